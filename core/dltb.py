@@ -1,0 +1,414 @@
+"""Reading a DLTB (地类图斑) layer once into a pandas frame, by the 三调 area rules.
+
+Area rules (DOMAIN.md §4):
+
+* the class area of a parcel is ``TBDLMJ``; its 田坎 share ``KCMJ`` (where
+  ``KCDLBM`` is ``1203``) is a class of its own, 1203 田坎; total = Σ ``TBMJ``;
+* where an area field is missing (or empty on a parcel) the area comes from
+  the geometry: the 三调 ellipsoidal area (:mod:`.ellipsoid`), with
+  ``KCMJ = round(TBMJ × KCXS, 2)`` and ``TBDLMJ = TBMJ − KCMJ``;
+* a parcel cut by the project boundary keeps ``TBMJ``, ``KCMJ`` and
+  ``TBDLMJ`` in proportion to the ellipsoidal area kept.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Mapping
+
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsProcessingFeatureSource,
+    QgsProject,
+)
+
+from . import codes as codes_mod
+from . import ellipsoid
+from .errors import LandConsolidationError
+from .fields import detect_fields, require
+
+#: How many offending parcels a message lists before "…".
+MAX_LISTED = 10
+#: Tolerance of the TBMJ − KCMJ = TBDLMJ consistency check (m²).
+CONSISTENCY_TOLERANCE = 0.01
+
+TEXT_ROLES = ("bsm", "village", "village_name", "czcsxm", "kcdlbm", "gdlx", "zzsxdm", "tbxhdm")
+NUMBER_ROLES = ("gddb", "gdpdjb", "xzdwkd", "kcxs")
+
+
+@dataclass
+class ParcelTable:
+    """The parcels of a DLTB layer as columns, areas by the 三调 rules.
+
+    Attributes:
+        frame: One row per parcel (or per kept piece of a cut parcel), columns
+            ``fid``, ``bsm``, ``code`` (as in the data, normalised), ``base``
+            (code counted in statistics), ``suffix``, ``known``, ``tbmj``,
+            ``kcmj``, ``tbdlmj``, ``kcdlbm``, ``fraction`` (share kept inside
+            the project area), ``village``, ``village_name``, ``gddb``,
+            ``gdpdjb``, ``czcsxm``, ``xzdwkd``, ``kcxs`` … (absent fields are
+            NaN / empty).
+        fields: role → field name on the layer (None when absent).
+        layer_name: The layer's name, for messages.
+        crs: The layer's CRS.
+        area_source: ``"fields"`` or which areas came from geometry.
+        notes: Things the user should read in the log.
+        geometries: The (cut) geometries in frame order, when asked for.
+    """
+
+    frame: pd.DataFrame
+    fields: dict
+    layer_name: str
+    crs: QgsCoordinateReferenceSystem
+    area_source: str = "fields"
+    notes: list = field(default_factory=list)
+    geometries: list | None = None
+
+    @property
+    def total_area(self) -> float:
+        """Σ TBMJ (m²)."""
+        return float(self.frame["tbmj"].sum())
+
+
+def source_name(source) -> str:
+    """A layer or feature source's name for messages."""
+    for attr in ("sourceName", "name"):
+        getter = getattr(source, attr, None)
+        if getter is not None:
+            name = getter()
+            if name:
+                return name
+    return "DLTB"
+
+
+def source_crs(source) -> QgsCoordinateReferenceSystem:
+    """CRS of a QgsVectorLayer or QgsFeatureSource."""
+    getter = getattr(source, "sourceCrs", None) or getattr(source, "crs")
+    return getter()
+
+
+def check_projected(source, name: str | None = None) -> QgsCoordinateReferenceSystem:
+    """The source's CRS, or a clear error when it is geographic or unset."""
+    crs = source_crs(source)
+    name = name or source_name(source)
+    if not crs.isValid():
+        raise LandConsolidationError(
+            f"图层“{name}”没有坐标参考系；请设置为 CGCS2000 高斯-克吕格投影（如 EPSG:4528）。"
+            f" Layer '{name}' has no CRS."
+        )
+    if crs.isGeographic():
+        raise LandConsolidationError(
+            f"图层“{name}”为地理坐标系（{crs.authid()}），面积与叠加分析需要投影坐标；"
+            f"请先投影到 CGCS2000 高斯-克吕格（如 EPSG:4528）。"
+            f" Layer '{name}' is in a geographic CRS ({crs.authid()}); reproject it first."
+        )
+    return crs
+
+
+def features(source, request: QgsFeatureRequest | None = None):
+    """Iterate a layer or feature source, our own geometry checks applying.
+
+    Processing sources check geometry validity by the context's setting and
+    abort with a message that does not name the parcel; the readers here
+    check validity themselves and name the BSM, so that check is skipped.
+    """
+    request = request or QgsFeatureRequest()
+    if isinstance(source, QgsProcessingFeatureSource):
+        return source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+    request.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+    return source.getFeatures(request)
+
+
+def gauss_kruger_for(source) -> "ellipsoid.GaussKruger":
+    """The Gauss-Krüger definition of a projected CGCS2000 layer."""
+    crs = check_projected(source)
+    extent = source.sourceExtent() if hasattr(source, "sourceExtent") else source.extent()
+    easting = extent.center().x() if not extent.isEmpty() else None
+    return ellipsoid.gauss_kruger_for_crs(crs, sample_easting=easting)
+
+
+def dissolve_area(source, target_crs, context=None, name: str | None = None) -> QgsGeometry:
+    """Union of a polygon source's features, in ``target_crs``.
+
+    Raises:
+        LandConsolidationError: no features, or an invalid geometry.
+    """
+    name = name or source_name(source)
+    transform = None
+    crs = source_crs(source)
+    if crs.isValid() and crs != target_crs:
+        ctx = context or QgsProject.instance().transformContext() or QgsCoordinateTransformContext()
+        transform = QgsCoordinateTransform(crs, target_crs, ctx)
+    parts = []
+    for feature in features(source):
+        geom = feature.geometry()
+        if geom is None or geom.isEmpty():
+            continue
+        if not geom.isGeosValid():
+            raise LandConsolidationError(
+                f"项目区图层“{name}”的要素 {feature.id()} 几何无效；请先修复几何（native:fixgeometries）。"
+                f" Project area layer '{name}': feature {feature.id()} has an invalid geometry."
+            )
+        geom = QgsGeometry(geom)
+        if transform is not None:
+            geom.transform(transform)
+        parts.append(geom)
+    if not parts:
+        raise LandConsolidationError(
+            f"项目区图层“{name}”没有面要素。 The project area layer '{name}' has no polygons."
+        )
+    return QgsGeometry.unaryUnion(parts)
+
+
+def read_dltb(
+    source,
+    *,
+    project_area: QgsGeometry | None = None,
+    overrides: Mapping[str, str] | None = None,
+    keep_geometry: bool = False,
+    extra_roles: tuple = (),
+    code_role: str = "code",
+    progress: Callable[[float], None] | None = None,
+    is_canceled: Callable[[], bool] | None = None,
+    table: codes_mod.CodeTable | None = None,
+) -> ParcelTable:
+    """Read a DLTB layer into a :class:`ParcelTable`.
+
+    Args:
+        source: A QgsVectorLayer or QgsFeatureSource of 三调 parcels.
+        project_area: Boundary (in the layer's CRS) to restrict to; parcels
+            cut by it are split in proportion to the ellipsoidal area kept.
+        overrides: role → field name chosen by the user.
+        keep_geometry: Keep the (cut) geometries in the result.
+        extra_roles: Additional roles to read, as ``(role, field_name)``.
+        code_role: Role whose field holds the code to classify by (a planned
+            code field can be read in place of DLBM this way).
+        progress: Called with a percentage.
+        is_canceled: Returns True when the user cancelled.
+        table: Code table (default: the shipped 三调 table).
+
+    Raises:
+        LandConsolidationError: a missing field, a geographic CRS, an invalid
+            geometry where geometry is used, or a project area that misses
+            the layer.
+    """
+    table = table or codes_mod.default_table()
+    name = source_name(source)
+    crs = check_projected(source, name)
+    field_names = [f.name() for f in source.fields()]
+    found = detect_fields(field_names, overrides)
+    for role, fname in extra_roles:
+        found[role] = detect_fields(field_names, {role: fname}, {role: ()})[role]
+    code_field = require(found, code_role, name)
+
+    area_from_geometry = not found["tbmj"]
+    need_geometry = keep_geometry or area_from_geometry or project_area is not None
+    gk = gauss_kruger_for(source) if (area_from_geometry or project_area is not None) else None
+
+    wanted = {code_field} | {v for v in found.values() if v}
+    request = QgsFeatureRequest()
+    request.setSubsetOfAttributes(sorted(wanted), source.fields())
+    if not need_geometry:
+        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+
+    engine = None
+    if project_area is not None:
+        if project_area.isEmpty():
+            raise LandConsolidationError(
+                f"项目区为空。 The project area is empty (layer '{name}')."
+            )
+        request.setFilterRect(project_area.boundingBox())
+        engine = QgsGeometry.createGeometryEngine(project_area.constGet())
+        engine.prepareGeometry()
+
+    columns: dict[str, list] = {key: [] for key in ("fid", "code", "tbmj", "kcmj", "tbdlmj", "fraction")}
+    for role in TEXT_ROLES + NUMBER_ROLES:
+        columns[role] = []
+    for role, _ in extra_roles:
+        columns[role] = []
+    geometries: list | None = [] if keep_geometry else None
+    invalid: list[str] = []
+    from_geometry = 0
+    field_index = {role: source.fields().lookupField(fname) for role, fname in found.items() if fname}
+    code_index = source.fields().lookupField(code_field)
+    total = max(source.featureCount(), 1)
+
+    for count, feature in enumerate(features(source, request)):
+        if is_canceled is not None and is_canceled():
+            raise LandConsolidationError("已取消。 Cancelled.")
+        if progress is not None and count % 2000 == 0:
+            progress(100.0 * count / total)
+        attrs = feature.attributes()
+        geom = feature.geometry() if need_geometry else None
+        if need_geometry and (geom is None or geom.isEmpty() or not geom.isGeosValid()):
+            invalid.append(_parcel_label(attrs, field_index, feature.id()))
+            continue
+        fraction = 1.0
+        if engine is not None:
+            if not engine.intersects(geom.constGet()):
+                continue
+            if not engine.contains(geom.constGet()):
+                piece = geom.intersection(project_area)
+                piece_area = ellipsoid.geometry_area(gk, piece) if not piece.isEmpty() else 0.0
+                if piece_area <= 0.0:
+                    continue
+                fraction = piece_area / ellipsoid.geometry_area(gk, geom)
+                geom = piece
+        tbmj = _number(attrs, field_index.get("tbmj"))
+        if tbmj is None:
+            tbmj = ellipsoid.geometry_area(gk or gauss_kruger_for(source), geom) if geom else np.nan
+            from_geometry += 1
+        kcxs = _number(attrs, field_index.get("kcxs"))
+        kcmj = _number(attrs, field_index.get("kcmj"))
+        if kcmj is None:
+            kcmj = round(tbmj * kcxs, 2) if kcxs is not None else 0.0
+        tbdlmj = _number(attrs, field_index.get("tbdlmj"))
+        if tbdlmj is None:
+            tbdlmj = tbmj - kcmj
+        columns["fid"].append(feature.id())
+        columns["code"].append(attrs[code_index])
+        columns["tbmj"].append(tbmj * fraction)
+        columns["kcmj"].append(kcmj * fraction)
+        columns["tbdlmj"].append(tbdlmj * fraction)
+        columns["fraction"].append(fraction)
+        for role in TEXT_ROLES:
+            columns[role].append(_text(attrs, field_index.get(role)))
+        for role in NUMBER_ROLES:
+            value = _number(attrs, field_index.get(role))
+            columns[role].append(np.nan if value is None else value)
+        for role, _ in extra_roles:
+            columns[role].append(attrs[field_index[role]] if role in field_index else None)
+        if geometries is not None:
+            geometries.append(geom)
+
+    if invalid:
+        listed = "、".join(invalid[:MAX_LISTED]) + ("…" if len(invalid) > MAX_LISTED else "")
+        raise LandConsolidationError(
+            f"图层“{name}”有 {len(invalid)} 个图斑几何无效或为空：{listed}；"
+            f"请先修复几何（native:fixgeometries）或运行数据质检。"
+            f" Layer '{name}': {len(invalid)} parcel(s) with an invalid or empty geometry: {listed}."
+        )
+    frame = pd.DataFrame(columns)
+    if project_area is not None and frame.empty:
+        raise LandConsolidationError(
+            f"项目区与图层“{name}”没有重叠。 The project area does not overlap layer '{name}'."
+        )
+    _classify(frame, table)
+    notes = _consistency_notes(frame, name)
+    area_source = "fields"
+    if from_geometry:
+        area_source = f"geometry for {from_geometry} parcel(s)"
+        notes.append(
+            f"{from_geometry} 个图斑无 TBMJ，面积按三调椭球面积公式由几何计算。"
+            f" {from_geometry} parcel(s) without TBMJ: area computed from geometry (三调 ellipsoidal method)."
+        )
+    if progress is not None:
+        progress(100.0)
+    return ParcelTable(
+        frame=frame,
+        fields=found,
+        layer_name=name,
+        crs=crs,
+        area_source=area_source,
+        notes=notes,
+        geometries=geometries,
+    )
+
+
+def _classify(frame: pd.DataFrame, table: codes_mod.CodeTable) -> None:
+    entries = [table.lookup(c) for c in frame["code"]]
+    frame["code"] = [e.code for e in entries]
+    frame["base"] = [e.base for e in entries]
+    frame["suffix"] = [e.suffix for e in entries]
+    frame["known"] = np.array([e.known for e in entries], dtype=bool)
+    frame["kcdlbm"] = [
+        codes_mod.normalise(k) or codes_mod.TIANKAN for k in frame["kcdlbm"]
+    ]
+
+
+def _consistency_notes(frame: pd.DataFrame, name: str) -> list[str]:
+    notes = []
+    gap = (frame["tbmj"] - frame["kcmj"] - frame["tbdlmj"]).abs()
+    bad = gap > CONSISTENCY_TOLERANCE * np.maximum(frame["fraction"], 1e-12)
+    if bad.any():
+        notes.append(
+            f"图层“{name}”有 {int(bad.sum())} 个图斑 TBMJ − KCMJ ≠ TBDLMJ（差值合计 "
+            f"{float((frame['tbmj'] - frame['kcmj'] - frame['tbdlmj'])[bad].sum()):.2f} m²）；"
+            f"地类面积按 TBDLMJ、田坎按 KCMJ 统计，总面积按 TBMJ。"
+        )
+    unknown = ~frame["known"]
+    if unknown.any():
+        sub = frame[unknown]
+        listing = ", ".join(
+            f"{code} ({len(g)} 个图斑, {g['tbdlmj'].sum():.2f} m²)" for code, g in sub.groupby("code")
+        )
+        notes.append(f"图层“{name}”有三调地类表之外的编码，单列统计：{listing}。")
+    return notes
+
+
+def unknown_codes(frame: pd.DataFrame) -> pd.DataFrame:
+    """Unknown codes with parcel count and class area (m²)."""
+    sub = frame[~frame["known"]]
+    return sub.groupby("code").agg(parcels=("fid", "size"), area_m2=("tbdlmj", "sum")).reset_index()
+
+
+def reject_unknown_codes(parcels: ParcelTable) -> None:
+    """Raise when a parcel's code is not in the 三调 table, listing them.
+
+    Raises:
+        LandConsolidationError: with each unknown code, its parcel count,
+            area and up to ten BSMs.
+    """
+    frame = parcels.frame
+    unknown = unknown_codes(frame)
+    if unknown.empty:
+        return
+    items = []
+    for rec in unknown.itertuples(index=False):
+        ids = frame.loc[frame["code"] == rec.code, "bsm"].replace("", np.nan).dropna().head(MAX_LISTED)
+        where = ("，BSM " + "、".join(ids)) if len(ids) else ""
+        label = rec.code or "(空)"
+        items.append(f"“{label}” {rec.parcels} 个图斑 {rec.area_m2:.2f} m²{where}")
+    field_name = parcels.fields.get("code") or "DLBM"
+    raise LandConsolidationError(
+        f"图层“{parcels.layer_name}”字段 {field_name} 有三调地类表之外的编码：{'；'.join(items)}。"
+        f"请更正编码，或将“未知编码”参数设为“单列统计”。"
+        f" Layer '{parcels.layer_name}', field {field_name}: codes not in the 三调 table: "
+        f"{'; '.join(items)}. Correct them, or set UNKNOWN_CODES to 1 to report them as their own rows."
+    )
+
+
+def _parcel_label(attrs, field_index, fid) -> str:
+    bsm = _text(attrs, field_index.get("bsm"))
+    return f"BSM {bsm}" if bsm else f"要素 {fid}"
+
+
+def _number(attrs, index):
+    if index is None or index < 0:
+        return None
+    value = attrs[index]
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        text = str(value).strip()
+        if text in ("", "NULL"):
+            return None
+        raise LandConsolidationError(f"字段值“{value}”不是数字。 Value '{value}' is not a number.")
+    return None if np.isnan(number) else number
+
+
+def _text(attrs, index) -> str:
+    if index is None or index < 0:
+        return ""
+    value = attrs[index]
+    if value is None:
+        return ""
+    text = str(value).strip()
+    return "" if text == "NULL" else text

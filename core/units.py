@@ -1,0 +1,57 @@
+"""Area units and rounding that keeps shown totals equal to the shown parts."""
+from __future__ import annotations
+
+import numpy as np
+
+M2_PER_HA = 10_000.0
+#: 1 亩 = 10 000 / 15 m².
+MU_PER_M2 = 15.0 / 10_000.0
+
+
+def m2_to_ha(value):
+    """Square metres to 公顷."""
+    return value / M2_PER_HA
+
+
+def m2_to_mu(value):
+    """Square metres to 亩 (1 亩 = 666.67 m²)."""
+    return value * MU_PER_M2
+
+
+def round_preserving_total(values, decimals: int, total: float | None = None) -> np.ndarray:
+    """Round parts so that they add up to the rounded total.
+
+    Largest-remainder rounding: each part is floored to the unit
+    ``10**-decimals``, then the units still missing to reach the rounded sum
+    go to the parts with the largest remainders.  No part moves by more than
+    one unit, and the shown total equals the sum of the shown parts.
+
+    Args:
+        values: The exact parts (any sign).
+        decimals: Decimal places to keep.
+        total: The total the rounded parts must reach (itself already
+            rounded to ``decimals``, e.g. a parent row's shown value);
+            default: the rounded sum of the parts.
+
+    Returns:
+        The rounded parts, as floats.
+    """
+    parts = np.asarray(values, dtype=float)
+    if parts.size == 0:
+        return parts.copy()
+    scale = 10.0 ** decimals
+    # Round the scaled values to 1e-6 first so 0.1 + 0.2 style noise does not
+    # decide which part gets a unit.
+    scaled = np.round(parts * scale, 6)
+    floors = np.floor(scaled)
+    target = int(np.round(scaled.sum() if total is None else total * scale))
+    missing = target - int(floors.sum())
+    remainders = scaled - floors
+    # Stable order: larger remainder first, then position.
+    order = np.lexsort((np.arange(parts.size), -remainders))
+    result = floors.copy()
+    if missing > 0:
+        result[order[:missing]] += 1
+    elif missing < 0:
+        result[order[::-1][: -missing]] -= 1
+    return result / scale

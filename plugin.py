@@ -1,0 +1,88 @@
+"""The QGIS plugin: registers the Processing provider, a menu and a toolbar."""
+from __future__ import annotations
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QMenu
+
+from .i18n import install_translator, tr
+from .plugin_info import icon_path
+from .processing.provider import PROVIDER_ID, LandConsolidationProvider
+
+#: (algorithm name, English action text) for the menu, in menu order.
+MENU_ALGORITHMS = (
+    ("landusestatus", "Land-use status…"),
+    ("ellipsoidalarea", "Ellipsoidal area (三调 method)…"),
+)
+
+
+class LandConsolidationPlugin:
+    """Adds the ``landconsolidation`` provider and the 全域综合整治 menu."""
+
+    def __init__(self, iface):
+        self.iface = iface
+        self.provider: LandConsolidationProvider | None = None
+        self.translator = install_translator()
+        self.menu: QMenu | None = None
+        self.toolbar = None
+        self.actions: list[QAction] = []
+
+    def initProcessing(self) -> None:  # noqa: N802 (QGIS's name)
+        """Register the Processing provider (also called by qgis_process)."""
+        if self.provider is None:
+            self.provider = LandConsolidationProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self) -> None:  # noqa: N802 (QGIS's name)
+        """Provider, menu and toolbar."""
+        self.initProcessing()
+        main_window = self.iface.mainWindow()
+        self.menu = QMenu(tr("Land consolidation"), main_window)
+        self.menu.setObjectName("landConsolidationMenu")
+        self.menu.setIcon(QIcon(icon_path()))
+        self.toolbar = self.iface.addToolBar(tr("Land consolidation"))
+        self.toolbar.setObjectName("landConsolidationToolbar")
+        for algorithm, text in MENU_ALGORITHMS:
+            action = QAction(QIcon(icon_path()), tr(text), main_window)
+            action.setObjectName(f"landconsolidation_{algorithm}")
+            action.triggered.connect(lambda _checked=False, a=algorithm: self.open_algorithm(a))
+            self.menu.addAction(action)
+            self.actions.append(action)
+        self.toolbar.addAction(self.actions[0])
+        menu_bar = main_window.menuBar()
+        help_menu = next(
+            (a for a in menu_bar.actions() if a.menu() and a.menu().objectName() == "mHelpMenu"), None
+        )
+        if help_menu is not None:
+            menu_bar.insertMenu(help_menu, self.menu)
+        else:
+            menu_bar.addMenu(self.menu)
+
+    def open_algorithm(self, name: str) -> None:
+        """Open the Processing dialog of one of the plugin's algorithms."""
+        from qgis import processing
+
+        processing.execAlgorithmDialog(f"{PROVIDER_ID}:{name}", {})
+
+    def unload(self) -> None:
+        """Remove everything :meth:`initGui` added."""
+        for action in self.actions:
+            if self.toolbar is not None:
+                self.toolbar.removeAction(action)
+            action.deleteLater()
+        self.actions = []
+        if self.menu is not None:
+            self.menu.menuAction().setVisible(False)
+            self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
+            self.menu.deleteLater()
+            self.menu = None
+        if self.toolbar is not None:
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        if self.translator is not None:
+            QCoreApplication.removeTranslator(self.translator)
+            self.translator = None

@@ -1,0 +1,201 @@
+"""landconsolidation:landusestatus – 土地利用现状统计 (I1)."""
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+)
+
+from ...core import dltb, status
+from ...core.errors import LandConsolidationError
+from ...core.units import M2_PER_HA, MU_PER_M2
+from .base import LandConsolidationAlgorithm, user_errors
+
+INPUT = "INPUT"
+PROJECT_AREA = "PROJECT_AREA"
+GROUP_FIELD = "GROUP_FIELD"
+CODE_FIELD = "CODE_FIELD"
+UNKNOWN_CODES = "UNKNOWN_CODES"
+OUTPUT = "OUTPUT"
+TOTAL_AREA_M2 = "TOTAL_AREA_M2"
+PARCEL_COUNT = "PARCEL_COUNT"
+UNKNOWN_CODE_COUNT = "UNKNOWN_CODE_COUNT"
+
+DEFAULT_GROUP_FIELD = "ZLDWDM"
+
+OUTPUT_SPEC = [
+    ("GROUP", str),
+    ("GROUP_NAME", str),
+    ("DLBM", str),
+    ("DLMC", str),
+    ("GROUP_CODE", str),
+    ("CATEGORY3", str),
+    ("PARCELS", int),
+    ("AREA_M2", float),
+    ("AREA_HA", float),
+    ("AREA_MU", float),
+]
+
+
+class LandUseStatusAlgorithm(LandConsolidationAlgorithm):
+    """Area by village × 三调 code, 田坎 as its own class, in m², 公顷 and 亩."""
+
+    def name(self) -> str:  # noqa: D102
+        return "landusestatus"
+
+    def displayName(self) -> str:  # noqa: N802,D102
+        return self.tr("Land-use status (土地利用现状统计)")
+
+    def group(self) -> str:  # noqa: D102
+        return self.tr("Status and indicators")
+
+    def groupId(self) -> str:  # noqa: N802,D102
+        return "indicators"
+
+    def shortHelpString(self) -> str:  # noqa: N802,D102
+        return self.tr(
+            "Area of each 三调 land-use class by village (ZLDWDM) or any grouping field, "
+            "in m², 公顷 (ha) and 亩 (1 亩 = 10 000/15 m²).\n\n"
+            "Basis (三调 rules): the class area of a parcel is TBDLMJ; its 田坎 (KCMJ, "
+            "KCDLBM = 1203) is reported as its own class 1203 田坎; the total is Σ TBMJ, so the "
+            "rows of a village add up to its TBMJ. Suffixed codes (0201K, 1104A …) count as their "
+            "base code. Codes not in the 三调 table keep rows of their own (DLMC 未知地类) and are "
+            "listed in the log; they are never dropped.\n\n"
+            "Where TBMJ is missing the area is computed from the geometry by the 三调 ellipsoidal "
+            "method. With a project area, parcels cut by the boundary keep TBMJ, KCMJ and TBDLMJ "
+            "in proportion to the ellipsoidal area inside.\n\n"
+            "AREA_M2 is rounded to 0.01 m² so that each village's rows add up exactly to its "
+            "rounded total; AREA_HA = AREA_M2 / 10 000 and AREA_MU = AREA_M2 × 15 / 10 000."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802,D102
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                INPUT, self.tr("DLTB land-use parcels (地类图斑)"), [QgsProcessing.TypeVectorPolygon]
+            )
+        )
+        self.parameterDefinition(INPUT).setHelp(
+            self.tr("三调 地类图斑 layer in a projected CGCS2000 Gauss-Krüger CRS (e.g. EPSG:4528).")
+        )
+        self.add_project_area_parameter()
+        group = QgsProcessingParameterField(
+            GROUP_FIELD,
+            self.tr("Group by field (default ZLDWDM, village; empty = no grouping)"),
+            defaultValue=DEFAULT_GROUP_FIELD,
+            parentLayerParameterName=INPUT,
+            optional=True,
+        )
+        group.setHelp(self.tr("Field to group rows by; ZLDWDM gives one block of rows per village."))
+        self.addParameter(group)
+        code = QgsProcessingParameterField(
+            CODE_FIELD,
+            self.tr("Land-use code field (default: detected DLBM)"),
+            parentLayerParameterName=INPUT,
+            optional=True,
+        )
+        code.setFlags(code.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        code.setHelp(self.tr("Field holding the 三调 code; leave empty to use DLBM."))
+        self.addParameter(code)
+        unknown = QgsProcessingParameterEnum(
+            UNKNOWN_CODES,
+            self.tr("Codes not in the 三调 table"),
+            options=[self.tr("Stop with an error listing them"), self.tr("Report them as their own rows")],
+            defaultValue=0,
+        )
+        unknown.setHelp(
+            self.tr(
+                "0 = stop and list each unknown code with its parcel count, area and BSMs; "
+                "1 = keep them as rows of their own (DLMC 未知地类) so that totals still add up."
+            )
+        )
+        self.addParameter(unknown)
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                OUTPUT, self.tr("Land-use status table"), QgsProcessing.TypeVector
+            )
+        )
+        self.addOutput(QgsProcessingOutputNumber(TOTAL_AREA_M2, self.tr("Total area Σ TBMJ (m²)")))
+        self.addOutput(QgsProcessingOutputNumber(PARCEL_COUNT, self.tr("Parcels counted")))
+        self.addOutput(
+            QgsProcessingOutputNumber(UNKNOWN_CODE_COUNT, self.tr("Parcels with a code not in the 三调 table"))
+        )
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802,D102
+        source = self.parameterAsSource(parameters, INPUT, context)
+        if source is None:
+            raise self.invalid_source(parameters, INPUT)
+        # An explicitly empty GROUP_FIELD means "no grouping"; parameterAsFields
+        # would substitute the default ZLDWDM for it, so the raw value decides.
+        explicit_none = GROUP_FIELD in parameters and parameters[GROUP_FIELD] in (None, "", [])
+        group_fields = [] if explicit_none else self.parameterAsFields(parameters, GROUP_FIELD, context)
+        code_fields = self.parameterAsFields(parameters, CODE_FIELD, context)
+        with user_errors():
+            crs = dltb.check_projected(source)
+            area = self.project_area(parameters, context, crs)
+            group_field = self._group_field(source, group_fields, parameters, feedback)
+            overrides = {"code": code_fields[0]} if code_fields else None
+            extra = (("group", group_field),) if group_field else ()
+            parcels = dltb.read_dltb(
+                source,
+                project_area=area,
+                overrides=overrides,
+                extra_roles=extra,
+                progress=feedback.setProgress,
+                is_canceled=feedback.isCanceled,
+            )
+            if self.parameterAsEnum(parameters, UNKNOWN_CODES, context) == 0:
+                dltb.reject_unknown_codes(parcels)
+        frame = parcels.frame
+        if group_field:
+            frame["group"] = frame["group"].map(lambda v: "" if v is None else str(v))
+            names = status.group_names(frame, "group") if group_field == parcels.fields.get("village") else {}
+        else:
+            names = {}
+        table = status.land_use_status(frame, "group" if group_field else None, names)
+        table = status.round_for_output(table)
+        for note in parcels.notes:
+            feedback.pushWarning(note)
+        self._log_summary(table, parcels, feedback)
+
+        dest_id = self.write_table_output(parameters, OUTPUT, context, OUTPUT_SPEC, table, feedback)
+        return {
+            OUTPUT: dest_id,
+            TOTAL_AREA_M2: round(parcels.total_area, 2),
+            PARCEL_COUNT: int(len(frame)),
+            UNKNOWN_CODE_COUNT: int((~frame["known"]).sum()),
+        }
+
+    def _group_field(self, source, group_fields, parameters, feedback):
+        if not group_fields:
+            return None
+        wanted = group_fields[0]
+        names = {f.name().upper(): f.name() for f in source.fields()}
+        actual = names.get(wanted.upper())
+        if actual:
+            return actual
+        if parameters.get(GROUP_FIELD) in (None, DEFAULT_GROUP_FIELD):
+            feedback.pushInfo(self.tr("No ZLDWDM field: the table is not grouped by village."))
+            return None
+        raise LandConsolidationError(
+            f"图层“{dltb.source_name(source)}”没有分组字段 {wanted}。 The layer has no field '{wanted}'."
+        )
+
+    def _log_summary(self, table, parcels, feedback):
+        feedback.pushInfo(
+            self.tr("Parcels: {n}; total area Σ TBMJ = {m2:.2f} m² = {ha:.4f} ha = {mu:.2f} 亩").format(
+                n=len(parcels.frame),
+                m2=parcels.total_area,
+                ha=parcels.total_area / M2_PER_HA,
+                mu=parcels.total_area * MU_PER_M2,
+            )
+        )
+        by_group = table.groupby(["GROUP_CODE"], sort=False)["AREA_M2"].sum()
+        for code, value in by_group.items():
+            feedback.pushInfo(f"  {code}: {value:.2f} m²")
+        by_cat = table.groupby(["CATEGORY3"], sort=False)["AREA_M2"].sum()
+        feedback.pushInfo("  " + "; ".join(f"{k} {v:.2f} m²" for k, v in by_cat.items()))

@@ -1,0 +1,71 @@
+"""Test set-up.
+
+The repository root *is* the plugin folder, and CI clones it into a folder
+with another name.  So the plugin is imported under its installed name,
+``land_consolidation``, straight from the root, without putting the root on
+``sys.path`` (that would shadow QGIS's own ``processing`` package).
+"""
+import importlib.util
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = "land_consolidation"
+QGIS_PLUGINS = "/usr/share/qgis/python/plugins"
+
+
+def _load_plugin_package():
+    if PACKAGE in sys.modules:
+        return sys.modules[PACKAGE]
+    spec = importlib.util.spec_from_file_location(
+        PACKAGE, ROOT / "__init__.py", submodule_search_locations=[str(ROOT)]
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[PACKAGE] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _unshadow_qgis_processing():
+    """Keep the plugin root off sys.path (``python -m pytest`` puts the cwd there).
+
+    Otherwise ``import processing`` finds the plugin's own subpackage instead
+    of QGIS's Processing plugin.
+    """
+    root = str(ROOT)
+    sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != root]
+    module = sys.modules.get("processing")
+    if module is not None and str(getattr(module, "__file__", "")).startswith(root):
+        del sys.modules["processing"]
+
+
+_unshadow_qgis_processing()
+if QGIS_PLUGINS not in sys.path:
+    sys.path.append(QGIS_PLUGINS)
+_load_plugin_package()
+
+TESTS_DIR = str(Path(__file__).resolve().parent)
+if TESTS_DIR not in sys.path:
+    # Lets tests import the small layer builders in tests/builders.py.
+    sys.path.insert(0, TESTS_DIR)
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def provider(qgis_app, qgis_processing):
+    """The plugin's Processing provider, registered once."""
+    from qgis.core import QgsApplication
+
+    from land_consolidation.processing.provider import PROVIDER_ID, LandConsolidationProvider
+
+    registry = QgsApplication.processingRegistry()
+    existing = registry.providerById(PROVIDER_ID)
+    if existing is not None:
+        return existing
+    instance = LandConsolidationProvider()
+    registry.addProvider(instance)
+    return instance
