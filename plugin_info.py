@@ -10,6 +10,7 @@ PLUGIN_DIR = Path(__file__).resolve().parent
 def metadata() -> dict:
     """The ``[general]`` section of metadata.txt."""
     parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str  # keys are case-sensitive (qgisMinimumVersion)
     parser.read(PLUGIN_DIR / "metadata.txt", encoding="utf-8")
     return dict(parser["general"])
 

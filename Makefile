@@ -1,0 +1,19 @@
+# Conveniences over the scripts in tools/ (the README's two commands work without make).
+PYTHON ?= /usr/bin/python3
+
+.PHONY: install sample test translations lint benchmark
+
+install:  ## copy the plugin into a QGIS profile (honours QGIS_CUSTOM_CONFIG_PATH, PROFILE=name)
+	$(PYTHON) tools/install_plugin.py --profile $(or $(PROFILE),default)
+
+sample:   ## the main job on the bundled sample
+	bash tools/sample.sh
+
+test:     ## the test suite
+	bash tools/test.sh
+
+translations:
+	$(PYTHON) tools/install_plugin.py --compile-only
+
+lint:
+	.venv/bin/ruff check .

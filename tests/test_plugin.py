@@ -1,0 +1,60 @@
+"""The plugin loads as QGIS loads it and unloads without leaving anything."""
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication, QEvent
+from qgis.PyQt.QtWidgets import QMenu, QToolBar
+
+import land_consolidation
+from land_consolidation.plugin_info import metadata
+
+PROVIDER = "landconsolidation"
+
+
+def test_metadata_is_complete():
+    meta = metadata()
+    for key in ("name", "qgisMinimumVersion", "description", "about", "version", "author", "email",
+                "repository", "icon"):
+        assert meta.get(key), key
+    assert meta["hasProcessingProvider"] == "yes"
+    assert meta["qgisMinimumVersion"] == "3.22"
+
+
+def test_class_factory_init_gui_unload(qgis_iface, qgis_processing):
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById(PROVIDER) is not None:  # registered by another test's fixture
+        registry.removeProvider(registry.providerById(PROVIDER))
+    menu_bar = qgis_iface.mainWindow().menuBar()
+    menus_before = len(menu_bar.actions())
+
+    plugin = land_consolidation.classFactory(qgis_iface)
+    plugin.initGui()
+
+    provider = registry.providerById(PROVIDER)
+    assert provider is not None
+    assert provider.name() == "全域综合整治 / Land consolidation"
+    ids = sorted(a.id() for a in provider.algorithms())
+    assert "landconsolidation:landusestatus" in ids
+    assert "landconsolidation:ellipsoidalarea" in ids
+    assert len(menu_bar.actions()) == menus_before + 1
+    menu = qgis_iface.mainWindow().findChild(QMenu, "landConsolidationMenu")
+    assert menu is not None and len(menu.actions()) >= 2
+    assert all(a.text() for a in menu.actions())
+
+    plugin.unload()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    assert registry.providerById(PROVIDER) is None
+    assert len(menu_bar.actions()) == menus_before
+    assert qgis_iface.mainWindow().findChild(QMenu, "landConsolidationMenu") is None
+    assert qgis_iface.mainWindow().findChild(QToolBar, "landConsolidationToolbar") is None
+    assert plugin.actions == []
+
+
+def test_reload_twice(qgis_iface, qgis_processing):
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById(PROVIDER) is not None:
+        registry.removeProvider(registry.providerById(PROVIDER))
+    for _ in range(2):
+        plugin = land_consolidation.classFactory(qgis_iface)
+        plugin.initGui()
+        assert registry.providerById(PROVIDER) is not None
+        plugin.unload()
+        assert registry.providerById(PROVIDER) is None

@@ -1,0 +1,89 @@
+"""The algorithms run headless through qgis_process with the plugin installed.
+
+The plugin is installed by tools/install_plugin.py into a fresh, temporary
+QGIS profile (QGIS_CUSTOM_CONFIG_PATH), exactly as the README says.
+"""
+import csv
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
+
+from builders import memory_layer, rect, status_rows
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def profile(tmp_path_factory):
+    config = tmp_path_factory.mktemp("qgis_config")
+    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(config))
+    subprocess.run([sys.executable, str(ROOT / "tools" / "install_plugin.py")], env=env, check=True)
+    assert (config / "profiles" / "default" / "python" / "plugins" / "land_consolidation" / "metadata.txt").exists()
+    return env
+
+
+def write_gpkg(layer, path):
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = layer.name()
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path), QgsCoordinateTransformContext(), options)
+    assert error[0] == QgsVectorFileWriter.NoError, error
+    return f"{path}|layername={layer.name()}"
+
+
+def qgis_process(env, *args):
+    proc = subprocess.run(
+        ["qgis_process.bin", "--json", "run", *args], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert proc.returncode == 0, proc.stderr + proc.stdout
+    return json.loads(proc.stdout[proc.stdout.index("{"):])
+
+
+def test_landusestatus_headless(qgis_app, profile, tmp_path):
+    dltb = write_gpkg(memory_layer("DLTB", status_rows()), tmp_path / "dltb.gpkg")
+    area = write_gpkg(memory_layer("XMQ", [{"wkt": rect(0, -10, 250, 200)}], fields=[]), tmp_path / "xmq.gpkg")
+    out = tmp_path / "status.csv"
+    result = qgis_process(
+        profile, "landconsolidation:landusestatus", "--",
+        f"INPUT={dltb}", f"PROJECT_AREA={area}", "GROUP_FIELD=", f"OUTPUT={out}",
+    )
+    assert result["results"]["TOTAL_AREA_M2"] == pytest.approx(26000.0, abs=0.01)
+    with open(out, encoding="utf-8") as handle:
+        table = {row["DLBM"]: float(row["AREA_M2"]) for row in csv.DictReader(handle)}
+    # Hand-derived in test_landusestatus.test_project_area_cuts_parcels_in_half.
+    assert table == pytest.approx(
+        {"0101": 14350.0, "0102": 4600.0, "0201": 2500.0, "0702": 2000.0, "1006": 1500.0, "1203": 1050.0}, abs=0.01
+    )
+
+
+def test_ellipsoidalarea_headless(qgis_app, profile, tmp_path):
+    dltb = write_gpkg(memory_layer("DLTB", status_rows()), tmp_path / "dltb.gpkg")
+    out = tmp_path / "area.gpkg"
+    result = qgis_process(
+        profile, "landconsolidation:ellipsoidalarea", "--", f"INPUT={dltb}", "COMPARE_FIELD=TBMJ", f"OUTPUT={out}"
+    )
+    # The rectangles' TBMJ are their plane areas (38 600 m²); 20 km east of the
+    # central meridian the GK scale k ≈ 1 + 4.9e-6 makes the ellipsoidal area
+    # smaller by ≈ 2 × 4.9e-6 relative, i.e. ≈ 0.38 m² in all.
+    total = result["results"]["TOTAL_AREA_M2"]
+    assert 38600.0 - 0.5 < total < 38600.0 - 0.25
+    assert 0.0 < result["results"]["MAX_ABS_DIFF_M2"] < 0.2
+
+
+def test_bad_input_fails_cleanly(qgis_app, profile, tmp_path):
+    layer = memory_layer("NOCODE", [{"TBMJ": 1.0, "wkt": rect(0, 0, 1, 1)}], fields=[("TBMJ", 6)])
+    path = write_gpkg(layer, tmp_path / "nocode.gpkg")
+    proc = subprocess.run(
+        ["qgis_process.bin", "run", "landconsolidation:landusestatus", "--", f"INPUT={path}",
+         f"OUTPUT={tmp_path / 'x.csv'}"],
+        env=profile, capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode != 0
+    assert "DLBM" in proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stdout + proc.stderr
+    assert not (tmp_path / "x.csv").exists()
