@@ -40,7 +40,6 @@ class LandConsolidationPlugin:
         main_window = self.iface.mainWindow()
         self.menu = QMenu(tr("Land consolidation"), main_window)
         self.menu.setObjectName("landConsolidationMenu")
-        self.menu.setIcon(QIcon(icon_path()))
         self.toolbar = self.iface.addToolBar(tr("Land consolidation"))
         self.toolbar.setObjectName("landConsolidationToolbar")
         for algorithm, text in MENU_ALGORITHMS:
