@@ -1,12 +1,35 @@
 """The Processing provider ``landconsolidation``."""
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..plugin_info import icon_path, version
-from .algorithms.ellipsoidalarea import EllipsoidalAreaAlgorithm
-from .algorithms.landusestatus import LandUseStatusAlgorithm
+from . import algorithms
+from .algorithms.base import LandConsolidationAlgorithm
 
 PROVIDER_ID = "landconsolidation"
+
+
+def algorithm_classes() -> list[type]:
+    """Every concrete algorithm class in ``processing/algorithms`` (one module each)."""
+    found = []
+    for info in pkgutil.iter_modules(algorithms.__path__):
+        if info.name == "base" or info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{algorithms.__name__}.{info.name}")
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if (
+                issubclass(cls, LandConsolidationAlgorithm)
+                and cls is not LandConsolidationAlgorithm
+                and cls.__module__ == module.__name__
+            ):
+                found.append(cls)
+    return sorted(found, key=lambda c: c.__name__)
 
 
 class LandConsolidationProvider(QgsProcessingProvider):
@@ -28,5 +51,5 @@ class LandConsolidationProvider(QgsProcessingProvider):
         return version()
 
     def loadAlgorithms(self) -> None:  # noqa: N802,D102
-        for algorithm in (LandUseStatusAlgorithm(), EllipsoidalAreaAlgorithm()):
-            self.addAlgorithm(algorithm)
+        for cls in algorithm_classes():
+            self.addAlgorithm(cls())
