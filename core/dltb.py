@@ -25,6 +25,7 @@ from qgis.core import (
     QgsGeometry,
     QgsProcessingFeatureSource,
     QgsProject,
+    QgsWkbTypes,
 )
 
 from . import codes as codes_mod
@@ -68,6 +69,7 @@ class ParcelTable:
     area_source: str = "fields"
     notes: list = field(default_factory=list)
     geometries: list | None = None
+    gk: "ellipsoid.GaussKruger | None" = None
 
     @property
     def total_area(self) -> float:
@@ -122,6 +124,18 @@ def features(source, request: QgsFeatureRequest | None = None):
         return source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
     request.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
     return source.getFeatures(request)
+
+
+def polygonal(geom: QgsGeometry) -> QgsGeometry | None:
+    """The polygon part of an overlay result (drops lines and points), or None."""
+    if geom.type() == QgsWkbTypes.PolygonGeometry:
+        return geom
+    if geom.isMultipart() or QgsWkbTypes.flatType(geom.wkbType()) == QgsWkbTypes.GeometryCollection:
+        parts = [QgsGeometry(p.clone()) for p in geom.constParts()]
+        polygons = [p for p in parts if p.type() == QgsWkbTypes.PolygonGeometry]
+        if polygons:
+            return QgsGeometry.collectGeometry(polygons)
+    return None
 
 
 def gauss_kruger_for(source) -> "ellipsoid.GaussKruger":
@@ -208,7 +222,7 @@ def read_dltb(
 
     area_from_geometry = not found["tbmj"]
     need_geometry = keep_geometry or area_from_geometry or project_area is not None
-    gk = gauss_kruger_for(source) if (area_from_geometry or project_area is not None) else None
+    gk = gauss_kruger_for(source) if need_geometry else None
 
     wanted = {code_field} | {v for v in found.values() if v}
     request = QgsFeatureRequest()
@@ -233,11 +247,18 @@ def read_dltb(
         columns[role] = []
     geometries: list | None = [] if keep_geometry else None
     invalid: list[str] = []
-    from_geometry = 0
     field_index = {role: source.fields().lookupField(fname) for role, fname in found.items() if fname}
     code_index = source.fields().lookupField(code_field)
     total = max(source.featureCount(), 1)
 
+    # Areas from geometry are computed in one batch after the loop (the
+    # per-geometry call is ~50× slower): remember which rows need which.
+    whole_geoms: list = []  # whole parcel geometry of rows cut or without TBMJ
+    whole_rows: list[int] = []
+    piece_geoms: list = []
+    piece_rows: list[int] = []
+    raw = {"tbmj": [], "kcmj": [], "tbdlmj": []}
+    row = 0
     for count, feature in enumerate(features(source, request)):
         if is_canceled is not None and is_canceled():
             raise LandConsolidationError("已取消。 Cancelled.")
@@ -248,34 +269,28 @@ def read_dltb(
         if need_geometry and (geom is None or geom.isEmpty() or not geom.isGeosValid()):
             invalid.append(_parcel_label(attrs, field_index, feature.id()))
             continue
-        fraction = 1.0
+        whole = geom
+        cut = False
         if engine is not None:
             if not engine.intersects(geom.constGet()):
                 continue
             if not engine.contains(geom.constGet()):
-                piece = geom.intersection(project_area)
-                piece_area = ellipsoid.geometry_area(gk, piece) if not piece.isEmpty() else 0.0
-                if piece_area <= 0.0:
+                geom = polygonal(geom.intersection(project_area))
+                if geom is None or geom.isEmpty():
                     continue
-                fraction = piece_area / ellipsoid.geometry_area(gk, geom)
-                geom = piece
+                cut = True
         tbmj = _number(attrs, field_index.get("tbmj"))
-        if tbmj is None:
-            tbmj = ellipsoid.geometry_area(gk or gauss_kruger_for(source), geom) if geom else np.nan
-            from_geometry += 1
-        kcxs = _number(attrs, field_index.get("kcxs"))
-        kcmj = _number(attrs, field_index.get("kcmj"))
-        if kcmj is None:
-            kcmj = round(tbmj * kcxs, 2) if kcxs is not None else 0.0
-        tbdlmj = _number(attrs, field_index.get("tbdlmj"))
-        if tbdlmj is None:
-            tbdlmj = tbmj - kcmj
+        if cut or tbmj is None:
+            whole_geoms.append(whole)
+            whole_rows.append(row)
+        if cut:
+            piece_geoms.append(geom)
+            piece_rows.append(row)
+        raw["tbmj"].append(tbmj)
+        raw["kcmj"].append(_number(attrs, field_index.get("kcmj")))
+        raw["tbdlmj"].append(_number(attrs, field_index.get("tbdlmj")))
         columns["fid"].append(feature.id())
         columns["code"].append(attrs[code_index])
-        columns["tbmj"].append(tbmj * fraction)
-        columns["kcmj"].append(kcmj * fraction)
-        columns["tbdlmj"].append(tbdlmj * fraction)
-        columns["fraction"].append(fraction)
         for role in TEXT_ROLES:
             columns[role].append(_text(attrs, field_index.get(role)))
         for role in NUMBER_ROLES:
@@ -285,6 +300,29 @@ def read_dltb(
             columns[role].append(attrs[field_index[role]] if role in field_index else None)
         if geometries is not None:
             geometries.append(geom)
+        row += 1
+
+    whole_area = np.full(row, np.nan)
+    if whole_rows:
+        whole_area[whole_rows] = ellipsoid.geometry_areas(gk, whole_geoms)
+    fraction = np.ones(row)
+    if piece_rows:
+        fraction[piece_rows] = ellipsoid.geometry_areas(gk, piece_geoms) / whole_area[piece_rows]
+    tbmj = np.array([np.nan if v is None else v for v in raw["tbmj"]], dtype=float)
+    missing_tbmj = np.isnan(tbmj)
+    from_geometry = int(missing_tbmj.sum())
+    tbmj = np.where(missing_tbmj, whole_area, tbmj)
+    kcxs = np.nan_to_num(np.array(columns["kcxs"], dtype=float))
+    kcmj = np.array([np.nan if v is None else v for v in raw["kcmj"]], dtype=float)
+    kcmj = np.where(np.isnan(kcmj), np.round(tbmj * kcxs, 2), kcmj)
+    tbdlmj = np.array([np.nan if v is None else v for v in raw["tbdlmj"]], dtype=float)
+    tbdlmj = np.where(np.isnan(tbdlmj), tbmj - kcmj, tbdlmj)
+    columns["tbmj"] = tbmj * fraction
+    columns["kcmj"] = kcmj * fraction
+    columns["tbdlmj"] = tbdlmj * fraction
+    columns["fraction"] = fraction
+    # A parcel that only touches the boundary leaves an empty or zero-area piece.
+    keep = fraction > 0
 
     if invalid:
         listed = "、".join(invalid[:MAX_LISTED]) + ("…" if len(invalid) > MAX_LISTED else "")
@@ -294,6 +332,10 @@ def read_dltb(
             f" Layer '{name}': {len(invalid)} parcel(s) with an invalid or empty geometry: {listed}."
         )
     frame = pd.DataFrame(columns)
+    if not keep.all():
+        frame = frame[keep].reset_index(drop=True)
+        if geometries is not None:
+            geometries = [g for g, k in zip(geometries, keep) if k]
     if project_area is not None and frame.empty:
         raise LandConsolidationError(
             f"项目区与图层“{name}”没有重叠。 The project area does not overlap layer '{name}'."
@@ -317,6 +359,7 @@ def read_dltb(
         area_source=area_source,
         notes=notes,
         geometries=geometries,
+        gk=gk,
     )
 
 

@@ -80,3 +80,63 @@ def status_rows():
         parcel("7", "1006", rect(0, 100, 350, 106), 2100.0, VILLAGE_A),
         parcel("8", "1106", rect(350, 0, 400, 40), 2000.0, VILLAGE_B),
     ]
+
+
+PLAN_FIELDS = DLTB_FIELDS + [
+    ("CZCSXM", QVariant.String),
+    ("GHDLBM", QVariant.String),
+    ("GHKCXS", QVariant.Double),
+    ("GHGDDB", QVariant.Int),
+]
+
+#: The hand-built plan: (BSM, before code, rectangle, TBMJ, KCXS, GDDB, CZCSXM,
+#: after code, after KCXS, after GDDB).  See tests/test_plan.py for the sums.
+PLAN = [
+    ("1", "0101", (0, 0, 100, 100), 10000.0, 0.05, 5, "", "0101", 0.02, 4),    # 田坎 merged, 等别 up
+    ("2", "0702", (100, 0, 150, 40), 2000.0, None, None, "203", "0103", 0.05, 6),  # homestead reclaimed
+    ("3", "0201K", (150, 0, 200, 60), 3000.0, None, None, "", "0102", 0.04, 5),  # restorable orchard
+    ("4", "0102", (200, 0, 250, 40), 2000.0, 0.10, 7, "", "0201", None, None),  # 耕地 to orchard (出)
+    ("5", "0602", (250, 0, 300, 80), 4000.0, None, None, "204", "0301", None, None),  # mine to forest
+    ("6", "0404", (300, 0, 330, 50), 1500.0, None, None, "", "0702", None, None),  # grass to resettlement
+    ("7", "1006", (0, 100, 300, 106), 1800.0, None, None, "", "1006", None, None),  # road unchanged
+    ("8", "0103", (100, 40, 150, 100), 3000.0, 0.05, 6, "", "0103", 0.05, 6),   # unchanged 旱地
+    ("9", "1104", (200, 40, 250, 100), 3000.0, None, None, "", "0101", 0.0, 5),  # pond to 水田
+    ("10", "0101", (150, 60, 200, 100), 2000.0, 0.05, 4, "", "1202", None, None),  # 耕地 to 设施农用地 (出)
+    ("11", "1106", (300, 50, 330, 100), 1500.0, None, None, "", "1106", None, None),  # 湿地 unchanged
+    ("12", "0305", (250, 80, 300, 100), 1000.0, None, None, "", "0103", 0.0, 7),  # shrub land to 旱地
+]
+
+
+def plan_before_rows(plan=PLAN, village=VILLAGE_A):
+    """The current DLTB of the plan, with the planned code in GHDLBM/GHKCXS/GHGDDB."""
+    rows = []
+    for bsm, code, box, tbmj, kcxs, gddb, czcsxm, gh, gh_kcxs, gh_gddb in plan:
+        row = parcel(bsm, code, rect(*box), tbmj, village, kcxs=kcxs, gddb=gddb)
+        row.update({"CZCSXM": czcsxm, "GHDLBM": gh, "GHKCXS": gh_kcxs, "GHGDDB": gh_gddb})
+        rows.append(row)
+    return rows
+
+
+def plan_after_rows(plan=PLAN, village=VILLAGE_A, drop=()):
+    """The same plan as a separate after layer whose boundaries differ.
+
+    Parcel 1 is split into two halves (two after parcels), and the after
+    parcels of 2 and 8 (both 旱地, KCXS 0.05, 等别 6) are merged into one.
+    """
+    by_bsm = {p[0]: p for p in plan}
+    rows = []
+
+    def after(bsm, box, tbmj, code, kcxs, gddb, czcsxm=""):
+        row = parcel(bsm, code, rect(*box), tbmj, village, kcxs=kcxs, gddb=gddb)
+        row["CZCSXM"] = czcsxm
+        rows.append(row)
+
+    after("G1a", (0, 0, 50, 100), 5000.0, "0101", 0.02, 4)
+    after("G1b", (50, 0, 100, 100), 5000.0, "0101", 0.02, 4)
+    after("G2+8", (100, 0, 150, 100), 5000.0, "0103", 0.05, 6)
+    for bsm in ("3", "4", "5", "6", "7", "9", "10", "11", "12"):
+        if bsm in drop:
+            continue
+        _, code, box, tbmj, _, _, czcsxm, gh, gh_kcxs, gh_gddb = by_bsm[bsm]
+        after(f"G{bsm}", box, tbmj, gh, gh_kcxs, gh_gddb, "203" if gh == "0702" else "")
+    return rows

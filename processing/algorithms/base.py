@@ -13,17 +13,26 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
 )
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QIcon
 
-from ...core import dltb
+from ...core import dltb, plan
 from ...core.errors import LandConsolidationError
 from ...i18n import tr
 from ...plugin_info import icon_path
 
 PROJECT_AREA = "PROJECT_AREA"
+BEFORE = "BEFORE"
+AFTER = "AFTER"
+AFTER_FIELD = "AFTER_FIELD"
+AFTER_KCXS_FIELD = "AFTER_KCXS_FIELD"
+AFTER_GDDB_FIELD = "AFTER_GDDB_FIELD"
+UNCOVERED = "UNCOVERED"
 
 FIELD_TYPES = {
     str: QVariant.String,
@@ -77,6 +86,107 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         write_table(sink, spec, frame.to_dict("records"), feedback)
         return dest_id
 
+    def add_plan_parameters(self) -> None:
+        """BEFORE, AFTER or AFTER_FIELD, PROJECT_AREA and the plan options."""
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                BEFORE, self.tr("Current DLTB (现状地类图斑)"), [QgsProcessing.TypeVectorPolygon]
+            )
+        )
+        self.parameterDefinition(BEFORE).setHelp(
+            self.tr("三调 地类图斑 of the current state, projected CGCS2000 Gauss-Krüger (e.g. EPSG:4528).")
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                AFTER, self.tr("Planned DLTB after consolidation (规划地类图斑)"),
+                [QgsProcessing.TypeVectorPolygon], optional=True,
+            )
+        )
+        self.parameterDefinition(AFTER).setHelp(
+            self.tr("The planned state as a layer with its own DLBM/TBMJ/KCMJ/TBDLMJ/GDDB; boundaries need "
+                    "not match the current layer (the two are overlaid). Give this or the planned-code field.")
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                AFTER_FIELD, self.tr("…or planned-code field on the current DLTB (规划地类编码)"),
+                parentLayerParameterName=BEFORE, optional=True,
+            )
+        )
+        self.parameterDefinition(AFTER_FIELD).setHelp(
+            self.tr("Field of the current DLTB holding the planned DLBM; empty values mean unchanged.")
+        )
+        self.add_project_area_parameter()
+        for key, label, help_text in (
+            (AFTER_KCXS_FIELD, self.tr("Planned 田坎 coefficient field (with the planned-code field)"),
+             self.tr("Planned KCXS per parcel; default: a parcel staying 耕地 keeps its KCXS, new 耕地 has none.")),
+            (AFTER_GDDB_FIELD, self.tr("Planned 耕地等别 field (with the planned-code field)"),
+             self.tr("Planned GDDB per parcel; default: the parcel's current GDDB.")),
+        ):
+            param = QgsProcessingParameterField(key, label, parentLayerParameterName=BEFORE, optional=True)
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+            param.setHelp(help_text)
+            self.addParameter(param)
+        uncovered = QgsProcessingParameterEnum(
+            UNCOVERED,
+            self.tr("Parts of the current DLTB the planned layer does not cover"),
+            options=[self.tr("Stop with an error listing them"), self.tr("Keep them unchanged (reported)")],
+            defaultValue=0,
+        )
+        uncovered.setFlags(uncovered.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        uncovered.setHelp(self.tr("0 = error naming the parcels; 1 = treat them as unchanged and report the area."))
+        self.addParameter(uncovered)
+
+    def read_plan(self, parameters, context, feedback, keep_geometry: bool = False) -> "plan.Plan":
+        """Read BEFORE and the plan (AFTER layer or AFTER_FIELD) into pieces."""
+        before = self.parameterAsSource(parameters, BEFORE, context)
+        if before is None:
+            raise self.invalid_source(parameters, BEFORE)
+        after = self.parameterAsSource(parameters, AFTER, context)
+        after_field = (self.parameterAsFields(parameters, AFTER_FIELD, context) or [None])[0]
+        kcxs_field = (self.parameterAsFields(parameters, AFTER_KCXS_FIELD, context) or [None])[0]
+        gddb_field = (self.parameterAsFields(parameters, AFTER_GDDB_FIELD, context) or [None])[0]
+        keep_uncovered = self.parameterAsEnum(parameters, UNCOVERED, context) == 1
+        with user_errors():
+            if (after is None) == (not after_field):
+                raise LandConsolidationError(
+                    "请给出规划图层（AFTER）或规划地类字段（AFTER_FIELD）之一。"
+                    " Give either a planned layer (AFTER) or a planned-code field (AFTER_FIELD), not both or none."
+                )
+            crs = dltb.check_projected(before)
+            area = self.project_area(parameters, context, crs)
+            extra = tuple((role, name) for role, name in (
+                ("planned", after_field), ("planned_kcxs", kcxs_field), ("planned_gddb", gddb_field)) if name)
+            feedback.pushInfo(self.tr("Reading the current DLTB…"))
+            parcels = dltb.read_dltb(
+                before, project_area=area, extra_roles=extra,
+                keep_geometry=keep_geometry or after is not None,
+                progress=feedback.setProgress, is_canceled=feedback.isCanceled,
+            )
+            dltb.reject_unknown_codes(parcels)
+            if after is not None:
+                feedback.pushInfo(self.tr("Overlaying the planned DLTB…"))
+                result = plan.plan_from_layer(
+                    parcels, after, project_area=area, keep_uncovered=keep_uncovered,
+                    keep_geometry=keep_geometry, progress=feedback.setProgress, is_canceled=feedback.isCanceled,
+                )
+            else:
+                frame = parcels.frame
+                result = plan.plan_from_field(
+                    parcels,
+                    list(frame["planned"]),
+                    list(frame["planned_kcxs"]) if kcxs_field else None,
+                    list(frame["planned_gddb"]) if gddb_field else None,
+                )
+            unknown_after = result.pieces.loc[~result.pieces["known_a"].astype(bool), "code_a"]
+            if len(unknown_after):
+                raise LandConsolidationError(
+                    f"规划地类有三调地类表之外的编码：{'、'.join(sorted(set(map(str, unknown_after))))}。"
+                    f" Planned codes not in the 三调 table: {', '.join(sorted(set(map(str, unknown_after))))}."
+                )
+        for note in parcels.notes + result.notes:
+            feedback.pushWarning(note)
+        return result
+
     def project_area(self, parameters, context, target_crs):
         """The dissolved project area in ``target_crs``, or None."""
         source = self.parameterAsSource(parameters, PROJECT_AREA, context)
@@ -115,7 +225,9 @@ def write_table(sink, spec, rows, feedback=None) -> None:
 
 
 def _plain(value):
-    """numpy scalars to Python ones (QVariant does not take numpy types)."""
+    """numpy scalars to Python ones (QVariant does not take numpy types); NaN to NULL."""
     if hasattr(value, "item"):
-        return value.item()
+        value = value.item()
+    if isinstance(value, float) and value != value:
+        return None
     return value

@@ -1,0 +1,323 @@
+"""The planned state: before × after pieces (I2–I5, I9–I11 build on them).
+
+A plan is given either
+
+* as a planned-code field on the current DLTB (``AFTER_FIELD``): each
+  parcel is one piece, its after-state the same parcel with the planned code
+  (耕地 keeps its 田坎 coefficient and 等别 unless planned ones are given;
+  a parcel planned as non-耕地 has no 田坎); or
+* as a separate after-consolidation DLTB layer: the two layers are overlaid
+  (boundaries need not match) and every intersection is a piece.
+
+Each piece carries both sides' attributes and areas.  A side's areas are its
+parcel's ``TBMJ``/``KCMJ``/``TBDLMJ`` times the share of that parcel's
+ellipsoidal area the piece covers, so the before-side sums give back the
+before layer's figures and the after-side sums the after layer's.  The
+piece's *gross* area is its before-side ``TBMJ`` share.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from qgis.core import QgsGeometry, QgsSpatialIndex
+
+from . import codes as codes_mod
+from . import dltb, ellipsoid
+from .errors import LandConsolidationError
+
+#: Relative tolerance on coverage (share of a parcel's area) before a gap or
+#: an overlap between the layers is reported.
+COVERAGE_TOLERANCE = 1e-6
+#: Absolute tolerance (m²) under which a gap or overlap is ignored.
+COVERAGE_MIN_M2 = 0.01
+
+SIDE_COLUMNS = ("fid", "bsm", "code", "base", "suffix", "known", "tbmj", "kcmj", "tbdlmj", "gddb", "gdpdjb",
+                "czcsxm", "kcxs")
+
+
+@dataclass
+class Plan:
+    """Before × after pieces.
+
+    Attributes:
+        pieces: One row per piece: ``<column>_b`` and ``<column>_a`` for the
+            columns of :data:`SIDE_COLUMNS`, plus ``village``, ``gross``
+            (m², before-side TBMJ share) and ``uncovered`` (True for a piece
+            the after layer does not cover, kept unchanged on request).
+        before: The before layer's ParcelTable.
+        source: ``"field"`` or ``"layer"``.
+        uncovered_m2: Area of the before layer not covered by the after layer.
+        uncovered_parcels: BSMs (or feature ids) of the parcels concerned.
+        notes: Things the user should read in the log.
+        geometries: Piece geometries (same order as ``pieces``), when kept.
+    """
+
+    pieces: pd.DataFrame
+    before: dltb.ParcelTable
+    source: str
+    uncovered_m2: float = 0.0
+    uncovered_parcels: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    geometries: list | None = None
+
+
+def plan_from_field(
+    parcels: dltb.ParcelTable,
+    planned: list,
+    planned_kcxs: list | None = None,
+    planned_gddb: list | None = None,
+    table: codes_mod.CodeTable | None = None,
+) -> Plan:
+    """A plan given as a planned-code value per parcel of ``parcels``.
+
+    Args:
+        parcels: The before layer, read with its geometries when the caller
+            wants piece geometries.
+        planned: Planned code per row of ``parcels.frame``; empty means
+            unchanged.
+        planned_kcxs: Planned 田坎 coefficient per row (None: keep 耕地's own).
+        planned_gddb: Planned 等别 per row (None: keep the parcel's own).
+        table: Code table.
+    """
+    table = table or codes_mod.default_table()
+    before = parcels.frame
+    after = pd.DataFrame(index=before.index)
+    codes = [codes_mod.normalise(c) or old for c, old in zip(planned, before["code"])]
+    entries = [table.lookup(c) for c in codes]
+    after["code"] = [e.code for e in entries]
+    after["base"] = [e.base for e in entries]
+    after["suffix"] = [e.suffix for e in entries]
+    after["known"] = np.array([e.known for e in entries], dtype=bool)
+    cultivated_after = after["base"].isin(codes_mod.CULTIVATED).to_numpy()
+    cultivated_before = before["base"].isin(codes_mod.CULTIVATED).to_numpy()
+    kcxs_before = before["kcxs"].fillna(0.0).to_numpy()
+    if planned_kcxs is not None:
+        kcxs = np.array([_float_or_nan(v) for v in planned_kcxs])
+        kcxs = np.where(np.isnan(kcxs), np.where(cultivated_before, kcxs_before, 0.0), kcxs)
+    else:
+        kcxs = np.where(cultivated_before, kcxs_before, 0.0)
+    kcxs = np.where(cultivated_after, kcxs, 0.0)
+    tbmj = before["tbmj"].to_numpy()
+    same = cultivated_after & cultivated_before & np.isclose(kcxs, kcxs_before)
+    # A parcel that stays 耕地 with its coefficient keeps its recorded KCMJ.
+    kcmj = np.where(same, before["kcmj"].to_numpy(), np.round(tbmj / before["fraction"].to_numpy() * kcxs, 2)
+                    * before["fraction"].to_numpy())
+    after["fid"] = before["fid"]
+    after["bsm"] = before["bsm"]
+    after["tbmj"] = tbmj
+    after["kcmj"] = kcmj
+    after["tbdlmj"] = tbmj - kcmj
+    after["kcxs"] = kcxs
+    gddb = before["gddb"].to_numpy(dtype=float)
+    if planned_gddb is not None:
+        given = np.array([_float_or_nan(v) for v in planned_gddb])
+        gddb = np.where(np.isnan(given), gddb, given)
+    after["gddb"] = gddb
+    after["gdpdjb"] = before["gdpdjb"]
+    construction_after = np.array([e.category3 == "建设用地" for e in entries])
+    after["czcsxm"] = np.where(construction_after, before["czcsxm"], "")
+    pieces = _join_sides(before, after, before["tbmj"].to_numpy())
+    pieces["uncovered"] = False
+    return Plan(pieces=pieces, before=parcels, source="field", geometries=parcels.geometries)
+
+
+def plan_from_layer(
+    parcels: dltb.ParcelTable,
+    after_source,
+    *,
+    overrides: dict | None = None,
+    project_area: QgsGeometry | None = None,
+    keep_uncovered: bool = False,
+    keep_geometry: bool = False,
+    progress=None,
+    is_canceled=None,
+) -> Plan:
+    """Overlay the before parcels (read with geometries) and an after layer.
+
+    Args:
+        parcels: The before layer, read with ``keep_geometry=True`` (and
+            already cut to the project area).
+        after_source: The after-consolidation DLTB (same CRS as the before
+            layer; reproject first otherwise).
+        overrides: Field overrides for the after layer.
+        project_area: The boundary the before parcels were cut to; the
+            after layer is cut to it too.
+        keep_uncovered: Treat parts of the before layer the after layer does
+            not cover as unchanged (reported); otherwise they are an error.
+        keep_geometry: Keep the pieces' geometries.
+        progress: Called with a percentage.
+        is_canceled: Returns True when cancelled.
+
+    Raises:
+        LandConsolidationError: CRS mismatch, overlapping after features, or
+            uncovered parcels when ``keep_uncovered`` is False.
+    """
+    if parcels.geometries is None:
+        raise ValueError("plan_from_layer needs the before parcels' geometries")
+    after_name = dltb.source_name(after_source)
+    after_crs = dltb.check_projected(after_source, after_name)
+    if after_crs != parcels.crs:
+        raise LandConsolidationError(
+            f"规划图层“{after_name}”（{after_crs.authid()}）与现状图层“{parcels.layer_name}”"
+            f"（{parcels.crs.authid()}）坐标系不同；请先统一投影。"
+            f" The after layer '{after_name}' and the before layer have different CRSs."
+        )
+    after = dltb.read_dltb(after_source, overrides=overrides, keep_geometry=True, project_area=project_area)
+    gk = dltb.gauss_kruger_for(after_source)
+    after_frame = after.frame.reset_index(drop=True)
+    after_geoms = after.geometries
+    after_areas = ellipsoid.geometry_areas(gk, after_geoms)
+    index = QgsSpatialIndex()
+    for i, geom in enumerate(after_geoms):
+        index.addFeature(i, geom.boundingBox())
+
+    before_frame = parcels.frame.reset_index(drop=True)
+    before_areas = ellipsoid.geometry_areas(gk, parcels.geometries)
+    rows_b, rows_a, geoms = [], [], []
+    # Pieces that are a whole before parcel need no area computation; the
+    # others are measured in one batch after the loop.
+    cut_geoms, cut_index = [], []
+    total = max(len(before_frame), 1)
+    for i, geom in enumerate(parcels.geometries):
+        if is_canceled is not None and is_canceled():
+            raise LandConsolidationError("已取消。 Cancelled.")
+        if progress is not None and i % 500 == 0:
+            progress(100.0 * i / total)
+        if before_areas[i] <= 0:
+            continue
+        engine = QgsGeometry.createGeometryEngine(geom.constGet())
+        engine.prepareGeometry()
+        for j in index.intersects(geom.boundingBox()):
+            other = after_geoms[j]
+            if not engine.intersects(other.constGet()):
+                continue
+            if engine.within(other.constGet()):
+                piece = geom
+            else:
+                piece = dltb.polygonal(geom.intersection(other))
+                if piece is None or piece.isEmpty():
+                    continue
+                cut_geoms.append(piece)
+                cut_index.append(len(rows_b))
+            rows_b.append(i)
+            rows_a.append(j)
+            geoms.append(piece)
+    rows_b = np.asarray(rows_b, dtype=int)
+    rows_a = np.asarray(rows_a, dtype=int)
+    piece_area = before_areas[rows_b].astype(float) if len(rows_b) else np.zeros(0)
+    if cut_index:
+        piece_area[cut_index] = ellipsoid.geometry_areas(gk, cut_geoms)
+    nonzero = piece_area > 0
+    rows_b, rows_a, piece_area = rows_b[nonzero], rows_a[nonzero], piece_area[nonzero]
+    geoms = [g for g, k in zip(geoms, nonzero) if k]
+    shares_b = piece_area / before_areas[rows_b]
+    shares_a = np.where(after_areas[rows_a] > 0, piece_area / np.maximum(after_areas[rows_a], 1e-300), 0.0)
+    covered = np.bincount(rows_b, weights=piece_area, minlength=len(before_frame))
+    gap = before_areas - covered
+    tolerance = np.maximum(COVERAGE_MIN_M2, COVERAGE_TOLERANCE * before_areas)
+    uncovered_rows = [int(i) for i in np.flatnonzero((gap > tolerance) & (before_areas > 0))]
+    uncovered_share = [float(gap[i] / before_areas[i]) for i in uncovered_rows]
+    overlapping = [_label(before_frame, int(i)) for i in np.flatnonzero(-gap > tolerance)]
+
+    if overlapping:
+        raise LandConsolidationError(
+            f"规划图层“{after_name}”有相互重叠的图斑（落在现状图斑 {_listing(overlapping)} 上）；"
+            f"请先检查拓扑。 The after layer '{after_name}' has overlapping features over parcels "
+            f"{_listing(overlapping)}."
+        )
+    uncovered_m2 = float(sum(before_frame.loc[i, "tbmj"] * s for i, s in zip(uncovered_rows, uncovered_share)))
+    uncovered_labels = [_label(before_frame, i) for i in uncovered_rows]
+    notes = []
+    if uncovered_rows and not keep_uncovered:
+        raise LandConsolidationError(
+            f"规划图层“{after_name}”未覆盖现状图层的 {len(uncovered_rows)} 个图斑（共 {uncovered_m2:.2f} m²）："
+            f"{_listing(uncovered_labels)}。请补全规划图层，或将“未覆盖部分”参数设为“视为不变”。"
+            f" The after layer does not cover {len(uncovered_rows)} before parcel(s) ({uncovered_m2:.2f} m²): "
+            f"{_listing(uncovered_labels)}. Complete the after layer, or set UNCOVERED=1 to keep them unchanged."
+        )
+    if uncovered_rows:
+        notes.append(
+            f"规划图层未覆盖 {len(uncovered_rows)} 个现状图斑的部分（{uncovered_m2:.2f} m²），按不变处理："
+            f"{_listing(uncovered_labels)}。"
+        )
+
+    sel_b = before_frame.iloc[rows_b].reset_index(drop=True)
+    sel_a = after_frame.iloc[rows_a].reset_index(drop=True)
+    share_b = np.asarray(shares_b, dtype=float)
+    share_a = np.asarray(shares_a, dtype=float)
+    for column in ("tbmj", "kcmj", "tbdlmj"):
+        sel_b[column] = sel_b[column].to_numpy() * share_b
+        sel_a[column] = sel_a[column].to_numpy() * share_a
+    pieces = _join_sides(sel_b, sel_a, sel_b["tbmj"].to_numpy())
+    pieces["uncovered"] = False
+    if uncovered_rows:
+        kept = before_frame.iloc[uncovered_rows].reset_index(drop=True)
+        share = np.asarray(uncovered_share)
+        for column in ("tbmj", "kcmj", "tbdlmj"):
+            kept[column] = kept[column].to_numpy() * share
+        same = _join_sides(kept, kept.copy(), kept["tbmj"].to_numpy())
+        same["uncovered"] = True
+        pieces = pd.concat([pieces, same], ignore_index=True)
+        if keep_geometry:
+            for i in uncovered_rows:
+                geom = parcels.geometries[i]
+                near = [after_geoms[j] for j in index.intersects(geom.boundingBox())]
+                geoms.append(geom.difference(QgsGeometry.unaryUnion(near)) if near else geom)
+    outside = float(after_frame["tbmj"].sum() - (sel_a["tbmj"].sum() if len(sel_a) else 0.0))
+    if outside > max(COVERAGE_MIN_M2, COVERAGE_TOLERANCE * max(after.total_area, 1.0)):
+        notes.append(
+            f"规划图层“{after_name}”有 {outside:.2f} m²（按 TBMJ）在现状图层或项目区之外，未计入。"
+            f" {outside:.2f} m² of the after layer lie outside the before layer / project area and are not counted."
+        )
+    notes.extend(after.notes)
+    if progress is not None:
+        progress(100.0)
+    return Plan(
+        pieces=pieces,
+        before=parcels,
+        source="layer",
+        uncovered_m2=uncovered_m2,
+        uncovered_parcels=uncovered_labels,
+        notes=notes,
+        geometries=geoms if keep_geometry else None,
+    )
+
+
+def _join_sides(before: pd.DataFrame, after: pd.DataFrame, gross) -> pd.DataFrame:
+    table = codes_mod.default_table()
+    data = {}
+    for side, frame in (("b", before), ("a", after)):
+        for column in SIDE_COLUMNS:
+            if column in frame:
+                data[f"{column}_{side}"] = frame[column].to_numpy()
+            else:
+                data[f"{column}_{side}"] = np.full(len(frame), np.nan)
+        data[f"cat_{side}"] = np.array([table.lookup(c).category3 for c in frame["base"]], dtype=object)
+        data[f"group_{side}"] = np.array([table.lookup(c).group for c in frame["base"]], dtype=object)
+    data["village"] = before["village"].to_numpy() if "village" in before else np.full(len(before), "")
+    data["gross"] = np.asarray(gross, dtype=float)
+    return pd.DataFrame(data)
+
+
+def _float_or_nan(value) -> float:
+    """A planned number from a layer; NULL and blanks are NaN (= not planned)."""
+    if value is None:
+        return float("nan")
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        text = str(value).strip()
+        if text in ("", "NULL"):
+            return float("nan")
+        raise LandConsolidationError(f"规划值“{value}”不是数字。 Planned value '{value}' is not a number.")
+
+
+def _label(frame: pd.DataFrame, i: int) -> str:
+    bsm = frame.loc[i, "bsm"]
+    return f"BSM {bsm}" if bsm else f"要素 {frame.loc[i, 'fid']}"
+
+
+def _listing(labels: list, limit: int = dltb.MAX_LISTED) -> str:
+    return "、".join(labels[:limit]) + ("…" if len(labels) > limit else "")

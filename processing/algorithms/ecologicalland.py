@@ -1,0 +1,53 @@
+"""landconsolidation:ecologicalland – 生态用地 before/after (I11)."""
+from __future__ import annotations
+
+from qgis.core import QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink
+
+from ...core import indicators
+from .base import LandConsolidationAlgorithm
+
+OUTPUT = "OUTPUT"
+OUTPUT_SPEC = [("CLASS", str), ("CLASS_NAME", str), ("BEFORE_M2", float), ("AFTER_M2", float), ("CHANGE_M2", float)]
+
+
+class EcologicalLandAlgorithm(LandConsolidationAlgorithm):
+    """湿地, 林地, 草地, 水域 before and after."""
+
+    def name(self) -> str:  # noqa: D102
+        return "ecologicalland"
+
+    def displayName(self) -> str:  # noqa: N802,D102
+        return self.tr("Ecological land (生态用地)")
+
+    def group(self) -> str:  # noqa: D102
+        return self.tr("Status and indicators")
+
+    def groupId(self) -> str:  # noqa: N802,D102
+        return "indicators"
+
+    def shortHelpString(self) -> str:  # noqa: N802,D102
+        return self.tr(
+            "湿地 (the 三调 first-level class 00: 0303, 0304, 0306, 0402, 0603, 1105, 1106, 1108), 林地 (03), 草地 "
+            "(04) and 水域及水利设施用地 (11) before and after, class areas (TBDLMJ). Wetland codes count under 湿地 "
+            "only, as in the 三调 tables."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802,D102
+        self.add_plan_parameters()
+        self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, self.tr("Ecological land"), QgsProcessing.TypeVector))
+        for key, _, label in indicators.ECOLOGICAL:
+            before = self.tr("{name} before (m²)").format(name=label)
+            after = self.tr("{name} after (m²)").format(name=label)
+            self.addOutput(QgsProcessingOutputNumber(f"{key.upper()}_BEFORE_M2", before))
+            self.addOutput(QgsProcessingOutputNumber(f"{key.upper()}_AFTER_M2", after))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802,D102
+        result = self.read_plan(parameters, context, feedback)
+        table = indicators.ecological_land(result.pieces)
+        outputs = {}
+        for row in table.itertuples(index=False):
+            feedback.pushInfo(f"{row.CLASS_NAME}: {row.BEFORE_M2:.2f} → {row.AFTER_M2:.2f} m²")
+            outputs[f"{row.CLASS.upper()}_BEFORE_M2"] = row.BEFORE_M2
+            outputs[f"{row.CLASS.upper()}_AFTER_M2"] = row.AFTER_M2
+        dest = self.write_table_output(parameters, OUTPUT, context, OUTPUT_SPEC, table, feedback)
+        return {OUTPUT: dest, **outputs}
