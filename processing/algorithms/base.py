@@ -86,14 +86,17 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         write_table(sink, spec, frame.to_dict("records"), feedback)
         return dest_id
 
+    #: Key of the current-DLTB parameter (``DLTB`` in the scheme-level algorithms).
+    before_key = BEFORE
+
     def add_plan_parameters(self) -> None:
-        """BEFORE, AFTER or AFTER_FIELD, PROJECT_AREA and the plan options."""
+        """BEFORE (or DLTB), AFTER or AFTER_FIELD, PROJECT_AREA and the plan options."""
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                BEFORE, self.tr("Current DLTB (现状地类图斑)"), [QgsProcessing.TypeVectorPolygon]
+                self.before_key, self.tr("Current DLTB (现状地类图斑)"), [QgsProcessing.TypeVectorPolygon]
             )
         )
-        self.parameterDefinition(BEFORE).setHelp(
+        self.parameterDefinition(self.before_key).setHelp(
             self.tr("三调 地类图斑 of the current state, projected CGCS2000 Gauss-Krüger (e.g. EPSG:4528).")
         )
         self.addParameter(
@@ -109,7 +112,7 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(
             QgsProcessingParameterField(
                 AFTER_FIELD, self.tr("…or planned-code field on the current DLTB (规划地类编码)"),
-                parentLayerParameterName=BEFORE, optional=True,
+                parentLayerParameterName=self.before_key, optional=True,
             )
         )
         self.parameterDefinition(AFTER_FIELD).setHelp(
@@ -122,7 +125,7 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
             (AFTER_GDDB_FIELD, self.tr("Planned 耕地等别 field (with the planned-code field)"),
              self.tr("Planned GDDB per parcel; default: the parcel's current GDDB.")),
         ):
-            param = QgsProcessingParameterField(key, label, parentLayerParameterName=BEFORE, optional=True)
+            param = QgsProcessingParameterField(key, label, parentLayerParameterName=self.before_key, optional=True)
             param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             param.setHelp(help_text)
             self.addParameter(param)
@@ -138,9 +141,9 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
 
     def read_plan(self, parameters, context, feedback, keep_geometry: bool = False) -> "plan.Plan":
         """Read BEFORE and the plan (AFTER layer or AFTER_FIELD) into pieces."""
-        before = self.parameterAsSource(parameters, BEFORE, context)
+        before = self.parameterAsSource(parameters, self.before_key, context)
         if before is None:
-            raise self.invalid_source(parameters, BEFORE)
+            raise self.invalid_source(parameters, self.before_key)
         after = self.parameterAsSource(parameters, AFTER, context)
         after_field = (self.parameterAsFields(parameters, AFTER_FIELD, context) or [None])[0]
         kcxs_field = (self.parameterAsFields(parameters, AFTER_KCXS_FIELD, context) or [None])[0]

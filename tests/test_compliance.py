@@ -1,0 +1,114 @@
+"""landconsolidation:compliance on the hand-built plan (see test_plan.py for its figures).
+
+Passing plan (builders.PLAN, 2026–2028): 新增耕地 33.52 % ≥ 5; mean 等别
+5.283489 → 4.857676 (−0.425813); 进 6880 ≥ 出 3700, 等别 5.2907 ≤ 5.4595;
+建设用地 6000 → 1500 (−4500); 建新 1500 ≤ 拆旧复垦 6000 (节余 4500); 3 years;
+one township.  The 永农 rule is not checked without the PBF layers.
+
+Failing plan: parcel 1 (0101, 10 000) planned as 0702, parcel 9 planned with
+等别 12, parcel 11 in another township, 2026–2030:
+* 耕地 after = 21 430 − 9800 = 11 630, 新增 = −4420, rate −27.5389 % (fail);
+  behind it the 耕地 lost: parcels 1, 4, 10;
+* 等别 after = (1900·6 + 2880·5 + 2850·6 + 3000·12 + 1000·7) / 11 630 = 85 900 /
+  11 630 = 7.386070, +2.102581 (fail); behind it 耕地 worse than 5.2835: 2, 8, 9, 12;
+* 进 quality (2880·5 + 3000·12 + 1000·7) / 6880 = 8.343023 > 出 5.459459 (fail);
+  behind it 出: 4, 10;
+* 建设用地 1500 + 10 000 = 11 500 > 6000: +5500 (fail); 建新 11 500 > 6000,
+  节余 −5500 (fail); behind both the 建新 parcels 1 and 6;
+* 5 years (fail); 2 townships (fail), behind it parcel 11.
+"""
+import pytest
+from qgis import processing
+
+from builders import PLAN_FIELDS, memory_layer, plan_before_rows
+
+ALG = "landconsolidation:compliance"
+
+
+def run(rows, **extra):
+    layer = memory_layer("DLTB", rows, fields=PLAN_FIELDS)
+    params = {"DLTB": layer, "AFTER_FIELD": "GHDLBM", "AFTER_KCXS_FIELD": "GHKCXS", "AFTER_GDDB_FIELD": "GHGDDB",
+              "START_YEAR": 2026, "END_YEAR": 2028, "OUTPUT": "memory:", "OUTPUT_PARCELS": "memory:", **extra}
+    result = processing.run(ALG, params)
+    table = {f["RULE"]: f for f in result["OUTPUT"].getFeatures()}
+    return result, table
+
+
+def test_passing_plan(provider):
+    result, table = run(plan_before_rows())
+    assert result["FAILED_COUNT"] == 0
+    assert result["PASSED_COUNT"] == 7
+    assert result["UNCHECKED_COUNT"] == 1
+    expected = {
+        "ADDED_CULTIVATED": (5380.0 / 16050.0 * 100, 5.0),
+        "QUALITY": (104100.0 / 21430.0 - 84800.0 / 16050.0, 0.0),
+        "BALANCE": (3180.0, 0.0),
+        "CONSTRUCTION": (-4500.0, 0.0),
+        "LINKAGE": (4500.0, 0.0),
+        "PERIOD": (3.0, 3.0),
+        "TOWNSHIP": (1.0, 1.0),
+    }
+    for rule, (value, threshold) in expected.items():
+        assert table[rule]["PASSED"] == 1, rule
+        assert table[rule]["VERDICT"] == "通过"
+        assert table[rule]["VALUE"] == pytest.approx(value, abs=1e-4), rule
+        assert table[rule]["THRESHOLD"] == pytest.approx(threshold), rule
+    assert str(table["PBF_ADDED"]["PASSED"]) == "NULL"
+    assert table["PBF_ADDED"]["VERDICT"] == "未核验"
+    assert result["OUTPUT_PARCELS"].featureCount() == 0
+
+
+def failing_rows():
+    rows = plan_before_rows()
+    rows[0]["GHDLBM"] = "0702"
+    rows[8]["GHGDDB"] = 12
+    rows[10]["ZLDWDM"] = "3202061020010000000"
+    return rows
+
+
+def test_failing_plan(provider):
+    result, table = run(failing_rows(), END_YEAR=2030)
+    assert result["FAILED_COUNT"] == 7
+    expected = {
+        "ADDED_CULTIVATED": -4420.0 / 16050.0 * 100,
+        "QUALITY": 85900.0 / 11630.0 - 84800.0 / 16050.0,
+        "CONSTRUCTION": 5500.0,
+        "LINKAGE": -5500.0,
+        "PERIOD": 5.0,
+        "TOWNSHIP": 2.0,
+    }
+    for rule, value in expected.items():
+        assert table[rule]["PASSED"] == 0, rule
+        assert table[rule]["VERDICT"] == "不通过"
+        assert table[rule]["VALUE"] == pytest.approx(value, abs=1e-4), rule
+    assert table["BALANCE"]["PASSED"] == 0
+    assert "8.34" in table["BALANCE"]["NOTE"] and "5.46" in table["BALANCE"]["NOTE"]
+    behind = {}
+    for f in result["OUTPUT_PARCELS"].getFeatures():
+        behind.setdefault(f["RULE"], set()).add(f["BSM"])
+    assert behind == {
+        "ADDED_CULTIVATED": {"1", "4", "10"},
+        "QUALITY": {"2", "8", "9", "12"},
+        "BALANCE": {"4", "10"},
+        "CONSTRUCTION": {"1", "6"},
+        "LINKAGE": {"1", "6"},
+        "TOWNSHIP": {"11"},
+    }
+
+
+def test_thresholds_are_parameters(provider):
+    """A district asking 40 % 新增耕地 fails the passing plan (33.52 %), and says which value it used."""
+    result, table = run(plan_before_rows(), MIN_ADDED_RATE=40.0, MAX_YEARS=2)
+    assert table["ADDED_CULTIVATED"]["PASSED"] == 0
+    assert table["ADDED_CULTIVATED"]["THRESHOLD"] == 40.0
+    assert table["PERIOD"]["PASSED"] == 0 and table["PERIOD"]["THRESHOLD"] == 2.0
+    assert result["FAILED_COUNT"] == 2
+
+
+def test_period_from_subproject_years(provider):
+    subs = memory_layer("ZXM", [{"SSND": 2026, "wkt": "POLYGON((0 0,1 0,1 1,0 0))"},
+                                {"SSND": 2029, "wkt": "POLYGON((0 0,1 0,1 1,0 0))"}], fields=[("SSND", 2)])
+    result, table = run(plan_before_rows(), START_YEAR=None, END_YEAR=None, SUBPROJECTS=subs)
+    assert table["PERIOD"]["VALUE"] == 4.0
+    assert table["PERIOD"]["PASSED"] == 0
+    assert "子项目" in table["PERIOD"]["NOTE"]
