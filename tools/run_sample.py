@@ -60,6 +60,57 @@ def print_status(csv_path: Path) -> None:
     print(by_code.round({"AREA_M2": 2, "AREA_HA": 4, "AREA_MU": 2}).to_string())
 
 
+def run_scheme(out: Path) -> None:
+    """Before/after indicators and the compliance verdict of the sample's plan."""
+    from qgis import processing
+
+    plan = {"AFTER": layer_uri("DLTB_GH"), "PROJECT_AREA": layer_uri("XMQ")}
+    started = time.perf_counter()
+    c = processing.run("landconsolidation:cultivatedland",
+                       {"BEFORE": layer_uri("DLTB"), **plan, "OUTPUT": str(fresh(out / "cultivated_sources.csv"))})
+    b = processing.run("landconsolidation:constructionland",
+                       {"BEFORE": layer_uri("DLTB"), **plan, "SUBPROJECTS": layer_uri("ZXM"),
+                        "OUTPUT": str(fresh(out / "linkage_ledger.csv"))})
+    e = processing.run("landconsolidation:ecologicalland",
+                       {"BEFORE": layer_uri("DLTB"), **plan, "OUTPUT": str(fresh(out / "ecological_land.csv"))})
+    processing.run("landconsolidation:transitionmatrix",
+                   {"BEFORE": layer_uri("DLTB"), **plan, "OUTPUT": str(fresh(out / "transition_matrix.csv"))})
+    print(f"\n== 方案主要指标（项目区，整治前 → 整治后；{time.perf_counter() - started:.1f} s）")
+    print(f"耕地（TBDLMJ）      {c['CULTIVATED_BEFORE_M2'] / 1e4:12.4f} → {c['CULTIVATED_AFTER_M2'] / 1e4:12.4f} 公顷")
+    print(f"新增耕地            {c['ADDED_M2'] / 1e4:12.4f} 公顷 = {c['ADDED_RATE']:.2f}% 原耕地"
+          f"（占项目区 {c['ADDED_RATE_OF_PROJECT_AREA']:.2f}%）")
+    print(f"耕地进出            出 {c['OUT_M2'] / 1e4:.4f} 公顷（等别 {c['OUT_QUALITY'] or float('nan'):.2f}），"
+          f"进 {c['IN_M2'] / 1e4:.4f} 公顷（等别 {c['IN_QUALITY'] or float('nan'):.2f}）")
+    print(f"耕地平均等别        {c['QUALITY_BEFORE']:.3f} → {c['QUALITY_AFTER']:.3f}")
+    print(f"建设用地            {b['CONSTRUCTION_BEFORE_M2'] / 1e4:12.4f} → {b['CONSTRUCTION_AFTER_M2'] / 1e4:12.4f} 公顷")
+    print(f"增减挂钩            拆旧复垦 {b['RECLAIMED_M2'] / 1e4:.4f}，建新 {b['NEW_BUILD_M2'] / 1e4:.4f}，"
+          f"节余 {b['SURPLUS_M2'] / 1e4:.4f} 公顷")
+    print("生态用地            " + "；".join(
+        f"{name} {e[key.upper() + '_BEFORE_M2'] / 1e4:.4f} → {e[key.upper() + '_AFTER_M2'] / 1e4:.4f}"
+        for key, name in (("wetland", "湿地"), ("forest", "林地"), ("grass", "草地"), ("water", "水域"))) + " 公顷")
+
+    result = processing.run("landconsolidation:compliance", {
+        "DLTB": layer_uri("DLTB"), **plan, "SUBPROJECTS": layer_uri("ZXM"),
+        "PBF_BEFORE": layer_uri("YJJBNTTB"), "PBF_AFTER": layer_uri("YJJBNTTB_GH"),
+        "OUTPUT": str(fresh(out / "compliance.csv")), "OUTPUT_PARCELS": str(fresh(out / "compliance_parcels.gpkg")),
+    })
+    import pandas as pd
+
+    table = pd.read_csv(out / "compliance.csv")
+    print(f"\n== 指标核验：{result['PASSED_COUNT']} 项通过，{result['FAILED_COUNT']} 项不通过，"
+          f"{result['UNCHECKED_COUNT']} 项未核验")
+    for row in table.itertuples(index=False):
+        value = "—" if pd.isna(row.VALUE) else f"{row.VALUE:.4f}"
+        print(f"  [{row.VERDICT}] {row.RULE_NAME}: {value}（阈值 {row.THRESHOLD:g} {row.UNIT}）{row.NOTE}")
+
+
+def fresh(path: Path) -> Path:
+    """``path`` with any previous output removed (outputs are replaced, not appended)."""
+    if path.exists():
+        path.unlink()
+    return path
+
+
 def main(argv=None) -> int:
     """Run the sample job."""
     parser = argparse.ArgumentParser(description="Run the plugin on the bundled sample township.")
@@ -75,9 +126,7 @@ def main(argv=None) -> int:
 
     print(f"== Outputs go to {out}")
     started = time.perf_counter()
-    status_csv = out / "landusestatus.csv"
-    if status_csv.exists():
-        status_csv.unlink()
+    status_csv = fresh(out / "landusestatus.csv")
     result = processing.run(
         "landconsolidation:landusestatus",
         {"INPUT": layer_uri("DLTB"), "PROJECT_AREA": layer_uri("XMQ"), "OUTPUT": str(status_csv)},
@@ -88,15 +137,14 @@ def main(argv=None) -> int:
     print_status(status_csv)
 
     started = time.perf_counter()
-    area_gpkg = out / "dltb_ellipsoid_area.gpkg"
-    if area_gpkg.exists():
-        area_gpkg.unlink()
+    area_gpkg = fresh(out / "dltb_ellipsoid_area.gpkg")
     result = processing.run(
         "landconsolidation:ellipsoidalarea",
         {"INPUT": layer_uri("DLTB"), "COMPARE_FIELD": "TBMJ", "OUTPUT": str(area_gpkg)},
     )
     print(f"\n== landconsolidation:ellipsoidalarea ({time.perf_counter() - started:.1f} s) → {area_gpkg.name}")
     print(f"三调椭球面积合计 {result['TOTAL_AREA_M2']:.2f} m²；与 TBMJ 最大差 {result['MAX_ABS_DIFF_M2']:.2f} m²")
+    run_scheme(out)
     print(f"\nDone. Outputs in {out}")
     return 0
 
