@@ -87,3 +87,192 @@ def load_project(path) -> dict:
     params["NAME"] = settings.get("name", "")
     params["CODE"] = settings.get("code", "")
     return params
+
+
+def village_boundary(source, villages, overrides=None):
+    """Dissolved boundary of the DLTB parcels whose ZLDWDM is in ``villages``.
+
+    Returns:
+        (geometry, names): the union in the DLTB's CRS and ZLDWDM → ZLDWMC.
+
+    Raises:
+        LandConsolidationError: no ZLDWDM field, or none of the codes found.
+    """
+    from qgis.core import QgsFeatureRequest, QgsGeometry
+
+    from . import dltb
+    from .errors import LandConsolidationError
+    from .fields import detect_fields, require
+
+    name = dltb.source_name(source)
+    found = detect_fields([f.name() for f in source.fields()], overrides)
+    village_field = require(found, "village", name)
+    name_field = found.get("village_name")
+    wanted = {str(v).strip() for v in villages if str(v).strip()}
+    request = QgsFeatureRequest()
+    request.setSubsetOfAttributes([f for f in (village_field, name_field) if f], source.fields())
+    parts, names = [], {}
+    for feature in dltb.features(source, request):
+        code = str(feature[village_field]).strip()
+        if code not in wanted:
+            continue
+        geom = feature.geometry()
+        if geom is None or geom.isEmpty():
+            continue
+        if not geom.isGeosValid():
+            geom = geom.makeValid()
+        parts.append(geom)
+        if code not in names:
+            names[code] = str(feature[name_field] or "") if name_field else ""
+    missing = wanted - set(names)
+    if missing:
+        raise LandConsolidationError(
+            f"图层“{name}”中没有坐落单位代码 {'、'.join(sorted(missing))}。"
+            f" Layer '{name}' has no ZLDWDM {', '.join(sorted(missing))}."
+        )
+    return QgsGeometry.unaryUnion(parts), names
+
+
+def townships_in(source, boundary, overrides=None) -> dict:
+    """Township code (first 9 digits of ZLDWDM) → parcel count inside ``boundary``."""
+    from qgis.core import QgsFeatureRequest, QgsGeometry
+
+    from . import dltb
+    from .fields import detect_fields
+
+    found = detect_fields([f.name() for f in source.fields()], overrides)
+    if not found.get("village"):
+        return {}
+    engine = QgsGeometry.createGeometryEngine(boundary.constGet())
+    engine.prepareGeometry()
+    request = QgsFeatureRequest().setFilterRect(boundary.boundingBox())
+    counts: dict = {}
+    for feature in dltb.features(source, request):
+        geom = feature.geometry()
+        if geom is None or geom.isEmpty():
+            continue
+        if engine.intersects(geom.constGet()) and not engine.touches(geom.constGet()):
+            code = str(feature[found["village"]] or "").strip()[:9]
+            if code:
+                counts[code] = counts.get(code, 0) + 1
+    return counts
+
+
+def write_project(path, boundary, crs, layers: dict, settings: dict, context=None, is_canceled=None) -> dict:
+    """Write a project GeoPackage atomically (temp file, then rename).
+
+    Args:
+        path: Output .gpkg.
+        boundary: Project boundary (in ``crs``).
+        crs: The DLTB's CRS; every layer is written in it.
+        layers: parameter key → feature source (see :data:`LAYER_NAMES`);
+            features intersecting the boundary are copied whole.
+        settings: Key/value settings (JSON-serialisable values).
+        context: Transform context for reprojection.
+        is_canceled: Returns True when cancelled.
+
+    Returns:
+        Layer name → number of features written.
+    """
+    import os
+    import sqlite3
+    import tempfile
+
+    from qgis.core import (
+        QgsCoordinateTransform,
+        QgsCoordinateTransformContext,
+        QgsFeature,
+        QgsField,
+        QgsFields,
+        QgsGeometry,
+        QgsVectorFileWriter,
+        QgsWkbTypes,
+    )
+    from qgis.PyQt.QtCore import QVariant
+
+    from . import dltb
+    from .errors import LandConsolidationError
+
+    path = Path(path)
+    if path.suffix.lower() != ".gpkg":
+        path = path.with_suffix(".gpkg")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp_name = tempfile.mkstemp(suffix=".gpkg", prefix=f".{path.stem}-", dir=path.parent)
+    os.close(handle)
+    os.unlink(tmp_name)
+    tmp = Path(tmp_name)
+    context = context or QgsCoordinateTransformContext()
+    counts = {}
+    engine = QgsGeometry.createGeometryEngine(boundary.constGet())
+    engine.prepareGeometry()
+
+    def write(layer_name, fields, wkb_type, features):
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.layerName = layer_name
+        options.fileEncoding = "UTF-8"
+        if tmp.exists():
+            options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+        writer = QgsVectorFileWriter.create(str(tmp), fields, wkb_type, crs, context, options)
+        if writer.hasError() != QgsVectorFileWriter.NoError:
+            raise LandConsolidationError(f"无法写入 {path.name}：{writer.errorMessage()}")
+        n = 0
+        for feature in features:
+            writer.addFeature(feature)
+            n += 1
+        del writer
+        counts[layer_name] = n
+
+    try:
+        fields = QgsFields()
+        fields.append(QgsField("NAME", QVariant.String))
+        fields.append(QgsField("CODE", QVariant.String))
+        area_feature = QgsFeature(fields)
+        shape = QgsGeometry(boundary)
+        shape.convertToMultiType()
+        area_feature.setGeometry(shape)
+        area_feature.setAttributes([str(settings.get("name", "")), str(settings.get("code", ""))])
+        write(LAYER_NAMES["PROJECT_AREA"], fields, QgsWkbTypes.MultiPolygon, [area_feature])
+        for key, source in layers.items():
+            if source is None:
+                continue
+            if is_canceled is not None and is_canceled():
+                raise LandConsolidationError("已取消。 Cancelled.")
+            transform = None
+            source_crs = dltb.source_crs(source)
+            if source_crs.isValid() and source_crs != crs:
+                transform = QgsCoordinateTransform(source_crs, crs, context)
+
+            def copies(source=source, transform=transform):
+                for feature in dltb.features(source):
+                    geom = QgsGeometry(feature.geometry())
+                    if geom.isEmpty():
+                        continue
+                    if transform is not None:
+                        geom.transform(transform)
+                    if not engine.intersects(geom.constGet()) or engine.touches(geom.constGet()):
+                        continue
+                    geom.convertToMultiType()
+                    out = QgsFeature(source.fields())
+                    out.setGeometry(geom)
+                    out.setAttributes(feature.attributes())
+                    yield out
+
+            write(LAYER_NAMES[key], source.fields(), QgsWkbTypes.MultiPolygon, copies())
+        with sqlite3.connect(tmp) as db:
+            db.execute(f"CREATE TABLE {SETTINGS_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            values = dict(settings, format_version=FORMAT_VERSION)
+            db.executemany(
+                f"INSERT INTO {SETTINGS_TABLE} (key, value) VALUES (?, ?)",
+                [(k, json.dumps(v, ensure_ascii=False)) for k, v in values.items()],
+            )
+            db.execute(
+                "INSERT INTO gpkg_contents (table_name, data_type, identifier, description) "
+                "VALUES (?, 'attributes', ?, ?)",
+                (SETTINGS_TABLE, SETTINGS_TABLE, "全域综合整治项目设置 / project settings"),
+            )
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return counts

@@ -1,0 +1,213 @@
+"""landconsolidation:createproject – 项目设置: write the project GeoPackage."""
+from __future__ import annotations
+
+import json
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from ...core import dltb, project
+from ...core.errors import LandConsolidationError
+from .base import LandConsolidationAlgorithm, user_errors
+
+DLTB = "DLTB"
+PROJECT_AREA = "PROJECT_AREA"
+VILLAGES = "VILLAGES"
+NAME = "NAME"
+CODE = "CODE"
+TOWNSHIP = "TOWNSHIP"
+START_YEAR = "START_YEAR"
+END_YEAR = "END_YEAR"
+RESPONSIBLE_UNIT = "RESPONSIBLE_UNIT"
+MAX_YEARS = "MAX_YEARS"
+AFTER = "AFTER"
+AFTER_FIELD = "AFTER_FIELD"
+FIELD_MAPPING = "FIELD_MAPPING"
+OPTIONAL_LAYERS = ("PBF_BEFORE", "PBF_AFTER", "AFTER", "SUBPROJECTS", "RED_LINE", "DEVELOPMENT_BOUNDARY")
+OUTPUT = "OUTPUT"
+TOWNSHIP_COUNT = "TOWNSHIP_COUNT"
+PARCEL_COUNT = "PARCEL_COUNT"
+
+
+def year_span_error(start: int, end: int, max_years: int) -> str | None:
+    """Why a start/end year pair is not acceptable, or None (both ends count)."""
+    if end < start:
+        return f"结束年度 {end} 早于开始年度 {start}。 The end year is before the start year."
+    if end - start + 1 > max_years:
+        return (f"实施期限 {start}—{end} 共 {end - start + 1} 年，超过 {max_years} 年。"
+                f" The period {start}–{end} is {end - start + 1} years, more than {max_years}.")
+    return None
+
+
+class CreateProjectAlgorithm(LandConsolidationAlgorithm):
+    """Sets up a project: boundary, facts and layers in one GeoPackage."""
+
+    def name(self) -> str:  # noqa: D102
+        return "createproject"
+
+    def displayName(self) -> str:  # noqa: N802,D102
+        return self.tr("Create project (项目设置)")
+
+    def group(self) -> str:  # noqa: D102
+        return self.tr("Scheme")
+
+    def groupId(self) -> str:  # noqa: N802,D102
+        return "scheme"
+
+    def shortHelpString(self) -> str:  # noqa: N802,D102
+        return self.tr(
+            "Writes one self-contained project GeoPackage: the project boundary (XMQ), copies of the DLTB parcels "
+            "that intersect it (whole parcels, attributes unchanged) and of the optional layers (planned DLTB, "
+            "permanent basic farmland before/after, sub-projects, ecological red line, urban development boundary), "
+            "and a settings table (lc_settings) with the project facts, the field mapping and the planned-code "
+            "field. The project wizard runs this algorithm; exportscheme and the wizard read the file back.\n\n"
+            "The boundary is the PROJECT_AREA layer (its features dissolved; use 'selected features only' for a "
+            "part) or the villages listed in VILLAGES (ZLDWDM codes, comma separated), whose DLTB parcels are "
+            "dissolved. A project spanning more than one township (first 9 digits of ZLDWDM) is reported as a "
+            "warning: the policy's unit is one 乡镇. The period counts both ends (2026–2028 = 3 years) and may "
+            "not exceed MAX_YEARS."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802,D102
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            DLTB, self.tr("Current DLTB (现状地类图斑)"), [QgsProcessing.TypeVectorPolygon]))
+        self.parameterDefinition(DLTB).setHelp(self.tr("三调 地类图斑, projected CGCS2000 Gauss-Krüger."))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            PROJECT_AREA, self.tr("Project area polygons (项目区)"), [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.parameterDefinition(PROJECT_AREA).setHelp(self.tr("Boundary polygons; or give VILLAGES instead."))
+        self.addParameter(QgsProcessingParameterString(
+            VILLAGES, self.tr("…or villages (ZLDWDM codes, comma separated)"), optional=True))
+        self.parameterDefinition(VILLAGES).setHelp(self.tr("Their DLTB parcels are dissolved into the boundary."))
+        for key, label, help_text in (
+            (NAME, self.tr("Project name (项目名称)"), self.tr("e.g. 某某镇全域土地综合整治项目")),
+            (CODE, self.tr("Project code (项目编号)"), self.tr("Code given by the bureau.")),
+            (TOWNSHIP, self.tr("Township (乡镇)"), self.tr("Name of the township; default from ZLDWDM.")),
+            (RESPONSIBLE_UNIT, self.tr("Responsible unit (实施主体)"), self.tr("e.g. the township government.")),
+        ):
+            self.addParameter(QgsProcessingParameterString(key, label, optional=key != NAME))
+            self.parameterDefinition(key).setHelp(help_text)
+        for key, label in ((START_YEAR, self.tr("First year (开始年度)")), (END_YEAR, self.tr("Last year (结束年度)"))):
+            param = QgsProcessingParameterNumber(key, label, QgsProcessingParameterNumber.Integer,
+                                                 minValue=1900, maxValue=2200)
+            param.setHelp(self.tr("Calendar year; both ends count."))
+            self.addParameter(param)
+        max_years = QgsProcessingParameterNumber(MAX_YEARS, self.tr("Longest period (years)"),
+                                                 QgsProcessingParameterNumber.Integer, defaultValue=3, minValue=1)
+        max_years.setFlags(max_years.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        max_years.setHelp(self.tr("Policy default: 3 years (无锡实施意见 §三(三))."))
+        self.addParameter(max_years)
+        labels = {
+            "PBF_BEFORE": self.tr("Permanent basic farmland before (永久基本农田，整治前)"),
+            "PBF_AFTER": self.tr("Permanent basic farmland after (永久基本农田，整治后)"),
+            "AFTER": self.tr("Planned DLTB after consolidation (规划地类图斑)"),
+            "SUBPROJECTS": self.tr("Sub-projects (子项目)"),
+            "RED_LINE": self.tr("Ecological red line (生态保护红线)"),
+            "DEVELOPMENT_BOUNDARY": self.tr("Urban development boundary (城镇开发边界)"),
+        }
+        for key in OPTIONAL_LAYERS:
+            self.addParameter(QgsProcessingParameterFeatureSource(
+                key, labels[key], [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.parameterDefinition(key).setHelp(self.tr("Optional; copied into the project where it meets the boundary."))
+        self.addParameter(QgsProcessingParameterField(
+            AFTER_FIELD, self.tr("…or planned-code field on the DLTB (规划地类编码)"),
+            parentLayerParameterName=DLTB, optional=True))
+        self.parameterDefinition(AFTER_FIELD).setHelp(self.tr("Field holding the planned DLBM, instead of a layer."))
+        mapping = QgsProcessingParameterString(FIELD_MAPPING, self.tr("Field mapping (JSON role → field)"),
+                                               optional=True)
+        mapping.setFlags(mapping.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        mapping.setHelp(self.tr('e.g. {"code": "DLBM2", "tbmj": "MJ"}; roles not given are detected.'))
+        self.addParameter(mapping)
+        self.addParameter(QgsProcessingParameterFileDestination(
+            OUTPUT, self.tr("Project GeoPackage"), self.tr("GeoPackage (*.gpkg)")))
+        self.addOutput(QgsProcessingOutputNumber(TOWNSHIP_COUNT, self.tr("Townships in the project area")))
+        self.addOutput(QgsProcessingOutputNumber(PARCEL_COUNT, self.tr("DLTB parcels copied")))
+        self.addOutput(QgsProcessingOutputString("TOWNSHIPS", self.tr("Township codes")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802,D102
+        source = self.parameterAsSource(parameters, DLTB, context)
+        if source is None:
+            raise self.invalid_source(parameters, DLTB)
+        area_source = self.parameterAsSource(parameters, PROJECT_AREA, context)
+        villages = [v.strip() for v in self.parameterAsString(parameters, VILLAGES, context).replace("，", ",")
+                    .split(",") if v.strip()]
+        start = self.parameterAsInt(parameters, START_YEAR, context)
+        end = self.parameterAsInt(parameters, END_YEAR, context)
+        max_years = self.parameterAsInt(parameters, MAX_YEARS, context)
+        name = self.parameterAsString(parameters, NAME, context).strip()
+        mapping_text = self.parameterAsString(parameters, FIELD_MAPPING, context).strip()
+        after_field = (self.parameterAsFields(parameters, AFTER_FIELD, context) or [""])[0]
+        with user_errors():
+            if not name:
+                raise LandConsolidationError("请填写项目名称。 The project needs a name.")
+            problem = year_span_error(start, end, max_years)
+            if problem:
+                raise LandConsolidationError(problem)
+            try:
+                overrides = json.loads(mapping_text) if mapping_text else {}
+            except json.JSONDecodeError as exc:
+                raise LandConsolidationError(f"字段映射不是有效的 JSON：{exc}。 FIELD_MAPPING is not valid JSON.") \
+                    from exc
+            crs = dltb.check_projected(source)
+            names = {}
+            if area_source is not None and villages:
+                raise LandConsolidationError("请只给出项目区图层或村庄之一。 Give PROJECT_AREA or VILLAGES, not both.")
+            if area_source is not None:
+                boundary = dltb.dissolve_area(area_source, crs, context.transformContext())
+            elif villages:
+                boundary, names = project.village_boundary(source, villages, overrides)
+            else:
+                raise LandConsolidationError("请给出项目区图层或村庄。 Give a PROJECT_AREA layer or VILLAGES.")
+            if not boundary.isGeosValid():
+                boundary = boundary.makeValid()
+            townships = project.townships_in(source, boundary, overrides)
+            if not townships:
+                raise LandConsolidationError(
+                    f"项目区与图层“{dltb.source_name(source)}”没有重叠。 The project area does not overlap the DLTB."
+                )
+            if len(townships) > 1:
+                feedback.pushWarning(self.tr(
+                    "The project area spans {n} townships ({codes}); the policy's unit is one 乡镇."
+                ).format(n=len(townships), codes=", ".join(sorted(townships))))
+            layers = {"DLTB": source}
+            sources = {"DLTB": source.sourceName()}
+            for key in OPTIONAL_LAYERS:
+                layer = self.parameterAsSource(parameters, key, context)
+                if layer is not None:
+                    layers[key] = layer
+                    sources[key] = layer.sourceName()
+            township = self.parameterAsString(parameters, TOWNSHIP, context).strip()
+            settings = {
+                "name": name,
+                "code": self.parameterAsString(parameters, CODE, context).strip(),
+                "township": township,
+                "township_codes": sorted(townships),
+                "start_year": start,
+                "end_year": end,
+                "responsible_unit": self.parameterAsString(parameters, RESPONSIBLE_UNIT, context).strip(),
+                "villages": villages,
+                "village_names": names,
+                "area_mode": "villages" if villages else "layer",
+                "field_mapping": overrides,
+                "after_field": after_field,
+                "sources": sources,
+                "crs": crs.authid(),
+            }
+            output = self.parameterAsFileOutput(parameters, OUTPUT, context)
+            if not output.lower().endswith(".gpkg"):
+                output += ".gpkg"
+            feedback.pushInfo(self.tr("Writing {path}…").format(path=output))
+            counts = project.write_project(output, boundary, crs, layers, settings, context.transformContext(),
+                                           feedback.isCanceled)
+        for layer_name, n in counts.items():
+            feedback.pushInfo(f"{layer_name}: {n}")
+        return {OUTPUT: output, TOWNSHIP_COUNT: len(townships), PARCEL_COUNT: counts.get("DLTB", 0),
+                "TOWNSHIPS": ",".join(sorted(townships))}

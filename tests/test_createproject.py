@@ -1,0 +1,87 @@
+"""landconsolidation:createproject writes a self-contained project GeoPackage."""
+import pytest
+from qgis import processing
+from qgis.core import QgsProcessingException, QgsVectorLayer
+
+from builders import PLAN_FIELDS, VILLAGE_A, VILLAGE_B, memory_layer, plan_after_rows, plan_before_rows, rect, \
+    status_rows
+
+from land_consolidation.core import project
+
+ALG = "landconsolidation:createproject"
+
+
+def test_villages_mode_and_reopen(provider, tmp_path):
+    """Village A of status_rows: parcels 1, 2, 3, 4 and the road 7 (TBMJ 21 600)."""
+    dltb = memory_layer("DLTB", status_rows())
+    out = tmp_path / "东村项目.gpkg"
+    result = processing.run(ALG, {
+        "DLTB": dltb, "VILLAGES": VILLAGE_A, "NAME": "东村全域土地综合整治", "CODE": "XM-001",
+        "START_YEAR": 2026, "END_YEAR": 2028, "RESPONSIBLE_UNIT": "某某镇人民政府", "OUTPUT": str(out),
+    })
+    assert result["OUTPUT"] == str(out)
+    assert result["PARCEL_COUNT"] == 5
+    assert result["TOWNSHIP_COUNT"] == 1
+    settings = project.read_settings(out)
+    assert settings["name"] == "东村全域土地综合整治"
+    assert settings["villages"] == [VILLAGE_A]
+    assert settings["village_names"] == {VILLAGE_A: "东村"}
+    assert (settings["start_year"], settings["end_year"]) == (2026, 2028)
+    assert settings["responsible_unit"] == "某某镇人民政府"
+    assert set(settings["_layers"]) >= {"XMQ", "DLTB", "lc_settings"}
+    copied = QgsVectorLayer(project.layer_uri(out, "DLTB"), "d", "ogr")
+    assert sorted(f["BSM"] for f in copied.getFeatures()) == ["1", "2", "3", "4", "7"]
+    assert sum(f["TBMJ"] for f in copied.getFeatures()) == pytest.approx(21600.0)
+    boundary = QgsVectorLayer(project.layer_uri(out, "XMQ"), "x", "ogr")
+    assert boundary.featureCount() == 1
+    # The dissolved boundary of village A: 100×100 + 100×50 + 50×40 + 50×50 + 350×6 planar.
+    assert next(boundary.getFeatures()).geometry().area() == pytest.approx(21600.0, abs=0.01)
+    # Re-opened, the parameters run the status algorithm on the project's own copy.
+    params = project.load_project(out)
+    assert params["START_YEAR"] == 2026 and "AFTER" not in params
+    status = processing.run("landconsolidation:landusestatus", {
+        "INPUT": params["DLTB"], "PROJECT_AREA": params["PROJECT_AREA"], "GROUP_FIELD": "", "OUTPUT": "memory:"})
+    assert status["TOTAL_AREA_M2"] == pytest.approx(21600.0, abs=0.01)
+
+
+def test_layer_mode_with_optional_layers(provider, tmp_path):
+    before = memory_layer("DLTB", plan_before_rows(), fields=PLAN_FIELDS)
+    after = memory_layer("DLTB_GH", plan_after_rows(), fields=PLAN_FIELDS)
+    area = memory_layer("XMQ", [{"wkt": rect(0, -5, 200, 110)}], fields=[])
+    out = tmp_path / "p.gpkg"
+    processing.run(ALG, {"DLTB": before, "PROJECT_AREA": area, "AFTER": after, "NAME": "试点",
+                         "START_YEAR": 2026, "END_YEAR": 2027, "OUTPUT": str(out)})
+    params = project.load_project(out)
+    assert params["AFTER"].endswith("layername=DLTB_GH")
+    # Same figures as test_plan.test_project_area_restricts_both_layers, from the project file alone.
+    result = processing.run("landconsolidation:cultivatedland", {
+        "BEFORE": params["DLTB"], "AFTER": params["AFTER"], "PROJECT_AREA": params["PROJECT_AREA"],
+        "OUTPUT": "memory:"})
+    assert result["ADDED_M2"] == pytest.approx(3180.0, abs=0.01)
+
+
+def test_validation(provider, tmp_path):
+    dltb = memory_layer("DLTB", status_rows())
+    base = {"DLTB": dltb, "VILLAGES": VILLAGE_A, "NAME": "x", "START_YEAR": 2026, "END_YEAR": 2029,
+            "OUTPUT": str(tmp_path / "bad.gpkg")}
+    with pytest.raises(QgsProcessingException, match="4 年"):
+        processing.run(ALG, base)
+    with pytest.raises(QgsProcessingException, match="早于"):
+        processing.run(ALG, dict(base, END_YEAR=2025))
+    with pytest.raises(QgsProcessingException, match="9999"):
+        processing.run(ALG, dict(base, END_YEAR=2028, VILLAGES="9999"))
+    with pytest.raises(QgsProcessingException, match="PROJECT_AREA"):
+        processing.run(ALG, dict(base, END_YEAR=2028, VILLAGES=""))
+    assert not list(tmp_path.iterdir())  # nothing half-written
+
+
+def test_two_townships_warn_but_write(provider, tmp_path):
+    rows = status_rows()
+    for row in rows:
+        if row["ZLDWDM"] == VILLAGE_B:
+            row["ZLDWDM"] = "3202061020020000000"
+    dltb = memory_layer("DLTB", rows)
+    result = processing.run(ALG, {"DLTB": dltb, "VILLAGES": f"{VILLAGE_A},3202061020020000000", "NAME": "跨镇",
+                                  "START_YEAR": 2026, "END_YEAR": 2026, "OUTPUT": str(tmp_path / "t.gpkg")})
+    assert result["TOWNSHIP_COUNT"] == 2
+    assert result["TOWNSHIPS"] == "320206101,320206102"
