@@ -127,3 +127,25 @@ def round_for_output(table):
     table["AREA_HA"] = (table["AREA_M2"] / M2_PER_HA).round(6)
     table["AREA_MU"] = (table["AREA_M2"] * MU_PER_M2).round(6)
     return table
+
+
+def village_summary(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per village (ZLDWDM): name, township code, parcels, Σ TBMJ and 耕地 (TBDLMJ), in m².
+
+    Returns:
+        Columns ``ZLDWDM``, ``ZLDWMC``, ``TOWNSHIP``, ``PARCELS``, ``AREA_M2``,
+        ``CULTIVATED_M2``, sorted by code.
+    """
+    names = group_names(frame)
+    cultivated = frame["tbdlmj"].where(frame["base"].isin(codes_mod.CULTIVATED), 0.0)
+    grouped = pd.DataFrame({"village": frame["village"], "tbmj": frame["tbmj"], "cult": cultivated}).groupby(
+        "village").agg(parcels=("tbmj", "size"), area=("tbmj", "sum"), cult=("cult", "sum"))
+    grouped = grouped[grouped.index != ""].sort_index()
+    return pd.DataFrame({
+        "ZLDWDM": grouped.index,
+        "ZLDWMC": [names.get(code, "") for code in grouped.index],
+        "TOWNSHIP": [code[:9] for code in grouped.index],
+        "PARCELS": grouped["parcels"].to_numpy(),
+        "AREA_M2": grouped["area"].to_numpy(),
+        "CULTIVATED_M2": grouped["cult"].to_numpy(),
+    })

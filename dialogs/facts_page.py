@@ -1,0 +1,69 @@
+"""Wizard page 3: project facts and the implementation period."""
+from __future__ import annotations
+
+import datetime
+
+from qgis.PyQt.QtWidgets import QWizardPage
+
+from ..i18n import tr
+from ..processing.algorithms.createproject import year_span_error
+from .ui import load_form
+
+FORM = load_form("facts_page")
+MAX_YEARS = 3
+
+
+class FactsPage(QWizardPage, FORM):
+    """Name, code, township, first/last year (≤ 3 years), responsible unit."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setupUi(self)
+        year = datetime.date.today().year
+        self.startSpin.setValue(year)
+        self.endSpin.setValue(year + MAX_YEARS - 1)
+        self.nameEdit.setPlaceholderText(tr("e.g. 某某镇全域土地综合整治项目"))
+        self.nameEdit.textChanged.connect(self.completeChanged)
+        self.startSpin.valueChanged.connect(self._years_changed)
+        self.endSpin.valueChanged.connect(self._years_changed)
+
+    def facts(self) -> dict:
+        """The project facts as createproject parameters."""
+        return {
+            "NAME": self.nameEdit.text().strip(),
+            "CODE": self.codeEdit.text().strip(),
+            "TOWNSHIP": self.townshipEdit.text().strip(),
+            "START_YEAR": self.startSpin.value(),
+            "END_YEAR": self.endSpin.value(),
+            "RESPONSIBLE_UNIT": self.unitEdit.text().strip(),
+        }
+
+    def set_facts(self, settings: dict) -> None:
+        """Restore facts from a project's settings."""
+        self.nameEdit.setText(settings.get("name", ""))
+        self.codeEdit.setText(settings.get("code", ""))
+        self.townshipEdit.setText(settings.get("township", ""))
+        if settings.get("start_year"):
+            self.startSpin.setValue(int(settings["start_year"]))
+        if settings.get("end_year"):
+            self.endSpin.setValue(int(settings["end_year"]))
+        self.unitEdit.setText(settings.get("responsible_unit", ""))
+
+    def _years_changed(self, *_):
+        problem = year_span_error(self.startSpin.value(), self.endSpin.value(), MAX_YEARS)
+        self.messageLabel.setText(problem or "")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
+        return bool(self.nameEdit.text().strip())
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
+        if not self.nameEdit.text().strip():
+            self.messageLabel.setText(tr("Give the project a name."))
+            return False
+        problem = year_span_error(self.startSpin.value(), self.endSpin.value(), MAX_YEARS)
+        if problem:
+            self.messageLabel.setText(problem)
+            return False
+        self.messageLabel.clear()
+        return True

@@ -1,0 +1,221 @@
+"""The project set-up wizard: assembles the pages and runs createproject on the task manager."""
+from __future__ import annotations
+
+import json
+
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingAlgRunnerTask,
+    QgsProcessingContext,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingFeedback,
+    QgsProject,
+)
+from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QWizard
+
+from ..core import project
+from ..i18n import tr
+from ..plugin_info import icon_path
+from .area_page import AreaPage
+from .dltb_page import ROLES, DltbPage
+from .facts_page import FactsPage
+from .layers_page import LayersPage
+from .project_layers import load_project_layers
+from .summary_page import SummaryPage, summary_rows
+
+ALGORITHM = "landconsolidation:createproject"
+
+
+class ProjectWizard(QWizard):
+    """项目设置向导: DLTB → project area → facts → layers → summary → project GeoPackage."""
+
+    #: Emitted with the project file path once it is written (and loaded).
+    projectCreated = pyqtSignal(str)  # noqa: N815 (Qt signal style)
+
+    def __init__(self, iface=None, parent=None):
+        super().__init__(parent)
+        self.iface = iface
+        self.setWindowTitle(tr("Land consolidation project set-up (项目设置)"))
+        self.setWindowIcon(QIcon(icon_path()))
+        self.setWizardStyle(QWizard.ModernStyle)
+        self.setOption(QWizard.NoBackButtonOnLastPage, False)
+        self.resize(820, 620)
+        self.dltb_page = DltbPage(self)
+        self.area_page = AreaPage(self)
+        self.facts_page = FactsPage(self)
+        self.layers_page = LayersPage(self)
+        self.summary_page = SummaryPage(self)
+        for page in (self.dltb_page, self.area_page, self.facts_page, self.layers_page, self.summary_page):
+            self.addPage(page)
+        self.task = None
+        self.context = None
+        self.feedback = None
+        self.result_path = None
+        self.error = None
+        self._potential_cache = {}
+
+    # --- what the pages ask of the wizard ----------------------------------------------------
+    def dltb_layer(self):
+        """The DLTB layer chosen on the first page."""
+        return self.dltb_page.layer()
+
+    def field_overrides(self) -> dict:
+        """Field mapping choices that differ from detection."""
+        return self.dltb_page.overrides()
+
+    def potential_ranking(self, layer):
+        """Village ranking of the potential survey, when that analysis is available (else None)."""
+        if layer.id() in self._potential_cache:
+            return self._potential_cache[layer.id()]
+        ranking = None
+        try:
+            from ..core import potential
+        except ImportError:
+            potential = None
+        if potential is not None and hasattr(potential, "village_ranking"):
+            try:
+                ranking = potential.village_ranking(layer)
+            except Exception as exc:  # noqa: BLE001 - the ranking is a hint; the wizard works without it
+                ranking = None
+                self.area_page.warningLabel.setText(tr("Potential figures not shown: {error}").format(error=exc))
+        self._potential_cache[layer.id()] = ranking
+        return ranking
+
+    def is_running(self) -> bool:
+        """True while createproject runs."""
+        return self.task is not None
+
+    # --- parameters ----------------------------------------------------------------------------------
+    def parameters(self) -> dict:
+        """createproject parameters from the pages."""
+        layer = self.dltb_layer()
+        params = {"DLTB": layer.id() if layer is not None else None}
+        if self.area_page.mode() == "layer":
+            area = self.area_page.area_layer()
+            if area is not None:
+                params["PROJECT_AREA"] = (
+                    QgsProcessingFeatureSourceDefinition(area.id(), True) if self.area_page.selected_only()
+                    else area.id()
+                )
+        else:
+            params["VILLAGES"] = ",".join(self.area_page.chosen_villages())
+        params.update(self.facts_page.facts())
+        for key, chosen in self.layers_page.layers().items():
+            params[key] = chosen.id()
+        after_field = self.layers_page.after_field()
+        if after_field:
+            params["AFTER_FIELD"] = after_field
+        overrides = self.field_overrides()
+        if overrides:
+            params["FIELD_MAPPING"] = json.dumps(overrides, ensure_ascii=False)
+        params["OUTPUT"] = self.summary_page.output_path()
+        return params
+
+    def summary_html(self) -> str:
+        """What will be written, for the summary page."""
+        layer = self.dltb_layer()
+        facts = self.facts_page.facts()
+        if self.area_page.mode() == "layer":
+            area = self.area_page.area_layer()
+            area_text = (area.name() if area else "—") + (tr(" (selected features)") if self.area_page.selected_only()
+                                                          else "")
+        else:
+            names = []
+            if self.area_page.villages is not None:
+                lookup = dict(zip(self.area_page.villages["ZLDWDM"], self.area_page.villages["ZLDWMC"]))
+                names = [f"{lookup.get(c, '')}（{c}）" for c in self.area_page.chosen_villages()]
+            area_text = "、".join(names)
+        chosen = self.layers_page.layers()
+        plan = (chosen["AFTER"].name() if "AFTER" in chosen
+                else tr("field {field}").format(field=self.layers_page.after_field()) if self.layers_page.after_field()
+                else tr("not given"))
+        rows = [
+            (tr("Project name"), facts["NAME"]),
+            (tr("Project code"), facts["CODE"] or "—"),
+            (tr("Township"), facts["TOWNSHIP"] or "—"),
+            (tr("Period"), f"{facts['START_YEAR']}—{facts['END_YEAR']}"),
+            (tr("Responsible unit"), facts["RESPONSIBLE_UNIT"] or "—"),
+            (tr("DLTB layer"), layer.name() if layer else "—"),
+            (tr("Field mapping"), "，".join(f"{label.split()[-1]}={field}" for (role, label), field in
+                                           ((r, self.dltb_page.mapping().get(r[0], "")) for r in ROLES) if field)),
+            (tr("Project area"), area_text),
+            (tr("Planned land use"), plan),
+        ]
+        labels = {"PBF_BEFORE": tr("Permanent basic farmland before"), "PBF_AFTER": tr("Permanent basic farmland after"),
+                  "SUBPROJECTS": tr("Sub-projects"), "RED_LINE": tr("Ecological red line"),
+                  "DEVELOPMENT_BOUNDARY": tr("Urban development boundary")}
+        for key, label in labels.items():
+            rows.append((label, chosen[key].name() if key in chosen else "—"))
+        warning = self.area_page.warningLabel.text()
+        note = f"<p style='color:#b35900'>{warning}</p>" if warning else ""
+        return summary_rows(rows) + note + "<p>" + tr(
+            "The project file holds the boundary, copies of the layers (parcels meeting the boundary) and these "
+            "settings; re-open it with “Open project…” to change them.") + "</p>"
+
+    # --- running ------------------------------------------------------------------------------------------
+    def accept(self) -> None:  # noqa: D102 (Finish runs the algorithm first)
+        if self.task is None and self.result_path is None:
+            self.start()
+            return
+        if self.result_path is not None:
+            super().accept()
+
+    def start(self):
+        """Run createproject on the task manager; the wizard closes when it succeeds."""
+        algorithm = QgsApplication.processingRegistry().createAlgorithmById(ALGORITHM)
+        self.context = QgsProcessingContext()
+        self.context.setProject(QgsProject.instance())
+        self.feedback = QgsProcessingFeedback()
+        self.feedback.progressChanged.connect(lambda p: self.summary_page.progressBar.setValue(int(p)))
+        self.error = None
+        self.task = QgsProcessingAlgRunnerTask(algorithm, self.parameters(), self.context, self.feedback)
+        self.task.executed.connect(self._finished)
+        self.summary_page.messageLabel.setText(tr("Writing the project…"))
+        self.button(QWizard.FinishButton).setEnabled(False)
+        self.button(QWizard.BackButton).setEnabled(False)
+        QgsApplication.taskManager().addTask(self.task)
+        return self.task
+
+    def _finished(self, ok: bool, results: dict) -> None:
+        self.task = None
+        self.button(QWizard.BackButton).setEnabled(True)
+        self.button(QWizard.FinishButton).setEnabled(True)
+        if not ok:
+            log = self.feedback.textLog() if hasattr(self.feedback, "textLog") else ""
+            self.error = log.strip().splitlines()[-1] if log.strip() else tr("The project could not be written.")
+            self.summary_page.messageLabel.setText(f"<span style='color:#b00020'>{self.error}</span>")
+            return
+        self.result_path = results["OUTPUT"]
+        self.summary_page.progressBar.setValue(100)
+        self.summary_page.messageLabel.setText(tr("Written: {path}").format(path=self.result_path))
+        if self.summary_page.loadCheck.isChecked():
+            load_project_layers(self.result_path)
+        self.projectCreated.emit(self.result_path)
+        super().accept()
+
+    # --- re-opening -----------------------------------------------------------------------------------------
+    def restore(self, path, layers: dict | None = None) -> None:
+        """Fill every page from a project GeoPackage.
+
+        Args:
+            path: The project file.
+            layers: GeoPackage layer name → loaded layer (see
+                :func:`load_project_layers`); loaded now when not given.
+        """
+        settings = project.read_settings(path)
+        if layers is None:
+            layers = load_project_layers(path)
+        self.dltb_page.layerCombo.setLayer(layers.get("DLTB"))
+        self.dltb_page.set_mapping(settings.get("field_mapping") or {})
+        if settings.get("area_mode") == "villages" and settings.get("villages"):
+            self.area_page.set_villages(settings["villages"])
+        else:
+            self.area_page.layerRadio.setChecked(True)
+            self.area_page.areaLayerCombo.setLayer(layers.get("XMQ"))
+        self.facts_page.set_facts(settings)
+        chosen = {key: layers[name] for key, name in project.LAYER_NAMES.items()
+                  if name in layers and key not in ("DLTB", "PROJECT_AREA")}
+        self.layers_page.set_layers(chosen, settings.get("after_field", ""))
+        self.summary_page.outputWidget.setFilePath(str(path))
