@@ -10,9 +10,17 @@ from .i18n import install_translator, tr
 from .plugin_info import icon_path
 from .processing.provider import PROVIDER_ID, LandConsolidationProvider
 
-#: (algorithm name, English action text) for the menu, in menu order.
+#: (algorithm name, English action text) for the menu's algorithm entries, in menu order.
 MENU_ALGORITHMS = (
     ("landusestatus", "Land-use status…"),
+    ("transitionmatrix", "Transition matrix…"),
+    ("cultivatedland", "Cultivated land: added, balance, quality…"),
+    ("constructionland", "Construction land and 增减挂钩…"),
+    ("ecologicalland", "Ecological land…"),
+    ("farmlandadjustment", "Permanent basic farmland adjustment…"),
+    ("contiguity", "Contiguity and fragmentation…"),
+    ("potential", "Potential survey…"),
+    ("compliance", "Compliance check…"),
     ("ellipsoidalarea", "Ellipsoidal area (三调 method)…"),
 )
 
@@ -27,6 +35,8 @@ class LandConsolidationPlugin:
         self.menu: QMenu | None = None
         self.toolbar = None
         self.actions: list[QAction] = []
+        self.dialog = None
+        self.export = None
 
     def initProcessing(self) -> None:  # noqa: N802 (QGIS's name)
         """Register the Processing provider (also called by qgis_process)."""
@@ -42,13 +52,27 @@ class LandConsolidationPlugin:
         self.menu.setObjectName("landConsolidationMenu")
         self.toolbar = self.iface.addToolBar(tr("Land consolidation"))
         self.toolbar.setObjectName("landConsolidationToolbar")
+        for name, text, slot in (
+            ("new_project", tr("New project…"), self.new_project),
+            ("open_project", tr("Open project…"), self.open_project),
+            ("export_scheme", tr("Export scheme tables…"), self.export_scheme),
+        ):
+            action = QAction(QIcon(icon_path()), text, main_window)
+            action.setObjectName(f"landconsolidation_{name}")
+            action.triggered.connect(lambda _checked=False, f=slot: f())
+            self.menu.addAction(action)
+            self.toolbar.addAction(action)
+            self.actions.append(action)
+        self.menu.addSeparator()
+        registry = QgsApplication.processingRegistry()
         for algorithm, text in MENU_ALGORITHMS:
+            if registry.algorithmById(f"{PROVIDER_ID}:{algorithm}") is None:
+                continue
             action = QAction(QIcon(icon_path()), tr(text), main_window)
             action.setObjectName(f"landconsolidation_{algorithm}")
             action.triggered.connect(lambda _checked=False, a=algorithm: self.open_algorithm(a))
             self.menu.addAction(action)
             self.actions.append(action)
-        self.toolbar.addAction(self.actions[0])
         menu_bar = main_window.menuBar()
         help_menu = next(
             (a for a in menu_bar.actions() if a.menu() and a.menu().objectName() == "mHelpMenu"), None
@@ -57,6 +81,41 @@ class LandConsolidationPlugin:
             menu_bar.insertMenu(help_menu, self.menu)
         else:
             menu_bar.addMenu(self.menu)
+
+    def new_project(self) -> None:
+        """Open the project set-up wizard."""
+        from .dialogs.project_wizard import ProjectWizard
+
+        self.dialog = ProjectWizard(self.iface, self.iface.mainWindow())
+        self.dialog.show()
+
+    def open_project(self) -> None:
+        """Load a project GeoPackage into the map and reopen the wizard with its choices."""
+        from qgis.PyQt.QtWidgets import QFileDialog
+
+        from .core.errors import LandConsolidationError
+        from .dialogs.project_wizard import ProjectWizard
+
+        path, _ = QFileDialog.getOpenFileName(self.iface.mainWindow(), tr("Open project"), "",
+                                              tr("Project GeoPackage (*.gpkg)"))
+        if not path:
+            return
+        wizard = ProjectWizard(self.iface, self.iface.mainWindow())
+        try:
+            wizard.restore(path)
+        except LandConsolidationError as exc:
+            self.iface.messageBar().pushCritical(tr("Land consolidation"), str(exc))
+            return
+        self.dialog = wizard
+        wizard.show()
+
+    def export_scheme(self) -> None:
+        """Open the scheme export dialog (for the last project written or opened)."""
+        from .dialogs.export_dialog import ExportDialog
+
+        last = getattr(self.dialog, "result_path", None) or ""
+        self.export = ExportDialog(last, self.iface.mainWindow())
+        self.export.show()
 
     def open_algorithm(self, name: str) -> None:
         """Open the Processing dialog of one of the plugin's algorithms."""

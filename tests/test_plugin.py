@@ -37,7 +37,11 @@ def test_class_factory_init_gui_unload(qgis_iface, qgis_processing):
     assert len(menu_bar.actions()) == menus_before + 1
     menu = qgis_iface.mainWindow().findChild(QMenu, "landConsolidationMenu")
     assert menu is not None and len(menu.actions()) >= 2
-    assert all(a.text() for a in menu.actions())
+    assert all(a.text() for a in menu.actions() if not a.isSeparator())
+    names = [a.objectName() for a in menu.actions()]
+    assert names[:3] == ["landconsolidation_new_project", "landconsolidation_open_project",
+                         "landconsolidation_export_scheme"]
+    assert "landconsolidation_landusestatus" in names and "landconsolidation_compliance" in names
 
     plugin.unload()
     QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)

@@ -1,0 +1,133 @@
+"""The export dialog: runs landconsolidation:exportscheme on the task manager."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingAlgRunnerTask,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProject,
+)
+from qgis.gui import QgsFileWidget
+from qgis.PyQt.QtCore import Qt, QUrl
+from qgis.PyQt.QtGui import QDesktopServices, QIcon
+from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
+
+from ..i18n import tr
+from ..plugin_info import icon_path
+from .ui import load_form
+
+FORM = load_form("export_dialog")
+ALGORITHM = "landconsolidation:exportscheme"
+
+
+class ExportDialog(QDialog, FORM):
+    """Pick the tables, unit, decimals and file; progress is shown; the workbook opens when done."""
+
+    def __init__(self, project_path: str = "", parent=None):
+        super().__init__(parent)
+        self.setupUi(self)
+        self.setWindowIcon(QIcon(icon_path()))
+        self.algorithm = QgsApplication.processingRegistry().algorithmById(ALGORITHM)
+        self.projectWidget.setStorageMode(QgsFileWidget.GetFile)
+        self.projectWidget.setFilter(tr("Project GeoPackage (*.gpkg)"))
+        self.outputWidget.setStorageMode(QgsFileWidget.SaveFile)
+        self.outputWidget.setFilter(tr("Excel workbook (*.xlsx)"))
+        self.csvWidget.setStorageMode(QgsFileWidget.GetDirectory)
+        self.csvWidget.setEnabled(False)
+        self.csvCheck.toggled.connect(self.csvWidget.setEnabled)
+        self.unitsCombo.addItems([tr("公顷 (ha)"), tr("亩 (mu)"), tr("公顷 and 亩")])
+        self._fill_tables()
+        self.export_button = self.buttonBox.addButton(tr("Export"), QDialogButtonBox.AcceptRole)
+        self.buttonBox.rejected.connect(self.reject)
+        self.export_button.clicked.connect(self.start)
+        self.projectWidget.fileChanged.connect(self._project_changed)
+        self.task = None
+        self.context = None
+        self.feedback = None
+        self.result_path = None
+        self.error = None
+        if project_path:
+            self.projectWidget.setFilePath(project_path)
+
+    def _fill_tables(self) -> None:
+        definition = self.algorithm.parameterDefinition("TABLES") if self.algorithm else None
+        options = definition.options() if definition is not None and hasattr(definition, "options") else []
+        for index, label in enumerate(options):
+            item = QListWidgetItem(label)
+            item.setData(Qt.UserRole, index)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Checked)
+            self.tablesList.addItem(item)
+        decimals = self.algorithm.parameterDefinition("DECIMALS") if self.algorithm else None
+        if decimals is not None and decimals.defaultValue() is not None:
+            self.decimalsSpin.setValue(int(decimals.defaultValue()))
+        if self.algorithm is None:
+            self.messageLabel.setText(tr("The export algorithm is not available."))
+
+    def _project_changed(self, path: str) -> None:
+        if path and not self.outputWidget.filePath():
+            self.outputWidget.setFilePath(str(Path(path).with_name(Path(path).stem + "_实施方案表.xlsx")))
+
+    def chosen_tables(self) -> list[int]:
+        """Indices of the ticked tables."""
+        return [self.tablesList.item(i).data(Qt.UserRole) for i in range(self.tablesList.count())
+                if self.tablesList.item(i).checkState() == Qt.Checked]
+
+    def parameters(self) -> dict:
+        """exportscheme parameters from the dialog."""
+        output = self.outputWidget.filePath().strip()
+        if output and not output.lower().endswith(".xlsx"):
+            output += ".xlsx"
+        params = {
+            "PROJECT": self.projectWidget.filePath().strip(),
+            "TABLES": self.chosen_tables(),
+            "UNITS": self.unitsCombo.currentIndex(),
+            "DECIMALS": self.decimalsSpin.value(),
+            "OUTPUT_XLSX": output,
+        }
+        if self.csvCheck.isChecked() and self.csvWidget.filePath().strip():
+            params["CSV_FOLDER"] = self.csvWidget.filePath().strip()
+        return params
+
+    def start(self):
+        """Validate the choices and run the export on the task manager."""
+        params = self.parameters()
+        if not params["PROJECT"] or not Path(params["PROJECT"]).exists():
+            self.messageLabel.setText(tr("Choose the project GeoPackage (made with the set-up wizard)."))
+            return None
+        if not params["TABLES"]:
+            self.messageLabel.setText(tr("Tick at least one table."))
+            return None
+        if not params["OUTPUT_XLSX"]:
+            self.messageLabel.setText(tr("Choose the workbook file."))
+            return None
+        self.context = QgsProcessingContext()
+        self.context.setProject(QgsProject.instance())
+        self.feedback = QgsProcessingFeedback()
+        self.feedback.progressChanged.connect(lambda p: self.progressBar.setValue(int(p)))
+        self.error = None
+        self.result_path = None
+        algorithm = QgsApplication.processingRegistry().createAlgorithmById(ALGORITHM)
+        self.task = QgsProcessingAlgRunnerTask(algorithm, params, self.context, self.feedback)
+        self.task.executed.connect(self._finished)
+        self.export_button.setEnabled(False)
+        self.messageLabel.setText(tr("Exporting…"))
+        QgsApplication.taskManager().addTask(self.task)
+        return self.task
+
+    def _finished(self, ok: bool, results: dict) -> None:
+        self.task = None
+        self.export_button.setEnabled(True)
+        if not ok:
+            log = self.feedback.textLog() if hasattr(self.feedback, "textLog") else ""
+            self.error = log.strip().splitlines()[-1] if log.strip() else tr("The export failed.")
+            self.messageLabel.setText(f"<span style='color:#b00020'>{self.error}</span>")
+            return
+        self.result_path = results.get("OUTPUT_XLSX") or self.parameters()["OUTPUT_XLSX"]
+        self.progressBar.setValue(100)
+        self.messageLabel.setText(tr("Written: {path}").format(path=self.result_path))
+        if self.openCheck.isChecked():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self.result_path))
