@@ -109,7 +109,10 @@ def _start_processing() -> None:
     registry = QgsApplication.processingRegistry()
     if registry.providerById("native") is None:
         registry.addProvider(QgsNativeAlgorithms())
-    from land_consolidation.processing.provider import PROVIDER_ID, LandConsolidationProvider
+    from land_consolidation.processing.provider import (
+        PROVIDER_ID,
+        LandConsolidationProvider,
+    )
 
     if registry.providerById(PROVIDER_ID) is None:
         provider = LandConsolidationProvider()
