@@ -33,7 +33,7 @@ SOURCES = (
     ("pond", "坑塘水面整治"),
     ("unused", "未利用地开发"),
     ("other_agricultural", "其他农用地（道路、沟渠、设施农用地等）"),
-    ("tiankan", "耕地内部田坎变化"),
+    ("tiankan", "耕地内部调整（田坎系数、水旱类型变化）"),
     ("loss", "耕地减少（转为其他地类）"),
 )
 #: Ecological land groups (I11): key, group codes, label.
@@ -99,6 +99,19 @@ def source_of(pieces: pd.DataFrame) -> np.ndarray:
     return out
 
 
+def _source_row(key, label, amount, by_type: dict, quality: float, pieces: int) -> dict:
+    return {
+        "SOURCE": key,
+        "SOURCE_NAME": label,
+        "AREA_M2": float(amount.sum()),
+        "PADDY_M2": by_type["0101"],
+        "IRRIGATED_M2": by_type["0102"],
+        "DRY_M2": by_type["0103"],
+        "QUALITY": quality,
+        "PIECES": pieces,
+    }
+
+
 @dataclass
 class CultivatedLand:
     """I3–I5 figures (m², %, 等别)."""
@@ -146,25 +159,19 @@ def cultivated_land(pieces: pd.DataFrame, project_area_m2: float) -> CultivatedL
             kind = sub["base_b"]
             quality = weighted_mean(sub["gddb_b"], sub["tbdlmj_b"])
         elif key == "tiankan":
+            # 耕地 staying 耕地: the row's total is the 田坎 change, but a type
+            # change (水浇地 → 水田 …) moves the whole area between columns.
             amount = sub["tbdlmj_a"] - sub["tbdlmj_b"]
-            kind = sub["base_a"]
-            quality = float("nan")
+            by_type = {code: float(sub.loc[sub["base_a"] == code, "tbdlmj_a"].sum()
+                                   - sub.loc[sub["base_b"] == code, "tbdlmj_b"].sum()) for code in CULTIVATED}
+            rows.append(_source_row(key, label, amount, by_type, float("nan"), int(sel.sum())))
+            continue
         else:
             amount = sub["tbdlmj_a"]
             kind = sub["base_a"]
             quality = weighted_mean(sub["gddb_a"], sub["tbdlmj_a"])
-        rows.append(
-            {
-                "SOURCE": key,
-                "SOURCE_NAME": label,
-                "AREA_M2": float(amount.sum()),
-                "PADDY_M2": float(amount[kind == "0101"].sum()),
-                "IRRIGATED_M2": float(amount[kind == "0102"].sum()),
-                "DRY_M2": float(amount[kind == "0103"].sum()),
-                "QUALITY": quality,
-                "PIECES": int(sel.sum()),
-            }
-        )
+        by_type = {code: float(amount[kind == code].sum()) for code in CULTIVATED}
+        rows.append(_source_row(key, label, amount, by_type, quality, int(sel.sum())))
     sources = pd.DataFrame(rows)
     sources.loc[len(sources)] = {
         "SOURCE": "total",

@@ -69,3 +69,19 @@ def provider(qgis_app, qgis_processing):
     instance = LandConsolidationProvider()
     registry.addProvider(instance)
     return instance
+
+
+@pytest.fixture(scope="session")
+def sample_gpkg(qgis_app, tmp_path_factory):
+    """A small bundled-sample township (600 parcels), generated once per session."""
+    import importlib.util
+
+    name = "land_consolidation_tools_generate_sample"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / "generate_sample.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    path = tmp_path_factory.mktemp("bundled_sample") / "sample.gpkg"
+    sys.modules[name].generate(path, parcels=600, seed=20261128, log=None)
+    return path

@@ -230,3 +230,17 @@ def test_overlapping_after_layer(provider, before):
     with pytest.raises(QgsProcessingException, match="重叠"):
         processing.run("landconsolidation:cultivatedland", by_layer(before, layer))
 
+
+
+def test_type_change_inside_cultivated_land(provider):
+    """0102 (TBMJ 1000, KCXS 0.10 → 900) planned as 0101 with KCXS 0.05 (→ 950):
+    新增 = +50, all in the 耕地-internal row; by type 水田 +950, 水浇地 −900."""
+    rows = [dict(plan_before_rows()[0])]
+    rows[0].update({"DLBM": "0102", "TBMJ": 1000.0, "KCXS": 0.1, "KCMJ": 100.0, "TBDLMJ": 900.0,
+                    "GHDLBM": "0101", "GHKCXS": 0.05, "wkt": rect(0, 0, 40, 25)})
+    layer = memory_layer("DLTB", rows, fields=PLAN_FIELDS)
+    result = processing.run("landconsolidation:cultivatedland", by_field(layer))
+    assert result["ADDED_M2"] == pytest.approx(50.0, abs=0.01)
+    internal = source_rows(result)["tiankan"]
+    assert (internal["AREA_M2"], internal["PADDY_M2"], internal["IRRIGATED_M2"], internal["DRY_M2"]) == \
+        pytest.approx((50.0, 950.0, -900.0, 0.0), abs=0.01)

@@ -54,7 +54,7 @@ class CultivatedLandAlgorithm(LandConsolidationAlgorithm):
             "耕地 before. ADDED_RATE is the policy's rate, against the original 耕地; ADDED_RATE_OF_PROJECT_AREA is "
             "against the project area's Σ TBMJ (both in %).\n\n"
             "The OUTPUT table splits 新增耕地 by source: 建设用地复垦, K-coded restorable plots, 园地/林地/草地, "
-            "坑塘, 未利用地, other 农用地, the change of 田坎 inside land that stays 耕地, and 耕地 lost (negative); "
+            "坑塘, 未利用地, other 农用地, the change inside land that stays 耕地 (田坎 coefficient; a change of type moves its area between the 水田/水浇地/旱地 columns), and 耕地 lost (negative); "
             "the rows add up to the 合计 row = ADDED_M2, and the columns split each row by the planned 水田/水浇地/"
             "旱地 (a loss by the current one). QUALITY is the area-weighted mean 等别 (GDDB; 1 best, 15 worst).\n\n"
             "进出平衡: 出 = 耕地 planned as other 农用地 (incl. 设施农用地), measured before; 进 = other 农用地 "
