@@ -57,7 +57,7 @@ class LandConsolidationPlugin:
             ("open_project", tr("Open project…"), self.open_project),
             ("export_scheme", tr("Export scheme tables…"), self.export_scheme),
         ):
-            action = QAction(QIcon(icon_path()), text, main_window)
+            action = QAction(QIcon(icon_path(f"{name}.svg")), text, main_window)
             action.setObjectName(f"landconsolidation_{name}")
             action.triggered.connect(lambda _checked=False, f=slot: f())
             self.menu.addAction(action)
