@@ -12,6 +12,11 @@ def tr(text: str, context: str = CONTEXT) -> str:
     return QCoreApplication.translate(context, text)
 
 
+def tr_noop(text: str) -> str:
+    """Mark a string for translation where it is defined; :func:`tr` translates it where used."""
+    return text
+
+
 def locale_name() -> str:
     """QGIS's user locale (``zh_CN`` …), falling back to the system's."""
     override = QgsSettings().value("locale/overrideFlag", False, type=bool)

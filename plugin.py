@@ -6,22 +6,22 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu
 
-from .i18n import install_translator, tr
+from .i18n import install_translator, tr, tr_noop
 from .plugin_info import icon_path
 from .processing.provider import PROVIDER_ID, LandConsolidationProvider
 
 #: (algorithm name, English action text) for the menu's algorithm entries, in menu order.
 MENU_ALGORITHMS = (
-    ("landusestatus", "Land-use status…"),
-    ("transitionmatrix", "Transition matrix…"),
-    ("cultivatedland", "Cultivated land: added, balance, quality…"),
-    ("constructionland", "Construction land and 增减挂钩…"),
-    ("ecologicalland", "Ecological land…"),
-    ("farmlandadjustment", "Permanent basic farmland adjustment…"),
-    ("contiguity", "Contiguity and fragmentation…"),
-    ("potential", "Potential survey…"),
-    ("compliance", "Compliance check…"),
-    ("ellipsoidalarea", "Ellipsoidal area (三调 method)…"),
+    ("landusestatus", tr_noop("Land-use status…")),
+    ("transitionmatrix", tr_noop("Transition matrix…")),
+    ("cultivatedland", tr_noop("Cultivated land: added, balance, quality…")),
+    ("constructionland", tr_noop("Construction land and 增减挂钩…")),
+    ("ecologicalland", tr_noop("Ecological land…")),
+    ("farmlandadjustment", tr_noop("Permanent basic farmland adjustment…")),
+    ("contiguity", tr_noop("Contiguity and fragmentation…")),
+    ("potential", tr_noop("Potential survey…")),
+    ("compliance", tr_noop("Compliance check…")),
+    ("ellipsoidalarea", tr_noop("Ellipsoidal area (三调 method)…")),
 )
 
 

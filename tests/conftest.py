@@ -54,10 +54,12 @@ if TESTS_DIR not in sys.path:
 
 import pytest  # noqa: E402
 
+_KEEP_ALIVE = []
 
-@pytest.fixture(scope="session")
+
+@pytest.fixture
 def provider(qgis_app, qgis_processing):
-    """The plugin's Processing provider, registered once."""
+    """The plugin's Processing provider, registered (again, if a plugin test unloaded it)."""
     from qgis.core import QgsApplication
 
     from land_consolidation.processing.provider import PROVIDER_ID, LandConsolidationProvider
@@ -68,6 +70,8 @@ def provider(qgis_app, qgis_processing):
         return existing
     instance = LandConsolidationProvider()
     registry.addProvider(instance)
+    # The registry does not keep the Python object alive; a collected provider crashes QGIS.
+    _KEEP_ALIVE.append(instance)
     return instance
 
 

@@ -19,7 +19,7 @@ def uri(path, name):
 
 
 @pytest.fixture(scope="module")
-def overlay(provider, sample_gpkg):
+def overlay(qgis_processing, sample_gpkg):
     area = uri(sample_gpkg, "XMQ")
 
     def inside(name, area_field):
@@ -59,7 +59,7 @@ def plugin(sample_gpkg, algorithm):
         "PROJECT_AREA": uri(sample_gpkg, "XMQ"), "OUTPUT": "memory:"})
 
 
-def test_transition_matrix_matches_qgis(overlay, sample_gpkg):
+def test_transition_matrix_matches_qgis(provider, overlay, sample_gpkg):
     expected = sums(overlay, ["FROM_CODE", "TO_CODE"], "GROSS")
     result = plugin(sample_gpkg, "transitionmatrix")
     got = {(f["FROM_DLBM"], f["TO_DLBM"]): f["AREA_M2"] for f in result["OUTPUT"].getFeatures()}
@@ -69,7 +69,7 @@ def test_transition_matrix_matches_qgis(overlay, sample_gpkg):
     assert len(got) > 15  # the sample's plan has many class pairs
 
 
-def test_cultivated_land_matches_qgis(overlay, sample_gpkg):
+def test_cultivated_land_matches_qgis(provider, overlay, sample_gpkg):
     before = sums(overlay, ["FROM_CODE"], "TBDLMJ_B")
     after = sums(overlay, ["TO_CODE"], "TBDLMJ_A")
     result = plugin(sample_gpkg, "cultivatedland")

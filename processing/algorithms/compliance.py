@@ -19,6 +19,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ...core import compliance, indicators
 from ...core import subprojects as subprojects_mod
+from ...i18n import tr_noop
 from .base import LandConsolidationAlgorithm, user_errors
 
 PBF_BEFORE = "PBF_BEFORE"
@@ -34,13 +35,13 @@ UNCHECKED_COUNT = "UNCHECKED_COUNT"
 
 #: (key, Thresholds attribute, label, type, default)
 THRESHOLDS = (
-    ("MIN_ADDED_RATE", "min_added_rate", "Minimum 新增耕地 rate (% of original 耕地)", float, 5.0),
-    ("MIN_PBF_ADDED_RATE", "min_pbf_added_rate", "Minimum 新增永久基本农田 (% of the adjusted area)", float, 5.0),
-    ("MAX_QUALITY_DROP", "max_quality_drop", "Largest allowed rise of the mean 耕地等别 (等)", float, 0.0),
-    ("MAX_CONSTRUCTION_INCREASE_M2", "max_construction_increase_m2", "Largest allowed 建设用地 increase (m²)",
+    ("MIN_ADDED_RATE", "min_added_rate", tr_noop("Minimum 新增耕地 rate (% of original 耕地)"), float, 5.0),
+    ("MIN_PBF_ADDED_RATE", "min_pbf_added_rate", tr_noop("Minimum 新增永久基本农田 (% of the adjusted area)"), float, 5.0),
+    ("MAX_QUALITY_DROP", "max_quality_drop", tr_noop("Largest allowed rise of the mean 耕地等别 (等)"), float, 0.0),
+    ("MAX_CONSTRUCTION_INCREASE_M2", "max_construction_increase_m2", tr_noop("Largest allowed 建设用地 increase (m²)"),
      float, 0.0),
-    ("MAX_YEARS", "max_years", "Longest implementation period (years)", int, 3),
-    ("MAX_TOWNSHIPS", "max_townships", "Most townships (乡镇) in one project", int, 1),
+    ("MAX_YEARS", "max_years", tr_noop("Longest implementation period (years)"), int, 3),
+    ("MAX_TOWNSHIPS", "max_townships", tr_noop("Most townships (乡镇) in one project"), int, 1),
 )
 OUTPUT_SPEC = [("RULE", str), ("RULE_NAME", str), ("VALUE", float), ("THRESHOLD", float), ("UNIT", str),
                ("PASSED", int), ("VERDICT", str), ("NOTE", str), ("SOURCE", str)]

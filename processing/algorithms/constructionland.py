@@ -9,20 +9,21 @@ from qgis.core import (
 )
 
 from ...core import subprojects as subprojects_mod
+from ...i18n import tr_noop
 from .base import LandConsolidationAlgorithm, user_errors
 
 SUBPROJECTS = "SUBPROJECTS"
 OUTPUT = "OUTPUT"
 NUMBERS = (
-    ("CONSTRUCTION_BEFORE_M2", "建设用地 before (m²)"),
-    ("CONSTRUCTION_AFTER_M2", "建设用地 after (m²)"),
-    ("RURAL_BEFORE_M2", "Rural construction land before (m²)"),
-    ("RURAL_AFTER_M2", "Rural construction land after (m²)"),
-    ("RECLAIMED_M2", "拆旧复垦: 建设用地 planned as non-construction (m²)"),
-    ("RECLAIMED_TO_CULTIVATED_M2", "…of which to 耕地 (m²)"),
-    ("RECLAIMED_TO_AGRICULTURAL_M2", "…of which to other 农用地 (m²)"),
-    ("NEW_BUILD_M2", "建新: non-construction planned as 建设用地 (m²)"),
-    ("SURPLUS_M2", "节余 = 拆旧复垦 − 建新 (m²)"),
+    ("CONSTRUCTION_BEFORE_M2", tr_noop("建设用地 before (m²)")),
+    ("CONSTRUCTION_AFTER_M2", tr_noop("建设用地 after (m²)")),
+    ("RURAL_BEFORE_M2", tr_noop("Rural construction land before (m²)")),
+    ("RURAL_AFTER_M2", tr_noop("Rural construction land after (m²)")),
+    ("RECLAIMED_M2", tr_noop("拆旧复垦: 建设用地 planned as non-construction (m²)")),
+    ("RECLAIMED_TO_CULTIVATED_M2", tr_noop("…of which to 耕地 (m²)")),
+    ("RECLAIMED_TO_AGRICULTURAL_M2", tr_noop("…of which to other 农用地 (m²)")),
+    ("NEW_BUILD_M2", tr_noop("建新: non-construction planned as 建设用地 (m²)")),
+    ("SURPLUS_M2", tr_noop("节余 = 拆旧复垦 − 建新 (m²)")),
 )
 OUTPUT_SPEC = [("SUBPROJECT", str), ("NAME", str), ("TYPE", str), ("RECLAIMED_M2", float),
                ("RECLAIMED_TO_CULTIVATED_M2", float), ("NEW_BUILD_M2", float), ("SURPLUS_M2", float)]

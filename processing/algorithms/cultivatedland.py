@@ -6,23 +6,24 @@ import math
 from qgis.core import QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink
 
 from ...core import indicators
+from ...i18n import tr_noop
 from .base import LandConsolidationAlgorithm
 
 OUTPUT = "OUTPUT"
 NUMBERS = (
-    ("CULTIVATED_BEFORE_M2", "耕地 before, Σ TBDLMJ (m²)"),
-    ("CULTIVATED_AFTER_M2", "耕地 after, Σ TBDLMJ (m²)"),
-    ("ADDED_M2", "新增耕地 (m²)"),
-    ("ADDED_RATE", "新增耕地 rate, % of 耕地 before"),
-    ("ADDED_RATE_OF_PROJECT_AREA", "新增耕地 rate, % of the project area"),
-    ("OUT_M2", "耕地出: 耕地 to other 农用地 (m²)"),
-    ("IN_M2", "耕地进: other 农用地 to 耕地 (m²)"),
-    ("OUT_QUALITY", "耕地出 mean 等别"),
-    ("IN_QUALITY", "耕地进 mean 等别"),
-    ("QUALITY_BEFORE", "Mean 等别 of 耕地 before"),
-    ("QUALITY_AFTER", "Mean 等别 of 耕地 after"),
-    ("OCCUPIED_M2", "耕地 to 建设用地/未利用地 (m²)"),
-    ("BALANCED", "进出平衡 in area and quality (1 = yes)"),
+    ("CULTIVATED_BEFORE_M2", tr_noop("耕地 before, Σ TBDLMJ (m²)")),
+    ("CULTIVATED_AFTER_M2", tr_noop("耕地 after, Σ TBDLMJ (m²)")),
+    ("ADDED_M2", tr_noop("新增耕地 (m²)")),
+    ("ADDED_RATE", tr_noop("新增耕地 rate, % of 耕地 before")),
+    ("ADDED_RATE_OF_PROJECT_AREA", tr_noop("新增耕地 rate, % of the project area")),
+    ("OUT_M2", tr_noop("耕地出: 耕地 to other 农用地 (m²)")),
+    ("IN_M2", tr_noop("耕地进: other 农用地 to 耕地 (m²)")),
+    ("OUT_QUALITY", tr_noop("耕地出 mean 等别")),
+    ("IN_QUALITY", tr_noop("耕地进 mean 等别")),
+    ("QUALITY_BEFORE", tr_noop("Mean 等别 of 耕地 before")),
+    ("QUALITY_AFTER", tr_noop("Mean 等别 of 耕地 after")),
+    ("OCCUPIED_M2", tr_noop("耕地 to 建设用地/未利用地 (m²)")),
+    ("BALANCED", tr_noop("进出平衡 in area and quality (1 = yes)")),
 )
 OUTPUT_SPEC = [("SOURCE", str), ("SOURCE_NAME", str), ("AREA_M2", float), ("PADDY_M2", float),
                ("IRRIGATED_M2", float), ("DRY_M2", float), ("QUALITY", float), ("PIECES", int)]
