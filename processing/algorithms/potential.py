@@ -1,0 +1,415 @@
+"""landconsolidation:potential – 潜力调查 (I14)."""
+from __future__ import annotations
+
+import math
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+
+from ...core import dltb, potential
+from ...core.units import M2_PER_HA, MU_PER_M2
+from .base import LandConsolidationAlgorithm, table_fields, user_errors
+
+INPUT = "INPUT"
+PROJECT_AREA = "PROJECT_AREA"
+DEVELOPMENT_BOUNDARY = "DEVELOPMENT_BOUNDARY"
+RED_LINE = "RED_LINE"
+PBF = "PBF"
+HIGH_STANDARD = "HIGH_STANDARD"
+HIGH_STANDARD_FIELD = "HIGH_STANDARD_FIELD"
+CODE_FIELD = "CODE_FIELD"
+SLOPE_FIELD = "SLOPE_FIELD"
+TARGET_KCXS = "TARGET_KCXS"
+MAX_SLOPE_GRADE = "MAX_SLOPE_GRADE"
+DEVELOPMENT_CODES = "DEVELOPMENT_CODES"
+INCLUDE_GARDEN_FOREST = "INCLUDE_GARDEN_FOREST"
+GARDEN_FOREST_CODES = "GARDEN_FOREST_CODES"
+GARDEN_FOREST_MAX_SLOPE_GRADE = "GARDEN_FOREST_MAX_SLOPE_GRADE"
+CLUSTER_DISTANCE = "CLUSTER_DISTANCE"
+MAX_CLUSTER_AREA_M2 = "MAX_CLUSTER_AREA_M2"
+RECLAIM_VILLAGE_CORES = "RECLAIM_VILLAGE_CORES"
+COUNT_MINES = "COUNT_MINES"
+INSIDE_SHARE = "INSIDE_SHARE"
+HIGH_STANDARD_MIN_BLOCK_MU = "HIGH_STANDARD_MIN_BLOCK_MU"
+BLOCK_MAX_GAP = "BLOCK_MAX_GAP"
+RANK_BY = "RANK_BY"
+OUTPUT = "OUTPUT"
+OUTPUT_VILLAGES = "OUTPUT_VILLAGES"
+OUTPUT_RESERVE = "OUTPUT_RESERVE"
+OUTPUT_EXCLUDED = "OUTPUT_EXCLUDED"
+EST_ADDED_M2 = "EST_ADDED_M2"
+EST_RATE = "EST_RATE"
+CULTIVATED_M2 = "CULTIVATED_M2"
+CANDIDATE_COUNT = "CANDIDATE_COUNT"
+RESERVE_M2 = "RESERVE_M2"
+TOP_VILLAGES = "TOP_VILLAGES"
+
+RANK_OPTIONS = ("rate", "area")
+DEFAULTS = potential.Rules()
+
+BASE_SPEC = [
+    ("BSM", str), ("DLBM", str), ("DLMC", str), ("ZLDWDM", str), ("ZLDWMC", str), ("AREA_M2", float),
+    ("TBDLMJ", float), ("KCXS", float), ("SLOPE_GRADE", float), ("CZCSXM", str),
+]
+EXTRA_SPEC = [
+    ("IN_DEV_BOUNDARY", int), ("IN_PBF", int), ("CLUSTER_ID", int), ("CLUSTER_AREA_M2", float), ("BLOCK_ID", int),
+    ("BLOCK_AREA_M2", float),
+]
+CANDIDATE_SPEC = [("POTENTIAL_TYPE", str), ("TYPE_NAME", str), ("RULE", str), ("RULE_TEXT", str),
+                  ("EST_ADDED_M2", float)] + BASE_SPEC + EXTRA_SPEC
+EXCLUDED_SPEC = [("POTENTIAL_TYPE", str), ("TYPE_NAME", str), ("RULE", str), ("REASON", str),
+                 ("REASON_TEXT", str)] + BASE_SPEC + EXTRA_SPEC
+VILLAGE_SPEC = [("TOWNSHIP", str), ("ZLDWDM", str), ("ZLDWMC", str), ("PARCELS", int), ("AREA_M2", float),
+                ("CULTIVATED_M2", float)] + [
+    (f"{key.upper()}{suffix}", float) for key in potential.TYPES for suffix in ("_M2", "_EST_M2")
+] + [("EST_ADDED_M2", float), ("EST_RATE", float), ("RANK", int), ("CUM_EST_M2", float),
+     ("CUM_CULTIVATED_M2", float), ("CUM_RATE", float)]
+RESERVE_SPEC = [("ZLDWDM", str), ("ZLDWMC", str), ("BSM", str), ("DLBM", str), ("DLMC", str), ("CZCSXM", str),
+                ("CLASS", str), ("CLASS_NAME", str), ("AREA_M2", float), ("IN_DEV_BOUNDARY", int),
+                ("IN_RED_LINE", int), ("CLUSTER_ID", int), ("CLUSTER_AREA_M2", float), ("CLUSTER_PARCELS", int),
+                ("CANDIDATE", int), ("EST_ADDED_M2", float)]
+#: Output number per candidate type with an area estimate.
+TYPE_NUMBERS = {key: f"{key.upper()}_EST_M2" for key in potential.TYPES if key != "high_standard"}
+
+
+class PotentialAlgorithm(LandConsolidationAlgorithm):
+    """Candidate parcels for new 耕地, the village ranking and the 建设用地腾退储备库."""
+
+    def name(self) -> str:  # noqa: D102
+        return "potential"
+
+    def displayName(self) -> str:  # noqa: N802,D102
+        return self.tr("Potential survey (潜力调查)")
+
+    def group(self) -> str:  # noqa: D102
+        return self.tr("Status and indicators")
+
+    def groupId(self) -> str:  # noqa: N802,D102
+        return "indicators"
+
+    def shortHelpString(self) -> str:  # noqa: N802,D102
+        d = DEFAULTS
+        return self.tr(
+            "From the current DLTB alone: where new 耕地 can come from, how much (an ESTIMATE), and which "
+            "villages are richest in it – the survey before a project area is chosen.\n\n"
+            "Candidate types (POTENTIAL_TYPE, with the RULE that selected each parcel):\n"
+            "• restorable 耕地恢复: K-coded plots (0201K, 0301K, 1104K …); optionally 园地/残次林地 "
+            "(GARDEN_FOREST_CODES, default 0201–0204, 0307) on slope grade ≤ {gslope};\n"
+            "• development 耕地后备资源: DEVELOPMENT_CODES (default 0404 其他草地, 1204 盐碱地, 1205 沙地, "
+            "1206 裸土地);\n"
+            "• reclamation 农村建设用地复垦: rural construction land (CZCSXM 203/203A; where CZCSXM is empty 0702, "
+            "0601, 1201) in a small isolated cluster: parcels within {dist:g} m of each other form a cluster, and a "
+            "cluster of at most {area:g} m² (Σ TBMJ) is isolated. Parcels of larger clusters (village cores) are "
+            "only listed in the reserve inventory unless RECLAIM_VILLAGE_CORES is set;\n"
+            "• mine 工矿废弃地: 采矿用地 0602 (or CZCSXM 204) outside towns;\n"
+            "• tiankan 田坎归并: 耕地 whose 田坎 coefficient exceeds the target {kcxs:g};\n"
+            "• high_standard 高标准农田: 耕地 not yet high-standard (HIGH_STANDARD layer or field) in contiguous "
+            "blocks of ≥ {block:g} 亩 (roads, ditches, 田坎 ≤ {gap:g} m wide do not break a block); only when a "
+            "high-standard layer or field is given.\n\n"
+            "Exclusions (OUTPUT_EXCLUDED lists them with the reason): inside the 生态保护红线 (every type); slope "
+            "grade (GDPDJB) above {slope} where known (every type); reclamation and mines inside the 城镇开发边界. "
+            "A parcel is inside a layer when ≥ {share:g} % of its area is. Candidates inside the permanent basic "
+            "farmland (PBF) are flagged IN_PBF (K-plots there are the first to restore).\n\n"
+            "EST_ADDED_M2 is an estimate of 新增耕地 on the TBDLMJ basis: a parcel becoming 耕地 carries the target "
+            "田坎 coefficient, so EST = TBMJ − round(TBMJ × {kcxs:g}, 2); for 田坎归并 EST = KCMJ − "
+            "round(TBMJ × {kcxs:g}, 2); high_standard rows carry 0 (their gain is the parcel's tiankan row). "
+            "Each estimate is rounded to 0.01 m².\n\n"
+            "OUTPUT_VILLAGES: per village (ZLDWDM) the total area Σ TBMJ, 耕地 (Σ TBDLMJ), candidate area and estimate "
+            "per type, EST_ADDED_M2 (= the sum of the village's candidates), EST_RATE (% of the village's 耕地) and "
+            "RANK within the township by rate (or by area, RANK_BY); CUM_RATE is the rate of the villages ranked so "
+            "far taken together – read down until it passes 5 %.\n\n"
+            "OUTPUT_RESERVE (建设用地腾退储备库): every rural construction parcel with village, BSM, class "
+            "(零散/成片村庄/"
+            "采矿用地), area, in/out of the 城镇开发边界 and the red line, cluster id, cluster area and parcel count, "
+            "and whether it is a candidate."
+        ).format(gslope=d.garden_forest_max_slope_grade, dist=d.cluster_distance, area=d.max_cluster_area,
+                 kcxs=d.target_kcxs, block=d.min_block_area * MU_PER_M2, gap=d.block_max_gap,
+                 slope=d.max_slope_grade, share=d.inside_share * 100)
+
+    def initAlgorithm(self, config=None):  # noqa: N802,D102
+        d = DEFAULTS
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            INPUT, self.tr("DLTB land-use parcels (地类图斑)"), [QgsProcessing.TypeVectorPolygon]))
+        self.parameterDefinition(INPUT).setHelp(
+            self.tr("三调 地类图斑 of the current state (a township or a county), projected CGCS2000 "
+                    "Gauss-Krüger (e.g. EPSG:4528)."))
+        self.add_project_area_parameter()
+        for key, label, help_text in (
+            (DEVELOPMENT_BOUNDARY, self.tr("Urban development boundary (城镇开发边界)"),
+             self.tr("Rural construction land and mines inside it are not reclamation candidates.")),
+            (RED_LINE, self.tr("Ecological protection red line (生态保护红线)"),
+             self.tr("Parcels inside it are never candidates.")),
+            (PBF, self.tr("Permanent basic farmland (永久基本农田)"),
+             self.tr("Candidates inside it are flagged IN_PBF = 1.")),
+        ):
+            self.addParameter(QgsProcessingParameterFeatureSource(
+                key, label, [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.parameterDefinition(key).setHelp(help_text)
+        self._number(TARGET_KCXS, self.tr("Target 田坎 coefficient after consolidation"), d.target_kcxs,
+                     self.tr("New 耕地 carries it (its estimate is net of it); 耕地 above it gives back the "
+                             "difference (田坎归并). Local practice; default {v:g}.").format(v=d.target_kcxs),
+                     minimum=0.0, maximum=0.99)
+        self._number(MAX_SLOPE_GRADE, self.tr("Highest slope grade (GDPDJB) of a candidate"), d.max_slope_grade,
+                     self.tr("1 ≤2°, 2 ≤6°, 3 ≤15°, 4 ≤25°, 5 >25°. Parcels on a higher grade are excluded; "
+                             "parcels without a grade are not."), integer=True, minimum=1, maximum=5)
+        codes = QgsProcessingParameterString(
+            DEVELOPMENT_CODES, self.tr("耕地后备资源 codes"), defaultValue=",".join(d.development_codes))
+        codes.setHelp(self.tr("Comma-separated 三调 codes developable into 耕地 (default 其他草地, 盐碱地, 沙地, "
+                              "裸土地; add 1104 to count 坑塘水面)."))
+        self.addParameter(codes)
+        garden = QgsProcessingParameterBoolean(
+            INCLUDE_GARDEN_FOREST, self.tr("Count 园地/残次林地 as restorable"), defaultValue=d.include_garden_forest)
+        garden.setHelp(self.tr("Also list 园地 and 残次林地 (GARDEN_FOREST_CODES) on good slope grades as "
+                               "耕地恢复 candidates."))
+        self.addParameter(garden)
+        garden_codes = QgsProcessingParameterString(
+            GARDEN_FOREST_CODES, self.tr("园地/残次林地 codes"), defaultValue=",".join(d.garden_forest_codes))
+        garden_codes.setHelp(self.tr("Codes counted with the option above (0307 其他林地 stands for 残次林地)."))
+        self._advanced(garden_codes)
+        self._number(GARDEN_FOREST_MAX_SLOPE_GRADE, self.tr("Highest slope grade of 园地/残次林地 candidates"),
+                     d.garden_forest_max_slope_grade, self.tr("Default 2 (≤ 6°)."), integer=True, minimum=1,
+                     maximum=5, advanced=True)
+        self._number(CLUSTER_DISTANCE, self.tr("Cluster distance for rural construction land (m)"),
+                     d.cluster_distance, self.tr("Rural construction parcels at most this far apart belong to one "
+                                                 "cluster (settlement)."), minimum=0.0)
+        self._number(MAX_CLUSTER_AREA_M2, self.tr("Largest small isolated cluster (m²)"), d.max_cluster_area,
+                     self.tr("A cluster of at most this area (Σ TBMJ) is a small isolated cluster, the classic "
+                             "腾退 candidate; default 10 000 m² (15 亩)."), minimum=0.0)
+        cores = QgsProcessingParameterBoolean(
+            RECLAIM_VILLAGE_CORES, self.tr("Count village cores (larger clusters) as reclamation candidates"),
+            defaultValue=d.reclaim_village_cores)
+        cores.setHelp(self.tr("Off: parcels of larger clusters are only listed in the reserve inventory."))
+        self._advanced(cores)
+        mines = QgsProcessingParameterBoolean(
+            COUNT_MINES, self.tr("Count 采矿用地 in the estimate"), defaultValue=d.count_mines)
+        mines.setHelp(self.tr("Off: mines stay candidates with EST_ADDED_M2 = 0 (e.g. when they are to be "
+                              "restored to forest)."))
+        self._advanced(mines)
+        self._number(INSIDE_SHARE, self.tr("Share of a parcel that puts it inside a layer (%)"),
+                     d.inside_share * 100, self.tr("A parcel is inside the red line, the development boundary, the "
+                                                   "PBF or the high-standard layer when at least this share of its "
+                                                   "area is."), minimum=0.01, maximum=100.0, advanced=True)
+        hs = QgsProcessingParameterFeatureSource(
+            HIGH_STANDARD, self.tr("Built high-standard farmland (已建高标准农田)"),
+            [QgsProcessing.TypeVectorPolygon], optional=True)
+        hs.setHelp(self.tr("With this layer (or the field below) 耕地 outside it in large blocks is listed as "
+                           "高标准农田 candidates."))
+        self.addParameter(hs)
+        hs_field = QgsProcessingParameterField(
+            HIGH_STANDARD_FIELD, self.tr("…or high-standard field on the DLTB"), parentLayerParameterName=INPUT,
+            optional=True)
+        hs_field.setHelp(self.tr("A parcel is high-standard when the field is 1, Y, YES, T, TRUE, 是 or 已建."))
+        self._advanced(hs_field)
+        self._number(HIGH_STANDARD_MIN_BLOCK_MU, self.tr("Smallest block of 高标准农田 candidates (亩)"),
+                     round(d.min_block_area * MU_PER_M2, 6),
+                     self.tr("Blocks of not yet high-standard 耕地 (Σ TBDLMJ) below this are not listed; "
+                             "default 100 亩 (百亩方)."),
+                     minimum=0.0)
+        self._number(BLOCK_MAX_GAP, self.tr("Widest road/ditch inside a block (m)"), d.block_max_gap,
+                     self.tr("As in the contiguity analysis: 1006/1107/1203 parcels at most this wide do not "
+                             "break a block."), minimum=0.0, advanced=True)
+        rank = QgsProcessingParameterEnum(
+            RANK_BY, self.tr("Rank villages by"),
+            options=[self.tr("Estimated 新增耕地 rate (% of the village's 耕地)"),
+                     self.tr("Estimated 新增耕地 area")], defaultValue=0)
+        rank.setHelp(self.tr("The rate is what the ≥ 5 % rule measures; the area favours large villages."))
+        self.addParameter(rank)
+        for key, label, help_text in (
+            (CODE_FIELD, self.tr("Land-use code field (default: detected DLBM)"),
+             self.tr("Field holding the 三调 code.")),
+            (SLOPE_FIELD, self.tr("Slope grade field (default: detected GDPDJB)"),
+             self.tr("Field holding the slope grade 1–5.")),
+        ):
+            param = QgsProcessingParameterField(key, label, parentLayerParameterName=INPUT, optional=True)
+            param.setHelp(help_text)
+            self._advanced(param)
+        for key, label, kind, help_text in (
+            (OUTPUT, self.tr("Potential candidates (潜力图斑)"), QgsProcessing.TypeVectorPolygon,
+             self.tr("One feature per candidate parcel and type: POTENTIAL_TYPE, RULE, EST_ADDED_M2 (estimate), "
+                     "BSM, DLBM, ZLDWDM, AREA_M2 (TBMJ), flags, cluster and block.")),
+            (OUTPUT_VILLAGES, self.tr("Village ranking (村潜力排序)"), QgsProcessing.TypeVector,
+             self.tr("One row per village (ZLDWDM): areas, potential per type, estimate, rate, rank, "
+                     "cumulative rate.")),
+            (OUTPUT_RESERVE, self.tr("Construction land reserve inventory (建设用地腾退储备库)"),
+             QgsProcessing.TypeVector,
+             self.tr("Every rural construction parcel: village, BSM, class, area, in/out of the development "
+                     "boundary, cluster id and size, candidate or not.")),
+        ):
+            sink = QgsProcessingParameterFeatureSink(key, label, kind)
+            sink.setHelp(help_text)
+            self.addParameter(sink)
+        excluded = QgsProcessingParameterFeatureSink(
+            OUTPUT_EXCLUDED, self.tr("Excluded parcels (排除图斑)"), QgsProcessing.TypeVectorPolygon,
+            optional=True, createByDefault=False)
+        excluded.setHelp(self.tr("Parcels a rule selected but an exclusion removed, with REASON (red_line, slope, "
+                                 "dev_boundary, village_core)."))
+        self.addParameter(excluded)
+        self.addOutput(QgsProcessingOutputNumber(EST_ADDED_M2, self.tr("Estimated 新增耕地 (m², estimate)")))
+        self.addOutput(QgsProcessingOutputNumber(EST_RATE, self.tr("Estimate as % of 耕地")))
+        self.addOutput(QgsProcessingOutputNumber(CULTIVATED_M2, self.tr("耕地 (m², TBDLMJ)")))
+        self.addOutput(QgsProcessingOutputNumber(CANDIDATE_COUNT, self.tr("Candidate rows")))
+        self.addOutput(QgsProcessingOutputNumber(RESERVE_M2, self.tr("Rural construction land in the reserve (m²)")))
+        for key, number in TYPE_NUMBERS.items():
+            self.addOutput(QgsProcessingOutputNumber(number, self.tr("Estimate: {t}").format(t=potential.TYPES[key])))
+        self.addOutput(QgsProcessingOutputString(TOP_VILLAGES, self.tr("Villages by rank")))
+
+    def _advanced(self, param) -> None:
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(param)
+
+    def _number(self, key, label, default, help_text, *, integer=False, minimum=None, maximum=None,
+                advanced=False) -> None:
+        kind = QgsProcessingParameterNumber.Integer if integer else QgsProcessingParameterNumber.Double
+        kwargs = {"defaultValue": default}
+        if minimum is not None:
+            kwargs["minValue"] = minimum
+        if maximum is not None:
+            kwargs["maxValue"] = maximum
+        param = QgsProcessingParameterNumber(key, label, kind, **kwargs)
+        param.setHelp(help_text)
+        if advanced:
+            self._advanced(param)
+        else:
+            self.addParameter(param)
+
+    def _rules(self, parameters, context) -> potential.Rules:
+        return potential.Rules(
+            target_kcxs=self.parameterAsDouble(parameters, TARGET_KCXS, context),
+            max_slope_grade=self.parameterAsInt(parameters, MAX_SLOPE_GRADE, context),
+            development_codes=potential.parse_codes(self.parameterAsString(parameters, DEVELOPMENT_CODES, context)),
+            include_garden_forest=self.parameterAsBool(parameters, INCLUDE_GARDEN_FOREST, context),
+            garden_forest_codes=potential.parse_codes(
+                self.parameterAsString(parameters, GARDEN_FOREST_CODES, context)),
+            garden_forest_max_slope_grade=self.parameterAsInt(parameters, GARDEN_FOREST_MAX_SLOPE_GRADE, context),
+            cluster_distance=self.parameterAsDouble(parameters, CLUSTER_DISTANCE, context),
+            max_cluster_area=self.parameterAsDouble(parameters, MAX_CLUSTER_AREA_M2, context),
+            reclaim_village_cores=self.parameterAsBool(parameters, RECLAIM_VILLAGE_CORES, context),
+            count_mines=self.parameterAsBool(parameters, COUNT_MINES, context),
+            inside_share=self.parameterAsDouble(parameters, INSIDE_SHARE, context) / 100.0,
+            min_block_area=self.parameterAsDouble(parameters, HIGH_STANDARD_MIN_BLOCK_MU, context) / MU_PER_M2,
+            block_max_gap=self.parameterAsDouble(parameters, BLOCK_MAX_GAP, context),
+            rank_by=RANK_OPTIONS[self.parameterAsEnum(parameters, RANK_BY, context)],
+        )
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802,D102
+        source = self.parameterAsSource(parameters, INPUT, context)
+        if source is None:
+            raise self.invalid_source(parameters, INPUT)
+        layers = {key: self.parameterAsSource(parameters, key, context)
+                  for key in (DEVELOPMENT_BOUNDARY, RED_LINE, PBF, HIGH_STANDARD)}
+        overrides = {}
+        for key, role in ((CODE_FIELD, "code"), (SLOPE_FIELD, "gdpdjb")):
+            chosen = self.parameterAsFields(parameters, key, context)
+            if chosen:
+                overrides[role] = chosen[0]
+        hs_field = (self.parameterAsFields(parameters, HIGH_STANDARD_FIELD, context) or [None])[0]
+        with user_errors():
+            rules = self._rules(parameters, context).validated()
+            crs = dltb.check_projected(source)
+            area = self.project_area(parameters, context, crs)
+            feedback.pushInfo(self.tr("Reading the DLTB and the constraint layers…"))
+            result = potential.survey(
+                source, development_boundary=layers[DEVELOPMENT_BOUNDARY], red_line=layers[RED_LINE],
+                pbf=layers[PBF], high_standard=layers[HIGH_STANDARD], high_standard_field=hs_field,
+                project_area=area, rules=rules, overrides=overrides or None,
+                transform_context=context.transformContext(), progress=feedback.setProgress,
+                is_canceled=feedback.isCanceled,
+            )
+        for note in result.parcels.notes + result.notes:
+            feedback.pushWarning(note)
+
+        candidates, villages = result.candidates, result.villages
+        geoms = result.parcels.geometries
+        dest = self._write_parcels(parameters, OUTPUT, context, CANDIDATE_SPEC, candidates, geoms, crs, feedback)
+        outputs = {OUTPUT: dest}
+        outputs[OUTPUT_VILLAGES] = self.write_table_output(
+            parameters, OUTPUT_VILLAGES, context, VILLAGE_SPEC, villages, feedback)
+        outputs[OUTPUT_RESERVE] = self.write_table_output(
+            parameters, OUTPUT_RESERVE, context, RESERVE_SPEC, result.reserve, feedback)
+        if parameters.get(OUTPUT_EXCLUDED):
+            excluded_dest = self._write_parcels(parameters, OUTPUT_EXCLUDED, context, EXCLUDED_SPEC,
+                                                result.excluded, geoms, crs, feedback)
+            if excluded_dest is not None:
+                outputs[OUTPUT_EXCLUDED] = excluded_dest
+
+        cultivated = round(float(villages["CULTIVATED_M2"].sum()), 2) if len(villages) else 0.0
+        total = result.est_added_m2
+        by_type = result.est_by_type()
+        outputs[EST_ADDED_M2] = total
+        outputs[CULTIVATED_M2] = cultivated
+        outputs[EST_RATE] = total / cultivated * 100.0 if cultivated > 0 else None
+        outputs[CANDIDATE_COUNT] = len(candidates)
+        outputs[RESERVE_M2] = round(float(result.reserve["AREA_M2"].sum()), 2) if len(result.reserve) else 0.0
+        for key, number in TYPE_NUMBERS.items():
+            outputs[number] = by_type[key]
+        outputs[TOP_VILLAGES] = "; ".join(
+            f"{r.RANK}. {r.ZLDWMC or '—'} ({r.ZLDWDM or '—'}) {r.EST_ADDED_M2 / M2_PER_HA:.4f} ha "
+            f"{_percent(r.EST_RATE)}" for r in villages.itertuples(index=False))
+        self._log(result, outputs, feedback)
+        return outputs
+
+    def _write_parcels(self, parameters, key, context, spec, frame, geoms, crs, feedback):
+        fields = table_fields(spec)
+        sink, dest = self.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.MultiPolygon, crs)
+        if sink is None:
+            if key == OUTPUT:
+                raise QgsProcessingException(self.invalidSinkError(parameters, key))
+            return None
+        names = [name for name, _ in spec]
+        rows = frame["row"].to_numpy() if len(frame) else []
+        records = frame.reindex(columns=names).to_dict("records")
+        for row, record in zip(rows, records):
+            if feedback.isCanceled():
+                break
+            feature = QgsFeature(fields)
+            geom = geoms[int(row)]
+            if not geom.isMultipart():
+                geom = QgsGeometry(geom)
+                geom.convertToMultiType()
+            feature.setGeometry(geom)
+            feature.setAttributes([_plain(record[n]) for n in names])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        return dest
+
+    def _log(self, result, outputs, feedback) -> None:
+        feedback.pushInfo(self.tr("Estimated 新增耕地 (an estimate, TBDLMJ basis, net of the target 田坎 "
+                                  "coefficient): {m2:.2f} m² = {ha:.4f} ha = {rate:.2f} % of 耕地").format(
+            m2=outputs[EST_ADDED_M2], ha=outputs[EST_ADDED_M2] / M2_PER_HA, rate=outputs[EST_RATE] or 0.0))
+        for key, number in TYPE_NUMBERS.items():
+            feedback.pushInfo(f"  {potential.TYPES[key]} ({key}): {outputs[number]:.2f} m²")
+        feedback.pushInfo(self.tr("Villages, best first:"))
+        for r in result.villages.itertuples(index=False):
+            feedback.pushInfo(
+                f"  {r.RANK}. {r.ZLDWMC} {r.ZLDWDM}: {r.EST_ADDED_M2 / M2_PER_HA:.4f} ha, "
+                f"{_percent(r.EST_RATE)} of {r.CULTIVATED_M2 / M2_PER_HA:.4f} ha 耕地; "
+                f"cumulative {_percent(r.CUM_RATE)}")
+
+
+def _percent(value) -> str:
+    return "—" if value is None or math.isnan(value) else f"{value:.2f} %"
+
+
+def _plain(value):
+    """numpy scalars to Python ones; NaN and None to NULL."""
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
