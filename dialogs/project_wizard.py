@@ -76,7 +76,10 @@ class ProjectWizard(QWizard):
             potential = None
         if potential is not None and hasattr(potential, "village_ranking"):
             try:
-                ranking = potential.village_ranking(layer)
+                # Constraint layers stored beside the DLTB (red line, 城镇开发边界, 永农) are used when found,
+                # so the figures match a potential run on the same data.
+                ranking = potential.village_ranking(layer, overrides=self.field_overrides(),
+                                                    **potential.constraint_layers_beside(layer))
             except Exception as exc:  # noqa: BLE001 - the ranking is a hint; the wizard works without it
                 ranking = None
                 self.area_page.warningLabel.setText(tr("Potential figures not shown: {error}").format(error=exc))

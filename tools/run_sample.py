@@ -89,6 +89,15 @@ def run_scheme(out: Path) -> None:
         f"{name} {e[key.upper() + '_BEFORE_M2'] / 1e4:.4f} → {e[key.upper() + '_AFTER_M2'] / 1e4:.4f}"
         for key, name in (("wetland", "湿地"), ("forest", "林地"), ("grass", "草地"), ("water", "水域"))) + " 公顷")
 
+    r = processing.run("landconsolidation:potential", {
+        "INPUT": layer_uri("DLTB"), "RED_LINE": layer_uri("STBHHX"), "DEVELOPMENT_BOUNDARY": layer_uri("CZKFBJ"),
+        "PBF": layer_uri("YJJBNTTB"), "OUTPUT": str(fresh(out / "potential.gpkg")),
+        "OUTPUT_VILLAGES": str(fresh(out / "potential_villages.csv")),
+        "OUTPUT_RESERVE": str(fresh(out / "reserve_inventory.csv"))})
+    print(f"\n== 潜力调查（估算，全镇）新增耕地 {r['EST_ADDED_M2'] / 1e4:.4f} 公顷 = {r['EST_RATE']:.2f}% 现状耕地；村排名：")
+    for item in r["TOP_VILLAGES"].split("; "):
+        print("  " + item)
+
     result = processing.run("landconsolidation:compliance", {
         "DLTB": layer_uri("DLTB"), **plan, "SUBPROJECTS": layer_uri("ZXM"),
         "PBF_BEFORE": layer_uri("YJJBNTTB"), "PBF_AFTER": layer_uri("YJJBNTTB_GH"),
