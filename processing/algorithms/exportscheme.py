@@ -1,0 +1,504 @@
+"""landconsolidation:exportscheme – 方案表格导出 (DOMAIN.md §7): the scheme workbook."""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+from qgis.core import (
+    QgsApplication,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingUtils,
+)
+
+from ...core import compliance, dltb, ellipsoid, indicators, project, status, workbook
+from ...core import subprojects as subprojects_mod
+from .base import AFTER, AFTER_FIELD, PROJECT_AREA, LandConsolidationAlgorithm, user_errors
+from .compliance import THRESHOLDS
+
+PROJECT = "PROJECT"
+DLTB = "DLTB"
+PBF_BEFORE = "PBF_BEFORE"
+PBF_AFTER = "PBF_AFTER"
+SUBPROJECTS = "SUBPROJECTS"
+TABLES = "TABLES"
+UNITS = "UNITS"
+DECIMALS = "DECIMALS"
+MATRIX_LEVEL = "MATRIX_LEVEL"
+NAME = "NAME"
+START_YEAR = "START_YEAR"
+END_YEAR = "END_YEAR"
+CSV_FOLDER = "CSV_FOLDER"
+OUTPUT_XLSX = "OUTPUT_XLSX"
+SHEETS = "SHEETS"
+SHEET_COUNT = "SHEET_COUNT"
+MISSING = "MISSING"
+
+FARMLAND_ALG = "landconsolidation:farmlandadjustment"
+CONTIGUITY_ALG = "landconsolidation:contiguity"
+
+#: TABLES options, in DOMAIN.md §7 order: (key, Chinese title).
+TABLE_LIST = (
+    ("status", workbook.STATUS_TITLE),
+    ("structure", workbook.STRUCTURE_TITLE),
+    ("transition", workbook.MATRIX_TITLE),
+    ("sources", workbook.SOURCES_TITLE),
+    ("balance", workbook.BALANCE_TITLE),
+    ("farmland", workbook.FARMLAND_TITLE),
+    ("contiguity", workbook.CONTIGUITY_TITLE),
+    ("linkage", workbook.LINKAGE_TITLE),
+    ("subprojects", workbook.SUBPROJECTS_TITLE),
+    ("annual", workbook.ANNUAL_TITLE),
+    ("compliance", workbook.COMPLIANCE_TITLE),
+)
+PLAN_TABLES = ("structure", "transition", "sources", "balance", "linkage", "compliance")
+
+
+def _empty(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip()) or value == []
+
+
+def layer_frame(layer) -> pd.DataFrame:
+    """Attribute table of a (geometry-less) layer as a frame; NULL becomes None."""
+    names = [f.name() for f in layer.fields()]
+    rows = []
+    for feature in layer.getFeatures():
+        rows.append([_python(v) for v in feature.attributes()])
+    return pd.DataFrame(rows, columns=names)
+
+
+def _python(value):
+    if value is None:
+        return None
+    if hasattr(value, "isNull") and value.isNull():
+        return None
+    return value
+
+
+class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
+    """Writes the 实施方案 tables of a project into one xlsx workbook (and CSVs on request)."""
+
+    before_key = DLTB
+
+    def name(self) -> str:  # noqa: D102
+        return "exportscheme"
+
+    def displayName(self) -> str:  # noqa: N802,D102
+        return self.tr("Export scheme tables (方案表格导出)")
+
+    def group(self) -> str:  # noqa: D102
+        return self.tr("Scheme")
+
+    def groupId(self) -> str:  # noqa: N802,D102
+        return "scheme"
+
+    def shortHelpString(self) -> str:  # noqa: N802,D102
+        return self.tr(
+            "Writes the scheme (实施方案) tables into one Excel workbook, one sheet a table, with Chinese titles and "
+            "headers laid out like the official 三调 statistics templates: 1 整治区土地利用现状表 (villages × "
+            "classes, template column order), 2 土地利用结构调整表, 3 土地利用转移矩阵, 4 新增耕地来源表, "
+            "5 耕地进出平衡表, 6 永久基本农田调整表, 7 耕地集中连片统计表, 8 增减挂钩拆旧建新表, 9 子项目清单, "
+            "10 年度实施计划, 11 指标核验表.\n\n"
+            "Give a project GeoPackage (PROJECT, written by 'Create project'), or the layers themselves; a layer "
+            "given explicitly replaces the project's. Only the current DLTB is required: a table whose inputs are "
+            "missing (the plan for tables 2–5, 8 and 11; permanent basic farmland before/after for 6; sub-projects "
+            "for 9 and 10) is left out and listed in the log. Tables 6 and 7 run the farmland adjustment and "
+            "contiguity algorithms when they are installed.\n\n"
+            "Numbers are numeric cells with fixed decimals: areas in 公顷 (default 4 decimals, 0.0001 公顷 = 1 m²) "
+            "and/or 亩 (1 亩 = 10 000/15 m², default 2 decimals); DECIMALS overrides both. Totals and subtotals "
+            "equal the sum of the rounded parts shown beside them. With both units, the narrow tables show a 公顷 "
+            "and a 亩 column under each area heading; the status table and the transition matrix get one sheet per "
+            "unit. Header panes are frozen; the print set-up is landscape, fitted to the page width.\n\n"
+            "The workbook is written to a temporary file in the target folder and renamed at the end, so a failed "
+            "run leaves no half-written file. CSV_FOLDER adds one UTF-8 CSV per table (values as shown)."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802,D102
+        self.addParameter(QgsProcessingParameterFile(
+            PROJECT, self.tr("Project GeoPackage (项目文件)"), QgsProcessingParameterFile.File, "gpkg", optional=True))
+        self.parameterDefinition(PROJECT).setHelp(self.tr(
+            "A project GeoPackage written by 'Create project': its DLTB, boundary, plan, farmland and sub-project "
+            "layers and its facts (name, years) are used unless given below."))
+        self.add_plan_parameters()
+        dltb_param = self.parameterDefinition(DLTB)
+        dltb_param.setFlags(dltb_param.flags() | QgsProcessingParameterDefinition.Flag.FlagOptional)
+        dltb_param.setHelp(self.tr("三调 地类图斑 of the current state; required unless PROJECT is given."))
+        for key, label, help_text in (
+            (PBF_BEFORE, self.tr("Permanent basic farmland before (永久基本农田，整治前)"),
+             self.tr("YJJBNTTB before the adjustment; with PBF_AFTER gives table 6.")),
+            (PBF_AFTER, self.tr("Permanent basic farmland after (永久基本农田，整治后)"),
+             self.tr("YJJBNTTB after the adjustment.")),
+            (SUBPROJECTS, self.tr("Sub-projects (子项目)"),
+             self.tr("Sub-project polygons (XMLX type, XMMC name, TZJE investment 万元, ZJLY funding, SSND year, "
+                     "ZRDW unit); gives tables 9 and 10 and the per-sub-project rows of table 8.")),
+        ):
+            self.addParameter(QgsProcessingParameterFeatureSource(
+                key, label, [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.parameterDefinition(key).setHelp(help_text)
+        tables = QgsProcessingParameterEnum(
+            TABLES, self.tr("Tables"), options=[f"{i + 1} {title}" for i, (_, title) in enumerate(TABLE_LIST)],
+            allowMultiple=True, defaultValue=list(range(len(TABLE_LIST))), optional=True)
+        tables.setHelp(self.tr("Which tables to write (default: all that the inputs allow)."))
+        self.addParameter(tables)
+        units = QgsProcessingParameterEnum(UNITS, self.tr("Area unit"), options=list(workbook.UNIT_CHOICES),
+                                           defaultValue=0)
+        units.setHelp(self.tr("0 = 公顷, 1 = 亩, 2 = both (side-by-side columns; the two wide tables get a sheet "
+                              "per unit)."))
+        self.addParameter(units)
+        decimals = QgsProcessingParameterNumber(
+            DECIMALS, self.tr("Decimal places of areas (empty = 4 for 公顷, 2 for 亩)"),
+            QgsProcessingParameterNumber.Integer, optional=True, minValue=0, maxValue=8)
+        decimals.setHelp(self.tr("Leave empty for the defaults: 4 decimals for 公顷 (1 m²), 2 for 亩."))
+        self.addParameter(decimals)
+        level = QgsProcessingParameterEnum(MATRIX_LEVEL, self.tr("Transition matrix classes"),
+                                           options=[self.tr("First-level (一级类)"), self.tr("Second-level (二级类)")],
+                                           defaultValue=0)
+        level.setFlags(level.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        level.setHelp(self.tr("First-level classes fit a page; second-level classes show 水田/水浇地/旱地 apart."))
+        self.addParameter(level)
+        name = QgsProcessingParameterString(NAME, self.tr("Project name for the sheet headers"), optional=True)
+        name.setFlags(name.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        name.setHelp(self.tr("Default: the project GeoPackage's name."))
+        self.addParameter(name)
+        for key, label in ((START_YEAR, self.tr("First year of implementation")),
+                           (END_YEAR, self.tr("Last year of implementation"))):
+            param = QgsProcessingParameterNumber(key, label, QgsProcessingParameterNumber.Integer, optional=True,
+                                                 minValue=1900, maxValue=2200)
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+            param.setHelp(self.tr("Default: the project's years, else the sub-projects' years (SSND)."))
+            self.addParameter(param)
+        for key, _, label, kind, default in THRESHOLDS:
+            param = QgsProcessingParameterNumber(
+                key, self.tr(label),
+                QgsProcessingParameterNumber.Integer if kind is int else QgsProcessingParameterNumber.Double,
+                defaultValue=default)
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+            param.setHelp(self.tr("Threshold of the compliance table (policy default: {value}).").format(value=default))
+            self.addParameter(param)
+        folder = QgsProcessingParameterFolderDestination(CSV_FOLDER, self.tr("Folder for one CSV per table"),
+                                                         optional=True, createByDefault=False)
+        folder.setHelp(self.tr("Optional: also write each table as a UTF-8 CSV (values as shown in the workbook)."))
+        self.addParameter(folder)
+        self.addParameter(QgsProcessingParameterFileDestination(
+            OUTPUT_XLSX, self.tr("Scheme workbook"), self.tr("Excel workbook (*.xlsx)")))
+        self.parameterDefinition(OUTPUT_XLSX).setHelp(self.tr("The .xlsx file to write (replaced if it exists)."))
+        self.addOutput(QgsProcessingOutputString(SHEETS, self.tr("Sheets written")))
+        self.addOutput(QgsProcessingOutputNumber(SHEET_COUNT, self.tr("Number of sheets")))
+        self.addOutput(QgsProcessingOutputString(MISSING, self.tr("Tables left out (inputs missing)")))
+        self.addOutput(QgsProcessingOutputFile("CSV_FILES", self.tr("CSV files")))
+
+    # ------------------------------------------------------------------ inputs
+
+    def resolve_parameters(self, parameters, context, feedback) -> tuple[dict, dict]:
+        """The run's parameters with the project's layers filled in, and the project's facts."""
+        params = dict(parameters)
+        facts = {}
+        path = self.parameterAsFile(parameters, PROJECT, context)
+        if path:
+            with user_errors():
+                loaded = project.load_project(path)
+                settings = project.read_settings(path)
+            explicit_plan = not _empty(params.get(AFTER)) or not _empty(params.get(AFTER_FIELD))
+            for key, value in loaded.items():
+                if key in (AFTER, AFTER_FIELD) and explicit_plan:
+                    continue
+                if _empty(params.get(key)):
+                    params[key] = value
+            facts = {"name": settings.get("name", ""), "start_year": loaded.get(START_YEAR),
+                     "end_year": loaded.get(END_YEAR)}
+            if settings.get("field_mapping"):
+                feedback.pushWarning(self.tr(
+                    "The project's field mapping is not applied by this export; fields are detected by their 三调 "
+                    "names."))
+            feedback.pushInfo(self.tr("Project: {path}").format(path=path))
+        if _empty(params.get(DLTB)):
+            raise QgsProcessingException(self.tr(
+                "Give a project GeoPackage (PROJECT) or the current DLTB layer (DLTB). "
+                "请给出项目文件或现状地类图斑图层。"))
+        return params, facts
+
+    # ------------------------------------------------------------------ run
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802,D102
+        params, facts = self.resolve_parameters(parameters, context, feedback)
+        wanted = {TABLE_LIST[i][0] for i in self.parameterAsEnums(parameters, TABLES, context)} \
+            if not _empty(parameters.get(TABLES)) else {k for k, _ in TABLE_LIST}
+        decimals = None if _empty(parameters.get(DECIMALS)) else self.parameterAsInt(parameters, DECIMALS, context)
+        units = workbook.units_for(self.parameterAsEnum(parameters, UNITS, context), decimals)
+        level = 1 if self.parameterAsEnum(parameters, MATRIX_LEVEL, context) == 0 else 2
+        title = self.parameterAsString(parameters, NAME, context).strip() or facts.get("name", "")
+        output = self.parameterAsFileOutput(parameters, OUTPUT_XLSX, context)
+        if not output.lower().endswith(".xlsx"):
+            output += ".xlsx"
+        csv_folder = self.parameterAsString(parameters, CSV_FOLDER, context) if not _empty(parameters.get(CSV_FOLDER)) \
+            else ""
+
+        steps = QgsProcessingMultiStepFeedback(6, feedback)
+        has_plan = not _empty(params.get(AFTER)) or not _empty(params.get(AFTER_FIELD))
+        sub_source = self.parameterAsSource(params, SUBPROJECTS, context)
+        missing: list[tuple[str, str]] = []
+        frames: dict = {}
+
+        steps.setCurrentStep(0)
+        plan = None
+        if has_plan and (wanted & set(PLAN_TABLES) or "status" in wanted):
+            plan = self.read_plan(params, context, steps, keep_geometry=sub_source is not None and "linkage" in wanted)
+            parcels = plan.before
+        else:
+            parcels = self._read_dltb(params, context, steps)
+            for key in PLAN_TABLES:
+                if key in wanted:
+                    missing.append((key, self.tr("no plan (AFTER or AFTER_FIELD)")))
+        if feedback.isCanceled():
+            return {}
+
+        steps.setCurrentStep(1)
+        feedback.pushInfo(self.tr("Computing the tables…"))
+        sheets: list = []
+        number = {key: i + 1 for i, (key, _) in enumerate(TABLE_LIST)}
+        if "status" in wanted:
+            frame = parcels.frame
+            grouped = "village" in frame and frame["village"].astype(str).ne("").any()
+            names = status.group_names(frame) if grouped else {}
+            frames["status"] = status.land_use_status(frame, "village" if grouped else None, names)
+            sheets += workbook.status_sheets(frames["status"], units, title, number["status"])
+        cultivated = construction = None
+        if plan is not None:
+            pieces = plan.pieces
+            cultivated = indicators.cultivated_land(pieces, float(pieces["gross"].sum()))
+            construction = indicators.construction_land(pieces)
+            for note in cultivated.notes:
+                feedback.pushWarning(note)
+            structure = indicators.structure(pieces)
+            if "structure" in wanted:
+                sheets.append(workbook.structure_sheet(structure, units, title, number["structure"]))
+            if "transition" in wanted:
+                sheets += workbook.transition_sheets(indicators.transition_matrix(pieces), units, level, title,
+                                                     number["transition"])
+            if "sources" in wanted:
+                sheets.append(workbook.sources_sheet(cultivated, units, title, number["sources"],
+                                                     workbook.cultivated_figures(structure, units)))
+            if "balance" in wanted:
+                sheets.append(workbook.balance_sheet(cultivated, pieces, units, title, number["balance"]))
+
+        steps.setCurrentStep(2)
+        pbf_rate = None
+        if "farmland" in wanted or ("compliance" in wanted and plan is not None):
+            threshold = self.parameterAsDouble(parameters, "MIN_PBF_ADDED_RATE", context)
+            pbf = self._farmland(params, context, steps, "farmland" in wanted, missing, threshold)
+            if pbf is not None:
+                numbers, review = pbf
+                pbf_rate = numbers.get("ADDED_RATIO")
+                if "farmland" in wanted:
+                    sheets.append(workbook.farmland_sheet(numbers, review, units, title, number["farmland"],
+                                                          threshold))
+        if feedback.isCanceled():
+            return {}
+
+        steps.setCurrentStep(3)
+        if "contiguity" in wanted:
+            result = self._contiguity(params, context, steps, missing)
+            if result is not None:
+                sheets.append(workbook.contiguity_sheet(result[0], result[1], units, title, number["contiguity"]))
+
+        steps.setCurrentStep(4)
+        subs_frame = None
+        if sub_source is not None and wanted & {"subprojects", "annual", "compliance"}:
+            with user_errors():
+                subs = subprojects_mod.read_subprojects(sub_source, parcels.crs, context.transformContext())
+                gk = dltb.gauss_kruger_for(self.parameterAsSource(params, DLTB, context))
+                subs_frame = subs.frame.copy()
+                subs_frame["area_m2"] = ellipsoid.geometry_areas(gk, subs.geometries)
+        elif wanted & {"subprojects", "annual"}:
+            missing += [(k, self.tr("no sub-project layer (SUBPROJECTS)")) for k in ("subprojects", "annual")
+                        if k in wanted]
+        start, end, year_note = self._years(parameters, context, facts, subs_frame)
+        if plan is not None and "linkage" in wanted:
+            with user_errors():
+                ledger = subprojects_mod.linkage_ledger(plan, sub_source, construction)
+            sheets.append(workbook.linkage_sheet(ledger, construction, units, title, number["linkage"]))
+        if subs_frame is not None:
+            max_years = self.parameterAsInt(parameters, "MAX_YEARS", context)
+            if "subprojects" in wanted:
+                sheets.append(workbook.subprojects_sheet(subs_frame, units, title, number["subprojects"]))
+            if "annual" in wanted:
+                sheets.append(workbook.annual_sheet(subs_frame, units, title, number["annual"], max_years, start, end))
+        if plan is not None and "compliance" in wanted:
+            thresholds = compliance.Thresholds(**{
+                attr: (int if kind is int else float)(
+                    (self.parameterAsInt if kind is int else self.parameterAsDouble)(parameters, key, context))
+                for key, attr, _, kind, _ in THRESHOLDS
+            })
+            results = compliance.evaluate(plan.pieces, cultivated, construction, thresholds, pbf_rate, start, end,
+                                          year_note)
+            sheets.append(workbook.compliance_sheet(compliance.rules_table(results), units, title,
+                                                    number["compliance"]))
+
+        order = {key: i for i, (key, _) in enumerate(TABLE_LIST)}
+        sheets.sort(key=lambda s: order[s.key])
+        titles = dict(TABLE_LIST)
+        for key, reason in sorted(missing, key=lambda m: order[m[0]]):
+            feedback.pushWarning(self.tr("Left out: {n} {title} — {reason}.").format(
+                n=order[key] + 1, title=titles[key], reason=reason.rstrip("。. ")))
+        if not sheets:
+            raise QgsProcessingException(self.tr("No table could be written: every chosen table lacks its inputs."))
+        if feedback.isCanceled():
+            return {}
+
+        steps.setCurrentStep(5)
+        feedback.pushInfo(self.tr("Writing {path}…").format(path=output))
+        try:
+            written = workbook.save(sheets, output, csv_folder or None)
+        except OSError as exc:
+            raise QgsProcessingException(self.tr("Could not write {path}: {error}").format(path=output, error=exc)) \
+                from exc
+        for sheet in sheets:
+            feedback.pushInfo(f"  {sheet.name}")
+        if csv_folder:
+            feedback.pushInfo(self.tr("{n} CSV files in {folder}").format(n=len(written) - 1, folder=csv_folder))
+        steps.setProgress(100)
+        return {
+            OUTPUT_XLSX: output,
+            SHEETS: ";".join(s.name for s in sheets),
+            SHEET_COUNT: len(sheets),
+            MISSING: ";".join(titles[k] for k, _ in sorted(missing, key=lambda m: order[m[0]])),
+            CSV_FOLDER: csv_folder or None,
+            "CSV_FILES": ";".join(written[1:]),
+        }
+
+    # ------------------------------------------------------------------ helpers
+
+    def _read_dltb(self, params, context, feedback):
+        source = self.parameterAsSource(params, DLTB, context)
+        if source is None:
+            raise self.invalid_source(params, DLTB)
+        with user_errors():
+            crs = dltb.check_projected(source)
+            area = self.project_area(params, context, crs)
+            parcels = dltb.read_dltb(source, project_area=area, progress=feedback.setProgress,
+                                     is_canceled=feedback.isCanceled)
+            dltb.reject_unknown_codes(parcels)
+        for note in parcels.notes:
+            feedback.pushWarning(note)
+        return parcels
+
+    def _run_child(self, alg_id, inputs, context, feedback):
+        """Run a registered algorithm of the provider as a child; None when it is not installed."""
+        alg = QgsApplication.processingRegistry().algorithmById(alg_id)
+        if alg is None:
+            return None
+        from qgis import processing
+
+        params = {k: v for k, v in inputs.items() if alg.parameterDefinition(k) is not None and not _empty(v)}
+        for definition in alg.destinationParameterDefinitions():
+            if definition.name() == "OUTPUT" or not (
+                    definition.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional):
+                params[definition.name()] = QgsProcessing.TEMPORARY_OUTPUT
+        return processing.run(alg_id, params, context=context, feedback=feedback, is_child_algorithm=True)
+
+    def _farmland(self, params, context, feedback, for_table, missing, threshold):
+        """Numbers and review rows of landconsolidation:farmlandadjustment, or None."""
+        if _empty(params.get(PBF_BEFORE)) or _empty(params.get(PBF_AFTER)):
+            if for_table:
+                missing.append(("farmland", self.tr("no permanent basic farmland layers before and after "
+                                                    "(PBF_BEFORE, PBF_AFTER)")))
+            return None
+        if QgsApplication.processingRegistry().algorithmById(FARMLAND_ALG) is None:
+            if for_table:
+                missing.append(("farmland", self.tr("the algorithm {id} is not installed").format(id=FARMLAND_ALG)))
+            return None
+        feedback.pushInfo(self.tr("Running {id}…").format(id=FARMLAND_ALG))
+        try:
+            result = self._run_child(FARMLAND_ALG, {
+                PBF_BEFORE: params[PBF_BEFORE], PBF_AFTER: params[PBF_AFTER], DLTB: params[DLTB],
+                PROJECT_AREA: params.get(PROJECT_AREA), "MIN_ADDED_RATIO": threshold,
+            }, context, feedback)
+        except QgsProcessingException as exc:
+            # An optional table: the rest of the workbook is still worth having.
+            missing.append(("farmland", self.tr("{id} failed: {error}").format(id=FARMLAND_ALG, error=exc)))
+            return None
+        numbers = {k: v for k, v in result.items() if not isinstance(v, str) and not hasattr(v, "getFeatures")}
+        review = None
+        output = result.get("OUTPUT")
+        layer = QgsProcessingUtils.mapLayerFromString(output, context) if isinstance(output, str) else output
+        if layer is not None:
+            review = layer_frame(layer)
+        return numbers, review
+
+    def _contiguity(self, params, context, feedback, missing):
+        """Numbers of landconsolidation:contiguity before and after (after None without a plan), or None."""
+        alg = QgsApplication.processingRegistry().algorithmById(CONTIGUITY_ALG)
+        if alg is None:
+            missing.append(("contiguity", self.tr("the algorithm {id} is not installed").format(id=CONTIGUITY_ALG)))
+            return None
+        try:
+            return self._contiguity_runs(alg, params, context, feedback)
+        except QgsProcessingException as exc:
+            missing.append(("contiguity", self.tr("{id} failed: {error}").format(id=CONTIGUITY_ALG, error=exc)))
+            return None
+
+    def _contiguity_runs(self, alg, params, context, feedback):
+        feedback.pushInfo(self.tr("Running {id} on the current DLTB…").format(id=CONTIGUITY_ALG))
+        area = params.get(PROJECT_AREA)
+        before = self._run_child(CONTIGUITY_ALG, {"INPUT": params[DLTB], PROJECT_AREA: area}, context, feedback)
+        after = None
+        if not _empty(params.get(AFTER)):
+            feedback.pushInfo(self.tr("Running {id} on the planned DLTB…").format(id=CONTIGUITY_ALG))
+            after = self._run_child(CONTIGUITY_ALG, {"INPUT": params[AFTER], PROJECT_AREA: area}, context, feedback)
+        elif not _empty(params.get(AFTER_FIELD)):
+            if alg.parameterDefinition("CODE_FIELD") is not None:
+                feedback.pushInfo(self.tr("Running {id} on the planned codes ({field})…").format(
+                    id=CONTIGUITY_ALG, field=params[AFTER_FIELD]))
+                after = self._run_child(CONTIGUITY_ALG, {"INPUT": params[DLTB], PROJECT_AREA: area,
+                                                         "CODE_FIELD": params[AFTER_FIELD]}, context, feedback)
+            else:
+                feedback.pushWarning(self.tr("The contiguity algorithm takes no code field; the 整治后 column of "
+                                             "table 7 is left empty."))
+        else:
+            feedback.pushWarning(self.tr("No plan: table 7 shows the current state only."))
+
+        def numbers(result):
+            if result is None:
+                return None
+            return {k: v for k, v in result.items()
+                    if isinstance(v, (int, float)) and not (isinstance(v, float) and math.isnan(v))}
+
+        return numbers(before), numbers(after)
+
+    def _years(self, parameters, context, facts, subs_frame):
+        """First/last year: the parameters, else the project's, else the sub-projects' SSND."""
+        if not _empty(parameters.get(START_YEAR)) and not _empty(parameters.get(END_YEAR)):
+            return (self.parameterAsInt(parameters, START_YEAR, context),
+                    self.parameterAsInt(parameters, END_YEAR, context), "（参数）")
+        if facts.get("start_year") is not None and facts.get("end_year") is not None:
+            return int(facts["start_year"]), int(facts["end_year"]), "（项目设置）"
+        if subs_frame is not None:
+            years = []
+            for value in subs_frame["year"]:
+                try:
+                    years.append(int(float(value)))
+                except (TypeError, ValueError):
+                    continue
+            if years:
+                return min(years), max(years), "（子项目年度）"
+        return None, None, ""
+
+
+def default_output(folder, name: str) -> str:
+    """A default workbook path: ``<folder>/<name>_方案表格.xlsx``."""
+    safe = "".join(ch for ch in (name or "项目") if ch not in '\\/:*?"<>|').strip() or "项目"
+    return str(Path(folder) / f"{safe}_方案表格.xlsx")
+
