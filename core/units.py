@@ -44,7 +44,8 @@ def round_preserving_total(values, decimals: int, total: float | None = None) ->
     # decide which part gets a unit.
     scaled = np.round(parts * scale, 6)
     floors = np.floor(scaled)
-    target = int(np.round(scaled.sum() if total is None else total * scale))
+    # 四舍五入 (half up), as the official tables round, not numpy's half-to-even.
+    target = int(np.floor(np.round(scaled.sum() if total is None else total * scale, 6) + 0.5))
     missing = target - int(floors.sum())
     remainders = scaled - floors
     # Stable order: larger remainder first, then position.

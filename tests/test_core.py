@@ -97,3 +97,10 @@ def test_round_preserving_total():
     # Already exact values are untouched.
     assert list(round_preserving_total([9500.0, 900.0, 2000.5], 2)) == [9500.0, 900.0, 2000.5]
     assert round_preserving_total([], 2).size == 0
+
+
+def test_round_half_up():
+    # 57.125 → 57.13 (四舍五入), not numpy's half-to-even 57.12.
+    parts = round_preserving_total([50.0, 7.125], 2)
+    assert parts.sum() == pytest.approx(57.13)
+    assert list(parts) == [50.0, 7.13]
