@@ -41,6 +41,7 @@ from qgis.core import QgsApplication, QgsProcessingException
 from qgis.PyQt.QtCore import QVariant
 
 from builders import (
+    DLTB_FIELDS,
     PLAN_FIELDS,
     VILLAGE_A,
     VILLAGE_B,
@@ -54,7 +55,8 @@ from builders import (
 from land_consolidation.core import workbook
 
 ALG = "landconsolidation:exportscheme"
-TEMPLATES = Path("/work/shared/spec/templates")
+# A copy of the official template (shared/spec/templates) shipped with the tests.
+TEMPLATES = Path(__file__).resolve().parent / "data"
 HA_UNIT = 1e-4
 MU_UNIT = 1e-2
 
@@ -756,3 +758,25 @@ def test_sample_workbook(provider, tmp_path, sample_gpkg):
                 assert row[columns[group] - 1] == pytest.approx(sum(row[columns[c] - 1] for c in members), abs=1e-9)
         for column in range(3, ws.max_column + 1):
             assert rows[0][column - 1] == pytest.approx(sum(r[column - 1] for r in rows[1:]), abs=1e-9)
+
+
+def test_project_field_mapping_is_applied(provider, tmp_path):
+    """A DLTB whose code field is called DM: the project's mapping {code: DM} carries into the export.
+    Status totals are those of test_status_numbers (3.86 ha; 耕地 2.38 ha)."""
+    rows = status_rows()
+    fields = [("DM" if name == "DLBM" else name, kind) for name, kind in DLTB_FIELDS]
+    for row in rows:
+        row["DM"] = row.pop("DLBM")
+    layer = memory_layer("DLTB", rows, fields=fields)
+    gpkg = tmp_path / "mapped.gpkg"
+    processing.run("landconsolidation:createproject", {
+        "DLTB": layer, "VILLAGES": f"{VILLAGE_A},{VILLAGE_B}", "NAME": "映射", "START_YEAR": 2026, "END_YEAR": 2026,
+        "FIELD_MAPPING": '{"code": "DM"}', "OUTPUT": str(gpkg)})
+    _, wb = export(tmp_path, PROJECT=str(gpkg), TABLES=[0])
+    ws = wb.worksheets[0]
+    top = header_row(ws, "行政区域")
+    columns = class_columns(ws, top)
+    total = block_rows(ws, top + 2)[0]
+    assert total[0] == "合计"
+    assert total[2] == pytest.approx(3.86, abs=1e-9)
+    assert total[columns["01"] - 1] == pytest.approx(2.38, abs=1e-9)

@@ -139,8 +139,12 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         uncovered.setHelp(self.tr("0 = error naming the parcels; 1 = treat them as unchanged and report the area."))
         self.addParameter(uncovered)
 
-    def read_plan(self, parameters, context, feedback, keep_geometry: bool = False) -> "plan.Plan":
-        """Read BEFORE and the plan (AFTER layer or AFTER_FIELD) into pieces."""
+    def read_plan(self, parameters, context, feedback, keep_geometry: bool = False,
+                  overrides: dict | None = None) -> "plan.Plan":
+        """Read BEFORE and the plan (AFTER layer or AFTER_FIELD) into pieces.
+
+        ``overrides`` is a DLTB field mapping (role → field), e.g. a project's.
+        """
         before = self.parameterAsSource(parameters, self.before_key, context)
         if before is None:
             raise self.invalid_source(parameters, self.before_key)
@@ -161,7 +165,7 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
                 ("planned", after_field), ("planned_kcxs", kcxs_field), ("planned_gddb", gddb_field)) if name)
             feedback.pushInfo(self.tr("Reading the current DLTB…"))
             parcels = dltb.read_dltb(
-                before, project_area=area, extra_roles=extra,
+                before, project_area=area, extra_roles=extra, overrides=overrides,
                 keep_geometry=keep_geometry or after is not None,
                 progress=feedback.setProgress, is_canceled=feedback.isCanceled,
             )

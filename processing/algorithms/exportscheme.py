@@ -219,10 +219,7 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
                     params[key] = value
             facts = {"name": settings.get("name", ""), "start_year": loaded.get(START_YEAR),
                      "end_year": loaded.get(END_YEAR)}
-            if settings.get("field_mapping"):
-                feedback.pushWarning(self.tr(
-                    "The project's field mapping is not applied by this export; fields are detected by their 三调 "
-                    "names."))
+            facts["field_mapping"] = settings.get("field_mapping") or {}
             feedback.pushInfo(self.tr("Project: {path}").format(path=path))
         if _empty(params.get(DLTB)):
             raise QgsProcessingException(self.tr(
@@ -255,10 +252,11 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
         steps.setCurrentStep(0)
         plan = None
         if has_plan and (wanted & set(PLAN_TABLES) or "status" in wanted):
-            plan = self.read_plan(params, context, steps, keep_geometry=sub_source is not None and "linkage" in wanted)
+            plan = self.read_plan(params, context, steps, keep_geometry=sub_source is not None and "linkage" in wanted,
+                                  overrides=facts.get("field_mapping"))
             parcels = plan.before
         else:
-            parcels = self._read_dltb(params, context, steps)
+            parcels = self._read_dltb(params, context, steps, facts.get("field_mapping"))
             for key in PLAN_TABLES:
                 if key in wanted:
                     missing.append((key, self.tr("no plan (AFTER or AFTER_FIELD)")))
@@ -381,14 +379,14 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
 
     # ------------------------------------------------------------------ helpers
 
-    def _read_dltb(self, params, context, feedback):
+    def _read_dltb(self, params, context, feedback, overrides=None):
         source = self.parameterAsSource(params, DLTB, context)
         if source is None:
             raise self.invalid_source(params, DLTB)
         with user_errors():
             crs = dltb.check_projected(source)
             area = self.project_area(params, context, crs)
-            parcels = dltb.read_dltb(source, project_area=area, progress=feedback.setProgress,
+            parcels = dltb.read_dltb(source, project_area=area, overrides=overrides, progress=feedback.setProgress,
                                      is_canceled=feedback.isCanceled)
             dltb.reject_unknown_codes(parcels)
         for note in parcels.notes:
