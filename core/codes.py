@@ -89,7 +89,7 @@ class CodeTable:
         self._cache: dict[str, LandUseCode] = {}
 
     @classmethod
-    def from_csv(cls, path: Path = CODE_TABLE) -> "CodeTable":
+    def from_csv(cls, path: Path = CODE_TABLE) -> CodeTable:
         """Read the table from a CSV file with the columns of the shipped one."""
         with open(path, encoding="utf-8", newline="") as handle:
             return cls(list(csv.DictReader(handle)))

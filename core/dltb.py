@@ -69,7 +69,7 @@ class ParcelTable:
     area_source: str = "fields"
     notes: list = field(default_factory=list)
     geometries: list | None = None
-    gk: "ellipsoid.GaussKruger | None" = None
+    gk: ellipsoid.GaussKruger | None = None
 
     @property
     def total_area(self) -> float:
@@ -90,7 +90,7 @@ def source_name(source) -> str:
 
 def source_crs(source) -> QgsCoordinateReferenceSystem:
     """CRS of a QgsVectorLayer or QgsFeatureSource."""
-    getter = getattr(source, "sourceCrs", None) or getattr(source, "crs")
+    getter = getattr(source, "sourceCrs", None) or source.crs
     return getter()
 
 
@@ -138,7 +138,7 @@ def polygonal(geom: QgsGeometry) -> QgsGeometry | None:
     return None
 
 
-def gauss_kruger_for(source) -> "ellipsoid.GaussKruger":
+def gauss_kruger_for(source) -> ellipsoid.GaussKruger:
     """The Gauss-Krüger definition of a projected CGCS2000 layer."""
     crs = check_projected(source)
     extent = source.sourceExtent() if hasattr(source, "sourceExtent") else source.extent()
@@ -279,7 +279,13 @@ def read_dltb(
                 if geom is None or geom.isEmpty():
                     continue
                 cut = True
-        tbmj = _number(attrs, field_index.get("tbmj"))
+        try:
+            tbmj = _number(attrs, field_index.get("tbmj"))
+            numbers = {role: _number(attrs, field_index.get(role)) for role in NUMBER_ROLES + ("kcmj", "tbdlmj")}
+        except LandConsolidationError as exc:
+            raise LandConsolidationError(
+                f"图层“{name}”{_parcel_label(attrs, field_index, feature.id())}：{exc}"
+            ) from None
         if cut or tbmj is None:
             whole_geoms.append(whole)
             whole_rows.append(row)
@@ -287,14 +293,14 @@ def read_dltb(
             piece_geoms.append(geom)
             piece_rows.append(row)
         raw["tbmj"].append(tbmj)
-        raw["kcmj"].append(_number(attrs, field_index.get("kcmj")))
-        raw["tbdlmj"].append(_number(attrs, field_index.get("tbdlmj")))
+        raw["kcmj"].append(numbers["kcmj"])
+        raw["tbdlmj"].append(numbers["tbdlmj"])
         columns["fid"].append(feature.id())
         columns["code"].append(attrs[code_index])
         for role in TEXT_ROLES:
             columns[role].append(_text(attrs, field_index.get(role)))
         for role in NUMBER_ROLES:
-            value = _number(attrs, field_index.get(role))
+            value = numbers[role]
             columns[role].append(np.nan if value is None else value)
         for role, _ in extra_roles:
             columns[role].append(attrs[field_index[role]] if role in field_index else None)
@@ -443,7 +449,7 @@ def _number(attrs, index):
         text = str(value).strip()
         if text in ("", "NULL"):
             return None
-        raise LandConsolidationError(f"字段值“{value}”不是数字。 Value '{value}' is not a number.")
+        raise LandConsolidationError(f"字段值“{value}”不是数字。 Value '{value}' is not a number.") from None
     return None if np.isnan(number) else number
 
 

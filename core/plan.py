@@ -311,7 +311,7 @@ def _float_or_nan(value) -> float:
         text = str(value).strip()
         if text in ("", "NULL"):
             return float("nan")
-        raise LandConsolidationError(f"规划值“{value}”不是数字。 Planned value '{value}' is not a number.")
+        raise LandConsolidationError(f"规划值“{value}”不是数字。 Planned value '{value}' is not a number.") from None
 
 
 def _label(frame: pd.DataFrame, i: int) -> str:

@@ -28,7 +28,7 @@ from qgis import processing
 from qgis.core import QgsProcessingException, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
-from builders import VILLAGE_A, VILLAGE_B, memory_layer, parcel, rect, status_rows
+from builders import DLTB_FIELDS, VILLAGE_A, VILLAGE_B, memory_layer, parcel, rect, status_rows
 
 ALG = "landconsolidation:landusestatus"
 
@@ -195,7 +195,7 @@ def test_geographic_crs(provider):
 
 
 def test_invalid_geometry_named(provider):
-    bowtie = f"POLYGON(({40520000} {3490000},{40520010} {3490010},{40520010} {3490000},{40520000} {3490010},{40520000} {3490000}))"
+    bowtie = "POLYGON((40520000 3490000,40520010 3490010,40520010 3490000,40520000 3490010,40520000 3490000))"
     data = status_rows() + [parcel("BOW", "0101", bowtie, 50.0, VILLAGE_A)]
     layer = memory_layer("DLTB", data)
     area = memory_layer("XMQ", [{"wkt": rect(-10, -10, 250, 200)}], fields=[])
@@ -219,3 +219,11 @@ def test_input_not_modified_and_csv_output(provider, tmp_path):
     assert [(f.attributes(), f.geometry().asWkt()) for f in layer.getFeatures()] == before
     table = QgsVectorLayer(result["OUTPUT"], "t", "ogr")
     assert table.featureCount() == 10
+
+
+def test_text_in_a_number_field_names_the_parcel(provider):
+    rows = status_rows()
+    fields = [(n, QVariant.String if n == "GDDB" else t) for n, t in DLTB_FIELDS]
+    rows[2]["GDDB"] = "五等"
+    with pytest.raises(QgsProcessingException, match="BSM 3.*五等"):
+        run(memory_layer("DLTB", rows, fields=fields))

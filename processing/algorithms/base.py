@@ -140,7 +140,7 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(uncovered)
 
     def read_plan(self, parameters, context, feedback, keep_geometry: bool = False,
-                  overrides: dict | None = None) -> "plan.Plan":
+                  overrides: dict | None = None) -> plan.Plan:
         """Read BEFORE and the plan (AFTER layer or AFTER_FIELD) into pieces.
 
         ``overrides`` is a DLTB field mapping (role → field), e.g. a project's.
