@@ -157,8 +157,9 @@ def test_construction_per_subproject(provider, before, after):
     """Sub-project 拆旧 over parcels 2 and half of 5 (x 250..275): 2000 + 2000 reclaimed,
     of which 2000 to 耕地; 建新 over parcel 6: 1500."""
     fields = [("XMMC", 10), ("XMLX", 10)]
+    ring_2, ring_5 = rect(100, 0, 150, 40)[9:-2], rect(250, 0, 275, 80)[9:-2]
     subs = memory_layer("ZXM", [
-        {"XMMC": "东村拆旧复垦", "XMLX": "建设用地复垦", "wkt": f"MULTIPOLYGON((({rect(100, 0, 150, 40)[9:-2]})),(({rect(250, 0, 275, 80)[9:-2]})))"},
+        {"XMMC": "东村拆旧复垦", "XMLX": "建设用地复垦", "wkt": f"MULTIPOLYGON((({ring_2})),(({ring_5})))"},
         {"XMMC": "安置点", "XMLX": "建新安置", "wkt": rect(300, 0, 330, 50)},
     ], fields=fields, geometry="MultiPolygon")
     result = processing.run("landconsolidation:constructionland", by_layer(before, after, SUBPROJECTS=subs))
