@@ -6,27 +6,27 @@
     <message>
       <location filename="dialogs/area_page.ui" line="0" />
       <source>Project area (项目区)</source>
-      <translation type="unfinished" />
+      <translation>项目区</translation>
     </message>
     <message>
       <location filename="dialogs/area_page.ui" line="0" />
       <source>Use an existing boundary, or pick the villages whose parcels make up the project area.</source>
-      <translation type="unfinished" />
+      <translation>使用已有的项目区边界，或勾选村，以其地类图斑组成项目区。</translation>
     </message>
     <message>
       <location filename="dialogs/area_page.ui" line="0" />
       <source>An existing polygon layer</source>
-      <translation type="unfinished" />
+      <translation>已有面图层</translation>
     </message>
     <message>
       <location filename="dialogs/area_page.ui" line="0" />
       <source>Selected features only</source>
-      <translation type="unfinished" />
+      <translation>仅选中的要素</translation>
     </message>
     <message>
       <location filename="dialogs/area_page.ui" line="0" />
       <source>Villages (坐落单位) from the DLTB</source>
-      <translation type="unfinished" />
+      <translation>地类图斑中的坐落单位（村）</translation>
     </message>
   </context>
   <context>
@@ -34,37 +34,37 @@
     <message>
       <location filename="dialogs/dltb_page.ui" line="0" />
       <source>Land-use parcels (地类图斑)</source>
-      <translation type="unfinished" />
+      <translation>地类图斑</translation>
     </message>
     <message>
       <location filename="dialogs/dltb_page.ui" line="0" />
       <source>Choose the 三调 DLTB layer of the township and check how its fields were recognised.</source>
-      <translation type="unfinished" />
+      <translation>选择本乡镇的三调地类图斑（DLTB）图层，并核对字段识别结果。</translation>
     </message>
     <message>
       <location filename="dialogs/dltb_page.ui" line="0" />
       <source>DLTB layer</source>
-      <translation type="unfinished" />
+      <translation>地类图斑图层（DLTB）</translation>
     </message>
     <message>
       <location filename="dialogs/dltb_page.ui" line="0" />
       <source>Coordinate system</source>
-      <translation type="unfinished" />
+      <translation>坐标系</translation>
     </message>
     <message>
       <location filename="dialogs/dltb_page.ui" line="0" />
       <source>Field mapping (detected automatically; change a field if your data names it differently)</source>
-      <translation type="unfinished" />
+      <translation>字段映射（已自动识别；如数据中的字段名称不同，请修改对应字段）</translation>
     </message>
     <message>
       <location filename="dialogs/dltb_page.ui" line="0" />
       <source>Meaning</source>
-      <translation type="unfinished" />
+      <translation>含义</translation>
     </message>
     <message>
       <location filename="dialogs/dltb_page.ui" line="0" />
       <source>Field</source>
-      <translation type="unfinished" />
+      <translation>字段</translation>
     </message>
   </context>
   <context>
@@ -72,42 +72,42 @@
     <message>
       <location filename="dialogs/export_dialog.ui" line="0" />
       <source>Export scheme tables (实施方案表格导出)</source>
-      <translation type="unfinished" />
+      <translation>实施方案表格导出</translation>
     </message>
     <message>
       <location filename="dialogs/export_dialog.ui" line="0" />
       <source>Project file</source>
-      <translation type="unfinished" />
+      <translation>项目文件</translation>
     </message>
     <message>
       <location filename="dialogs/export_dialog.ui" line="0" />
       <source>Area unit</source>
-      <translation type="unfinished" />
+      <translation>面积单位</translation>
     </message>
     <message>
       <location filename="dialogs/export_dialog.ui" line="0" />
       <source>Decimals</source>
-      <translation type="unfinished" />
+      <translation>小数位数</translation>
     </message>
     <message>
       <location filename="dialogs/export_dialog.ui" line="0" />
       <source>Workbook (.xlsx)</source>
-      <translation type="unfinished" />
+      <translation>工作簿（.xlsx）</translation>
     </message>
     <message>
       <location filename="dialogs/export_dialog.ui" line="0" />
       <source>Also CSV per table in</source>
-      <translation type="unfinished" />
+      <translation>同时将每张表导出为 CSV，保存到</translation>
     </message>
     <message>
       <location filename="dialogs/export_dialog.ui" line="0" />
       <source>Tables</source>
-      <translation type="unfinished" />
+      <translation>表格</translation>
     </message>
     <message>
       <location filename="dialogs/export_dialog.ui" line="0" />
       <source>Open the workbook when it is written</source>
-      <translation type="unfinished" />
+      <translation>导出完成后打开工作簿</translation>
     </message>
   </context>
   <context>
@@ -115,42 +115,42 @@
     <message>
       <location filename="dialogs/facts_page.ui" line="0" />
       <source>Project facts (项目信息)</source>
-      <translation type="unfinished" />
+      <translation>项目信息</translation>
     </message>
     <message>
       <location filename="dialogs/facts_page.ui" line="0" />
       <source>Name the project and set its implementation period (at most 3 years, both ends counted).</source>
-      <translation type="unfinished" />
+      <translation>填写项目名称并设置实施期限（不超过 3 年，含起止年度）。</translation>
     </message>
     <message>
       <location filename="dialogs/facts_page.ui" line="0" />
       <source>Project name</source>
-      <translation type="unfinished" />
+      <translation>项目名称</translation>
     </message>
     <message>
       <location filename="dialogs/facts_page.ui" line="0" />
       <source>Project code</source>
-      <translation type="unfinished" />
+      <translation>项目编号</translation>
     </message>
     <message>
       <location filename="dialogs/facts_page.ui" line="0" />
       <source>Township</source>
-      <translation type="unfinished" />
+      <translation>乡镇</translation>
     </message>
     <message>
       <location filename="dialogs/facts_page.ui" line="0" />
       <source>First year</source>
-      <translation type="unfinished" />
+      <translation>开始年度</translation>
     </message>
     <message>
       <location filename="dialogs/facts_page.ui" line="0" />
       <source>Last year</source>
-      <translation type="unfinished" />
+      <translation>结束年度</translation>
     </message>
     <message>
       <location filename="dialogs/facts_page.ui" line="0" />
       <source>Responsible unit</source>
-      <translation type="unfinished" />
+      <translation>实施主体</translation>
     </message>
   </context>
   <context>
@@ -158,624 +158,621 @@
     <message>
       <location filename="dialogs/area_page.py" line="158" />
       <source>{n} villages, {area:.4f} ha, of which 耕地 {cult:.4f} ha</source>
-      <translation type="unfinished" />
+      <translation>{n} 个村，{area:.4f} 公顷，其中耕地 {cult:.4f} 公顷</translation>
     </message>
     <message>
       <location filename="dialogs/area_page.py" line="165" />
       <source>The villages belong to {n} townships ({codes}); the policy's unit is one township (乡镇).</source>
-      <translation type="unfinished" />
+      <translation>所选村分属 {n} 个乡镇（{codes}）；按政策，项目以一个乡镇为实施单元。</translation>
     </message>
     <message>
       <location filename="dialogs/area_page.py" line="182" />
       <source>Choose the project area layer.</source>
-      <translation type="unfinished" />
+      <translation>请选择项目区图层。</translation>
     </message>
     <message>
       <location filename="dialogs/area_page.py" line="185" />
       <source>No feature of {layer} is selected.</source>
-      <translation type="unfinished" />
+      <translation>图层 {layer} 中未选中任何要素。</translation>
     </message>
     <message>
       <location filename="dialogs/area_page.py" line="188" />
       <source>The project area layer {layer} is empty.</source>
-      <translation type="unfinished" />
+      <translation>项目区图层 {layer} 为空。</translation>
     </message>
     <message>
       <location filename="dialogs/area_page.py" line="192" />
       <source>Tick at least one village.</source>
-      <translation type="unfinished" />
+      <translation>请至少勾选一个村。</translation>
     </message>
     <message>
       <location filename="dialogs/area_page.py" line="42" />
       <source>Code (ZLDWDM)</source>
-      <translation type="unfinished" />
+      <translation>代码（ZLDWDM）</translation>
     </message>
     <message>
       <location filename="dialogs/area_page.py" line="42" />
       <source>Village</source>
-      <translation type="unfinished" />
+      <translation>村</translation>
     </message>
     <message>
       <location filename="dialogs/area_page.py" line="42" />
       <source>Parcels</source>
-      <translation type="unfinished" />
+      <translation>图斑数</translation>
     </message>
     <message>
       <location filename="dialogs/area_page.py" line="42" />
       <source>Area (ha)</source>
-      <translation type="unfinished" />
+      <translation>面积（公顷）</translation>
     </message>
     <message>
       <location filename="dialogs/area_page.py" line="42" />
       <source>耕地 (ha)</source>
-      <translation type="unfinished" />
+      <translation>耕地（公顷）</translation>
     </message>
     <message>
       <location filename="dialogs/area_page.py" line="43" />
       <source>Est. 新增耕地 (ha)</source>
-      <translation type="unfinished" />
+      <translation>预计新增耕地（公顷）</translation>
     </message>
     <message>
       <location filename="dialogs/area_page.py" line="43" />
       <source>Est. rate (%)</source>
-      <translation type="unfinished" />
+      <translation>预计新增耕地率（%）</translation>
     </message>
     <message>
       <location filename="dialogs/dltb_page.py" line="93" />
       <source>Choose the DLTB layer.</source>
-      <translation type="unfinished" />
+      <translation>请选择地类图斑图层。</translation>
     </message>
     <message>
       <location filename="dialogs/dltb_page.py" line="96" />
       <source>Map the land-use code field (DLBM).</source>
-      <translation type="unfinished" />
+      <translation>请指定地类编码字段（DLBM）。</translation>
     </message>
     <message>
       <location filename="dialogs/export_dialog.py" line="102" />
       <source>Tick at least one table.</source>
-      <translation type="unfinished" />
+      <translation>请至少勾选一张表。</translation>
     </message>
     <message>
       <location filename="dialogs/export_dialog.py" line="105" />
       <source>Choose the workbook file.</source>
-      <translation type="unfinished" />
+      <translation>请选择工作簿文件。</translation>
     </message>
     <message>
       <location filename="dialogs/export_dialog.py" line="117" />
       <source>Exporting…</source>
-      <translation type="unfinished" />
+      <translation>正在导出…</translation>
     </message>
     <message>
       <location filename="dialogs/export_dialog.py" line="126" />
       <source>The export failed.</source>
-      <translation type="unfinished" />
+      <translation>导出失败。</translation>
     </message>
     <message>
       <location filename="dialogs/export_dialog.py" line="131" />
       <source>Written: {path}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="dialogs/export_dialog.py" line="37" />
-      <source>Excel workbook (*.xlsx)</source>
-      <translation type="unfinished" />
+      <translation>已写入：{path}</translation>
     </message>
     <message>
       <location filename="dialogs/export_dialog.py" line="41" />
       <source>公顷 (ha)</source>
-      <translation type="unfinished" />
+      <translation>公顷</translation>
     </message>
     <message>
       <location filename="dialogs/export_dialog.py" line="41" />
       <source>亩 (mu)</source>
-      <translation type="unfinished" />
+      <translation>亩</translation>
     </message>
     <message>
       <location filename="dialogs/export_dialog.py" line="41" />
       <source>公顷 and 亩</source>
-      <translation type="unfinished" />
+      <translation>公顷和亩</translation>
     </message>
     <message>
       <location filename="dialogs/export_dialog.py" line="43" />
       <source>Export</source>
-      <translation type="unfinished" />
+      <translation>导出</translation>
     </message>
     <message>
       <location filename="dialogs/export_dialog.py" line="68" />
       <source>The export algorithm is not available.</source>
-      <translation type="unfinished" />
+      <translation>导出算法不可用。</translation>
     </message>
     <message>
       <location filename="dialogs/export_dialog.py" line="99" />
       <source>Choose the project GeoPackage (made with the set-up wizard).</source>
-      <translation type="unfinished" />
+      <translation>请选择项目 GeoPackage（由项目设置向导生成）。</translation>
     </message>
     <message>
       <location filename="dialogs/facts_page.py" line="62" />
       <source>Give the project a name.</source>
-      <translation type="unfinished" />
+      <translation>请填写项目名称。</translation>
     </message>
     <message>
       <location filename="dialogs/layers_page.py" line="81" />
       <source>Give the permanent basic farmland both before and after, or neither.</source>
-      <translation type="unfinished" />
+      <translation>整治前、整治后永久基本农田图层须同时提供，或均不提供。</translation>
     </message>
     <message>
       <location filename="dialogs/layers_page.py" line="84" />
       <source>Choose the planned DLTB layer.</source>
-      <translation type="unfinished" />
+      <translation>请选择规划地类图斑图层。</translation>
     </message>
     <message>
       <location filename="dialogs/layers_page.py" line="87" />
       <source>Choose the planned-code field.</source>
-      <translation type="unfinished" />
+      <translation>请选择规划地类编码字段。</translation>
     </message>
     <message>
       <location filename="dialogs/layers_page.py" line="91" />
       <source>The planned layer must not be the current DLTB itself.</source>
-      <translation type="unfinished" />
+      <translation>规划图层不能是现状地类图斑图层本身。</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="122" />
+      <location filename="dialogs/project_wizard.py" line="125" />
       <source> (selected features)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="132" />
-      <source>field {field}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="133" />
-      <source>not given</source>
-      <translation type="unfinished" />
+      <translation>（仅选中的要素）</translation>
     </message>
     <message>
       <location filename="dialogs/project_wizard.py" line="135" />
-      <source>Project name</source>
-      <translation type="unfinished" />
+      <source>field {field}</source>
+      <translation>字段 {field}</translation>
     </message>
     <message>
       <location filename="dialogs/project_wizard.py" line="136" />
-      <source>Project code</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="137" />
-      <source>Township</source>
-      <translation type="unfinished" />
+      <source>not given</source>
+      <translation>未提供</translation>
     </message>
     <message>
       <location filename="dialogs/project_wizard.py" line="138" />
-      <source>Period</source>
-      <translation type="unfinished" />
+      <source>Project name</source>
+      <translation>项目名称</translation>
     </message>
     <message>
       <location filename="dialogs/project_wizard.py" line="139" />
-      <source>Responsible unit</source>
-      <translation type="unfinished" />
+      <source>Project code</source>
+      <translation>项目编号</translation>
     </message>
     <message>
       <location filename="dialogs/project_wizard.py" line="140" />
-      <source>DLTB layer</source>
-      <translation type="unfinished" />
+      <source>Township</source>
+      <translation>乡镇</translation>
     </message>
     <message>
       <location filename="dialogs/project_wizard.py" line="141" />
-      <source>Field mapping</source>
-      <translation type="unfinished" />
+      <source>Period</source>
+      <translation>实施期限</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="142" />
+      <source>Responsible unit</source>
+      <translation>实施主体</translation>
     </message>
     <message>
       <location filename="dialogs/project_wizard.py" line="143" />
-      <source>Project area</source>
-      <translation type="unfinished" />
+      <source>DLTB layer</source>
+      <translation>地类图斑图层</translation>
     </message>
     <message>
       <location filename="dialogs/project_wizard.py" line="144" />
+      <source>Field mapping</source>
+      <translation>字段映射</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="146" />
+      <source>Project area</source>
+      <translation>项目区</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="147" />
       <source>Planned land use</source>
-      <translation type="unfinished" />
+      <translation>规划地类</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="146" />
+      <location filename="dialogs/project_wizard.py" line="149" />
       <source>Permanent basic farmland before</source>
-      <translation type="unfinished" />
+      <translation>整治前永久基本农田</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="146" />
+      <location filename="dialogs/project_wizard.py" line="149" />
       <source>Permanent basic farmland after</source>
-      <translation type="unfinished" />
+      <translation>整治后永久基本农田</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="147" />
+      <location filename="dialogs/project_wizard.py" line="150" />
       <source>Sub-projects</source>
-      <translation type="unfinished" />
+      <translation>子项目</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="147" />
+      <location filename="dialogs/project_wizard.py" line="150" />
       <source>Ecological red line</source>
-      <translation type="unfinished" />
+      <translation>生态保护红线</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="148" />
+      <location filename="dialogs/project_wizard.py" line="151" />
       <source>Urban development boundary</source>
-      <translation type="unfinished" />
+      <translation>城镇开发边界</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="153" />
+      <location filename="dialogs/project_wizard.py" line="156" />
       <source>The project file holds the boundary, copies of the layers (parcels meeting the boundary) and these settings; re-open it with “Open project…” to change them.</source>
-      <translation type="unfinished" />
+      <translation>项目文件包含项目区边界、各图层的副本（与边界相交的图斑）及上述设置；如需修改，请通过“打开项目…”重新打开。</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="175" />
+      <location filename="dialogs/project_wizard.py" line="178" />
       <source>Writing the project…</source>
-      <translation type="unfinished" />
+      <translation>正在写入项目…</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="187" />
+      <location filename="dialogs/project_wizard.py" line="190" />
       <source>The project could not be written.</source>
-      <translation type="unfinished" />
+      <translation>项目写入失败。</translation>
     </message>
     <message>
       <location filename="dialogs/project_wizard.py" line="40" />
       <source>Land consolidation project set-up (项目设置)</source>
-      <translation type="unfinished" />
+      <translation>全域综合整治项目设置</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="82" />
+      <location filename="dialogs/project_wizard.py" line="85" />
       <source>Potential figures not shown: {error}</source>
-      <translation type="unfinished" />
+      <translation>未能显示潜力数据：{error}</translation>
     </message>
     <message>
       <location filename="plugin.py" line="100" />
       <source>Project GeoPackage (*.gpkg)</source>
-      <translation type="unfinished" />
+      <translation>项目 GeoPackage (*.gpkg)</translation>
     </message>
     <message>
       <location filename="plugin.py" line="15" />
       <source>Land-use status…</source>
-      <translation type="unfinished" />
+      <translation>土地利用现状统计…</translation>
     </message>
     <message>
       <location filename="plugin.py" line="16" />
       <source>Transition matrix…</source>
-      <translation type="unfinished" />
+      <translation>土地利用转移矩阵…</translation>
     </message>
     <message>
       <location filename="plugin.py" line="17" />
       <source>Cultivated land: added, balance, quality…</source>
-      <translation type="unfinished" />
+      <translation>耕地：新增、进出平衡、质量…</translation>
     </message>
     <message>
       <location filename="plugin.py" line="18" />
       <source>Construction land and 增减挂钩…</source>
-      <translation type="unfinished" />
+      <translation>建设用地与增减挂钩…</translation>
     </message>
     <message>
       <location filename="plugin.py" line="19" />
       <source>Ecological land…</source>
-      <translation type="unfinished" />
+      <translation>生态用地…</translation>
     </message>
     <message>
       <location filename="plugin.py" line="20" />
       <source>Permanent basic farmland adjustment…</source>
-      <translation type="unfinished" />
+      <translation>永久基本农田调整…</translation>
     </message>
     <message>
       <location filename="plugin.py" line="21" />
       <source>Contiguity and fragmentation…</source>
-      <translation type="unfinished" />
+      <translation>集中连片与破碎度…</translation>
     </message>
     <message>
       <location filename="plugin.py" line="22" />
       <source>Potential survey…</source>
-      <translation type="unfinished" />
+      <translation>潜力调查…</translation>
     </message>
     <message>
       <location filename="plugin.py" line="23" />
       <source>Compliance check…</source>
-      <translation type="unfinished" />
+      <translation>指标核验…</translation>
     </message>
     <message>
       <location filename="plugin.py" line="24" />
       <source>Ellipsoidal area (三调 method)…</source>
-      <translation type="unfinished" />
+      <translation>椭球面积（三调方法）…</translation>
     </message>
     <message>
       <location filename="plugin.py" line="51" />
       <source>Land consolidation</source>
-      <translation type="unfinished" />
+      <translation>全域综合整治</translation>
     </message>
     <message>
       <location filename="plugin.py" line="56" />
       <source>New project…</source>
-      <translation type="unfinished" />
+      <translation>新建项目…</translation>
     </message>
     <message>
       <location filename="plugin.py" line="57" />
       <source>Open project…</source>
-      <translation type="unfinished" />
+      <translation>打开项目…</translation>
     </message>
     <message>
       <location filename="plugin.py" line="58" />
       <source>Export scheme tables…</source>
-      <translation type="unfinished" />
+      <translation>导出实施方案表格…</translation>
     </message>
     <message>
       <location filename="plugin.py" line="99" />
       <source>Open project</source>
-      <translation type="unfinished" />
+      <translation>打开项目</translation>
     </message>
     <message>
       <location filename="processing/algorithms/base.py" line="100" />
       <source>三调 地类图斑 of the current state, projected CGCS2000 Gauss-Krüger (e.g. EPSG:4528).</source>
-      <translation type="unfinished" />
+      <translation>现状三调地类图斑，CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/base.py" line="104" />
       <source>Planned DLTB after consolidation (规划地类图斑)</source>
-      <translation type="unfinished" />
+      <translation>整治后规划地类图斑</translation>
     </message>
     <message>
       <location filename="processing/algorithms/base.py" line="109" />
       <source>The planned state as a layer with its own DLBM/TBMJ/KCMJ/TBDLMJ/GDDB; boundaries need not match the current layer (the two are overlaid). Give this or the planned-code field.</source>
-      <translation type="unfinished" />
+      <translation>以图层表示的规划状态，自带 DLBM/TBMJ/KCMJ/TBDLMJ/GDDB 字段；图斑边界无需与现状图层一致（两者叠加分析）。本项与规划地类编码字段二选一。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/base.py" line="114" />
       <source>…or planned-code field on the current DLTB (规划地类编码)</source>
-      <translation type="unfinished" />
+      <translation>…或现状地类图斑上的规划地类编码字段</translation>
     </message>
     <message>
       <location filename="processing/algorithms/base.py" line="119" />
       <source>Field of the current DLTB holding the planned DLBM; empty values mean unchanged.</source>
-      <translation type="unfinished" />
+      <translation>现状地类图斑中存放规划地类编码（DLBM）的字段；值为空表示地类不变。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/base.py" line="123" />
       <source>Planned 田坎 coefficient field (with the planned-code field)</source>
-      <translation type="unfinished" />
+      <translation>规划田坎系数字段（与规划地类编码字段配合使用）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/base.py" line="124" />
       <source>Planned KCXS per parcel; default: a parcel staying 耕地 keeps its KCXS, new 耕地 has none.</source>
-      <translation type="unfinished" />
+      <translation>各图斑的规划田坎系数（KCXS）；默认：仍为耕地的图斑保持原 KCXS，新增耕地的田坎系数为 0。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/base.py" line="125" />
       <source>Planned 耕地等别 field (with the planned-code field)</source>
-      <translation type="unfinished" />
+      <translation>规划耕地等别字段（与规划地类编码字段配合使用）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/base.py" line="126" />
       <source>Planned GDDB per parcel; default: the parcel's current GDDB.</source>
-      <translation type="unfinished" />
+      <translation>各图斑的规划耕地等别（GDDB）；默认取图斑现状 GDDB。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/base.py" line="134" />
       <source>Parts of the current DLTB the planned layer does not cover</source>
-      <translation type="unfinished" />
+      <translation>现状地类图斑中规划图层未覆盖的部分</translation>
     </message>
     <message>
       <location filename="processing/algorithms/base.py" line="135" />
       <source>Stop with an error listing them</source>
-      <translation type="unfinished" />
+      <translation>报错并列出</translation>
     </message>
     <message>
       <location filename="processing/algorithms/base.py" line="135" />
       <source>Keep them unchanged (reported)</source>
-      <translation type="unfinished" />
+      <translation>视为不变（并报告）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/base.py" line="139" />
       <source>0 = error naming the parcels; 1 = treat them as unchanged and report the area.</source>
-      <translation type="unfinished" />
+      <translation>0 = 报错并列出相关图斑；1 = 视为地类不变，并报告其面积。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="162" />
+      <location filename="processing/algorithms/base.py" line="166" />
       <source>Reading the current DLTB…</source>
-      <translation type="unfinished" />
+      <translation>正在读取现状地类图斑…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="170" />
+      <location filename="processing/algorithms/base.py" line="174" />
       <source>Overlaying the planned DLTB…</source>
-      <translation type="unfinished" />
+      <translation>正在叠加规划地类图斑…</translation>
     </message>
     <message>
       <location filename="processing/algorithms/base.py" line="62" />
       <source>Project area (项目区) — restrict to this boundary</source>
-      <translation type="unfinished" />
+      <translation>项目区 — 仅统计此边界范围内</translation>
     </message>
     <message>
       <location filename="processing/algorithms/base.py" line="68" />
       <source>Optional boundary. Parcels cut by it are split; their TBMJ, KCMJ and TBDLMJ are kept in proportion to the ellipsoidal area inside.</source>
-      <translation type="unfinished" />
+      <translation>可选边界。被边界切割的图斑将被分割，其 TBMJ、KCMJ、TBDLMJ 按边界内椭球面积所占比例分摊。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/base.py" line="96" />
       <source>Current DLTB (现状地类图斑)</source>
-      <translation type="unfinished" />
+      <translation>现状地类图斑</translation>
     </message>
     <message>
       <location filename="processing/algorithms/compliance.py" line="105" />
       <source>Policy default: {value}</source>
-      <translation type="unfinished" />
+      <translation>政策默认值：{value}</translation>
     </message>
     <message>
       <location filename="processing/algorithms/compliance.py" line="107" />
       <source>Compliance table</source>
-      <translation type="unfinished" />
+      <translation>指标核验表</translation>
     </message>
     <message>
       <location filename="processing/algorithms/compliance.py" line="110" />
       <source>Parcels behind failures</source>
-      <translation type="unfinished" />
+      <translation>未通过项涉及的图斑</translation>
     </message>
     <message>
       <location filename="processing/algorithms/compliance.py" line="113" />
       <source>Rules failed</source>
-      <translation type="unfinished" />
+      <translation>未通过规则数</translation>
     </message>
     <message>
       <location filename="processing/algorithms/compliance.py" line="114" />
       <source>Rules passed</source>
-      <translation type="unfinished" />
+      <translation>通过规则数</translation>
     </message>
     <message>
       <location filename="processing/algorithms/compliance.py" line="115" />
       <source>Rules not checked</source>
-      <translation type="unfinished" />
+      <translation>未核验规则数</translation>
     </message>
     <message>
       <location filename="processing/algorithms/compliance.py" line="165" />
       <source>The farmland adjustment algorithm is not available; rule not checked.</source>
-      <translation type="unfinished" />
+      <translation>永久基本农田调整算法不可用，该规则未核验。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/compliance.py" line="38" />
       <source>Minimum 新增耕地 rate (% of original 耕地)</source>
-      <translation type="unfinished" />
+      <translation>新增耕地率下限（占原耕地的 %）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/compliance.py" line="39" />
       <source>Minimum 新增永久基本农田 (% of the adjusted area)</source>
-      <translation type="unfinished" />
+      <translation>新增永久基本农田比例下限（占调整面积的 %）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/compliance.py" line="40" />
       <source>Largest allowed rise of the mean 耕地等别 (等)</source>
-      <translation type="unfinished" />
+      <translation>耕地平均等别允许升高的最大值（等）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/compliance.py" line="41" />
       <source>Largest allowed 建设用地 increase (m²)</source>
-      <translation type="unfinished" />
+      <translation>建设用地允许增加的最大面积（m²）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/compliance.py" line="43" />
       <source>Longest implementation period (years)</source>
-      <translation type="unfinished" />
+      <translation>最长实施期限（年）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/compliance.py" line="44" />
       <source>Most townships (乡镇) in one project</source>
-      <translation type="unfinished" />
+      <translation>单个项目最多涉及的乡镇数</translation>
     </message>
     <message>
       <location filename="processing/algorithms/compliance.py" line="61" />
       <source>Compliance check (指标核验)</source>
-      <translation type="unfinished" />
+      <translation>指标核验</translation>
     </message>
     <message>
       <location filename="processing/algorithms/compliance.py" line="64" />
       <source>Scheme</source>
-      <translation type="unfinished" />
+      <translation>实施方案</translation>
     </message>
     <message>
       <location filename="processing/algorithms/compliance.py" line="70" />
       <source>Checks the plan against the policy rules, one row each: 新增耕地 ≥ 5 % of the original 耕地; 新增永久基本农田 ≥ 5 % of the adjusted area (needs the permanent basic farmland layers before and after); mean 耕地等别 not worse; 耕地进出平衡 in area and quality; 建设用地 not increased; 建新 ≤ 拆旧复垦; implementation period ≤ 3 years (from START_YEAR/END_YEAR, else the sub-projects' years); one township (the first 9 digits of ZLDWDM).
 
 Every threshold is a parameter with the policy default; the table's THRESHOLD column shows the value used. PASSED is 1/0, or empty when a rule could not be checked (its NOTE says why). OUTPUT_PARCELS holds the parcels behind each failure: 耕地 lost (新增耕地), 耕地 planned worse than the original mean 等别 (quality), 耕地出 (balance), 建新 (construction land, 增减挂钩), parcels of other townships, permanent basic farmland 调出.</source>
-      <translation type="unfinished" />
+      <translation>逐条对照政策规则核验方案，每条规则一行：新增耕地 ≥ 原耕地的 5 %；新增永久基本农田 ≥ 调整面积的 5 %（需提供整治前、整治后永久基本农田图层）；耕地平均等别不下降；耕地进出平衡（面积与质量）；建设用地不增加；建新 ≤ 拆旧复垦；实施期限 ≤ 3 年（依据 START_YEAR/END_YEAR，未给出时取子项目的年度）；项目限于一个乡镇（ZLDWDM 前 9 位）。
+
+各项阈值均为参数，默认取政策规定值；表中 THRESHOLD 列为实际采用的值。PASSED 为 1/0，规则无法核验时为空（原因见 NOTE）。OUTPUT_PARCELS 为各未通过项涉及的图斑：减少的耕地（新增耕地）、规划等别劣于原耕地平均等别的耕地（质量）、耕地出（进出平衡）、建新（建设用地、增减挂钩）、其他乡镇的图斑、永久基本农田调出。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/compliance.py" line="85" />
       <source>Permanent basic farmland before (永久基本农田，整治前)</source>
-      <translation type="unfinished" />
+      <translation>永久基本农田（整治前）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/compliance.py" line="86" />
       <source>Permanent basic farmland after (永久基本农田，整治后)</source>
-      <translation type="unfinished" />
+      <translation>永久基本农田（整治后）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/compliance.py" line="87" />
       <source>Sub-projects (子项目)</source>
-      <translation type="unfinished" />
+      <translation>子项目</translation>
     </message>
     <message>
       <location filename="processing/algorithms/compliance.py" line="91" />
       <source>YJJBNTTB layer before the adjustment.</source>
-      <translation type="unfinished" />
+      <translation>调整前的永久基本农田图斑（YJJBNTTB）图层。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/compliance.py" line="92" />
       <source>YJJBNTTB layer after the adjustment.</source>
-      <translation type="unfinished" />
+      <translation>调整后的永久基本农田图斑（YJJBNTTB）图层。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/compliance.py" line="93" />
       <source>Sub-projects; their year field (SSND) gives the period when START_YEAR/END_YEAR are not given.</source>
-      <translation type="unfinished" />
+      <translation>子项目图层；未给出 START_YEAR/END_YEAR 时，以其实施年度字段（SSND）确定实施期限。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/compliance.py" line="95" />
       <source>First year of implementation</source>
-      <translation type="unfinished" />
+      <translation>实施开始年度</translation>
     </message>
     <message>
       <location filename="processing/algorithms/compliance.py" line="96" />
       <source>Last year of implementation</source>
-      <translation type="unfinished" />
+      <translation>实施结束年度</translation>
     </message>
     <message>
       <location filename="processing/algorithms/compliance.py" line="99" />
       <source>Calendar year; the period counts both ends (2026–2028 is 3 years).</source>
-      <translation type="unfinished" />
+      <translation>公历年份；实施期限含起止年度（2026–2028 为 3 年）。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/constructionland.py" line="18" />
       <source>建设用地 before (m²)</source>
-      <translation type="unfinished" />
+      <translation>整治前建设用地（m²）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/constructionland.py" line="19" />
       <source>建设用地 after (m²)</source>
-      <translation type="unfinished" />
+      <translation>整治后建设用地（m²）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/constructionland.py" line="20" />
       <source>Rural construction land before (m²)</source>
-      <translation type="unfinished" />
+      <translation>整治前农村建设用地（m²）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/constructionland.py" line="21" />
       <source>Rural construction land after (m²)</source>
-      <translation type="unfinished" />
+      <translation>整治后农村建设用地（m²）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/constructionland.py" line="22" />
       <source>拆旧复垦: 建设用地 planned as non-construction (m²)</source>
-      <translation type="unfinished" />
+      <translation>拆旧复垦：规划为非建设用地的建设用地（m²）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/constructionland.py" line="23" />
       <source>…of which to 耕地 (m²)</source>
-      <translation type="unfinished" />
+      <translation>…其中复垦为耕地（m²）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/constructionland.py" line="24" />
       <source>…of which to other 农用地 (m²)</source>
-      <translation type="unfinished" />
+      <translation>…其中复垦为其他农用地（m²）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/constructionland.py" line="25" />
       <source>建新: non-construction planned as 建设用地 (m²)</source>
-      <translation type="unfinished" />
+      <translation>建新：规划为建设用地的非建设用地（m²）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/constructionland.py" line="26" />
       <source>节余 = 拆旧复垦 − 建新 (m²)</source>
-      <translation type="unfinished" />
+      <translation>节余 = 拆旧复垦 − 建新（m²）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/constructionland.py" line="39" />
       <source>Construction land and 增减挂钩 (建设用地与拆旧建新)</source>
-      <translation type="unfinished" />
+      <translation>建设用地与拆旧建新</translation>
     </message>
     <message>
       <location filename="processing/algorithms/constructionland.py" line="42" />
       <source>Status and indicators</source>
-      <translation type="unfinished" />
+      <translation>现状与指标</translation>
     </message>
     <message>
       <location filename="processing/algorithms/constructionland.py" line="48" />
@@ -784,259 +781,426 @@ Every threshold is a parameter with the policy default; the table's THRESHOLD co
 增减挂钩 from the transitions (gross piece areas): 拆旧复垦 (RECLAIMED_M2) = 建设用地 planned as non-construction land, split into 耕地 / other 农用地; 建新 (NEW_BUILD_M2) = non-construction land planned as 建设用地; 节余 = 拆旧复垦 − 建新. The rule is 建新 ≤ 拆旧复垦 and 建设用地 not increased.
 
 With a sub-project layer, OUTPUT has one row per sub-project (the part of each change inside it) and a 合计 row; without it, only the 合计 row.</source>
-      <translation type="unfinished" />
+      <translation>建设用地指三调三大类中的建设用地（地类面积，TBDLMJ）。农村建设用地 = CZCSXM 为 203/203A（村庄）的建设用地、全部 0702，以及位于城市/建制镇以外（CZCSXM 不为 201/202）的 0601/0602。
+
+增减挂钩依据地类转移计算（叠加分块的毛面积）：拆旧复垦（RECLAIMED_M2）= 规划为非建设用地的建设用地，分为耕地 / 其他农用地；建新（NEW_BUILD_M2）= 规划为建设用地的非建设用地；节余 = 拆旧复垦 − 建新。规则要求建新 ≤ 拆旧复垦，且建设用地不增加。
+
+提供子项目图层时，OUTPUT 中每个子项目一行（各项变化位于该子项目内的部分），另加合计行；未提供时只有合计行。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/constructionland.py" line="66" />
       <source>Polygons of the sub-projects (fields XMMC name, XMLX type are used when present).</source>
-      <translation type="unfinished" />
+      <translation>子项目范围面（如有 XMMC 项目名称、XMLX 项目类型字段则一并使用）。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/constructionland.py" line="68" />
       <source>增减挂钩 ledger</source>
-      <translation type="unfinished" />
+      <translation>增减挂钩台账</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="130" />
+      <source>Farmland contiguity and fragmentation (耕地集中连片与破碎度)</source>
+      <translation>耕地集中连片与破碎度</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="139" />
+      <source>Groups the parcels of the chosen classes (耕地 0101/0102/0103 by default) into contiguous blocks and counts 百亩方 (≥ 100 亩), ≥ 500 亩 and 千亩方 (≥ 1 000 亩) blocks, with the fragmentation metrics of the parcels.
+
+Two parcels are in one block when they share at least 1 m of boundary (parcels that meet only at a corner are not joined by that), or when the gap between them is at most MAX_GAP wide and lies wholly on connector parcels (农村道路 1006, 沟渠 1107, 田坎 1203) no wider than MAX_GAP. A connector's width is XZDWKD, or 2 × area / perimeter where XZDWKD is empty. A wider road or ditch, a gap wider than MAX_GAP, or anything else in the gap (a river, a 公路, houses) breaks the block. Fields along the same road are not joined through it, only fields facing each other across it.
+
+Block area = Σ TBDLMJ of its parcels (the roads and ditches between them are not counted); 1 亩 = 10 000/15 m². The block layer holds the dissolved parcels of each block, largest first.
+
+Fragmentation metrics (FRAGSTATS definitions, each parcel a patch, A = Σ TBMJ of the area analysed): NP; mean parcel area; LPI = largest patch / A × 100; patch density per 100 ha; MESH = Σ a² / A; mean shape index p / (2√(πa)); share of parcels under 5 亩. LPI and MESH of the blocks are given too. The metrics table has a row per village (GROUP_FIELD) and one for all.
+
+With AFTER (the planned DLTB) or AFTER_FIELD (a planned-code field), the same analysis is run on the plan and a before/after table shows what the scheme gains (e.g. 新增 3 个百亩方).</source>
+      <translation>将所选地类（默认耕地 0101/0102/0103）的图斑归并为集中连片地块，统计百亩方（≥ 100 亩）、≥ 500 亩地块和千亩方（≥ 1 000 亩）的数量，并计算图斑的破碎度指标。
+
+两个图斑共用边界长度不小于 1 m 时属于同一连片地块（仅在角点相接的图斑不因此相连）；或二者之间的间隔宽度不超过 MAX_GAP，且间隔全部由宽度不超过 MAX_GAP 的连接地物图斑（农村道路 1006、沟渠 1107、田坎 1203）构成时，也属于同一地块。连接地物的宽度取 XZDWKD，XZDWKD 为空时取 2 × 面积 / 周长。更宽的道路或沟渠、宽于 MAX_GAP 的间隔，或间隔中有其他地物（河流、公路、房屋），都会隔断连片。沿同一条道路排列的田块不经由该道路相连，只有隔路相对的田块才相连。
+
+地块面积 = 其图斑的 Σ TBDLMJ（其间的道路、沟渠不计入）；1 亩 = 10 000/15 m²。连片地块图层为各地块融合后的图斑，按面积从大到小排列。
+
+破碎度指标（采用 FRAGSTATS 定义，每个图斑为一个斑块，A = 分析范围的 Σ TBMJ）：NP；平均图斑面积；LPI = 最大斑块面积 / A × 100；每 100 公顷斑块密度；MESH = Σ a² / A；平均形状指数 p / (2√(πa))；5 亩以下图斑所占比例。同时给出连片地块的 LPI 和 MESH。指标表中每个村（GROUP_FIELD）一行，另加全部范围一行。
+
+给出 AFTER（规划地类图斑）或 AFTER_FIELD（规划地类编码字段）时，对规划方案进行同样的分析，并输出整治前后对比表，反映方案的成效（如新增 3 个百亩方）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="166" />
+      <source>DLTB land-use parcels (地类图斑)</source>
+      <translation>地类图斑</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="170" />
+      <source>三调 地类图斑 layer in a projected CGCS2000 Gauss-Krüger CRS (e.g. EPSG:4528).</source>
+      <translation>三调地类图斑图层，采用 CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="175" />
+      <source>Widest gap joining two parcels (m)</source>
+      <translation>连接两个图斑的最大间隔宽度（m）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="180" />
+      <source>Parcels separated only by connectors at most this wide count as one block (default 8 m).</source>
+      <translation>仅被不超过此宽度的连接地物隔开的图斑视为同一连片地块（默认 8 m）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="184" />
+      <source>Connector codes (do not break a block)</source>
+      <translation>连接地物地类编码（不隔断连片）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="189" />
+      <source>Comma-separated codes of the linear features that join blocks: 农村道路, 沟渠, 田坎. Empty: only parcels that touch are joined.</source>
+      <translation>可连接地块的线状地物的地类编码，以逗号分隔：农村道路、沟渠、田坎。为空时仅相互接触的图斑才相连。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="196" />
+      <source>Codes analysed (default 耕地)</source>
+      <translation>分析地类编码（默认耕地）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="199" />
+      <source>Comma-separated codes whose parcels form the blocks; suffixed codes match their base.</source>
+      <translation>组成连片地块的图斑地类编码，以逗号分隔；带后缀的编码按其基本编码匹配。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="204" />
+      <source>Metrics by field (default ZLDWDM, village; empty = whole area only)</source>
+      <translation>指标分组字段（默认 ZLDWDM，即按村；为空则只统计整个范围）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="209" />
+      <source>The metrics table gets one row per value of this field, plus one for all.</source>
+      <translation>指标表中该字段每个取值一行，另加全部范围一行。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="213" />
+      <source>Land-use code field (default: detected DLBM)</source>
+      <translation>地类编码字段（默认：自动识别的 DLBM）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="218" />
+      <source>Field holding the 三调 code; leave empty to use DLBM.</source>
+      <translation>存放三调地类编码的字段；留空则使用 DLBM。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="222" />
+      <source>Block size for SHARE_IN_BLOCKS (亩)</source>
+      <translation>SHARE_IN_BLOCKS 的地块面积标准（亩）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="228" />
+      <source>SHARE_IN_BLOCKS = share of the class area in blocks at least this large.</source>
+      <translation>SHARE_IN_BLOCKS = 位于面积不小于此值的连片地块中的地类面积占比。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="232" />
+      <source>Planned land use after (DLTB_GH), to compare</source>
+      <translation>整治后规划地类（DLTB_GH），用于对比</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="236" />
+      <source>Optional planned DLTB; the same analysis is run on it and compared.</source>
+      <translation>可选的规划地类图斑；对其进行同样的分析并与现状对比。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="240" />
+      <source>…or planned code field on DLTB (e.g. GHDLBM)</source>
+      <translation>…或地类图斑上的规划地类编码字段（如 GHDLBM）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="244" />
+      <source>Optional field holding each parcel's planned code; used when AFTER is not given.</source>
+      <translation>可选，存放各图斑规划地类编码的字段；未给出 AFTER 时使用。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="247" />
+      <source>Contiguous blocks</source>
+      <translation>集中连片地块</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="250" />
+      <source>Fragmentation metrics</source>
+      <translation>破碎度指标</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="255" />
+      <source>Before / after comparison</source>
+      <translation>整治前后对比</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="263" />
+      <source>Blocks ≥ 100 亩 after (百亩方)</source>
+      <translation>整治后百亩方（≥ 100 亩）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="264" />
+      <source>New blocks ≥ 100 亩 (新增百亩方)</source>
+      <translation>新增百亩方</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="393" />
+      <source>No ZLDWDM field: metrics for the whole area only.</source>
+      <translation>无 ZLDWDM 字段：仅统计整个范围的指标。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="452" />
+      <source>Before → after:</source>
+      <translation>整治前 → 整治后：</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="462" />
+      <source>{np} parcels, {ca:.2f} m² ({mu:.2f} 亩) in {blocks} blocks; ≥100 亩: {b100}, ≥500 亩: {b500}, ≥1000 亩: {b1000}; largest block {largest:.2f} 亩; {share:.2f} % of the area in blocks ≥ 100 亩.</source>
+      <translation>{np} 个图斑，{ca:.2f} m²（{mu:.2f} 亩），分属 {blocks} 个连片地块；≥100 亩：{b100} 个，≥500 亩：{b500} 个，≥1000 亩：{b1000} 个；最大地块 {largest:.2f} 亩；{share:.2f} % 的面积位于 ≥ 100 亩的地块中。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="472" />
+      <source>Connectors: {used} narrow enough to join, {wide} wider than MAX_GAP; {corner} corner-only contacts not joined; {rejected} narrow gaps refused (something other than a connector in them). Run time {t:.1f} s.</source>
+      <translation>连接地物：{used} 处宽度满足连接条件，{wide} 处宽于 MAX_GAP；{corner} 处仅角点相接，未连接；{rejected} 处窄间隔未予连接（其中含有连接地物以外的地物）。运行时间 {t:.1f} s。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="101" />
       <source>Calendar year; both ends count.</source>
-      <translation type="unfinished" />
+      <translation>公历年份；含起止年度。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="103" />
       <source>Longest period (years)</source>
-      <translation type="unfinished" />
+      <translation>最长实施期限（年）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="106" />
       <source>Policy default: 3 years (无锡实施意见 §三(三)).</source>
-      <translation type="unfinished" />
+      <translation>政策默认值：3 年（无锡实施意见 §三(三)）。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="113" />
       <source>Ecological red line (生态保护红线)</source>
-      <translation type="unfinished" />
+      <translation>生态保护红线</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="114" />
       <source>Urban development boundary (城镇开发边界)</source>
-      <translation type="unfinished" />
+      <translation>城镇开发边界</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="119" />
       <source>Optional; copied into the project where it meets the boundary.</source>
-      <translation type="unfinished" />
+      <translation>可选；与项目区边界相交的要素将复制到项目文件中。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="121" />
       <source>…or planned-code field on the DLTB (规划地类编码)</source>
-      <translation type="unfinished" />
+      <translation>…或地类图斑上的规划地类编码字段</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="123" />
       <source>Field holding the planned DLBM, instead of a layer.</source>
-      <translation type="unfinished" />
+      <translation>存放规划地类编码（DLBM）的字段，可代替规划图层。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="124" />
       <source>Field mapping (JSON role → field)</source>
-      <translation type="unfinished" />
+      <translation>字段映射（JSON，角色 → 字段）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="127" />
       <source>e.g. {"code": "DLBM2", "tbmj": "MJ"}; roles not given are detected.</source>
-      <translation type="unfinished" />
+      <translation>如 {"code": "DLBM2", "tbmj": "MJ"}；未给出的角色将自动识别。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="130" />
       <source>Project GeoPackage</source>
-      <translation type="unfinished" />
+      <translation>项目 GeoPackage</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="130" />
       <source>GeoPackage (*.gpkg)</source>
-      <translation type="unfinished" />
+      <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="131" />
       <source>Townships in the project area</source>
-      <translation type="unfinished" />
+      <translation>项目区涉及乡镇数</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="132" />
       <source>DLTB parcels copied</source>
-      <translation type="unfinished" />
+      <translation>复制的地类图斑数</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="133" />
       <source>Township codes</source>
-      <translation type="unfinished" />
+      <translation>乡镇代码</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="177" />
       <source>The project area spans {n} townships ({codes}); the policy's unit is one 乡镇.</source>
-      <translation type="unfinished" />
+      <translation>项目区跨 {n} 个乡镇（{codes}）；按政策，项目以一个乡镇为实施单元。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="207" />
       <source>Writing {path}…</source>
-      <translation type="unfinished" />
+      <translation>正在写入 {path}…</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="58" />
       <source>Create project (项目设置)</source>
-      <translation type="unfinished" />
+      <translation>项目设置</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="67" />
       <source>Writes one self-contained project GeoPackage: the project boundary (XMQ), copies of the DLTB parcels that intersect it (whole parcels, attributes unchanged) and of the optional layers (planned DLTB, permanent basic farmland before/after, sub-projects, ecological red line, urban development boundary), and a settings table (lc_settings) with the project facts, the field mapping and the planned-code field. The project wizard runs this algorithm; exportscheme and the wizard read the file back.
 
 The boundary is the PROJECT_AREA layer (its features dissolved; use 'selected features only' for a part) or the villages listed in VILLAGES (ZLDWDM codes, comma separated), whose DLTB parcels are dissolved. A project spanning more than one township (first 9 digits of ZLDWDM) is reported as a warning: the policy's unit is one 乡镇. The period counts both ends (2026–2028 = 3 years) and may not exceed MAX_YEARS.</source>
-      <translation type="unfinished" />
+      <translation>生成一个独立完整的项目 GeoPackage，其中包括：项目区边界（XMQ）；与边界相交的地类图斑副本（整图斑复制，属性不变）及各可选图层的副本（规划地类图斑、整治前/整治后永久基本农田、子项目、生态保护红线、城镇开发边界）；设置表（lc_settings），记录项目信息、字段映射和规划地类编码字段。项目设置向导调用本算法；exportscheme 和向导会读取该文件。
+
+项目区边界取自 PROJECT_AREA 图层（其要素融合为一；如只用其中一部分，请勾选“仅选中的要素”），或取自 VILLAGES 中列出的村（ZLDWDM 代码，以逗号分隔），由这些村的地类图斑融合而成。项目跨多个乡镇（ZLDWDM 前 9 位）时给出警告：按政策，项目以一个乡镇为实施单元。实施期限含起止年度（2026–2028 = 3 年），且不得超过 MAX_YEARS。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="83" />
       <source>三调 地类图斑, projected CGCS2000 Gauss-Krüger.</source>
-      <translation type="unfinished" />
+      <translation>三调地类图斑，CGCS2000 高斯-克吕格投影。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="85" />
       <source>Project area polygons (项目区)</source>
-      <translation type="unfinished" />
+      <translation>项目区</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="86" />
       <source>Boundary polygons; or give VILLAGES instead.</source>
-      <translation type="unfinished" />
+      <translation>项目区边界面；也可改为给出 VILLAGES。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="88" />
       <source>…or villages (ZLDWDM codes, comma separated)</source>
-      <translation type="unfinished" />
+      <translation>…或村（ZLDWDM 代码，以逗号分隔）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="89" />
       <source>Their DLTB parcels are dissolved into the boundary.</source>
-      <translation type="unfinished" />
+      <translation>将这些村的地类图斑融合为项目区边界。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="91" />
       <source>Project name (项目名称)</source>
-      <translation type="unfinished" />
+      <translation>项目名称</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="91" />
       <source>e.g. 某某镇全域土地综合整治项目</source>
-      <translation type="unfinished" />
+      <translation>如：某某镇全域土地综合整治项目</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="92" />
       <source>Project code (项目编号)</source>
-      <translation type="unfinished" />
+      <translation>项目编号</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="92" />
       <source>Code given by the bureau.</source>
-      <translation type="unfinished" />
+      <translation>由自然资源主管部门确定的项目编号。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="93" />
       <source>Township (乡镇)</source>
-      <translation type="unfinished" />
+      <translation>乡镇</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="93" />
       <source>Name of the township; default from ZLDWDM.</source>
-      <translation type="unfinished" />
+      <translation>乡镇名称；默认依据 ZLDWDM 确定。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="94" />
       <source>Responsible unit (实施主体)</source>
-      <translation type="unfinished" />
+      <translation>实施主体</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="94" />
       <source>e.g. the township government.</source>
-      <translation type="unfinished" />
+      <translation>如：乡镇人民政府。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="98" />
       <source>First year (开始年度)</source>
-      <translation type="unfinished" />
+      <translation>开始年度</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="98" />
       <source>Last year (结束年度)</source>
-      <translation type="unfinished" />
+      <translation>结束年度</translation>
     </message>
     <message>
       <location filename="processing/algorithms/cultivatedland.py" line="14" />
       <source>耕地 before, Σ TBDLMJ (m²)</source>
-      <translation type="unfinished" />
+      <translation>整治前耕地，Σ TBDLMJ（m²）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/cultivatedland.py" line="15" />
       <source>耕地 after, Σ TBDLMJ (m²)</source>
-      <translation type="unfinished" />
+      <translation>整治后耕地，Σ TBDLMJ（m²）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/cultivatedland.py" line="16" />
       <source>新增耕地 (m²)</source>
-      <translation type="unfinished" />
+      <translation>新增耕地（m²）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/cultivatedland.py" line="17" />
       <source>新增耕地 rate, % of 耕地 before</source>
-      <translation type="unfinished" />
+      <translation>新增耕地率，占整治前耕地的 %</translation>
     </message>
     <message>
       <location filename="processing/algorithms/cultivatedland.py" line="18" />
       <source>新增耕地 rate, % of the project area</source>
-      <translation type="unfinished" />
+      <translation>新增耕地率，占项目区面积的 %</translation>
     </message>
     <message>
       <location filename="processing/algorithms/cultivatedland.py" line="19" />
       <source>耕地出: 耕地 to other 农用地 (m²)</source>
-      <translation type="unfinished" />
+      <translation>耕地出：耕地转为其他农用地（m²）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/cultivatedland.py" line="20" />
       <source>耕地进: other 农用地 to 耕地 (m²)</source>
-      <translation type="unfinished" />
+      <translation>耕地进：其他农用地转为耕地（m²）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/cultivatedland.py" line="21" />
       <source>耕地出 mean 等别</source>
-      <translation type="unfinished" />
+      <translation>耕地出平均等别</translation>
     </message>
     <message>
       <location filename="processing/algorithms/cultivatedland.py" line="22" />
       <source>耕地进 mean 等别</source>
-      <translation type="unfinished" />
+      <translation>耕地进平均等别</translation>
     </message>
     <message>
       <location filename="processing/algorithms/cultivatedland.py" line="23" />
       <source>Mean 等别 of 耕地 before</source>
-      <translation type="unfinished" />
+      <translation>整治前耕地平均等别</translation>
     </message>
     <message>
       <location filename="processing/algorithms/cultivatedland.py" line="24" />
       <source>Mean 等别 of 耕地 after</source>
-      <translation type="unfinished" />
+      <translation>整治后耕地平均等别</translation>
     </message>
     <message>
       <location filename="processing/algorithms/cultivatedland.py" line="25" />
       <source>耕地 to 建设用地/未利用地 (m²)</source>
-      <translation type="unfinished" />
+      <translation>耕地转为建设用地/未利用地（m²）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/cultivatedland.py" line="26" />
       <source>进出平衡 in area and quality (1 = yes)</source>
-      <translation type="unfinished" />
+      <translation>面积与质量进出平衡（1 = 是）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/cultivatedland.py" line="44" />
       <source>Cultivated land: added, in/out balance, quality (新增耕地与进出平衡)</source>
-      <translation type="unfinished" />
+      <translation>新增耕地与进出平衡</translation>
     </message>
     <message>
       <location filename="processing/algorithms/cultivatedland.py" line="53" />
@@ -1045,62 +1209,66 @@ The boundary is the PROJECT_AREA layer (its features dissolved; use 'selected fe
 The OUTPUT table splits 新增耕地 by source: 建设用地复垦, K-coded restorable plots, 园地/林地/草地, 坑塘, 未利用地, other 农用地, the change inside land that stays 耕地 (田坎 coefficient; a change of type moves its area between the 水田/水浇地/旱地 columns), and 耕地 lost (negative); the rows add up to the 合计 row = ADDED_M2, and the columns split each row by the planned 水田/水浇地/旱地 (a loss by the current one). QUALITY is the area-weighted mean 等别 (GDDB; 1 best, 15 worst).
 
 进出平衡: 出 = 耕地 planned as other 农用地 (incl. 设施农用地), measured before; 进 = other 农用地 planned as 耕地, measured after; balanced when 进 ≥ 出 and the mean 等别 of 进 is not larger than that of 出. 耕地 from 建设用地 or 未利用地 is 新增耕地 but not part of 进出平衡.</source>
-      <translation type="unfinished" />
+      <translation>以地类面积（TBDLMJ，不含田坎）统计整治前后的耕地（0101/0102/0103）：新增耕地 = 整治后耕地 − 整治前耕地。ADDED_RATE 为政策口径的新增耕地率，以原耕地为基数；ADDED_RATE_OF_PROJECT_AREA 以项目区 Σ TBMJ 为基数（均为 %）。
+
+OUTPUT 表按来源拆分新增耕地：建设用地复垦、K 编码可恢复地类、园地/林地/草地、坑塘、未利用地、其他农用地、仍为耕地的土地内部的变化（田坎系数变化；耕地类型变化时，其面积在水田/水浇地/旱地各列之间转移），以及减少的耕地（负值）；各行相加等于合计行 = ADDED_M2，各列按规划的水田/水浇地/旱地拆分每一行（减少的耕地按现状类型）。QUALITY 为按面积加权的平均等别（GDDB；1 等最好，15 等最差）。
+
+进出平衡：出 = 规划为其他农用地（含设施农用地）的耕地，按整治前面积计；进 = 规划为耕地的其他农用地，按整治后面积计；进 ≥ 出且进的平均等别不高于出的平均等别时为平衡。由建设用地或未利用地转来的耕地计入新增耕地，但不参与进出平衡。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/cultivatedland.py" line="68" />
+      <location filename="processing/algorithms/cultivatedland.py" line="69" />
       <source>新增耕地 by source</source>
-      <translation type="unfinished" />
+      <translation>新增耕地来源</translation>
     </message>
     <message>
       <location filename="processing/algorithms/ecologicalland.py" line="20" />
       <source>Ecological land (生态用地)</source>
-      <translation type="unfinished" />
+      <translation>生态用地</translation>
     </message>
     <message>
       <location filename="processing/algorithms/ecologicalland.py" line="29" />
       <source>湿地 (the 三调 first-level class 00: 0303, 0304, 0306, 0402, 0603, 1105, 1106, 1108), 林地 (03), 草地 (04) and 水域及水利设施用地 (11) before and after, class areas (TBDLMJ). Wetland codes count under 湿地 only, as in the 三调 tables.</source>
-      <translation type="unfinished" />
+      <translation>湿地（三调一级类 00：0303、0304、0306、0402、0603、1105、1106、1108）、林地（03）、草地（04）及水域及水利设施用地（11）整治前后的地类面积（TBDLMJ）。与三调统计表一致，湿地编码只计入湿地。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/ecologicalland.py" line="37" />
       <source>Ecological land</source>
-      <translation type="unfinished" />
+      <translation>生态用地</translation>
     </message>
     <message>
       <location filename="processing/algorithms/ecologicalland.py" line="39" />
       <source>{name} before (m²)</source>
-      <translation type="unfinished" />
+      <translation>整治前{name}（m²）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/ecologicalland.py" line="40" />
       <source>{name} after (m²)</source>
-      <translation type="unfinished" />
+      <translation>整治后{name}（m²）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/ellipsoidalarea.py" line="108" />
       <source>Gauss-Krüger: central meridian {cm}°, false easting {fe} m</source>
-      <translation type="unfinished" />
+      <translation>高斯-克吕格投影：中央经线 {cm}°，东伪偏移 {fe} m</translation>
     </message>
     <message>
       <location filename="processing/algorithms/ellipsoidalarea.py" line="115" />
       <source>The layer already has a field named {name}; choose another name.</source>
-      <translation type="unfinished" />
+      <translation>图层中已有名为 {name} 的字段，请另取一个名称。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/ellipsoidalarea.py" line="137" />
       <source>Feature {fid} of layer {layer} has an invalid geometry; fix it first (native:fixgeometries).</source>
-      <translation type="unfinished" />
+      <translation>图层 {layer} 的要素 {fid} 几何无效，请先修复（native:fixgeometries）。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/ellipsoidalarea.py" line="39" />
       <source>Ellipsoidal area, 三调 method (椭球面积)</source>
-      <translation type="unfinished" />
+      <translation>椭球面积（三调方法）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/ellipsoidalarea.py" line="42" />
       <source>Tools</source>
-      <translation type="unfinished" />
+      <translation>工具</translation>
     </message>
     <message>
       <location filename="processing/algorithms/ellipsoidalarea.py" line="48" />
@@ -1109,107 +1277,469 @@ The OUTPUT table splits 新增耕地 by source: 建设用地复垦, K-coded rest
 How it differs from QGIS's $area: with an ellipsoid set, QGIS measures polygons with geodesic edges (GeographicLib); the 三调 method treats each edge as a straight line in latitude/longitude at its mean latitude. On a 1:10 000 map sheet (≈ 20 km²) the two differ by well under 1 m² (DOMAIN.md cites ≈ 0.7 m²); without an ellipsoid, $area is the planar area on the Gauss-Krüger plane, which is larger by the projection's scale error (≈ 1×10⁻⁵ relative near the central meridian, up to ≈ 3×10⁻⁴ at the zone edge).
 
 The layer must be in a CGCS2000 Gauss-Krüger CRS (EPSG:4513–4554). Where the CRS and the coordinates disagree about the zone prefix, the easting's magnitude decides. Optionally compare with an existing area field (e.g. TBMJ): the difference is added as AREA_DIFF (field − computed).</source>
-      <translation type="unfinished" />
+      <translation>按三调官方方法（国土调查办发〔2008〕32号，TD/T 1055）计算每个多边形的椭球面积（m²，保留 2 位小数）：先将各顶点由高斯-克吕格平面坐标换算为 CGCS2000 椭球上的大地经纬度（高斯-克吕格投影反算），再按级数公式计算每条边与赤道之间的椭球梯形面积；各环求和，并减去内环（洞）。三调数据库中的 TBMJ 即按此方法计算。
+
+与 QGIS $area 的区别：设置了椭球时，QGIS 以测地线边计算多边形面积（GeographicLib）；三调方法则将每条边视为经纬度上的直线，按其平均纬度计算。在一幅 1:10 000 图幅（≈ 20 km²）内，两者相差远小于 1 m²（DOMAIN.md 引用约 0.7 m²）；未设置椭球时，$area 为高斯-克吕格平面上的平面面积，因投影长度变形而偏大（中央经线附近相对偏大约 1×10⁻⁵，带边缘可达约 3×10⁻⁴）。
+
+图层须采用 CGCS2000 高斯-克吕格坐标系（EPSG:4513–4554）。坐标系与坐标值所示带号前缀不一致时，以横坐标（东坐标）的量级为准。可选择与已有面积字段（如 TBMJ）比较：差值写入 AREA_DIFF（字段值 − 计算值）。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/ellipsoidalarea.py" line="70" />
       <source>Polygons (CGCS2000 Gauss-Krüger)</source>
-      <translation type="unfinished" />
+      <translation>面图层（CGCS2000 高斯-克吕格）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/ellipsoidalarea.py" line="73" />
       <source>Polygon layer in EPSG:4513–4554.</source>
-      <translation type="unfinished" />
+      <translation>坐标系为 EPSG:4513–4554 的面图层。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/ellipsoidalarea.py" line="75" />
       <source>Area field name</source>
-      <translation type="unfinished" />
+      <translation>面积字段名</translation>
     </message>
     <message>
       <location filename="processing/algorithms/ellipsoidalarea.py" line="77" />
       <source>Name of the new field holding the area in m².</source>
-      <translation type="unfinished" />
+      <translation>存放面积（m²）的新字段名称。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/ellipsoidalarea.py" line="81" />
       <source>Compare with area field (e.g. TBMJ)</source>
-      <translation type="unfinished" />
+      <translation>与面积字段比较（如 TBMJ）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/ellipsoidalarea.py" line="87" />
       <source>When set, AREA_DIFF = this field − the computed area.</source>
-      <translation type="unfinished" />
+      <translation>设置后，AREA_DIFF = 该字段值 − 计算面积。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/ellipsoidalarea.py" line="91" />
       <source>Polygons with ellipsoidal area</source>
-      <translation type="unfinished" />
+      <translation>含椭球面积的面图层</translation>
     </message>
     <message>
       <location filename="processing/algorithms/ellipsoidalarea.py" line="94" />
       <source>Total ellipsoidal area (m²)</source>
-      <translation type="unfinished" />
+      <translation>椭球面积合计（m²）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/ellipsoidalarea.py" line="96" />
       <source>Largest |field − computed| (m²)</source>
-      <translation type="unfinished" />
+      <translation>|字段值 − 计算值| 最大值（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="102" />
-      <source>Field holding the 三调 code; leave empty to use DLBM.</source>
-      <translation type="unfinished" />
+      <location filename="processing/algorithms/exportscheme.py" line="100" />
+      <source>Export scheme tables (方案表格导出)</source>
+      <translation>方案表格导出</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="109" />
+      <source>Writes the scheme (实施方案) tables into one Excel workbook, one sheet a table, with Chinese titles and headers laid out like the official 三调 statistics templates: 1 整治区土地利用现状表 (villages × classes, template column order), 2 土地利用结构调整表, 3 土地利用转移矩阵, 4 新增耕地来源表, 5 耕地进出平衡表, 6 永久基本农田调整表, 7 耕地集中连片统计表, 8 增减挂钩拆旧建新表, 9 子项目清单, 10 年度实施计划, 11 指标核验表.
+
+Give a project GeoPackage (PROJECT, written by 'Create project'), or the layers themselves; a layer given explicitly replaces the project's. Only the current DLTB is required: a table whose inputs are missing (the plan for tables 2–5, 8 and 11; permanent basic farmland before/after for 6; sub-projects for 9 and 10) is left out and listed in the log. Tables 6 and 7 run the farmland adjustment and contiguity algorithms when they are installed.
+
+Numbers are numeric cells with fixed decimals: areas in 公顷 (default 4 decimals, 0.0001 公顷 = 1 m²) and/or 亩 (1 亩 = 10 000/15 m², default 2 decimals); DECIMALS overrides both. Totals and subtotals equal the sum of the rounded parts shown beside them. With both units, the narrow tables show a 公顷 and a 亩 column under each area heading; the status table and the transition matrix get one sheet per unit. Header panes are frozen; the print set-up is landscape, fitted to the page width.
+
+The workbook is written to a temporary file in the target folder and renamed at the end, so a failed run leaves no half-written file. CSV_FOLDER adds one UTF-8 CSV per table (values as shown).</source>
+      <translation>将实施方案的各张表格写入同一个 Excel 工作簿，每表一个工作表，中文标题和表头参照三调官方统计表样式排版：1 整治区土地利用现状表（村 × 地类，按模板列顺序），2 土地利用结构调整表，3 土地利用转移矩阵，4 新增耕地来源表，5 耕地进出平衡表，6 永久基本农田调整表，7 耕地集中连片统计表，8 增减挂钩拆旧建新表，9 子项目清单，10 年度实施计划，11 指标核验表。
+
+可给出项目 GeoPackage（PROJECT，由“项目设置”生成），或直接给出各图层；单独给出的图层将替代项目文件中的对应图层。只有现状地类图斑是必需的：缺少输入的表格（表 2–5、8、11 需要规划方案；表 6 需要整治前/整治后永久基本农田；表 9、10 需要子项目）不予输出，并在日志中列出。已安装永久基本农田调整和集中连片算法时，表 6 和表 7 将调用这两个算法。
+
+数值以固定小数位数的数值单元格写入：面积单位为公顷（默认 4 位小数，0.0001 公顷 = 1 m²）和/或亩（1 亩 = 10 000/15 m²，默认 2 位小数）；DECIMALS 可统一覆盖两者。合计与小计等于其旁所列各项取整后数值之和。同时使用两种单位时，窄表在每个面积表头下分设公顷和亩两列；现状表和转移矩阵则每种单位各一个工作表。表头窗格已冻结；打印设置为横向、按页宽缩放。
+
+工作簿先写入目标文件夹中的临时文件，完成后再重命名，因此运行失败不会留下写了一半的文件。CSV_FOLDER 可为每张表另存一个 UTF-8 CSV 文件（数值与表中显示一致）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="131" />
+      <source>Project GeoPackage (项目文件)</source>
+      <translation>项目文件</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="132" />
+      <source>A project GeoPackage written by 'Create project': its DLTB, boundary, plan, farmland and sub-project layers and its facts (name, years) are used unless given below.</source>
+      <translation>由“项目设置”生成的项目 GeoPackage：除非在下方另行给出，将使用其中的地类图斑、项目区边界、规划、永久基本农田和子项目图层以及项目信息（名称、年度）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="138" />
+      <source>三调 地类图斑 of the current state; required unless PROJECT is given.</source>
+      <translation>现状三调地类图斑；未给出 PROJECT 时必填。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="141" />
+      <source>YJJBNTTB before the adjustment; with PBF_AFTER gives table 6.</source>
+      <translation>调整前的永久基本农田图斑（YJJBNTTB）；与 PBF_AFTER 一起用于生成表 6。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="143" />
+      <source>YJJBNTTB after the adjustment.</source>
+      <translation>调整后的永久基本农田图斑（YJJBNTTB）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="145" />
+      <source>Sub-project polygons (XMLX type, XMMC name, TZJE investment 万元, ZJLY funding, SSND year, ZRDW unit); gives tables 9 and 10 and the per-sub-project rows of table 8.</source>
+      <translation>子项目范围面（XMLX 项目类型、XMMC 项目名称、TZJE 投资额（万元）、ZJLY 资金来源、SSND 实施年度、ZRDW 责任单位）；用于生成表 9、表 10 及表 8 中按子项目列出的行。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="152" />
+      <source>Tables</source>
+      <translation>表格</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="154" />
+      <source>Which tables to write (default: all that the inputs allow).</source>
+      <translation>要输出的表格（默认：输入数据所能支持的全部表格）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="156" />
+      <source>Area unit</source>
+      <translation>面积单位</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="158" />
+      <source>0 = 公顷, 1 = 亩, 2 = both (side-by-side columns; the two wide tables get a sheet per unit).</source>
+      <translation>0 = 公顷，1 = 亩，2 = 两者（并列分栏；两张宽表每种单位各一个工作表）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="162" />
+      <source>Decimal places of areas (empty = 4 for 公顷, 2 for 亩)</source>
+      <translation>面积小数位数（为空则公顷 4 位、亩 2 位）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="164" />
+      <source>Leave empty for the defaults: 4 decimals for 公顷 (1 m²), 2 for 亩.</source>
+      <translation>留空则使用默认值：公顷 4 位小数（精确到 1 m²），亩 2 位小数。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="166" />
+      <source>Transition matrix classes</source>
+      <translation>转移矩阵地类级别</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="167" />
+      <source>First-level (一级类)</source>
+      <translation>一级类</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="167" />
+      <source>Second-level (二级类)</source>
+      <translation>二级类</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="170" />
+      <source>First-level classes fit a page; second-level classes show 水田/水浇地/旱地 apart.</source>
+      <translation>一级类可在一页内排下；二级类将水田/水浇地/旱地分别列出。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="172" />
+      <source>Project name for the sheet headers</source>
+      <translation>表头中的项目名称</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="174" />
+      <source>Default: the project GeoPackage's name.</source>
+      <translation>默认：项目 GeoPackage 中记录的项目名称。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="181" />
+      <source>Default: the project's years, else the sub-projects' years (SSND).</source>
+      <translation>默认：项目的起止年度，否则取子项目的年度（SSND）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="189" />
+      <source>Threshold of the compliance table (policy default: {value}).</source>
+      <translation>指标核验表的阈值（政策默认值：{value}）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="191" />
+      <source>Folder for one CSV per table</source>
+      <translation>每表一个 CSV 的输出文件夹</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="193" />
+      <source>Optional: also write each table as a UTF-8 CSV (values as shown in the workbook).</source>
+      <translation>可选：同时将每张表另存为 UTF-8 CSV（数值与工作簿中显示一致）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="196" />
+      <source>Scheme workbook</source>
+      <translation>实施方案工作簿</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="196" />
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="197" />
+      <source>The .xlsx file to write (replaced if it exists).</source>
+      <translation>要写入的 .xlsx 文件（如已存在则覆盖）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="198" />
+      <source>Sheets written</source>
+      <translation>已写入的工作表</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="199" />
+      <source>Number of sheets</source>
+      <translation>工作表数</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="200" />
+      <source>Tables left out (inputs missing)</source>
+      <translation>未输出的表格（缺少输入）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="201" />
+      <source>CSV files</source>
+      <translation>CSV 文件</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="223" />
+      <source>Project: {path}</source>
+      <translation>项目：{path}</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="225" />
+      <source>Give a project GeoPackage (PROJECT) or the current DLTB layer (DLTB). 请给出项目文件或现状地类图斑图层。</source>
+      <translation>请给出项目 GeoPackage（PROJECT）或现状地类图斑图层（DLTB）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="262" />
+      <source>no plan (AFTER or AFTER_FIELD)</source>
+      <translation>无规划方案（AFTER 或 AFTER_FIELD）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="267" />
+      <source>Computing the tables…</source>
+      <translation>正在计算表格…</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="324" />
+      <source>no sub-project layer (SUBPROJECTS)</source>
+      <translation>无子项目图层（SUBPROJECTS）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="352" />
+      <source>Left out: {n} {title} — {reason}.</source>
+      <translation>未输出：表 {n} {title} — {reason}。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="355" />
+      <source>No table could be written: every chosen table lacks its inputs.</source>
+      <translation>无法输出任何表格：所选表格均缺少输入数据。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="364" />
+      <source>Could not write {path}: {error}</source>
+      <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="369" />
+      <source>{n} CSV files in {folder}</source>
+      <translation>已在 {folder} 中写入 {n} 个 CSV 文件</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="414" />
+      <source>no permanent basic farmland layers before and after (PBF_BEFORE, PBF_AFTER)</source>
+      <translation>无整治前、整治后永久基本农田图层（PBF_BEFORE、PBF_AFTER）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="421" />
+      <source>Running {id}…</source>
+      <translation>正在运行 {id}…</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="429" />
+      <source>{id} failed: {error}</source>
+      <translation>{id} 运行失败：{error}</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="443" />
+      <source>the algorithm {id} is not installed</source>
+      <translation>未安装算法 {id}</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="452" />
+      <source>Running {id} on the current DLTB…</source>
+      <translation>正在对现状地类图斑运行 {id}…</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="457" />
+      <source>Running {id} on the planned DLTB…</source>
+      <translation>正在对规划地类图斑运行 {id}…</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="461" />
+      <source>Running {id} on the planned codes ({field})…</source>
+      <translation>正在按规划地类编码（{field}）运行 {id}…</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="466" />
+      <source>The contiguity algorithm takes no code field; the 整治后 column of table 7 is left empty.</source>
+      <translation>集中连片算法不接受地类编码字段；表 7 的整治后列留空。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="469" />
+      <source>No plan: table 7 shows the current state only.</source>
+      <translation>无规划方案：表 7 仅反映现状。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/farmlandadjustment.py" line="120" />
+      <source>DLTB land-use parcels (for class, 等别, 坡度)</source>
+      <translation>地类图斑（用于取地类、等别、坡度）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/farmlandadjustment.py" line="123" />
+      <source>Current 三调 地类图斑: the class of the ground under each piece, and 等别 / 坡度 where the farmland layer has none.</source>
+      <translation>现状三调地类图斑：提供各分块所在位置的现状地类，以及永久基本农田图层中缺少的等别 / 坡度。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/farmlandadjustment.py" line="128" />
+      <source>Drop pieces smaller than (m²)</source>
+      <translation>舍弃面积小于此值的分块（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/farmlandadjustment.py" line="131" />
+      <source>Pieces under this area are slivers of re-digitised boundaries; they are dropped and counted in the log.</source>
+      <translation>小于此面积的分块是边界重新数字化产生的细碎多边形，将被舍弃并在日志中计数。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/farmlandadjustment.py" line="135" />
+      <source>Area basis</source>
+      <translation>面积口径</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/farmlandadjustment.py" line="136" />
+      <source>Ellipsoidal area of the pieces (三调 method)</source>
+      <translation>分块的椭球面积（三调方法）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/farmlandadjustment.py" line="137" />
+      <source>The layer's area field (YJJBNTTBMJ …), in proportion</source>
+      <translation>图层自带面积字段（YJJBNTTBMJ …），按比例分摊</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/farmlandadjustment.py" line="141" />
+      <source>0 = ellipsoidal area of each piece; 1 = the area field of the feature × the piece's share of the feature's ellipsoidal area (ellipsoidal where empty).</source>
+      <translation>0 = 各分块的椭球面积；1 = 要素的面积字段值 × 分块占该要素椭球面积的比例（字段为空时取椭球面积）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/farmlandadjustment.py" line="145" />
+      <source>Required 新增比例 (%)</source>
+      <translation>新增比例要求（%）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/farmlandadjustment.py" line="149" />
+      <source>新增永久基本农田 ≥ this share of the adjusted area (Wuxi opinion §四(二), 自然资发〔2019〕194号: 5 %).</source>
+      <translation>新增永久基本农田 ≥ 调整面积的此比例（无锡实施意见 §四(二)，自然资发〔2019〕194号：5 %）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/farmlandadjustment.py" line="152" />
+      <source>Review table</source>
+      <translation>审查汇总表</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/farmlandadjustment.py" line="154" />
+      <source>调出 parcels</source>
+      <translation>调出图斑</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/farmlandadjustment.py" line="156" />
+      <source>调入 parcels</source>
+      <translation>调入图斑</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/farmlandadjustment.py" line="208" />
+      <source>No DLTB given: the current class of the pieces is 未覆盖, and 等别 and slope come from the farmland layers only.</source>
+      <translation>未提供地类图斑：各分块的现状地类记为“未覆盖”，等别和坡度仅取自永久基本农田图层。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/farmlandadjustment.py" line="290" />
+      <source>Farmland layer fields: area {area}, 等别 {gddb}, 坡度 {slope}.</source>
+      <translation>永久基本农田图层字段：面积 {area}，等别 {gddb}，坡度 {slope}。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/farmlandadjustment.py" line="301" />
+      <source>{side}: {n} sliver(s) under the sliver area dropped, {a:.4f} m² in all.</source>
+      <translation>{side}：舍弃 {n} 个小于细碎面积阈值的分块，共 {a:.4f} m²。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/farmlandadjustment.py" line="78" />
+      <source>Permanent farmland adjustment (永久基本农田调整)</source>
+      <translation>永久基本农田调整</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/farmlandadjustment.py" line="87" />
+      <source>Compares the permanent basic farmland (永久基本农田) before and after the adjustment and fills the figures of the provincial review form (全域土地综合整治所涉永久基本农田布局调整事项审查情况汇总表).
+
+调出 = before minus after, 调入 = after minus before, as pieces of the layers' own features (each feature minus the other layer's features it meets; nothing is dissolved). A piece that falls apart counts as one parcel per polygon. Pieces smaller than SLIVER_AREA (default 1 m²) come from re-digitised boundaries: they are dropped and counted in the log.
+
+Per side: area, parcel count, mean parcel area; area-weighted mean 等别 (GDDB of the farmland layer, or where empty of the DLTB 耕地 under the piece; area without a grade is left out of the mean); the current class of the ground from the DLTB (水田, 水浇地, 旱地, 非耕农用地, 建设用地, 未利用地 by the 三调 三大类; 未覆盖 where no DLTB parcel lies); slope from GDPDJB (of the farmland layer, else of the DLTB): grades 1–3 → ≤ 15°, 4 → (15°, 25°], 5 → &gt; 25°; 连片 bins by parcel area ≤ 5, (5, 10], (10, 20], &gt; 20 亩 (left-open, right-closed).
+
+新增比例 ADDED_RATIO = (调入 − 调出) / 调出 × 100 (checked against MIN_ADDED_RATIO, default 5 %); 调出比例 OUT_RATIO = 调出 / 原永久基本农田面积 × 100; 集中连片度 CONTIGUITY_CHANGE = (mean 调入 parcel − mean 调出 parcel) / mean 调出 parcel × 100.
+
+Areas: the 三调 ellipsoidal area of each piece (default), or the layer's own area field (YJJBNTTBMJ, YJJBNTMJ … detected) split in proportion to the ellipsoidal area. Layers in another CRS are reprojected to the DLTB's (or the before layer's) CRS.</source>
+      <translation>比较调整前后的永久基本农田，计算省级审查表（全域土地综合整治所涉永久基本农田布局调整事项审查情况汇总表）中的各项数据。
+
+调出 = 调整前减去调整后，调入 = 调整后减去调整前，均以图层自身要素的分块表示（各要素减去与之相交的另一图层要素；不做融合）。一个分块分裂为多个部分时，每个多边形计为一个图斑。小于 SLIVER_AREA（默认 1 m²）的分块来自边界重新数字化：将被舍弃并在日志中计数。
+
+调出、调入分别统计：面积、图斑数、平均图斑面积；按面积加权的平均等别（取永久基本农田图层的 GDDB，为空时取分块下方地类图斑中耕地的等别；无等别的面积不参与平均）；依据地类图斑确定的现状地类（按三调三大类分为水田、水浇地、旱地、非耕农用地、建设用地、未利用地；无地类图斑覆盖处为未覆盖）；坡度取 GDPDJB（取自永久基本农田图层，否则取自地类图斑）：1–3 级 → ≤ 15°，4 级 → (15°, 25°]，5 级 → &gt; 25°；连片程度按图斑面积分档：≤ 5、(5, 10]、(10, 20]、&gt; 20 亩（左开右闭）。
+
+新增比例 ADDED_RATIO = (调入 − 调出) / 调出 × 100（与 MIN_ADDED_RATIO 比较，默认 5 %）；调出比例 OUT_RATIO = 调出 / 原永久基本农田面积 × 100；集中连片度 CONTIGUITY_CHANGE = (调入平均图斑面积 − 调出平均图斑面积) / 调出平均图斑面积 × 100。
+
+面积：默认取各分块的三调椭球面积，也可取图层自带的面积字段（自动识别 YJJBNTTBMJ、YJJBNTMJ …），按椭球面积比例分摊。其他坐标系的图层将重投影到地类图斑（或调整前图层）的坐标系。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/landusestatus.py" line="106" />
       <source>Codes not in the 三调 table</source>
-      <translation type="unfinished" />
+      <translation>不在三调地类表中的编码</translation>
     </message>
     <message>
       <location filename="processing/algorithms/landusestatus.py" line="107" />
       <source>Report them as their own rows</source>
-      <translation type="unfinished" />
+      <translation>单独成行列出</translation>
     </message>
     <message>
       <location filename="processing/algorithms/landusestatus.py" line="111" />
       <source>0 = stop and list each unknown code with its parcel count, area and BSMs; 1 = keep them as rows of their own (DLMC 未知地类) so that totals still add up.</source>
-      <translation type="unfinished" />
+      <translation>0 = 停止运行，并列出每个未知编码及其图斑数、面积和 BSM；1 = 将其单独成行（DLMC 为“未知地类”），使合计仍能闭合。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/landusestatus.py" line="119" />
       <source>Land-use status table</source>
-      <translation type="unfinished" />
+      <translation>土地利用现状表</translation>
     </message>
     <message>
       <location filename="processing/algorithms/landusestatus.py" line="122" />
       <source>Total area Σ TBMJ (m²)</source>
-      <translation type="unfinished" />
+      <translation>总面积 Σ TBMJ（m²）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/landusestatus.py" line="123" />
       <source>Parcels counted</source>
-      <translation type="unfinished" />
+      <translation>统计图斑数</translation>
     </message>
     <message>
       <location filename="processing/algorithms/landusestatus.py" line="125" />
       <source>Parcels with a code not in the 三调 table</source>
-      <translation type="unfinished" />
+      <translation>编码不在三调地类表中的图斑数</translation>
     </message>
     <message>
       <location filename="processing/algorithms/landusestatus.py" line="182" />
       <source>No ZLDWDM field: the table is not grouped by village.</source>
-      <translation type="unfinished" />
+      <translation>无 ZLDWDM 字段：表格不按村分组。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/landusestatus.py" line="190" />
       <source>Parcels: {n}; total area Σ TBMJ = {m2:.2f} m² = {ha:.4f} ha = {mu:.2f} 亩</source>
-      <translation type="unfinished" />
+      <translation>图斑数：{n}；总面积 Σ TBMJ = {m2:.2f} m² = {ha:.4f} 公顷 = {mu:.2f} 亩</translation>
     </message>
     <message>
       <location filename="processing/algorithms/landusestatus.py" line="52" />
       <source>Land-use status (土地利用现状统计)</source>
-      <translation type="unfinished" />
+      <translation>土地利用现状统计</translation>
     </message>
     <message>
       <location filename="processing/algorithms/landusestatus.py" line="61" />
@@ -1220,37 +1750,375 @@ Basis (三调 rules): the class area of a parcel is TBDLMJ; its 田坎 (KCMJ, KC
 Where TBMJ is missing the area is computed from the geometry by the 三调 ellipsoidal method. With a project area, parcels cut by the boundary keep TBMJ, KCMJ and TBDLMJ in proportion to the ellipsoidal area inside.
 
 AREA_M2 is rounded to 0.01 m² so that each village's rows add up exactly to its rounded total; AREA_HA = AREA_M2 / 10 000 and AREA_MU = AREA_M2 × 15 / 10 000.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="processing/algorithms/landusestatus.py" line="79" />
-      <source>DLTB land-use parcels (地类图斑)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="processing/algorithms/landusestatus.py" line="83" />
-      <source>三调 地类图斑 layer in a projected CGCS2000 Gauss-Krüger CRS (e.g. EPSG:4528).</source>
-      <translation type="unfinished" />
+      <translation>按村（ZLDWDM）或任意分组字段统计各三调地类的面积，单位为 m²、公顷和亩（1 亩 = 10 000/15 m²）。
+
+统计依据（三调规则）：图斑的地类面积为 TBDLMJ；其田坎（KCMJ，KCDLBM = 1203）单独计入 1203 田坎；合计为 Σ TBMJ，因此每个村各行之和等于其 TBMJ。带后缀的编码（0201K、1104A …）计入其基本编码。不在三调地类表中的编码单独成行（DLMC 为“未知地类”）并在日志中列出，绝不丢弃。
+
+缺少 TBMJ 时，按三调椭球面积方法由几何图形计算面积。给出项目区时，被边界切割的图斑按边界内椭球面积所占比例分摊 TBMJ、KCMJ 和 TBDLMJ。
+
+AREA_M2 取整到 0.01 m²，使每个村各行之和恰好等于其取整后的合计；AREA_HA = AREA_M2 / 10 000，AREA_MU = AREA_M2 × 15 / 10 000。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/landusestatus.py" line="88" />
       <source>Group by field (default ZLDWDM, village; empty = no grouping)</source>
-      <translation type="unfinished" />
+      <translation>分组字段（默认 ZLDWDM，即按村；为空则不分组）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/landusestatus.py" line="93" />
       <source>Field to group rows by; ZLDWDM gives one block of rows per village.</source>
-      <translation type="unfinished" />
+      <translation>用于分组的字段；取 ZLDWDM 时每个村一组行。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="97" />
-      <source>Land-use code field (default: detected DLBM)</source>
-      <translation type="unfinished" />
+      <location filename="processing/algorithms/potential.py" line="108" />
+      <source>From the current DLTB alone: where new 耕地 can come from, how much (an ESTIMATE), and which villages are richest in it – the survey before a project area is chosen.
+
+Candidate types (POTENTIAL_TYPE, with the RULE that selected each parcel):
+• restorable 耕地恢复: K-coded plots (0201K, 0301K, 1104K …); optionally 园地/残次林地 (GARDEN_FOREST_CODES, default 0201–0204, 0307) on slope grade ≤ {gslope};
+• development 耕地后备资源: DEVELOPMENT_CODES (default 0404 其他草地, 1204 盐碱地, 1205 沙地, 1206 裸土地);
+• reclamation 农村建设用地复垦: rural construction land (CZCSXM 203/203A; where CZCSXM is empty 0702, 0601, 1201) in a small isolated cluster: parcels within {dist:g} m of each other form a cluster, and a cluster of at most {area:g} m² (Σ TBMJ) is isolated. Parcels of larger clusters (village cores) are only listed in the reserve inventory unless RECLAIM_VILLAGE_CORES is set;
+• mine 工矿废弃地: 采矿用地 0602 (or CZCSXM 204) outside towns;
+• tiankan 田坎归并: 耕地 whose 田坎 coefficient exceeds the target {kcxs:g};
+• high_standard 高标准农田: 耕地 not yet high-standard (HIGH_STANDARD layer or field) in contiguous blocks of ≥ {block:g} 亩 (roads, ditches, 田坎 ≤ {gap:g} m wide do not break a block); only when a high-standard layer or field is given.
+
+Exclusions (OUTPUT_EXCLUDED lists them with the reason): inside the 生态保护红线 (every type); slope grade (GDPDJB) above {slope} where known (every type); reclamation and mines inside the 城镇开发边界. A parcel is inside a layer when ≥ {share:g} % of its area is. Candidates inside the permanent basic farmland (PBF) are flagged IN_PBF (K-plots there are the first to restore).
+
+EST_ADDED_M2 is an estimate of 新增耕地 on the TBDLMJ basis: a parcel becoming 耕地 carries the target 田坎 coefficient, so EST = TBMJ − round(TBMJ × {kcxs:g}, 2); for 田坎归并 EST = KCMJ − round(TBMJ × {kcxs:g}, 2); high_standard rows carry 0 (their gain is the parcel's tiankan row). Each estimate is rounded to 0.01 m².
+
+OUTPUT_VILLAGES: per village (ZLDWDM) the total area Σ TBMJ, 耕地 (Σ TBDLMJ), candidate area and estimate per type, EST_ADDED_M2 (= the sum of the village's candidates), EST_RATE (% of the village's 耕地) and RANK within the township by rate (or by area, RANK_BY); CUM_RATE is the rate of the villages ranked so far taken together – read down until it passes 5 %.
+
+OUTPUT_RESERVE (建设用地腾退储备库): every rural construction parcel with village, BSM, class (零散/成片村庄/采矿用地), area, in/out of the 城镇开发边界 and the red line, cluster id, cluster area and parcel count, and whether it is a candidate.</source>
+      <translation>仅依据现状地类图斑分析：新增耕地可从何而来、有多少（估算值），以及哪些村潜力最大——即选定项目区之前的潜力调查。
+
+候选类型（POTENTIAL_TYPE，RULE 记录选中各图斑所依据的规则）：
+• restorable 耕地恢复：K 编码地块（0201K、0301K、1104K …）；可选纳入坡度级别 ≤ {gslope} 的园地/残次林地（GARDEN_FOREST_CODES，默认 0201–0204、0307）；
+• development 耕地后备资源：DEVELOPMENT_CODES（默认 0404 其他草地、1204 盐碱地、1205 沙地、1206 裸土地）；
+• reclamation 农村建设用地复垦：位于小型零散聚落中的农村建设用地（CZCSXM 203/203A；CZCSXM 为空时取 0702、0601、1201）：相互距离在 {dist:g} m 以内的图斑构成一个聚落，面积（Σ TBMJ）不超过 {area:g} m² 的聚落为零散聚落。较大聚落（成片村庄）的图斑只列入储备库，除非设置了 RECLAIM_VILLAGE_CORES；
+• mine 工矿废弃地：城镇以外的采矿用地 0602（或 CZCSXM 204）；
+• tiankan 田坎归并：田坎系数超过目标值 {kcxs:g} 的耕地；
+• high_standard 高标准农田：尚未建成高标准农田（依据 HIGH_STANDARD 图层或字段）且集中连片 ≥ {block:g} 亩的耕地（宽度 ≤ {gap:g} m 的道路、沟渠、田坎不隔断连片）；仅在给出高标准农田图层或字段时分析。
+
+排除条件（OUTPUT_EXCLUDED 列出被排除图斑并注明原因）：位于生态保护红线内（所有类型）；坡度级别（GDPDJB）已知且高于 {slope}（所有类型）；位于城镇开发边界内的复垦和工矿类型。图斑面积有 ≥ {share:g} % 位于某图层内时，即视为位于该图层内。位于永久基本农田（PBF）内的候选图斑标记 IN_PBF（其中的 K 编码地块应优先恢复）。
+
+EST_ADDED_M2 是以 TBDLMJ 为口径的新增耕地估算值：转为耕地的图斑按目标田坎系数扣除田坎，故 EST = TBMJ − round(TBMJ × {kcxs:g}, 2)；田坎归并的 EST = KCMJ − round(TBMJ × {kcxs:g}, 2)；high_standard 行为 0（其增量体现在该图斑的 tiankan 行中）。每项估算值取整到 0.01 m²。
+
+OUTPUT_VILLAGES：每个村（ZLDWDM）的总面积 Σ TBMJ、耕地（Σ TBDLMJ）、各类型候选面积和估算值、EST_ADDED_M2（= 该村各候选图斑之和）、EST_RATE（占该村耕地的 %），以及在乡镇内按比率（或按面积，见 RANK_BY）的排名 RANK；CUM_RATE 为排名至该村为止各村合计的比率——自上而下查看，直至其超过 5 %。
+
+OUTPUT_RESERVE（建设用地腾退储备库）：每个农村建设用地图斑的村、BSM、类别（零散/成片村庄/采矿用地）、面积、是否位于城镇开发边界和生态保护红线内、聚落编号、聚落面积和图斑数，以及是否为候选图斑。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="150" />
+      <source>三调 地类图斑 of the current state (a township or a county), projected CGCS2000 Gauss-Krüger (e.g. EPSG:4528).</source>
+      <translation>现状三调地类图斑（乡镇或县域），CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="155" />
+      <source>Rural construction land and mines inside it are not reclamation candidates.</source>
+      <translation>其范围内的农村建设用地和采矿用地不作为复垦候选。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="156" />
+      <source>Ecological protection red line (生态保护红线)</source>
+      <translation>生态保护红线</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="157" />
+      <source>Parcels inside it are never candidates.</source>
+      <translation>其范围内的图斑一律不作为候选。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="158" />
+      <source>Permanent basic farmland (永久基本农田)</source>
+      <translation>永久基本农田</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="159" />
+      <source>Candidates inside it are flagged IN_PBF = 1.</source>
+      <translation>其范围内的候选图斑标记 IN_PBF = 1。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="164" />
+      <source>Target 田坎 coefficient after consolidation</source>
+      <translation>整治后目标田坎系数</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="165" />
+      <source>New 耕地 carries it (its estimate is net of it); 耕地 above it gives back the difference (田坎归并). Local practice; default {v:g}.</source>
+      <translation>新增耕地按此系数计田坎（估算值已扣除）；田坎系数高于此值的耕地可归并出差额部分（田坎归并）。按当地做法确定；默认 {v:g}。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="168" />
+      <source>Highest slope grade (GDPDJB) of a candidate</source>
+      <translation>候选图斑的最高坡度级别（GDPDJB）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="169" />
+      <source>1 ≤2°, 2 ≤6°, 3 ≤15°, 4 ≤25°, 5 &gt;25°. Parcels on a higher grade are excluded; parcels without a grade are not.</source>
+      <translation>1 级 ≤2°，2 级 ≤6°，3 级 ≤15°，4 级 ≤25°，5 级 &gt;25°。坡度级别更高的图斑将被排除；无坡度级别的图斑不排除。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="172" />
+      <source>耕地后备资源 codes</source>
+      <translation>耕地后备资源地类编码</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="173" />
+      <source>Comma-separated 三调 codes developable into 耕地 (default 其他草地, 盐碱地, 沙地, 裸土地; add 1104 to count 坑塘水面).</source>
+      <translation>可开发为耕地的三调地类编码，以逗号分隔（默认其他草地、盐碱地、沙地、裸土地；加入 1104 可计入坑塘水面）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="177" />
+      <source>Count 园地/残次林地 as restorable</source>
+      <translation>将园地/残次林地计为可恢复</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="178" />
+      <source>Also list 园地 and 残次林地 (GARDEN_FOREST_CODES) on good slope grades as 耕地恢复 candidates.</source>
+      <translation>同时将坡度级别较低的园地和残次林地（GARDEN_FOREST_CODES）列为耕地恢复候选。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="182" />
+      <source>园地/残次林地 codes</source>
+      <translation>园地/残次林地地类编码</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="183" />
+      <source>Codes counted with the option above (0307 其他林地 stands for 残次林地).</source>
+      <translation>启用上一选项时计入的地类编码（以 0307 其他林地代表残次林地）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="185" />
+      <source>Highest slope grade of 园地/残次林地 candidates</source>
+      <translation>园地/残次林地候选的最高坡度级别</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="186" />
+      <source>Default 2 (≤ 6°).</source>
+      <translation>默认 2 级（≤ 6°）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="188" />
+      <source>Cluster distance for rural construction land (m)</source>
+      <translation>农村建设用地聚落距离（m）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="189" />
+      <source>Rural construction parcels at most this far apart belong to one cluster (settlement).</source>
+      <translation>相距不超过此距离的农村建设用地图斑属于同一聚落。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="191" />
+      <source>Largest small isolated cluster (m²)</source>
+      <translation>小型零散聚落面积上限（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="192" />
+      <source>A cluster of at most this area (Σ TBMJ) is a small isolated cluster, the classic 腾退 candidate; default 10 000 m² (15 亩).</source>
+      <translation>面积（Σ TBMJ）不超过此值的聚落为小型零散聚落，即典型的腾退候选；默认 10 000 m²（15 亩）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="195" />
+      <source>Count village cores (larger clusters) as reclamation candidates</source>
+      <translation>将成片村庄（较大聚落）计为复垦候选</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="197" />
+      <source>Off: parcels of larger clusters are only listed in the reserve inventory.</source>
+      <translation>不勾选时，较大聚落的图斑只列入储备库。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="200" />
+      <source>Count 采矿用地 in the estimate</source>
+      <translation>采矿用地计入估算</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="201" />
+      <source>Off: mines stay candidates with EST_ADDED_M2 = 0 (e.g. when they are to be restored to forest).</source>
+      <translation>不勾选时，采矿用地仍为候选，但 EST_ADDED_M2 = 0（如计划恢复为林地时）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="204" />
+      <source>Share of a parcel that puts it inside a layer (%)</source>
+      <translation>判定图斑位于图层内的面积占比（%）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="205" />
+      <source>A parcel is inside the red line, the development boundary, the PBF or the high-standard layer when at least this share of its area is.</source>
+      <translation>图斑面积至少有此比例位于生态保护红线、城镇开发边界、永久基本农田或高标准农田图层内时，即视为位于其中。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="209" />
+      <source>Built high-standard farmland (已建高标准农田)</source>
+      <translation>已建高标准农田</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="211" />
+      <source>With this layer (or the field below) 耕地 outside it in large blocks is listed as 高标准农田 candidates.</source>
+      <translation>给出此图层（或下方字段）时，其范围以外集中连片的大块耕地将列为高标准农田候选。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="215" />
+      <source>…or high-standard field on the DLTB</source>
+      <translation>…或地类图斑上的高标准农田字段</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="217" />
+      <source>A parcel is high-standard when the field is 1, Y, YES, T, TRUE, 是 or 已建.</source>
+      <translation>字段值为 1、Y、YES、T、TRUE、是或已建时，图斑视为已建高标准农田。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="219" />
+      <source>Smallest block of 高标准农田 candidates (亩)</source>
+      <translation>高标准农田候选的最小连片面积（亩）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="221" />
+      <source>Blocks of not yet high-standard 耕地 (Σ TBDLMJ) below this are not listed; default 100 亩 (百亩方).</source>
+      <translation>未建高标准农田的耕地连片面积（Σ TBDLMJ）小于此值时不列出；默认 100 亩（百亩方）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="224" />
+      <source>Widest road/ditch inside a block (m)</source>
+      <translation>连片地块内道路/沟渠的最大宽度（m）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="225" />
+      <source>As in the contiguity analysis: 1006/1107/1203 parcels at most this wide do not break a block.</source>
+      <translation>与集中连片分析相同：宽度不超过此值的 1006/1107/1203 图斑不隔断连片。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="228" />
+      <source>Rank villages by</source>
+      <translation>村排序依据</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="229" />
+      <source>Estimated 新增耕地 rate (% of the village's 耕地)</source>
+      <translation>预计新增耕地率（占该村耕地的 %）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="230" />
+      <source>Estimated 新增耕地 area</source>
+      <translation>预计新增耕地面积</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="231" />
+      <source>The rate is what the ≥ 5 % rule measures; the area favours large villages.</source>
+      <translation>比率即 ≥ 5 % 规则所考核的指标；按面积排序则对大村有利。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="235" />
+      <source>Field holding the 三调 code.</source>
+      <translation>存放三调地类编码的字段。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="236" />
+      <source>Slope grade field (default: detected GDPDJB)</source>
+      <translation>坡度级别字段（默认：自动识别的 GDPDJB）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="237" />
+      <source>Field holding the slope grade 1–5.</source>
+      <translation>存放坡度级别（1–5）的字段。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="243" />
+      <source>Potential candidates (潜力图斑)</source>
+      <translation>潜力图斑</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="244" />
+      <source>One feature per candidate parcel and type: POTENTIAL_TYPE, RULE, EST_ADDED_M2 (estimate), BSM, DLBM, ZLDWDM, AREA_M2 (TBMJ), flags, cluster and block.</source>
+      <translation>每个候选图斑的每种类型一个要素：POTENTIAL_TYPE、RULE、EST_ADDED_M2（估算值）、BSM、DLBM、ZLDWDM、AREA_M2（TBMJ）、标记、聚落和连片地块。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="246" />
+      <source>Village ranking (村潜力排序)</source>
+      <translation>村潜力排序</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="247" />
+      <source>One row per village (ZLDWDM): areas, potential per type, estimate, rate, rank, cumulative rate.</source>
+      <translation>每个村（ZLDWDM）一行：面积、各类型潜力、估算值、比率、排名、累计比率。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="249" />
+      <source>Construction land reserve inventory (建设用地腾退储备库)</source>
+      <translation>建设用地腾退储备库</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="251" />
+      <source>Every rural construction parcel: village, BSM, class, area, in/out of the development boundary, cluster id and size, candidate or not.</source>
+      <translation>所有农村建设用地图斑：村、BSM、类别、面积、是否位于城镇开发边界内、聚落编号和规模、是否为候选。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="258" />
+      <source>Excluded parcels (排除图斑)</source>
+      <translation>排除图斑</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="260" />
+      <source>Parcels a rule selected but an exclusion removed, with REASON (red_line, slope, dev_boundary, village_core).</source>
+      <translation>被规则选中但因排除条件剔除的图斑，附 REASON（red_line、slope、dev_boundary、village_core）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="263" />
+      <source>Estimated 新增耕地 (m², estimate)</source>
+      <translation>预计新增耕地（m²，估算值）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="264" />
+      <source>Estimate as % of 耕地</source>
+      <translation>估算值占耕地的 %</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="265" />
+      <source>耕地 (m², TBDLMJ)</source>
+      <translation>耕地（m²，TBDLMJ）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="266" />
+      <source>Candidate rows</source>
+      <translation>候选记录数</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="267" />
+      <source>Rural construction land in the reserve (m²)</source>
+      <translation>储备库中的农村建设用地（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="269" />
+      <source>Estimate: {t}</source>
+      <translation>估算：{t}</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="270" />
+      <source>Villages by rank</source>
+      <translation>村排名</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="326" />
+      <source>Reading the DLTB and the constraint layers…</source>
+      <translation>正在读取地类图斑和约束图层…</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="391" />
+      <source>Estimated 新增耕地 (an estimate, TBDLMJ basis, net of the target 田坎 coefficient): {m2:.2f} m² = {ha:.4f} ha = {rate:.2f} % of 耕地</source>
+      <translation>预计新增耕地（估算值，TBDLMJ 口径，已扣除目标田坎系数）：{m2:.2f} m² = {ha:.4f} 公顷，占耕地的 {rate:.2f} %</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="396" />
+      <source>Villages, best first:</source>
+      <translation>各村（潜力由高到低）：</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/potential.py" line="98" />
+      <source>Potential survey (潜力调查)</source>
+      <translation>潜力调查</translation>
     </message>
     <message>
       <location filename="processing/algorithms/transitionmatrix.py" line="23" />
       <source>Transition matrix (土地利用转移矩阵)</source>
-      <translation type="unfinished" />
+      <translation>土地利用转移矩阵</translation>
     </message>
     <message>
       <location filename="processing/algorithms/transitionmatrix.py" line="32" />
@@ -1259,22 +2127,26 @@ AREA_M2 is rounded to 0.01 m² so that each village's rows add up exactly to its
 Basis: the gross area of each overlay piece, i.e. its share of the current parcel's TBMJ (田坎 included in the parcel's class), so the rows of a FROM class add up to the current Σ TBMJ of that class and the columns to the planned structure measured on the same TBMJ. Suffixed codes count as their base code.
 
 The plan is a planned DLTB layer (overlaid; boundaries need not match, classes may differ on the two sides) or a planned-code field on the current DLTB. Parts of the current layer that the planned layer does not cover are an error by default (UNCOVERED).</source>
-      <translation type="unfinished" />
+      <translation>统计由各现状地类转为各规划地类的面积，每个有面积的 (FROM_DLBM, TO_DLBM) 组合一行；地类未变的土地位于对角线上（FROM = TO）。
+
+统计依据：各叠加分块的毛面积，即其在现状图斑 TBMJ 中所占的份额（田坎计入图斑所属地类），因此某一 FROM 地类各行之和等于该地类现状的 Σ TBMJ，各列之和则为按同一 TBMJ 口径量算的规划结构。带后缀的编码计入其基本编码。
+
+规划方案可以是规划地类图斑图层（叠加分析；图斑边界无需一致，两侧地类可以不同），也可以是现状地类图斑上的规划地类编码字段。默认情况下，现状图层中规划图层未覆盖的部分按错误处理（UNCOVERED）。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/transitionmatrix.py" line="46" />
       <source>Transition matrix</source>
-      <translation type="unfinished" />
+      <translation>土地利用转移矩阵</translation>
     </message>
     <message>
       <location filename="processing/algorithms/transitionmatrix.py" line="47" />
       <source>Area changing class (m²)</source>
-      <translation type="unfinished" />
+      <translation>地类变化面积（m²）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/transitionmatrix.py" line="48" />
       <source>Total area (m²)</source>
-      <translation type="unfinished" />
+      <translation>总面积（m²）</translation>
     </message>
   </context>
   <context>
@@ -1282,57 +2154,57 @@ The plan is a planned DLTB layer (overlaid; boundaries need not match, classes m
     <message>
       <location filename="dialogs/layers_page.ui" line="0" />
       <source>Plan and other layers (规划与其他图层)</source>
-      <translation type="unfinished" />
+      <translation>规划与其他图层</translation>
     </message>
     <message>
       <location filename="dialogs/layers_page.ui" line="0" />
       <source>All optional. The plan can be a planned DLTB layer or a planned-code field on the current DLTB.</source>
-      <translation type="unfinished" />
+      <translation>均为可选项。规划方案可以是规划地类图斑图层，也可以是现状地类图斑上的规划地类编码字段。</translation>
     </message>
     <message>
       <location filename="dialogs/layers_page.ui" line="0" />
       <source>Planned land use after consolidation (规划地类)</source>
-      <translation type="unfinished" />
+      <translation>规划地类</translation>
     </message>
     <message>
       <location filename="dialogs/layers_page.ui" line="0" />
       <source>Not yet</source>
-      <translation type="unfinished" />
+      <translation>暂无</translation>
     </message>
     <message>
       <location filename="dialogs/layers_page.ui" line="0" />
       <source>Planned DLTB layer</source>
-      <translation type="unfinished" />
+      <translation>规划地类图斑图层</translation>
     </message>
     <message>
       <location filename="dialogs/layers_page.ui" line="0" />
       <source>Planned-code field on the DLTB</source>
-      <translation type="unfinished" />
+      <translation>地类图斑上的规划地类编码字段</translation>
     </message>
     <message>
       <location filename="dialogs/layers_page.ui" line="0" />
       <source>Permanent basic farmland before (永久基本农田，整治前)</source>
-      <translation type="unfinished" />
+      <translation>永久基本农田（整治前）</translation>
     </message>
     <message>
       <location filename="dialogs/layers_page.ui" line="0" />
       <source>Permanent basic farmland after (永久基本农田，整治后)</source>
-      <translation type="unfinished" />
+      <translation>永久基本农田（整治后）</translation>
     </message>
     <message>
       <location filename="dialogs/layers_page.ui" line="0" />
       <source>Sub-projects (子项目)</source>
-      <translation type="unfinished" />
+      <translation>子项目</translation>
     </message>
     <message>
       <location filename="dialogs/layers_page.ui" line="0" />
       <source>Ecological red line (生态保护红线)</source>
-      <translation type="unfinished" />
+      <translation>生态保护红线</translation>
     </message>
     <message>
       <location filename="dialogs/layers_page.ui" line="0" />
       <source>Urban development boundary (城镇开发边界)</source>
-      <translation type="unfinished" />
+      <translation>城镇开发边界</translation>
     </message>
   </context>
   <context>
@@ -1340,22 +2212,22 @@ The plan is a planned DLTB layer (overlaid; boundaries need not match, classes m
     <message>
       <location filename="dialogs/summary_page.ui" line="0" />
       <source>Summary (汇总)</source>
-      <translation type="unfinished" />
+      <translation>汇总</translation>
     </message>
     <message>
       <location filename="dialogs/summary_page.ui" line="0" />
       <source>Check the choices, then write the project GeoPackage and load it into the map.</source>
-      <translation type="unfinished" />
+      <translation>核对所选内容，然后写入项目 GeoPackage 并加载到地图中。</translation>
     </message>
     <message>
       <location filename="dialogs/summary_page.ui" line="0" />
       <source>Project file</source>
-      <translation type="unfinished" />
+      <translation>项目文件</translation>
     </message>
     <message>
       <location filename="dialogs/summary_page.ui" line="0" />
       <source>Load the project into the map when it is written</source>
-      <translation type="unfinished" />
+      <translation>写入完成后将项目加载到地图中</translation>
     </message>
   </context>
 </TS>
