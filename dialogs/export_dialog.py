@@ -41,6 +41,7 @@ class ExportDialog(QDialog, FORM):
         self.unitsCombo.addItems([tr("公顷 (ha)"), tr("亩 (mu)"), tr("公顷 and 亩")])
         self._fill_tables()
         self.export_button = self.buttonBox.addButton(tr("Export"), QDialogButtonBox.AcceptRole)
+        self.buttonBox.button(QDialogButtonBox.Close).setText(tr("Close"))
         self.buttonBox.rejected.connect(self.reject)
         self.export_button.clicked.connect(self.start)
         self.projectWidget.fileChanged.connect(self._project_changed)

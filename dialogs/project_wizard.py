@@ -42,6 +42,10 @@ class ProjectWizard(QWizard):
         self.setWizardStyle(QWizard.ModernStyle)
         self.setOption(QWizard.NoBackButtonOnLastPage, False)
         self.resize(820, 620)
+        # Qt's own button texts stay English unless Qt's translations are installed; set them here.
+        for button, text in ((QWizard.BackButton, tr("< Back")), (QWizard.NextButton, tr("Next >")),
+                             (QWizard.FinishButton, tr("Finish")), (QWizard.CancelButton, tr("Cancel"))):
+            self.setButtonText(button, text)
         self.dltb_page = DltbPage(self)
         self.area_page = AreaPage(self)
         self.facts_page = FactsPage(self)

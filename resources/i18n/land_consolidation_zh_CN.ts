@@ -231,27 +231,32 @@
       <translation>请指定地类编码字段（DLBM）。</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="102" />
+      <location filename="dialogs/export_dialog.py" line="100" />
+      <source>Choose the project GeoPackage (made with the set-up wizard).</source>
+      <translation>请选择项目 GeoPackage（由项目设置向导生成）。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/export_dialog.py" line="103" />
       <source>Tick at least one table.</source>
       <translation>请至少勾选一张表。</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="105" />
+      <location filename="dialogs/export_dialog.py" line="106" />
       <source>Choose the workbook file.</source>
       <translation>请选择工作簿文件。</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="117" />
+      <location filename="dialogs/export_dialog.py" line="118" />
       <source>Exporting…</source>
       <translation>正在导出…</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="126" />
+      <location filename="dialogs/export_dialog.py" line="127" />
       <source>The export failed.</source>
       <translation>导出失败。</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="131" />
+      <location filename="dialogs/export_dialog.py" line="132" />
       <source>Written: {path}</source>
       <translation>已写入：{path}</translation>
     </message>
@@ -276,14 +281,14 @@
       <translation>导出</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="68" />
-      <source>The export algorithm is not available.</source>
-      <translation>导出算法不可用。</translation>
+      <location filename="dialogs/export_dialog.py" line="44" />
+      <source>Close</source>
+      <translation>关闭</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="99" />
-      <source>Choose the project GeoPackage (made with the set-up wizard).</source>
-      <translation>请选择项目 GeoPackage（由项目设置向导生成）。</translation>
+      <location filename="dialogs/export_dialog.py" line="69" />
+      <source>The export algorithm is not available.</source>
+      <translation>导出算法不可用。</translation>
     </message>
     <message>
       <location filename="dialogs/facts_page.py" line="62" />
@@ -311,102 +316,102 @@
       <translation>规划图层不能是现状地类图斑图层本身。</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="125" />
+      <location filename="dialogs/project_wizard.py" line="129" />
       <source> (selected features)</source>
       <translation>（仅选中的要素）</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="135" />
+      <location filename="dialogs/project_wizard.py" line="139" />
       <source>field {field}</source>
       <translation>字段 {field}</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="136" />
+      <location filename="dialogs/project_wizard.py" line="140" />
       <source>not given</source>
       <translation>未提供</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="138" />
+      <location filename="dialogs/project_wizard.py" line="142" />
       <source>Project name</source>
       <translation>项目名称</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="139" />
+      <location filename="dialogs/project_wizard.py" line="143" />
       <source>Project code</source>
       <translation>项目编号</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="140" />
+      <location filename="dialogs/project_wizard.py" line="144" />
       <source>Township</source>
       <translation>乡镇</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="141" />
+      <location filename="dialogs/project_wizard.py" line="145" />
       <source>Period</source>
       <translation>实施期限</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="142" />
+      <location filename="dialogs/project_wizard.py" line="146" />
       <source>Responsible unit</source>
       <translation>实施主体</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="143" />
+      <location filename="dialogs/project_wizard.py" line="147" />
       <source>DLTB layer</source>
       <translation>地类图斑图层</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="144" />
+      <location filename="dialogs/project_wizard.py" line="148" />
       <source>Field mapping</source>
       <translation>字段映射</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="146" />
+      <location filename="dialogs/project_wizard.py" line="150" />
       <source>Project area</source>
       <translation>项目区</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="147" />
+      <location filename="dialogs/project_wizard.py" line="151" />
       <source>Planned land use</source>
       <translation>规划地类</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="149" />
+      <location filename="dialogs/project_wizard.py" line="153" />
       <source>Permanent basic farmland before</source>
       <translation>整治前永久基本农田</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="149" />
+      <location filename="dialogs/project_wizard.py" line="153" />
       <source>Permanent basic farmland after</source>
       <translation>整治后永久基本农田</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="150" />
+      <location filename="dialogs/project_wizard.py" line="154" />
       <source>Sub-projects</source>
       <translation>子项目</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="150" />
+      <location filename="dialogs/project_wizard.py" line="154" />
       <source>Ecological red line</source>
       <translation>生态保护红线</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="151" />
+      <location filename="dialogs/project_wizard.py" line="155" />
       <source>Urban development boundary</source>
       <translation>城镇开发边界</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="156" />
+      <location filename="dialogs/project_wizard.py" line="160" />
       <source>The project file holds the boundary, copies of the layers (parcels meeting the boundary) and these settings; re-open it with “Open project…” to change them.</source>
       <translation>项目文件包含项目区边界、各图层的副本（与边界相交的图斑）及上述设置；如需修改，请通过“打开项目…”重新打开。</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="178" />
+      <location filename="dialogs/project_wizard.py" line="182" />
       <source>Writing the project…</source>
       <translation>正在写入项目…</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="190" />
+      <location filename="dialogs/project_wizard.py" line="194" />
       <source>The project could not be written.</source>
       <translation>项目写入失败。</translation>
     </message>
@@ -416,7 +421,27 @@
       <translation>全域综合整治项目设置</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="85" />
+      <location filename="dialogs/project_wizard.py" line="46" />
+      <source>&lt; Back</source>
+      <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="46" />
+      <source>Next &gt;</source>
+      <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="47" />
+      <source>Finish</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="47" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="89" />
       <source>Potential figures not shown: {error}</source>
       <translation>未能显示潜力数据：{error}</translation>
     </message>
