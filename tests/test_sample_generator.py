@@ -1,4 +1,4 @@
-"""tools/generate_sample.py: layers, fields, topology, areas, determinism."""
+"""tools/generate_sample.py: layers, fields, topology, areas, determinism, potential ranking."""
 from __future__ import annotations
 
 import importlib.util
@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from land_consolidation.core import ellipsoid
+from land_consolidation.core import ellipsoid, potential
 from qgis.core import QgsFeatureRequest, QgsGeometry, QgsSpatialIndex, QgsVectorLayer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -224,3 +224,65 @@ def test_small_fields_have_higher_coefficients(sample):
     assert small and large
     assert sum(small) / len(small) > sum(large) / len(large) + 0.01
     assert not math.isnan(sum(large))
+
+
+def _xmq_villages(path: Path) -> set[str]:
+    """ZLDWDM of the villages whose parcels lie in the project area XMQ."""
+    xmq = QgsGeometry.unaryUnion([f.geometry() for f in _layer(path, "XMQ").getFeatures()])
+    inside, outside = set(), set()
+    for f in _layer(path, "DLTB").getFeatures():
+        (inside if xmq.contains(f.geometry().pointOnSurface()) else outside).add(f["ZLDWDM"])
+    assert not inside & outside  # XMQ follows village boundaries
+    return inside
+
+
+def _ranking(path: Path):
+    """The potential survey's village ranking, run as tools/run_sample.py runs it."""
+    return potential.village_ranking(
+        _layer(path, "DLTB"), red_line=_layer(path, "STBHHX"), development_boundary=_layer(path, "CZKFBJ"),
+        pbf=_layer(path, "YJJBNTTB"))
+
+
+def _check_ranking(path: Path, summary: dict) -> None:
+    villages = _ranking(path)
+    xmq = _xmq_villages(path)
+    assert len(xmq) == 4 and len(villages) == 6
+    assert set(villages["ZLDWDM"].head(4)) == xmq, villages[["ZLDWDM", "ZLDWMC", "EST_RATE"]]
+    # The generator's bounds of the survey's estimate hold (they keep the ranking by design).
+    p = summary["projects"][0]
+    rates = dict(zip(villages["ZLDWDM"], villages["EST_RATE"]))
+    west = [rates[code] for code in sorted(xmq)]
+    east = [rates[code] for code in sorted(set(rates) - xmq)]
+    assert all(r >= bound - 1e-6 for r, bound in zip(west, p["potential_west"]))
+    assert all(r <= bound + 1e-6 for r, bound in zip(east, p["potential_east"]))
+    assert max(p["potential_east"]) < _load_generator().POTENTIAL_MARGIN * min(p["potential_west"])
+
+
+def test_potential_ranking_names_the_project_villages(sample):
+    """Issue 6: the potential survey's top 4 villages are exactly the 4 XMQ villages."""
+    path, summary = sample
+    _check_ranking(path, summary)
+    # The design alone does it here: no eastern candidate had to be taken away.
+    assert summary["projects"][0]["potential_settled"] == 0
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_potential_ranking_other_seeds(generator, tmp_path, seed):
+    path = tmp_path / f"seed{seed}.gpkg"
+    summary = generator.generate(path, parcels=PARCELS, seed=seed, log=None)
+    _check_ranking(path, summary)
+
+
+def test_potential_ranking_settled(generator, tmp_path, monkeypatch):
+    """With a strict margin the generator takes eastern candidates away until it holds."""
+    monkeypatch.setattr(generator, "POTENTIAL_MARGIN", 0.02)
+    path = tmp_path / "strict.gpkg"
+    summary = generator.generate(path, parcels=PARCELS, seed=1, log=None)  # seed 1: the east has clusters
+    p = summary["projects"][0]
+    assert p["potential_settled"] > 0
+    _check_ranking(path, summary)
+    for f in _layer(path, "DLTB").getFeatures():
+        if f["DLBM"] == "1202":
+            assert f["CZCSXM"] == "" and f["KCDLBM"] == ""
+        if f["DLBM"] in ("0101", "0102", "0103"):
+            assert f["KCDLBM"] == "1203" and f["GDDB"] is not None and f["ZZSXDM"]

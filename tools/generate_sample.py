@@ -15,7 +15,8 @@ Layers
 ``DLTB_GH``      the planned DLTB after consolidation (same fields, no GHDLBM).
 ``YJJBNTTB``     永久基本农田 before adjustment; ``YJJBNTTB_GH`` after.
 ``XMQ``          项目区: per township one polygon, its 4 western villages
-                 (follows village boundaries, so no parcel is cut).
+                 (follows village boundaries, so no parcel is cut) – the 4
+                 villages the potential survey ranks first (see below).
 ``XMQ_CUT``      a slightly rotated rectangle cutting through parcels (tests).
 ``ZXM``          子项目 (XMLX, XMMC, TZJE 万元, ZJLY, SSND, ZRDW, plus XMBH, XMMJ).
 ``STBHHX``       生态保护红线: the river with its riparian belts, and forest blocks.
@@ -37,18 +38,18 @@ vertical lines (which are exact by construction).  Coordinates are rounded
 to 0.1 mm.  All geometries are single-part MultiPolygons, as exported from
 三调 file geodatabases.
 
-Content per village: regular 水田/水浇地/旱地 strips (田坎 KCXS 0.02–0.05,
-等别 4–7); *fragmented* blocks of small fields (KCXS 0.06–0.09); mixed blocks
-with 其他草地 0404, 设施农用地 1202, 裸土地 1206, 坑塘 1104 and restorable K-plots
-0201K/0301K/1104K; 果园 0201, 乔木林地 0301 and 养殖坑塘 1104A blocks; one
-village core (村庄, CZCSXM 203: 0702 homesteads, 1004 lanes, 08H2, 0601; two
-villages have a bigger core across two field rows) with a strip of idle
-0404 beside it; many isolated clusters of 2–6 homesteads (one 0702 parcel of
-450–2 100 m² at a field strip's road end, CZCSXM 203).  The township seat
-(集镇) in the north-middle village uses CZCSXM **202** and 0701/05H1/08H1/
-08H2/0810/0601/1004; the abandoned mine 0602 (one block in the south-west
-village) uses CZCSXM **204**, as 三调 codes 采矿用地 – both deliberate
-departures from "203 or empty" because the 三调 rules say so.
+Content per village: regular 水田/水浇地/旱地 strips (等别 4–7); *fragmented*
+blocks of small fields (KCXS 0.06–0.09); mixed blocks with 其他草地 0404,
+设施农用地 1202, 裸土地 1206, 坑塘 1104 and restorable K-plots 0201K/0301K/
+1104K; 果园 0201, 乔木林地 0301 and 养殖坑塘 1104A blocks; one village core
+(村庄, CZCSXM 203: 0702 homesteads, 1004 lanes, 08H2, 0601; two villages
+have a bigger core across two field rows); isolated clusters of 2–6
+homesteads (one 0702 parcel of 450–2 100 m² at a field strip's road end,
+CZCSXM 203).  The township seat (集镇) in the north-middle village uses
+CZCSXM **202** and 0701/05H1/08H1/08H2/0810/0601/1004; the abandoned mine
+0602 (one block in the south-west village) uses CZCSXM **204**, as 三调
+codes 采矿用地 – both deliberate departures from "203 or empty" because the
+三调 rules say so.
 
 Areas: TBMJ is the 三调 ellipsoidal area of the polygon from
 ``land_consolidation.core.ellipsoid.geometry_areas`` (rounded to 0.01 m²);
@@ -57,20 +58,59 @@ without a value are ``''``; GDDB is NULL off 耕地; XZDWKD is NULL except on
 1006/1107/1003/1004/1101.
 
 Scale: ``--parcels`` from 500 to 12 000 gives one township of 6 villages
-whose size is calibrated to the count (±5 %).  Above that the same design is
-repeated as a county: villages of ~2 000 parcels, townships of 6 villages in
-a grid (northings then reach ≈ 3 515 000), each township with its own
-project (XMQ feature), plan, river and seat.  Each
-township is generated, measured and written before the next (numpy RNG
-streams keyed by (seed, township)), so memory stays at one township.
+whose size is calibrated to the count (mostly within ±3 %; the count grows
+in steps, so at worst ≈ ±10 % at the smallest sizes).  Above that the same
+design is repeated as a county: villages of ~2 000 parcels, townships of 6
+villages in a grid (northings then reach ≈ 3 515 000), each township with
+its own project (XMQ feature), plan, river and seat.  Each township is
+generated, measured and written before the next (numpy RNG streams keyed
+by (seed, township)), so memory stays at one township.
+
+Two histories: the west has the potential
+-----------------------------------------
+The 2 eastern villages (outside the project) were consolidated in an earlier
+高标准农田 project; the 4 western ones (the project) were not:
+
+* regular strips: west ≈ 38 m wide with KCXS 0.03–0.055; east ≈ 55 m with
+  KCXS 0.015–0.028;
+* fragmented and mixed blocks: west 15 % and 24 % of the blocks, at least
+  one of each per village; east none – only 1.5 % of its strips are
+  leftovers, mostly 1202 and 1104, a few 0404, 0201K, 1206;
+* isolated homestead clusters: west at 9 % of the strips' road ends, east 2 %;
+* idle 0404 beside the village core (the 建新 site): west only.
+
+Each western village's first mixed strips are a K-plot and a 0404 or 1206.
+So the potential survey (``core.potential``, default rules, with STBHHX,
+CZKFBJ and YJJBNTTB as ``tools/run_sample.py`` runs it) ranks the 4 project
+villages 1–4 in every township: the east's KCXS is below the survey's
+target 0.03 (no 田坎 gain) and little else is left there.  From the default
+size up the estimate is ≈ 0–2.5 % of the village's 耕地 in the east against
+≈ 10–30 % in the west (more in the south-west, with the mine); in small
+townships, where one block weighs more, the west can drop to ≈ 5 % and the
+east rise to ≈ 7 % (not in the same township).  The township seat stays in
+a project village: its 202 land is neither a candidate nor 耕地, so it does
+not move the ranking.
+
+To make the ranking hold for every seed and size,
+``TownshipWriter._settle_potential`` bounds the survey's estimate per
+village from the generated parcels (*certain*: K-plots, 0404/1206 off the
+red-line belts, the mine, 田坎 above 0.03; *possible*: plus every homestead
+cluster) and, while an eastern village's possible rate is not below
+``POTENTIAL_MARGIN`` (50 %) of the poorest western village's certain rate,
+converts that eastern village's largest candidate as the earlier project
+would have (a leftover strip → 耕地 of its block, a homestead cluster → 1202
+farm sheds).  With the design above this rarely fires (3 conversions in 104
+townships of 500–2 000 parcels, none from 3 000 up); the summary reports
+the bounds and the count (``potential_west``, ``potential_east``,
+``potential_settled``).
 
 The plan (inside each XMQ only; elsewhere DLTB_GH = DLTB)
 ----------------------------------------------------------
 * 高标准农田建设: 60 % of the project's fragmented blocks are merged into one
   parcel each (KCXS 0.03 instead of 0.06–0.09, 等别 = area-weighted mean,
   rounded); the pieces' 水浇地/旱地 become the block's base class.
-* 耕地出: good (等别 ≤ village base), non-永农 耕地 strips → 果园 0201, about
-  0.6 % of the project's 耕地.
+* 耕地出: good (等别 ≤ village base), non-永农 耕地 strips → 果园 0201, the best
+  等别 first, about 0.6 % of the project's 耕地.
 * 建设用地复垦 (拆旧): 90 % of the isolated homestead clusters → 0101 (from a
   水田 strip) or 0103, 等别 = the strip's + 1, KCXS 0.035.
 * 农用地整理: K-plots (0201K → 0102, 0301K → 0103, 1104K → 0101), 坑塘 1104 →
@@ -91,10 +131,11 @@ project): 调出 = the PBF pieces of unmerged fragmented blocks, then the
 smallest PBF strips, until ≥ 3 % of the project's PBF; 调入 = new non-PBF 耕地
 up to half of 1.10 × 调出, then existing non-PBF strips (largest that fits,
 last the smallest that closes the gap), so 新增比例 = (调入 − 调出)/调出 ≈
-10–15 % (≥ 5 %).  8 % of the staying parcels are re-digitised: a 6–24 m
-stretch of their west edge gets a 2–5 cm kink (inward, or for a block's
-first strip sometimes outward over the ditch), slivers of 0.06–0.6 m², all
-under the plugin's 1 m² sliver setting.  Staying parcels keep their BSM.
+10–15 % (≥ 5 %; in the smallest samples single strips overshoot, up to
+≈ 50 %).  8 % of the staying parcels are re-digitised: a 6–24 m stretch of
+their west edge gets a 2–5 cm kink (inward, or for a block's first strip
+sometimes outward over the ditch), slivers of 0.06–0.6 m², all under the
+plugin's 1 m² sliver setting.  Staying parcels keep their BSM.
 
 Which parcels differ between the two representations of the plan: every
 DLTB parcel's GHDLBM equals the DLBM of the DLTB_GH parcel covering it (the
@@ -108,11 +149,14 @@ keep their old 田坎; the summary prints both), and 耕地 quality after can
 only be read from DLTB_GH.
 
 Designed indicator values of the default run (``--parcels 3000 --seed
-20261128``, 3 036 parcels, project = 4 villages, 公顷): 耕地 479.82 → 515.94,
-新增耕地 36.12 = 7.53 % (7.21 % with GHDLBM); 耕地出 3.32 (等别 4.33), 进 25.43
-(等别 6.82); mean 等别 4.759 → 4.809; 建设用地 76.48 → 66.10; 拆旧复垦 14.43
-(clusters 9.36 + mine), 建新 4.06; 永农 454.17, 调出 13.95 (115 parcels),
-调入 15.70 (35), 新增比例 12.5 %; sub-projects in 2026–2028; one township.
+20261128``, 2 985 parcels, project = 4 villages, 公顷): 耕地 520.38 → 560.09,
+新增耕地 39.71 = 7.63 % (7.31 % with GHDLBM); 耕地出 3.69 (等别 3.60), 进 26.99
+(等别 6.83); mean 等别 4.788 → 4.837; 建设用地 72.05 → 62.01; 拆旧复垦 13.85
+(clusters 8.95 + mine), 建新 3.81; 永农 505.48, 调出 15.17 (128 parcels),
+调入 17.06 (40), 新增比例 12.4 %; sub-projects in 2026–2028; one township.
+Potential survey (estimate / village 耕地): 钱渎村 26.16 %, 华湾村 20.10 %,
+黄巷村 19.44 %, 华港村 15.44 % – the project – then 东湖村 2.25 %, 陈园村
+1.78 %.
 
 The one intended failure: 耕地 quality.  Restored and reclaimed 耕地 is
 poorer (等别 base + 1…3) than the good 耕地 given up to orchards, so in
@@ -173,6 +217,29 @@ PARCELS_PER_VILLAGE_COUNTY = 2_000
 YEARS = (2026, 2027, 2028)
 #: 新增耕地 the plan is designed for, as a share of the project's original 耕地.
 ADDED_RATE_TARGET = 0.075
+
+# The two halves of a township (see "Two histories" in the module docstring).
+#: Block kinds and their weights: the unconsolidated west, the consolidated east.
+BLOCK_KINDS = ("regular", "fragmented", "mixed", "orchard", "forest", "pond")
+BLOCK_WEIGHTS_WEST = (0.47, 0.15, 0.24, 0.04, 0.03, 0.07)
+BLOCK_WEIGHTS_EAST = (0.84, 0.0, 0.0, 0.05, 0.04, 0.07)
+#: 田坎 coefficient of regular strips; the east stays below the survey's target 0.03.
+KCXS_WEST = (0.03, 0.055)
+KCXS_EAST = (0.015, 0.028)
+#: Mean width (m) of regular field strips.
+STRIP_WIDTH_WEST, STRIP_WIDTH_EAST = 38.0, 55.0
+#: Chance that a regular strip has an isolated homestead cluster at its road end (per side).
+CLUSTER_P_WEST, CLUSTER_P_EAST = 0.09, 0.02
+#: Chance that a regular strip of the east is a leftover of the earlier project, and its codes.
+LEFTOVER_P_EAST = 0.015
+LEFTOVER_CODES = ("1202", "1104", "0404", "0201K", "1206")
+LEFTOVER_WEIGHTS = (0.35, 0.25, 0.2, 0.1, 0.1)
+#: The potential survey's default rules the design is checked against (core.potential.Rules).
+SURVEY_TARGET_KCXS = 0.03
+SURVEY_CANDIDATE_CODES = ("0201K", "0301K", "1104K", "0404", "1206")
+#: Each eastern village's estimated potential rate stays below this share of the poorest
+#: western village's (lower bound) rate; see ``TownshipWriter._settle_potential``.
+POTENTIAL_MARGIN = 0.5
 
 CULTIVATED = ("0101", "0102", "0103")
 DLMC = {
@@ -326,15 +393,21 @@ class Layout:
         }
         self.blocks: list[dict] = []
         self.village_base = [int(q) for q in rng.integers(4, 7, VILLAGE_COLS * VILLAGE_ROWS)]
+        #: Per village: consolidated in the earlier 高标准农田 project (the villages outside XMQ).
+        self.east = [v % VILLAGE_COLS not in PROJECT_COLS for v in range(VILLAGE_COLS * VILLAGE_ROWS)]
         self.seat_box: tuple[float, float, float, float] | None = None
         self.belt_bands: tuple[int, int] = (-1, -1)
         self.hwy_x: tuple[float, float] = (0.0, 0.0)
         self._mine_target: tuple[int, int] | None = None
         self._mine_block = -1
         self._pending: list[tuple[int, int, float, float]] = []
-        # Codes every township's mixed blocks must show; the first mixed strips take them.
+        # Codes every township's mixed blocks (all in the west) must show; the first mixed strips take them.
         self._mixed_must = [str(c) for c in rng.permutation(
             ["0201K", "0301K", "1104K", "1104", "1202", "1206", "0404"])]
+        # ... and before those, each western village's first mixed strips: a K-plot and
+        # 其他草地 or 裸土地, so that every project village has potential to survey.
+        self._village_must = {v: [_pick(rng, ("0404", "1206")), _pick(rng, ("0201K", "0301K", "1104K"))]
+                              for v in range(VILLAGE_COLS * VILLAGE_ROWS) if not self.east[v]}
 
     # -- bands -------------------------------------------------------------
     def _const(self, y: float) -> int:
@@ -414,7 +487,7 @@ class Layout:
 
     def _cult(self, village: int, frag: bool) -> dict:
         rng = self.rng
-        kcxs = rng.uniform(0.06, 0.09) if frag else rng.uniform(0.02, 0.05)
+        kcxs = rng.uniform(0.06, 0.09) if frag else rng.uniform(*(KCXS_EAST if self.east[village] else KCXS_WEST))
         gddb = self.village_base[village] + _pick(rng, (-1, 0, 0, 0, 1))
         return {
             "kcxs": round(float(kcxs), 4),
@@ -469,9 +542,10 @@ class Layout:
             centre = self.vx[col] + t.wv * float(rng.uniform(0.4, 0.6))
             width = float(np.clip(t.wv * rng.uniform(0.18, 0.26), 100.0, 420.0))
             ca, cb = round(centre - width / 2, 2), round(centre + width / 2, 2)
-            # Idle grass beside the core, the 建新 site; scales with the village.
+            # Idle grass beside the core, the 建新 site; scales with the village.  The
+            # consolidated east used its idle land in the earlier project.
             ra = round(ca - t.wv * float(rng.uniform(0.035, 0.06)), 2)
-            if ra < self.vx[col] + 60.0:
+            if ra < self.vx[col] + 60.0 or self.east[v]:
                 ra = ca
             items = [(ca, cb, "core")]
             if ra < ca:
@@ -522,16 +596,17 @@ class Layout:
     def _block_kinds(self) -> list[str]:
         """Kinds of the pending blocks: random, but every kind the plan needs occurs.
 
-        Each village gets at least one fragmented and one mixed block, the
-        township at least one orchard, forest and pond block (small samples
-        would otherwise miss some by chance).
+        The weights differ between the unconsolidated west and the consolidated
+        east (no fragmented or mixed blocks).  Each western village gets at
+        least one fragmented and one mixed block, the township at least one
+        orchard, forest and pond block (small samples would otherwise miss
+        some by chance).
         """
         rng = self.rng
         kinds = [
             "mine" if i == self._mine_block else
-            _pick(rng, ("regular", "fragmented", "mixed", "orchard", "forest", "pond"),
-                  (0.57, 0.12, 0.18, 0.04, 0.03, 0.06))
-            for i in range(len(self._pending))
+            _pick(rng, BLOCK_KINDS, BLOCK_WEIGHTS_EAST if self.east[village] else BLOCK_WEIGHTS_WEST)
+            for i, (_, village, _, _) in enumerate(self._pending)
         ]
 
         def force(kind: str, village: int | None) -> None:
@@ -541,6 +616,8 @@ class Layout:
                 kinds[regular[int(rng.integers(len(regular)))]] = kind
 
         for v in range(VILLAGE_COLS * VILLAGE_ROWS):
+            if self.east[v]:
+                continue
             present = {k for (_, village, _, _), k in zip(self._pending, kinds) if village == v}
             for kind in ("fragmented", "mixed"):
                 if kind not in present:
@@ -665,11 +742,17 @@ class Layout:
                               base=base, **self._cult(v, True))
             return
         mixed = kind == "mixed"
+        east = self.east[v]
         mixed_codes = ["0101", "0102", "0404", "1202", "1206", "0201K", "0301K", "1104K", "1104"]
         mixed_p = [0.42, 0.06, 0.10, 0.07, 0.05, 0.08, 0.06, 0.06, 0.10]
-        for j, (x0, x1) in enumerate(self._pairs(self._divide(a, b, 38.0, 0.4))):
+        cluster_p = CLUSTER_P_EAST if east else CLUSTER_P_WEST
+        width = STRIP_WIDTH_EAST if east else STRIP_WIDTH_WEST
+        for j, (x0, x1) in enumerate(self._pairs(self._divide(a, b, width, 0.4))):
             if mixed:
-                code = self._mixed_must.pop() if self._mixed_must else _pick(rng, mixed_codes, mixed_p)
+                must = self._village_must.get(v) or self._mixed_must
+                code = must.pop() if must else _pick(rng, mixed_codes, mixed_p)
+            elif east and rng.random() < LEFTOVER_P_EAST:
+                code = _pick(rng, LEFTOVER_CODES, LEFTOVER_WEIGHTS)
             else:
                 code = base if rng.random() < 0.85 else _pick(rng, CULTIVATED)
             cult = code in CULTIVATED
@@ -678,9 +761,9 @@ class Layout:
             # An isolated homestead cluster at the strip's road end.
             cluster = ""
             if cult and x1 - x0 >= 20.0:
-                if below and rng.random() < 0.07:
+                if below and rng.random() < cluster_p:
                     cluster = "below"
-                elif above and rng.random() < 0.07:
+                elif above and rng.random() < cluster_p:
                     cluster = "above"
             if cluster:
                 height = self._height(bi, 0.5 * (x0 + x1))
@@ -895,6 +978,75 @@ class TownshipWriter:
             return "31", f"{vcode}{group:02d}00000", f"{vname}{CN_NUM[group]}组"
         return "32", f"{vcode}0000000", f"{vname}农民集体"
 
+    def _potential_bounds(self, tbmj: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per village: 耕地 (Σ TBDLMJ) and bounds of the potential survey's estimate.
+
+        Mirrors ``core.potential`` with its default rules and this township's
+        red line and 城镇开发边界: the *certain* estimate counts K-plots, 其他草地
+        and 裸土地 off the riparian belts (the belts are red line), the mine and
+        田坎 above 0.03 – none of which an exclusion can remove; the *possible*
+        estimate adds every isolated homestead cluster (the survey drops those
+        within 50 m of a village core or inside the 城镇开发边界).
+        """
+        a = self.l.arr
+        code, kind, village = a["code"], a["kind"], a["village"]
+        n_villages = VILLAGE_COLS * VILLAGE_ROWS
+        tb = tbmj.tolist()
+        kcmj = np.array([round(t * k, 2) for t, k in zip(tb, a["kcxs"].astype(float).tolist())])
+        is_cult = np.isin(code, CULTIVATED)
+        cult = np.bincount(village, np.where(is_cult, np.round(tbmj - kcmj, 2), 0.0), n_villages)
+        target = np.round(tbmj * SURVEY_TARGET_KCXS, 2)
+        net_new = np.round(tbmj - target, 2)
+        tiankan = np.where(is_cult, np.maximum(np.round(kcmj - target, 2), 0.0), 0.0)
+        certain = np.where((np.isin(code, SURVEY_CANDIDATE_CODES) & (kind != BELT)) | (kind == MINE),
+                           net_new, 0.0) + tiankan
+        possible = certain + np.where(kind == CLUSTER, net_new, 0.0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            lower = np.bincount(village, certain, n_villages) / cult
+            upper = np.bincount(village, possible, n_villages) / cult
+        return cult, lower, upper
+
+    def _settle_potential(self, tbmj: np.ndarray) -> dict:
+        """Make sure the potential survey ranks the project's villages first.
+
+        By design the consolidated east has little potential left, but in a
+        small township one leftover strip or a few homestead clusters could
+        still lift an eastern village close to a western one.  While an eastern
+        village's *possible* rate is not below ``POTENTIAL_MARGIN`` times the
+        poorest western village's *certain* rate, its largest candidate is
+        taken away as the earlier project would have: a leftover strip becomes
+        耕地 of its block, a homestead cluster a 设施农用地 1202 (farm sheds).
+        Returns the rates for the summary.
+        """
+        lay = self.l
+        a = lay.arr
+        west = [v for v in range(VILLAGE_COLS * VILLAGE_ROWS) if not lay.east[v]]
+        east = [v for v in range(VILLAGE_COLS * VILLAGE_ROWS) if lay.east[v]]
+        cult, lower, upper = self._potential_bounds(tbmj)
+        limit = POTENTIAL_MARGIN * float(min(lower[west]))
+        settled = 0
+        for v in east:
+            while upper[v] >= limit:
+                cells = np.flatnonzero((a["village"] == v) & (
+                    ((a["kind"] == MIXED) & np.isin(a["code"], SURVEY_CANDIDATE_CODES)) | (a["kind"] == CLUSTER)))
+                if not cells.size:
+                    break
+                i = int(cells[np.argmax(tbmj[cells])])
+                if a["kind"][i] == CLUSTER:
+                    a["code"][i], a["kind"][i], a["czcs"][i] = "1202", MIXED, ""
+                else:
+                    attrs = lay._cult(v, False)
+                    a["code"][i], a["kind"][i] = a["base"][i], FIELD
+                    a["kcxs"][i], a["gddb"][i] = attrs["kcxs"], attrs["gddb"]
+                    a["gdpdjb"][i], a["zzsx"][i] = attrs["gdpdjb"], attrs["zzsx"]
+                settled += 1
+                cult, lower, upper = self._potential_bounds(tbmj)
+        return {
+            "potential_west": [100.0 * float(lower[v]) for v in west],
+            "potential_east": [100.0 * float(upper[v]) for v in east],
+            "potential_settled": settled,
+        }
+
     def run(self) -> None:
         """Geometry, areas, plan, PBF, sub-projects; write everything."""
         rng, lay, t = self.rng, self.l, self.t
@@ -904,6 +1056,7 @@ class TownshipWriter:
                           float(a["flo"][i]), float(a["fhi"][i])) for i in range(n)]
         wkbs = [ring_wkb(r) for r in rings]
         tbmj = np.array([_r2(v) for v in self.areas.of(wkbs)])
+        potential = self._settle_potential(tbmj)
         code = a["code"]
         kind = a["kind"]
         village = a["village"]
@@ -940,11 +1093,13 @@ class TownshipWriter:
             | ((code == "1202") & (draw < 0.3))
         cult_before = float(tbdlmj[proj & is_cult].sum())
 
-        # 耕地出: good, non-PBF regular strips to orchards.
+        # 耕地出: good, non-PBF regular strips to orchards, the best 等别 first (in random
+        # order within a grade), so 出 is better than 进 (village base + 2 or worse) for any seed.
         cand = np.flatnonzero(proj & is_cult & ~pbf0 & (kind == FIELD) & (gddb <= vbase))
+        cand = cand[np.lexsort((rng.random(len(cand)), gddb[cand]))]
         out_idx = []
         total = 0.0
-        for i in rng.permutation(cand):
+        for i in cand:
             if total >= 0.006 * cult_before:
                 break
             out_idx.append(i)
@@ -1127,6 +1282,7 @@ class TownshipWriter:
             "redigitised": int(redigitise.sum()),
             "merged_blocks": len(merged_blocks),
             "upgraded": len(upgraded),
+            **potential,
         })
         self._write_subprojects(wkbs, reclaim, farm_idx, upgraded, merged, new_build, mine, kind, village,
                                 proj)
@@ -1352,18 +1508,38 @@ def _layout(town: Township, seed: int) -> Layout:
 def _calibrate(seed: int, per_township: int, town_names: list[str]) -> tuple[float, float]:
     """Village size (m) so that one township has about ``per_township`` parcels.
 
-    The count is a noisy function of the size (block types are random), so a
-    few secant steps are tried and the closest one kept.
+    The count grows with the size, but in steps and noisily (the numbers of
+    field rows and blocks are discrete, block types are random), so the size
+    is bracketed – secant steps until one size gives too few parcels and one
+    too many, then interpolation between the closest such pair – and the
+    size with the closest count is kept.
     """
     size = 1200.0
     best = (math.inf, size)
-    for _ in range(6):
+    below: tuple[float, int] | None = None  # (size, count) with too few parcels, the largest size
+    above: tuple[float, int] | None = None  # too many, the smallest size
+    for _ in range(16):
         count = len(_layout(_township(seed, 0, 1, size, size, town_names), seed).arr["band"])
         miss = abs(count - per_township) / per_township
         best = min(best, (miss, size))
         if miss < 0.02:
             break
-        size = round(max(450.0, size * math.sqrt(per_township / count)), 2)
+        if count < per_township:
+            below = max(below or (size, count), (size, count))
+        else:
+            above = min(above or (size, count), (size, count))
+        if below and above:
+            (a, ca), (b, cb) = sorted((below, above))
+            if b - a < 0.5:
+                break
+            # Parcels grow with the area: interpolate on size², kept off the ends.
+            f = min(max((per_township - ca) / (cb - ca) if cb != ca else 0.5, 0.15), 0.85)
+            size = round(math.sqrt(a * a + f * (b * b - a * a)), 2)
+        else:
+            nxt = round(max(450.0, size * math.sqrt(per_township / count)), 2)
+            if nxt == size:
+                break
+            size = nxt
     return best[1], best[1]
 
 
@@ -1495,6 +1671,15 @@ def _print_summary(summary: dict, say: Callable[[str], None]) -> None:
         f"{p['redigitised']} re-digitised")
     say(f"  merged fragmented blocks {p['merged_blocks']}, upgraded strips {p['upgraded']}; "
         f"years {YEARS[0]}–{YEARS[-1]}")
+    say("  潜力调查 (core.potential, default rules; estimate as % of the village's 耕地): project villages "
+        + ", ".join(f"{r:.2f}" for r in p["potential_west"]) + " (at least), others "
+        + ", ".join(f"{r:.2f}" for r in p["potential_east"]) + " (at most)")
+    projects = summary["projects"]
+    if len(projects) > 1:
+        say(f"  all {len(projects)} townships: project villages ≥ "
+            f"{min(min(q['potential_west']) for q in projects):.2f} %, others ≤ "
+            f"{max(max(q['potential_east']) for q in projects):.2f} %")
+    say(f"  eastern candidates settled to keep the ranking: {sum(q['potential_settled'] for q in projects)}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     say(f"Done in {summary['seconds']:.1f} s, peak memory {peak:.0f} MB")
 
