@@ -113,6 +113,29 @@ def run_scheme(out: Path) -> None:
         print(f"  [{row.VERDICT}] {row.RULE_NAME}: {value}（阈值 {row.THRESHOLD:g} {row.UNIT}）{row.NOTE}")
 
 
+def run_export(out: Path) -> None:
+    """The project GeoPackage (as the wizard writes it) and the scheme workbook from it."""
+    from qgis import processing
+
+    started = time.perf_counter()
+    project = processing.run("landconsolidation:createproject", {
+        "DLTB": layer_uri("DLTB"), "PROJECT_AREA": layer_uri("XMQ"), "AFTER": layer_uri("DLTB_GH"),
+        "PBF_BEFORE": layer_uri("YJJBNTTB"), "PBF_AFTER": layer_uri("YJJBNTTB_GH"), "SUBPROJECTS": layer_uri("ZXM"),
+        "RED_LINE": layer_uri("STBHHX"), "DEVELOPMENT_BOUNDARY": layer_uri("CZKFBJ"),
+        "NAME": "堰墅镇全域土地综合整治项目", "CODE": "WX-QYZZ-2026-03", "TOWNSHIP": "堰墅镇",
+        "START_YEAR": 2026, "END_YEAR": 2028, "RESPONSIBLE_UNIT": "堰墅镇人民政府",
+        "OUTPUT": str(fresh(out / "堰墅镇全域土地综合整治项目.gpkg")),
+    })
+    workbook = processing.run("landconsolidation:exportscheme", {
+        "PROJECT": project["OUTPUT"], "UNITS": 0, "OUTPUT_XLSX": str(fresh(out / "实施方案表.xlsx")),
+        "CSV_FOLDER": str(out / "csv"),
+    })
+    print(f"\n== 项目文件 {Path(project['OUTPUT']).name}；实施方案表 {Path(workbook['OUTPUT_XLSX']).name}"
+          f"（{workbook['SHEET_COUNT']} 张表，{time.perf_counter() - started:.1f} s）")
+    if workbook.get("MISSING"):
+        print(f"  未输出：{workbook['MISSING']}")
+
+
 def fresh(path: Path) -> Path:
     """``path`` with any previous output removed (outputs are replaced, not appended)."""
     if path.exists():
@@ -154,6 +177,7 @@ def main(argv=None) -> int:
     print(f"\n== landconsolidation:ellipsoidalarea ({time.perf_counter() - started:.1f} s) → {area_gpkg.name}")
     print(f"三调椭球面积合计 {result['TOTAL_AREA_M2']:.2f} m²；与 TBMJ 最大差 {result['MAX_ABS_DIFF_M2']:.2f} m²")
     run_scheme(out)
+    run_export(out)
     print(f"\nDone. Outputs in {out}")
     return 0
 
