@@ -103,11 +103,6 @@ def group_names(frame: pd.DataFrame, code_column: str = "village", name_column: 
     return named.groupby(code_column)[name_column].agg(lambda s: s.value_counts().index[0]).to_dict()
 
 
-def summary_by(status: pd.DataFrame, key: str) -> pd.DataFrame:
-    """Sum a status table by ``GROUP_CODE`` or ``CATEGORY3`` (and group)."""
-    return status.groupby(["GROUP", key], sort=False)["AREA_M2"].sum().reset_index()
-
-
 def round_for_output(table):
     """Round AREA_M2 to 0.01 m², each group's rows adding up to its rounded total.
 

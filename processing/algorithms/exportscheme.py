@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pandas as pd
 from qgis.core import (
@@ -493,10 +492,3 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
             if years:
                 return min(years), max(years), "（子项目年度）"
         return None, None, ""
-
-
-def default_output(folder, name: str) -> str:
-    """A default workbook path: ``<folder>/<name>_方案表格.xlsx``."""
-    safe = "".join(ch for ch in (name or "项目") if ch not in '\\/:*?"<>|').strip() or "项目"
-    return str(Path(folder) / f"{safe}_方案表格.xlsx")
-
