@@ -1,0 +1,704 @@
+"""永久基本农田布局调整 review (I6): what leaves and what enters the permanent farmland.
+
+调出 (out) = the before layer minus the after layer, 调入 (in) = the after layer
+minus the before layer, both as pieces of the layers' own features (a
+before-feature minus every after-feature it meets, and the reverse), never
+dissolved.  A piece falling apart into several polygons counts as several
+parcels.  Pieces smaller than the sliver setting (default 1 m²) are the
+traces of re-digitised boundaries: they are dropped and counted in the log.
+
+Areas are the 三调 ellipsoidal areas of the pieces (:mod:`.ellipsoid`), or –
+on request – the layer's own area field (YJJBNTTBMJ …) split in proportion
+to the ellipsoidal area.  Per side the review gives (the provincial form
+全域土地综合整治所涉永久基本农田布局调整事项审查情况汇总表):
+
+* total area, parcel count, mean parcel area;
+* area-weighted mean 等别 (GDDB of the farmland layer; where empty, of the
+  DLTB 耕地 under the piece; area without any grade is left out);
+* the current class of the ground (DLTB): 水田, 水浇地, 旱地, 非耕农用地,
+  建设用地, 未利用地 (三调 三大类), plus what no DLTB parcel covers;
+* slope from GDPDJB: grade 1–3 → ≤ 15°, 4 → (15°, 25°], 5 → > 25°
+  (grades 1–3 are ≤ 2°, 2–6°, 6–15°);
+* 连片 size bins by parcel area: ≤ 5, (5, 10], (10, 20], > 20 亩.
+
+新增比例 = (调入 − 调出) / 调出 × 100; 调出比例 = 调出 / 原永农面积 × 100;
+集中连片度 = (mean 调入 parcel − mean 调出 parcel) / mean 调出 parcel × 100.
+
+The summary functions here are pure pandas; :func:`adjustment_pieces` and
+:func:`overlay_dltb` use QGIS geometry.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from . import codes as codes_mod
+from .errors import LandConsolidationError
+from .units import MU_PER_M2
+
+#: Layer names a permanent-farmland layer goes by (before; the after layer
+#: usually carries a suffix such as _GH or _TZH).
+PBF_LAYER_NAMES = ("YJJBNTTB", "YJJBNTBHTB", "JBNTBHTB")
+#: role → candidate field names of a permanent-farmland layer.
+PBF_FIELDS: dict[str, tuple[str, ...]] = {
+    "bsm": ("BSM",),
+    "code": ("DLBM",),
+    "area": ("YJJBNTTBMJ", "YJJBNTMJ", "JBNTTBMJ", "JBNTMJ", "TBMJ", "MJ"),
+    "gddb": ("GDDB", "ZLDJ"),
+    "gdpdjb": ("GDPDJB", "PDJB"),
+    "village": ("ZLDWDM",),
+}
+DEFAULT_SLIVER_AREA = 1.0
+#: Upper bounds (亩) of the 连片 bins; left-open, right-closed.
+SIZE_BINS_MU = (5.0, 10.0, 20.0)
+SIZE_BIN_NAMES = ("≤5亩", "5-10亩", "10-20亩", ">20亩")
+CLASS_NAMES = ("水田", "水浇地", "旱地", "非耕农用地", "建设用地", "未利用地", "未覆盖")
+SLOPE_NAMES = ("≤15°", "15°-25°", ">25°", "未知")
+#: 新增永久基本农田 ≥ 5 % of the adjusted area (Wuxi opinion §四(二); 194号).
+DEFAULT_MIN_ADDED_RATIO = 5.0
+
+
+# ---------------------------------------------------------------------------
+# Classification
+# ---------------------------------------------------------------------------
+
+
+def slope_class(grade) -> str:
+    """Slope bin of a GDPDJB grade: 1–3 ≤ 15°, 4 (15°, 25°], 5 > 25°, else 未知."""
+    try:
+        value = int(float(str(grade).strip()))
+    except (TypeError, ValueError):
+        return SLOPE_NAMES[3]
+    if 1 <= value <= 3:
+        return SLOPE_NAMES[0]
+    if value == 4:
+        return SLOPE_NAMES[1]
+    if value == 5:
+        return SLOPE_NAMES[2]
+    return SLOPE_NAMES[3]
+
+
+def size_bin(area_m2: float) -> str:
+    """连片 bin of a parcel area: ≤ 5, (5, 10], (10, 20], > 20 亩."""
+    mu = area_m2 * MU_PER_M2
+    for bound, name in zip(SIZE_BINS_MU, SIZE_BIN_NAMES):
+        if mu <= bound + 1e-9:
+            return name
+    return SIZE_BIN_NAMES[-1]
+
+
+def current_class(code, table: codes_mod.CodeTable | None = None) -> str:
+    """水田 / 水浇地 / 旱地 / 非耕农用地 / 建设用地 / 未利用地 of a DLTB code (三调 三大类)."""
+    entry = (table or codes_mod.default_table()).lookup(code)
+    if entry.base in codes_mod.CULTIVATED:
+        return CLASS_NAMES[codes_mod.CULTIVATED.index(entry.base)]
+    if entry.category3 == "农用地":
+        return CLASS_NAMES[3]
+    if entry.category3 == "建设用地":
+        return CLASS_NAMES[4]
+    if entry.category3 == "未利用地":
+        return CLASS_NAMES[5]
+    return CLASS_NAMES[6]
+
+
+def guess_pbf_layers(names: Iterable[str]) -> tuple[str | None, str | None]:
+    """(before, after) among a data source's layer names, or None.
+
+    The before layer is named YJJBNTTB, YJJBNTBHTB or JBNTBHTB (any case);
+    the after layer is the same name with a suffix (YJJBNTTB_GH, …_TZH).
+    """
+    names = list(names)
+    before = after = None
+    for candidate in PBF_LAYER_NAMES:
+        for name in names:
+            upper = name.upper()
+            if upper == candidate and before is None:
+                before = name
+            elif upper.startswith(candidate) and len(upper) > len(candidate) and after is None:
+                after = name
+        if before or after:
+            break
+    return before, after
+
+
+# ---------------------------------------------------------------------------
+# Pieces and their summary (pure)
+# ---------------------------------------------------------------------------
+
+#: Columns of a pieces frame (one row per 调出 or 调入 parcel).
+PIECE_COLUMNS = (
+    "side", "source", "bsm", "code", "village", "area", "grade", "grade_area", "grade_from",
+    *(f"class_{name}" for name in CLASS_NAMES), *(f"slope_{name}" for name in SLOPE_NAMES),
+)
+
+
+def side_summary(pieces: pd.DataFrame) -> dict:
+    """Review figures of one side (调出 or 调入).
+
+    Args:
+        pieces: Rows of :data:`PIECE_COLUMNS` for one side; ``area`` in m²,
+            ``grade`` the 等别 valid for ``grade_area`` m² of the piece,
+            ``class_*`` and ``slope_*`` the piece's area by class and slope.
+
+    Returns:
+        ``area``, ``count``, ``mean``, ``quality`` (NaN when no grade),
+        ``graded_area``, ``classes`` / ``slopes`` (name → m²), ``bins``
+        (name → (count, m²)).
+    """
+    area = float(pieces["area"].sum()) if len(pieces) else 0.0
+    count = int(len(pieces))
+    graded = pieces["grade_area"].where(pieces["grade"].notna(), 0.0) if count else pd.Series(dtype=float)
+    weight = float(graded.sum()) if count else 0.0
+    quality = float((pieces["grade"].fillna(0.0) * graded).sum() / weight) if weight > 0 else float("nan")
+    bins = {name: (0, 0.0) for name in SIZE_BIN_NAMES}
+    for value in pieces["area"] if count else ():
+        name = size_bin(value)
+        n, a = bins[name]
+        bins[name] = (n + 1, a + float(value))
+    return {
+        "area": area,
+        "count": count,
+        "mean": area / count if count else 0.0,
+        "quality": quality,
+        "graded_area": weight,
+        "classes": {name: float(pieces[f"class_{name}"].sum()) if count else 0.0 for name in CLASS_NAMES},
+        "slopes": {name: float(pieces[f"slope_{name}"].sum()) if count else 0.0 for name in SLOPE_NAMES},
+        "bins": bins,
+    }
+
+
+def ratios(out: dict, in_: dict, original_area: float) -> dict:
+    """新增比例, 调出比例 and 集中连片度 (%); NaN where the divisor is 0."""
+
+    def pct(numerator, denominator):
+        return numerator / denominator * 100.0 if denominator else float("nan")
+
+    return {
+        "ADDED_RATIO": pct(in_["area"] - out["area"], out["area"]),
+        "OUT_RATIO": pct(out["area"], original_area),
+        "CONTIGUITY_CHANGE": pct(in_["mean"] - out["mean"], out["mean"]),
+    }
+
+
+#: Review table columns.
+REVIEW_COLUMNS = ("SECTION", "ITEM", "NAME", "UNIT", "OUT", "IN", "CHANGE", "VALUE", "THRESHOLD", "RESULT")
+
+
+def review_table(
+    out: dict,
+    in_: dict,
+    original_area: float,
+    after_area: float,
+    min_added_ratio: float = DEFAULT_MIN_ADDED_RATIO,
+) -> pd.DataFrame:
+    """The review rows: 调出 and 调入 side by side, then the 审查结果.
+
+    Areas are in 亩 (the form's unit) with the totals also in m².  The
+    result rows judge 新增比例 ≥ ``min_added_ratio`` and quality (mean 等别
+    of 调入 not larger – lower is better – than of 调出).
+    """
+    rows: list[dict] = []
+
+    def side(item, name, unit, a, b):
+        change = b - a if not (isinstance(a, float) and math.isnan(a)) and not (
+            isinstance(b, float) and math.isnan(b)
+        ) else float("nan")
+        rows.append({"SECTION": "调出与调入", "ITEM": item, "NAME": name, "UNIT": unit, "OUT": a, "IN": b,
+                     "CHANGE": change})
+
+    side("AREA_M2", "面积", "平方米", out["area"], in_["area"])
+    side("AREA_MU", "面积", "亩", out["area"] * MU_PER_M2, in_["area"] * MU_PER_M2)
+    side("COUNT", "图斑数", "个", float(out["count"]), float(in_["count"]))
+    side("MEAN_MU", "平均图斑面积", "亩", out["mean"] * MU_PER_M2, in_["mean"] * MU_PER_M2)
+    side("QUALITY", "平均质量等别", "等", out["quality"], in_["quality"])
+    for key, name in enumerate(CLASS_NAMES):
+        if name == CLASS_NAMES[6] and not (out["classes"][name] or in_["classes"][name]):
+            continue
+        side(f"CLASS_{key + 1}", f"现状地类：{name}", "亩", out["classes"][name] * MU_PER_M2,
+             in_["classes"][name] * MU_PER_M2)
+    for key, name in enumerate(SLOPE_NAMES):
+        if name == SLOPE_NAMES[3] and not (out["slopes"][name] or in_["slopes"][name]):
+            continue
+        side(f"SLOPE_{key + 1}", f"坡度：{name}", "亩", out["slopes"][name] * MU_PER_M2,
+             in_["slopes"][name] * MU_PER_M2)
+    for key, name in enumerate(SIZE_BIN_NAMES):
+        side(f"BIN_{key + 1}_COUNT", f"连片规模{name}：图斑数", "个", float(out["bins"][name][0]),
+             float(in_["bins"][name][0]))
+        side(f"BIN_{key + 1}_MU", f"连片规模{name}：面积", "亩", out["bins"][name][1] * MU_PER_M2,
+             in_["bins"][name][1] * MU_PER_M2)
+
+    figures = ratios(out, in_, original_area)
+    added_ok = not math.isnan(figures["ADDED_RATIO"]) and figures["ADDED_RATIO"] >= min_added_ratio - 1e-9
+    quality_ok = None
+    if not (math.isnan(out["quality"]) or math.isnan(in_["quality"])):
+        quality_ok = in_["quality"] <= out["quality"] + 1e-9
+
+    def review(item, name, unit, value, threshold=None, passed=None):
+        result = "" if passed is None else ("符合" if passed else "不符合")
+        rows.append({"SECTION": "审查结果", "ITEM": item, "NAME": name, "UNIT": unit, "VALUE": value,
+                     "THRESHOLD": threshold, "RESULT": result})
+
+    review("PBF_BEFORE_MU", "调整前永久基本农田面积", "亩", original_area * MU_PER_M2)
+    review("PBF_AFTER_MU", "调整后永久基本农田面积", "亩", after_area * MU_PER_M2)
+    review("ADDED_RATIO", "新增比例（调入−调出）/调出", "%", figures["ADDED_RATIO"], min_added_ratio, added_ok)
+    review("OUT_RATIO", "调出比例 调出/原永久基本农田", "%", figures["OUT_RATIO"])
+    review("QUALITY", "质量：调入平均等别不低于调出", "等", in_["quality"] - out["quality"]
+           if quality_ok is not None else float("nan"), 0.0, quality_ok)
+    review("CONTIGUITY_CHANGE", "集中连片度（调入−调出平均图斑面积）/调出", "%", figures["CONTIGUITY_CHANGE"])
+    frame = pd.DataFrame(rows, columns=list(REVIEW_COLUMNS))
+    return frame
+
+
+# ---------------------------------------------------------------------------
+# Reading the farmland layers and cutting the pieces (QGIS)
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class FarmlandLayer:
+    """A permanent-farmland layer's features (clipped to the project area).
+
+    Attributes:
+        name: Layer name for messages.
+        fields: role → field name (None when absent).
+        geometries: QgsGeometry per feature.
+        wkb: WKB of each geometry (for the identical-feature shortcut).
+        fid, bsm, code, village: Per feature.
+        area_field: The area field's value (NaN when empty or absent).
+        gddb: GDDB (NaN when empty).
+        gdpdjb: GDPDJB as text ("" when empty).
+        ellipsoidal: Ellipsoidal area of each (clipped) geometry.
+        fraction: Share of the feature kept inside the project area.
+    """
+
+    name: str
+    fields: dict
+    geometries: list
+    wkb: list
+    fid: list
+    bsm: list
+    code: list
+    village: list
+    area_field: np.ndarray
+    gddb: np.ndarray
+    gdpdjb: list
+    ellipsoidal: np.ndarray
+    fraction: np.ndarray
+    notes: list = field(default_factory=list)
+
+    def area(self, basis: int) -> np.ndarray:
+        """Area of each feature: ellipsoidal (basis 0) or the area field × fraction (1)."""
+        if basis == 1:
+            recorded = self.area_field * self.fraction
+            return np.where(np.isnan(recorded), self.ellipsoidal, recorded)
+        return self.ellipsoidal
+
+
+def read_farmland(
+    source,
+    gk,
+    *,
+    project_area=None,
+    transform=None,
+    overrides: dict | None = None,
+    is_canceled: Callable[[], bool] | None = None,
+) -> FarmlandLayer:
+    """Read a permanent-farmland layer (fields detected, see :data:`PBF_FIELDS`).
+
+    Args:
+        source: Layer or feature source.
+        gk: Gauss-Krüger definition for ellipsoidal areas (of the target CRS).
+        project_area: Boundary in the target CRS, or None.
+        transform: QgsCoordinateTransform into the target CRS, or None.
+        overrides: role → field name.
+        is_canceled: Returns True when the user cancelled.
+
+    Raises:
+        LandConsolidationError: a feature with an invalid geometry that can
+            not be repaired, or an override naming a missing field.
+    """
+    from qgis.core import QgsFeatureRequest, QgsGeometry
+
+    from . import dltb, ellipsoid
+    from .fields import detect_fields
+
+    name = dltb.source_name(source)
+    found = detect_fields([f.name() for f in source.fields()], overrides, PBF_FIELDS)
+    index = {role: source.fields().lookupField(f) for role, f in found.items() if f}
+    request = QgsFeatureRequest()
+    request.setSubsetOfAttributes(sorted(set(index.values())))
+    engine = None
+    if project_area is not None:
+        engine = QgsGeometry.createGeometryEngine(project_area.constGet())
+        engine.prepareGeometry()
+    out = {key: [] for key in ("geometries", "fid", "bsm", "code", "village", "area", "gddb", "gdpdjb", "fraction")}
+    repaired = 0
+    at = {role: i for role, i in index.items()}
+    for n, feature in enumerate(dltb.features(source, request)):
+        if n % 2000 == 0 and is_canceled is not None and is_canceled():
+            raise LandConsolidationError("已取消。 Cancelled.")
+        geom = feature.geometry()
+        if geom is None or geom.isEmpty():
+            continue
+        geom = QgsGeometry(geom)
+        if transform is not None:
+            geom.transform(transform)
+        fraction = 1.0
+        if engine is not None:
+            if not engine.intersects(geom.constGet()):
+                continue
+            if not engine.contains(geom.constGet()):
+                # Only features crossing the boundary are overlaid here, so only
+                # they need a valid geometry now; the rest are checked when cut.
+                geom, fixed = _valid(geom, name, feature.id())
+                repaired += fixed
+                whole = ellipsoid.geometry_area(gk, geom)
+                geom = _polygons_only(geom.intersection(project_area))
+                if geom.isEmpty():
+                    continue
+                fraction = ellipsoid.geometry_area(gk, geom) / whole if whole > 0 else 1.0
+
+        out["geometries"].append(geom)
+        out["fid"].append(feature.id())
+        out["bsm"].append(_text(_attribute(feature, at, "bsm")))
+        out["code"].append(codes_mod.normalise(_attribute(feature, at, "code")))
+        out["village"].append(_text(_attribute(feature, at, "village")))
+        out["area"].append(_number(_attribute(feature, at, "area")))
+        out["gddb"].append(_number(_attribute(feature, at, "gddb")))
+        out["gdpdjb"].append(_text(_attribute(feature, at, "gdpdjb")))
+        out["fraction"].append(fraction)
+    notes = []
+    if repaired:
+        notes.append(_repaired_note(name, repaired))
+    geometries = out["geometries"]
+    return FarmlandLayer(
+        name=name,
+        fields=found,
+        geometries=geometries,
+        wkb=[bytes(g.asWkb()) for g in geometries],
+        fid=out["fid"],
+        bsm=out["bsm"],
+        code=out["code"],
+        village=out["village"],
+        area_field=np.asarray(out["area"], dtype=float),
+        gddb=np.asarray(out["gddb"], dtype=float),
+        gdpdjb=out["gdpdjb"],
+        ellipsoidal=ellipsoid.geometry_areas(gk, geometries) if geometries else np.zeros(0),
+        fraction=np.asarray(out["fraction"], dtype=float),
+        notes=notes,
+    )
+
+
+def _attribute(feature, index: dict, role: str):
+    """A feature's value for a role, None when the field is absent or NULL."""
+    at = index.get(role)
+    if at is None:
+        return None
+    item = feature[at]
+    return None if item is None or str(item) == "NULL" else item
+
+
+def _valid(geom, name: str, fid) -> tuple:
+    """``(geometry, 0)`` when valid, ``(repaired, 1)`` after makeValid; raises when beyond repair."""
+    if geom.isGeosValid():
+        return geom, 0
+    fixed = _polygons_only(geom.makeValid())
+    if fixed.isEmpty() or not fixed.isGeosValid():
+        raise LandConsolidationError(
+            f"图层“{name}”要素 {fid} 几何无效且无法修复；请先修复几何（native:fixgeometries）。"
+            f" Layer '{name}': feature {fid} has an invalid geometry that could not be repaired."
+        )
+    return fixed, 1
+
+
+def _repaired_note(name: str, count: int) -> str:
+    return (
+        f"图层“{name}”有 {count} 个要素几何无效，已按 makeValid 修复后参与计算。"
+        f" Layer '{name}': {count} invalid geometries were repaired (makeValid)."
+    )
+
+
+def _polygons_only(geom):
+    """The polygon parts of a geometry (an overlay may add lines and points); empty when none."""
+    from qgis.core import QgsGeometry
+
+    from .dltb import polygonal
+
+    if geom.isNull() or geom.isEmpty():
+        return QgsGeometry()
+    return polygonal(geom) or QgsGeometry()
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _number(value) -> float:
+    if value is None:
+        return float("nan")
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        text = str(value).strip()
+        return float("nan") if text in ("", "NULL") else _bad_number(text)
+
+
+def _bad_number(text):
+    raise LandConsolidationError(f"字段值“{text}”不是数字。 Value '{text}' is not a number.")
+
+
+@dataclass
+class Pieces:
+    """The 调出 or 调入 pieces of one layer against the other.
+
+    Attributes:
+        source: Index of the feature (in its :class:`FarmlandLayer`) each piece comes from.
+        geometries: Single-part polygons.
+        ellipsoidal: Their ellipsoidal areas.
+        slivers: Number of pieces dropped as slivers.
+        sliver_area: Their total area.
+    """
+
+    source: list
+    geometries: list
+    ellipsoidal: np.ndarray
+    slivers: int = 0
+    sliver_area: float = 0.0
+
+
+def difference_pieces(
+    own: FarmlandLayer,
+    other: FarmlandLayer,
+    gk,
+    sliver_area: float = DEFAULT_SLIVER_AREA,
+    is_canceled: Callable[[], bool] | None = None,
+) -> Pieces:
+    """Each feature of ``own`` minus the features of ``other`` it meets, in single parts.
+
+    A feature identical to one of ``other`` (same WKB) leaves nothing, and
+    is not overlaid at all: most features are unchanged between the two
+    layers.  Parts under ``sliver_area`` m² are dropped and counted.
+    """
+    from qgis.core import QgsGeometry, QgsSpatialIndex, QgsWkbTypes
+
+    from . import ellipsoid
+
+    index = QgsSpatialIndex()
+    for j, geom in enumerate(other.geometries):
+        index.addFeature(j, geom.boundingBox())
+    other_wkb = {}
+    for j, blob in enumerate(other.wkb):
+        other_wkb.setdefault(blob, j)
+    sources: list[int] = []
+    parts: list = []
+    checked: dict[int, object] = {}
+    repaired = 0
+
+    def valid_other(j):
+        nonlocal repaired
+        if j not in checked:
+            checked[j], fixed = _valid(other.geometries[j], other.name, other.fid[j])
+            repaired += fixed
+        return checked[j]
+
+    for i, geom in enumerate(own.geometries):
+        if i % 500 == 0 and is_canceled is not None and is_canceled():
+            raise LandConsolidationError("已取消。 Cancelled.")
+        if own.wkb[i] in other_wkb:
+            continue
+        candidates = index.intersects(geom.boundingBox())
+        rest = geom
+        if candidates:
+            geom, fixed = _valid(geom, own.name, own.fid[i])
+            repaired += fixed
+            engine = QgsGeometry.createGeometryEngine(geom.constGet())
+            engine.prepareGeometry()
+            hits = [valid_other(j) for j in candidates if engine.intersects(other.geometries[j].constGet())]
+            rest = geom
+            if hits:
+                cutter = hits[0] if len(hits) == 1 else QgsGeometry.unaryUnion(hits)
+                rest = geom.difference(cutter)
+        if rest.isNull() or rest.isEmpty():
+            continue
+        for part in rest.asGeometryCollection():
+            if part.type() == QgsWkbTypes.PolygonGeometry and not part.isEmpty():
+                sources.append(i)
+                parts.append(part)
+    if repaired:
+        own.notes.append(_repaired_note(f"{own.name} / {other.name}", repaired))
+    areas = ellipsoid.geometry_areas(gk, parts) if parts else np.zeros(0)
+    small = areas < sliver_area
+    keep = np.flatnonzero(~small)
+    return Pieces(
+        source=[sources[k] for k in keep],
+        geometries=[parts[k] for k in keep],
+        ellipsoidal=areas[keep],
+        slivers=int(small.sum()),
+        sliver_area=float(areas[small].sum()),
+    )
+
+
+@dataclass
+class GroundCover:
+    """What a DLTB says about each piece: area by class and slope, 等别.
+
+    Attributes:
+        classes: piece × :data:`CLASS_NAMES` areas (m², ellipsoidal).
+        slopes: piece × :data:`SLOPE_NAMES` areas from DLTB GDPDJB.
+        grade_sum: Σ GDDB × area over the DLTB 耕地 under each piece.
+        grade_area: Σ area of the DLTB 耕地 with a GDDB under each piece.
+    """
+
+    classes: np.ndarray
+    slopes: np.ndarray
+    grade_sum: np.ndarray
+    grade_area: np.ndarray
+
+    def split(self, at: int) -> tuple[GroundCover, GroundCover]:
+        """The first ``at`` pieces and the rest."""
+        return (
+            GroundCover(self.classes[:at], self.slopes[:at], self.grade_sum[:at], self.grade_area[:at]),
+            GroundCover(self.classes[at:], self.slopes[at:], self.grade_sum[at:], self.grade_area[at:]),
+        )
+
+
+def overlay_dltb(pieces: Sequence, dltb_source, gk, transform=None, overrides=None,
+                 is_canceled: Callable[[], bool] | None = None) -> GroundCover:
+    """Intersect pieces with the DLTB parcels under them.
+
+    The DLTB is read once; only parcels whose extent meets a piece are kept
+    and overlaid.  Areas are ellipsoidal areas of the intersections; what no
+    DLTB parcel covers goes to the class 未覆盖 (and slope 未知).
+    """
+    from qgis.core import QgsFeatureRequest, QgsGeometry, QgsRectangle, QgsSpatialIndex
+
+    from . import dltb, ellipsoid
+    from .fields import detect_fields, require
+
+    n = len(pieces)
+    classes = np.zeros((n, len(CLASS_NAMES)))
+    slopes = np.zeros((n, len(SLOPE_NAMES)))
+    grade_sum = np.zeros(n)
+    grade_area = np.zeros(n)
+    piece_area = ellipsoid.geometry_areas(gk, pieces) if n else np.zeros(0)
+    if n == 0 or dltb_source is None:
+        classes[:, 6] = piece_area
+        slopes[:, 3] = piece_area
+        return GroundCover(classes, slopes, grade_sum, grade_area)
+
+    name = dltb.source_name(dltb_source)
+    found = detect_fields([f.name() for f in dltb_source.fields()], overrides)
+    require(found, "code", name)
+    at = {role: dltb_source.fields().lookupField(found[role]) for role in ("code", "gddb", "gdpdjb") if found[role]}
+    piece_index = QgsSpatialIndex()
+    extent = QgsRectangle(pieces[0].boundingBox())
+    for i, geom in enumerate(pieces):
+        piece_index.addFeature(i, geom.boundingBox())
+        extent.combineExtentWith(geom.boundingBox())
+    if transform is not None:
+        extent = transform.transformBoundingBox(extent, transform.ReverseTransform)
+    request = QgsFeatureRequest().setFilterRect(extent)
+    request.setSubsetOfAttributes(sorted(at.values()))
+    table = codes_mod.default_table()
+    kinds: dict = {}
+    touching: dict[int, list] = {}
+    repaired = 0
+    for count, feature in enumerate(dltb.features(dltb_source, request)):
+        if count % 5000 == 0 and is_canceled is not None and is_canceled():
+            raise LandConsolidationError("已取消。 Cancelled.")
+        geom = feature.geometry()
+        if geom is None or geom.isEmpty():
+            continue
+        if transform is not None:
+            geom = QgsGeometry(geom)
+            geom.transform(transform)
+        hits = piece_index.intersects(geom.boundingBox())
+        if not hits:
+            continue
+        geom, fixed = _valid(QgsGeometry(geom), name, feature.id())
+        repaired += fixed
+        code = feature[at["code"]]
+        kind = kinds.get(code)
+        if kind is None:
+            kind = kinds[code] = (CLASS_NAMES.index(current_class(code, table)), table.lookup(code).is_cultivated)
+        grade = _number(feature[at["gddb"]]) if "gddb" in at and feature[at["gddb"]] not in (None, "") else np.nan
+        slope = feature[at["gdpdjb"]] if "gdpdjb" in at else None
+        engine = QgsGeometry.createGeometryEngine(geom.constGet())
+        engine.prepareGeometry()
+        for i in hits:
+            if engine.intersects(pieces[i].constGet()):
+                touching.setdefault(i, []).append((geom, kind, grade, slope))
+
+    owners, cuts = [], []
+    for i, ground in touching.items():
+        for geom, kind, grade, slope in ground:
+            cut = _polygons_only(pieces[i].intersection(geom))
+            if not cut.isEmpty():
+                owners.append((i, kind, grade, slope))
+                cuts.append(cut)
+    cut_area = ellipsoid.geometry_areas(gk, cuts) if cuts else np.zeros(0)
+    covered = np.zeros(n)
+    for (i, (class_index, cultivated), grade, slope), area in zip(owners, cut_area):
+        classes[i, class_index] += area
+        covered[i] += area
+        slopes[i, SLOPE_NAMES.index(slope_class(slope)) if cultivated else 3] += area
+        if cultivated and not math.isnan(grade):
+            grade_sum[i] += grade * area
+            grade_area[i] += area
+    # What the DLTB leaves uncovered (beyond rounding) is its own class.
+    uncovered = np.maximum(piece_area - covered, 0.0)
+    uncovered[uncovered < 0.01] = 0.0
+    classes[:, 6] += uncovered
+    slopes[:, 3] += uncovered
+    return GroundCover(classes, slopes, grade_sum, grade_area)
+
+
+def pieces_frame(side: str, layer: FarmlandLayer, pieces: Pieces, cover: GroundCover, basis: int) -> pd.DataFrame:
+    """One row per piece (see :data:`PIECE_COLUMNS`), areas on the chosen basis.
+
+    With ``basis`` 1 (the layer's area field), a piece's area is the field
+    value × its share of the feature's ellipsoidal area, and its class and
+    slope areas are scaled alike.
+    """
+    n = len(pieces.geometries)
+    src = np.asarray(pieces.source, dtype=np.int64)
+    scale = np.ones(n)
+    if basis == 1 and n:
+        feature_area = layer.area(1)[src]
+        whole = layer.ellipsoidal[src]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            scale = np.where(whole > 0, feature_area / whole, 1.0)
+    area = pieces.ellipsoidal * scale
+    grade_layer = layer.gddb[src] if n else np.zeros(0)
+    from_layer = ~np.isnan(grade_layer)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        grade_dltb = np.where(cover.grade_area > 0, cover.grade_sum / cover.grade_area, np.nan)
+    grade = np.where(from_layer, grade_layer, grade_dltb)
+    grade_area = np.where(from_layer, area, cover.grade_area * scale)
+    frame = pd.DataFrame(
+        {
+            "side": side,
+            "source": src,
+            "bsm": [layer.bsm[i] for i in src],
+            "code": [layer.code[i] for i in src],
+            "village": [layer.village[i] for i in src],
+            "area": area,
+            "grade": grade,
+            "grade_area": grade_area,
+            "grade_from": np.where(from_layer, "PBF", np.where(np.isnan(grade_dltb), "", "DLTB")),
+        }
+    )
+    for k, name in enumerate(CLASS_NAMES):
+        frame[f"class_{name}"] = cover.classes[:, k] * scale if n else []
+    # Slope: the farmland layer's GDPDJB for the whole piece where it has one.
+    layer_slope = [slope_class(layer.gdpdjb[i]) for i in src]
+    for k, name in enumerate(SLOPE_NAMES):
+        from_dltb = cover.slopes[:, k] * scale if n else np.zeros(0)
+        own = np.array([s == name for s in layer_slope], dtype=bool) if n else np.zeros(0, dtype=bool)
+        known = np.array([s != SLOPE_NAMES[3] for s in layer_slope], dtype=bool) if n else np.zeros(0, dtype=bool)
+        frame[f"slope_{name}"] = np.where(known, np.where(own, area, 0.0), from_dltb)
+    return frame

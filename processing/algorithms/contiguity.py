@@ -1,0 +1,480 @@
+"""landconsolidation:contiguity – 耕地集中连片与破碎度 (I7, I8)."""
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core import codes as codes_mod
+from ...core import contiguity, dltb
+from ...core.errors import LandConsolidationError
+from ...core.units import M2_PER_HA, MU_PER_M2
+from .base import LandConsolidationAlgorithm, user_errors
+
+INPUT = "INPUT"
+PROJECT_AREA = "PROJECT_AREA"
+MAX_GAP = "MAX_GAP"
+CONNECTOR_CODES = "CONNECTOR_CODES"
+CODES = "CODES"
+CODE_FIELD = "CODE_FIELD"
+GROUP_FIELD = "GROUP_FIELD"
+THRESHOLD_MU = "THRESHOLD_MU"
+AFTER = "AFTER"
+AFTER_FIELD = "AFTER_FIELD"
+OUTPUT = "OUTPUT"
+OUTPUT_METRICS = "OUTPUT_METRICS"
+OUTPUT_COMPARISON = "OUTPUT_COMPARISON"
+
+DEFAULT_GROUP_FIELD = "ZLDWDM"
+
+#: Output number → key of :attr:`core.contiguity.Contiguity.summary`, label.
+NUMBERS = [
+    ("BLOCK_COUNT", "BLOCK_COUNT", "Blocks (连片块数)"),
+    ("BLOCKS_100MU", "BLOCKS_100MU", "Blocks ≥ 100 亩 (百亩方)"),
+    ("BLOCKS_500MU", "BLOCKS_500MU", "Blocks ≥ 500 亩"),
+    ("BLOCKS_1000MU", "BLOCKS_1000MU", "Blocks ≥ 1 000 亩 (千亩方)"),
+    ("LARGEST_BLOCK_M2", "LARGEST_BLOCK_M2", "Largest block (m²)"),
+    ("MEAN_BLOCK_M2", "MEAN_BLOCK_M2", "Mean block (m²)"),
+    ("SHARE_IN_100MU", "SHARE_IN_100MU", "Share of the class area in blocks ≥ 100 亩 (%)"),
+    ("SHARE_IN_BLOCKS", "SHARE_IN_BLOCKS", "Share of the class area in blocks ≥ THRESHOLD_MU (%)"),
+    ("PARCEL_COUNT", "PARCEL_NP", "Parcels, NP"),
+    ("CLASS_AREA_M2", "PARCEL_CA", "Class area Σ TBDLMJ (m²)"),
+    ("LANDSCAPE_M2", "LANDSCAPE_M2", "Area analysed Σ TBMJ (m²)"),
+    ("MEAN_PARCEL_M2", "PARCEL_MEAN", "Mean parcel (m²)"),
+    ("LPI", "PARCEL_LPI", "Largest patch index, parcels (%)"),
+    ("PATCH_DENSITY", "PARCEL_PD", "Patch density (parcels per 100 ha)"),
+    ("MESH_M2", "PARCEL_MESH", "Effective mesh size, parcels (m²)"),
+    ("MEAN_SHAPE_INDEX", "PARCEL_MSI", "Mean shape index"),
+    ("SMALL_PARCEL_SHARE", "PARCEL_SMALL_SHARE", "Parcels under 5 亩 (% of count)"),
+    ("BLOCK_LPI", "BLOCK_LPI", "Largest patch index, blocks (%)"),
+    ("BLOCK_MESH_M2", "BLOCK_MESH", "Effective mesh size, blocks (m²)"),
+]
+
+BLOCK_FIELDS = [
+    ("BLOCK_ID", QVariant.Int),
+    ("AREA_M2", QVariant.Double),
+    ("AREA_HA", QVariant.Double),
+    ("AREA_MU", QVariant.Double),
+    ("PARCELS", QVariant.Int),
+    ("SIZE_CLASS", QVariant.String),
+    ("SHARE", QVariant.Double),
+]
+
+METRIC_SPEC = [
+    ("GROUP", str),
+    ("NP", int),
+    ("CA_M2", float),
+    ("LANDSCAPE_M2", float),
+    ("MEAN_M2", float),
+    ("LARGEST_M2", float),
+    ("LPI", float),
+    ("PD", float),
+    ("MESH_M2", float),
+    ("MSI", float),
+    ("SMALL_SHARE", float),
+    ("SMALL_AREA_SHARE", float),
+]
+
+COMPARISON_SPEC = [
+    ("INDICATOR", str),
+    ("NAME", str),
+    ("BEFORE", float),
+    ("AFTER", float),
+    ("CHANGE", float),
+]
+
+#: Rows of the before/after table: summary key, Chinese name.
+COMPARISON_ROWS = [
+    ("BLOCK_COUNT", "连片块数（个）"),
+    ("BLOCKS_100MU", "百亩方（≥100亩，个）"),
+    ("BLOCKS_500MU", "五百亩方（≥500亩，个）"),
+    ("BLOCKS_1000MU", "千亩方（≥1000亩，个）"),
+    ("AREA_IN_100MU_M2", "百亩方以上面积（m²）"),
+    ("SHARE_IN_100MU", "百亩方以上面积占比（%）"),
+    ("LARGEST_BLOCK_M2", "最大连片块面积（m²）"),
+    ("MEAN_BLOCK_M2", "平均连片块面积（m²）"),
+    ("PARCEL_NP", "图斑数（个）"),
+    ("PARCEL_CA", "面积（m²）"),
+    ("PARCEL_MEAN", "平均图斑面积（m²）"),
+    ("PARCEL_SMALL_SHARE", "5亩以下图斑占比（%）"),
+    ("PARCEL_MESH", "有效网格面积 MESH（m²）"),
+    ("PARCEL_MSI", "平均形状指数"),
+]
+
+
+class ContiguityAlgorithm(LandConsolidationAlgorithm):
+    """Contiguous 耕地 blocks (百亩方/千亩方) and fragmentation metrics."""
+
+    def name(self) -> str:  # noqa: D102
+        return "contiguity"
+
+    def displayName(self) -> str:  # noqa: N802,D102
+        return self.tr("Farmland contiguity and fragmentation (耕地集中连片与破碎度)")
+
+    def group(self) -> str:  # noqa: D102
+        return self.tr("Status and indicators")
+
+    def groupId(self) -> str:  # noqa: N802,D102
+        return "indicators"
+
+    def shortHelpString(self) -> str:  # noqa: N802,D102
+        return self.tr(
+            "Groups the parcels of the chosen classes (耕地 0101/0102/0103 by default) into contiguous "
+            "blocks and counts 百亩方 (≥ 100 亩), ≥ 500 亩 and 千亩方 (≥ 1 000 亩) blocks, with the "
+            "fragmentation metrics of the parcels.\n\n"
+            "Two parcels are in one block when they share at least 1 m of boundary (parcels that "
+            "meet only at a corner are not joined by that), or when the gap between them is at most "
+            "MAX_GAP wide and lies wholly on connector parcels (农村道路 1006, 沟渠 1107, 田坎 1203) "
+            "no wider than MAX_GAP. A connector's width is XZDWKD, or 2 × area / perimeter where "
+            "XZDWKD is empty. A wider road or ditch, a gap wider than MAX_GAP, or anything else in "
+            "the gap (a river, a 公路, houses) breaks the block. Fields along the same road are not "
+            "joined through it, only fields facing each other across it.\n\n"
+            "Block area = Σ TBDLMJ of its parcels (the roads and ditches between them are not "
+            "counted); 1 亩 = 10 000/15 m². The block layer holds the dissolved parcels of each "
+            "block, largest first.\n\n"
+            "Fragmentation metrics (FRAGSTATS definitions, each parcel a patch, A = Σ TBMJ of the "
+            "area analysed): NP; mean parcel area; LPI = largest patch / A × 100; patch density per "
+            "100 ha; MESH = Σ a² / A; mean shape index p / (2√(πa)); share of parcels under 5 亩. "
+            "LPI and MESH of the blocks are given too. The metrics table has a row per village "
+            "(GROUP_FIELD) and one for all.\n\n"
+            "With AFTER (the planned DLTB) or AFTER_FIELD (a planned-code field), the same analysis "
+            "is run on the plan and a before/after table shows what the scheme gains (e.g. 新增 3 个"
+            "百亩方)."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802,D102
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                INPUT, self.tr("DLTB land-use parcels (地类图斑)"), [QgsProcessing.TypeVectorPolygon]
+            )
+        )
+        self.parameterDefinition(INPUT).setHelp(
+            self.tr("三调 地类图斑 layer in a projected CGCS2000 Gauss-Krüger CRS (e.g. EPSG:4528).")
+        )
+        self.add_project_area_parameter()
+        gap = QgsProcessingParameterNumber(
+            MAX_GAP,
+            self.tr("Widest gap joining two parcels (m)"),
+            QgsProcessingParameterNumber.Double,
+            defaultValue=contiguity.DEFAULT_MAX_GAP,
+            minValue=0.0,
+        )
+        gap.setHelp(self.tr("Parcels separated only by connectors at most this wide count as one block (default 8 m)."))
+        self.addParameter(gap)
+        connectors = QgsProcessingParameterString(
+            CONNECTOR_CODES,
+            self.tr("Connector codes (do not break a block)"),
+            defaultValue=",".join(contiguity.CONNECTOR_CODES),
+            optional=True,
+        )
+        connectors.setHelp(
+            self.tr(
+                "Comma-separated codes of the linear features that join blocks: 农村道路, 沟渠, 田坎. "
+                "Empty: only parcels that touch are joined."
+            )
+        )
+        self.addParameter(connectors)
+        classes = QgsProcessingParameterString(
+            CODES, self.tr("Codes analysed (default 耕地)"), defaultValue=",".join(codes_mod.CULTIVATED)
+        )
+        classes.setHelp(
+            self.tr("Comma-separated codes whose parcels form the blocks; suffixed codes match their base.")
+        )
+        self.addParameter(classes)
+        group = QgsProcessingParameterField(
+            GROUP_FIELD,
+            self.tr("Metrics by field (default ZLDWDM, village; empty = whole area only)"),
+            defaultValue=DEFAULT_GROUP_FIELD,
+            parentLayerParameterName=INPUT,
+            optional=True,
+        )
+        group.setHelp(self.tr("The metrics table gets one row per value of this field, plus one for all."))
+        self.addParameter(group)
+        code = QgsProcessingParameterField(
+            CODE_FIELD,
+            self.tr("Land-use code field (default: detected DLBM)"),
+            parentLayerParameterName=INPUT,
+            optional=True,
+        )
+        code.setFlags(code.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        code.setHelp(self.tr("Field holding the 三调 code; leave empty to use DLBM."))
+        self.addParameter(code)
+        threshold = QgsProcessingParameterNumber(
+            THRESHOLD_MU,
+            self.tr("Block size for SHARE_IN_BLOCKS (亩)"),
+            QgsProcessingParameterNumber.Double,
+            defaultValue=contiguity.BLOCK_CLASSES_MU[0],
+            minValue=0.0,
+        )
+        threshold.setFlags(threshold.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        threshold.setHelp(self.tr("SHARE_IN_BLOCKS = share of the class area in blocks at least this large."))
+        self.addParameter(threshold)
+        after = QgsProcessingParameterFeatureSource(
+            AFTER,
+            self.tr("Planned land use after (DLTB_GH), to compare"),
+            [QgsProcessing.TypeVectorPolygon],
+            optional=True,
+        )
+        after.setHelp(self.tr("Optional planned DLTB; the same analysis is run on it and compared."))
+        self.addParameter(after)
+        after_field = QgsProcessingParameterField(
+            AFTER_FIELD,
+            self.tr("…or planned code field on DLTB (e.g. GHDLBM)"),
+            parentLayerParameterName=INPUT,
+            optional=True,
+        )
+        after_field.setHelp(self.tr("Optional field holding each parcel's planned code; used when AFTER is not given."))
+        self.addParameter(after_field)
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(OUTPUT, self.tr("Contiguous blocks"), QgsProcessing.TypeVectorPolygon)
+        )
+        metrics = QgsProcessingParameterFeatureSink(
+            OUTPUT_METRICS, self.tr("Fragmentation metrics"), QgsProcessing.TypeVector, optional=True
+        )
+        self.addParameter(metrics)
+        comparison = QgsProcessingParameterFeatureSink(
+            OUTPUT_COMPARISON,
+            self.tr("Before / after comparison"),
+            QgsProcessing.TypeVector,
+            optional=True,
+            createByDefault=False,
+        )
+        self.addParameter(comparison)
+        for key, _, label in NUMBERS:
+            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+        self.addOutput(QgsProcessingOutputNumber("BLOCKS_100MU_AFTER", self.tr("Blocks ≥ 100 亩 after (百亩方)")))
+        self.addOutput(QgsProcessingOutputNumber("NEW_BLOCKS_100MU", self.tr("New blocks ≥ 100 亩 (新增百亩方)")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802,D102
+        source = self.parameterAsSource(parameters, INPUT, context)
+        if source is None:
+            raise self.invalid_source(parameters, INPUT)
+        layer = self.parameterAsVectorLayer(parameters, INPUT, context)
+        after_source = self.parameterAsSource(parameters, AFTER, context)
+        after_fields = self.parameterAsFields(parameters, AFTER_FIELD, context)
+        compare = after_source is not None or bool(after_fields)
+        steps = QgsProcessingMultiStepFeedback(6 if compare else 4, feedback)
+        max_gap = self.parameterAsDouble(parameters, MAX_GAP, context)
+        threshold = self.parameterAsDouble(parameters, THRESHOLD_MU, context)
+        code_fields = self.parameterAsFields(parameters, CODE_FIELD, context)
+        explicit_none = GROUP_FIELD in parameters and parameters[GROUP_FIELD] in (None, "", [])
+        group_fields = [] if explicit_none else self.parameterAsFields(parameters, GROUP_FIELD, context)
+        started = time.perf_counter()
+        with user_errors():
+            codes = contiguity.parse_codes(self.parameterAsString(parameters, CODES, context))
+            connectors = contiguity.parse_codes(self.parameterAsString(parameters, CONNECTOR_CODES, context))
+            if not codes:
+                raise LandConsolidationError(
+                    "没有指定分析地类。 CODES is empty: give the codes to analyse, e.g. 0101,0102,0103."
+                )
+            crs = dltb.check_projected(source)
+            area = self.project_area(parameters, context, crs)
+            group_field = self._group_field(source, group_fields, parameters, feedback)
+            overrides = {"code": code_fields[0]} if code_fields else None
+            plain = self._plain_layer(parameters, layer)
+            parcels = contiguity.read_parcels(
+                plain or source,
+                codes + connectors,
+                project_area=area,
+                overrides=overrides,
+                group_field=group_field,
+                fast_path=plain is not None,
+                progress=steps.setProgress,
+                is_canceled=feedback.isCanceled,
+            )
+            steps.setCurrentStep(1)
+            result = contiguity.analyse(parcels, codes, connectors, max_gap, threshold, feedback.isCanceled)
+            steps.setCurrentStep(2)
+            geometries, notes = contiguity.block_geometries(result, feedback.isCanceled)
+            after_result = None
+            if compare:
+                steps.setCurrentStep(3)
+                after_result = self._after(
+                    parameters, context, after_source, after_fields, plain, source, codes, connectors,
+                    max_gap, threshold, area, group_field, feedback,
+                )
+        for note in parcels.notes + notes:
+            feedback.pushWarning(note)
+        steps.setCurrentStep(5 if compare else 3)
+        dest_id = self._write_blocks(parameters, context, source, result, geometries, feedback)
+        outputs = {OUTPUT: dest_id}
+        metrics = contiguity.group_metrics(result)
+        metrics_id = self._write_metrics(parameters, context, metrics, feedback)
+        if metrics_id is not None:
+            outputs[OUTPUT_METRICS] = metrics_id
+        summary = result.summary
+        for key, name, _ in NUMBERS:
+            value = summary[name]
+            outputs[key] = int(value) if isinstance(value, (int, np.integer)) else float(value)
+        if after_result is not None:
+            comparison = self._comparison(summary, after_result.summary)
+            table_id = self._write_optional_table(
+                parameters, OUTPUT_COMPARISON, context, COMPARISON_SPEC, comparison, feedback
+            )
+            if table_id is not None:
+                outputs[OUTPUT_COMPARISON] = table_id
+            outputs["BLOCKS_100MU_AFTER"] = int(after_result.summary["BLOCKS_100MU"])
+            outputs["NEW_BLOCKS_100MU"] = int(after_result.summary["BLOCKS_100MU"] - summary["BLOCKS_100MU"])
+            self._log_comparison(comparison, feedback)
+        self._log(result, time.perf_counter() - started, feedback)
+        return outputs
+
+    # -- helpers ---------------------------------------------------------
+
+    @staticmethod
+    def _plain_layer(parameters, layer):
+        """The layer itself when it may be read by GDAL directly (no selection or limit)."""
+        from qgis.core import QgsProcessingFeatureSourceDefinition
+
+        value = parameters.get(INPUT)
+        if isinstance(value, QgsProcessingFeatureSourceDefinition):
+            if value.selectedFeaturesOnly or value.featureLimit != -1:
+                return None
+            if hasattr(value, "filterExpression") and value.filterExpression:
+                return None
+        return layer
+
+    def _after(self, parameters, context, after_source, after_fields, plain, source, codes, connectors,
+               max_gap, threshold, area, group_field, feedback):
+        if after_source is not None:
+            after_layer = self.parameterAsVectorLayer(parameters, AFTER, context)
+            if after_source.sourceCrs() != source.sourceCrs():
+                # Reprojected to the DLTB's CRS, as every input is (PROCESSING_API.md).
+                request = QgsFeatureRequest().setDestinationCrs(source.sourceCrs(), context.transformContext())
+                after_layer = after_source.materialize(request, feedback)
+                after_source = after_layer
+            dltb.check_projected(after_source)
+            parcels = contiguity.read_parcels(
+                after_layer or after_source,
+                codes + connectors,
+                project_area=area,
+                fast_path=after_layer is not None,
+                is_canceled=feedback.isCanceled,
+            )
+        else:
+            parcels = contiguity.read_parcels(
+                plain or source,
+                codes + connectors,
+                project_area=area,
+                overrides={"code": after_fields[0]},
+                fast_path=plain is not None,
+                is_canceled=feedback.isCanceled,
+            )
+        return contiguity.analyse(parcels, codes, connectors, max_gap, threshold, feedback.isCanceled)
+
+    def _group_field(self, source, group_fields, parameters, feedback):
+        if not group_fields:
+            return None
+        wanted = group_fields[0]
+        names = {f.name().upper(): f.name() for f in source.fields()}
+        actual = names.get(wanted.upper())
+        if actual:
+            return actual
+        if parameters.get(GROUP_FIELD) in (None, DEFAULT_GROUP_FIELD):
+            feedback.pushInfo(self.tr("No ZLDWDM field: metrics for the whole area only."))
+            return None
+        raise LandConsolidationError(
+            f"图层“{dltb.source_name(source)}”没有分组字段 {wanted}。 The layer has no field '{wanted}'."
+        )
+
+    def _write_blocks(self, parameters, context, source, result, geometries, feedback) -> str:
+        fields = QgsFields()
+        for name, kind in BLOCK_FIELDS:
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.parameterAsSink(
+            parameters, OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, source.sourceCrs()
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
+        class_area = result.summary["PARCEL_CA"]
+        for block, geom in enumerate(geometries):
+            if feedback.isCanceled():
+                break
+            area = float(result.blocks.area[block])
+            feature = QgsFeature(fields)
+            feature.setGeometry(geom)
+            feature.setAttributes(
+                [
+                    block + 1,
+                    round(area, 2),
+                    round(area / M2_PER_HA, 4),
+                    round(area * MU_PER_M2, 2),
+                    int(result.blocks.parcels[block]),
+                    contiguity.size_class(area),
+                    round(area / class_area * 100.0, 4) if class_area else 0.0,
+                ]
+            )
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        return dest_id
+
+    def _write_metrics(self, parameters, context, metrics, feedback):
+        frame = metrics.rename(
+            columns={"CA": "CA_M2", "MEAN": "MEAN_M2", "LARGEST": "LARGEST_M2", "MESH": "MESH_M2"}
+        )
+        return self._write_optional_table(parameters, OUTPUT_METRICS, context, METRIC_SPEC, frame, feedback)
+
+    def _write_optional_table(self, parameters, key, context, spec, frame, feedback):
+        if parameters.get(key) is None:
+            return None
+        return self.write_table_output(parameters, key, context, spec, frame, feedback)
+
+    @staticmethod
+    def _comparison(before: dict, after: dict):
+        import pandas as pd
+
+        rows = []
+        for key, name in COMPARISON_ROWS:
+            b = float(before[key])
+            a = float(after[key])
+            rows.append({"INDICATOR": key, "NAME": name, "BEFORE": b, "AFTER": a, "CHANGE": a - b})
+        return pd.DataFrame(rows)
+
+    def _log_comparison(self, comparison, feedback):
+        feedback.pushInfo(self.tr("Before → after:"))
+        for row in comparison.itertuples(index=False):
+            feedback.pushInfo(f"  {row.NAME}: {row.BEFORE:.2f} → {row.AFTER:.2f} ({row.CHANGE:+.2f})")
+        new = comparison.set_index("INDICATOR").loc["BLOCKS_100MU", "CHANGE"]
+        if new > 0:
+            feedback.pushInfo(f"  新增 {int(new)} 个百亩方")
+
+    def _log(self, result, seconds, feedback):
+        s = result.summary
+        feedback.pushInfo(
+            self.tr(
+                "{np} parcels, {ca:.2f} m² ({mu:.2f} 亩) in {blocks} blocks; ≥100 亩: {b100}, ≥500 亩: {b500}, "
+                "≥1000 亩: {b1000}; largest block {largest:.2f} 亩; {share:.2f} % of the area in blocks ≥ 100 亩."
+            ).format(
+                np=s["PARCEL_NP"], ca=s["PARCEL_CA"], mu=s["PARCEL_CA"] * MU_PER_M2, blocks=s["BLOCK_COUNT"],
+                b100=s["BLOCKS_100MU"], b500=s["BLOCKS_500MU"], b1000=s["BLOCKS_1000MU"],
+                largest=s["LARGEST_BLOCK_M2"] * MU_PER_M2, share=s["SHARE_IN_100MU"],
+            )
+        )
+        feedback.pushInfo(
+            self.tr(
+                "Connectors: {used} narrow enough to join, {wide} wider than MAX_GAP; {corner} corner-only "
+                "contacts not joined; {rejected} narrow gaps refused (something other than a connector in "
+                "them). Run time {t:.1f} s."
+            ).format(
+                used=result.connectors_used, wide=result.connectors_wide, corner=s["CORNER_CONTACTS"],
+                rejected=s["REJECTED_GAPS"], t=seconds,
+            )
+        )
