@@ -89,6 +89,20 @@ def run_scheme(out: Path) -> None:
         f"{name} {e[key.upper() + '_BEFORE_M2'] / 1e4:.4f} → {e[key.upper() + '_AFTER_M2'] / 1e4:.4f}"
         for key, name in (("wetland", "湿地"), ("forest", "林地"), ("grass", "草地"), ("water", "水域"))) + " 公顷")
 
+    f = processing.run("landconsolidation:farmlandadjustment", {
+        "PBF_BEFORE": layer_uri("YJJBNTTB"), "PBF_AFTER": layer_uri("YJJBNTTB_GH"), "DLTB": layer_uri("DLTB"),
+        "PROJECT_AREA": layer_uri("XMQ"), "OUTPUT": str(fresh(out / "pbf_review.csv")),
+        "OUT_PARCELS": str(fresh(out / "pbf_out.gpkg")), "IN_PARCELS": str(fresh(out / "pbf_in.gpkg"))})
+    print(f"永久基本农田调整    调出 {f['OUT_M2'] / 1e4:.4f} 公顷（{f['OUT_COUNT']} 块，等别 {f['OUT_QUALITY']:.2f}），"
+          f"调入 {f['IN_M2'] / 1e4:.4f} 公顷（{f['IN_COUNT']} 块，等别 {f['IN_QUALITY']:.2f}）；"
+          f"新增比例 {f['ADDED_RATIO']:.2f}%，调出比例 {f['OUT_RATIO']:.2f}%，集中连片度 {f['CONTIGUITY_CHANGE']:.2f}%")
+    g = processing.run("landconsolidation:contiguity", {
+        "INPUT": layer_uri("DLTB"), "AFTER": layer_uri("DLTB_GH"), "PROJECT_AREA": layer_uri("XMQ"),
+        "OUTPUT": str(fresh(out / "blocks_before.gpkg")), "OUTPUT_COMPARISON": str(fresh(out / "contiguity.csv"))})
+    print(f"耕地集中连片        百亩方 {g['BLOCKS_100MU']} → {g['BLOCKS_100MU_AFTER']}（新增 {g['NEW_BLOCKS_100MU']} 个），"
+          f"千亩方 {g['BLOCKS_1000MU']}；百亩方以上占比 {g['SHARE_IN_100MU']:.2f}%；"
+          f"耕地图斑 {g['PARCEL_COUNT']} 个，平均 {g['MEAN_PARCEL_M2'] * 0.0015:.2f} 亩（整治前）")
+
     r = processing.run("landconsolidation:potential", {
         "INPUT": layer_uri("DLTB"), "RED_LINE": layer_uri("STBHHX"), "DEVELOPMENT_BOUNDARY": layer_uri("CZKFBJ"),
         "PBF": layer_uri("YJJBNTTB"), "OUTPUT": str(fresh(out / "potential.gpkg")),
