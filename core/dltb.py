@@ -146,11 +146,18 @@ def gauss_kruger_for(source) -> ellipsoid.GaussKruger:
     return ellipsoid.gauss_kruger_for_crs(crs, sample_easting=easting)
 
 
-def dissolve_area(source, target_crs, context=None, name: str | None = None) -> QgsGeometry:
-    """Union of a polygon source's features, in ``target_crs``.
+def read_polygons(source, target_crs, context=None, label: str = "项目区", name: str | None = None) -> list:
+    """The non-empty polygons of a layer, in ``target_crs``.
+
+    Args:
+        source: Layer or feature source.
+        target_crs: CRS to transform to.
+        context: Transform context.
+        label: What the layer is, for the message (项目区, 生态保护红线 …).
+        name: Layer name for messages (default: the source's).
 
     Raises:
-        LandConsolidationError: no features, or an invalid geometry.
+        LandConsolidationError: an invalid geometry, naming layer and feature.
     """
     name = name or source_name(source)
     transform = None
@@ -165,13 +172,24 @@ def dissolve_area(source, target_crs, context=None, name: str | None = None) -> 
             continue
         if not geom.isGeosValid():
             raise LandConsolidationError(
-                f"项目区图层“{name}”的要素 {feature.id()} 几何无效；请先修复几何（native:fixgeometries）。"
-                f" Project area layer '{name}': feature {feature.id()} has an invalid geometry."
+                f"{label}图层“{name}”的要素 {feature.id()} 几何无效；请先修复几何（native:fixgeometries）。"
+                f" {label} layer '{name}': feature {feature.id()} has an invalid geometry."
             )
         geom = QgsGeometry(geom)
         if transform is not None:
             geom.transform(transform)
         parts.append(geom)
+    return parts
+
+
+def dissolve_area(source, target_crs, context=None, name: str | None = None) -> QgsGeometry:
+    """Union of a polygon source's features, in ``target_crs``.
+
+    Raises:
+        LandConsolidationError: no features, or an invalid geometry.
+    """
+    name = name or source_name(source)
+    parts = read_polygons(source, target_crs, context, "项目区", name)
     if not parts:
         raise LandConsolidationError(
             f"项目区图层“{name}”没有面要素。 The project area layer '{name}' has no polygons."

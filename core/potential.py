@@ -50,7 +50,6 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 from qgis.core import (
-    QgsCoordinateTransform,
     QgsCoordinateTransformContext,
     QgsGeometry,
     QgsProject,
@@ -753,25 +752,7 @@ def read_constraint(source, crs, context, label: str) -> ConstraintLayer | None:
     """
     if source is None:
         return None
-    name = dltb.source_name(source)
-    transform = None
-    layer_crs = dltb.source_crs(source)
-    if layer_crs.isValid() and layer_crs != crs:
-        transform = QgsCoordinateTransform(layer_crs, crs, context or QgsCoordinateTransformContext())
-    parts = []
-    for feature in dltb.features(source):
-        geom = feature.geometry()
-        if geom is None or geom.isEmpty():
-            continue
-        if not geom.isGeosValid():
-            raise LandConsolidationError(
-                f"{label}图层“{name}”的要素 {feature.id()} 几何无效；请先修复几何（native:fixgeometries）。"
-                f" {label} layer '{name}': feature {feature.id()} has an invalid geometry."
-            )
-        geom = QgsGeometry(geom)
-        if transform is not None:
-            geom.transform(transform)
-        parts.append(geom)
+    parts = dltb.read_polygons(source, crs, context, label)
     return ConstraintLayer(parts) if parts else None
 
 
