@@ -6,7 +6,6 @@ from pathlib import Path
 
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
-from qgis.PyQt.QtWidgets import QMenu
 
 import land_consolidation
 from land_consolidation.i18n import CONTEXT
@@ -64,7 +63,7 @@ def test_chinese_menu(qgis_iface, qgis_processing, monkeypatch):
     plugin = land_consolidation.classFactory(qgis_iface)
     plugin.initGui()
     try:
-        menu = qgis_iface.mainWindow().findChild(QMenu, "landConsolidationMenu")
+        menu = plugin.menu  # (an unloaded plugin's menu may still await deletion in the main window)
         assert menu.title() == "全域综合整治"
         texts = [a.text() for a in menu.actions() if not a.isSeparator()]
         assert all(any("\u4e00" <= ch <= "\u9fff" for ch in text) for text in texts), texts

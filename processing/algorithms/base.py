@@ -23,7 +23,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ...core import dltb, plan
 from ...core.errors import LandConsolidationError
-from ...i18n import tr
+from ...i18n import tr, tr_noop
 from ...plugin_info import icon_path
 
 PROJECT_AREA = "PROJECT_AREA"
@@ -41,8 +41,25 @@ FIELD_TYPES = {
 }
 
 
+#: Toolbox groups: id → English label (translated in :meth:`LandConsolidationAlgorithm.group`).
+GROUPS = {
+    "indicators": tr_noop("Status and indicators"),
+    "scheme": tr_noop("Scheme"),
+    "tools": tr_noop("Tools"),
+}
+
+
 class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
-    """Base class: translation, icon, instance creation, error wrapping."""
+    """Base class: translation, icon, toolbox group, instance creation, error wrapping."""
+
+    #: Toolbox group of the algorithm (a key of :data:`GROUPS`).
+    group_id = "indicators"
+
+    def group(self) -> str:  # noqa: D102
+        return self.tr(GROUPS[self.group_id])
+
+    def groupId(self) -> str:  # noqa: N802,D102
+        return self.group_id
 
     def tr(self, text: str) -> str:
         """Translate a string in the plugin's context."""

@@ -60,11 +60,7 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
     def displayName(self) -> str:  # noqa: N802,D102
         return self.tr("Compliance check (指标核验)")
 
-    def group(self) -> str:  # noqa: D102
-        return self.tr("Scheme")
-
-    def groupId(self) -> str:  # noqa: N802,D102
-        return "scheme"
+    group_id = "scheme"
 
     def shortHelpString(self) -> str:  # noqa: N802,D102
         return self.tr(

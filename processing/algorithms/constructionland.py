@@ -38,11 +38,7 @@ class ConstructionLandAlgorithm(LandConsolidationAlgorithm):
     def displayName(self) -> str:  # noqa: N802,D102
         return self.tr("Construction land and 增减挂钩 (建设用地与拆旧建新)")
 
-    def group(self) -> str:  # noqa: D102
-        return self.tr("Status and indicators")
-
-    def groupId(self) -> str:  # noqa: N802,D102
-        return "indicators"
+    group_id = "indicators"
 
     def shortHelpString(self) -> str:  # noqa: N802,D102
         return self.tr(

@@ -57,11 +57,7 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
     def displayName(self) -> str:  # noqa: N802,D102
         return self.tr("Create project (项目设置)")
 
-    def group(self) -> str:  # noqa: D102
-        return self.tr("Scheme")
-
-    def groupId(self) -> str:  # noqa: N802,D102
-        return "scheme"
+    group_id = "scheme"
 
     def shortHelpString(self) -> str:  # noqa: N802,D102
         return self.tr(

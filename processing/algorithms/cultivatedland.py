@@ -43,11 +43,7 @@ class CultivatedLandAlgorithm(LandConsolidationAlgorithm):
     def displayName(self) -> str:  # noqa: N802,D102
         return self.tr("Cultivated land: added, in/out balance, quality (新增耕地与进出平衡)")
 
-    def group(self) -> str:  # noqa: D102
-        return self.tr("Status and indicators")
-
-    def groupId(self) -> str:  # noqa: N802,D102
-        return "indicators"
+    group_id = "indicators"
 
     def shortHelpString(self) -> str:  # noqa: N802,D102
         return self.tr(

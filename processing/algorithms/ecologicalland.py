@@ -19,11 +19,7 @@ class EcologicalLandAlgorithm(LandConsolidationAlgorithm):
     def displayName(self) -> str:  # noqa: N802,D102
         return self.tr("Ecological land (生态用地)")
 
-    def group(self) -> str:  # noqa: D102
-        return self.tr("Status and indicators")
-
-    def groupId(self) -> str:  # noqa: N802,D102
-        return "indicators"
+    group_id = "indicators"
 
     def shortHelpString(self) -> str:  # noqa: N802,D102
         return self.tr(

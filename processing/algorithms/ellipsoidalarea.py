@@ -38,11 +38,7 @@ class EllipsoidalAreaAlgorithm(LandConsolidationAlgorithm):
     def displayName(self) -> str:  # noqa: N802,D102
         return self.tr("Ellipsoidal area, 三调 method (椭球面积)")
 
-    def group(self) -> str:  # noqa: D102
-        return self.tr("Tools")
-
-    def groupId(self) -> str:  # noqa: N802,D102
-        return "tools"
+    group_id = "tools"
 
     def shortHelpString(self) -> str:  # noqa: N802,D102
         return self.tr(

@@ -98,11 +98,7 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
     def displayName(self) -> str:  # noqa: N802,D102
         return self.tr("Export scheme tables (方案表格导出)")
 
-    def group(self) -> str:  # noqa: D102
-        return self.tr("Scheme")
-
-    def groupId(self) -> str:  # noqa: N802,D102
-        return "scheme"
+    group_id = "scheme"
 
     def shortHelpString(self) -> str:  # noqa: N802,D102
         return self.tr(

@@ -77,11 +77,7 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
     def displayName(self) -> str:  # noqa: N802,D102
         return self.tr("Permanent farmland adjustment (永久基本农田调整)")
 
-    def group(self) -> str:  # noqa: D102
-        return self.tr("Status and indicators")
-
-    def groupId(self) -> str:  # noqa: N802,D102
-        return "indicators"
+    group_id = "indicators"
 
     def shortHelpString(self) -> str:  # noqa: N802,D102
         return self.tr(

@@ -97,11 +97,7 @@ class PotentialAlgorithm(LandConsolidationAlgorithm):
     def displayName(self) -> str:  # noqa: N802,D102
         return self.tr("Potential survey (潜力调查)")
 
-    def group(self) -> str:  # noqa: D102
-        return self.tr("Status and indicators")
-
-    def groupId(self) -> str:  # noqa: N802,D102
-        return "indicators"
+    group_id = "indicators"
 
     def shortHelpString(self) -> str:  # noqa: N802,D102
         d = DEFAULTS
