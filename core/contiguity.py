@@ -69,6 +69,7 @@ import numpy as np
 import pandas as pd
 
 from . import codes as codes_mod
+from . import ellipsoid
 from .errors import LandConsolidationError
 from .units import MU_PER_M2
 
@@ -166,11 +167,18 @@ class Rings:
         owners: list[int] = []
         holes: list[bool] = []
         for index in rest:
-            blob = blobs[index]
-            try:
-                _walk_wkb(blob, 0, index, raw, lengths, owners, holes)
-            except _Curved:
-                _walk_wkb(_segmentized(blob), 0, index, raw, lengths, owners, holes)
+
+            def sink(k: int, n_pts: int, data: bytes, owner=index) -> None:
+                if n_pts and data[:16] != data[-16:]:  # close an open ring
+                    data += data[:16]
+                    n_pts += 1
+                if n_pts >= 4:
+                    raw.append(data)
+                    lengths.append(n_pts)
+                    owners.append(owner)
+                    holes.append(k > 0)
+
+            ellipsoid.parse_wkb(blobs[index], sink)
         xy = simple_xy
         if raw:
             xy = np.vstack([xy, np.frombuffer(b"".join(raw), dtype=_F8).reshape(-1, 2)])
@@ -369,69 +377,6 @@ def _reduce(ufunc, values: np.ndarray, heads: np.ndarray, empty=0.0) -> np.ndarr
     if not len(heads):
         return np.zeros(0, dtype=np.asarray(values).dtype) if empty is None else np.full(0, empty)
     return ufunc.reduceat(values, heads)
-
-
-class _Curved(Exception):
-    """A curved WKB type: segmentize with QGIS and parse again."""
-
-
-def _walk_wkb(buf: bytes, offset: int, owner: int, raw, lengths, owners, holes) -> int:
-    """Append the rings of the WKB geometry at ``offset``; returns the end offset."""
-    little = buf[offset] == 1
-    end = "<" if little else ">"
-    (code,) = struct.unpack_from(end + "I", buf, offset + 1)
-    offset += 5
-    has_z = bool(code & 0x80000000)
-    has_m = bool(code & 0x40000000)
-    if code & 0x20000000:
-        offset += 4
-    base = code & 0x0FFFFFFF
-    if base >= 1000:
-        has_z = has_z or base // 1000 in (1, 3)
-        has_m = has_m or base // 1000 in (2, 3)
-        base %= 1000
-    dims = 2 + has_z + has_m
-    if base in (3, 17):  # Polygon, Triangle
-        (n_rings,) = struct.unpack_from(end + "I", buf, offset)
-        offset += 4
-        for k in range(n_rings):
-            (n_pts,) = struct.unpack_from(end + "I", buf, offset)
-            offset += 4
-            size = 8 * dims * n_pts
-            if dims == 2 and little:
-                data = buf[offset : offset + size]
-            else:
-                coords = np.frombuffer(buf, dtype=np.dtype(end + "f8"), count=n_pts * dims, offset=offset)
-                data = coords.reshape(n_pts, dims)[:, :2].astype(_F8).tobytes()
-            offset += size
-            if n_pts and data[:16] != data[-16:]:
-                data += data[:16]
-                n_pts += 1
-            if n_pts >= 4:
-                raw.append(data)
-                lengths.append(n_pts)
-                owners.append(owner)
-                holes.append(k > 0)
-        return offset
-    if base in (6, 7, 15, 16):  # MultiPolygon, GeometryCollection, PolyhedralSurface, TIN
-        (n_parts,) = struct.unpack_from(end + "I", buf, offset)
-        offset += 4
-        for _ in range(n_parts):
-            offset = _walk_wkb(buf, offset, owner, raw, lengths, owners, holes)
-        return offset
-    if base in (8, 9, 10, 11, 12):
-        raise _Curved
-    raise LandConsolidationError(
-        f"几何类型 {code} 不是面，无法分析连片。 Geometry type {code} is not a polygon."
-    )
-
-
-def _segmentized(blob: bytes) -> bytes:
-    from qgis.core import QgsGeometry
-
-    geom = QgsGeometry()
-    geom.fromWkb(blob)
-    return bytes(QgsGeometry(geom.constGet().segmentize()).asWkb())
 
 
 @dataclass

@@ -471,6 +471,23 @@ def _number(attrs, index):
     return None if np.isnan(number) else number
 
 
+def number_or_nan(value) -> float:
+    """An attribute value as a float; NULL and blanks are NaN.
+
+    Raises:
+        LandConsolidationError: text that is not a number.
+    """
+    if value is None:
+        return float("nan")
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        text = str(value).strip()
+        if text in ("", "NULL"):
+            return float("nan")
+        raise LandConsolidationError(f"字段值“{value}”不是数字。 Value '{value}' is not a number.") from None
+
+
 def _text(attrs, index) -> str:
     if index is None or index < 0:
         return ""

@@ -639,11 +639,16 @@ def _skip_wkb(buf: bytes, offset: int, base: int, dims: int, end: str) -> int:
     return offset
 
 
-def _parse_geometry(geom: QgsGeometry | None, sink: RingSink) -> None:
-    """Feed a QGIS geometry's rings to ``sink``, segmentizing curves first."""
-    if geom is None:
-        return
-    wkb = bytes(geom.asWkb())  # empty for a null geometry
+def parse_wkb(wkb: bytes, sink: RingSink) -> None:
+    """Feed the rings of a (multi)polygon WKB blob to ``sink(k, n_points, xy_bytes)``.
+
+    ``k`` is the ring's index in its polygon (0 = exterior), ``xy_bytes`` the
+    ring's vertices as little-endian float64 x, y pairs.  Curved geometries
+    are segmentized by QGIS first.
+
+    Raises:
+        LandConsolidationError: a point or line geometry.
+    """
     if not wkb:
         return
     try:
@@ -653,8 +658,16 @@ def _parse_geometry(geom: QgsGeometry | None, sink: RingSink) -> None:
         # than parsing a rare curved one twice.
         from qgis.core import QgsGeometry
 
-        linear = bytes(QgsGeometry(geom.constGet().segmentize()).asWkb())
-        _parse_wkb(linear, 0, sink, top=True)
+        geom = QgsGeometry()
+        geom.fromWkb(wkb)
+        _parse_wkb(bytes(QgsGeometry(geom.constGet().segmentize()).asWkb()), 0, sink, top=True)
+
+
+def _parse_geometry(geom: QgsGeometry | None, sink: RingSink) -> None:
+    """Feed a QGIS geometry's rings to ``sink``, segmentizing curves first."""
+    if geom is None:
+        return
+    parse_wkb(bytes(geom.asWkb()), sink)  # empty for a null geometry
 
 
 def _array_sink(parts: list[list[np.ndarray]]) -> RingSink:

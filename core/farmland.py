@@ -367,8 +367,8 @@ def read_farmland(
         out["bsm"].append(_text(_attribute(feature, at, "bsm")))
         out["code"].append(codes_mod.normalise(_attribute(feature, at, "code")))
         out["village"].append(_text(_attribute(feature, at, "village")))
-        out["area"].append(_number(_attribute(feature, at, "area")))
-        out["gddb"].append(_number(_attribute(feature, at, "gddb")))
+        out["area"].append(dltb.number_or_nan(_attribute(feature, at, "area")))
+        out["gddb"].append(dltb.number_or_nan(_attribute(feature, at, "gddb")))
         out["gdpdjb"].append(_text(_attribute(feature, at, "gdpdjb")))
         out["fraction"].append(fraction)
     notes = []
@@ -435,20 +435,6 @@ def _polygons_only(geom):
 
 def _text(value) -> str:
     return "" if value is None else str(value).strip()
-
-
-def _number(value) -> float:
-    if value is None:
-        return float("nan")
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        text = str(value).strip()
-        return float("nan") if text in ("", "NULL") else _bad_number(text)
-
-
-def _bad_number(text):
-    raise LandConsolidationError(f"字段值“{text}”不是数字。 Value '{text}' is not a number.")
 
 
 @dataclass
@@ -625,7 +611,7 @@ def overlay_dltb(pieces: Sequence, dltb_source, gk, transform=None, overrides=No
         kind = kinds.get(code)
         if kind is None:
             kind = kinds[code] = (CLASS_NAMES.index(current_class(code, table)), table.lookup(code).is_cultivated)
-        grade = _number(feature[at["gddb"]]) if "gddb" in at and feature[at["gddb"]] not in (None, "") else np.nan
+        grade = dltb.number_or_nan(feature[at["gddb"]]) if "gddb" in at and feature[at["gddb"]] not in (None, "") else np.nan
         slope = feature[at["gdpdjb"]] if "gdpdjb" in at else None
         engine = QgsGeometry.createGeometryEngine(geom.constGet())
         engine.prepareGeometry()

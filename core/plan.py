@@ -94,7 +94,7 @@ def plan_from_field(
     cultivated_before = before["base"].isin(codes_mod.CULTIVATED).to_numpy()
     kcxs_before = before["kcxs"].fillna(0.0).to_numpy()
     if planned_kcxs is not None:
-        kcxs = np.array([_float_or_nan(v) for v in planned_kcxs])
+        kcxs = np.array([dltb.number_or_nan(v) for v in planned_kcxs])
         kcxs = np.where(np.isnan(kcxs), np.where(cultivated_before, kcxs_before, 0.0), kcxs)
     else:
         kcxs = np.where(cultivated_before, kcxs_before, 0.0)
@@ -112,7 +112,7 @@ def plan_from_field(
     after["kcxs"] = kcxs
     gddb = before["gddb"].to_numpy(dtype=float)
     if planned_gddb is not None:
-        given = np.array([_float_or_nan(v) for v in planned_gddb])
+        given = np.array([dltb.number_or_nan(v) for v in planned_gddb])
         gddb = np.where(np.isnan(given), gddb, given)
     after["gddb"] = gddb
     after["gdpdjb"] = before["gdpdjb"]
@@ -299,19 +299,6 @@ def _join_sides(before: pd.DataFrame, after: pd.DataFrame, gross) -> pd.DataFram
     data["village"] = before["village"].to_numpy() if "village" in before else np.full(len(before), "")
     data["gross"] = np.asarray(gross, dtype=float)
     return pd.DataFrame(data)
-
-
-def _float_or_nan(value) -> float:
-    """A planned number from a layer; NULL and blanks are NaN (= not planned)."""
-    if value is None:
-        return float("nan")
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        text = str(value).strip()
-        if text in ("", "NULL"):
-            return float("nan")
-        raise LandConsolidationError(f"规划值“{value}”不是数字。 Planned value '{value}' is not a number.") from None
 
 
 def _label(frame: pd.DataFrame, i: int) -> str:
