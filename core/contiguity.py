@@ -1466,77 +1466,19 @@ def read_parcels(
     return _finish(source, name, roles, columns, keep, project_area, is_canceled)
 
 
-def _ogr_location(source):
-    """(path, layer name) of a plain OGR file layer, or None."""
-    from qgis.core import QgsProviderRegistry, QgsVectorLayer
-
-    if not isinstance(source, QgsVectorLayer) or source.providerType() != "ogr":
-        return None
-    if source.subsetString() or (source.editBuffer() is not None and source.editBuffer().isModified()):
-        return None
-    parts = QgsProviderRegistry.instance().decodeUri("ogr", source.source())
-    path = parts.get("path")
-    if not path or parts.get("subset"):
-        return None
-    return path, parts.get("layerName"), parts.get("layerId")
-
-
 def _read_ogr(source, roles, project_area, is_canceled):
     """All columns and WKB through GDAL's Arrow reader, or None when not possible."""
-    location = _ogr_location(source)
-    if location is None:
-        return None
-    try:
-        from osgeo import gdal, ogr
-    except ImportError:  # pragma: no cover - GDAL's bindings ship with QGIS
-        return None
-    if int(gdal.VersionInfo()) < 3060000:
-        return None
-    path, layer_name, layer_id = location
-    dataset = ogr.Open(path)
-    if dataset is None:
-        return None
-    if layer_name:
-        layer = dataset.GetLayerByName(layer_name)
-    else:
-        layer = dataset.GetLayer(int(layer_id) if layer_id is not None else 0)
-    if layer is None or not hasattr(layer, "GetArrowStreamAsNumPy"):
-        return None
-    wanted = {f for f in roles.values() if f}
-    layer.SetIgnoredFields([f.GetName() for f in layer.schema if f.GetName() not in wanted])
-    if project_area is not None:
-        box = project_area.boundingBox()
-        layer.SetSpatialFilterRect(box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
-    geometry_column = layer.GetGeometryColumn() or "wkb_geometry"
-    batches: dict[str, list] = {}
-    for batch in layer.GetArrowStreamAsNumPy():
-        if is_canceled is not None and is_canceled():
-            raise LandConsolidationError("已取消。 Cancelled.")
-        for key, values in batch.items():
-            batches.setdefault(key, []).append(values)
-    fid_column = layer.GetFIDColumn() or "OGC_FID"
-    count = sum(len(v) for v in batches.get(geometry_column, [])) if batches else 0
+    from . import dltb
 
-    def column(field_name):
-        parts = batches.get(field_name)
-        if not parts:
-            return [None] * count
-        masked = any(np.ma.isMaskedArray(p) for p in parts)
-        values = np.ma.concatenate(parts) if masked else np.concatenate(parts)
-        if not masked:
-            return values
-        mask = np.ma.getmaskarray(values)
-        if values.dtype.kind in "fiu":
-            out = values.data.astype(float)
-            out[mask] = np.nan
-            return out
-        out = values.data.astype(object)
-        out[mask] = None
-        return out
-
-    out = {role: (column(f) if f else [None] * count) for role, f in roles.items()}
-    out["fid"] = np.asarray(column(fid_column), dtype=np.int64) if fid_column in batches else np.arange(count)
-    out["wkb"] = list(np.concatenate(batches[geometry_column])) if count else []
+    rect = project_area.boundingBox() if project_area is not None else None
+    columns = dltb.read_ogr_columns(source, [f for f in roles.values() if f], with_wkb=True, rect=rect,
+                                    is_canceled=is_canceled)
+    if columns is None:
+        return None
+    count = len(columns["fid"])
+    out = {role: (columns[f] if f else [None] * count) for role, f in roles.items()}
+    out["fid"] = columns["fid"]
+    out["wkb"] = columns["wkb"]
     return out
 
 

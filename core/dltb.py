@@ -197,6 +197,106 @@ def dissolve_area(source, target_crs, context=None, name: str | None = None) -> 
     return QgsGeometry.unaryUnion(parts)
 
 
+def ogr_location(source):
+    """(path, layer name, layer id) of a plain OGR file layer read whole, or None.
+
+    "Plain": a QgsVectorLayer of the ``ogr`` provider without a subset
+    filter or unsaved edits, so that GDAL can read the file directly.
+    """
+    from qgis.core import QgsProviderRegistry, QgsVectorLayer
+
+    if not isinstance(source, QgsVectorLayer) or source.providerType() != "ogr":
+        return None
+    if source.subsetString() or (source.editBuffer() is not None and source.editBuffer().isModified()):
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", source.source())
+    path = parts.get("path")
+    if not path or parts.get("subset"):
+        return None
+    return path, parts.get("layerName"), parts.get("layerId")
+
+
+def read_ogr_columns(source, field_names, *, with_wkb: bool = False, rect=None, is_canceled=None) -> dict | None:
+    """Columns of a plain OGR file layer through GDAL's Arrow reader (GDAL ≥ 3.6), or None.
+
+    About 30× faster than QGIS's feature iterator on a county DLTB.  Integer
+    and real columns come as float arrays (NULL → NaN), text as object arrays
+    (NULL → None).
+
+    Args:
+        source: The layer (see :func:`ogr_location`); anything else gives None.
+        field_names: Fields to read.
+        with_wkb: Also return the geometries as WKB (``"wkb"``).
+        rect: Optional QgsRectangle filter (bounding-box intersection).
+        is_canceled: Returns True when cancelled.
+
+    Returns:
+        field name → array, plus ``"fid"`` (and ``"wkb"``), or None when the
+        layer cannot be read this way.
+    """
+    location = ogr_location(source)
+    if location is None:
+        return None
+    try:
+        from osgeo import gdal, ogr
+    except ImportError:  # pragma: no cover - GDAL's bindings ship with QGIS
+        return None
+    if int(gdal.VersionInfo()) < 3060000:
+        return None
+    path, layer_name, layer_id = location
+    dataset = ogr.Open(path)
+    if dataset is None:
+        return None
+    if layer_name:
+        layer = dataset.GetLayerByName(layer_name)
+    else:
+        layer = dataset.GetLayer(int(layer_id) if layer_id is not None else 0)
+    if layer is None or not hasattr(layer, "GetArrowStreamAsNumPy"):
+        return None
+    wanted = set(field_names)
+    layer.SetIgnoredFields([f.GetName() for f in layer.schema if f.GetName() not in wanted]
+                           + ([] if with_wkb else ["OGR_GEOMETRY"]))
+    if rect is not None:
+        layer.SetSpatialFilterRect(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+    fid_column = layer.GetFIDColumn() or "OGC_FID"
+    geometry_column = layer.GetGeometryColumn() or "wkb_geometry"
+    batches: dict[str, list] = {}
+    for batch in layer.GetArrowStreamAsNumPy():
+        if is_canceled is not None and is_canceled():
+            raise LandConsolidationError("已取消。 Cancelled.")
+        for key, values in batch.items():
+            batches.setdefault(key, []).append(values)
+    if fid_column not in batches:
+        return None
+    count = sum(len(v) for v in batches[fid_column])
+
+    def column(key):
+        parts = batches.get(key)
+        if not parts:
+            return np.full(count, None, dtype=object)
+        masked = any(np.ma.isMaskedArray(p) for p in parts)
+        values = np.ma.concatenate(parts) if masked else np.concatenate(parts)
+        mask = np.ma.getmaskarray(values) if masked else None
+        data = values.data if masked else values
+        if data.dtype.kind == "f":
+            out = data.astype(float)
+        elif data.dtype.kind == "S":  # GDAL gives UTF-8 bytes; decode each distinct value once
+            uniques, inverse = np.unique(data, return_inverse=True)
+            out = np.array([u.decode("utf-8", "replace") for u in uniques] or [""], dtype=object)[inverse]
+        else:  # integers stay integers (an integer DLBM 101 must not become "101.0")
+            out = data.astype(object)
+        if mask is not None and mask.any():
+            out = out.astype(object) if out.dtype.kind != "f" else out
+            out[mask] = np.nan if out.dtype.kind == "f" else None
+        return out
+
+    result = {name: column(name) for name in field_names}
+    result["fid"] = np.asarray(np.concatenate(batches[fid_column]), dtype=np.int64)
+    if with_wkb:
+        result["wkb"] = list(np.concatenate(batches[geometry_column])) if count else []
+    return result
+
+
 def read_dltb(
     source,
     *,
@@ -276,55 +376,61 @@ def read_dltb(
     piece_geoms: list = []
     piece_rows: list[int] = []
     raw = {"tbmj": [], "kcmj": [], "tbdlmj": []}
-    row = 0
-    for count, feature in enumerate(features(source, request)):
-        if is_canceled is not None and is_canceled():
-            raise LandConsolidationError("已取消。 Cancelled.")
-        if progress is not None and count % 2000 == 0:
-            progress(100.0 * count / total)
-        attrs = feature.attributes()
-        geom = feature.geometry() if need_geometry else None
-        if need_geometry and (geom is None or geom.isEmpty() or not geom.isGeosValid()):
-            invalid.append(_parcel_label(attrs, field_index, feature.id()))
-            continue
-        whole = geom
-        cut = False
-        if engine is not None:
-            if not engine.intersects(geom.constGet()):
+    # A plain file layer read without geometry goes through GDAL's columnar
+    # reader (~30× faster on a county); everything else feature by feature.
+    fast = None if need_geometry else read_ogr_columns(source, sorted(wanted), is_canceled=is_canceled)
+    if fast is not None:
+        row = _fill_from_columns(fast, columns, raw, found, code_field, extra_roles, name)
+    else:
+        row = 0
+        for count, feature in enumerate(features(source, request)):
+            if is_canceled is not None and is_canceled():
+                raise LandConsolidationError("已取消。 Cancelled.")
+            if progress is not None and count % 2000 == 0:
+                progress(100.0 * count / total)
+            attrs = feature.attributes()
+            geom = feature.geometry() if need_geometry else None
+            if need_geometry and (geom is None or geom.isEmpty() or not geom.isGeosValid()):
+                invalid.append(_parcel_label(attrs, field_index, feature.id()))
                 continue
-            if not engine.contains(geom.constGet()):
-                geom = polygonal(geom.intersection(project_area))
-                if geom is None or geom.isEmpty():
+            whole = geom
+            cut = False
+            if engine is not None:
+                if not engine.intersects(geom.constGet()):
                     continue
-                cut = True
-        try:
-            tbmj = _number(attrs, field_index.get("tbmj"))
-            numbers = {role: _number(attrs, field_index.get(role)) for role in NUMBER_ROLES + ("kcmj", "tbdlmj")}
-        except LandConsolidationError as exc:
-            raise LandConsolidationError(
-                f"图层“{name}”{_parcel_label(attrs, field_index, feature.id())}：{exc}"
-            ) from None
-        if cut or tbmj is None:
-            whole_geoms.append(whole)
-            whole_rows.append(row)
-        if cut:
-            piece_geoms.append(geom)
-            piece_rows.append(row)
-        raw["tbmj"].append(tbmj)
-        raw["kcmj"].append(numbers["kcmj"])
-        raw["tbdlmj"].append(numbers["tbdlmj"])
-        columns["fid"].append(feature.id())
-        columns["code"].append(attrs[code_index])
-        for role in TEXT_ROLES:
-            columns[role].append(_text(attrs, field_index.get(role)))
-        for role in NUMBER_ROLES:
-            value = numbers[role]
-            columns[role].append(np.nan if value is None else value)
-        for role, _ in extra_roles:
-            columns[role].append(attrs[field_index[role]] if role in field_index else None)
-        if geometries is not None:
-            geometries.append(geom)
-        row += 1
+                if not engine.contains(geom.constGet()):
+                    geom = polygonal(geom.intersection(project_area))
+                    if geom is None or geom.isEmpty():
+                        continue
+                    cut = True
+            try:
+                tbmj = _number(attrs, field_index.get("tbmj"))
+                numbers = {role: _number(attrs, field_index.get(role)) for role in NUMBER_ROLES + ("kcmj", "tbdlmj")}
+            except LandConsolidationError as exc:
+                raise LandConsolidationError(
+                    f"图层“{name}”{_parcel_label(attrs, field_index, feature.id())}：{exc}"
+                ) from None
+            if cut or tbmj is None:
+                whole_geoms.append(whole)
+                whole_rows.append(row)
+            if cut:
+                piece_geoms.append(geom)
+                piece_rows.append(row)
+            raw["tbmj"].append(tbmj)
+            raw["kcmj"].append(numbers["kcmj"])
+            raw["tbdlmj"].append(numbers["tbdlmj"])
+            columns["fid"].append(feature.id())
+            columns["code"].append(attrs[code_index])
+            for role in TEXT_ROLES:
+                columns[role].append(_text(attrs, field_index.get(role)))
+            for role in NUMBER_ROLES:
+                value = numbers[role]
+                columns[role].append(np.nan if value is None else value)
+            for role, _ in extra_roles:
+                columns[role].append(attrs[field_index[role]] if role in field_index else None)
+            if geometries is not None:
+                geometries.append(geom)
+            row += 1
 
     whole_area = np.full(row, np.nan)
     if whole_rows:
@@ -385,6 +491,60 @@ def read_dltb(
         geometries=geometries,
         gk=gk,
     )
+
+
+def _fill_from_columns(fast: dict, columns: dict, raw: dict, found: dict, code_field: str, extra_roles, name) -> int:
+    """Fill read_dltb's column lists from :func:`read_ogr_columns` output; returns the row count."""
+    count = len(fast["fid"])
+    bsm_field = found.get("bsm")
+    bsm = fast[bsm_field] if bsm_field else None
+
+    def label(i):
+        text = _clean_text(bsm[i]) if bsm is not None else ""
+        return f"BSM {text}" if text else f"要素 {fast['fid'][i]}"
+
+    def numbers(field):
+        if not field:
+            return np.full(count, np.nan)
+        values = fast[field]
+        if values.dtype.kind == "f":
+            return values
+        out = np.empty(count)
+        for i, value in enumerate(values):
+            try:
+                out[i] = number_or_nan(value)
+            except LandConsolidationError as exc:
+                raise LandConsolidationError(f"图层“{name}”{label(i)}：{exc}") from None
+        return out
+
+    columns["fid"] = fast["fid"].tolist()
+    columns["code"] = list(fast[code_field])
+    for role in TEXT_ROLES:
+        field = found.get(role)
+        columns[role] = _clean_texts(fast[field]) if field else [""] * count
+    for role in NUMBER_ROLES:
+        columns[role] = numbers(found.get(role))
+    for role in ("tbmj", "kcmj", "tbdlmj"):
+        raw[role] = numbers(found.get(role))
+    for role, _ in extra_roles:
+        field = found.get(role)
+        columns[role] = list(fast[field]) if field else [None] * count
+    return count
+
+
+def _clean_texts(values) -> list:
+    """:func:`_clean_text` of many values, each distinct value cleaned once."""
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+    cleaned = np.array([_clean_text(u) for u in uniques] + [""], dtype=object)  # code -1 (NULL) → ""
+    return cleaned[codes].tolist()
+
+
+def _clean_text(value) -> str:
+    """A text attribute: stripped, '' for NULL."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    text = str(value).strip()
+    return "" if text == "NULL" else text
 
 
 def _classify(frame: pd.DataFrame, table: codes_mod.CodeTable) -> None:

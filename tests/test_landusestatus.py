@@ -227,3 +227,19 @@ def test_text_in_a_number_field_names_the_parcel(provider):
     rows[2]["GDDB"] = "五等"
     with pytest.raises(QgsProcessingException, match="BSM 3.*五等"):
         run(memory_layer("DLTB", rows, fields=fields))
+
+
+def test_selected_features_only(provider):
+    """Only parcels 1 and 5 selected: 0101 9500 + 9700, 1203 500 + 300; total 20 000."""
+    from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProject
+
+    layer = memory_layer("DLTB", status_rows())
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        layer.selectByExpression("\"BSM\" IN ('1', '5')")
+        result = run(QgsProcessingFeatureSourceDefinition(layer.id(), True), GROUP_FIELD="")
+        got = {f["DLBM"]: f["AREA_M2"] for f in result["OUTPUT"].getFeatures()}
+        assert got == {"0101": 19200.0, "1203": 800.0}
+        assert result["TOTAL_AREA_M2"] == 20000.0
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())

@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
@@ -88,6 +89,22 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
             )
         )
 
+    def whole_layer_or_source(self, parameters, key, context):
+        """The parameter's vector layer when it is used whole, else its feature source.
+
+        A whole file layer lets the DLTB reader use GDAL's columnar read; a
+        selection, a feature limit or an expression filter needs the source.
+        """
+        source = self.parameterAsSource(parameters, key, context)
+        value = parameters.get(key)
+        if isinstance(value, QgsProcessingFeatureSourceDefinition) and (
+            value.selectedFeaturesOnly or value.featureLimit != -1
+            or int(value.flags) != 0 or getattr(value, "filterExpression", "")
+        ):
+            return source
+        layer = self.parameterAsVectorLayer(parameters, key, context)
+        return layer if layer is not None and source is not None else source
+
     def invalid_source(self, parameters, key) -> QgsProcessingException:
         """The standard 'invalid source' error."""
         return QgsProcessingException(self.invalidSourceError(parameters, key))
@@ -162,7 +179,7 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
 
         ``overrides`` is a DLTB field mapping (role → field), e.g. a project's.
         """
-        before = self.parameterAsSource(parameters, self.before_key, context)
+        before = self.whole_layer_or_source(parameters, self.before_key, context)
         if before is None:
             raise self.invalid_source(parameters, self.before_key)
         after = self.parameterAsSource(parameters, AFTER, context)

@@ -375,7 +375,7 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
     # ------------------------------------------------------------------ helpers
 
     def _read_dltb(self, params, context, feedback, overrides=None):
-        source = self.parameterAsSource(params, DLTB, context)
+        source = self.whole_layer_or_source(params, DLTB, context)
         if source is None:
             raise self.invalid_source(params, DLTB)
         with user_errors():

@@ -122,7 +122,7 @@ class LandUseStatusAlgorithm(LandConsolidationAlgorithm):
         )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802,D102
-        source = self.parameterAsSource(parameters, INPUT, context)
+        source = self.whole_layer_or_source(parameters, INPUT, context)
         if source is None:
             raise self.invalid_source(parameters, INPUT)
         # An explicitly empty GROUP_FIELD means "no grouping"; parameterAsFields
