@@ -20,7 +20,7 @@ Failing plan: parcel 1 (0101, 10 000) planned as 0702, parcel 9 planned with
 import pytest
 from qgis import processing
 
-from builders import PLAN_FIELDS, memory_layer, plan_before_rows
+from builders import PLAN_FIELDS, memory_layer, plan_before_rows, rect
 
 ALG = "landconsolidation:compliance"
 
@@ -112,3 +112,29 @@ def test_period_from_subproject_years(provider):
     assert table["PERIOD"]["VALUE"] == 4.0
     assert table["PERIOD"]["PASSED"] == 0
     assert "子项目" in table["PERIOD"]["NOTE"]
+
+
+def pbf_pair(added_width):
+    """永农 before: x 0..100 (parcel 1's 10 000 m²); after: x 0..90 plus x 100..100+w over parcel 2.
+
+    调出 = 10 × 100 = 1000 m²; 调入 = w × 40; 新增比例 = (40w − 1000) / 1000.
+    w = 27.5 → 1100: 10 % (passes 5 %); w = 25.5 → 1020: 2 % (fails).
+    """
+    before = memory_layer("YJJBNTTB", [{"wkt": rect(0, 0, 100, 100)}], fields=[])
+    after = memory_layer("YJJBNTTB_GH", [{"wkt": rect(0, 0, 90, 100)}, {"wkt": rect(100, 0, 100 + added_width, 40)}],
+                         fields=[])
+    return before, after
+
+
+@pytest.mark.parametrize("width, ratio, passed", [(27.5, 10.0, 1), (25.5, 2.0, 0)])
+def test_pbf_rule(provider, width, ratio, passed):
+    before, after = pbf_pair(width)
+    result, table = run(plan_before_rows(), PBF_BEFORE=before, PBF_AFTER=after)
+    assert table["PBF_ADDED"]["VALUE"] == pytest.approx(ratio, abs=0.01)
+    assert table["PBF_ADDED"]["PASSED"] == passed
+    behind = [f for f in result["OUTPUT_PARCELS"].getFeatures() if f["RULE"] == "PBF_ADDED"]
+    if passed:
+        assert behind == []
+    else:  # the 调出 piece stands behind the failure
+        assert len(behind) == 1 and behind[0]["NOTE"] == "调出"
+        assert behind[0].geometry().area() == pytest.approx(1000.0, abs=0.01)
