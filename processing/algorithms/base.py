@@ -34,6 +34,9 @@ AFTER_FIELD = "AFTER_FIELD"
 AFTER_KCXS_FIELD = "AFTER_KCXS_FIELD"
 AFTER_GDDB_FIELD = "AFTER_GDDB_FIELD"
 UNCOVERED = "UNCOVERED"
+GROUP_FIELD = "GROUP_FIELD"
+CODE_FIELD = "CODE_FIELD"
+DEFAULT_GROUP_FIELD = "ZLDWDM"
 
 FIELD_TYPES = {
     str: QVariant.String,
@@ -87,6 +90,47 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
                 "Optional boundary. Parcels cut by it are split; their TBMJ, KCMJ and TBDLMJ "
                 "are kept in proportion to the ellipsoidal area inside."
             )
+        )
+
+    def add_group_field_parameter(self, parent: str, label: str, help_text: str) -> None:
+        """``GROUP_FIELD``: default ZLDWDM (village); an explicitly empty value means no grouping."""
+        group = QgsProcessingParameterField(
+            GROUP_FIELD, label, defaultValue=DEFAULT_GROUP_FIELD, parentLayerParameterName=parent, optional=True
+        )
+        group.setHelp(help_text)
+        self.addParameter(group)
+
+    def add_code_field_parameter(self, parent: str) -> None:
+        """``CODE_FIELD`` (advanced): the land-use code field, default the detected DLBM."""
+        code = QgsProcessingParameterField(
+            CODE_FIELD, self.tr("Land-use code field (default: detected DLBM)"), parentLayerParameterName=parent,
+            optional=True,
+        )
+        code.setFlags(code.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        code.setHelp(self.tr("Field holding the 三调 code; leave empty to use DLBM."))
+        self.addParameter(code)
+
+    def group_field(self, parameters, context, source, feedback, no_field_note: str) -> str | None:
+        """The layer's field named by GROUP_FIELD, or None for no grouping.
+
+        An explicitly empty GROUP_FIELD means "no grouping" (parameterAsFields
+        would substitute the default for it, so the raw value decides); the
+        default ZLDWDM missing from the layer is a note, another missing field
+        an error.
+        """
+        if GROUP_FIELD in parameters and parameters[GROUP_FIELD] in (None, "", []):
+            return None
+        wanted = (self.parameterAsFields(parameters, GROUP_FIELD, context) or [None])[0]
+        if not wanted:
+            return None
+        actual = {f.name().upper(): f.name() for f in source.fields()}.get(wanted.upper())
+        if actual:
+            return actual
+        if parameters.get(GROUP_FIELD) in (None, DEFAULT_GROUP_FIELD):
+            feedback.pushInfo(no_field_note)
+            return None
+        raise LandConsolidationError(
+            f"图层“{dltb.source_name(source)}”没有分组字段 {wanted}。 The layer has no field '{wanted}'."
         )
 
     def whole_layer_or_source(self, parameters, key, context):

@@ -196,24 +196,12 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
             self.tr("Comma-separated codes whose parcels form the blocks; suffixed codes match their base.")
         )
         self.addParameter(classes)
-        group = QgsProcessingParameterField(
-            GROUP_FIELD,
+        self.add_group_field_parameter(
+            INPUT,
             self.tr("Metrics by field (default ZLDWDM, village; empty = whole area only)"),
-            defaultValue=DEFAULT_GROUP_FIELD,
-            parentLayerParameterName=INPUT,
-            optional=True,
+            self.tr("The metrics table gets one row per value of this field, plus one for all."),
         )
-        group.setHelp(self.tr("The metrics table gets one row per value of this field, plus one for all."))
-        self.addParameter(group)
-        code = QgsProcessingParameterField(
-            CODE_FIELD,
-            self.tr("Land-use code field (default: detected DLBM)"),
-            parentLayerParameterName=INPUT,
-            optional=True,
-        )
-        code.setFlags(code.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        code.setHelp(self.tr("Field holding the 三调 code; leave empty to use DLBM."))
-        self.addParameter(code)
+        self.add_code_field_parameter(INPUT)
         threshold = QgsProcessingParameterNumber(
             THRESHOLD_MU,
             self.tr("Block size for SHARE_IN_BLOCKS (亩)"),
@@ -272,8 +260,6 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
         max_gap = self.parameterAsDouble(parameters, MAX_GAP, context)
         threshold = self.parameterAsDouble(parameters, THRESHOLD_MU, context)
         code_fields = self.parameterAsFields(parameters, CODE_FIELD, context)
-        explicit_none = GROUP_FIELD in parameters and parameters[GROUP_FIELD] in (None, "", [])
-        group_fields = [] if explicit_none else self.parameterAsFields(parameters, GROUP_FIELD, context)
         started = time.perf_counter()
         with user_errors():
             codes = contiguity.parse_codes(self.parameterAsString(parameters, CODES, context))
@@ -284,7 +270,8 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
                 )
             crs = dltb.check_projected(source)
             area = self.project_area(parameters, context, crs)
-            group_field = self._group_field(source, group_fields, parameters, feedback)
+            group_field = self.group_field(parameters, context, source, feedback,
+                                           self.tr("No ZLDWDM field: metrics for the whole area only."))
             overrides = {"code": code_fields[0]} if code_fields else None
             plain = self._plain_layer(parameters, layer)
             parcels = contiguity.read_parcels(
@@ -376,21 +363,6 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
                 is_canceled=feedback.isCanceled,
             )
         return contiguity.analyse(parcels, codes, connectors, max_gap, threshold, feedback.isCanceled)
-
-    def _group_field(self, source, group_fields, parameters, feedback):
-        if not group_fields:
-            return None
-        wanted = group_fields[0]
-        names = {f.name().upper(): f.name() for f in source.fields()}
-        actual = names.get(wanted.upper())
-        if actual:
-            return actual
-        if parameters.get(GROUP_FIELD) in (None, DEFAULT_GROUP_FIELD):
-            feedback.pushInfo(self.tr("No ZLDWDM field: metrics for the whole area only."))
-            return None
-        raise LandConsolidationError(
-            f"图层“{dltb.source_name(source)}”没有分组字段 {wanted}。 The layer has no field '{wanted}'."
-        )
 
     def _write_blocks(self, parameters, context, source, result, geometries, feedback) -> str:
         fields = QgsFields()

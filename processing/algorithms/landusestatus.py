@@ -4,15 +4,12 @@ from __future__ import annotations
 from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
 )
 
 from ...core import dltb, status
-from ...core.errors import LandConsolidationError
 from ...core.units import M2_PER_HA, MU_PER_M2
 from .base import LandConsolidationAlgorithm, user_errors
 
@@ -79,24 +76,12 @@ class LandUseStatusAlgorithm(LandConsolidationAlgorithm):
             self.tr("三调 地类图斑 layer in a projected CGCS2000 Gauss-Krüger CRS (e.g. EPSG:4528).")
         )
         self.add_project_area_parameter()
-        group = QgsProcessingParameterField(
-            GROUP_FIELD,
+        self.add_group_field_parameter(
+            INPUT,
             self.tr("Group by field (default ZLDWDM, village; empty = no grouping)"),
-            defaultValue=DEFAULT_GROUP_FIELD,
-            parentLayerParameterName=INPUT,
-            optional=True,
+            self.tr("Field to group rows by; ZLDWDM gives one block of rows per village."),
         )
-        group.setHelp(self.tr("Field to group rows by; ZLDWDM gives one block of rows per village."))
-        self.addParameter(group)
-        code = QgsProcessingParameterField(
-            CODE_FIELD,
-            self.tr("Land-use code field (default: detected DLBM)"),
-            parentLayerParameterName=INPUT,
-            optional=True,
-        )
-        code.setFlags(code.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        code.setHelp(self.tr("Field holding the 三调 code; leave empty to use DLBM."))
-        self.addParameter(code)
+        self.add_code_field_parameter(INPUT)
         unknown = QgsProcessingParameterEnum(
             UNKNOWN_CODES,
             self.tr("Codes not in the 三调 table"),
@@ -125,15 +110,12 @@ class LandUseStatusAlgorithm(LandConsolidationAlgorithm):
         source = self.whole_layer_or_source(parameters, INPUT, context)
         if source is None:
             raise self.invalid_source(parameters, INPUT)
-        # An explicitly empty GROUP_FIELD means "no grouping"; parameterAsFields
-        # would substitute the default ZLDWDM for it, so the raw value decides.
-        explicit_none = GROUP_FIELD in parameters and parameters[GROUP_FIELD] in (None, "", [])
-        group_fields = [] if explicit_none else self.parameterAsFields(parameters, GROUP_FIELD, context)
         code_fields = self.parameterAsFields(parameters, CODE_FIELD, context)
         with user_errors():
             crs = dltb.check_projected(source)
             area = self.project_area(parameters, context, crs)
-            group_field = self._group_field(source, group_fields, parameters, feedback)
+            group_field = self.group_field(parameters, context, source, feedback,
+                                           self.tr("No ZLDWDM field: the table is not grouped by village."))
             overrides = {"code": code_fields[0]} if code_fields else None
             extra = (("group", group_field),) if group_field else ()
             parcels = dltb.read_dltb(
@@ -165,21 +147,6 @@ class LandUseStatusAlgorithm(LandConsolidationAlgorithm):
             PARCEL_COUNT: int(len(frame)),
             UNKNOWN_CODE_COUNT: int((~frame["known"]).sum()),
         }
-
-    def _group_field(self, source, group_fields, parameters, feedback):
-        if not group_fields:
-            return None
-        wanted = group_fields[0]
-        names = {f.name().upper(): f.name() for f in source.fields()}
-        actual = names.get(wanted.upper())
-        if actual:
-            return actual
-        if parameters.get(GROUP_FIELD) in (None, DEFAULT_GROUP_FIELD):
-            feedback.pushInfo(self.tr("No ZLDWDM field: the table is not grouped by village."))
-            return None
-        raise LandConsolidationError(
-            f"图层“{dltb.source_name(source)}”没有分组字段 {wanted}。 The layer has no field '{wanted}'."
-        )
 
     def _log_summary(self, table, parcels, feedback):
         feedback.pushInfo(
