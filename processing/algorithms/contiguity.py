@@ -28,15 +28,13 @@ from ...core import codes as codes_mod
 from ...core import contiguity, dltb
 from ...core.errors import LandConsolidationError
 from ...core.units import M2_PER_HA, MU_PER_M2
-from .base import LandConsolidationAlgorithm, user_errors
+from .base import CODE_FIELD, LandConsolidationAlgorithm, user_errors
 
 INPUT = "INPUT"
 PROJECT_AREA = "PROJECT_AREA"
 MAX_GAP = "MAX_GAP"
 CONNECTOR_CODES = "CONNECTOR_CODES"
 CODES = "CODES"
-CODE_FIELD = "CODE_FIELD"
-GROUP_FIELD = "GROUP_FIELD"
 THRESHOLD_MU = "THRESHOLD_MU"
 AFTER = "AFTER"
 AFTER_FIELD = "AFTER_FIELD"
@@ -44,7 +42,6 @@ OUTPUT = "OUTPUT"
 OUTPUT_METRICS = "OUTPUT_METRICS"
 OUTPUT_COMPARISON = "OUTPUT_COMPARISON"
 
-DEFAULT_GROUP_FIELD = "ZLDWDM"
 
 #: Output number → key of :attr:`core.contiguity.Contiguity.summary`, label.
 NUMBERS = [

@@ -11,19 +11,16 @@ from qgis.core import (
 
 from ...core import dltb, status
 from ...core.units import M2_PER_HA, MU_PER_M2
-from .base import LandConsolidationAlgorithm, user_errors
+from .base import CODE_FIELD, LandConsolidationAlgorithm, user_errors
 
 INPUT = "INPUT"
 PROJECT_AREA = "PROJECT_AREA"
-GROUP_FIELD = "GROUP_FIELD"
-CODE_FIELD = "CODE_FIELD"
 UNKNOWN_CODES = "UNKNOWN_CODES"
 OUTPUT = "OUTPUT"
 TOTAL_AREA_M2 = "TOTAL_AREA_M2"
 PARCEL_COUNT = "PARCEL_COUNT"
 UNKNOWN_CODE_COUNT = "UNKNOWN_CODE_COUNT"
 
-DEFAULT_GROUP_FIELD = "ZLDWDM"
 
 OUTPUT_SPEC = [
     ("GROUP", str),
