@@ -45,6 +45,7 @@ class AreaPage(QWizardPage, FORM):
         self.villageTable.setHorizontalHeaderLabels(headers)
         self.villages = None
         self.potential = None
+        self.potential_note = ""
         self._loaded_for = None
         self.layerRadio.toggled.connect(self._mode_changed)
         self.areaLayerCombo.layerChanged.connect(self._changed)
@@ -167,6 +168,8 @@ class AreaPage(QWizardPage, FORM):
                 )
         else:
             self.summaryLabel.clear()
+        if self.potential_note and self.mode() == "villages":
+            self.summaryLabel.setText(self.summaryLabel.text() + "\n" + self.potential_note)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt's name)

@@ -15,7 +15,8 @@ from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QWizard
 
-from ..core import project
+from ..core import potential, project
+from ..core.errors import LandConsolidationError
 from ..i18n import tr
 from ..plugin_info import icon_path
 from .area_page import AreaPage
@@ -26,6 +27,8 @@ from .project_layers import load_project_layers
 from .summary_page import SummaryPage, summary_rows
 
 ALGORITHM = "landconsolidation:createproject"
+#: Largest DLTB for which the village page computes the potential figures itself.
+POTENTIAL_MAX_PARCELS = 30_000
 
 
 class ProjectWizard(QWizard):
@@ -70,23 +73,28 @@ class ProjectWizard(QWizard):
         return self.dltb_page.overrides()
 
     def potential_ranking(self, layer):
-        """Village ranking of the potential survey, when that analysis is available (else None)."""
+        """Village ranking of the potential survey (None when not computed).
+
+        It runs on the GUI thread (about 1 s for a township); a layer over
+        :data:`POTENTIAL_MAX_PARCELS` parcels (a county) is left to the
+        landconsolidation:potential algorithm, and the page says so.
+        """
         if layer.id() in self._potential_cache:
             return self._potential_cache[layer.id()]
         ranking = None
-        try:
-            from ..core import potential
-        except ImportError:
-            potential = None
-        if potential is not None and hasattr(potential, "village_ranking"):
+        self.area_page.potential_note = ""
+        if layer.featureCount() > POTENTIAL_MAX_PARCELS:
+            self.area_page.potential_note = tr(
+                "The layer has more than {n} parcels: run the potential survey (潜力调查) algorithm for the "
+                "village estimates.").format(n=POTENTIAL_MAX_PARCELS)
+        else:
             try:
                 # Constraint layers stored beside the DLTB (red line, 城镇开发边界, 永农) are used when found,
                 # so the figures match a potential run on the same data.
                 ranking = potential.village_ranking(layer, overrides=self.field_overrides(),
                                                     **potential.constraint_layers_beside(layer))
-            except Exception as exc:  # noqa: BLE001 - the ranking is a hint; the wizard works without it
-                ranking = None
-                self.area_page.warningLabel.setText(tr("Potential figures not shown: {error}").format(error=exc))
+            except LandConsolidationError as exc:  # the ranking is a hint; the wizard works without it
+                self.area_page.potential_note = tr("Potential figures not shown: {error}").format(error=exc)
         self._potential_cache[layer.id()] = ranking
         return ranking
 

@@ -174,3 +174,25 @@ def test_whole_walk_writes_and_reopens(dltb, tmp_path):
     assert again.dltb_layer().name() == "地类图斑（现状）"
     assert again.summary_page.output_path() == str(out)
     assert again.parameters()["VILLAGES"] == VILLAGE_A
+
+
+def test_village_page_estimates_and_large_layers(dltb, monkeypatch):
+    """A township-sized DLTB gets the potential columns; above the limit the page says why not."""
+    wizard = ProjectWizard()
+    wizard.dltb_page.layerCombo.setLayer(dltb)
+    page = wizard.area_page
+    page.villageRadio.setChecked(True)
+    page.initializePage()
+    assert page.potential is not None and set(page.potential["ZLDWDM"]) == {VILLAGE_A, VILLAGE_B}
+    assert not page.villageTable.isColumnHidden(5)
+
+    import land_consolidation.dialogs.project_wizard as module
+
+    monkeypatch.setattr(module, "POTENTIAL_MAX_PARCELS", 3)
+    big = ProjectWizard()
+    big.dltb_page.layerCombo.setLayer(dltb)
+    big.area_page.villageRadio.setChecked(True)
+    big.area_page.initializePage()
+    assert big.area_page.potential is None
+    assert big.area_page.villageTable.isColumnHidden(5)
+    assert "3" in big.area_page.summaryLabel.text() and "potential" in big.area_page.summaryLabel.text()

@@ -156,32 +156,32 @@
   <context>
     <name>LandConsolidation</name>
     <message>
-      <location filename="dialogs/area_page.py" line="158" />
+      <location filename="dialogs/area_page.py" line="159" />
       <source>{n} villages, {area:.4f} ha, of which 耕地 {cult:.4f} ha</source>
       <translation>{n} 个村，{area:.4f} 公顷，其中耕地 {cult:.4f} 公顷</translation>
     </message>
     <message>
-      <location filename="dialogs/area_page.py" line="165" />
+      <location filename="dialogs/area_page.py" line="166" />
       <source>The villages belong to {n} townships ({codes}); the policy's unit is one township (乡镇).</source>
       <translation>所选村分属 {n} 个乡镇（{codes}）；按政策，项目以一个乡镇为实施单元。</translation>
     </message>
     <message>
-      <location filename="dialogs/area_page.py" line="182" />
+      <location filename="dialogs/area_page.py" line="185" />
       <source>Choose the project area layer.</source>
       <translation>请选择项目区图层。</translation>
     </message>
     <message>
-      <location filename="dialogs/area_page.py" line="185" />
+      <location filename="dialogs/area_page.py" line="188" />
       <source>No feature of {layer} is selected.</source>
       <translation>图层 {layer} 中未选中任何要素。</translation>
     </message>
     <message>
-      <location filename="dialogs/area_page.py" line="188" />
+      <location filename="dialogs/area_page.py" line="191" />
       <source>The project area layer {layer} is empty.</source>
       <translation>项目区图层 {layer} 为空。</translation>
     </message>
     <message>
-      <location filename="dialogs/area_page.py" line="192" />
+      <location filename="dialogs/area_page.py" line="195" />
       <source>Tick at least one village.</source>
       <translation>请至少勾选一个村。</translation>
     </message>
@@ -316,132 +316,137 @@
       <translation>规划图层不能是现状地类图斑图层本身。</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="129" />
+      <location filename="dialogs/project_wizard.py" line="137" />
       <source> (selected features)</source>
       <translation>（仅选中的要素）</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="139" />
+      <location filename="dialogs/project_wizard.py" line="147" />
       <source>field {field}</source>
       <translation>字段 {field}</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="140" />
+      <location filename="dialogs/project_wizard.py" line="148" />
       <source>not given</source>
       <translation>未提供</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="142" />
+      <location filename="dialogs/project_wizard.py" line="150" />
       <source>Project name</source>
       <translation>项目名称</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="143" />
+      <location filename="dialogs/project_wizard.py" line="151" />
       <source>Project code</source>
       <translation>项目编号</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="144" />
+      <location filename="dialogs/project_wizard.py" line="152" />
       <source>Township</source>
       <translation>乡镇</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="145" />
+      <location filename="dialogs/project_wizard.py" line="153" />
       <source>Period</source>
       <translation>实施期限</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="146" />
+      <location filename="dialogs/project_wizard.py" line="154" />
       <source>Responsible unit</source>
       <translation>实施主体</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="147" />
+      <location filename="dialogs/project_wizard.py" line="155" />
       <source>DLTB layer</source>
       <translation>地类图斑图层</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="148" />
+      <location filename="dialogs/project_wizard.py" line="156" />
       <source>Field mapping</source>
       <translation>字段映射</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="150" />
+      <location filename="dialogs/project_wizard.py" line="158" />
       <source>Project area</source>
       <translation>项目区</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="151" />
+      <location filename="dialogs/project_wizard.py" line="159" />
       <source>Planned land use</source>
       <translation>规划地类</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="153" />
+      <location filename="dialogs/project_wizard.py" line="161" />
       <source>Permanent basic farmland before</source>
       <translation>整治前永久基本农田</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="153" />
+      <location filename="dialogs/project_wizard.py" line="161" />
       <source>Permanent basic farmland after</source>
       <translation>整治后永久基本农田</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="154" />
+      <location filename="dialogs/project_wizard.py" line="162" />
       <source>Sub-projects</source>
       <translation>子项目</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="154" />
+      <location filename="dialogs/project_wizard.py" line="162" />
       <source>Ecological red line</source>
       <translation>生态保护红线</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="155" />
+      <location filename="dialogs/project_wizard.py" line="163" />
       <source>Urban development boundary</source>
       <translation>城镇开发边界</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="160" />
+      <location filename="dialogs/project_wizard.py" line="168" />
       <source>The project file holds the boundary, copies of the layers (parcels meeting the boundary) and these settings; re-open it with “Open project…” to change them.</source>
       <translation>项目文件包含项目区边界、各图层的副本（与边界相交的图斑）及上述设置；如需修改，请通过“打开项目…”重新打开。</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="182" />
+      <location filename="dialogs/project_wizard.py" line="190" />
       <source>Writing the project…</source>
       <translation>正在写入项目…</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="194" />
+      <location filename="dialogs/project_wizard.py" line="202" />
       <source>The project could not be written.</source>
       <translation>项目写入失败。</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="40" />
+      <location filename="dialogs/project_wizard.py" line="43" />
       <source>Land consolidation project set-up (项目设置)</source>
       <translation>全域综合整治项目设置</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="46" />
+      <location filename="dialogs/project_wizard.py" line="49" />
       <source>&lt; Back</source>
       <translation>&lt; 上一步</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="46" />
+      <location filename="dialogs/project_wizard.py" line="49" />
       <source>Next &gt;</source>
       <translation>下一步 &gt;</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="47" />
+      <location filename="dialogs/project_wizard.py" line="50" />
       <source>Finish</source>
       <translation>完成</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="47" />
+      <location filename="dialogs/project_wizard.py" line="50" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="89" />
+      <location filename="dialogs/project_wizard.py" line="87" />
+      <source>The layer has more than {n} parcels: run the potential survey (潜力调查) algorithm for the village estimates.</source>
+      <translation>图层图斑数超过 {n} 个：请运行“潜力调查”算法获取各村估算数据。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="97" />
       <source>Potential figures not shown: {error}</source>
       <translation>未能显示潜力数据：{error}</translation>
     </message>
@@ -838,12 +843,12 @@ With a sub-project layer, OUTPUT has one row per sub-project (the part of each c
       <translation>增减挂钩台账</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="131" />
+      <location filename="processing/algorithms/contiguity.py" line="128" />
       <source>Farmland contiguity and fragmentation (耕地集中连片与破碎度)</source>
       <translation>耕地集中连片与破碎度</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="136" />
+      <location filename="processing/algorithms/contiguity.py" line="133" />
       <source>Groups the parcels of the chosen classes (耕地 0101/0102/0103 by default) into contiguous blocks and counts 百亩方 (≥ 100 亩), ≥ 500 亩 and 千亩方 (≥ 1 000 亩) blocks, with the fragmentation metrics of the parcels.
 
 Two parcels are in one block when they share at least 1 m of boundary (parcels that meet only at a corner are not joined by that), or when the gap between them is at most MAX_GAP wide and lies wholly on connector parcels (农村道路 1006, 沟渠 1107, 田坎 1203) no wider than MAX_GAP. A connector's width is XZDWKD, or 2 × area / perimeter where XZDWKD is empty. A wider road or ditch, a gap wider than MAX_GAP, or anything else in the gap (a river, a 公路, houses) breaks the block. Fields along the same road are not joined through it, only fields facing each other across it.
@@ -864,127 +869,127 @@ With AFTER (the planned DLTB) or AFTER_FIELD (a planned-code field), the same an
 给出 AFTER（规划地类图斑）或 AFTER_FIELD（规划地类编码字段）时，对规划方案进行同样的分析，并输出整治前后对比表，反映方案的成效（如新增 3 个百亩方）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="163" />
+      <location filename="processing/algorithms/contiguity.py" line="160" />
       <source>DLTB land-use parcels (地类图斑)</source>
       <translation>地类图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="167" />
+      <location filename="processing/algorithms/contiguity.py" line="164" />
       <source>三调 地类图斑 layer in a projected CGCS2000 Gauss-Krüger CRS (e.g. EPSG:4528).</source>
       <translation>三调地类图斑图层，采用 CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="172" />
+      <location filename="processing/algorithms/contiguity.py" line="169" />
       <source>Widest gap joining two parcels (m)</source>
       <translation>连接两个图斑的最大间隔宽度（m）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="177" />
+      <location filename="processing/algorithms/contiguity.py" line="174" />
       <source>Parcels separated only by connectors at most this wide count as one block (default 8 m).</source>
       <translation>仅被不超过此宽度的连接地物隔开的图斑视为同一连片地块（默认 8 m）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="181" />
+      <location filename="processing/algorithms/contiguity.py" line="178" />
       <source>Connector codes (do not break a block)</source>
       <translation>连接地物地类编码（不隔断连片）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="186" />
+      <location filename="processing/algorithms/contiguity.py" line="183" />
       <source>Comma-separated codes of the linear features that join blocks: 农村道路, 沟渠, 田坎. Empty: only parcels that touch are joined.</source>
       <translation>可连接地块的线状地物的地类编码，以逗号分隔：农村道路、沟渠、田坎。为空时仅相互接触的图斑才相连。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="193" />
+      <location filename="processing/algorithms/contiguity.py" line="190" />
       <source>Codes analysed (default 耕地)</source>
       <translation>分析地类编码（默认耕地）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="196" />
+      <location filename="processing/algorithms/contiguity.py" line="193" />
       <source>Comma-separated codes whose parcels form the blocks; suffixed codes match their base.</source>
       <translation>组成连片地块的图斑地类编码，以逗号分隔；带后缀的编码按其基本编码匹配。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="201" />
+      <location filename="processing/algorithms/contiguity.py" line="198" />
       <source>Metrics by field (default ZLDWDM, village; empty = whole area only)</source>
       <translation>指标分组字段（默认 ZLDWDM，即按村；为空则只统计整个范围）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="202" />
+      <location filename="processing/algorithms/contiguity.py" line="199" />
       <source>The metrics table gets one row per value of this field, plus one for all.</source>
       <translation>指标表中该字段每个取值一行，另加全部范围一行。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="207" />
+      <location filename="processing/algorithms/contiguity.py" line="204" />
       <source>Block size for SHARE_IN_BLOCKS (亩)</source>
       <translation>SHARE_IN_BLOCKS 的地块面积标准（亩）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="213" />
+      <location filename="processing/algorithms/contiguity.py" line="210" />
       <source>SHARE_IN_BLOCKS = share of the class area in blocks at least this large.</source>
       <translation>SHARE_IN_BLOCKS = 位于面积不小于此值的连片地块中的地类面积占比。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="217" />
+      <location filename="processing/algorithms/contiguity.py" line="214" />
       <source>Planned land use after (DLTB_GH), to compare</source>
       <translation>整治后规划地类（DLTB_GH），用于对比</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="221" />
+      <location filename="processing/algorithms/contiguity.py" line="218" />
       <source>Optional planned DLTB; the same analysis is run on it and compared.</source>
       <translation>可选的规划地类图斑；对其进行同样的分析并与现状对比。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="225" />
+      <location filename="processing/algorithms/contiguity.py" line="222" />
       <source>…or planned code field on DLTB (e.g. GHDLBM)</source>
       <translation>…或地类图斑上的规划地类编码字段（如 GHDLBM）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="229" />
+      <location filename="processing/algorithms/contiguity.py" line="226" />
       <source>Optional field holding each parcel's planned code; used when AFTER is not given.</source>
       <translation>可选，存放各图斑规划地类编码的字段；未给出 AFTER 时使用。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="232" />
+      <location filename="processing/algorithms/contiguity.py" line="229" />
       <source>Contiguous blocks</source>
       <translation>集中连片地块</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="235" />
+      <location filename="processing/algorithms/contiguity.py" line="232" />
       <source>Fragmentation metrics</source>
       <translation>破碎度指标</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="240" />
+      <location filename="processing/algorithms/contiguity.py" line="237" />
       <source>Before / after comparison</source>
       <translation>整治前后对比</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="248" />
+      <location filename="processing/algorithms/contiguity.py" line="245" />
       <source>Blocks ≥ 100 亩 after (百亩方)</source>
       <translation>整治后百亩方（≥ 100 亩）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="249" />
+      <location filename="processing/algorithms/contiguity.py" line="246" />
       <source>New blocks ≥ 100 亩 (新增百亩方)</source>
       <translation>新增百亩方</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="274" />
+      <location filename="processing/algorithms/contiguity.py" line="271" />
       <source>No ZLDWDM field: metrics for the whole area only.</source>
       <translation>无 ZLDWDM 字段：仅统计整个范围的指标。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="420" />
+      <location filename="processing/algorithms/contiguity.py" line="417" />
       <source>Before → after:</source>
       <translation>整治前 → 整治后：</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="430" />
+      <location filename="processing/algorithms/contiguity.py" line="427" />
       <source>{np} parcels, {ca:.2f} m² ({mu:.2f} 亩) in {blocks} blocks; ≥100 亩: {b100}, ≥500 亩: {b500}, ≥1000 亩: {b1000}; largest block {largest:.2f} 亩; {share:.2f} % of the area in blocks ≥ 100 亩.</source>
       <translation>{np} 个图斑，{ca:.2f} m²（{mu:.2f} 亩），分属 {blocks} 个连片地块；≥100 亩：{b100} 个，≥500 亩：{b500} 个，≥1000 亩：{b1000} 个；最大地块 {largest:.2f} 亩；{share:.2f} % 的面积位于 ≥ 100 亩的地块中。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="440" />
+      <location filename="processing/algorithms/contiguity.py" line="437" />
       <source>Connectors: {used} narrow enough to join, {wide} wider than MAX_GAP; {corner} corner-only contacts not joined; {rejected} narrow gaps refused (something other than a connector in them). Run time {t:.1f} s.</source>
       <translation>连接地物：{used} 处宽度满足连接条件，{wide} 处宽于 MAX_GAP；{corner} 处仅角点相接，未连接；{rejected} 处窄间隔未予连接（其中含有连接地物以外的地物）。运行时间 {t:.1f} s。</translation>
     </message>
@@ -1718,41 +1723,36 @@ Areas: the 三调 ellipsoidal area of each piece (default), or the layer's own a
     </message>
     <message>
       <location filename="processing/algorithms/landusestatus.py" line="100" />
-      <source>Land-use status table</source>
-      <translation>土地利用现状表</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/landusestatus.py" line="103" />
       <source>Total area Σ TBMJ (m²)</source>
       <translation>总面积 Σ TBMJ（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="104" />
+      <location filename="processing/algorithms/landusestatus.py" line="101" />
       <source>Parcels counted</source>
       <translation>统计图斑数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="106" />
+      <location filename="processing/algorithms/landusestatus.py" line="103" />
       <source>Parcels with a code not in the 三调 table</source>
       <translation>编码不在三调地类表中的图斑数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="118" />
+      <location filename="processing/algorithms/landusestatus.py" line="115" />
       <source>No ZLDWDM field: the table is not grouped by village.</source>
       <translation>无 ZLDWDM 字段：表格不按村分组。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="153" />
+      <location filename="processing/algorithms/landusestatus.py" line="150" />
       <source>Parcels: {n}; total area Σ TBMJ = {m2:.2f} m² = {ha:.4f} ha = {mu:.2f} 亩</source>
       <translation>图斑数：{n}；总面积 Σ TBMJ = {m2:.2f} m² = {ha:.4f} 公顷 = {mu:.2f} 亩</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="49" />
+      <location filename="processing/algorithms/landusestatus.py" line="46" />
       <source>Land-use status (土地利用现状统计)</source>
       <translation>土地利用现状统计</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="54" />
+      <location filename="processing/algorithms/landusestatus.py" line="51" />
       <source>Area of each 三调 land-use class by village (ZLDWDM) or any grouping field, in m², 公顷 (ha) and 亩 (1 亩 = 10 000/15 m²).
 
 Basis (三调 rules): the class area of a parcel is TBDLMJ; its 田坎 (KCMJ, KCDLBM = 1203) is reported as its own class 1203 田坎; the total is Σ TBMJ, so the rows of a village add up to its TBMJ. Suffixed codes (0201K, 1104A …) count as their base code. Codes not in the 三调 table keep rows of their own (DLMC 未知地类) and are listed in the log; they are never dropped.
@@ -1769,29 +1769,34 @@ AREA_M2 is rounded to 0.01 m² so that each village's rows add up exactly to its
 AREA_M2 取整到 0.01 m²，使每个村各行之和恰好等于其取整后的合计；AREA_HA = AREA_M2 / 10 000，AREA_MU = AREA_M2 × 15 / 10 000。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="81" />
+      <location filename="processing/algorithms/landusestatus.py" line="78" />
       <source>Group by field (default ZLDWDM, village; empty = no grouping)</source>
       <translation>分组字段（默认 ZLDWDM，即按村；为空则不分组）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="82" />
+      <location filename="processing/algorithms/landusestatus.py" line="79" />
       <source>Field to group rows by; ZLDWDM gives one block of rows per village.</source>
       <translation>用于分组的字段；取 ZLDWDM 时每个村一组行。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="87" />
+      <location filename="processing/algorithms/landusestatus.py" line="84" />
       <source>Codes not in the 三调 table</source>
       <translation>不在三调地类表中的编码</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="88" />
+      <location filename="processing/algorithms/landusestatus.py" line="85" />
       <source>Report them as their own rows</source>
       <translation>单独成行列出</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="92" />
+      <location filename="processing/algorithms/landusestatus.py" line="89" />
       <source>0 = stop and list each unknown code with its parcel count, area and BSMs; 1 = keep them as rows of their own (DLMC 未知地类) so that totals still add up.</source>
       <translation>0 = 停止运行，并列出每个未知编码及其图斑数、面积和 BSM；1 = 将其单独成行（DLMC 为“未知地类”），使合计仍能闭合。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/landusestatus.py" line="97" />
+      <source>Land-use status table</source>
+      <translation>土地利用现状表</translation>
     </message>
     <message>
       <location filename="processing/algorithms/potential.py" line="104" />
