@@ -53,6 +53,11 @@ class RuleResult:
     extra: list = field(default_factory=list)  # (geometry, label, note) for non-piece culprits
 
 
+def _area(m2: float) -> str:
+    """An area for a note, in m² and 公顷 (the workbook's unit)."""
+    return f"{m2:.2f} m²（{m2 / 10_000:.4f} 公顷）"
+
+
 def _fmt(value) -> str:
     return "—" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:.2f}"
 
@@ -87,7 +92,7 @@ def evaluate(
     results.append(RuleResult(
         "ADDED_CULTIVATED", rate, thresholds.min_added_rate,
         None if math.isnan(rate) else rate >= thresholds.min_added_rate - 1e-9,
-        f"新增耕地 {cultivated.added_m2:.2f} m²，原耕地 {cultivated.before_m2:.2f} m²",
+        f"新增耕地 {_area(cultivated.added_m2)}，原耕地 {_area(cultivated.before_m2)}",
         culprits=loss,
     ))
 
@@ -118,8 +123,8 @@ def evaluate(
     balanced = cultivated.balanced_area and cultivated.balanced_quality
     results.append(RuleResult(
         "BALANCE", cultivated.in_m2 - cultivated.out_m2, 0.0, balanced,
-        f"出 {cultivated.out_m2:.2f} m²（等别 {_fmt(cultivated.out_quality)}），"
-        f"进 {cultivated.in_m2:.2f} m²（等别 {_fmt(cultivated.in_quality)}）",
+        f"出 {_area(cultivated.out_m2)}（等别 {_fmt(cultivated.out_quality)}），"
+        f"进 {_area(cultivated.in_m2)}（等别 {_fmt(cultivated.in_quality)}）",
         culprits=out_sel,
     ))
 
@@ -128,13 +133,13 @@ def evaluate(
     results.append(RuleResult(
         "CONSTRUCTION", increase, thresholds.max_construction_increase_m2,
         increase <= thresholds.max_construction_increase_m2 + 1e-6,
-        f"整治前 {construction.before_m2:.2f} m²，整治后 {construction.after_m2:.2f} m²（正值为增加）",
+        f"整治前 {_area(construction.before_m2)}，整治后 {_area(construction.after_m2)}（正值为增加）",
         culprits=new_build,
     ))
     results.append(RuleResult(
         "LINKAGE", construction.surplus_m2, 0.0, construction.new_build_m2 <= construction.reclaimed_m2 + 1e-6,
-        f"拆旧复垦 {construction.reclaimed_m2:.2f} m²，建新 {construction.new_build_m2:.2f} m²，"
-        f"节余 {construction.surplus_m2:.2f} m²",
+        f"拆旧复垦 {_area(construction.reclaimed_m2)}，建新 {_area(construction.new_build_m2)}，"
+        f"节余 {_area(construction.surplus_m2)}",
         culprits=new_build,
     ))
 

@@ -53,6 +53,7 @@ def test_passing_plan(provider):
         assert table[rule]["VERDICT"] == "通过"
         assert table[rule]["VALUE"] == pytest.approx(value, abs=1e-4), rule
         assert table[rule]["THRESHOLD"] == pytest.approx(threshold), rule
+    assert "拆旧复垦 6000.00 m²（0.6000 公顷），建新 1500.00 m²（0.1500 公顷）" in table["LINKAGE"]["NOTE"]
     assert str(table["PBF_ADDED"]["PASSED"]) == "NULL"
     assert table["PBF_ADDED"]["VERDICT"] == "未核验"
     assert result["OUTPUT_PARCELS"].featureCount() == 0
