@@ -92,6 +92,17 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
             )
         )
 
+    def add_dltb_parameter(self, key: str = "INPUT") -> None:
+        """The DLTB input parameter (地类图斑, projected CGCS2000 Gauss-Krüger)."""
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                key, self.tr("DLTB land-use parcels (地类图斑)"), [QgsProcessing.TypeVectorPolygon]
+            )
+        )
+        self.parameterDefinition(key).setHelp(
+            self.tr("三调 地类图斑 layer in a projected CGCS2000 Gauss-Krüger CRS (e.g. EPSG:4528).")
+        )
+
     def add_group_field_parameter(self, parent: str, label: str, help_text: str) -> None:
         """``GROUP_FIELD``: default ZLDWDM (village); an explicitly empty value means no grouping."""
         group = QgsProcessingParameterField(

@@ -155,14 +155,7 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802,D102
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                INPUT, self.tr("DLTB land-use parcels (地类图斑)"), [QgsProcessing.TypeVectorPolygon]
-            )
-        )
-        self.parameterDefinition(INPUT).setHelp(
-            self.tr("三调 地类图斑 layer in a projected CGCS2000 Gauss-Krüger CRS (e.g. EPSG:4528).")
-        )
+        self.add_dltb_parameter(INPUT)
         self.add_project_area_parameter()
         gap = QgsProcessingParameterNumber(
             MAX_GAP,

@@ -6,7 +6,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
 )
 
 from ...core import dltb, status
@@ -64,14 +63,7 @@ class LandUseStatusAlgorithm(LandConsolidationAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802,D102
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                INPUT, self.tr("DLTB land-use parcels (地类图斑)"), [QgsProcessing.TypeVectorPolygon]
-            )
-        )
-        self.parameterDefinition(INPUT).setHelp(
-            self.tr("三调 地类图斑 layer in a projected CGCS2000 Gauss-Krüger CRS (e.g. EPSG:4528).")
-        )
+        self.add_dltb_parameter(INPUT)
         self.add_project_area_parameter()
         self.add_group_field_parameter(
             INPUT,

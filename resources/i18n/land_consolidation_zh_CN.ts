@@ -531,92 +531,97 @@
       <translation>打开项目</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="106" />
+      <location filename="processing/algorithms/base.py" line="103" />
+      <source>三调 地类图斑 layer in a projected CGCS2000 Gauss-Krüger CRS (e.g. EPSG:4528).</source>
+      <translation>三调地类图斑图层，采用 CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="117" />
       <source>Land-use code field (default: detected DLBM)</source>
       <translation>地类编码字段（默认：自动识别的 DLBM）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="110" />
+      <location filename="processing/algorithms/base.py" line="121" />
       <source>Field holding the 三调 code; leave empty to use DLBM.</source>
       <translation>存放三调地类编码的字段；留空则使用 DLBM。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="174" />
+      <location filename="processing/algorithms/base.py" line="185" />
       <source>Current DLTB (现状地类图斑)</source>
       <translation>现状地类图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="178" />
+      <location filename="processing/algorithms/base.py" line="189" />
       <source>三调 地类图斑 of the current state, projected CGCS2000 Gauss-Krüger (e.g. EPSG:4528).</source>
       <translation>现状三调地类图斑，CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="182" />
+      <location filename="processing/algorithms/base.py" line="193" />
       <source>Planned DLTB after consolidation (规划地类图斑)</source>
       <translation>整治后规划地类图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="187" />
+      <location filename="processing/algorithms/base.py" line="198" />
       <source>The planned state as a layer with its own DLBM/TBMJ/KCMJ/TBDLMJ/GDDB; boundaries need not match the current layer (the two are overlaid). Give this or the planned-code field.</source>
       <translation>以图层表示的规划状态，自带 DLBM/TBMJ/KCMJ/TBDLMJ/GDDB 字段；图斑边界无需与现状图层一致（两者叠加分析）。本项与规划地类编码字段二选一。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="192" />
+      <location filename="processing/algorithms/base.py" line="203" />
       <source>…or planned-code field on the current DLTB (规划地类编码)</source>
       <translation>…或现状地类图斑上的规划地类编码字段</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="197" />
+      <location filename="processing/algorithms/base.py" line="208" />
       <source>Field of the current DLTB holding the planned DLBM; empty values mean unchanged.</source>
       <translation>现状地类图斑中存放规划地类编码（DLBM）的字段；值为空表示地类不变。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="201" />
+      <location filename="processing/algorithms/base.py" line="212" />
       <source>Planned 田坎 coefficient field (with the planned-code field)</source>
       <translation>规划田坎系数字段（与规划地类编码字段配合使用）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="202" />
+      <location filename="processing/algorithms/base.py" line="213" />
       <source>Planned KCXS per parcel; default: a parcel staying 耕地 keeps its KCXS, new 耕地 has none.</source>
       <translation>各图斑的规划田坎系数（KCXS）；默认：仍为耕地的图斑保持原 KCXS，新增耕地的田坎系数为 0。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="203" />
+      <location filename="processing/algorithms/base.py" line="214" />
       <source>Planned 耕地等别 field (with the planned-code field)</source>
       <translation>规划耕地等别字段（与规划地类编码字段配合使用）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="204" />
+      <location filename="processing/algorithms/base.py" line="215" />
       <source>Planned GDDB per parcel; default: the parcel's current GDDB.</source>
       <translation>各图斑的规划耕地等别（GDDB）；默认取图斑现状 GDDB。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="212" />
+      <location filename="processing/algorithms/base.py" line="223" />
       <source>Parts of the current DLTB the planned layer does not cover</source>
       <translation>现状地类图斑中规划图层未覆盖的部分</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="213" />
+      <location filename="processing/algorithms/base.py" line="224" />
       <source>Stop with an error listing them</source>
       <translation>报错并列出</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="213" />
+      <location filename="processing/algorithms/base.py" line="224" />
       <source>Keep them unchanged (reported)</source>
       <translation>视为不变（并报告）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="217" />
+      <location filename="processing/algorithms/base.py" line="228" />
       <source>0 = error naming the parcels; 1 = treat them as unchanged and report the area.</source>
       <translation>0 = 报错并列出相关图斑；1 = 视为地类不变，并报告其面积。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="244" />
+      <location filename="processing/algorithms/base.py" line="255" />
       <source>Reading the current DLTB…</source>
       <translation>正在读取现状地类图斑…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="252" />
+      <location filename="processing/algorithms/base.py" line="263" />
       <source>Overlaying the planned DLTB…</source>
       <translation>正在叠加规划地类图斑…</translation>
     </message>
@@ -644,6 +649,11 @@
       <location filename="processing/algorithms/base.py" line="89" />
       <source>Optional boundary. Parcels cut by it are split; their TBMJ, KCMJ and TBDLMJ are kept in proportion to the ellipsoidal area inside.</source>
       <translation>可选边界。被边界切割的图斑将被分割，其 TBMJ、KCMJ、TBDLMJ 按边界内椭球面积所占比例分摊。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="99" />
+      <source>DLTB land-use parcels (地类图斑)</source>
+      <translation>地类图斑</translation>
     </message>
     <message>
       <location filename="processing/algorithms/compliance.py" line="101" />
@@ -869,127 +879,117 @@ With AFTER (the planned DLTB) or AFTER_FIELD (a planned-code field), the same an
 给出 AFTER（规划地类图斑）或 AFTER_FIELD（规划地类编码字段）时，对规划方案进行同样的分析，并输出整治前后对比表，反映方案的成效（如新增 3 个百亩方）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="160" />
-      <source>DLTB land-use parcels (地类图斑)</source>
-      <translation>地类图斑</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/contiguity.py" line="164" />
-      <source>三调 地类图斑 layer in a projected CGCS2000 Gauss-Krüger CRS (e.g. EPSG:4528).</source>
-      <translation>三调地类图斑图层，采用 CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/contiguity.py" line="169" />
+      <location filename="processing/algorithms/contiguity.py" line="162" />
       <source>Widest gap joining two parcels (m)</source>
       <translation>连接两个图斑的最大间隔宽度（m）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="174" />
+      <location filename="processing/algorithms/contiguity.py" line="167" />
       <source>Parcels separated only by connectors at most this wide count as one block (default 8 m).</source>
       <translation>仅被不超过此宽度的连接地物隔开的图斑视为同一连片地块（默认 8 m）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="178" />
+      <location filename="processing/algorithms/contiguity.py" line="171" />
       <source>Connector codes (do not break a block)</source>
       <translation>连接地物地类编码（不隔断连片）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="183" />
+      <location filename="processing/algorithms/contiguity.py" line="176" />
       <source>Comma-separated codes of the linear features that join blocks: 农村道路, 沟渠, 田坎. Empty: only parcels that touch are joined.</source>
       <translation>可连接地块的线状地物的地类编码，以逗号分隔：农村道路、沟渠、田坎。为空时仅相互接触的图斑才相连。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="190" />
+      <location filename="processing/algorithms/contiguity.py" line="183" />
       <source>Codes analysed (default 耕地)</source>
       <translation>分析地类编码（默认耕地）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="193" />
+      <location filename="processing/algorithms/contiguity.py" line="186" />
       <source>Comma-separated codes whose parcels form the blocks; suffixed codes match their base.</source>
       <translation>组成连片地块的图斑地类编码，以逗号分隔；带后缀的编码按其基本编码匹配。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="198" />
+      <location filename="processing/algorithms/contiguity.py" line="191" />
       <source>Metrics by field (default ZLDWDM, village; empty = whole area only)</source>
       <translation>指标分组字段（默认 ZLDWDM，即按村；为空则只统计整个范围）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="199" />
+      <location filename="processing/algorithms/contiguity.py" line="192" />
       <source>The metrics table gets one row per value of this field, plus one for all.</source>
       <translation>指标表中该字段每个取值一行，另加全部范围一行。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="204" />
+      <location filename="processing/algorithms/contiguity.py" line="197" />
       <source>Block size for SHARE_IN_BLOCKS (亩)</source>
       <translation>SHARE_IN_BLOCKS 的地块面积标准（亩）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="210" />
+      <location filename="processing/algorithms/contiguity.py" line="203" />
       <source>SHARE_IN_BLOCKS = share of the class area in blocks at least this large.</source>
       <translation>SHARE_IN_BLOCKS = 位于面积不小于此值的连片地块中的地类面积占比。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="214" />
+      <location filename="processing/algorithms/contiguity.py" line="207" />
       <source>Planned land use after (DLTB_GH), to compare</source>
       <translation>整治后规划地类（DLTB_GH），用于对比</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="218" />
+      <location filename="processing/algorithms/contiguity.py" line="211" />
       <source>Optional planned DLTB; the same analysis is run on it and compared.</source>
       <translation>可选的规划地类图斑；对其进行同样的分析并与现状对比。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="222" />
+      <location filename="processing/algorithms/contiguity.py" line="215" />
       <source>…or planned code field on DLTB (e.g. GHDLBM)</source>
       <translation>…或地类图斑上的规划地类编码字段（如 GHDLBM）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="226" />
+      <location filename="processing/algorithms/contiguity.py" line="219" />
       <source>Optional field holding each parcel's planned code; used when AFTER is not given.</source>
       <translation>可选，存放各图斑规划地类编码的字段；未给出 AFTER 时使用。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="229" />
+      <location filename="processing/algorithms/contiguity.py" line="222" />
       <source>Contiguous blocks</source>
       <translation>集中连片地块</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="232" />
+      <location filename="processing/algorithms/contiguity.py" line="225" />
       <source>Fragmentation metrics</source>
       <translation>破碎度指标</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="237" />
+      <location filename="processing/algorithms/contiguity.py" line="230" />
       <source>Before / after comparison</source>
       <translation>整治前后对比</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="245" />
+      <location filename="processing/algorithms/contiguity.py" line="238" />
       <source>Blocks ≥ 100 亩 after (百亩方)</source>
       <translation>整治后百亩方（≥ 100 亩）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="246" />
+      <location filename="processing/algorithms/contiguity.py" line="239" />
       <source>New blocks ≥ 100 亩 (新增百亩方)</source>
       <translation>新增百亩方</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="271" />
+      <location filename="processing/algorithms/contiguity.py" line="264" />
       <source>No ZLDWDM field: metrics for the whole area only.</source>
       <translation>无 ZLDWDM 字段：仅统计整个范围的指标。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="417" />
+      <location filename="processing/algorithms/contiguity.py" line="410" />
       <source>Before → after:</source>
       <translation>整治前 → 整治后：</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="427" />
+      <location filename="processing/algorithms/contiguity.py" line="420" />
       <source>{np} parcels, {ca:.2f} m² ({mu:.2f} 亩) in {blocks} blocks; ≥100 亩: {b100}, ≥500 亩: {b500}, ≥1000 亩: {b1000}; largest block {largest:.2f} 亩; {share:.2f} % of the area in blocks ≥ 100 亩.</source>
       <translation>{np} 个图斑，{ca:.2f} m²（{mu:.2f} 亩），分属 {blocks} 个连片地块；≥100 亩：{b100} 个，≥500 亩：{b500} 个，≥1000 亩：{b1000} 个；最大地块 {largest:.2f} 亩；{share:.2f} % 的面积位于 ≥ 100 亩的地块中。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="437" />
+      <location filename="processing/algorithms/contiguity.py" line="430" />
       <source>Connectors: {used} narrow enough to join, {wide} wider than MAX_GAP; {corner} corner-only contacts not joined; {rejected} narrow gaps refused (something other than a connector in them). Run time {t:.1f} s.</source>
       <translation>连接地物：{used} 处宽度满足连接条件，{wide} 处宽于 MAX_GAP；{corner} 处仅角点相接，未连接；{rejected} 处窄间隔未予连接（其中含有连接地物以外的地物）。运行时间 {t:.1f} s。</translation>
     </message>
@@ -1722,37 +1722,22 @@ Areas: the 三调 ellipsoidal area of each piece (default), or the layer's own a
 面积：默认取各分块的三调椭球面积，也可取图层自带的面积字段（自动识别 YJJBNTTBMJ、YJJBNTMJ …），按椭球面积比例分摊。其他坐标系的图层将重投影到地类图斑（或调整前图层）的坐标系。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="100" />
-      <source>Total area Σ TBMJ (m²)</source>
-      <translation>总面积 Σ TBMJ（m²）</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/landusestatus.py" line="101" />
-      <source>Parcels counted</source>
-      <translation>统计图斑数</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/landusestatus.py" line="103" />
-      <source>Parcels with a code not in the 三调 table</source>
-      <translation>编码不在三调地类表中的图斑数</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/landusestatus.py" line="115" />
+      <location filename="processing/algorithms/landusestatus.py" line="107" />
       <source>No ZLDWDM field: the table is not grouped by village.</source>
       <translation>无 ZLDWDM 字段：表格不按村分组。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="150" />
+      <location filename="processing/algorithms/landusestatus.py" line="142" />
       <source>Parcels: {n}; total area Σ TBMJ = {m2:.2f} m² = {ha:.4f} ha = {mu:.2f} 亩</source>
       <translation>图斑数：{n}；总面积 Σ TBMJ = {m2:.2f} m² = {ha:.4f} 公顷 = {mu:.2f} 亩</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="46" />
+      <location filename="processing/algorithms/landusestatus.py" line="45" />
       <source>Land-use status (土地利用现状统计)</source>
       <translation>土地利用现状统计</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="51" />
+      <location filename="processing/algorithms/landusestatus.py" line="50" />
       <source>Area of each 三调 land-use class by village (ZLDWDM) or any grouping field, in m², 公顷 (ha) and 亩 (1 亩 = 10 000/15 m²).
 
 Basis (三调 rules): the class area of a parcel is TBDLMJ; its 田坎 (KCMJ, KCDLBM = 1203) is reported as its own class 1203 田坎; the total is Σ TBMJ, so the rows of a village add up to its TBMJ. Suffixed codes (0201K, 1104A …) count as their base code. Codes not in the 三调 table keep rows of their own (DLMC 未知地类) and are listed in the log; they are never dropped.
@@ -1769,34 +1754,49 @@ AREA_M2 is rounded to 0.01 m² so that each village's rows add up exactly to its
 AREA_M2 取整到 0.01 m²，使每个村各行之和恰好等于其取整后的合计；AREA_HA = AREA_M2 / 10 000，AREA_MU = AREA_M2 × 15 / 10 000。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="78" />
+      <location filename="processing/algorithms/landusestatus.py" line="70" />
       <source>Group by field (default ZLDWDM, village; empty = no grouping)</source>
       <translation>分组字段（默认 ZLDWDM，即按村；为空则不分组）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="79" />
+      <location filename="processing/algorithms/landusestatus.py" line="71" />
       <source>Field to group rows by; ZLDWDM gives one block of rows per village.</source>
       <translation>用于分组的字段；取 ZLDWDM 时每个村一组行。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="84" />
+      <location filename="processing/algorithms/landusestatus.py" line="76" />
       <source>Codes not in the 三调 table</source>
       <translation>不在三调地类表中的编码</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="85" />
+      <location filename="processing/algorithms/landusestatus.py" line="77" />
       <source>Report them as their own rows</source>
       <translation>单独成行列出</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="89" />
+      <location filename="processing/algorithms/landusestatus.py" line="81" />
       <source>0 = stop and list each unknown code with its parcel count, area and BSMs; 1 = keep them as rows of their own (DLMC 未知地类) so that totals still add up.</source>
       <translation>0 = 停止运行，并列出每个未知编码及其图斑数、面积和 BSM；1 = 将其单独成行（DLMC 为“未知地类”），使合计仍能闭合。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="97" />
+      <location filename="processing/algorithms/landusestatus.py" line="89" />
       <source>Land-use status table</source>
       <translation>土地利用现状表</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/landusestatus.py" line="92" />
+      <source>Total area Σ TBMJ (m²)</source>
+      <translation>总面积 Σ TBMJ（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/landusestatus.py" line="93" />
+      <source>Parcels counted</source>
+      <translation>统计图斑数</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/landusestatus.py" line="95" />
+      <source>Parcels with a code not in the 三调 table</source>
+      <translation>编码不在三调地类表中的图斑数</translation>
     </message>
     <message>
       <location filename="processing/algorithms/potential.py" line="104" />
