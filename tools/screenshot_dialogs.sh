@@ -10,25 +10,9 @@ LOCALE="${2:-zh_CN}"
 mkdir -p "$OUT"
 rm -f "$OUT/done" "$OUT/project_loaded" "$OUT"/*_error.txt "$OUT"/*.gpkg "$OUT"/*.xlsx
 [ -f "$ROOT/sample/sample.gpkg" ] || /usr/bin/python3 "$ROOT/tools/generate_sample.py" --output "$ROOT/sample/sample.gpkg"
-CONFIG="$(mktemp -d)"
-export QGIS_CUSTOM_CONFIG_PATH="$CONFIG"
-/usr/bin/python3 "$ROOT/tools/install_plugin.py" >/dev/null
-/usr/bin/python3 - "$CONFIG/profiles/default/QGIS/QGIS3.ini" "$LOCALE" <<'PY'
-import sys
-from PyQt5.QtCore import QSettings
-s = QSettings(sys.argv[1], QSettings.IniFormat)
-s.setValue("locale/overrideFlag", True)
-s.setValue("locale/userLocale", sys.argv[2])
-s.setValue("qgis/showTips", False)
-s.setValue("qgis/checkVersion", False)
-s.sync()
-PY
 DISPLAY_NUM=:78
-Xvfb "$DISPLAY_NUM" -screen 0 1600x1000x24 >/dev/null 2>&1 &
-XVFB=$!
-trap 'kill $XVFB 2>/dev/null || true; rm -rf "$CONFIG"' EXIT
-export DISPLAY="$DISPLAY_NUM" LC_SHOTS="$OUT" LC_SAMPLE="$ROOT/sample/sample.gpkg"
-sleep 1
+source "$ROOT/tools/screenshots/qgis_xvfb.sh"
+export LC_SHOTS="$OUT" LC_SAMPLE="$ROOT/sample/sample.gpkg"
 qgis --nologo --noversioncheck --code "$ROOT/tools/screenshots/walk_wizard.py" >"$OUT/qgis.log" 2>&1 &
 QGIS_PID=$!
 for _ in $(seq 1 180); do
