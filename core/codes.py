@@ -10,9 +10,13 @@ them.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
+
+from .errors import LandConsolidationError
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "resources" / "data"
 CODE_TABLE = DATA_DIR / "landuse_codes_sandiao.csv"
@@ -23,6 +27,17 @@ TIANKAN = "1203"
 CULTIVATED = ("0101", "0102", "0103")
 #: The three 三大类 in template order.
 CATEGORIES3 = ("农用地", "建设用地", "未利用地")
+AGRICULTURAL, CONSTRUCTION, UNUSED = CATEGORIES3
+#: 农村道路, 沟渠, 田坎: the narrow linear features that do not break a 耕地
+#: block (contiguity I7, the potential survey's high-standard blocks).
+CONNECTOR_CODES = ("1006", "1107", "1203")
+
+#: 城镇村属性码 (CZCSXM) values; the ``A`` suffix marks 独立工业用地.
+URBAN_CZCSXM = ("201", "201A", "202", "202A")  # 城市, 建制镇
+RURAL_CZCSXM = ("203", "203A")  # 村庄
+MINE_CZCSXM = ("204", "204A")  # 盐田及采矿
+#: Codes of rural construction land where CZCSXM is empty (potential survey).
+RURAL_CODES_WITHOUT_CZCSXM = ("0702", "0601", "1201")
 #: Suffixes that fold to the base code (K 可调整, A 细化).
 SUFFIXES = ("K", "A")
 #: Group code and name used for codes the table does not know.
@@ -165,6 +180,56 @@ def normalise(code) -> str:
     if text.isdigit() and len(text) == 3:
         text = "0" + text
     return text
+
+
+#: What may stand between codes in a list typed by a user: ASCII and
+#: full-width commas and semicolons, 顿号 and white space.
+CODE_SEPARATORS = re.compile(r"[,，;；、\s]+")
+
+
+def parse_codes(value, *, table: CodeTable | None = None, check: bool = True, label: str = "") -> tuple[str, ...]:
+    """Codes from a list typed by a user, normalised, each once, in order.
+
+    ``"0101, 0102；0103、0104 1006"`` and ``["0101", 102]`` are both
+    understood.  Every item must be a 三调 code (a suffixed code such as
+    ``1107A`` counts): an item that is not – a typo, or codes joined by a
+    separator that is not accepted (``0101/0102``) – is refused with the
+    list of what was not understood, rather than silently selecting nothing.
+
+    Args:
+        value: Text, a sequence of codes, or None (no codes).
+        table: Code table to check against (default: the shipped 三调 table).
+        check: False to accept any code (the caller reports unknown ones).
+        label: What the list is, for the message (e.g. "CONNECTOR_CODES").
+
+    Raises:
+        LandConsolidationError: an item that is not a known code.
+    """
+    if value is None:
+        return ()
+    items = CODE_SEPARATORS.split(value) if isinstance(value, str) else list(value)
+    out: list[str] = []
+    for item in items:
+        code = normalise(item)
+        if code and code not in out:
+            out.append(code)
+    if check:
+        table = table or default_table()
+        unknown = [code for code in out if not table.lookup(code).known]
+        if unknown:
+            where = f"“{label}”" if label else ""
+            raise LandConsolidationError(
+                f"地类编码列表{where}中有无法识别的项：{'、'.join(unknown)}。"
+                f"编码之间请用逗号、分号、顿号或空格分隔，如 1006,1107,1203。"
+                f" Code list {label}: not understood: {', '.join(unknown)}. Separate 三调 codes with commas, "
+                f"semicolons, 、 or spaces, e.g. 1006,1107,1203."
+            )
+    return tuple(out)
+
+
+def codes_text(codes: Iterable[str]) -> str:
+    """A code list as a parameter default or a message shows it: ``"1006,1107,1203"``."""
+    return ",".join(codes)
 
 
 @lru_cache(maxsize=1)

@@ -118,8 +118,7 @@ def evaluate(
             culprits=worse,
         ))
 
-    out_sel = (pieces["base_b"].isin(indicators.CULTIVATED) & ~pieces["base_a"].isin(indicators.CULTIVATED)
-               & (pieces["cat_a"] == indicators.AGRICULTURAL)).to_numpy()
+    out_sel = indicators.balance_selection(pieces).out
     balanced = cultivated.balanced_area and cultivated.balanced_quality
     results.append(RuleResult(
         "BALANCE", cultivated.in_m2 - cultivated.out_m2, 0.0, balanced,

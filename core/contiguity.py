@@ -72,9 +72,10 @@ from . import codes as codes_mod
 from . import ellipsoid
 from .errors import LandConsolidationError
 from .units import MU_PER_M2
+from .values import is_null, numbers, to_text
 
 #: 农村道路, 沟渠, 田坎: the linear features that do not break a block.
-CONNECTOR_CODES = ("1006", "1107", "1203")
+CONNECTOR_CODES = codes_mod.CONNECTOR_CODES
 #: Default widest gap (m) that still joins two parcels.
 DEFAULT_MAX_GAP = 8.0
 #: Boundaries closer than this (m) count as touching.
@@ -1385,22 +1386,6 @@ class LayerParcels:
         return np.flatnonzero(match)
 
 
-def parse_codes(text: str | Iterable[str]) -> tuple[str, ...]:
-    """``"0101, 0102；0103"`` → ``("0101", "0102", "0103")`` (normalised)."""
-    if isinstance(text, str):
-        for sep in ("，", "；", ";", " ", "、"):
-            text = text.replace(sep, ",")
-        items = text.split(",")
-    else:
-        items = list(text)
-    out = []
-    for item in items:
-        code = codes_mod.normalise(item)
-        if code and code not in out:
-            out.append(code)
-    return tuple(out)
-
-
 def read_parcels(
     source,
     keep_codes: Iterable[str],
@@ -1521,7 +1506,7 @@ def _read_features(source, roles, keep, project_area, progress, is_canceled):
         if wanted is None:
             entry = table.lookup(raw)
             wanted = wanted_cache[raw] = entry.code in keep or entry.base in keep
-        if wanted or need_all or (tbmj_at is not None and _empty(feature[tbmj_at])):
+        if wanted or need_all or (tbmj_at is not None and is_null(feature[tbmj_at])):
             geom = feature.geometry()
             blobs(bytes(geom.asWkb()) if geom is not None and not geom.isNull() else b"")
         else:
@@ -1541,51 +1526,9 @@ def _factorize(values) -> tuple[np.ndarray, list]:
     return inverse, list(uniques)
 
 
-def _text_or_empty(value) -> str:
-    """A field value as text ('' for NULL); GDAL gives UTF-8 bytes."""
-    if value is None:
-        return ""
-    if isinstance(value, bytes):
-        value = value.decode("utf-8", "replace")
-    text = str(value).strip()
-    return "" if text == "NULL" else text
-
-
 def _label(bsm, fid) -> str:
-    text = _text_or_empty(bsm)
+    text = to_text(bsm)
     return f"BSM {text}" if text else f"要素 {fid}"
-
-
-def _empty(value) -> bool:
-    if value is None:
-        return True
-    try:
-        return bool(np.isnan(float(value)))
-    except (TypeError, ValueError):
-        return str(value).strip() in ("", "NULL")
-
-
-def _numbers(values) -> np.ndarray:
-    """Field values as floats; empty and non-numeric values are NaN."""
-    if isinstance(values, np.ndarray) and values.dtype.kind in "fiu":
-        return values.astype(float)
-    try:
-        return np.array(values, dtype=float)  # numbers and None (NaN): the usual case
-    except (TypeError, ValueError):
-        pass
-    series = pd.to_numeric(pd.Series(list(values), dtype=object).map(_as_number), errors="coerce")
-    return series.to_numpy(dtype=float)
-
-
-def _as_number(value):
-    if value is None:
-        return np.nan
-    if isinstance(value, (int, float, np.number)):
-        return value
-    text = str(value).strip()
-    if text in ("", "NULL"):
-        return np.nan
-    return text
 
 
 def _finish(source, name, roles, columns, keep, project_area, is_canceled) -> LayerParcels:
@@ -1597,21 +1540,25 @@ def _finish(source, name, roles, columns, keep, project_area, is_canceled) -> La
     notes: list[str] = []
     table = codes_mod.default_table()
     inverse, uniques = _factorize(columns["code"])
-    entries = [table.lookup(_text_or_empty(u)) for u in uniques]
+    entries = [table.lookup(to_text(u)) for u in uniques]
     code = np.array([e.code for e in entries] or [""], dtype=object)[inverse]
     base = np.array([e.base for e in entries] or [""], dtype=object)[inverse]
     kept = np.array([e.code in keep or e.base in keep for e in entries] or [False], dtype=bool)[inverse]
-    tbmj = _numbers(columns["tbmj"])
-    kcxs = _numbers(columns["kcxs"])
-    kcmj = _numbers(columns["kcmj"])
-    tbdlmj = _numbers(columns["tbdlmj"])
-    width = _numbers(columns["xzdwkd"])
     fid = np.asarray(columns["fid"], dtype=np.int64)
     bsm = np.asarray(columns["bsm"], dtype=object) if len(fid) else np.zeros(0, dtype=object)
+
+    def label(i):
+        return f"图层“{name}”{_label(bsm[i], fid[i])}"
+
+    tbmj = numbers(columns["tbmj"], label)
+    kcxs = numbers(columns["kcxs"], label)
+    kcmj = numbers(columns["kcmj"], label)
+    tbdlmj = numbers(columns["tbdlmj"], label)
+    width = numbers(columns["xzdwkd"], label)
     group = None
     if roles.get("group"):
         g_inverse, g_uniques = _factorize(columns["group"])
-        group = np.array([_text_or_empty(g) for g in g_uniques] or [""], dtype=object)[g_inverse]
+        group = np.array([to_text(g) for g in g_uniques] or [""], dtype=object)[g_inverse]
     wkb = list(columns["wkb"])
     gk = None
 

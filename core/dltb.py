@@ -32,6 +32,8 @@ from . import codes as codes_mod
 from . import ellipsoid
 from .errors import LandConsolidationError
 from .fields import detect_fields, require
+from .values import numbers as to_numbers
+from .values import texts, to_number, to_text
 
 #: How many offending parcels a message lists before "…".
 MAX_LISTED = 10
@@ -500,28 +502,19 @@ def _fill_from_columns(fast: dict, columns: dict, raw: dict, found: dict, code_f
     bsm = fast[bsm_field] if bsm_field else None
 
     def label(i):
-        text = _clean_text(bsm[i]) if bsm is not None else ""
-        return f"BSM {text}" if text else f"要素 {fast['fid'][i]}"
+        text = to_text(bsm[i]) if bsm is not None else ""
+        return f"图层“{name}”" + (f"BSM {text}" if text else f"要素 {fast['fid'][i]}")
 
     def numbers(field):
         if not field:
             return np.full(count, np.nan)
-        values = fast[field]
-        if values.dtype.kind == "f":
-            return values
-        out = np.empty(count)
-        for i, value in enumerate(values):
-            try:
-                out[i] = number_or_nan(value)
-            except LandConsolidationError as exc:
-                raise LandConsolidationError(f"图层“{name}”{label(i)}：{exc}") from None
-        return out
+        return to_numbers(fast[field], label)
 
     columns["fid"] = fast["fid"].tolist()
     columns["code"] = list(fast[code_field])
     for role in TEXT_ROLES:
         field = found.get(role)
-        columns[role] = _clean_texts(fast[field]) if field else [""] * count
+        columns[role] = texts(fast[field]) if field else [""] * count
     for role in NUMBER_ROLES:
         columns[role] = numbers(found.get(role))
     for role in ("tbmj", "kcmj", "tbdlmj"):
@@ -530,21 +523,6 @@ def _fill_from_columns(fast: dict, columns: dict, raw: dict, found: dict, code_f
         field = found.get(role)
         columns[role] = list(fast[field]) if field else [None] * count
     return count
-
-
-def _clean_texts(values) -> list:
-    """:func:`_clean_text` of many values, each distinct value cleaned once."""
-    codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
-    cleaned = np.array([_clean_text(u) for u in uniques] + [""], dtype=object)  # code -1 (NULL) → ""
-    return cleaned[codes].tolist()
-
-
-def _clean_text(value) -> str:
-    """A text attribute: stripped, '' for NULL."""
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    text = str(value).strip()
-    return "" if text == "NULL" else text
 
 
 def _classify(frame: pd.DataFrame, table: codes_mod.CodeTable) -> None:
@@ -616,43 +594,13 @@ def _parcel_label(attrs, field_index, fid) -> str:
 
 
 def _number(attrs, index):
+    """The attribute at ``index`` as a float, None when absent or NULL."""
     if index is None or index < 0:
         return None
-    value = attrs[index]
-    if value is None:
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        text = str(value).strip()
-        if text in ("", "NULL"):
-            return None
-        raise LandConsolidationError(f"字段值“{value}”不是数字。 Value '{value}' is not a number.") from None
+    number = to_number(attrs[index])
     return None if np.isnan(number) else number
 
 
-def number_or_nan(value) -> float:
-    """An attribute value as a float; NULL and blanks are NaN.
-
-    Raises:
-        LandConsolidationError: text that is not a number.
-    """
-    if value is None:
-        return float("nan")
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        text = str(value).strip()
-        if text in ("", "NULL"):
-            return float("nan")
-        raise LandConsolidationError(f"字段值“{value}”不是数字。 Value '{value}' is not a number.") from None
-
-
 def _text(attrs, index) -> str:
-    if index is None or index < 0:
-        return ""
-    value = attrs[index]
-    if value is None:
-        return ""
-    text = str(value).strip()
-    return "" if text == "NULL" else text
+    """The attribute at ``index`` as text, "" when absent or NULL."""
+    return "" if index is None or index < 0 else to_text(attrs[index])

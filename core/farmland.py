@@ -38,7 +38,9 @@ import pandas as pd
 
 from . import codes as codes_mod
 from .errors import LandConsolidationError
+from .indicators import weighted_mean
 from .units import MU_PER_M2
+from .values import is_null, to_number, to_text
 
 #: Layer names a permanent-farmland layer goes by (before; the after layer
 #: usually carries a suffix such as _GH or _TZH).
@@ -96,11 +98,11 @@ def current_class(code, table: codes_mod.CodeTable | None = None) -> str:
     entry = (table or codes_mod.default_table()).lookup(code)
     if entry.base in codes_mod.CULTIVATED:
         return CLASS_NAMES[codes_mod.CULTIVATED.index(entry.base)]
-    if entry.category3 == "农用地":
+    if entry.category3 == codes_mod.AGRICULTURAL:
         return CLASS_NAMES[3]
-    if entry.category3 == "建设用地":
+    if entry.category3 == codes_mod.CONSTRUCTION:
         return CLASS_NAMES[4]
-    if entry.category3 == "未利用地":
+    if entry.category3 == codes_mod.UNUSED:
         return CLASS_NAMES[5]
     return CLASS_NAMES[6]
 
@@ -153,7 +155,7 @@ def side_summary(pieces: pd.DataFrame) -> dict:
     count = int(len(pieces))
     graded = pieces["grade_area"].where(pieces["grade"].notna(), 0.0) if count else pd.Series(dtype=float)
     weight = float(graded.sum()) if count else 0.0
-    quality = float((pieces["grade"].fillna(0.0) * graded).sum() / weight) if weight > 0 else float("nan")
+    quality = weighted_mean(pieces["grade"], pieces["grade_area"]) if count else float("nan")
     bins = {name: (0, 0.0) for name in SIZE_BIN_NAMES}
     for value in pieces["area"] if count else ():
         name = size_bin(value)
@@ -364,12 +366,12 @@ def read_farmland(
 
         out["geometries"].append(geom)
         out["fid"].append(feature.id())
-        out["bsm"].append(_text(_attribute(feature, at, "bsm")))
+        out["bsm"].append(to_text(_attribute(feature, at, "bsm")))
         out["code"].append(codes_mod.normalise(_attribute(feature, at, "code")))
-        out["village"].append(_text(_attribute(feature, at, "village")))
-        out["area"].append(dltb.number_or_nan(_attribute(feature, at, "area")))
-        out["gddb"].append(dltb.number_or_nan(_attribute(feature, at, "gddb")))
-        out["gdpdjb"].append(_text(_attribute(feature, at, "gdpdjb")))
+        out["village"].append(to_text(_attribute(feature, at, "village")))
+        out["area"].append(to_number(_attribute(feature, at, "area")))
+        out["gddb"].append(to_number(_attribute(feature, at, "gddb")))
+        out["gdpdjb"].append(to_text(_attribute(feature, at, "gdpdjb")))
         out["fraction"].append(fraction)
     notes = []
     if repaired:
@@ -399,7 +401,7 @@ def _attribute(feature, index: dict, role: str):
     if at is None:
         return None
     item = feature[at]
-    return None if item is None or str(item) == "NULL" else item
+    return None if is_null(item) else item
 
 
 def _valid(geom, name: str, fid) -> tuple:
@@ -431,10 +433,6 @@ def _polygons_only(geom):
     if geom.isNull() or geom.isEmpty():
         return QgsGeometry()
     return polygonal(geom) or QgsGeometry()
-
-
-def _text(value) -> str:
-    return "" if value is None else str(value).strip()
 
 
 @dataclass
@@ -611,7 +609,7 @@ def overlay_dltb(pieces: Sequence, dltb_source, gk, transform=None, overrides=No
         kind = kinds.get(code)
         if kind is None:
             kind = kinds[code] = (CLASS_NAMES.index(current_class(code, table)), table.lookup(code).is_cultivated)
-        grade = dltb.number_or_nan(feature[at["gddb"]]) if "gddb" in at and feature[at["gddb"]] not in (None, "") else np.nan
+        grade = to_number(feature[at["gddb"]]) if "gddb" in at else np.nan
         slope = feature[at["gdpdjb"]] if "gdpdjb" in at else None
         engine = QgsGeometry.createGeometryEngine(geom.constGet())
         engine.prepareGeometry()

@@ -19,11 +19,9 @@ import pandas as pd
 from . import codes as codes_mod
 
 CULTIVATED = list(codes_mod.CULTIVATED)
-CONSTRUCTION = "建设用地"
-AGRICULTURAL = "农用地"
-UNUSED = "未利用地"
-RURAL_CZCSXM = ("203", "203A")
-URBAN_CZCSXM = ("201", "201A", "202", "202A")
+CONSTRUCTION = codes_mod.CONSTRUCTION
+AGRICULTURAL = codes_mod.AGRICULTURAL
+UNUSED = codes_mod.UNUSED
 
 #: 新增耕地 source rows: key, Chinese label.
 SOURCES = (
@@ -53,6 +51,37 @@ def weighted_mean(values, weights) -> float:
 
 def _cult(series) -> np.ndarray:
     return series.isin(CULTIVATED).to_numpy()
+
+
+@dataclass
+class BalanceSelection:
+    """Which pieces take part in 耕地进出平衡 (I4), as boolean masks over the pieces.
+
+    Attributes:
+        out: 出 – 耕地 planned as other 农用地 (设施农用地 included).
+        in_: 进 – other 农用地 planned as 耕地.
+        occupied: 耕地 planned as 建设用地 or 未利用地 (not part of the balance).
+    """
+
+    out: np.ndarray
+    in_: np.ndarray
+    occupied: np.ndarray
+
+
+def balance_selection(pieces: pd.DataFrame) -> BalanceSelection:
+    """The 出 / 进 / occupied pieces of 耕地进出平衡 (DOMAIN.md I4).
+
+    耕地 gained from 建设用地 or 未利用地 is 新增耕地 but in neither 进 nor 出.
+    """
+    cult_b = _cult(pieces["base_b"])
+    cult_a = _cult(pieces["base_a"])
+    cat_a = pieces["cat_a"].to_numpy()
+    cat_b = pieces["cat_b"].to_numpy()
+    return BalanceSelection(
+        out=cult_b & ~cult_a & (cat_a == AGRICULTURAL),
+        in_=~cult_b & cult_a & (cat_b == AGRICULTURAL),
+        occupied=cult_b & ~cult_a & (cat_a != AGRICULTURAL),
+    )
 
 
 def transition_matrix(pieces: pd.DataFrame, table: codes_mod.CodeTable | None = None) -> pd.DataFrame:
@@ -184,11 +213,8 @@ def cultivated_land(pieces: pd.DataFrame, project_area_m2: float) -> CultivatedL
         "PIECES": int(sources["PIECES"].sum()),
     }
 
-    cat_a = pieces["cat_a"].to_numpy()
-    cat_b = pieces["cat_b"].to_numpy()
-    out_sel = cult_b & ~cult_a & (cat_a == AGRICULTURAL)
-    in_sel = ~cult_b & cult_a & (cat_b == AGRICULTURAL)
-    occupied_sel = cult_b & ~cult_a & (cat_a != AGRICULTURAL)
+    selection = balance_selection(pieces)
+    out_sel, in_sel, occupied_sel = selection.out, selection.in_, selection.occupied
     out_m2 = float(pieces.loc[out_sel, "tbdlmj_b"].sum())
     in_m2 = float(pieces.loc[in_sel, "tbdlmj_a"].sum())
     out_q = weighted_mean(pieces.loc[out_sel, "gddb_b"], pieces.loc[out_sel, "tbdlmj_b"])
@@ -230,8 +256,8 @@ def is_rural_construction(base, category3, czcsxm) -> np.ndarray:
     base = np.asarray(base, dtype=object)
     czcsxm = np.array([str(v or "").strip().upper() for v in czcsxm], dtype=object)
     construction = np.asarray(category3, dtype=object) == CONSTRUCTION
-    village = np.isin(czcsxm, RURAL_CZCSXM)
-    scattered_industry = np.isin(base, ["0601", "0602"]) & ~np.isin(czcsxm, URBAN_CZCSXM)
+    village = np.isin(czcsxm, codes_mod.RURAL_CZCSXM)
+    scattered_industry = np.isin(base, ["0601", "0602"]) & ~np.isin(czcsxm, codes_mod.URBAN_CZCSXM)
     return construction & (village | (base == "0702") | scattered_industry)
 
 

@@ -26,6 +26,7 @@ from qgis.core import QgsGeometry, QgsSpatialIndex
 from . import codes as codes_mod
 from . import dltb, ellipsoid
 from .errors import LandConsolidationError
+from .values import numbers as to_numbers
 
 #: Relative tolerance on coverage (share of a parcel's area) before a gap or
 #: an overlap between the layers is reported.
@@ -94,7 +95,7 @@ def plan_from_field(
     cultivated_before = before["base"].isin(codes_mod.CULTIVATED).to_numpy()
     kcxs_before = before["kcxs"].fillna(0.0).to_numpy()
     if planned_kcxs is not None:
-        kcxs = np.array([dltb.number_or_nan(v) for v in planned_kcxs])
+        kcxs = to_numbers(planned_kcxs)
         kcxs = np.where(np.isnan(kcxs), np.where(cultivated_before, kcxs_before, 0.0), kcxs)
     else:
         kcxs = np.where(cultivated_before, kcxs_before, 0.0)
@@ -112,7 +113,7 @@ def plan_from_field(
     after["kcxs"] = kcxs
     gddb = before["gddb"].to_numpy(dtype=float)
     if planned_gddb is not None:
-        given = np.array([dltb.number_or_nan(v) for v in planned_gddb])
+        given = to_numbers(planned_gddb)
         gddb = np.where(np.isnan(given), gddb, given)
     after["gddb"] = gddb
     after["gdpdjb"] = before["gdpdjb"]

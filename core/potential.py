@@ -85,16 +85,8 @@ RESERVE_CLASSES: dict[str, str] = {
     "village_core": "成片村庄建设用地",
     "mine": "采矿用地（工矿废弃地）",
 }
-RURAL_CZCSXM = ("203", "203A")
-URBAN_CZCSXM = ("201", "201A", "202", "202A")
-MINE_CZCSXM = ("204", "204A")
-#: Rural construction codes counted as 村庄 land where CZCSXM is empty.
-RURAL_CODES_WITHOUT_CZCSXM = ("0702", "0601", "1201")
-#: Linear features that do not break a 耕地 block (as in the contiguity analysis).
-CONNECTOR_CODES = ("1006", "1107", "1203")
 #: Values of a high-standard field that mean "built".
 HIGH_STANDARD_TRUE = ("1", "Y", "YES", "T", "TRUE", "是", "已建")
-CONSTRUCTION = "建设用地"
 
 
 @dataclass(frozen=True)
@@ -155,8 +147,8 @@ class Rules:
             raise LandConsolidationError(f"未知排序方式 {self.rank_by}。 Unknown ranking '{self.rank_by}'.")
         return replace(
             self,
-            development_codes=parse_codes(self.development_codes),
-            garden_forest_codes=parse_codes(self.garden_forest_codes),
+            development_codes=codes_mod.parse_codes(self.development_codes, label="DEVELOPMENT_CODES"),
+            garden_forest_codes=codes_mod.parse_codes(self.garden_forest_codes, label="GARDEN_FOREST_CODES"),
         )
 
     def rule_text(self, rule: str) -> str:
@@ -388,7 +380,7 @@ def assess(
     known = frame["known"].to_numpy(dtype=bool)
     czcs = np.array([str(v or "").strip().upper() for v in frame["czcsxm"]], dtype=object)
     category3 = np.array([table.lookup(c).category3 for c in frame["code"]], dtype=object)
-    construction = category3 == CONSTRUCTION
+    construction = category3 == codes_mod.CONSTRUCTION
     cultivated = np.isin(base, codes_mod.CULTIVATED)
     slope = frame["gdpdjb"].to_numpy(dtype=float)
     tbmj = frame["tbmj"].to_numpy(dtype=float)
@@ -405,10 +397,10 @@ def assess(
     restorable_k = known & (suffix == "K")
     garden = known & (suffix != "K") & np.isin(base, rules.garden_forest_codes) & rules.include_garden_forest
     development = known & (suffix != "K") & np.isin(base, rules.development_codes) & ~restorable_k & ~garden
-    urban = np.isin(czcs, URBAN_CZCSXM)
-    mine = construction & ~urban & (base != "0603") & ((base == "0602") | np.isin(czcs, MINE_CZCSXM))
+    urban = np.isin(czcs, codes_mod.URBAN_CZCSXM)
+    mine = construction & ~urban & (base != "0603") & ((base == "0602") | np.isin(czcs, codes_mod.MINE_CZCSXM))
     village_land = construction & ~mine & (
-        np.isin(czcs, RURAL_CZCSXM) | ((czcs == "") & np.isin(base, RURAL_CODES_WITHOUT_CZCSXM))
+        np.isin(czcs, codes_mod.RURAL_CZCSXM) | ((czcs == "") & np.isin(base, codes_mod.RURAL_CODES_WITHOUT_CZCSXM))
     )
     target_kc = np.round(tbmj * rules.target_kcxs, 2)
     tiankan_gain = np.round(kcmj - target_kc, 2)
@@ -688,15 +680,6 @@ def _rate(estimate: np.ndarray, base: np.ndarray) -> np.ndarray:
         return np.where(base > 0, estimate / np.where(base > 0, base, 1.0) * 100.0, np.nan)
 
 
-def parse_codes(value) -> tuple:
-    """Codes from ``"0404, 1206"`` or a sequence, normalised (``404`` → ``0404``)."""
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = value.replace("，", ",").replace(";", ",").replace(" ", ",").split(",")
-    return tuple(c for c in (codes_mod.normalise(v) for v in value) if c)
-
-
 # ---------------------------------------------------------------------------
 # Geometry
 # ---------------------------------------------------------------------------
@@ -820,7 +803,7 @@ def blocks(frame, geoms, rows: np.ndarray, max_gap: float, is_canceled=None) -> 
         labels[order] = np.arange(len(rows))
         return labels, areas[order]
     base = frame["base"].to_numpy(dtype=object)
-    connector_rows = np.flatnonzero(np.isin(base, CONNECTOR_CODES))
+    connector_rows = np.flatnonzero(np.isin(base, codes_mod.CONNECTOR_CODES))
     width = frame["xzdwkd"].to_numpy(dtype=float)
     narrow = []
     for i in connector_rows:

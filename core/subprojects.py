@@ -9,6 +9,7 @@ from qgis.core import QgsCoordinateTransform, QgsCoordinateTransformContext, Qgs
 
 from . import dltb, ellipsoid, indicators
 from .fields import detect_fields
+from .values import is_null
 
 #: role → candidate field names of a sub-project layer.
 SUBPROJECT_FIELDS = {
@@ -56,7 +57,7 @@ def read_subprojects(source, target_crs, context: QgsCoordinateTransformContext 
         row = {"fid": feature.id()}
         for role, field_name in found.items():
             value = feature[field_name] if field_name else None
-            row[role] = None if value is None or str(value) == "NULL" else value
+            row[role] = None if is_null(value) else value
         row["code"] = str(row["code"]) if row["code"] is not None else str(feature.id())
         rows.append(row)
         geoms.append(geom)

@@ -38,7 +38,11 @@ import numpy as np
 import pandas as pd
 
 from . import codes as codes_mod
+from . import indicators
+from .errors import LandConsolidationError
+from .farmland import REVIEW_COLUMNS
 from .units import M2_PER_HA, MU_PER_M2, round_preserving_total
+from .values import is_null, texts, to_int_or_none, to_number
 
 # --------------------------------------------------------------------------- units
 
@@ -402,10 +406,6 @@ def area_columns(header: tuple, units, width: float | None = None) -> list[Colum
 def label(name: str, code: str) -> str:
     """Header text of a class: name, then the code in full-width brackets on a new line."""
     return f"{name}\n（{code}）"
-
-
-def _nan(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 # --------------------------------------------------------------------------- table 1: status
@@ -794,13 +794,6 @@ def sources_sheet(cultivated, units, project: str = "", number: int = 4,
 BALANCE_TITLE = "耕地进出平衡表"
 
 
-def _weighted(values, weights) -> float:
-    values = np.asarray(values, dtype=float)
-    weights = np.asarray(weights, dtype=float)
-    ok = ~np.isnan(values) & (weights > 0)
-    return float(np.sum(values[ok] * weights[ok]) / np.sum(weights[ok])) if ok.any() else float("nan")
-
-
 def balance_sheet(cultivated, pieces: pd.DataFrame, units, project: str = "", number: int = 5,
                   table: codes_mod.CodeTable | None = None) -> Sheet:
     """耕地进出平衡表: 出 (by the class it becomes) and 进 (by the class it comes from), area and 等别.
@@ -815,18 +808,15 @@ def balance_sheet(cultivated, pieces: pd.DataFrame, units, project: str = "", nu
         table: Code table.
     """
     table = table or codes_mod.default_table()
-    cult = list(codes_mod.CULTIVATED)
-    cult_b = pieces["base_b"].isin(cult).to_numpy()
-    cult_a = pieces["base_a"].isin(cult).to_numpy()
-    out_sel = cult_b & ~cult_a & (pieces["cat_a"] == "农用地").to_numpy()
-    in_sel = ~cult_b & cult_a & (pieces["cat_b"] == "农用地").to_numpy()
+    selection = indicators.balance_selection(pieces)
+    out_sel, in_sel = selection.out, selection.in_
 
     def detail(selection, class_column, area_column, grade_column):
         sub = pieces[selection]
         out = []
         for code in sorted(set(sub[class_column]), key=table.sort_key):
             part = sub[sub[class_column] == code]
-            out.append((code, float(part[area_column].sum()), _weighted(part[grade_column], part[area_column])))
+            out.append((code, float(part[area_column].sum()), indicators.weighted_mean(part[grade_column], part[area_column])))
         return out
 
     out_rows = detail(out_sel, "base_a", "tbdlmj_b", "gddb_b")
@@ -850,7 +840,7 @@ def balance_sheet(cultivated, pieces: pd.DataFrame, units, project: str = "", nu
     for i, (code, _, grade) in enumerate(in_rows):
         rows.append(Row([f"　由{table.name(code)}（{code}）转入"] + [shown_in[u.key][1][i] for u in units]
                         + [grade, ""]))
-    diff_grade = float("nan") if _nan(cultivated.in_quality) or _nan(cultivated.out_quality) \
+    diff_grade = float("nan") if is_null(cultivated.in_quality) or is_null(cultivated.out_quality) \
         else cultivated.in_quality - cultivated.out_quality
     rows.append(Row(["三、进出差额（进 − 出）"]
                     + [tidy(shown_in[u.key][0] - shown_out[u.key][0], u.decimals) for u in units]
@@ -893,7 +883,6 @@ REVIEW_HEADERS = {
 
 
 #: Columns of landconsolidation:farmlandadjustment's review table (core/farmland.py).
-REVIEW_COLUMNS = ("SECTION", "ITEM", "NAME", "UNIT", "OUT", "IN", "CHANGE", "VALUE", "THRESHOLD", "RESULT")
 #: review item → comparison shown before its threshold.
 REVIEW_COMPARISON = {"ADDED_RATIO": "≥", "QUALITY": "≤"}
 
@@ -907,7 +896,7 @@ def _review_blocks(review: pd.DataFrame, units) -> list[Block]:
     to add up to the shown 面积.
     """
     def number(value):
-        return float("nan") if value is None or _nan(value) else float(value)
+        return float("nan") if value is None or is_null(value) else float(value)
 
     side = review[review["SECTION"] == "调出与调入"]
     area_mu = side[side["ITEM"] == "AREA_MU"]
@@ -967,7 +956,7 @@ def _review_blocks(review: pd.DataFrame, units) -> list[Block]:
                 for s_index, value in enumerate(values):
                     given = shown_parts.get((key, u.key, s_index), {}).get(rec.ITEM) if key else None
                     cells.append(given if given is not None else shown(value * factor, u.decimals))
-                change = float("nan") if any(_nan(v) for v in cells) else tidy(cells[1] - cells[0], u.decimals)
+                change = float("nan") if any(is_null(v) for v in cells) else tidy(cells[1] - cells[0], u.decimals)
                 rows.append(Row([name, u.label] + [Cell(v, "area", u.decimals) for v in cells + [change]]))
         elif rec.UNIT == "个":
             cells = [None if math.isnan(v) else int(round(v)) for v in values]
@@ -984,7 +973,7 @@ def _review_blocks(review: pd.DataFrame, units) -> list[Block]:
     for rec in review[review["SECTION"] == "审查结果"].itertuples(index=False):
         value, threshold = number(rec.VALUE), number(rec.THRESHOLD)
         comparison = REVIEW_COMPARISON.get(rec.ITEM, "") if not math.isnan(threshold) else ""
-        verdict = "" if rec.RESULT is None or _nan(rec.RESULT) else str(rec.RESULT)
+        verdict = "" if rec.RESULT is None or is_null(rec.RESULT) else str(rec.RESULT)
         if rec.UNIT == "亩":
             for u in units:
                 factor = u.per_m2 / MU_PER_M2
@@ -1035,17 +1024,17 @@ def farmland_sheet(numbers: dict, review: pd.DataFrame | None, units, project: s
         rows.append(Row(["面积", u.label] + [Cell(v, "area", u.decimals) for v in
                                             (out_v, in_v, tidy(in_v - out_v, u.decimals))]))
     counts = (num("OUT_COUNT"), num("IN_COUNT"))
-    rows.append(Row(["图斑数", "个"] + [Cell(None if _nan(v) else int(v), "int", 0) for v in counts]
-                    + [Cell(None if any(_nan(v) for v in counts) else int(counts[1] - counts[0]), "int", 0)]))
+    rows.append(Row(["图斑数", "个"] + [Cell(None if is_null(v) else int(v), "int", 0) for v in counts]
+                    + [Cell(None if any(is_null(v) for v in counts) else int(counts[1] - counts[0]), "int", 0)]))
     for u in units:
-        means = [num(a) / c * u.per_m2 if c and not _nan(c) else float("nan")
+        means = [num(a) / c * u.per_m2 if c and not is_null(c) else float("nan")
                  for a, c in (("OUT_M2", counts[0]), ("IN_M2", counts[1]))]
         values = [shown(v, u.decimals) for v in means]
-        change = float("nan") if any(_nan(v) for v in values) else tidy(values[1] - values[0], u.decimals)
+        change = float("nan") if any(is_null(v) for v in values) else tidy(values[1] - values[0], u.decimals)
         rows.append(Row(["平均图斑面积", u.label] + [Cell(v, "area", u.decimals) for v in values + [change]]))
     grades = (num("OUT_QUALITY"), num("IN_QUALITY"))
     rows.append(Row(["平均质量等别", "等"] + [Cell(v, "grade", GRADE_DECIMALS) for v in grades]
-                    + [Cell(float("nan") if any(_nan(v) for v in grades) else grades[1] - grades[0], "grade",
+                    + [Cell(float("nan") if any(is_null(v) for v in grades) else grades[1] - grades[0], "grade",
                             GRADE_DECIMALS)]))
 
     review_columns = [Column(("审查指标",), "text"), Column(("数值（%）",), "percent", PERCENT_DECIMALS, span=2),
@@ -1053,7 +1042,7 @@ def farmland_sheet(numbers: dict, review: pd.DataFrame | None, units, project: s
     added = num("ADDED_RATIO")
     review_rows = [
         Row(["新增比例", added, "（调入 − 调出）/ 调出 × 100",
-             "—" if _nan(added) else ("符合" if added >= min_added_ratio - 1e-9 else "不符合")]),
+             "—" if is_null(added) else ("符合" if added >= min_added_ratio - 1e-9 else "不符合")]),
         Row(["调出比例", num("OUT_RATIO"), "调出 / 原永久基本农田面积 × 100", ""]),
         Row(["集中连片度", num("CONTIGUITY_CHANGE"),
              "（调入平均图斑面积 − 调出平均图斑面积）/ 调出平均图斑面积 × 100", ""]),
@@ -1076,7 +1065,7 @@ def _generic_block(frame: pd.DataFrame, units, caption: str) -> Block:
             base = header[:-3] if header == name else header
             columns += [Column((base, u.label) if len(units) > 1 else (f"{base}（{u.label}）",), "area",
                                u.decimals, 12, u) for u in units]
-            converters.append(lambda v: [None if _nan(v) else shown(float(v) * u.per_m2, u.decimals) for u in units])
+            converters.append(lambda v: [None if is_null(v) else shown(float(v) * u.per_m2, u.decimals) for u in units])
         elif numeric:
             columns.append(Column((header,), "number", 2, 12))
             converters.append(lambda v: [v])
@@ -1139,18 +1128,18 @@ def contiguity_sheet(before: dict, after: dict | None, units, project: str = "",
     for key, text, kind in CONTIGUITY_ROWS:
         b, a = value(before, key), value(after, key)
         if kind == "count":
-            cells = [None if _nan(v) else int(v) for v in (b, a)]
+            cells = [None if is_null(v) else int(v) for v in (b, a)]
             change = None if None in cells else cells[1] - cells[0]
             rows.append(Row([text, "个"] + [Cell(v, "int", 0) for v in cells + [change]]))
         elif kind in ("percent", "number"):
             cells = [shown(v, PERCENT_DECIMALS) for v in (b, a)]
-            change = float("nan") if any(_nan(v) for v in cells) else tidy(cells[1] - cells[0], PERCENT_DECIMALS)
+            change = float("nan") if any(is_null(v) for v in cells) else tidy(cells[1] - cells[0], PERCENT_DECIMALS)
             rows.append(Row([text, "%" if kind == "percent" else ""]
                             + [Cell(v, kind, PERCENT_DECIMALS) for v in cells + [change]]))
         else:
             for u in units:
                 cells = [shown(v * u.per_m2, u.decimals) for v in (b, a)]
-                change = float("nan") if any(_nan(v) for v in cells) else tidy(cells[1] - cells[0], u.decimals)
+                change = float("nan") if any(is_null(v) for v in cells) else tidy(cells[1] - cells[0], u.decimals)
                 rows.append(Row([text, u.label] + [Cell(v, "area", u.decimals) for v in cells + [change]]))
     return Sheet(
         "contiguity", f"表{number} {CONTIGUITY_TITLE}", CONTIGUITY_TITLE, unit_line(units), [Block(columns, rows)],
@@ -1198,13 +1187,13 @@ def linkage_sheet(ledger: pd.DataFrame, construction, units, project: str = "", 
                 for i in range(3)]
         per_unit[u.key] = (shown_totals, cols)
     rows = []
-    for i, texts in enumerate(labels):
-        values = [i + 1 if texts[0] else "", *texts]
+    for i, words in enumerate(labels):
+        values = [i + 1 if words[0] else "", *words]
         cells = []
         for j in range(3):
             cells += [per_unit[u.key][1][j][i] for u in units]
         surplus = [tidy(per_unit[u.key][1][0][i] - per_unit[u.key][1][2][i], u.decimals) for u in units]
-        rows.append(Row(values + cells + surplus, "" if texts[0] else "subtotal"))
+        rows.append(Row(values + cells + surplus, "" if words[0] else "subtotal"))
     cells = []
     for j in range(3):
         cells += [per_unit[u.key][0][j] for u in units]
@@ -1250,26 +1239,19 @@ def _type_order(kind: str) -> tuple:
     return (1, 0, kind or "")
 
 
-def _year(value) -> int | None:
-    try:
-        return int(float(value))
-    except (TypeError, ValueError):
-        return None
-
-
 def _money(value) -> float:
+    """An investment (万元); text that is not a number shows as empty."""
     try:
-        number = float(value)
-    except (TypeError, ValueError):
+        return to_number(value)
+    except LandConsolidationError:
         return float("nan")
-    return number
 
 
 def _subproject_frame(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     for column in ("code", "name", "type", "funding", "unit"):
-        out[column] = ["" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v) for v in out[column]]
-    out["year"] = pd.Series([_year(v) for v in out["year"]], index=out.index, dtype=object)
+        out[column] = texts(out[column])
+    out["year"] = pd.Series([to_int_or_none(v) for v in out["year"]], index=out.index, dtype=object)
     out["year_text"] = ["" if y is None else str(y) for y in out["year"]]
     out["_y"] = [99999 if y is None else y for y in out["year"]]
     out["investment"] = [_money(v) for v in out["investment"]]
@@ -1411,13 +1393,13 @@ def compliance_sheet(rules: pd.DataFrame, units, project: str = "", number: int 
         value, threshold, unit_text = rec.VALUE, rec.THRESHOLD, rec.UNIT
         if unit_text == "m²":
             kind, decimals, unit_text = "area", unit.decimals, unit.label
-            value = None if _nan(value) else shown(float(value) * unit.per_m2, decimals)
-            threshold = None if _nan(threshold) else shown(float(threshold) * unit.per_m2, decimals)
+            value = None if is_null(value) else shown(float(value) * unit.per_m2, decimals)
+            threshold = None if is_null(threshold) else shown(float(threshold) * unit.per_m2, decimals)
         elif unit_text in ("年", "个"):
             kind, decimals = "int", 0
         else:
             kind, decimals = "number", 2
-        cells = [Cell(None if _nan(v) else (int(v) if kind == "int" else v), kind, decimals)
+        cells = [Cell(None if is_null(v) else (int(v) if kind == "int" else v), kind, decimals)
                  for v in (value, threshold)]
         rows.append(Row([i + 1, rec.RULE_NAME, cells[0], RULE_COMPARISON.get(rec.RULE, ""), cells[1], unit_text,
                          rec.VERDICT, rec.NOTE, rec.SOURCE], "total" if rec.VERDICT == "不通过" else ""))
@@ -1696,7 +1678,7 @@ def write_sheet(ws, sheet: Sheet) -> None:
                     cell.value = value
                     cell.data_type = "s"
                     cell.alignment = center
-                elif _nan(value):
+                elif is_null(value):
                     cell.value = "—"
                     cell.alignment = center
                 else:
@@ -1759,7 +1741,7 @@ def write_csv(path, sheet: Sheet, block_index: int = 0) -> None:
                     out.append("")
                 elif isinstance(value, str):
                     out.append(value)
-                elif _nan(value):
+                elif is_null(value):
                     out.append("")
                 elif kind in ("text", "code"):
                     out.append(str(value))

@@ -24,6 +24,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ...core import dltb, plan
 from ...core.errors import LandConsolidationError
+from ...core.values import plain_all
 from ...i18n import tr, tr_noop
 from ...plugin_info import icon_path
 
@@ -316,14 +317,5 @@ def write_table(sink, spec, rows, feedback=None) -> None:
             break
         feature = QgsFeature()
         values = [row[n] for n in names] if isinstance(row, dict) else list(row)
-        feature.setAttributes([_plain(v) for v in values])
+        feature.setAttributes(plain_all(values))
         sink.addFeature(feature, QgsFeatureSink.FastInsert)
-
-
-def _plain(value):
-    """numpy scalars to Python ones (QVariant does not take numpy types); NaN to NULL."""
-    if hasattr(value, "item"):
-        value = value.item()
-    if isinstance(value, float) and value != value:
-        return None
-    return value

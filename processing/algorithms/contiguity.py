@@ -252,8 +252,9 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
         code_fields = self.parameterAsFields(parameters, CODE_FIELD, context)
         started = time.perf_counter()
         with user_errors():
-            codes = contiguity.parse_codes(self.parameterAsString(parameters, CODES, context))
-            connectors = contiguity.parse_codes(self.parameterAsString(parameters, CONNECTOR_CODES, context))
+            codes = codes_mod.parse_codes(self.parameterAsString(parameters, CODES, context), label=CODES)
+            connectors = codes_mod.parse_codes(self.parameterAsString(parameters, CONNECTOR_CODES, context),
+                                               label=CONNECTOR_CODES)
             if not codes:
                 raise LandConsolidationError(
                     "没有指定分析地类。 CODES is empty: give the codes to analyse, e.g. 0101,0102,0103."

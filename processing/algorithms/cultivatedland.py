@@ -1,11 +1,10 @@
 """landconsolidation:cultivatedland – 新增耕地、进出平衡、质量 (I3–I5)."""
 from __future__ import annotations
 
-import math
-
 from qgis.core import QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink
 
 from ...core import indicators
+from ...core.values import to_number_or_none
 from ...i18n import tr_noop
 from .base import LandConsolidationAlgorithm
 
@@ -27,11 +26,6 @@ NUMBERS = (
 )
 OUTPUT_SPEC = [("SOURCE", str), ("SOURCE_NAME", str), ("AREA_M2", float), ("PADDY_M2", float),
                ("IRRIGATED_M2", float), ("DRY_M2", float), ("QUALITY", float), ("PIECES", int)]
-
-
-def _number(value: float):
-    """NaN (no 耕地 to average over) becomes None, i.e. NULL."""
-    return None if value is None or (isinstance(value, float) and math.isnan(value)) else value
 
 
 class CultivatedLandAlgorithm(LandConsolidationAlgorithm):
@@ -96,4 +90,4 @@ class CultivatedLandAlgorithm(LandConsolidationAlgorithm):
             "OCCUPIED_M2": land.occupied_m2,
             "BALANCED": int(land.balanced_area and land.balanced_quality),
         }
-        return {OUTPUT: dest, **{k: _number(v) for k, v in values.items()}}
+        return {OUTPUT: dest, **{k: to_number_or_none(v) for k, v in values.items()}}

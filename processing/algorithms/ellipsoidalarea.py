@@ -18,6 +18,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...core import dltb, ellipsoid
+from ...core.values import to_number_or_none
 from .base import LandConsolidationAlgorithm, user_errors
 
 INPUT = "INPUT"
@@ -140,8 +141,9 @@ class EllipsoidalAreaAlgorithm(LandConsolidationAlgorithm):
             if compare:
                 value = feature.attributes()[compare_index]
                 diff = None
-                if area is not None and value is not None and str(value) != "NULL":
-                    diff = round(float(value) - area, 2)
+                number = to_number_or_none(value)
+                if area is not None and number is not None:
+                    diff = round(number - area, 2)
                     max_diff = max(max_diff, abs(diff))
                 attrs.append(diff)
             out = QgsFeature(fields)

@@ -26,6 +26,7 @@ from qgis.core import (
 from ...core import compliance, dltb, ellipsoid, indicators, project, status, workbook
 from ...core import subprojects as subprojects_mod
 from .base import AFTER, AFTER_FIELD, PROJECT_AREA, LandConsolidationAlgorithm, user_errors
+from ...core.values import plain_all
 from .compliance import THRESHOLDS
 
 PROJECT = "PROJECT"
@@ -67,24 +68,15 @@ PLAN_TABLES = ("structure", "transition", "sources", "balance", "linkage", "comp
 
 
 def _empty(value) -> bool:
+    """An unset parameter value: None, blank text or an empty list."""
     return value is None or (isinstance(value, str) and not value.strip()) or value == []
 
 
 def layer_frame(layer) -> pd.DataFrame:
     """Attribute table of a (geometry-less) layer as a frame; NULL becomes None."""
     names = [f.name() for f in layer.fields()]
-    rows = []
-    for feature in layer.getFeatures():
-        rows.append([_python(v) for v in feature.attributes()])
+    rows = [plain_all(feature.attributes()) for feature in layer.getFeatures()]
     return pd.DataFrame(rows, columns=names)
-
-
-def _python(value):
-    if value is None:
-        return None
-    if hasattr(value, "isNull") and value.isNull():
-        return None
-    return value
 
 
 class ExportSchemeAlgorithm(LandConsolidationAlgorithm):

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import math
 
-import pandas as pd
 from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
@@ -25,6 +24,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ...core import dltb, farmland
 from ...core.units import MU_PER_M2
+from ...core.values import to_number_or_none
 from .base import LandConsolidationAlgorithm, user_errors
 
 PBF_BEFORE = "PBF_BEFORE"
@@ -213,7 +213,7 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
         figures = farmland.ratios(out_sum, in_sum, original)
 
         outputs = {
-            OUTPUT: self.write_table_output(parameters, OUTPUT, context, REVIEW_SPEC, _nulls(table), feedback),
+            OUTPUT: self.write_table_output(parameters, OUTPUT, context, REVIEW_SPEC, table, feedback),
             OUT_PARCELS: self._write_parcels(
                 parameters, OUT_PARCELS, context, crs, out_frame, out_pieces, before, feedback
             ),
@@ -227,11 +227,11 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
                 "IN_M2": round(in_sum["area"], 2),
                 "OUT_COUNT": out_sum["count"],
                 "IN_COUNT": in_sum["count"],
-                "OUT_QUALITY": _number(out_sum["quality"]),
-                "IN_QUALITY": _number(in_sum["quality"]),
-                "ADDED_RATIO": _number(figures["ADDED_RATIO"]),
-                "OUT_RATIO": _number(figures["OUT_RATIO"]),
-                "CONTIGUITY_CHANGE": _number(figures["CONTIGUITY_CHANGE"]),
+                "OUT_QUALITY": to_number_or_none(out_sum["quality"]),
+                "IN_QUALITY": to_number_or_none(in_sum["quality"]),
+                "ADDED_RATIO": to_number_or_none(figures["ADDED_RATIO"]),
+                "OUT_RATIO": to_number_or_none(figures["OUT_RATIO"]),
+                "CONTIGUITY_CHANGE": to_number_or_none(figures["CONTIGUITY_CHANGE"]),
                 "PBF_BEFORE_M2": round(original, 2),
                 "PBF_AFTER_M2": round(after_total, 2),
                 "SLIVERS": out_pieces.slivers + in_pieces.slivers,
@@ -302,13 +302,3 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
             f"原永久基本农田 {original:.2f} m²; 新增比例 {figures['ADDED_RATIO']:.2f} %, "
             f"调出比例 {figures['OUT_RATIO']:.2f} %, 集中连片度 {figures['CONTIGUITY_CHANGE']:.2f} %"
         )
-
-
-def _number(value):
-    return None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
-
-
-def _nulls(frame: pd.DataFrame) -> pd.DataFrame:
-    """NaN → None, so the table shows NULL rather than NaN."""
-    return frame.astype(object).where(frame.notna(), None)
-

@@ -24,6 +24,7 @@ from qgis.core import (
 
 from ...core import dltb, potential
 from ...core.units import M2_PER_HA, MU_PER_M2
+from ...core.values import plain_all
 from .base import LandConsolidationAlgorithm, table_fields, user_errors
 
 INPUT = "INPUT"
@@ -288,10 +289,9 @@ class PotentialAlgorithm(LandConsolidationAlgorithm):
         return potential.Rules(
             target_kcxs=self.parameterAsDouble(parameters, TARGET_KCXS, context),
             max_slope_grade=self.parameterAsInt(parameters, MAX_SLOPE_GRADE, context),
-            development_codes=potential.parse_codes(self.parameterAsString(parameters, DEVELOPMENT_CODES, context)),
+            development_codes=self.parameterAsString(parameters, DEVELOPMENT_CODES, context),
             include_garden_forest=self.parameterAsBool(parameters, INCLUDE_GARDEN_FOREST, context),
-            garden_forest_codes=potential.parse_codes(
-                self.parameterAsString(parameters, GARDEN_FOREST_CODES, context)),
+            garden_forest_codes=self.parameterAsString(parameters, GARDEN_FOREST_CODES, context),
             garden_forest_max_slope_grade=self.parameterAsInt(parameters, GARDEN_FOREST_MAX_SLOPE_GRADE, context),
             cluster_distance=self.parameterAsDouble(parameters, CLUSTER_DISTANCE, context),
             max_cluster_area=self.parameterAsDouble(parameters, MAX_CLUSTER_AREA_M2, context),
@@ -379,7 +379,7 @@ class PotentialAlgorithm(LandConsolidationAlgorithm):
                 geom = QgsGeometry(geom)
                 geom.convertToMultiType()
             feature.setGeometry(geom)
-            feature.setAttributes([_plain(record[n]) for n in names])
+            feature.setAttributes(plain_all(record[n] for n in names))
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         return dest
 
@@ -400,12 +400,4 @@ class PotentialAlgorithm(LandConsolidationAlgorithm):
 def _percent(value) -> str:
     return "—" if value is None or math.isnan(value) else f"{value:.2f} %"
 
-
-def _plain(value):
-    """numpy scalars to Python ones; NaN and None to NULL."""
-    if hasattr(value, "item"):
-        value = value.item()
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return value
 
