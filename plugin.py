@@ -6,9 +6,10 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu
 
+from .core.keys import algorithm_id
 from .i18n import install_translator, tr, tr_noop
 from .plugin_info import icon_path
-from .processing.provider import PROVIDER_ID, LandConsolidationProvider
+from .processing.provider import LandConsolidationProvider
 
 #: (algorithm name, English action text) for the menu's algorithm entries, in menu order.
 MENU_ALGORITHMS = (
@@ -66,7 +67,7 @@ class LandConsolidationPlugin:
         self.menu.addSeparator()
         registry = QgsApplication.processingRegistry()
         for algorithm, text in MENU_ALGORITHMS:
-            if registry.algorithmById(f"{PROVIDER_ID}:{algorithm}") is None:
+            if registry.algorithmById(algorithm_id(algorithm)) is None:
                 continue
             action = QAction(QIcon(icon_path()), tr(text), main_window)
             action.setObjectName(f"landconsolidation_{algorithm}")
@@ -121,7 +122,7 @@ class LandConsolidationPlugin:
         """Open the Processing dialog of one of the plugin's algorithms."""
         from qgis import processing
 
-        processing.execAlgorithmDialog(f"{PROVIDER_ID}:{name}", {})
+        processing.execAlgorithmDialog(algorithm_id(name), {})
 
     def unload(self) -> None:
         """Remove everything :meth:`initGui` added."""

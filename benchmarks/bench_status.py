@@ -32,10 +32,9 @@ def main() -> int:
         subprocess.run([sys.executable, str(ROOT / "tools" / "generate_sample.py"), "--parcels", "250000",
                         "--output", str(data)], check=True)
     start_qgis(with_processing=True)
+    from land_consolidation.core import dltb
     from qgis import processing
     from qgis.core import QgsVectorLayer
-
-    from land_consolidation.core import dltb
 
     uri = f"{data}|layername=DLTB"
     layer = QgsVectorLayer(uri, "DLTB", "ogr")

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from . import indicators
+from .period import Period
 
 
 @dataclass
@@ -68,9 +69,7 @@ def evaluate(
     construction: indicators.ConstructionLand,
     thresholds: Thresholds,
     pbf_added_rate: float | None = None,
-    start_year: int | None = None,
-    end_year: int | None = None,
-    year_note: str = "",
+    period: Period | None = None,
 ) -> list[RuleResult]:
     """Evaluate every rule of DOMAIN.md §6 on a plan's pieces and indicators.
 
@@ -80,9 +79,7 @@ def evaluate(
         construction: :func:`indicators.construction_land` of the plan.
         thresholds: The thresholds to apply.
         pbf_added_rate: 新增永久基本农田比例 (%), or None when not computed.
-        start_year: First year of implementation (None: not known).
-        end_year: Last year of implementation.
-        year_note: Where the years came from.
+        period: The implementation period (None: not known).
     """
     results = []
     source = indicators.source_of(pieces)
@@ -142,13 +139,15 @@ def evaluate(
         culprits=new_build,
     ))
 
-    if start_year is None or end_year is None:
+    if period is None:
         results.append(RuleResult("PERIOD", None, thresholds.max_years, None, "未给出实施年度，未核验"))
     else:
-        years = end_year - start_year + 1
+        problem = period.problem(thresholds.max_years)
+        note = f"{period.start}—{period.end} 年{period.note}"
+        if period.reversed:
+            note += "：结束年度早于开始年度"
         results.append(RuleResult(
-            "PERIOD", float(years), float(thresholds.max_years), years <= thresholds.max_years,
-            f"{start_year}—{end_year} 年{year_note}",
+            "PERIOD", float(period.years), float(thresholds.max_years), problem is None, note,
         ))
 
     township = pieces["village"].fillna("").astype(str).str[:9]

@@ -21,19 +21,35 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .keys import (
+    AFTER,
+    AFTER_FIELD,
+    CODE,
+    DEVELOPMENT_BOUNDARY,
+    DLTB,
+    END_YEAR,
+    NAME,
+    PBF_AFTER,
+    PBF_BEFORE,
+    PROJECT_AREA,
+    RED_LINE,
+    START_YEAR,
+    SUBPROJECTS,
+)
+
 SETTINGS_TABLE = "lc_settings"
 FORMAT_VERSION = "1"
 
 #: Parameter key of createproject/exportscheme → layer name in the GeoPackage.
 LAYER_NAMES = {
-    "PROJECT_AREA": "XMQ",
-    "DLTB": "DLTB",
-    "AFTER": "DLTB_GH",
-    "PBF_BEFORE": "YJJBNTTB",
-    "PBF_AFTER": "YJJBNTTB_GH",
-    "SUBPROJECTS": "ZXM",
-    "RED_LINE": "STBHHX",
-    "DEVELOPMENT_BOUNDARY": "CZKFBJ",
+    PROJECT_AREA: "XMQ",
+    DLTB: "DLTB",
+    AFTER: "DLTB_GH",
+    PBF_BEFORE: "YJJBNTTB",
+    PBF_AFTER: "YJJBNTTB_GH",
+    SUBPROJECTS: "ZXM",
+    RED_LINE: "STBHHX",
+    DEVELOPMENT_BOUNDARY: "CZKFBJ",
 }
 
 #: Settings keys that are project facts (text), in wizard order.
@@ -79,13 +95,13 @@ def load_project(path) -> dict:
     settings = read_settings(path)
     present = set(settings["_layers"])
     params = {key: layer_uri(path, name) for key, name in LAYER_NAMES.items() if name in present}
-    if settings.get("after_field") and "AFTER" not in params:
-        params["AFTER_FIELD"] = settings["after_field"]
-    for key in ("start_year", "end_year"):
-        if settings.get(key) not in (None, ""):
-            params[key.upper()] = int(settings[key])
-    params["NAME"] = settings.get("name", "")
-    params["CODE"] = settings.get("code", "")
+    if settings.get("after_field") and AFTER not in params:
+        params[AFTER_FIELD] = settings["after_field"]
+    for setting, key in (("start_year", START_YEAR), ("end_year", END_YEAR)):
+        if settings.get(setting) not in (None, ""):
+            params[key] = int(settings[setting])
+    params[NAME] = settings.get("name", "")
+    params[CODE] = settings.get("code", "")
     return params
 
 
@@ -232,7 +248,7 @@ def write_project(path, boundary, crs, layers: dict, settings: dict, context=Non
         shape.convertToMultiType()
         area_feature.setGeometry(shape)
         area_feature.setAttributes([str(settings.get("name", "")), str(settings.get("code", ""))])
-        write(LAYER_NAMES["PROJECT_AREA"], fields, QgsWkbTypes.MultiPolygon, [area_feature])
+        write(LAYER_NAMES[PROJECT_AREA], fields, QgsWkbTypes.MultiPolygon, [area_feature])
         for key, source in layers.items():
             if source is None:
                 continue

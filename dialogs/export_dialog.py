@@ -15,12 +15,13 @@ from qgis.PyQt.QtCore import Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices, QIcon
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
 
+from ..core.keys import CSV_FOLDER, DECIMALS, OUTPUT_XLSX, PROJECT, TABLES, UNITS, algorithm_id
 from ..i18n import tr
 from ..plugin_info import icon_path
 from .ui import load_form
 
 FORM = load_form("export_dialog")
-ALGORITHM = "landconsolidation:exportscheme"
+ALGORITHM = algorithm_id("exportscheme")
 
 
 class ExportDialog(QDialog, FORM):
@@ -54,7 +55,7 @@ class ExportDialog(QDialog, FORM):
             self.projectWidget.setFilePath(project_path)
 
     def _fill_tables(self) -> None:
-        definition = self.algorithm.parameterDefinition("TABLES") if self.algorithm else None
+        definition = self.algorithm.parameterDefinition(TABLES) if self.algorithm else None
         options = definition.options() if definition is not None and hasattr(definition, "options") else []
         for index, label in enumerate(options):
             item = QListWidgetItem(label)
@@ -62,7 +63,7 @@ class ExportDialog(QDialog, FORM):
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Checked)
             self.tablesList.addItem(item)
-        decimals = self.algorithm.parameterDefinition("DECIMALS") if self.algorithm else None
+        decimals = self.algorithm.parameterDefinition(DECIMALS) if self.algorithm else None
         if decimals is not None and decimals.defaultValue() is not None:
             self.decimalsSpin.setValue(int(decimals.defaultValue()))
         if self.algorithm is None:
@@ -83,26 +84,26 @@ class ExportDialog(QDialog, FORM):
         if output and not output.lower().endswith(".xlsx"):
             output += ".xlsx"
         params = {
-            "PROJECT": self.projectWidget.filePath().strip(),
-            "TABLES": self.chosen_tables(),
-            "UNITS": self.unitsCombo.currentIndex(),
-            "DECIMALS": self.decimalsSpin.value(),
-            "OUTPUT_XLSX": output,
+            PROJECT: self.projectWidget.filePath().strip(),
+            TABLES: self.chosen_tables(),
+            UNITS: self.unitsCombo.currentIndex(),
+            DECIMALS: self.decimalsSpin.value(),
+            OUTPUT_XLSX: output,
         }
         if self.csvCheck.isChecked() and self.csvWidget.filePath().strip():
-            params["CSV_FOLDER"] = self.csvWidget.filePath().strip()
+            params[CSV_FOLDER] = self.csvWidget.filePath().strip()
         return params
 
     def start(self):
         """Validate the choices and run the export on the task manager."""
         params = self.parameters()
-        if not params["PROJECT"] or not Path(params["PROJECT"]).exists():
+        if not params[PROJECT] or not Path(params[PROJECT]).exists():
             self.messageLabel.setText(tr("Choose the project GeoPackage (made with the set-up wizard)."))
             return None
-        if not params["TABLES"]:
+        if not params[TABLES]:
             self.messageLabel.setText(tr("Tick at least one table."))
             return None
-        if not params["OUTPUT_XLSX"]:
+        if not params[OUTPUT_XLSX]:
             self.messageLabel.setText(tr("Choose the workbook file."))
             return None
         self.context = QgsProcessingContext()
@@ -127,7 +128,7 @@ class ExportDialog(QDialog, FORM):
             self.error = log.strip().splitlines()[-1] if log.strip() else tr("The export failed.")
             self.messageLabel.setText(f"<span style='color:#b00020'>{self.error}</span>")
             return
-        self.result_path = results.get("OUTPUT_XLSX") or self.parameters()["OUTPUT_XLSX"]
+        self.result_path = results.get(OUTPUT_XLSX) or self.parameters()[OUTPUT_XLSX]
         self.progressBar.setValue(100)
         self.messageLabel.setText(tr("Written: {path}").format(path=self.result_path))
         if self.openCheck.isChecked():

@@ -5,12 +5,13 @@ import datetime
 
 from qgis.PyQt.QtWidgets import QWizardPage
 
+from ..core.keys import CODE, END_YEAR, NAME, RESPONSIBLE_UNIT, START_YEAR, TOWNSHIP
+from ..core.period import DEFAULT_MAX_YEARS, period_problem
 from ..i18n import tr
-from ..processing.algorithms.createproject import year_span_error
 from .ui import load_form
 
 FORM = load_form("facts_page")
-MAX_YEARS = 3
+MAX_YEARS = DEFAULT_MAX_YEARS
 
 
 class FactsPage(QWizardPage, FORM):
@@ -30,12 +31,12 @@ class FactsPage(QWizardPage, FORM):
     def facts(self) -> dict:
         """The project facts as createproject parameters."""
         return {
-            "NAME": self.nameEdit.text().strip(),
-            "CODE": self.codeEdit.text().strip(),
-            "TOWNSHIP": self.townshipEdit.text().strip(),
-            "START_YEAR": self.startSpin.value(),
-            "END_YEAR": self.endSpin.value(),
-            "RESPONSIBLE_UNIT": self.unitEdit.text().strip(),
+            NAME: self.nameEdit.text().strip(),
+            CODE: self.codeEdit.text().strip(),
+            TOWNSHIP: self.townshipEdit.text().strip(),
+            START_YEAR: self.startSpin.value(),
+            END_YEAR: self.endSpin.value(),
+            RESPONSIBLE_UNIT: self.unitEdit.text().strip(),
         }
 
     def set_facts(self, settings: dict) -> None:
@@ -50,7 +51,7 @@ class FactsPage(QWizardPage, FORM):
         self.unitEdit.setText(settings.get("responsible_unit", ""))
 
     def _years_changed(self, *_):
-        problem = year_span_error(self.startSpin.value(), self.endSpin.value(), MAX_YEARS)
+        problem = period_problem(self.startSpin.value(), self.endSpin.value(), MAX_YEARS)
         self.messageLabel.setText(problem or "")
         self.completeChanged.emit()
 
@@ -61,7 +62,7 @@ class FactsPage(QWizardPage, FORM):
         if not self.nameEdit.text().strip():
             self.messageLabel.setText(tr("Give the project a name."))
             return False
-        problem = year_span_error(self.startSpin.value(), self.endSpin.value(), MAX_YEARS)
+        problem = period_problem(self.startSpin.value(), self.endSpin.value(), MAX_YEARS)
         if problem:
             self.messageLabel.setText(problem)
             return False

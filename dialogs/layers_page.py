@@ -4,6 +4,7 @@ from __future__ import annotations
 from qgis.core import QgsMapLayerProxyModel
 from qgis.PyQt.QtWidgets import QWizardPage
 
+from ..core.keys import AFTER, DEVELOPMENT_BOUNDARY, PBF_AFTER, PBF_BEFORE, RED_LINE, SUBPROJECTS
 from ..i18n import tr
 from .ui import load_form
 
@@ -11,12 +12,12 @@ FORM = load_form("layers_page")
 
 #: createproject parameter → combo attribute name.
 COMBOS = {
-    "PBF_BEFORE": "pbfBeforeCombo",
-    "PBF_AFTER": "pbfAfterCombo",
-    "SUBPROJECTS": "subprojectsCombo",
-    "RED_LINE": "redLineCombo",
-    "DEVELOPMENT_BOUNDARY": "devBoundaryCombo",
-    "AFTER": "afterLayerCombo",
+    PBF_BEFORE: "pbfBeforeCombo",
+    PBF_AFTER: "pbfAfterCombo",
+    SUBPROJECTS: "subprojectsCombo",
+    RED_LINE: "redLineCombo",
+    DEVELOPMENT_BOUNDARY: "devBoundaryCombo",
+    AFTER: "afterLayerCombo",
 }
 
 
@@ -53,7 +54,7 @@ class LayersPage(QWizardPage, FORM):
         """createproject parameter → chosen layer (only the ones chosen)."""
         chosen = {}
         for key, name in COMBOS.items():
-            if key == "AFTER" and not self.afterLayerRadio.isChecked():
+            if key == AFTER and not self.afterLayerRadio.isChecked():
                 continue
             layer = getattr(self, name).currentLayer()
             if layer is not None:
@@ -69,7 +70,7 @@ class LayersPage(QWizardPage, FORM):
         for key, layer in layers.items():
             if key in COMBOS:
                 getattr(self, COMBOS[key]).setLayer(layer)
-        if "AFTER" in layers:
+        if AFTER in layers:
             self.afterLayerRadio.setChecked(True)
         elif after_field:
             self.afterFieldRadio.setChecked(True)
@@ -77,17 +78,17 @@ class LayersPage(QWizardPage, FORM):
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
         chosen = self.layers()
-        if ("PBF_BEFORE" in chosen) != ("PBF_AFTER" in chosen):
+        if (PBF_BEFORE in chosen) != (PBF_AFTER in chosen):
             self.messageLabel.setText(tr("Give the permanent basic farmland both before and after, or neither."))
             return False
-        if self.afterLayerRadio.isChecked() and "AFTER" not in chosen:
+        if self.afterLayerRadio.isChecked() and AFTER not in chosen:
             self.messageLabel.setText(tr("Choose the planned DLTB layer."))
             return False
         if self.afterFieldRadio.isChecked() and not self.after_field():
             self.messageLabel.setText(tr("Choose the planned-code field."))
             return False
         wizard = self.wizard()
-        if wizard is not None and chosen.get("AFTER") is not None and chosen["AFTER"] is wizard.dltb_layer():
+        if wizard is not None and chosen.get(AFTER) is not None and chosen[AFTER] is wizard.dltb_layer():
             self.messageLabel.setText(tr("The planned layer must not be the current DLTB itself."))
             return False
         self.messageLabel.clear()

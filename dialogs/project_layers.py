@@ -4,6 +4,7 @@ from __future__ import annotations
 from qgis.core import QgsProject, QgsVectorLayer
 
 from ..core import project
+from ..core.keys import AFTER
 from . import styling
 
 #: Draw order, top first.
@@ -41,7 +42,7 @@ def load_project_layers(path, project_instance: QgsProject | None = None) -> dic
         else:
             styling.style_outline(layer, name)
         if name == "DLTB_GH":
-            layer.setCustomProperty("land_consolidation/role", "AFTER")
+            layer.setCustomProperty("land_consolidation/role", AFTER)
         qgs.addMapLayer(layer, False)
         group.addLayer(layer)
         layers[name] = layer

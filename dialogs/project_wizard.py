@@ -17,6 +17,27 @@ from qgis.PyQt.QtWidgets import QWizard
 
 from ..core import potential, project
 from ..core.errors import LandConsolidationError
+from ..core.keys import (
+    AFTER,
+    AFTER_FIELD,
+    CODE,
+    DEVELOPMENT_BOUNDARY,
+    DLTB,
+    END_YEAR,
+    FIELD_MAPPING,
+    NAME,
+    OUTPUT,
+    PBF_AFTER,
+    PBF_BEFORE,
+    PROJECT_AREA,
+    RED_LINE,
+    RESPONSIBLE_UNIT,
+    START_YEAR,
+    SUBPROJECTS,
+    TOWNSHIP,
+    VILLAGES,
+    algorithm_id,
+)
 from ..i18n import tr
 from ..plugin_info import icon_path
 from .area_page import AreaPage
@@ -26,7 +47,7 @@ from .layers_page import LayersPage
 from .project_layers import load_project_layers
 from .summary_page import SummaryPage, summary_rows
 
-ALGORITHM = "landconsolidation:createproject"
+ALGORITHM = algorithm_id("createproject")
 #: Largest DLTB for which the village page computes the potential figures itself.
 POTENTIAL_MAX_PARCELS = 30_000
 
@@ -106,26 +127,26 @@ class ProjectWizard(QWizard):
     def parameters(self) -> dict:
         """createproject parameters from the pages."""
         layer = self.dltb_layer()
-        params = {"DLTB": layer.id() if layer is not None else None}
+        params = {DLTB: layer.id() if layer is not None else None}
         if self.area_page.mode() == "layer":
             area = self.area_page.area_layer()
             if area is not None:
-                params["PROJECT_AREA"] = (
+                params[PROJECT_AREA] = (
                     QgsProcessingFeatureSourceDefinition(area.id(), True) if self.area_page.selected_only()
                     else area.id()
                 )
         else:
-            params["VILLAGES"] = ",".join(self.area_page.chosen_villages())
+            params[VILLAGES] = ",".join(self.area_page.chosen_villages())
         params.update(self.facts_page.facts())
         for key, chosen in self.layers_page.layers().items():
             params[key] = chosen.id()
         after_field = self.layers_page.after_field()
         if after_field:
-            params["AFTER_FIELD"] = after_field
+            params[AFTER_FIELD] = after_field
         overrides = self.field_overrides()
         if overrides:
-            params["FIELD_MAPPING"] = json.dumps(overrides, ensure_ascii=False)
-        params["OUTPUT"] = self.summary_page.output_path()
+            params[FIELD_MAPPING] = json.dumps(overrides, ensure_ascii=False)
+        params[OUTPUT] = self.summary_page.output_path()
         return params
 
     def summary_html(self) -> str:
@@ -143,24 +164,24 @@ class ProjectWizard(QWizard):
                 names = [f"{lookup.get(c, '')}（{c}）" for c in self.area_page.chosen_villages()]
             area_text = "、".join(names)
         chosen = self.layers_page.layers()
-        plan = (chosen["AFTER"].name() if "AFTER" in chosen
+        plan = (chosen[AFTER].name() if AFTER in chosen
                 else tr("field {field}").format(field=self.layers_page.after_field()) if self.layers_page.after_field()
                 else tr("not given"))
         rows = [
-            (tr("Project name"), facts["NAME"]),
-            (tr("Project code"), facts["CODE"] or "—"),
-            (tr("Township"), facts["TOWNSHIP"] or "—"),
-            (tr("Period"), f"{facts['START_YEAR']}—{facts['END_YEAR']}"),
-            (tr("Responsible unit"), facts["RESPONSIBLE_UNIT"] or "—"),
+            (tr("Project name"), facts[NAME]),
+            (tr("Project code"), facts[CODE] or "—"),
+            (tr("Township"), facts[TOWNSHIP] or "—"),
+            (tr("Period"), f"{facts[START_YEAR]}—{facts[END_YEAR]}"),
+            (tr("Responsible unit"), facts[RESPONSIBLE_UNIT] or "—"),
             (tr("DLTB layer"), layer.name() if layer else "—"),
             (tr("Field mapping"), "，".join(f"{label.split()[-1]}={field}" for (role, label), field in
                                            ((r, self.dltb_page.mapping().get(r[0], "")) for r in ROLES) if field)),
             (tr("Project area"), area_text),
             (tr("Planned land use"), plan),
         ]
-        labels = {"PBF_BEFORE": tr("Permanent basic farmland before"), "PBF_AFTER": tr("Permanent basic farmland after"),
-                  "SUBPROJECTS": tr("Sub-projects"), "RED_LINE": tr("Ecological red line"),
-                  "DEVELOPMENT_BOUNDARY": tr("Urban development boundary")}
+        labels = {PBF_BEFORE: tr("Permanent basic farmland before"), PBF_AFTER: tr("Permanent basic farmland after"),
+                  SUBPROJECTS: tr("Sub-projects"), RED_LINE: tr("Ecological red line"),
+                  DEVELOPMENT_BOUNDARY: tr("Urban development boundary")}
         for key, label in labels.items():
             rows.append((label, chosen[key].name() if key in chosen else "—"))
         warning = self.area_page.warningLabel.text()
@@ -202,7 +223,7 @@ class ProjectWizard(QWizard):
             self.error = log.strip().splitlines()[-1] if log.strip() else tr("The project could not be written.")
             self.summary_page.messageLabel.setText(f"<span style='color:#b00020'>{self.error}</span>")
             return
-        self.result_path = results["OUTPUT"]
+        self.result_path = results[OUTPUT]
         self.summary_page.progressBar.setValue(100)
         self.summary_page.messageLabel.setText(tr("Written: {path}").format(path=self.result_path))
         if self.summary_page.loadCheck.isChecked():
@@ -222,15 +243,15 @@ class ProjectWizard(QWizard):
         settings = project.read_settings(path)
         if layers is None:
             layers = load_project_layers(path)
-        self.dltb_page.layerCombo.setLayer(layers.get("DLTB"))
+        self.dltb_page.layerCombo.setLayer(layers.get(project.LAYER_NAMES[DLTB]))
         self.dltb_page.set_mapping(settings.get("field_mapping") or {})
         if settings.get("area_mode") == "villages" and settings.get("villages"):
             self.area_page.set_villages(settings["villages"])
         else:
             self.area_page.layerRadio.setChecked(True)
-            self.area_page.areaLayerCombo.setLayer(layers.get("XMQ"))
+            self.area_page.areaLayerCombo.setLayer(layers.get(project.LAYER_NAMES[PROJECT_AREA]))
         self.facts_page.set_facts(settings)
         chosen = {key: layers[name] for key, name in project.LAYER_NAMES.items()
-                  if name in layers and key not in ("DLTB", "PROJECT_AREA")}
+                  if name in layers and key not in (DLTB, PROJECT_AREA)}
         self.layers_page.set_layers(chosen, settings.get("after_field", ""))
         self.summary_page.outputWidget.setFilePath(str(path))

@@ -8,11 +8,10 @@ import pkgutil
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from ..core.keys import PROVIDER_ID
 from ..plugin_info import icon_path, version
 from . import algorithms
 from .algorithms.base import LandConsolidationAlgorithm
-
-PROVIDER_ID = "landconsolidation"
 
 
 def algorithm_classes() -> list[type]:

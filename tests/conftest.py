@@ -60,9 +60,8 @@ _KEEP_ALIVE = []
 @pytest.fixture
 def provider(qgis_app, qgis_processing):
     """The plugin's Processing provider, registered (again, if a plugin test unloaded it)."""
-    from qgis.core import QgsApplication
-
     from land_consolidation.processing.provider import PROVIDER_ID, LandConsolidationProvider
+    from qgis.core import QgsApplication
 
     registry = QgsApplication.processingRegistry()
     existing = registry.providerById(PROVIDER_ID)

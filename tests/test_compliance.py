@@ -18,9 +18,8 @@ Failing plan: parcel 1 (0101, 10 000) planned as 0702, parcel 9 planned with
 * 5 years (fail); 2 townships (fail), behind it parcel 11.
 """
 import pytest
-from qgis import processing
-
 from builders import PLAN_FIELDS, memory_layer, plan_before_rows, rect
+from qgis import processing
 
 ALG = "landconsolidation:compliance"
 

@@ -16,6 +16,8 @@ Rules under test (core/contiguity.py):
 """
 import numpy as np
 import pytest
+from builders import DLTB_FIELDS, VILLAGE_A, VILLAGE_B, memory_layer, rect
+from land_consolidation.core import contiguity, dltb
 from qgis import processing
 from qgis.core import (
     QgsCoordinateTransformContext,
@@ -25,9 +27,6 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
-
-from builders import DLTB_FIELDS, VILLAGE_A, VILLAGE_B, memory_layer, rect
-from land_consolidation.core import contiguity, dltb
 
 ALG = "landconsolidation:contiguity"
 FIELDS = DLTB_FIELDS + [("XZDWKD", QVariant.Double), ("GHDLBM", QVariant.String)]

@@ -1,6 +1,5 @@
 """Pure core tests: code table, field detection, rounding (no QGIS needed)."""
 import pytest
-
 from land_consolidation.core import codes
 from land_consolidation.core.errors import LandConsolidationError
 from land_consolidation.core.fields import detect_fields, require

@@ -1,12 +1,9 @@
 """landconsolidation:createproject writes a self-contained project GeoPackage."""
 import pytest
+from builders import PLAN_FIELDS, VILLAGE_A, VILLAGE_B, memory_layer, plan_after_rows, plan_before_rows, rect, status_rows
+from land_consolidation.core import project
 from qgis import processing
 from qgis.core import QgsProcessingException, QgsVectorLayer
-
-from builders import PLAN_FIELDS, VILLAGE_A, VILLAGE_B, memory_layer, plan_after_rows, plan_before_rows, rect, \
-    status_rows
-
-from land_consolidation.core import project
 
 ALG = "landconsolidation:createproject"
 

@@ -2,13 +2,11 @@
 import numpy as np
 import pandas as pd
 import pytest
-from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter, QgsVectorLayer
-from qgis.PyQt.QtCore import QVariant
-
 from builders import DLTB_FIELDS, memory_layer, status_rows
-
 from land_consolidation.core import dltb
 from land_consolidation.core.errors import LandConsolidationError
+from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter, QgsVectorLayer
+from qgis.PyQt.QtCore import QVariant
 
 
 def compare(fast_layer, slow_layer, **kwargs):

@@ -16,6 +16,8 @@ import struct
 
 import numpy as np
 import pytest
+from land_consolidation.core import ellipsoid
+from land_consolidation.core.errors import LandConsolidationError
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -24,9 +26,6 @@ from qgis.core import (
     QgsPointXY,
     QgsProject,
 )
-
-from land_consolidation.core import ellipsoid
-from land_consolidation.core.errors import LandConsolidationError
 
 A = 6378137.0
 F = 1 / 298.257222101

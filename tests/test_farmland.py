@@ -44,12 +44,11 @@ import math
 
 import pandas as pd
 import pytest
+from builders import DLTB_FIELDS, VILLAGE_A, X0, Y0, memory_layer, parcel, rect
+from land_consolidation.core import farmland
 from qgis import processing
 from qgis.core import QgsProcessingException
 from qgis.PyQt.QtCore import QVariant
-
-from builders import DLTB_FIELDS, VILLAGE_A, X0, Y0, memory_layer, parcel, rect
-from land_consolidation.core import farmland
 
 ALG = "landconsolidation:farmlandadjustment"
 PBF_FIELDS = [

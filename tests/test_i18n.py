@@ -4,11 +4,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QCoreApplication, QTranslator
-
 import land_consolidation
 from land_consolidation.i18n import CONTEXT
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "i18n" / "land_consolidation_zh_CN.ts"

@@ -24,11 +24,10 @@ All: 38 600 m² = 3.86 ha = 57.9 亩.
 建设用地 = 2000 (0702); 未利用地 = 2000 (1106, counted under 湿地 00).
 """
 import pytest
+from builders import DLTB_FIELDS, VILLAGE_A, VILLAGE_B, memory_layer, parcel, rect, status_rows
 from qgis import processing
 from qgis.core import QgsProcessingException, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
-
-from builders import DLTB_FIELDS, VILLAGE_A, VILLAGE_B, memory_layer, parcel, rect, status_rows
 
 ALG = "landconsolidation:landusestatus"
 

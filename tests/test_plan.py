@@ -33,10 +33,9 @@ balanced.  等别 before 84 800 / 16 050 = 5.283489; after 104 100 / 21 430 = 4.
 after 1500; 拆旧复垦 6000 (to 耕地 2000, to other 农用地 4000), 建新 1500, 节余 4500.
 """
 import pytest
+from builders import PLAN_FIELDS, memory_layer, plan_after_rows, plan_before_rows, rect
 from qgis import processing
 from qgis.core import QgsProcessingException
-
-from builders import PLAN_FIELDS, memory_layer, plan_after_rows, plan_before_rows, rect
 
 CULTIVATED = {
     "CULTIVATED_BEFORE_M2": 16050.0,

@@ -1,10 +1,9 @@
 """The plugin loads as QGIS loads it and unloads without leaving anything."""
+import land_consolidation
+from land_consolidation.plugin_info import metadata
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from qgis.PyQt.QtWidgets import QMenu, QToolBar
-
-import land_consolidation
-from land_consolidation.plugin_info import metadata
 
 PROVIDER = "landconsolidation"
 

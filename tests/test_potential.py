@@ -48,11 +48,10 @@ Village B: Σ TBMJ = 12 800; 耕地 9500; estimate = 1940 + 200 + 388 + 388 =
 耕地 115 500 (15.9749 %).
 """
 import pytest
+from builders import DLTB_FIELDS, VILLAGE_A, VILLAGE_B, memory_layer, parcel, rect
 from qgis import processing
 from qgis.core import QgsProcessingException
 from qgis.PyQt.QtCore import QVariant
-
-from builders import DLTB_FIELDS, VILLAGE_A, VILLAGE_B, memory_layer, parcel, rect
 
 FIELDS = DLTB_FIELDS + [("CZCSXM", QVariant.String), ("GDPDJB", QVariant.String), ("GBZ", QVariant.String)]
 
@@ -353,9 +352,8 @@ def write_gpkg(path, layers):
 def test_constraint_layers_beside(provider, layers, tmp_path):
     """The wizard's shortcut: STBHHX, CZKFBJ and YJJBNTTB next to the DLTB are found by name
     (YJJBNTTB_GH is not), and the ranking matches the algorithm's (A 15 535, B 2916)."""
-    from qgis.core import QgsVectorLayer
-
     from land_consolidation.core import potential
+    from qgis.core import QgsVectorLayer
 
     path = tmp_path / "township.gpkg"
     write_gpkg(path, {"DLTB": layers["INPUT"], "STBHHX": layers["RED_LINE"], "CZKFBJ": layers["DEVELOPMENT_BOUNDARY"],

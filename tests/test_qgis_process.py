@@ -11,9 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
-
 from builders import memory_layer, rect, status_rows
+from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
 
 ROOT = Path(__file__).resolve().parents[1]
 

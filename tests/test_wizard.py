@@ -3,13 +3,11 @@ project GeoPackage, and re-opening it."""
 import time
 
 import pytest
-from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
-from qgis.PyQt.QtCore import Qt
-
 from builders import VILLAGE_A, VILLAGE_B, memory_layer, parcel, rect, status_rows
-
 from land_consolidation.core import project
 from land_consolidation.dialogs.project_wizard import ProjectWizard
+from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+from qgis.PyQt.QtCore import Qt
 
 
 @pytest.fixture

@@ -36,10 +36,6 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
-from qgis import processing
-from qgis.core import QgsApplication, QgsProcessingException
-from qgis.PyQt.QtCore import QVariant
-
 from builders import (
     DLTB_FIELDS,
     PLAN_FIELDS,
@@ -51,8 +47,10 @@ from builders import (
     rect,
     status_rows,
 )
-
 from land_consolidation.core import workbook
+from qgis import processing
+from qgis.core import QgsApplication, QgsProcessingException
+from qgis.PyQt.QtCore import QVariant
 
 ALG = "landconsolidation:exportscheme"
 # A copy of the official template (shared/spec/templates) shipped with the tests.

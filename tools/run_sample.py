@@ -40,7 +40,6 @@ def layer_uri(name: str) -> str:
 def print_status(csv_path: Path) -> None:
     """Print the status table as village × first-level class, in 公顷."""
     import pandas as pd
-
     from land_consolidation.core.codes import default_table
 
     table = pd.read_csv(csv_path, dtype={"GROUP": str, "DLBM": str, "GROUP_CODE": str})

@@ -5,7 +5,6 @@ from contextlib import contextmanager
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsWkbTypes,
     QgsFeature,
     QgsFeatureSink,
     QgsField,
@@ -18,25 +17,29 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QIcon
 
 from ...core import dltb, plan
 from ...core.errors import LandConsolidationError
+from ...core.keys import (
+    AFTER,
+    AFTER_FIELD,
+    AFTER_GDDB_FIELD,
+    AFTER_KCXS_FIELD,
+    BEFORE,
+    CODE_FIELD,
+    GROUP_FIELD,
+    INPUT,
+    PROJECT_AREA,
+    UNCOVERED,
+)
 from ...core.values import plain_all
 from ...i18n import tr, tr_noop
 from ...plugin_info import icon_path
 
-PROJECT_AREA = "PROJECT_AREA"
-BEFORE = "BEFORE"
-AFTER = "AFTER"
-AFTER_FIELD = "AFTER_FIELD"
-AFTER_KCXS_FIELD = "AFTER_KCXS_FIELD"
-AFTER_GDDB_FIELD = "AFTER_GDDB_FIELD"
-UNCOVERED = "UNCOVERED"
-GROUP_FIELD = "GROUP_FIELD"
-CODE_FIELD = "CODE_FIELD"
 DEFAULT_GROUP_FIELD = "ZLDWDM"
 
 FIELD_TYPES = {
@@ -93,7 +96,7 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
             )
         )
 
-    def add_dltb_parameter(self, key: str = "INPUT") -> None:
+    def add_dltb_parameter(self, key: str = INPUT) -> None:
         """The DLTB input parameter (地类图斑, projected CGCS2000 Gauss-Krüger)."""
         self.addParameter(
             QgsProcessingParameterFeatureSource(

@@ -19,30 +19,65 @@ from qgis.PyQt.QtCore import QVariant
 
 from ...core import compliance, indicators
 from ...core import subprojects as subprojects_mod
+from ...core.keys import (
+    ADDED_RATIO,
+    DLTB,
+    END_YEAR,
+    FAILED_COUNT,
+    IN_PARCELS,
+    MAX_CONSTRUCTION_INCREASE_M2,
+    MAX_QUALITY_DROP,
+    MAX_TOWNSHIPS,
+    MAX_YEARS,
+    MIN_ADDED_RATE,
+    MIN_PBF_ADDED_RATE,
+    OUT_PARCELS,
+    OUTPUT,
+    OUTPUT_PARCELS,
+    PASSED_COUNT,
+    PBF_AFTER,
+    PBF_BEFORE,
+    PROJECT_AREA,
+    START_YEAR,
+    SUBPROJECTS,
+    UNCHECKED_COUNT,
+    algorithm_id,
+)
+from ...core.period import Period, resolve_period
 from ...i18n import tr_noop
 from .base import LandConsolidationAlgorithm, user_errors
 
-PBF_BEFORE = "PBF_BEFORE"
-PBF_AFTER = "PBF_AFTER"
-SUBPROJECTS = "SUBPROJECTS"
-START_YEAR = "START_YEAR"
-END_YEAR = "END_YEAR"
-OUTPUT = "OUTPUT"
-OUTPUT_PARCELS = "OUTPUT_PARCELS"
-FAILED_COUNT = "FAILED_COUNT"
-PASSED_COUNT = "PASSED_COUNT"
-UNCHECKED_COUNT = "UNCHECKED_COUNT"
-
 #: (key, Thresholds attribute, label, type, default)
 THRESHOLDS = (
-    ("MIN_ADDED_RATE", "min_added_rate", tr_noop("Minimum 新增耕地 rate (% of original 耕地)"), float, 5.0),
-    ("MIN_PBF_ADDED_RATE", "min_pbf_added_rate", tr_noop("Minimum 新增永久基本农田 (% of the adjusted area)"), float, 5.0),
-    ("MAX_QUALITY_DROP", "max_quality_drop", tr_noop("Largest allowed rise of the mean 耕地等别 (等)"), float, 0.0),
-    ("MAX_CONSTRUCTION_INCREASE_M2", "max_construction_increase_m2", tr_noop("Largest allowed 建设用地 increase (m²)"),
+    (MIN_ADDED_RATE, "min_added_rate", tr_noop("Minimum 新增耕地 rate (% of original 耕地)"), float, 5.0),
+    (MIN_PBF_ADDED_RATE, "min_pbf_added_rate", tr_noop("Minimum 新增永久基本农田 (% of the adjusted area)"), float, 5.0),
+    (MAX_QUALITY_DROP, "max_quality_drop", tr_noop("Largest allowed rise of the mean 耕地等别 (等)"), float, 0.0),
+    (MAX_CONSTRUCTION_INCREASE_M2, "max_construction_increase_m2", tr_noop("Largest allowed 建设用地 increase (m²)"),
      float, 0.0),
-    ("MAX_YEARS", "max_years", tr_noop("Longest implementation period (years)"), int, 3),
-    ("MAX_TOWNSHIPS", "max_townships", tr_noop("Most townships (乡镇) in one project"), int, 1),
+    (MAX_YEARS, "max_years", tr_noop("Longest implementation period (years)"), int, 3),
+    (MAX_TOWNSHIPS, "max_townships", tr_noop("Most townships (乡镇) in one project"), int, 1),
 )
+
+
+def add_threshold_parameters(algorithm) -> None:
+    """One advanced number parameter per threshold of :data:`THRESHOLDS`, with the policy default."""
+    for key, _, label, kind, default in THRESHOLDS:
+        number_type = QgsProcessingParameterNumber.Integer if kind is int else QgsProcessingParameterNumber.Double
+        param = QgsProcessingParameterNumber(key, algorithm.tr(label), number_type, defaultValue=default)
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        param.setHelp(algorithm.tr("Threshold of the compliance table (policy default: {value}).").format(value=default))
+        algorithm.addParameter(param)
+
+
+def read_thresholds(algorithm, parameters, context) -> compliance.Thresholds:
+    """The :class:`~core.compliance.Thresholds` of a run, from the parameters of :func:`add_threshold_parameters`."""
+    return compliance.Thresholds(**{
+        attr: algorithm.parameterAsInt(parameters, key, context) if kind is int
+        else algorithm.parameterAsDouble(parameters, key, context)
+        for key, attr, _, kind, _ in THRESHOLDS
+    })
+
+
 OUTPUT_SPEC = [("RULE", str), ("RULE_NAME", str), ("VALUE", float), ("THRESHOLD", float), ("UNIT", str),
                ("PASSED", int), ("VERDICT", str), ("NOTE", str), ("SOURCE", str)]
 PARCEL_FIELDS = (("RULE", QVariant.String), ("BSM", QVariant.String), ("DLBM_BEFORE", QVariant.String),
@@ -52,7 +87,7 @@ PARCEL_FIELDS = (("RULE", QVariant.String), ("BSM", QVariant.String), ("DLBM_BEF
 class ComplianceAlgorithm(LandConsolidationAlgorithm):
     """Every §6 policy rule as a row: value, threshold, pass/fail and the parcels behind failures."""
 
-    before_key = "DLTB"
+    before_key = DLTB
 
     def name(self) -> str:  # noqa: D102
         return "compliance"
@@ -94,12 +129,7 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
                                                  minValue=1900, maxValue=2200)
             param.setHelp(self.tr("Calendar year; the period counts both ends (2026–2028 is 3 years)."))
             self.addParameter(param)
-        for key, _, label, kind, default in THRESHOLDS:
-            number_type = QgsProcessingParameterNumber.Integer if kind is int else QgsProcessingParameterNumber.Double
-            param = QgsProcessingParameterNumber(key, self.tr(label), number_type, defaultValue=default)
-            param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-            param.setHelp(self.tr("Policy default: {value}").format(value=default))
-            self.addParameter(param)
+        add_threshold_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, self.tr("Compliance table"), QgsProcessing.TypeVector))
         self.addParameter(
             QgsProcessingParameterFeatureSink(
@@ -115,14 +145,10 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
         pieces = result.pieces
         cultivated = indicators.cultivated_land(pieces, float(pieces["gross"].sum()))
         construction = indicators.construction_land(pieces)
-        thresholds = compliance.Thresholds(**{
-            attr: (int if kind is int else float)(
-                (self.parameterAsInt if kind is int else self.parameterAsDouble)(parameters, key, context))
-            for key, attr, _, kind, _ in THRESHOLDS
-        })
-        start, end, year_note = self._years(parameters, context, result)
+        thresholds = read_thresholds(self, parameters, context)
+        period = self._period(parameters, context, result)
         pbf_rate, pbf_parcels = self._pbf(parameters, context, feedback)
-        results = compliance.evaluate(pieces, cultivated, construction, thresholds, pbf_rate, start, end, year_note)
+        results = compliance.evaluate(pieces, cultivated, construction, thresholds, pbf_rate, period)
         table = compliance.rules_table(results)
         for row in table.itertuples(index=False):
             feedback.pushInfo(f"[{row.VERDICT}] {row.RULE_NAME}: {row.NOTE}")
@@ -137,41 +163,34 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
         outputs[UNCHECKED_COUNT] = sum(1 for v in verdicts if v is None)
         return outputs
 
-    def _years(self, parameters, context, result):
-        start = parameters.get(START_YEAR)
-        end = parameters.get(END_YEAR)
-        if start not in (None, "") and end not in (None, ""):
-            return (self.parameterAsInt(parameters, START_YEAR, context),
-                    self.parameterAsInt(parameters, END_YEAR, context), "（参数）")
+    def _period(self, parameters, context, result) -> Period | None:
+        """START_YEAR/END_YEAR, else the span of the sub-projects' years."""
+        years = None
         source = self.parameterAsSource(parameters, SUBPROJECTS, context)
-        if source is None:
-            return None, None, ""
-        with user_errors():
-            subs = subprojects_mod.read_subprojects(source, result.before.crs, context.transformContext())
-        years = [int(float(y)) for y in subs.frame["year"] if y not in (None, "")]
-        if not years:
-            return None, None, ""
-        return min(years), max(years), "（子项目年度）"
+        if source is not None:
+            with user_errors():
+                years = subprojects_mod.read_subprojects(source, result.before.crs, context.transformContext()).frame["year"]
+        return resolve_period((parameters.get(START_YEAR), parameters.get(END_YEAR)), subproject_years=years)
 
     def _pbf(self, parameters, context, feedback):
         """新增永久基本农田比例 and 调出 parcels through landconsolidation:farmlandadjustment."""
         if not parameters.get(PBF_BEFORE) or not parameters.get(PBF_AFTER):
             return None, None
-        if QgsApplication.processingRegistry().algorithmById("landconsolidation:farmlandadjustment") is None:
+        if QgsApplication.processingRegistry().algorithmById(algorithm_id("farmlandadjustment")) is None:
             feedback.pushWarning(self.tr("The farmland adjustment algorithm is not available; rule not checked."))
             return None, None
         from qgis import processing
 
         child = processing.run(
-            "landconsolidation:farmlandadjustment",
-            {"PBF_BEFORE": parameters[PBF_BEFORE], "PBF_AFTER": parameters[PBF_AFTER],
-             "DLTB": parameters[self.before_key], "PROJECT_AREA": parameters.get("PROJECT_AREA"),
-             "OUTPUT": "memory:", "OUT_PARCELS": "memory:", "IN_PARCELS": "memory:"},
+            algorithm_id("farmlandadjustment"),
+            {PBF_BEFORE: parameters[PBF_BEFORE], PBF_AFTER: parameters[PBF_AFTER],
+             DLTB: parameters[self.before_key], PROJECT_AREA: parameters.get(PROJECT_AREA),
+             OUTPUT: "memory:", OUT_PARCELS: "memory:", IN_PARCELS: "memory:"},
             context=context, feedback=feedback, is_child_algorithm=True,
         )
-        out_layer = context.getMapLayer(child["OUT_PARCELS"]) if isinstance(child["OUT_PARCELS"], str) \
-            else child["OUT_PARCELS"]
-        return child["ADDED_RATIO"], out_layer
+        out_layer = context.getMapLayer(child[OUT_PARCELS]) if isinstance(child[OUT_PARCELS], str) \
+            else child[OUT_PARCELS]
+        return child[ADDED_RATIO], out_layer
 
     def _write_parcels(self, parameters, context, result, results, pbf_parcels):
         fields = QgsFields()

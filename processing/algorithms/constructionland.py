@@ -9,11 +9,10 @@ from qgis.core import (
 )
 
 from ...core import subprojects as subprojects_mod
+from ...core.keys import OUTPUT, SUBPROJECTS
 from ...i18n import tr_noop
 from .base import LandConsolidationAlgorithm, user_errors
 
-SUBPROJECTS = "SUBPROJECTS"
-OUTPUT = "OUTPUT"
 NUMBERS = (
     ("CONSTRUCTION_BEFORE_M2", tr_noop("建设用地 before (m²)")),
     ("CONSTRUCTION_AFTER_M2", tr_noop("建设用地 after (m²)")),

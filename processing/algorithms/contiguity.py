@@ -27,21 +27,21 @@ from qgis.PyQt.QtCore import QVariant
 from ...core import codes as codes_mod
 from ...core import contiguity, dltb
 from ...core.errors import LandConsolidationError
+from ...core.keys import (
+    AFTER,
+    AFTER_FIELD,
+    CODE_FIELD,
+    CODES,
+    CONNECTOR_CODES,
+    INPUT,
+    MAX_GAP,
+    OUTPUT,
+    OUTPUT_COMPARISON,
+    OUTPUT_METRICS,
+    THRESHOLD_MU,
+)
 from ...core.units import M2_PER_HA, MU_PER_M2
-from .base import CODE_FIELD, LandConsolidationAlgorithm, user_errors
-
-INPUT = "INPUT"
-PROJECT_AREA = "PROJECT_AREA"
-MAX_GAP = "MAX_GAP"
-CONNECTOR_CODES = "CONNECTOR_CODES"
-CODES = "CODES"
-THRESHOLD_MU = "THRESHOLD_MU"
-AFTER = "AFTER"
-AFTER_FIELD = "AFTER_FIELD"
-OUTPUT = "OUTPUT"
-OUTPUT_METRICS = "OUTPUT_METRICS"
-OUTPUT_COMPARISON = "OUTPUT_COMPARISON"
-
+from .base import LandConsolidationAlgorithm, user_errors
 
 #: Output number → key of :attr:`core.contiguity.Contiguity.summary`, label.
 NUMBERS = [

@@ -17,35 +17,34 @@ from qgis.core import (
 
 from ...core import dltb, project
 from ...core.errors import LandConsolidationError
+from ...core.keys import (
+    AFTER,
+    AFTER_FIELD,
+    CODE,
+    DEVELOPMENT_BOUNDARY,
+    DLTB,
+    END_YEAR,
+    FIELD_MAPPING,
+    MAX_YEARS,
+    NAME,
+    OUTPUT,
+    PARCEL_COUNT,
+    PBF_AFTER,
+    PBF_BEFORE,
+    PROJECT_AREA,
+    RED_LINE,
+    RESPONSIBLE_UNIT,
+    START_YEAR,
+    SUBPROJECTS,
+    TOWNSHIP,
+    TOWNSHIP_COUNT,
+    TOWNSHIPS,
+    VILLAGES,
+)
+from ...core.period import DEFAULT_MAX_YEARS, period_problem
 from .base import LandConsolidationAlgorithm, user_errors
 
-DLTB = "DLTB"
-PROJECT_AREA = "PROJECT_AREA"
-VILLAGES = "VILLAGES"
-NAME = "NAME"
-CODE = "CODE"
-TOWNSHIP = "TOWNSHIP"
-START_YEAR = "START_YEAR"
-END_YEAR = "END_YEAR"
-RESPONSIBLE_UNIT = "RESPONSIBLE_UNIT"
-MAX_YEARS = "MAX_YEARS"
-AFTER = "AFTER"
-AFTER_FIELD = "AFTER_FIELD"
-FIELD_MAPPING = "FIELD_MAPPING"
-OPTIONAL_LAYERS = ("PBF_BEFORE", "PBF_AFTER", "AFTER", "SUBPROJECTS", "RED_LINE", "DEVELOPMENT_BOUNDARY")
-OUTPUT = "OUTPUT"
-TOWNSHIP_COUNT = "TOWNSHIP_COUNT"
-PARCEL_COUNT = "PARCEL_COUNT"
-
-
-def year_span_error(start: int, end: int, max_years: int) -> str | None:
-    """Why a start/end year pair is not acceptable, or None (both ends count)."""
-    if end < start:
-        return f"结束年度 {end} 早于开始年度 {start}。 The end year is before the start year."
-    if end - start + 1 > max_years:
-        return (f"实施期限 {start}—{end} 共 {end - start + 1} 年，超过 {max_years} 年。"
-                f" The period {start}–{end} is {end - start + 1} years, more than {max_years}.")
-    return None
+OPTIONAL_LAYERS = (PBF_BEFORE, PBF_AFTER, AFTER, SUBPROJECTS, RED_LINE, DEVELOPMENT_BOUNDARY)
 
 
 class CreateProjectAlgorithm(LandConsolidationAlgorithm):
@@ -97,17 +96,17 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
             param.setHelp(self.tr("Calendar year; both ends count."))
             self.addParameter(param)
         max_years = QgsProcessingParameterNumber(MAX_YEARS, self.tr("Longest period (years)"),
-                                                 QgsProcessingParameterNumber.Integer, defaultValue=3, minValue=1)
+                                                 QgsProcessingParameterNumber.Integer, defaultValue=DEFAULT_MAX_YEARS, minValue=1)
         max_years.setFlags(max_years.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         max_years.setHelp(self.tr("Policy default: 3 years (无锡实施意见 §三(三))."))
         self.addParameter(max_years)
         labels = {
-            "PBF_BEFORE": self.tr("Permanent basic farmland before (永久基本农田，整治前)"),
-            "PBF_AFTER": self.tr("Permanent basic farmland after (永久基本农田，整治后)"),
-            "AFTER": self.tr("Planned DLTB after consolidation (规划地类图斑)"),
-            "SUBPROJECTS": self.tr("Sub-projects (子项目)"),
-            "RED_LINE": self.tr("Ecological red line (生态保护红线)"),
-            "DEVELOPMENT_BOUNDARY": self.tr("Urban development boundary (城镇开发边界)"),
+            PBF_BEFORE: self.tr("Permanent basic farmland before (永久基本农田，整治前)"),
+            PBF_AFTER: self.tr("Permanent basic farmland after (永久基本农田，整治后)"),
+            AFTER: self.tr("Planned DLTB after consolidation (规划地类图斑)"),
+            SUBPROJECTS: self.tr("Sub-projects (子项目)"),
+            RED_LINE: self.tr("Ecological red line (生态保护红线)"),
+            DEVELOPMENT_BOUNDARY: self.tr("Urban development boundary (城镇开发边界)"),
         }
         for key in OPTIONAL_LAYERS:
             self.addParameter(QgsProcessingParameterFeatureSource(
@@ -144,7 +143,7 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
         with user_errors():
             if not name:
                 raise LandConsolidationError("请填写项目名称。 The project needs a name.")
-            problem = year_span_error(start, end, max_years)
+            problem = period_problem(start, end, max_years)
             if problem:
                 raise LandConsolidationError(problem)
             try:
@@ -173,8 +172,8 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
                 feedback.pushWarning(self.tr(
                     "The project area spans {n} townships ({codes}); the policy's unit is one 乡镇."
                 ).format(n=len(townships), codes=", ".join(sorted(townships))))
-            layers = {"DLTB": source}
-            sources = {"DLTB": source.sourceName()}
+            layers = {DLTB: source}
+            sources = {DLTB: source.sourceName()}
             for key in OPTIONAL_LAYERS:
                 layer = self.parameterAsSource(parameters, key, context)
                 if layer is not None:
@@ -205,5 +204,5 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
                                            feedback.isCanceled)
         for layer_name, n in counts.items():
             feedback.pushInfo(f"{layer_name}: {n}")
-        return {OUTPUT: output, TOWNSHIP_COUNT: len(townships), PARCEL_COUNT: counts.get("DLTB", 0),
-                "TOWNSHIPS": ",".join(sorted(townships))}
+        return {OUTPUT: output, TOWNSHIP_COUNT: len(townships), PARCEL_COUNT: counts.get(project.LAYER_NAMES[DLTB], 0),
+                TOWNSHIPS: ",".join(sorted(townships))}

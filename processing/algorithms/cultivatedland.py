@@ -4,11 +4,11 @@ from __future__ import annotations
 from qgis.core import QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink
 
 from ...core import indicators
+from ...core.keys import OUTPUT
 from ...core.values import to_number_or_none
 from ...i18n import tr_noop
 from .base import LandConsolidationAlgorithm
 
-OUTPUT = "OUTPUT"
 NUMBERS = (
     ("CULTIVATED_BEFORE_M2", tr_noop("耕地 before, Σ TBDLMJ (m²)")),
     ("CULTIVATED_AFTER_M2", tr_noop("耕地 after, Σ TBDLMJ (m²)")),

@@ -4,9 +4,9 @@ from __future__ import annotations
 from qgis.core import QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink
 
 from ...core import indicators
+from ...core.keys import OUTPUT
 from .base import LandConsolidationAlgorithm
 
-OUTPUT = "OUTPUT"
 OUTPUT_SPEC = [("CLASS", str), ("CLASS_NAME", str), ("BEFORE_M2", float), ("AFTER_M2", float), ("CHANGE_M2", float)]
 
 

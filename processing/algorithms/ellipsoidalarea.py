@@ -18,15 +18,10 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...core import dltb, ellipsoid
+from ...core.keys import COMPARE_FIELD, FIELD_NAME, INPUT, MAX_ABS_DIFF_M2, OUTPUT, TOTAL_AREA_M2
 from ...core.values import to_number_or_none
 from .base import LandConsolidationAlgorithm, user_errors
 
-INPUT = "INPUT"
-FIELD_NAME = "FIELD_NAME"
-COMPARE_FIELD = "COMPARE_FIELD"
-OUTPUT = "OUTPUT"
-TOTAL_AREA_M2 = "TOTAL_AREA_M2"
-MAX_ABS_DIFF_M2 = "MAX_ABS_DIFF_M2"
 DIFF_FIELD = "AREA_DIFF"
 
 

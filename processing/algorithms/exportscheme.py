@@ -25,30 +25,41 @@ from qgis.core import (
 
 from ...core import compliance, dltb, ellipsoid, indicators, project, status, workbook
 from ...core import subprojects as subprojects_mod
-from .base import AFTER, AFTER_FIELD, PROJECT_AREA, LandConsolidationAlgorithm, user_errors
+from ...core.keys import (
+    AFTER,
+    AFTER_FIELD,
+    CODE_FIELD,
+    CSV_FOLDER,
+    DECIMALS,
+    DLTB,
+    END_YEAR,
+    INPUT,
+    MATRIX_LEVEL,
+    MAX_YEARS,
+    MIN_ADDED_RATIO,
+    MISSING,
+    NAME,
+    OUTPUT,
+    OUTPUT_XLSX,
+    PBF_AFTER,
+    PBF_BEFORE,
+    PROJECT,
+    PROJECT_AREA,
+    SHEET_COUNT,
+    SHEETS,
+    START_YEAR,
+    SUBPROJECTS,
+    TABLES,
+    UNITS,
+    algorithm_id,
+)
+from ...core.period import resolve_period
 from ...core.values import plain_all
-from .compliance import THRESHOLDS
+from .base import LandConsolidationAlgorithm, user_errors
+from .compliance import add_threshold_parameters, read_thresholds
 
-PROJECT = "PROJECT"
-DLTB = "DLTB"
-PBF_BEFORE = "PBF_BEFORE"
-PBF_AFTER = "PBF_AFTER"
-SUBPROJECTS = "SUBPROJECTS"
-TABLES = "TABLES"
-UNITS = "UNITS"
-DECIMALS = "DECIMALS"
-MATRIX_LEVEL = "MATRIX_LEVEL"
-NAME = "NAME"
-START_YEAR = "START_YEAR"
-END_YEAR = "END_YEAR"
-CSV_FOLDER = "CSV_FOLDER"
-OUTPUT_XLSX = "OUTPUT_XLSX"
-SHEETS = "SHEETS"
-SHEET_COUNT = "SHEET_COUNT"
-MISSING = "MISSING"
-
-FARMLAND_ALG = "landconsolidation:farmlandadjustment"
-CONTIGUITY_ALG = "landconsolidation:contiguity"
+FARMLAND_ALG = algorithm_id("farmlandadjustment")
+CONTIGUITY_ALG = algorithm_id("contiguity")
 
 #: TABLES options, in DOMAIN.md §7 order: (key, Chinese title).
 TABLE_LIST = (
@@ -167,14 +178,7 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
             param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             param.setHelp(self.tr("Default: the project's years, else the sub-projects' years (SSND)."))
             self.addParameter(param)
-        for key, _, label, kind, default in THRESHOLDS:
-            param = QgsProcessingParameterNumber(
-                key, self.tr(label),
-                QgsProcessingParameterNumber.Integer if kind is int else QgsProcessingParameterNumber.Double,
-                defaultValue=default)
-            param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-            param.setHelp(self.tr("Threshold of the compliance table (policy default: {value}).").format(value=default))
-            self.addParameter(param)
+        add_threshold_parameters(self)
         folder = QgsProcessingParameterFolderDestination(CSV_FOLDER, self.tr("Folder for one CSV per table"),
                                                          optional=True, createByDefault=False)
         folder.setHelp(self.tr("Optional: also write each table as a UTF-8 CSV (values as shown in the workbook)."))
@@ -310,25 +314,25 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
         elif wanted & {"subprojects", "annual"}:
             missing += [(k, self.tr("no sub-project layer (SUBPROJECTS)")) for k in ("subprojects", "annual")
                         if k in wanted]
-        start, end, year_note = self._years(parameters, context, facts, subs_frame)
+        period = resolve_period(
+            (parameters.get(START_YEAR), parameters.get(END_YEAR)),
+            (facts.get("start_year"), facts.get("end_year")),
+            subs_frame["year"] if subs_frame is not None else None,
+        )
         if plan is not None and "linkage" in wanted:
             with user_errors():
                 ledger = subprojects_mod.linkage_ledger(plan, sub_source, construction)
             sheets.append(workbook.linkage_sheet(ledger, construction, units, title, number["linkage"]))
         if subs_frame is not None:
-            max_years = self.parameterAsInt(parameters, "MAX_YEARS", context)
+            max_years = self.parameterAsInt(parameters, MAX_YEARS, context)
             if "subprojects" in wanted:
                 sheets.append(workbook.subprojects_sheet(subs_frame, units, title, number["subprojects"]))
             if "annual" in wanted:
-                sheets.append(workbook.annual_sheet(subs_frame, units, title, number["annual"], max_years, start, end))
+                sheets.append(workbook.annual_sheet(subs_frame, units, title, number["annual"], max_years,
+                                                     period.start if period else None, period.end if period else None))
         if plan is not None and "compliance" in wanted:
-            thresholds = compliance.Thresholds(**{
-                attr: (int if kind is int else float)(
-                    (self.parameterAsInt if kind is int else self.parameterAsDouble)(parameters, key, context))
-                for key, attr, _, kind, _ in THRESHOLDS
-            })
-            results = compliance.evaluate(plan.pieces, cultivated, construction, thresholds, pbf_rate, start, end,
-                                          year_note)
+            thresholds = read_thresholds(self, parameters, context)
+            results = compliance.evaluate(plan.pieces, cultivated, construction, thresholds, pbf_rate, period)
             sheets.append(workbook.compliance_sheet(compliance.rules_table(results), units, title,
                                                     number["compliance"]))
 
@@ -389,7 +393,7 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
 
         params = {k: v for k, v in inputs.items() if alg.parameterDefinition(k) is not None and not _empty(v)}
         for definition in alg.destinationParameterDefinitions():
-            if definition.name() == "OUTPUT" or not (
+            if definition.name() == OUTPUT or not (
                     definition.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional):
                 params[definition.name()] = QgsProcessing.TEMPORARY_OUTPUT
         return processing.run(alg_id, params, context=context, feedback=feedback, is_child_algorithm=True)
@@ -409,7 +413,7 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
         try:
             result = self._run_child(FARMLAND_ALG, {
                 PBF_BEFORE: params[PBF_BEFORE], PBF_AFTER: params[PBF_AFTER], DLTB: params[DLTB],
-                PROJECT_AREA: params.get(PROJECT_AREA), "MIN_ADDED_RATIO": threshold,
+                PROJECT_AREA: params.get(PROJECT_AREA), MIN_ADDED_RATIO: threshold,
             }, context, feedback)
         except QgsProcessingException as exc:
             # An optional table: the rest of the workbook is still worth having.
@@ -417,7 +421,7 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
             return None
         numbers = {k: v for k, v in result.items() if not isinstance(v, str) and not hasattr(v, "getFeatures")}
         review = None
-        output = result.get("OUTPUT")
+        output = result.get(OUTPUT)
         layer = QgsProcessingUtils.mapLayerFromString(output, context) if isinstance(output, str) else output
         if layer is not None:
             review = layer_frame(layer)
@@ -438,17 +442,17 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
     def _contiguity_runs(self, alg, params, context, feedback):
         feedback.pushInfo(self.tr("Running {id} on the current DLTB…").format(id=CONTIGUITY_ALG))
         area = params.get(PROJECT_AREA)
-        before = self._run_child(CONTIGUITY_ALG, {"INPUT": params[DLTB], PROJECT_AREA: area}, context, feedback)
+        before = self._run_child(CONTIGUITY_ALG, {INPUT: params[DLTB], PROJECT_AREA: area}, context, feedback)
         after = None
         if not _empty(params.get(AFTER)):
             feedback.pushInfo(self.tr("Running {id} on the planned DLTB…").format(id=CONTIGUITY_ALG))
-            after = self._run_child(CONTIGUITY_ALG, {"INPUT": params[AFTER], PROJECT_AREA: area}, context, feedback)
+            after = self._run_child(CONTIGUITY_ALG, {INPUT: params[AFTER], PROJECT_AREA: area}, context, feedback)
         elif not _empty(params.get(AFTER_FIELD)):
-            if alg.parameterDefinition("CODE_FIELD") is not None:
+            if alg.parameterDefinition(CODE_FIELD) is not None:
                 feedback.pushInfo(self.tr("Running {id} on the planned codes ({field})…").format(
                     id=CONTIGUITY_ALG, field=params[AFTER_FIELD]))
-                after = self._run_child(CONTIGUITY_ALG, {"INPUT": params[DLTB], PROJECT_AREA: area,
-                                                         "CODE_FIELD": params[AFTER_FIELD]}, context, feedback)
+                after = self._run_child(CONTIGUITY_ALG, {INPUT: params[DLTB], PROJECT_AREA: area,
+                                                         CODE_FIELD: params[AFTER_FIELD]}, context, feedback)
             else:
                 feedback.pushWarning(self.tr("The contiguity algorithm takes no code field; the 整治后 column of "
                                              "table 7 is left empty."))
@@ -462,21 +466,3 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
                     if isinstance(v, (int, float)) and not (isinstance(v, float) and math.isnan(v))}
 
         return numbers(before), numbers(after)
-
-    def _years(self, parameters, context, facts, subs_frame):
-        """First/last year: the parameters, else the project's, else the sub-projects' SSND."""
-        if not _empty(parameters.get(START_YEAR)) and not _empty(parameters.get(END_YEAR)):
-            return (self.parameterAsInt(parameters, START_YEAR, context),
-                    self.parameterAsInt(parameters, END_YEAR, context), "（参数）")
-        if facts.get("start_year") is not None and facts.get("end_year") is not None:
-            return int(facts["start_year"]), int(facts["end_year"]), "（项目设置）"
-        if subs_frame is not None:
-            years = []
-            for value in subs_frame["year"]:
-                try:
-                    years.append(int(float(value)))
-                except (TypeError, ValueError):
-                    continue
-            if years:
-                return min(years), max(years), "（子项目年度）"
-        return None, None, ""

@@ -23,20 +23,20 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...core import dltb, farmland
+from ...core.keys import (
+    AREA_BASIS,
+    DLTB,
+    IN_PARCELS,
+    MIN_ADDED_RATIO,
+    OUT_PARCELS,
+    OUTPUT,
+    PBF_AFTER,
+    PBF_BEFORE,
+    SLIVER_AREA,
+)
 from ...core.units import MU_PER_M2
 from ...core.values import to_number_or_none
 from .base import LandConsolidationAlgorithm, user_errors
-
-PBF_BEFORE = "PBF_BEFORE"
-PBF_AFTER = "PBF_AFTER"
-DLTB = "DLTB"
-PROJECT_AREA = "PROJECT_AREA"
-SLIVER_AREA = "SLIVER_AREA"
-AREA_BASIS = "AREA_BASIS"
-MIN_ADDED_RATIO = "MIN_ADDED_RATIO"
-OUTPUT = "OUTPUT"
-OUT_PARCELS = "OUT_PARCELS"
-IN_PARCELS = "IN_PARCELS"
 
 REVIEW_SPEC = [
     ("SECTION", str),

@@ -9,17 +9,17 @@ from qgis.core import (
 )
 
 from ...core import dltb, status
+from ...core.keys import (
+    CODE_FIELD,
+    INPUT,
+    OUTPUT,
+    PARCEL_COUNT,
+    TOTAL_AREA_M2,
+    UNKNOWN_CODE_COUNT,
+    UNKNOWN_CODES,
+)
 from ...core.units import M2_PER_HA, MU_PER_M2
-from .base import CODE_FIELD, LandConsolidationAlgorithm, user_errors
-
-INPUT = "INPUT"
-PROJECT_AREA = "PROJECT_AREA"
-UNKNOWN_CODES = "UNKNOWN_CODES"
-OUTPUT = "OUTPUT"
-TOTAL_AREA_M2 = "TOTAL_AREA_M2"
-PARCEL_COUNT = "PARCEL_COUNT"
-UNKNOWN_CODE_COUNT = "UNKNOWN_CODE_COUNT"
-
+from .base import LandConsolidationAlgorithm, user_errors
 
 OUTPUT_SPEC = [
     ("GROUP", str),

@@ -4,11 +4,8 @@ from __future__ import annotations
 from qgis.core import QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink
 
 from ...core import indicators
+from ...core.keys import CHANGED_M2, OUTPUT, TOTAL_M2
 from .base import LandConsolidationAlgorithm
-
-OUTPUT = "OUTPUT"
-CHANGED_M2 = "CHANGED_M2"
-TOTAL_M2 = "TOTAL_M2"
 
 OUTPUT_SPEC = [("FROM_DLBM", str), ("FROM_DLMC", str), ("TO_DLBM", str), ("TO_DLMC", str), ("AREA_M2", float)]
 
