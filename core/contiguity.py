@@ -70,7 +70,7 @@ import pandas as pd
 
 from . import codes as codes_mod
 from . import ellipsoid
-from .errors import LandConsolidationError
+from .errors import Cancelled, LandConsolidationError
 from .units import MU_PER_M2
 from .values import is_null, numbers, to_text
 
@@ -570,7 +570,7 @@ class SegmentGrid:
 
         def run(chunk):
             if is_canceled is not None and is_canceled():
-                raise LandConsolidationError("已取消。 Cancelled.")
+                raise Cancelled()
             begin, stop = chunk
             c = counts[begin:stop]
             pi = np.repeat(np.arange(begin, stop), c)
@@ -841,7 +841,7 @@ def find_blocks(
     per_round = 1
     while grid is not None:
         if is_canceled is not None and is_canceled():
-            raise LandConsolidationError("已取消。 Cancelled.")
+            raise Cancelled()
         la, lb = label[g_a], label[g_b]
         open_ = (~tested) & (la != lb)
         if not open_.any():
@@ -1495,7 +1495,7 @@ def _read_features(source, roles, keep, project_area, progress, is_canceled):
     for n, feature in enumerate(dltb.features(source, request)):
         if n % 5000 == 0:
             if is_canceled is not None and is_canceled():
-                raise LandConsolidationError("已取消。 Cancelled.")
+                raise Cancelled()
             if progress is not None:
                 progress(60.0 * n / total)
         fids(feature.id())
@@ -1572,7 +1572,7 @@ def _finish(source, name, roles, columns, keep, project_area, is_canceled) -> La
         engine.prepareGeometry()
         for i, blob in enumerate(wkb):
             if i % 5000 == 0 and is_canceled is not None and is_canceled():
-                raise LandConsolidationError("已取消。 Cancelled.")
+                raise Cancelled()
             if not blob:
                 inside[i] = False
                 continue
@@ -1795,7 +1795,7 @@ def block_geometries(result: Contiguity, is_canceled: Callable[[], bool] | None 
             polygons[part_block[p]].extend(found)
             continue
         if is_canceled is not None and is_canceled():
-            raise LandConsolidationError("已取消。 Cancelled.")
+            raise Cancelled()
         members = order[bounds[p] : bounds[p + 1]]
         geoms = []
         for i in members:

@@ -30,8 +30,9 @@ from qgis.core import (
 
 from . import codes as codes_mod
 from . import ellipsoid
-from .errors import LandConsolidationError
+from .errors import Cancelled, LandConsolidationError
 from .fields import detect_fields, require
+from .validity import GeometryCheck, listing, parcel_label
 from .values import numbers as to_numbers
 from .values import texts, to_number, to_text
 
@@ -148,7 +149,8 @@ def gauss_kruger_for(source) -> ellipsoid.GaussKruger:
     return ellipsoid.gauss_kruger_for_crs(crs, sample_easting=easting)
 
 
-def read_polygons(source, target_crs, context=None, label: str = "项目区", name: str | None = None) -> list:
+def read_polygons(source, target_crs, context=None, label: str = "项目区", name: str | None = None,
+                  repair: bool = False, notes: list | None = None) -> list:
     """The non-empty polygons of a layer, in ``target_crs``.
 
     Args:
@@ -157,9 +159,11 @@ def read_polygons(source, target_crs, context=None, label: str = "项目区", na
         context: Transform context.
         label: What the layer is, for the message (项目区, 生态保护红线 …).
         name: Layer name for messages (default: the source's).
+        repair: Repair invalid geometries instead of stopping (:mod:`.validity`).
+        notes: Receives the log lines about repaired geometries.
 
     Raises:
-        LandConsolidationError: an invalid geometry, naming layer and feature.
+        LandConsolidationError: invalid geometries, naming layer and features.
     """
     name = name or source_name(source)
     transform = None
@@ -168,30 +172,32 @@ def read_polygons(source, target_crs, context=None, label: str = "项目区", na
         ctx = context or QgsProject.instance().transformContext() or QgsCoordinateTransformContext()
         transform = QgsCoordinateTransform(crs, target_crs, ctx)
     parts = []
+    check = GeometryCheck(name, repair, label)
     for feature in features(source):
         geom = feature.geometry()
         if geom is None or geom.isEmpty():
             continue
-        if not geom.isGeosValid():
-            raise LandConsolidationError(
-                f"{label}图层“{name}”的要素 {feature.id()} 几何无效；请先修复几何（native:fixgeometries）。"
-                f" {label} layer '{name}': feature {feature.id()} has an invalid geometry."
-            )
+        geom = check(geom, f"要素 {feature.id()}")
+        if geom is None:
+            continue
         geom = QgsGeometry(geom)
         if transform is not None:
             geom.transform(transform)
         parts.append(geom)
+    lines = check.finish()
+    if notes is not None:
+        notes.extend(lines)
     return parts
 
 
-def dissolve_area(source, target_crs, context=None, name: str | None = None) -> QgsGeometry:
+def dissolve_area(source, target_crs, context=None, name: str | None = None, repair: bool = False) -> QgsGeometry:
     """Union of a polygon source's features, in ``target_crs``.
 
     Raises:
         LandConsolidationError: no features, or an invalid geometry.
     """
     name = name or source_name(source)
-    parts = read_polygons(source, target_crs, context, "项目区", name)
+    parts = read_polygons(source, target_crs, context, "项目区", name, repair)
     if not parts:
         raise LandConsolidationError(
             f"项目区图层“{name}”没有面要素。 The project area layer '{name}' has no polygons."
@@ -265,7 +271,7 @@ def read_ogr_columns(source, field_names, *, with_wkb: bool = False, rect=None, 
     batches: dict[str, list] = {}
     for batch in layer.GetArrowStreamAsNumPy():
         if is_canceled is not None and is_canceled():
-            raise LandConsolidationError("已取消。 Cancelled.")
+            raise Cancelled()
         for key, values in batch.items():
             batches.setdefault(key, []).append(values)
     if fid_column not in batches:
@@ -310,6 +316,7 @@ def read_dltb(
     progress: Callable[[float], None] | None = None,
     is_canceled: Callable[[], bool] | None = None,
     table: codes_mod.CodeTable | None = None,
+    repair: bool = False,
 ) -> ParcelTable:
     """Read a DLTB layer into a :class:`ParcelTable`.
 
@@ -325,6 +332,7 @@ def read_dltb(
         progress: Called with a percentage.
         is_canceled: Returns True when the user cancelled.
         table: Code table (default: the shipped 三调 table).
+        repair: Repair invalid geometries instead of stopping (:mod:`.validity`).
 
     Raises:
         LandConsolidationError: a missing field, a geographic CRS, an invalid
@@ -366,7 +374,8 @@ def read_dltb(
     for role, _ in extra_roles:
         columns[role] = []
     geometries: list | None = [] if keep_geometry else None
-    invalid: list[str] = []
+    check = GeometryCheck(name, repair)
+    empty: list[str] = []
     field_index = {role: source.fields().lookupField(fname) for role, fname in found.items() if fname}
     code_index = source.fields().lookupField(code_field)
     total = max(source.featureCount(), 1)
@@ -387,14 +396,18 @@ def read_dltb(
         row = 0
         for count, feature in enumerate(features(source, request)):
             if is_canceled is not None and is_canceled():
-                raise LandConsolidationError("已取消。 Cancelled.")
+                raise Cancelled()
             if progress is not None and count % 2000 == 0:
                 progress(100.0 * count / total)
             attrs = feature.attributes()
             geom = feature.geometry() if need_geometry else None
-            if need_geometry and (geom is None or geom.isEmpty() or not geom.isGeosValid()):
-                invalid.append(_parcel_label(attrs, field_index, feature.id()))
-                continue
+            if need_geometry:
+                if geom is None or geom.isNull() or geom.isEmpty():
+                    empty.append(_parcel_label(attrs, field_index, feature.id()))
+                    continue
+                geom = check(geom, _parcel_label(attrs, field_index, feature.id()))
+                if geom is None:
+                    continue
             whole = geom
             cut = False
             if engine is not None:
@@ -456,13 +469,12 @@ def read_dltb(
     # A parcel that only touches the boundary leaves an empty or zero-area piece.
     keep = fraction > 0
 
-    if invalid:
-        listed = "、".join(invalid[:MAX_LISTED]) + ("…" if len(invalid) > MAX_LISTED else "")
+    if empty:
         raise LandConsolidationError(
-            f"图层“{name}”有 {len(invalid)} 个图斑几何无效或为空：{listed}；"
-            f"请先修复几何（native:fixgeometries）或运行数据质检。"
-            f" Layer '{name}': {len(invalid)} parcel(s) with an invalid or empty geometry: {listed}."
+            f"图层“{name}”有 {len(empty)} 个图斑几何为空：{listing(empty)}；请补全几何或删除这些图斑，或运行数据质检。"
+            f" Layer '{name}': {len(empty)} parcel(s) with an empty geometry: {listing(empty)}."
         )
+    repaired_notes = check.finish()
     frame = pd.DataFrame(columns)
     if not keep.all():
         frame = frame[keep].reset_index(drop=True)
@@ -473,7 +485,7 @@ def read_dltb(
             f"项目区与图层“{name}”没有重叠。 The project area does not overlap layer '{name}'."
         )
     _classify(frame, table)
-    notes = _consistency_notes(frame, name)
+    notes = repaired_notes + _consistency_notes(frame, name)
     area_source = "fields"
     if from_geometry:
         area_source = f"geometry for {from_geometry} parcel(s)"
@@ -589,8 +601,7 @@ def reject_unknown_codes(parcels: ParcelTable) -> None:
 
 
 def _parcel_label(attrs, field_index, fid) -> str:
-    bsm = _text(attrs, field_index.get("bsm"))
-    return f"BSM {bsm}" if bsm else f"要素 {fid}"
+    return parcel_label(_text(attrs, field_index.get("bsm")), fid)
 
 
 def _number(attrs, index):

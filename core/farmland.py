@@ -37,9 +37,10 @@ import numpy as np
 import pandas as pd
 
 from . import codes as codes_mod
-from .errors import LandConsolidationError
+from .errors import Cancelled
 from .indicators import weighted_mean
 from .units import MU_PER_M2
+from .validity import GeometryCheck, parcel_label
 from .values import is_null, to_number, to_text
 
 #: Layer names a permanent-farmland layer goes by (before; the after layer
@@ -291,6 +292,11 @@ class FarmlandLayer:
     ellipsoidal: np.ndarray
     fraction: np.ndarray
     notes: list = field(default_factory=list)
+    check: GeometryCheck | None = None
+
+    def valid(self, i: int, geom=None):
+        """Feature ``i``'s geometry (or ``geom`` standing for it) by the layer's validity policy."""
+        return _valid(self.check, geom if geom is not None else self.geometries[i], parcel_label(self.bsm[i], self.fid[i]))
 
     def area(self, basis: int) -> np.ndarray:
         """Area of each feature: ellipsoidal (basis 0) or the area field × fraction (1)."""
@@ -308,8 +314,14 @@ def read_farmland(
     transform=None,
     overrides: dict | None = None,
     is_canceled: Callable[[], bool] | None = None,
+    repair: bool = False,
 ) -> FarmlandLayer:
     """Read a permanent-farmland layer (fields detected, see :data:`PBF_FIELDS`).
+
+    Geometries are checked lazily, where they are overlaid (most features of
+    a county are unchanged and never need GEOS): by the policy of
+    :mod:`.validity`, an invalid one stops the run when
+    :meth:`FarmlandLayer.valid` meets it, unless ``repair`` is set.
 
     Args:
         source: Layer or feature source.
@@ -318,10 +330,11 @@ def read_farmland(
         transform: QgsCoordinateTransform into the target CRS, or None.
         overrides: role → field name.
         is_canceled: Returns True when the user cancelled.
+        repair: Repair invalid geometries (makeValid) instead of stopping.
 
     Raises:
-        LandConsolidationError: a feature with an invalid geometry that can
-            not be repaired, or an override naming a missing field.
+        LandConsolidationError: a feature crossing the project boundary with
+            an invalid geometry, or an override naming a missing field.
     """
     from qgis.core import QgsFeatureRequest, QgsGeometry
 
@@ -338,11 +351,11 @@ def read_farmland(
         engine = QgsGeometry.createGeometryEngine(project_area.constGet())
         engine.prepareGeometry()
     out = {key: [] for key in ("geometries", "fid", "bsm", "code", "village", "area", "gddb", "gdpdjb", "fraction")}
-    repaired = 0
+    check = GeometryCheck(name, repair)
     at = {role: i for role, i in index.items()}
     for n, feature in enumerate(dltb.features(source, request)):
         if n % 2000 == 0 and is_canceled is not None and is_canceled():
-            raise LandConsolidationError("已取消。 Cancelled.")
+            raise Cancelled()
         geom = feature.geometry()
         if geom is None or geom.isEmpty():
             continue
@@ -356,8 +369,7 @@ def read_farmland(
             if not engine.contains(geom.constGet()):
                 # Only features crossing the boundary are overlaid here, so only
                 # they need a valid geometry now; the rest are checked when cut.
-                geom, fixed = _valid(geom, name, feature.id())
-                repaired += fixed
+                geom = _valid(check, geom, parcel_label(to_text(_attribute(feature, at, "bsm")), feature.id()))
                 whole = ellipsoid.geometry_area(gk, geom)
                 geom = _polygons_only(geom.intersection(project_area))
                 if geom.isEmpty():
@@ -373,9 +385,7 @@ def read_farmland(
         out["gddb"].append(to_number(_attribute(feature, at, "gddb")))
         out["gdpdjb"].append(to_text(_attribute(feature, at, "gdpdjb")))
         out["fraction"].append(fraction)
-    notes = []
-    if repaired:
-        notes.append(_repaired_note(name, repaired))
+    notes = check.finish()
     geometries = out["geometries"]
     return FarmlandLayer(
         name=name,
@@ -392,6 +402,7 @@ def read_farmland(
         ellipsoidal=ellipsoid.geometry_areas(gk, geometries) if geometries else np.zeros(0),
         fraction=np.asarray(out["fraction"], dtype=float),
         notes=notes,
+        check=check,
     )
 
 
@@ -404,24 +415,14 @@ def _attribute(feature, index: dict, role: str):
     return None if is_null(item) else item
 
 
-def _valid(geom, name: str, fid) -> tuple:
-    """``(geometry, 0)`` when valid, ``(repaired, 1)`` after makeValid; raises when beyond repair."""
-    if geom.isGeosValid():
-        return geom, 0
-    fixed = _polygons_only(geom.makeValid())
-    if fixed.isEmpty() or not fixed.isGeosValid():
-        raise LandConsolidationError(
-            f"图层“{name}”要素 {fid} 几何无效且无法修复；请先修复几何（native:fixgeometries）。"
-            f" Layer '{name}': feature {fid} has an invalid geometry that could not be repaired."
-        )
-    return fixed, 1
-
-
-def _repaired_note(name: str, count: int) -> str:
-    return (
-        f"图层“{name}”有 {count} 个要素几何无效，已按 makeValid 修复后参与计算。"
-        f" Layer '{name}': {count} invalid geometries were repaired (makeValid)."
-    )
+def _valid(check: GeometryCheck | None, geom, label: str):
+    """The geometry by the validity policy of ``check``; an invalid one stops the run at once."""
+    if check is None:
+        check = GeometryCheck("")
+    result = check(geom, label)
+    if result is None:
+        check.finish()  # raises, naming the layer and the parcel
+    return result
 
 
 def _polygons_only(geom):
@@ -480,25 +481,21 @@ def difference_pieces(
     sources: list[int] = []
     parts: list = []
     checked: dict[int, object] = {}
-    repaired = 0
 
     def valid_other(j):
-        nonlocal repaired
         if j not in checked:
-            checked[j], fixed = _valid(other.geometries[j], other.name, other.fid[j])
-            repaired += fixed
+            checked[j] = other.valid(j)
         return checked[j]
 
     for i, geom in enumerate(own.geometries):
         if i % 500 == 0 and is_canceled is not None and is_canceled():
-            raise LandConsolidationError("已取消。 Cancelled.")
+            raise Cancelled()
         if own.wkb[i] in other_wkb:
             continue
         candidates = index.intersects(geom.boundingBox())
         rest = geom
         if candidates:
-            geom, fixed = _valid(geom, own.name, own.fid[i])
-            repaired += fixed
+            geom = own.valid(i, geom)
             engine = QgsGeometry.createGeometryEngine(geom.constGet())
             engine.prepareGeometry()
             hits = [valid_other(j) for j in candidates if engine.intersects(other.geometries[j].constGet())]
@@ -512,8 +509,9 @@ def difference_pieces(
             if part.type() == QgsWkbTypes.PolygonGeometry and not part.isEmpty():
                 sources.append(i)
                 parts.append(part)
-    if repaired:
-        own.notes.append(_repaired_note(f"{own.name} / {other.name}", repaired))
+    for layer in (own, other):
+        if layer.check is not None:
+            layer.notes.extend(layer.check.finish())
     areas = ellipsoid.geometry_areas(gk, parts) if parts else np.zeros(0)
     small = areas < sliver_area
     keep = np.flatnonzero(~small)
@@ -551,12 +549,15 @@ class GroundCover:
 
 
 def overlay_dltb(pieces: Sequence, dltb_source, gk, transform=None, overrides=None,
-                 is_canceled: Callable[[], bool] | None = None) -> GroundCover:
+                 is_canceled: Callable[[], bool] | None = None, repair: bool = False,
+                 notes: list | None = None) -> GroundCover:
     """Intersect pieces with the DLTB parcels under them.
 
     The DLTB is read once; only parcels whose extent meets a piece are kept
     and overlaid.  Areas are ellipsoidal areas of the intersections; what no
-    DLTB parcel covers goes to the class 未覆盖 (and slope 未知).
+    DLTB parcel covers goes to the class 未覆盖 (and slope 未知).  DLTB
+    parcels under a piece are checked by the policy of :mod:`.validity`
+    (``repair``; log lines about repairs go to ``notes``).
     """
     from qgis.core import QgsFeatureRequest, QgsGeometry, QgsRectangle, QgsSpatialIndex
 
@@ -577,7 +578,8 @@ def overlay_dltb(pieces: Sequence, dltb_source, gk, transform=None, overrides=No
     name = dltb.source_name(dltb_source)
     found = detect_fields([f.name() for f in dltb_source.fields()], overrides)
     require(found, "code", name)
-    at = {role: dltb_source.fields().lookupField(found[role]) for role in ("code", "gddb", "gdpdjb") if found[role]}
+    at = {role: dltb_source.fields().lookupField(found[role]) for role in ("code", "gddb", "gdpdjb", "bsm")
+          if found[role]}
     piece_index = QgsSpatialIndex()
     extent = QgsRectangle(pieces[0].boundingBox())
     for i, geom in enumerate(pieces):
@@ -590,10 +592,10 @@ def overlay_dltb(pieces: Sequence, dltb_source, gk, transform=None, overrides=No
     table = codes_mod.default_table()
     kinds: dict = {}
     touching: dict[int, list] = {}
-    repaired = 0
+    check = GeometryCheck(name, repair)
     for count, feature in enumerate(dltb.features(dltb_source, request)):
         if count % 5000 == 0 and is_canceled is not None and is_canceled():
-            raise LandConsolidationError("已取消。 Cancelled.")
+            raise Cancelled()
         geom = feature.geometry()
         if geom is None or geom.isEmpty():
             continue
@@ -603,8 +605,8 @@ def overlay_dltb(pieces: Sequence, dltb_source, gk, transform=None, overrides=No
         hits = piece_index.intersects(geom.boundingBox())
         if not hits:
             continue
-        geom, fixed = _valid(QgsGeometry(geom), name, feature.id())
-        repaired += fixed
+        bsm = to_text(feature[at["bsm"]]) if "bsm" in at else ""
+        geom = _valid(check, QgsGeometry(geom), parcel_label(bsm, feature.id()))
         code = feature[at["code"]]
         kind = kinds.get(code)
         if kind is None:
@@ -633,6 +635,8 @@ def overlay_dltb(pieces: Sequence, dltb_source, gk, transform=None, overrides=No
         if cultivated and not math.isnan(grade):
             grade_sum[i] += grade * area
             grade_area[i] += area
+    if notes is not None:
+        notes.extend(check.finish())
     # What the DLTB leaves uncovered (beyond rounding) is its own class.
     uncovered = np.maximum(piece_area - covered, 0.0)
     uncovered[uncovered < 0.01] = 0.0

@@ -25,7 +25,7 @@ from qgis.core import QgsGeometry, QgsSpatialIndex
 
 from . import codes as codes_mod
 from . import dltb, ellipsoid
-from .errors import LandConsolidationError
+from .errors import Cancelled, LandConsolidationError
 from .values import numbers as to_numbers
 
 #: Relative tolerance on coverage (share of a parcel's area) before a gap or
@@ -134,6 +134,7 @@ def plan_from_layer(
     keep_geometry: bool = False,
     progress=None,
     is_canceled=None,
+    repair: bool = False,
 ) -> Plan:
     """Overlay the before parcels (read with geometries) and an after layer.
 
@@ -150,6 +151,7 @@ def plan_from_layer(
         keep_geometry: Keep the pieces' geometries.
         progress: Called with a percentage.
         is_canceled: Returns True when cancelled.
+        repair: Repair invalid geometries of the after layer (:mod:`.validity`).
 
     Raises:
         LandConsolidationError: CRS mismatch, overlapping after features, or
@@ -165,7 +167,8 @@ def plan_from_layer(
             f"（{parcels.crs.authid()}）坐标系不同；请先统一投影。"
             f" The after layer '{after_name}' and the before layer have different CRSs."
         )
-    after = dltb.read_dltb(after_source, overrides=overrides, keep_geometry=True, project_area=project_area)
+    after = dltb.read_dltb(after_source, overrides=overrides, keep_geometry=True, project_area=project_area,
+                           repair=repair)
     gk = dltb.gauss_kruger_for(after_source)
     after_frame = after.frame.reset_index(drop=True)
     after_geoms = after.geometries
@@ -183,7 +186,7 @@ def plan_from_layer(
     total = max(len(before_frame), 1)
     for i, geom in enumerate(parcels.geometries):
         if is_canceled is not None and is_canceled():
-            raise LandConsolidationError("已取消。 Cancelled.")
+            raise Cancelled()
         if progress is not None and i % 500 == 0:
             progress(100.0 * i / total)
         if before_areas[i] <= 0:

@@ -58,7 +58,7 @@ from qgis.core import (
 
 from . import codes as codes_mod
 from . import dltb
-from .errors import LandConsolidationError
+from .errors import Cancelled, LandConsolidationError
 from .units import MU_PER_M2
 
 #: Candidate types: key → Chinese name, in report order.
@@ -746,7 +746,7 @@ def _shares(geoms, rows, layer: ConstraintLayer | None, n: int, is_canceled=None
         return shares
     for count, i in enumerate(rows):
         if is_canceled is not None and count % 1000 == 0 and is_canceled():
-            raise LandConsolidationError("已取消。 Cancelled.")
+            raise Cancelled()
         shares[i] = layer.share(geoms[i])
     return shares
 
@@ -770,7 +770,7 @@ def clusters(geoms, rows: np.ndarray, distance: float, is_canceled=None) -> np.n
 
     for k, i in enumerate(rows):
         if is_canceled is not None and k % 500 == 0 and is_canceled():
-            raise LandConsolidationError("已取消。 Cancelled.")
+            raise Cancelled()
         geom = geoms[i]
         box = geom.boundingBox().buffered(distance)
         for other in index.intersects(box):

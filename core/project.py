@@ -21,6 +21,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .errors import Cancelled, LandConsolidationError
+from .validity import GeometryCheck, parcel_label
+from .values import to_text
 from .keys import (
     AFTER,
     AFTER_FIELD,
@@ -67,15 +70,11 @@ def read_settings(path) -> dict:
 
     path = Path(path)
     if not path.exists():
-        from .errors import LandConsolidationError
-
         raise LandConsolidationError(f"项目文件不存在：{path}。 Project file not found: {path}.")
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
         try:
             rows = db.execute(f"SELECT key, value FROM {SETTINGS_TABLE}").fetchall()
         except sqlite3.DatabaseError as exc:
-            from .errors import LandConsolidationError
-
             raise LandConsolidationError(
                 f"“{path.name}”不是本插件的项目 GeoPackage（缺少 {SETTINGS_TABLE} 表）。"
                 f" '{path.name}' is not a land-consolidation project GeoPackage."
@@ -105,19 +104,21 @@ def load_project(path) -> dict:
     return params
 
 
-def village_boundary(source, villages, overrides=None):
+def village_boundary(source, villages, overrides=None, repair: bool = False):
     """Dissolved boundary of the DLTB parcels whose ZLDWDM is in ``villages``.
 
     Returns:
         (geometry, names): the union in the DLTB's CRS and ZLDWDM → ZLDWMC.
 
+    Invalid parcel geometries follow :mod:`.validity` (``repair``).
+
     Raises:
-        LandConsolidationError: no ZLDWDM field, or none of the codes found.
+        LandConsolidationError: no ZLDWDM field, a code not found, or an
+            invalid geometry (naming the parcels).
     """
     from qgis.core import QgsFeatureRequest, QgsGeometry
 
     from . import dltb
-    from .errors import LandConsolidationError
     from .fields import detect_fields, require
 
     name = dltb.source_name(source)
@@ -126,20 +127,24 @@ def village_boundary(source, villages, overrides=None):
     name_field = found.get("village_name")
     wanted = {str(v).strip() for v in villages if str(v).strip()}
     request = QgsFeatureRequest()
-    request.setSubsetOfAttributes([f for f in (village_field, name_field) if f], source.fields())
+    bsm_field = found.get("bsm")
+    request.setSubsetOfAttributes([f for f in (village_field, name_field, bsm_field) if f], source.fields())
     parts, names = [], {}
+    check = GeometryCheck(name, repair)
     for feature in dltb.features(source, request):
-        code = str(feature[village_field]).strip()
+        code = to_text(feature[village_field])
         if code not in wanted:
             continue
         geom = feature.geometry()
         if geom is None or geom.isEmpty():
             continue
-        if not geom.isGeosValid():
-            geom = geom.makeValid()
+        geom = check(geom, parcel_label(to_text(feature[bsm_field]) if bsm_field else "", feature.id()))
+        if geom is None:
+            continue
         parts.append(geom)
         if code not in names:
-            names[code] = str(feature[name_field] or "") if name_field else ""
+            names[code] = to_text(feature[name_field]) if name_field else ""
+    check.finish()
     missing = wanted - set(names)
     if missing:
         raise LandConsolidationError(
@@ -207,7 +212,6 @@ def write_project(path, boundary, crs, layers: dict, settings: dict, context=Non
     from qgis.PyQt.QtCore import QVariant
 
     from . import dltb
-    from .errors import LandConsolidationError
 
     path = Path(path)
     if path.suffix.lower() != ".gpkg":
@@ -253,7 +257,7 @@ def write_project(path, boundary, crs, layers: dict, settings: dict, context=Non
             if source is None:
                 continue
             if is_canceled is not None and is_canceled():
-                raise LandConsolidationError("已取消。 Cancelled.")
+                raise Cancelled()
             transform = None
             source_crs = dltb.source_crs(source)
             if source_crs.isValid() and source_crs != crs:

@@ -9,6 +9,7 @@ from qgis.core import QgsCoordinateTransform, QgsCoordinateTransformContext, Qgs
 
 from . import dltb, ellipsoid, indicators
 from .fields import detect_fields
+from .validity import GeometryCheck
 from .values import is_null
 
 #: role → candidate field names of a sub-project layer.
@@ -32,8 +33,11 @@ class SubProjects:
     layer_name: str
 
 
-def read_subprojects(source, target_crs, context: QgsCoordinateTransformContext | None = None) -> SubProjects:
-    """Read a sub-project layer; attributes by detected field, geometry reprojected."""
+def read_subprojects(source, target_crs, context: QgsCoordinateTransformContext | None = None,
+                     repair: bool = False) -> SubProjects:
+    """Read a sub-project layer; attributes by detected field, geometry reprojected.
+
+    Invalid geometries follow :mod:`.validity` (``repair``)."""
     name = dltb.source_name(source)
     found = detect_fields([f.name() for f in source.fields()], candidates=SUBPROJECT_FIELDS)
     transform = None
@@ -41,17 +45,15 @@ def read_subprojects(source, target_crs, context: QgsCoordinateTransformContext 
     if crs.isValid() and crs != target_crs:
         transform = QgsCoordinateTransform(crs, target_crs, context or QgsCoordinateTransformContext())
     rows, geoms = [], []
+    check = GeometryCheck(name, repair, "子项目")
     for feature in dltb.features(source):
         geom = QgsGeometry(feature.geometry())
         if geom.isEmpty():
             continue
-        if not geom.isGeosValid():
-            from .errors import LandConsolidationError
-
-            raise LandConsolidationError(
-                f"子项目图层“{name}”的要素 {feature.id()} 几何无效；请先修复几何。"
-                f" Sub-project layer '{name}': feature {feature.id()} has an invalid geometry."
-            )
+        geom = check(geom, f"要素 {feature.id()}")
+        if geom is None:
+            continue
+        geom = QgsGeometry(geom)
         if transform is not None:
             geom.transform(transform)
         row = {"fid": feature.id()}
@@ -61,6 +63,7 @@ def read_subprojects(source, target_crs, context: QgsCoordinateTransformContext 
         row["code"] = str(row["code"]) if row["code"] is not None else str(feature.id())
         rows.append(row)
         geoms.append(geom)
+    check.finish()
     frame = pd.DataFrame(rows, columns=["fid", *SUBPROJECT_FIELDS])
     return SubProjects(frame=frame, geometries=geoms, layer_name=name)
 

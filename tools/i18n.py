@@ -4,6 +4,8 @@ Usage::
 
     /usr/bin/python3 tools/i18n.py check    # list strings without a finished translation (exit 1 if any)
     /usr/bin/python3 tools/i18n.py update   # rewrite the .ts: new strings added as unfinished, stale ones dropped
+    /usr/bin/python3 tools/i18n.py fill F.json   # set translations from {"source": "译文", …} (then update)
+    /usr/bin/python3 tools/i18n.py todo F.json   # write the strings still to translate as such a file
 
 Sources of strings:
 
@@ -128,6 +130,25 @@ def main(argv=None) -> int:
         strings = extract()
         for language, path in TS_FILES.items():
             write_ts(path, language, strings, read_ts(path))
+            print(f"{path.relative_to(ROOT)}: {len(strings)} strings, {len(missing(language))} to translate")
+        return 0
+    if command in ("fill", "todo") and len(argv) > 1:
+        import json
+
+        target = Path(argv[1])
+        if command == "todo":
+            todo = {source: "" for _, source, _ in missing()}
+            target.write_text(json.dumps(todo, ensure_ascii=False, indent=1), encoding="utf-8")
+            print(f"{len(todo)} string(s) to translate written to {target}")
+            return 0
+        given = json.loads(target.read_text(encoding="utf-8"))
+        strings = extract()
+        for language, path in TS_FILES.items():
+            existing = read_ts(path)
+            for context, source in strings:
+                if given.get(source):
+                    existing[(context, source)] = (given[source], True)
+            write_ts(path, language, strings, existing)
             print(f"{path.relative_to(ROOT)}: {len(strings)} strings, {len(missing(language))} to translate")
         return 0
     gaps = missing()

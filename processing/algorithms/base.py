@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
@@ -23,7 +24,7 @@ from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QIcon
 
 from ...core import dltb, plan
-from ...core.errors import LandConsolidationError
+from ...core.errors import Cancelled, LandConsolidationError
 from ...core.keys import (
     AFTER,
     AFTER_FIELD,
@@ -34,6 +35,7 @@ from ...core.keys import (
     GROUP_FIELD,
     INPUT,
     PROJECT_AREA,
+    REPAIR_GEOMETRY,
     UNCOVERED,
 )
 from ...core.values import plain_all
@@ -79,6 +81,19 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
     def icon(self) -> QIcon:  # noqa: D102
         return QIcon(icon_path())
 
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        """Run :meth:`compute`: a domain error becomes a QgsProcessingException, a cancel stops quietly."""
+        try:
+            with user_errors():
+                return self.compute(parameters, context, feedback)
+        except Cancelled:
+            feedback.pushInfo(self.tr("Cancelled."))
+            return {}
+
+    def compute(self, parameters, context, feedback) -> dict:
+        """The algorithm's work (what QGIS calls processAlgorithm); returns the outputs."""
+        raise NotImplementedError
+
     def add_project_area_parameter(self) -> None:
         """The common optional ``PROJECT_AREA`` polygon parameter."""
         self.addParameter(
@@ -96,6 +111,23 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
             )
         )
 
+    def add_repair_parameter(self) -> None:
+        """``REPAIR_GEOMETRY`` (advanced): repair invalid geometries instead of stopping (core/validity.py)."""
+        if self.parameterDefinition(REPAIR_GEOMETRY) is not None:
+            return
+        param = QgsProcessingParameterBoolean(
+            REPAIR_GEOMETRY, self.tr("Repair invalid geometries (makeValid) instead of stopping"), defaultValue=False)
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        param.setHelp(self.tr(
+            "By default a parcel with an invalid geometry stops the run with a message naming the layer and the "
+            "parcel (BSM). When set, each is repaired with makeValid and the log lists what was repaired."))
+        self.addParameter(param)
+
+    def repair_geometry(self, parameters, context) -> bool:
+        """The run's REPAIR_GEOMETRY choice (False where the algorithm has no such parameter)."""
+        return self.parameterDefinition(REPAIR_GEOMETRY) is not None and \
+            self.parameterAsBool(parameters, REPAIR_GEOMETRY, context)
+
     def add_dltb_parameter(self, key: str = INPUT) -> None:
         """The DLTB input parameter (地类图斑, projected CGCS2000 Gauss-Krüger)."""
         self.addParameter(
@@ -106,6 +138,7 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         self.parameterDefinition(key).setHelp(
             self.tr("三调 地类图斑 layer in a projected CGCS2000 Gauss-Krüger CRS (e.g. EPSG:4528).")
         )
+        self.add_repair_parameter()
 
     def add_group_field_parameter(self, parent: str, label: str, help_text: str) -> None:
         """``GROUP_FIELD``: default ZLDWDM (village); an explicitly empty value means no grouping."""
@@ -231,6 +264,7 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         uncovered.setFlags(uncovered.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         uncovered.setHelp(self.tr("0 = error naming the parcels; 1 = treat them as unchanged and report the area."))
         self.addParameter(uncovered)
+        self.add_repair_parameter()
 
     def read_plan(self, parameters, context, feedback, keep_geometry: bool = False,
                   overrides: dict | None = None) -> plan.Plan:
@@ -246,6 +280,7 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         kcxs_field = (self.parameterAsFields(parameters, AFTER_KCXS_FIELD, context) or [None])[0]
         gddb_field = (self.parameterAsFields(parameters, AFTER_GDDB_FIELD, context) or [None])[0]
         keep_uncovered = self.parameterAsEnum(parameters, UNCOVERED, context) == 1
+        repair = self.repair_geometry(parameters, context)
         with user_errors():
             if (after is None) == (not after_field):
                 raise LandConsolidationError(
@@ -260,7 +295,7 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
             parcels = dltb.read_dltb(
                 before, project_area=area, extra_roles=extra, overrides=overrides,
                 keep_geometry=keep_geometry or after is not None,
-                progress=feedback.setProgress, is_canceled=feedback.isCanceled,
+                progress=feedback.setProgress, is_canceled=feedback.isCanceled, repair=repair,
             )
             dltb.reject_unknown_codes(parcels)
             if after is not None:
@@ -268,6 +303,7 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
                 result = plan.plan_from_layer(
                     parcels, after, project_area=area, keep_uncovered=keep_uncovered,
                     keep_geometry=keep_geometry, progress=feedback.setProgress, is_canceled=feedback.isCanceled,
+                    repair=repair,
                 )
             else:
                 frame = parcels.frame
@@ -292,7 +328,8 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         source = self.parameterAsSource(parameters, PROJECT_AREA, context)
         if source is None:
             return None
-        return dltb.dissolve_area(source, target_crs, context.transformContext())
+        return dltb.dissolve_area(source, target_crs, context.transformContext(),
+                                  repair=self.repair_geometry(parameters, context))
 
 
 @contextmanager

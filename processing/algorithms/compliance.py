@@ -140,7 +140,7 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(PASSED_COUNT, self.tr("Rules passed")))
         self.addOutput(QgsProcessingOutputNumber(UNCHECKED_COUNT, self.tr("Rules not checked")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802,D102
+    def compute(self, parameters, context, feedback):  # noqa: D102
         result = self.read_plan(parameters, context, feedback, keep_geometry=True)
         pieces = result.pieces
         cultivated = indicators.cultivated_land(pieces, float(pieces["gross"].sum()))

@@ -64,7 +64,7 @@ class ConstructionLandAlgorithm(LandConsolidationAlgorithm):
         for key, label in NUMBERS:
             self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802,D102
+    def compute(self, parameters, context, feedback):  # noqa: D102
         from ...core import indicators
 
         sub_source = self.parameterAsSource(parameters, SUBPROJECTS, context)

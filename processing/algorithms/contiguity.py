@@ -238,7 +238,7 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("BLOCKS_100MU_AFTER", self.tr("Blocks ≥ 100 亩 after (百亩方)")))
         self.addOutput(QgsProcessingOutputNumber("NEW_BLOCKS_100MU", self.tr("New blocks ≥ 100 亩 (新增百亩方)")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802,D102
+    def compute(self, parameters, context, feedback):  # noqa: D102
         source = self.parameterAsSource(parameters, INPUT, context)
         if source is None:
             raise self.invalid_source(parameters, INPUT)

@@ -121,13 +121,14 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
         mapping.setFlags(mapping.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         mapping.setHelp(self.tr('e.g. {"code": "DLBM2", "tbmj": "MJ"}; roles not given are detected.'))
         self.addParameter(mapping)
+        self.add_repair_parameter()
         self.addParameter(QgsProcessingParameterFileDestination(
             OUTPUT, self.tr("Project GeoPackage"), self.tr("GeoPackage (*.gpkg)")))
         self.addOutput(QgsProcessingOutputNumber(TOWNSHIP_COUNT, self.tr("Townships in the project area")))
         self.addOutput(QgsProcessingOutputNumber(PARCEL_COUNT, self.tr("DLTB parcels copied")))
         self.addOutput(QgsProcessingOutputString("TOWNSHIPS", self.tr("Township codes")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802,D102
+    def compute(self, parameters, context, feedback):  # noqa: D102
         source = self.parameterAsSource(parameters, DLTB, context)
         if source is None:
             raise self.invalid_source(parameters, DLTB)
@@ -156,9 +157,11 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
             if area_source is not None and villages:
                 raise LandConsolidationError("请只给出项目区图层或村庄之一。 Give PROJECT_AREA or VILLAGES, not both.")
             if area_source is not None:
-                boundary = dltb.dissolve_area(area_source, crs, context.transformContext())
+                boundary = dltb.dissolve_area(area_source, crs, context.transformContext(),
+                                              repair=self.repair_geometry(parameters, context))
             elif villages:
-                boundary, names = project.village_boundary(source, villages, overrides)
+                boundary, names = project.village_boundary(source, villages, overrides,
+                                                           self.repair_geometry(parameters, context))
             else:
                 raise LandConsolidationError("请给出项目区图层或村庄。 Give a PROJECT_AREA layer or VILLAGES.")
             if not boundary.isGeosValid():

@@ -60,7 +60,7 @@ class CultivatedLandAlgorithm(LandConsolidationAlgorithm):
         for key, label in NUMBERS:
             self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802,D102
+    def compute(self, parameters, context, feedback):  # noqa: D102
         result = self.read_plan(parameters, context, feedback)
         project_m2 = float(result.pieces["gross"].sum())
         land = indicators.cultivated_land(result.pieces, project_m2)

@@ -37,7 +37,7 @@ class EcologicalLandAlgorithm(LandConsolidationAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(f"{key.upper()}_BEFORE_M2", before))
             self.addOutput(QgsProcessingOutputNumber(f"{key.upper()}_AFTER_M2", after))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802,D102
+    def compute(self, parameters, context, feedback):  # noqa: D102
         result = self.read_plan(parameters, context, feedback)
         table = indicators.ecological_land(result.pieces)
         outputs = {}

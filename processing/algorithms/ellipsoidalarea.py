@@ -88,7 +88,7 @@ class EllipsoidalAreaAlgorithm(LandConsolidationAlgorithm):
             QgsProcessingOutputNumber(MAX_ABS_DIFF_M2, self.tr("Largest |field − computed| (m²)"))
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802,D102
+    def compute(self, parameters, context, feedback):  # noqa: D102
         source = self.parameterAsSource(parameters, INPUT, context)
         if source is None:
             raise self.invalid_source(parameters, INPUT)

@@ -220,7 +220,7 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
 
     # ------------------------------------------------------------------ run
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802,D102
+    def compute(self, parameters, context, feedback):  # noqa: D102
         params, facts = self.resolve_parameters(parameters, context, feedback)
         wanted = {TABLE_LIST[i][0] for i in self.parameterAsEnums(parameters, TABLES, context)} \
             if not _empty(parameters.get(TABLES)) else {k for k, _ in TABLE_LIST}

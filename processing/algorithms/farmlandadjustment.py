@@ -120,6 +120,7 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
                                "坡度 where the farmland layer has none."))
         self.addParameter(ground)
         self.add_project_area_parameter()
+        self.add_repair_parameter()
         sliver = QgsProcessingParameterNumber(
             SLIVER_AREA, self.tr("Drop pieces smaller than (m²)"), QgsProcessingParameterNumber.Double,
             defaultValue=farmland.DEFAULT_SLIVER_AREA, minValue=0.0,
@@ -159,7 +160,7 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
         ):
             self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802,D102
+    def compute(self, parameters, context, feedback):  # noqa: D102
         before_src = self.parameterAsSource(parameters, PBF_BEFORE, context)
         if before_src is None:
             raise self.invalid_source(parameters, PBF_BEFORE)
@@ -184,21 +185,24 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
                     return None
                 return QgsCoordinateTransform(src.sourceCrs(), crs, context.transformContext())
 
+            repair = self.repair_geometry(parameters, context)
             before = farmland.read_farmland(before_src, gk, project_area=area, transform=transform(before_src),
-                                            is_canceled=feedback.isCanceled)
+                                            is_canceled=feedback.isCanceled, repair=repair)
             steps.setCurrentStep(1)
             after = farmland.read_farmland(after_src, gk, project_area=area, transform=transform(after_src),
-                                           is_canceled=feedback.isCanceled)
+                                           is_canceled=feedback.isCanceled, repair=repair)
             steps.setCurrentStep(2)
             out_pieces = farmland.difference_pieces(before, after, gk, sliver, feedback.isCanceled)
             in_pieces = farmland.difference_pieces(after, before, gk, sliver, feedback.isCanceled)
             steps.setCurrentStep(3)
             ground_transform = transform(ground_src) if ground_src is not None else None
+            ground_notes: list = []
             cover = farmland.overlay_dltb(out_pieces.geometries + in_pieces.geometries, ground_src, gk,
-                                          ground_transform, is_canceled=feedback.isCanceled)
+                                          ground_transform, is_canceled=feedback.isCanceled, repair=repair,
+                                          notes=ground_notes)
             out_cover, in_cover = cover.split(len(out_pieces.geometries))
             steps.setCurrentStep(4)
-        for note in before.notes + after.notes:
+        for note in before.notes + after.notes + ground_notes:
             feedback.pushWarning(note)
         if ground_src is None:
             feedback.pushWarning(self.tr("No DLTB given: the current class of the pieces is 未覆盖, and 等别 and "

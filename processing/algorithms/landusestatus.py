@@ -95,7 +95,7 @@ class LandUseStatusAlgorithm(LandConsolidationAlgorithm):
             QgsProcessingOutputNumber(UNKNOWN_CODE_COUNT, self.tr("Parcels with a code not in the 三调 table"))
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802,D102
+    def compute(self, parameters, context, feedback):  # noqa: D102
         source = self.whole_layer_or_source(parameters, INPUT, context)
         if source is None:
             raise self.invalid_source(parameters, INPUT)
@@ -114,6 +114,7 @@ class LandUseStatusAlgorithm(LandConsolidationAlgorithm):
                 extra_roles=extra,
                 progress=feedback.setProgress,
                 is_canceled=feedback.isCanceled,
+                repair=self.repair_geometry(parameters, context),
             )
             if self.parameterAsEnum(parameters, UNKNOWN_CODES, context) == 0:
                 dltb.reject_unknown_codes(parcels)

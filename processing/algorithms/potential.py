@@ -303,7 +303,7 @@ class PotentialAlgorithm(LandConsolidationAlgorithm):
             rank_by=RANK_OPTIONS[self.parameterAsEnum(parameters, RANK_BY, context)],
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802,D102
+    def compute(self, parameters, context, feedback):  # noqa: D102
         source = self.parameterAsSource(parameters, INPUT, context)
         if source is None:
             raise self.invalid_source(parameters, INPUT)

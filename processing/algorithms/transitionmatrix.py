@@ -40,7 +40,7 @@ class TransitionMatrixAlgorithm(LandConsolidationAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(CHANGED_M2, self.tr("Area changing class (m²)")))
         self.addOutput(QgsProcessingOutputNumber(TOTAL_M2, self.tr("Total area (m²)")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802,D102
+    def compute(self, parameters, context, feedback):  # noqa: D102
         result = self.read_plan(parameters, context, feedback)
         matrix = indicators.transition_matrix(result.pieces)
         changed = float(matrix.loc[matrix["FROM_DLBM"] != matrix["TO_DLBM"], "AREA_M2"].sum())

@@ -231,502 +231,447 @@
       <translation>请指定地类编码字段（DLBM）。</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="100" />
+      <location filename="dialogs/export_dialog.py" line="101" />
       <source>Choose the project GeoPackage (made with the set-up wizard).</source>
       <translation>请选择项目 GeoPackage（由项目设置向导生成）。</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="103" />
+      <location filename="dialogs/export_dialog.py" line="104" />
       <source>Tick at least one table.</source>
       <translation>请至少勾选一张表。</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="106" />
+      <location filename="dialogs/export_dialog.py" line="107" />
       <source>Choose the workbook file.</source>
       <translation>请选择工作簿文件。</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="118" />
+      <location filename="dialogs/export_dialog.py" line="119" />
       <source>Exporting…</source>
       <translation>正在导出…</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="127" />
+      <location filename="dialogs/export_dialog.py" line="128" />
       <source>The export failed.</source>
       <translation>导出失败。</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="132" />
+      <location filename="dialogs/export_dialog.py" line="133" />
       <source>Written: {path}</source>
       <translation>已写入：{path}</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="41" />
+      <location filename="dialogs/export_dialog.py" line="42" />
       <source>公顷 (ha)</source>
       <translation>公顷</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="41" />
+      <location filename="dialogs/export_dialog.py" line="42" />
       <source>亩 (mu)</source>
       <translation>亩</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="41" />
+      <location filename="dialogs/export_dialog.py" line="42" />
       <source>公顷 and 亩</source>
       <translation>公顷和亩</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="43" />
+      <location filename="dialogs/export_dialog.py" line="44" />
       <source>Export</source>
       <translation>导出</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="44" />
+      <location filename="dialogs/export_dialog.py" line="45" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="69" />
+      <location filename="dialogs/export_dialog.py" line="70" />
       <source>The export algorithm is not available.</source>
       <translation>导出算法不可用。</translation>
     </message>
     <message>
-      <location filename="dialogs/facts_page.py" line="62" />
+      <location filename="dialogs/facts_page.py" line="63" />
       <source>Give the project a name.</source>
       <translation>请填写项目名称。</translation>
     </message>
     <message>
-      <location filename="dialogs/layers_page.py" line="81" />
+      <location filename="dialogs/layers_page.py" line="82" />
       <source>Give the permanent basic farmland both before and after, or neither.</source>
       <translation>整治前、整治后永久基本农田图层须同时提供，或均不提供。</translation>
     </message>
     <message>
-      <location filename="dialogs/layers_page.py" line="84" />
+      <location filename="dialogs/layers_page.py" line="85" />
       <source>Choose the planned DLTB layer.</source>
       <translation>请选择规划地类图斑图层。</translation>
     </message>
     <message>
-      <location filename="dialogs/layers_page.py" line="87" />
+      <location filename="dialogs/layers_page.py" line="88" />
       <source>Choose the planned-code field.</source>
       <translation>请选择规划地类编码字段。</translation>
     </message>
     <message>
-      <location filename="dialogs/layers_page.py" line="91" />
+      <location filename="dialogs/layers_page.py" line="92" />
       <source>The planned layer must not be the current DLTB itself.</source>
       <translation>规划图层不能是现状地类图斑图层本身。</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="137" />
-      <source> (selected features)</source>
-      <translation>（仅选中的要素）</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="147" />
-      <source>field {field}</source>
-      <translation>字段 {field}</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="148" />
-      <source>not given</source>
-      <translation>未提供</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="150" />
-      <source>Project name</source>
-      <translation>项目名称</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="151" />
-      <source>Project code</source>
-      <translation>项目编号</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="152" />
-      <source>Township</source>
-      <translation>乡镇</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="153" />
-      <source>Period</source>
-      <translation>实施期限</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="154" />
-      <source>Responsible unit</source>
-      <translation>实施主体</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="155" />
-      <source>DLTB layer</source>
-      <translation>地类图斑图层</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="156" />
-      <source>Field mapping</source>
-      <translation>字段映射</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="158" />
-      <source>Project area</source>
-      <translation>项目区</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="159" />
-      <source>Planned land use</source>
-      <translation>规划地类</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="161" />
-      <source>Permanent basic farmland before</source>
-      <translation>整治前永久基本农田</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="161" />
-      <source>Permanent basic farmland after</source>
-      <translation>整治后永久基本农田</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="162" />
-      <source>Sub-projects</source>
-      <translation>子项目</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="162" />
-      <source>Ecological red line</source>
-      <translation>生态保护红线</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="163" />
-      <source>Urban development boundary</source>
-      <translation>城镇开发边界</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="168" />
-      <source>The project file holds the boundary, copies of the layers (parcels meeting the boundary) and these settings; re-open it with “Open project…” to change them.</source>
-      <translation>项目文件包含项目区边界、各图层的副本（与边界相交的图斑）及上述设置；如需修改，请通过“打开项目…”重新打开。</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="190" />
-      <source>Writing the project…</source>
-      <translation>正在写入项目…</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="202" />
-      <source>The project could not be written.</source>
-      <translation>项目写入失败。</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="43" />
-      <source>Land consolidation project set-up (项目设置)</source>
-      <translation>全域综合整治项目设置</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="49" />
-      <source>&lt; Back</source>
-      <translation>&lt; 上一步</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="49" />
-      <source>Next &gt;</source>
-      <translation>下一步 &gt;</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="50" />
-      <source>Finish</source>
-      <translation>完成</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="50" />
-      <source>Cancel</source>
-      <translation>取消</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="87" />
+      <location filename="dialogs/project_wizard.py" line="108" />
       <source>The layer has more than {n} parcels: run the potential survey (潜力调查) algorithm for the village estimates.</source>
       <translation>图层图斑数超过 {n} 个：请运行“潜力调查”算法获取各村估算数据。</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="97" />
+      <location filename="dialogs/project_wizard.py" line="118" />
       <source>Potential figures not shown: {error}</source>
       <translation>未能显示潜力数据：{error}</translation>
     </message>
     <message>
+      <location filename="dialogs/project_wizard.py" line="158" />
+      <source> (selected features)</source>
+      <translation>（仅选中的要素）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="168" />
+      <source>field {field}</source>
+      <translation>字段 {field}</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="169" />
+      <source>not given</source>
+      <translation>未提供</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="171" />
+      <source>Project name</source>
+      <translation>项目名称</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="172" />
+      <source>Project code</source>
+      <translation>项目编号</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="173" />
+      <source>Township</source>
+      <translation>乡镇</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="174" />
+      <source>Period</source>
+      <translation>实施期限</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="175" />
+      <source>Responsible unit</source>
+      <translation>实施主体</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="176" />
+      <source>DLTB layer</source>
+      <translation>地类图斑图层</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="177" />
+      <source>Field mapping</source>
+      <translation>字段映射</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="179" />
+      <source>Project area</source>
+      <translation>项目区</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="180" />
+      <source>Planned land use</source>
+      <translation>规划地类</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="182" />
+      <source>Permanent basic farmland before</source>
+      <translation>整治前永久基本农田</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="182" />
+      <source>Permanent basic farmland after</source>
+      <translation>整治后永久基本农田</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="183" />
+      <source>Sub-projects</source>
+      <translation>子项目</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="183" />
+      <source>Ecological red line</source>
+      <translation>生态保护红线</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="184" />
+      <source>Urban development boundary</source>
+      <translation>城镇开发边界</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="189" />
+      <source>The project file holds the boundary, copies of the layers (parcels meeting the boundary) and these settings; re-open it with “Open project…” to change them.</source>
+      <translation>项目文件包含项目区边界、各图层的副本（与边界相交的图斑）及上述设置；如需修改，请通过“打开项目…”重新打开。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="211" />
+      <source>Writing the project…</source>
+      <translation>正在写入项目…</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="223" />
+      <source>The project could not be written.</source>
+      <translation>项目写入失败。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="64" />
+      <source>Land consolidation project set-up (项目设置)</source>
+      <translation>全域综合整治项目设置</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="70" />
+      <source>&lt; Back</source>
+      <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="70" />
+      <source>Next &gt;</source>
+      <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="71" />
+      <source>Finish</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="71" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
       <location filename="plugin.py" line="100" />
-      <source>Project GeoPackage (*.gpkg)</source>
-      <translation>项目 GeoPackage (*.gpkg)</translation>
-    </message>
-    <message>
-      <location filename="plugin.py" line="15" />
-      <source>Land-use status…</source>
-      <translation>土地利用现状统计…</translation>
-    </message>
-    <message>
-      <location filename="plugin.py" line="16" />
-      <source>Transition matrix…</source>
-      <translation>土地利用转移矩阵…</translation>
-    </message>
-    <message>
-      <location filename="plugin.py" line="17" />
-      <source>Cultivated land: added, balance, quality…</source>
-      <translation>耕地：新增、进出平衡、质量…</translation>
-    </message>
-    <message>
-      <location filename="plugin.py" line="18" />
-      <source>Construction land and 增减挂钩…</source>
-      <translation>建设用地与增减挂钩…</translation>
-    </message>
-    <message>
-      <location filename="plugin.py" line="19" />
-      <source>Ecological land…</source>
-      <translation>生态用地…</translation>
-    </message>
-    <message>
-      <location filename="plugin.py" line="20" />
-      <source>Permanent basic farmland adjustment…</source>
-      <translation>永久基本农田调整…</translation>
-    </message>
-    <message>
-      <location filename="plugin.py" line="21" />
-      <source>Contiguity and fragmentation…</source>
-      <translation>集中连片与破碎度…</translation>
-    </message>
-    <message>
-      <location filename="plugin.py" line="22" />
-      <source>Potential survey…</source>
-      <translation>潜力调查…</translation>
-    </message>
-    <message>
-      <location filename="plugin.py" line="23" />
-      <source>Compliance check…</source>
-      <translation>指标核验…</translation>
-    </message>
-    <message>
-      <location filename="plugin.py" line="24" />
-      <source>Ellipsoidal area (三调 method)…</source>
-      <translation>椭球面积（三调方法）…</translation>
-    </message>
-    <message>
-      <location filename="plugin.py" line="51" />
-      <source>Land consolidation</source>
-      <translation>全域综合整治</translation>
-    </message>
-    <message>
-      <location filename="plugin.py" line="56" />
-      <source>New project…</source>
-      <translation>新建项目…</translation>
-    </message>
-    <message>
-      <location filename="plugin.py" line="57" />
-      <source>Open project…</source>
-      <translation>打开项目…</translation>
-    </message>
-    <message>
-      <location filename="plugin.py" line="58" />
-      <source>Export scheme tables…</source>
-      <translation>导出实施方案表格…</translation>
-    </message>
-    <message>
-      <location filename="plugin.py" line="99" />
       <source>Open project</source>
       <translation>打开项目</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="103" />
-      <source>三调 地类图斑 layer in a projected CGCS2000 Gauss-Krüger CRS (e.g. EPSG:4528).</source>
-      <translation>三调地类图斑图层，采用 CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
+      <location filename="plugin.py" line="101" />
+      <source>Project GeoPackage (*.gpkg)</source>
+      <translation>项目 GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="117" />
-      <source>Land-use code field (default: detected DLBM)</source>
-      <translation>地类编码字段（默认：自动识别的 DLBM）</translation>
+      <location filename="plugin.py" line="16" />
+      <source>Land-use status…</source>
+      <translation>土地利用现状统计…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="121" />
-      <source>Field holding the 三调 code; leave empty to use DLBM.</source>
-      <translation>存放三调地类编码的字段；留空则使用 DLBM。</translation>
+      <location filename="plugin.py" line="17" />
+      <source>Transition matrix…</source>
+      <translation>土地利用转移矩阵…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="185" />
-      <source>Current DLTB (现状地类图斑)</source>
-      <translation>现状地类图斑</translation>
+      <location filename="plugin.py" line="18" />
+      <source>Cultivated land: added, balance, quality…</source>
+      <translation>耕地：新增、进出平衡、质量…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="189" />
-      <source>三调 地类图斑 of the current state, projected CGCS2000 Gauss-Krüger (e.g. EPSG:4528).</source>
-      <translation>现状三调地类图斑，CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
+      <location filename="plugin.py" line="19" />
+      <source>Construction land and 增减挂钩…</source>
+      <translation>建设用地与增减挂钩…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="193" />
-      <source>Planned DLTB after consolidation (规划地类图斑)</source>
-      <translation>整治后规划地类图斑</translation>
+      <location filename="plugin.py" line="20" />
+      <source>Ecological land…</source>
+      <translation>生态用地…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="198" />
-      <source>The planned state as a layer with its own DLBM/TBMJ/KCMJ/TBDLMJ/GDDB; boundaries need not match the current layer (the two are overlaid). Give this or the planned-code field.</source>
-      <translation>以图层表示的规划状态，自带 DLBM/TBMJ/KCMJ/TBDLMJ/GDDB 字段；图斑边界无需与现状图层一致（两者叠加分析）。本项与规划地类编码字段二选一。</translation>
+      <location filename="plugin.py" line="21" />
+      <source>Permanent basic farmland adjustment…</source>
+      <translation>永久基本农田调整…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="203" />
-      <source>…or planned-code field on the current DLTB (规划地类编码)</source>
-      <translation>…或现状地类图斑上的规划地类编码字段</translation>
+      <location filename="plugin.py" line="22" />
+      <source>Contiguity and fragmentation…</source>
+      <translation>集中连片与破碎度…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="208" />
-      <source>Field of the current DLTB holding the planned DLBM; empty values mean unchanged.</source>
-      <translation>现状地类图斑中存放规划地类编码（DLBM）的字段；值为空表示地类不变。</translation>
+      <location filename="plugin.py" line="23" />
+      <source>Potential survey…</source>
+      <translation>潜力调查…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="212" />
-      <source>Planned 田坎 coefficient field (with the planned-code field)</source>
-      <translation>规划田坎系数字段（与规划地类编码字段配合使用）</translation>
+      <location filename="plugin.py" line="24" />
+      <source>Compliance check…</source>
+      <translation>指标核验…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="213" />
-      <source>Planned KCXS per parcel; default: a parcel staying 耕地 keeps its KCXS, new 耕地 has none.</source>
-      <translation>各图斑的规划田坎系数（KCXS）；默认：仍为耕地的图斑保持原 KCXS，新增耕地的田坎系数为 0。</translation>
+      <location filename="plugin.py" line="25" />
+      <source>Ellipsoidal area (三调 method)…</source>
+      <translation>椭球面积（三调方法）…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="214" />
-      <source>Planned 耕地等别 field (with the planned-code field)</source>
-      <translation>规划耕地等别字段（与规划地类编码字段配合使用）</translation>
+      <location filename="plugin.py" line="52" />
+      <source>Land consolidation</source>
+      <translation>全域综合整治</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="215" />
-      <source>Planned GDDB per parcel; default: the parcel's current GDDB.</source>
-      <translation>各图斑的规划耕地等别（GDDB）；默认取图斑现状 GDDB。</translation>
+      <location filename="plugin.py" line="57" />
+      <source>New project…</source>
+      <translation>新建项目…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="223" />
-      <source>Parts of the current DLTB the planned layer does not cover</source>
-      <translation>现状地类图斑中规划图层未覆盖的部分</translation>
+      <location filename="plugin.py" line="58" />
+      <source>Open project…</source>
+      <translation>打开项目…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="224" />
-      <source>Stop with an error listing them</source>
-      <translation>报错并列出</translation>
+      <location filename="plugin.py" line="59" />
+      <source>Export scheme tables…</source>
+      <translation>导出实施方案表格…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="224" />
-      <source>Keep them unchanged (reported)</source>
-      <translation>视为不变（并报告）</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/base.py" line="228" />
-      <source>0 = error naming the parcels; 1 = treat them as unchanged and report the area.</source>
-      <translation>0 = 报错并列出相关图斑；1 = 视为地类不变，并报告其面积。</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/base.py" line="255" />
-      <source>Reading the current DLTB…</source>
-      <translation>正在读取现状地类图斑…</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/base.py" line="263" />
-      <source>Overlaying the planned DLTB…</source>
-      <translation>正在叠加规划地类图斑…</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/base.py" line="50" />
-      <source>Status and indicators</source>
-      <translation>现状与指标</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/base.py" line="51" />
-      <source>Scheme</source>
-      <translation>实施方案</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/base.py" line="52" />
-      <source>Tools</source>
-      <translation>工具</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/base.py" line="83" />
+      <location filename="processing/algorithms/base.py" line="102" />
       <source>Project area (项目区) — restrict to this boundary</source>
       <translation>项目区 — 仅统计此边界范围内</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="89" />
+      <location filename="processing/algorithms/base.py" line="108" />
       <source>Optional boundary. Parcels cut by it are split; their TBMJ, KCMJ and TBDLMJ are kept in proportion to the ellipsoidal area inside.</source>
       <translation>可选边界。被边界切割的图斑将被分割，其 TBMJ、KCMJ、TBDLMJ 按边界内椭球面积所占比例分摊。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="99" />
+      <location filename="processing/algorithms/base.py" line="119" />
+      <source>Repair invalid geometries (makeValid) instead of stopping</source>
+      <translation>修复无效几何（makeValid），不中止运行</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="121" />
+      <source>By default a parcel with an invalid geometry stops the run with a message naming the layer and the parcel (BSM). When set, each is repaired with makeValid and the log lists what was repaired.</source>
+      <translation>默认情况下，几何无效的图斑会中止运行，并提示图层名称和图斑（BSM）。勾选后，逐个按 makeValid 修复，日志列出修复了哪些图斑。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="135" />
       <source>DLTB land-use parcels (地类图斑)</source>
       <translation>地类图斑</translation>
     </message>
     <message>
+      <location filename="processing/algorithms/base.py" line="139" />
+      <source>三调 地类图斑 layer in a projected CGCS2000 Gauss-Krüger CRS (e.g. EPSG:4528).</source>
+      <translation>三调地类图斑图层，采用 CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="154" />
+      <source>Land-use code field (default: detected DLBM)</source>
+      <translation>地类编码字段（默认：自动识别的 DLBM）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="158" />
+      <source>Field holding the 三调 code; leave empty to use DLBM.</source>
+      <translation>存放三调地类编码的字段；留空则使用 DLBM。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="222" />
+      <source>Current DLTB (现状地类图斑)</source>
+      <translation>现状地类图斑</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="226" />
+      <source>三调 地类图斑 of the current state, projected CGCS2000 Gauss-Krüger (e.g. EPSG:4528).</source>
+      <translation>现状三调地类图斑，CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="230" />
+      <source>Planned DLTB after consolidation (规划地类图斑)</source>
+      <translation>整治后规划地类图斑</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="235" />
+      <source>The planned state as a layer with its own DLBM/TBMJ/KCMJ/TBDLMJ/GDDB; boundaries need not match the current layer (the two are overlaid). Give this or the planned-code field.</source>
+      <translation>以图层表示的规划状态，自带 DLBM/TBMJ/KCMJ/TBDLMJ/GDDB 字段；图斑边界无需与现状图层一致（两者叠加分析）。本项与规划地类编码字段二选一。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="240" />
+      <source>…or planned-code field on the current DLTB (规划地类编码)</source>
+      <translation>…或现状地类图斑上的规划地类编码字段</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="245" />
+      <source>Field of the current DLTB holding the planned DLBM; empty values mean unchanged.</source>
+      <translation>现状地类图斑中存放规划地类编码（DLBM）的字段；值为空表示地类不变。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="249" />
+      <source>Planned 田坎 coefficient field (with the planned-code field)</source>
+      <translation>规划田坎系数字段（与规划地类编码字段配合使用）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="250" />
+      <source>Planned KCXS per parcel; default: a parcel staying 耕地 keeps its KCXS, new 耕地 has none.</source>
+      <translation>各图斑的规划田坎系数（KCXS）；默认：仍为耕地的图斑保持原 KCXS，新增耕地的田坎系数为 0。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="251" />
+      <source>Planned 耕地等别 field (with the planned-code field)</source>
+      <translation>规划耕地等别字段（与规划地类编码字段配合使用）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="252" />
+      <source>Planned GDDB per parcel; default: the parcel's current GDDB.</source>
+      <translation>各图斑的规划耕地等别（GDDB）；默认取图斑现状 GDDB。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="260" />
+      <source>Parts of the current DLTB the planned layer does not cover</source>
+      <translation>现状地类图斑中规划图层未覆盖的部分</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="261" />
+      <source>Stop with an error listing them</source>
+      <translation>报错并列出</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="261" />
+      <source>Keep them unchanged (reported)</source>
+      <translation>视为不变（并报告）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="265" />
+      <source>0 = error naming the parcels; 1 = treat them as unchanged and report the area.</source>
+      <translation>0 = 报错并列出相关图斑；1 = 视为地类不变，并报告其面积。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="294" />
+      <source>Reading the current DLTB…</source>
+      <translation>正在读取现状地类图斑…</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="302" />
+      <source>Overlaying the planned DLTB…</source>
+      <translation>正在叠加规划地类图斑…</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="56" />
+      <source>Status and indicators</source>
+      <translation>现状与指标</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="57" />
+      <source>Scheme</source>
+      <translation>实施方案</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="58" />
+      <source>Tools</source>
+      <translation>工具</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="90" />
+      <source>Cancelled.</source>
+      <translation>已取消。</translation>
+    </message>
+    <message>
       <location filename="processing/algorithms/compliance.py" line="101" />
-      <source>Policy default: {value}</source>
-      <translation>政策默认值：{value}</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/compliance.py" line="103" />
-      <source>Compliance table</source>
-      <translation>指标核验表</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/compliance.py" line="106" />
-      <source>Parcels behind failures</source>
-      <translation>未通过项涉及的图斑</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/compliance.py" line="109" />
-      <source>Rules failed</source>
-      <translation>未通过规则数</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/compliance.py" line="110" />
-      <source>Rules passed</source>
-      <translation>通过规则数</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/compliance.py" line="111" />
-      <source>Rules not checked</source>
-      <translation>未核验规则数</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/compliance.py" line="161" />
-      <source>The farmland adjustment algorithm is not available; rule not checked.</source>
-      <translation>永久基本农田调整算法不可用，该规则未核验。</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/compliance.py" line="38" />
-      <source>Minimum 新增耕地 rate (% of original 耕地)</source>
-      <translation>新增耕地率下限（占原耕地的 %）</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/compliance.py" line="39" />
-      <source>Minimum 新增永久基本农田 (% of the adjusted area)</source>
-      <translation>新增永久基本农田比例下限（占调整面积的 %）</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/compliance.py" line="40" />
-      <source>Largest allowed rise of the mean 耕地等别 (等)</source>
-      <translation>耕地平均等别允许升高的最大值（等）</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/compliance.py" line="41" />
-      <source>Largest allowed 建设用地 increase (m²)</source>
-      <translation>建设用地允许增加的最大面积（m²）</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/compliance.py" line="43" />
-      <source>Longest implementation period (years)</source>
-      <translation>最长实施期限（年）</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/compliance.py" line="44" />
-      <source>Most townships (乡镇) in one project</source>
-      <translation>单个项目最多涉及的乡镇数</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/compliance.py" line="61" />
-      <source>Compliance check (指标核验)</source>
-      <translation>指标核验</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/compliance.py" line="66" />
       <source>Checks the plan against the policy rules, one row each: 新增耕地 ≥ 5 % of the original 耕地; 新增永久基本农田 ≥ 5 % of the adjusted area (needs the permanent basic farmland layers before and after); mean 耕地等别 not worse; 耕地进出平衡 in area and quality; 建设用地 not increased; 建新 ≤ 拆旧复垦; implementation period ≤ 3 years (from START_YEAR/END_YEAR, else the sub-projects' years); one township (the first 9 digits of ZLDWDM).
 
 Every threshold is a parameter with the policy default; the table's THRESHOLD column shows the value used. PASSED is 1/0, or empty when a rule could not be checked (its NOTE says why). OUTPUT_PARCELS holds the parcels behind each failure: 耕地 lost (新增耕地), 耕地 planned worse than the original mean 等别 (quality), 耕地出 (balance), 建新 (construction land, 增减挂钩), parcels of other townships, permanent basic farmland 调出.</source>
@@ -735,102 +680,172 @@ Every threshold is a parameter with the policy default; the table's THRESHOLD co
 各项阈值均为参数，默认取政策规定值；表中 THRESHOLD 列为实际采用的值。PASSED 为 1/0，规则无法核验时为空（原因见 NOTE）。OUTPUT_PARCELS 为各未通过项涉及的图斑：减少的耕地（新增耕地）、规划等别劣于原耕地平均等别的耕地（质量）、耕地出（进出平衡）、建新（建设用地、增减挂钩）、其他乡镇的图斑、永久基本农田调出。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="81" />
+      <location filename="processing/algorithms/compliance.py" line="116" />
       <source>Permanent basic farmland before (永久基本农田，整治前)</source>
       <translation>永久基本农田（整治前）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="82" />
+      <location filename="processing/algorithms/compliance.py" line="117" />
       <source>Permanent basic farmland after (永久基本农田，整治后)</source>
       <translation>永久基本农田（整治后）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="83" />
+      <location filename="processing/algorithms/compliance.py" line="118" />
       <source>Sub-projects (子项目)</source>
       <translation>子项目</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="87" />
+      <location filename="processing/algorithms/compliance.py" line="122" />
       <source>YJJBNTTB layer before the adjustment.</source>
       <translation>调整前的永久基本农田图斑（YJJBNTTB）图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="88" />
+      <location filename="processing/algorithms/compliance.py" line="123" />
       <source>YJJBNTTB layer after the adjustment.</source>
       <translation>调整后的永久基本农田图斑（YJJBNTTB）图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="89" />
+      <location filename="processing/algorithms/compliance.py" line="124" />
       <source>Sub-projects; their year field (SSND) gives the period when START_YEAR/END_YEAR are not given.</source>
       <translation>子项目图层；未给出 START_YEAR/END_YEAR 时，以其实施年度字段（SSND）确定实施期限。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="91" />
+      <location filename="processing/algorithms/compliance.py" line="126" />
       <source>First year of implementation</source>
       <translation>实施开始年度</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="92" />
+      <location filename="processing/algorithms/compliance.py" line="127" />
       <source>Last year of implementation</source>
       <translation>实施结束年度</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="95" />
+      <location filename="processing/algorithms/compliance.py" line="130" />
       <source>Calendar year; the period counts both ends (2026–2028 is 3 years).</source>
       <translation>公历年份；实施期限含起止年度（2026–2028 为 3 年）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/constructionland.py" line="18" />
+      <location filename="processing/algorithms/compliance.py" line="133" />
+      <source>Compliance table</source>
+      <translation>指标核验表</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="136" />
+      <source>Parcels behind failures</source>
+      <translation>未通过项涉及的图斑</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="139" />
+      <source>Rules failed</source>
+      <translation>未通过规则数</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="140" />
+      <source>Rules passed</source>
+      <translation>通过规则数</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="141" />
+      <source>Rules not checked</source>
+      <translation>未核验规则数</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="180" />
+      <source>The farmland adjustment algorithm is not available; rule not checked.</source>
+      <translation>永久基本农田调整算法不可用，该规则未核验。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="52" />
+      <source>Minimum 新增耕地 rate (% of original 耕地)</source>
+      <translation>新增耕地率下限（占原耕地的 %）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="53" />
+      <source>Minimum 新增永久基本农田 (% of the adjusted area)</source>
+      <translation>新增永久基本农田比例下限（占调整面积的 %）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="54" />
+      <source>Largest allowed rise of the mean 耕地等别 (等)</source>
+      <translation>耕地平均等别允许升高的最大值（等）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="55" />
+      <source>Largest allowed 建设用地 increase (m²)</source>
+      <translation>建设用地允许增加的最大面积（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="57" />
+      <source>Longest implementation period (years)</source>
+      <translation>最长实施期限（年）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="58" />
+      <source>Most townships (乡镇) in one project</source>
+      <translation>单个项目最多涉及的乡镇数</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="68" />
+      <source>Threshold of the compliance table (policy default: {value}).</source>
+      <translation>指标核验表的阈值（政策默认值：{value}）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="96" />
+      <source>Compliance check (指标核验)</source>
+      <translation>指标核验</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/constructionland.py" line="17" />
       <source>建设用地 before (m²)</source>
       <translation>整治前建设用地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/constructionland.py" line="19" />
+      <location filename="processing/algorithms/constructionland.py" line="18" />
       <source>建设用地 after (m²)</source>
       <translation>整治后建设用地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/constructionland.py" line="20" />
+      <location filename="processing/algorithms/constructionland.py" line="19" />
       <source>Rural construction land before (m²)</source>
       <translation>整治前农村建设用地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/constructionland.py" line="21" />
+      <location filename="processing/algorithms/constructionland.py" line="20" />
       <source>Rural construction land after (m²)</source>
       <translation>整治后农村建设用地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/constructionland.py" line="22" />
+      <location filename="processing/algorithms/constructionland.py" line="21" />
       <source>拆旧复垦: 建设用地 planned as non-construction (m²)</source>
       <translation>拆旧复垦：规划为非建设用地的建设用地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/constructionland.py" line="23" />
+      <location filename="processing/algorithms/constructionland.py" line="22" />
       <source>…of which to 耕地 (m²)</source>
       <translation>…其中复垦为耕地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/constructionland.py" line="24" />
+      <location filename="processing/algorithms/constructionland.py" line="23" />
       <source>…of which to other 农用地 (m²)</source>
       <translation>…其中复垦为其他农用地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/constructionland.py" line="25" />
+      <location filename="processing/algorithms/constructionland.py" line="24" />
       <source>建新: non-construction planned as 建设用地 (m²)</source>
       <translation>建新：规划为建设用地的非建设用地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/constructionland.py" line="26" />
+      <location filename="processing/algorithms/constructionland.py" line="25" />
       <source>节余 = 拆旧复垦 − 建新 (m²)</source>
       <translation>节余 = 拆旧复垦 − 建新（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/constructionland.py" line="39" />
+      <location filename="processing/algorithms/constructionland.py" line="38" />
       <source>Construction land and 增减挂钩 (建设用地与拆旧建新)</source>
       <translation>建设用地与拆旧建新</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/constructionland.py" line="44" />
+      <location filename="processing/algorithms/constructionland.py" line="43" />
       <source>建设用地 is the 三调 三大类 建设用地 (class areas, TBDLMJ). Rural construction land = 建设用地 with CZCSXM 203/203A (村庄), any 0702, and 0601/0602 outside 城市/建制镇 (CZCSXM not 201/202).
 
 增减挂钩 from the transitions (gross piece areas): 拆旧复垦 (RECLAIMED_M2) = 建设用地 planned as non-construction land, split into 耕地 / other 农用地; 建新 (NEW_BUILD_M2) = non-construction land planned as 建设用地; 节余 = 拆旧复垦 − 建新. The rule is 建新 ≤ 拆旧复垦 and 建设用地 not increased.
@@ -843,12 +858,12 @@ With a sub-project layer, OUTPUT has one row per sub-project (the part of each c
 提供子项目图层时，OUTPUT 中每个子项目一行（各项变化位于该子项目内的部分），另加合计行；未提供时只有合计行。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/constructionland.py" line="62" />
+      <location filename="processing/algorithms/constructionland.py" line="61" />
       <source>Polygons of the sub-projects (fields XMMC name, XMLX type are used when present).</source>
       <translation>子项目范围面（如有 XMMC 项目名称、XMLX 项目类型字段则一并使用）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/constructionland.py" line="64" />
+      <location filename="processing/algorithms/constructionland.py" line="63" />
       <source>增减挂钩 ledger</source>
       <translation>增减挂钩台账</translation>
     </message>
@@ -974,62 +989,62 @@ With AFTER (the planned DLTB) or AFTER_FIELD (a planned-code field), the same an
       <translation>新增百亩方</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="264" />
+      <location filename="processing/algorithms/contiguity.py" line="265" />
       <source>No ZLDWDM field: metrics for the whole area only.</source>
       <translation>无 ZLDWDM 字段：仅统计整个范围的指标。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="410" />
+      <location filename="processing/algorithms/contiguity.py" line="411" />
       <source>Before → after:</source>
       <translation>整治前 → 整治后：</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="420" />
+      <location filename="processing/algorithms/contiguity.py" line="421" />
       <source>{np} parcels, {ca:.2f} m² ({mu:.2f} 亩) in {blocks} blocks; ≥100 亩: {b100}, ≥500 亩: {b500}, ≥1000 亩: {b1000}; largest block {largest:.2f} 亩; {share:.2f} % of the area in blocks ≥ 100 亩.</source>
       <translation>{np} 个图斑，{ca:.2f} m²（{mu:.2f} 亩），分属 {blocks} 个连片地块；≥100 亩：{b100} 个，≥500 亩：{b500} 个，≥1000 亩：{b1000} 个；最大地块 {largest:.2f} 亩；{share:.2f} % 的面积位于 ≥ 100 亩的地块中。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="430" />
+      <location filename="processing/algorithms/contiguity.py" line="431" />
       <source>Connectors: {used} narrow enough to join, {wide} wider than MAX_GAP; {corner} corner-only contacts not joined; {rejected} narrow gaps refused (something other than a connector in them). Run time {t:.1f} s.</source>
       <translation>连接地物：{used} 处宽度满足连接条件，{wide} 处宽于 MAX_GAP；{corner} 处仅角点相接，未连接；{rejected} 处窄间隔未予连接（其中含有连接地物以外的地物）。运行时间 {t:.1f} s。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="102" />
+      <location filename="processing/algorithms/createproject.py" line="101" />
       <source>Policy default: 3 years (无锡实施意见 §三(三)).</source>
       <translation>政策默认值：3 年（无锡实施意见 §三(三)）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="109" />
+      <location filename="processing/algorithms/createproject.py" line="108" />
       <source>Ecological red line (生态保护红线)</source>
       <translation>生态保护红线</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="110" />
+      <location filename="processing/algorithms/createproject.py" line="109" />
       <source>Urban development boundary (城镇开发边界)</source>
       <translation>城镇开发边界</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="115" />
+      <location filename="processing/algorithms/createproject.py" line="114" />
       <source>Optional; copied into the project where it meets the boundary.</source>
       <translation>可选；与项目区边界相交的要素将复制到项目文件中。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="117" />
+      <location filename="processing/algorithms/createproject.py" line="116" />
       <source>…or planned-code field on the DLTB (规划地类编码)</source>
       <translation>…或地类图斑上的规划地类编码字段</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="119" />
+      <location filename="processing/algorithms/createproject.py" line="118" />
       <source>Field holding the planned DLBM, instead of a layer.</source>
       <translation>存放规划地类编码（DLBM）的字段，可代替规划图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="120" />
+      <location filename="processing/algorithms/createproject.py" line="119" />
       <source>Field mapping (JSON role → field)</source>
       <translation>字段映射（JSON，角色 → 字段）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="123" />
+      <location filename="processing/algorithms/createproject.py" line="122" />
       <source>e.g. {"code": "DLBM2", "tbmj": "MJ"}; roles not given are detected.</source>
       <translation>如 {"code": "DLBM2", "tbmj": "MJ"}；未给出的角色将自动识别。</translation>
     </message>
@@ -1059,22 +1074,22 @@ With AFTER (the planned DLTB) or AFTER_FIELD (a planned-code field), the same an
       <translation>乡镇代码</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="173" />
+      <location filename="processing/algorithms/createproject.py" line="175" />
       <source>The project area spans {n} townships ({codes}); the policy's unit is one 乡镇.</source>
       <translation>项目区跨 {n} 个乡镇（{codes}）；按政策，项目以一个乡镇为实施单元。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="203" />
+      <location filename="processing/algorithms/createproject.py" line="205" />
       <source>Writing {path}…</source>
       <translation>正在写入 {path}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="58" />
+      <location filename="processing/algorithms/createproject.py" line="57" />
       <source>Create project (项目设置)</source>
       <translation>项目设置</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="63" />
+      <location filename="processing/algorithms/createproject.py" line="62" />
       <source>Writes one self-contained project GeoPackage: the project boundary (XMQ), copies of the DLTB parcels that intersect it (whole parcels, attributes unchanged) and of the optional layers (planned DLTB, permanent basic farmland before/after, sub-projects, ecological red line, urban development boundary), and a settings table (lc_settings) with the project facts, the field mapping and the planned-code field. The project wizard runs this algorithm; exportscheme and the wizard read the file back.
 
 The boundary is the PROJECT_AREA layer (its features dissolved; use 'selected features only' for a part) or the villages listed in VILLAGES (ZLDWDM codes, comma separated), whose DLTB parcels are dissolved. A project spanning more than one township (first 9 digits of ZLDWDM) is reported as a warning: the policy's unit is one 乡镇. The period counts both ends (2026–2028 = 3 years) and may not exceed MAX_YEARS.</source>
@@ -1083,162 +1098,162 @@ The boundary is the PROJECT_AREA layer (its features dissolved; use 'selected fe
 项目区边界取自 PROJECT_AREA 图层（其要素融合为一；如只用其中一部分，请勾选“仅选中的要素”），或取自 VILLAGES 中列出的村（ZLDWDM 代码，以逗号分隔），由这些村的地类图斑融合而成。项目跨多个乡镇（ZLDWDM 前 9 位）时给出警告：按政策，项目以一个乡镇为实施单元。实施期限含起止年度（2026–2028 = 3 年），且不得超过 MAX_YEARS。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="79" />
+      <location filename="processing/algorithms/createproject.py" line="78" />
       <source>三调 地类图斑, projected CGCS2000 Gauss-Krüger.</source>
       <translation>三调地类图斑，CGCS2000 高斯-克吕格投影。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="81" />
+      <location filename="processing/algorithms/createproject.py" line="80" />
       <source>Project area polygons (项目区)</source>
       <translation>项目区</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="82" />
+      <location filename="processing/algorithms/createproject.py" line="81" />
       <source>Boundary polygons; or give VILLAGES instead.</source>
       <translation>项目区边界面；也可改为给出 VILLAGES。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="84" />
+      <location filename="processing/algorithms/createproject.py" line="83" />
       <source>…or villages (ZLDWDM codes, comma separated)</source>
       <translation>…或村（ZLDWDM 代码，以逗号分隔）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="85" />
+      <location filename="processing/algorithms/createproject.py" line="84" />
       <source>Their DLTB parcels are dissolved into the boundary.</source>
       <translation>将这些村的地类图斑融合为项目区边界。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="87" />
+      <location filename="processing/algorithms/createproject.py" line="86" />
       <source>Project name (项目名称)</source>
       <translation>项目名称</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="87" />
+      <location filename="processing/algorithms/createproject.py" line="86" />
       <source>e.g. 某某镇全域土地综合整治项目</source>
       <translation>如：某某镇全域土地综合整治项目</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="88" />
+      <location filename="processing/algorithms/createproject.py" line="87" />
       <source>Project code (项目编号)</source>
       <translation>项目编号</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="88" />
+      <location filename="processing/algorithms/createproject.py" line="87" />
       <source>Code given by the bureau.</source>
       <translation>由自然资源主管部门确定的项目编号。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="89" />
+      <location filename="processing/algorithms/createproject.py" line="88" />
       <source>Township (乡镇)</source>
       <translation>乡镇</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="89" />
+      <location filename="processing/algorithms/createproject.py" line="88" />
       <source>Name of the township; default from ZLDWDM.</source>
       <translation>乡镇名称；默认依据 ZLDWDM 确定。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="90" />
+      <location filename="processing/algorithms/createproject.py" line="89" />
       <source>Responsible unit (实施主体)</source>
       <translation>实施主体</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="90" />
+      <location filename="processing/algorithms/createproject.py" line="89" />
       <source>e.g. the township government.</source>
       <translation>如：乡镇人民政府。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="94" />
+      <location filename="processing/algorithms/createproject.py" line="93" />
       <source>First year (开始年度)</source>
       <translation>开始年度</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="94" />
+      <location filename="processing/algorithms/createproject.py" line="93" />
       <source>Last year (结束年度)</source>
       <translation>结束年度</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="97" />
+      <location filename="processing/algorithms/createproject.py" line="96" />
       <source>Calendar year; both ends count.</source>
       <translation>公历年份；含起止年度。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="99" />
+      <location filename="processing/algorithms/createproject.py" line="98" />
       <source>Longest period (years)</source>
       <translation>最长实施期限（年）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/cultivatedland.py" line="14" />
+      <location filename="processing/algorithms/cultivatedland.py" line="13" />
       <source>耕地 before, Σ TBDLMJ (m²)</source>
       <translation>整治前耕地，Σ TBDLMJ（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/cultivatedland.py" line="15" />
+      <location filename="processing/algorithms/cultivatedland.py" line="14" />
       <source>耕地 after, Σ TBDLMJ (m²)</source>
       <translation>整治后耕地，Σ TBDLMJ（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/cultivatedland.py" line="16" />
+      <location filename="processing/algorithms/cultivatedland.py" line="15" />
       <source>新增耕地 (m²)</source>
       <translation>新增耕地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/cultivatedland.py" line="17" />
+      <location filename="processing/algorithms/cultivatedland.py" line="16" />
       <source>新增耕地 rate, % of 耕地 before</source>
       <translation>新增耕地率，占整治前耕地的 %</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/cultivatedland.py" line="18" />
+      <location filename="processing/algorithms/cultivatedland.py" line="17" />
       <source>新增耕地 rate, % of the project area</source>
       <translation>新增耕地率，占项目区面积的 %</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/cultivatedland.py" line="19" />
+      <location filename="processing/algorithms/cultivatedland.py" line="18" />
       <source>耕地出: 耕地 to other 农用地 (m²)</source>
       <translation>耕地出：耕地转为其他农用地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/cultivatedland.py" line="20" />
+      <location filename="processing/algorithms/cultivatedland.py" line="19" />
       <source>耕地进: other 农用地 to 耕地 (m²)</source>
       <translation>耕地进：其他农用地转为耕地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/cultivatedland.py" line="21" />
+      <location filename="processing/algorithms/cultivatedland.py" line="20" />
       <source>耕地出 mean 等别</source>
       <translation>耕地出平均等别</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/cultivatedland.py" line="22" />
+      <location filename="processing/algorithms/cultivatedland.py" line="21" />
       <source>耕地进 mean 等别</source>
       <translation>耕地进平均等别</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/cultivatedland.py" line="23" />
+      <location filename="processing/algorithms/cultivatedland.py" line="22" />
       <source>Mean 等别 of 耕地 before</source>
       <translation>整治前耕地平均等别</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/cultivatedland.py" line="24" />
+      <location filename="processing/algorithms/cultivatedland.py" line="23" />
       <source>Mean 等别 of 耕地 after</source>
       <translation>整治后耕地平均等别</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/cultivatedland.py" line="25" />
+      <location filename="processing/algorithms/cultivatedland.py" line="24" />
       <source>耕地 to 建设用地/未利用地 (m²)</source>
       <translation>耕地转为建设用地/未利用地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/cultivatedland.py" line="26" />
+      <location filename="processing/algorithms/cultivatedland.py" line="25" />
       <source>进出平衡 in area and quality (1 = yes)</source>
       <translation>面积与质量进出平衡（1 = 是）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/cultivatedland.py" line="44" />
+      <location filename="processing/algorithms/cultivatedland.py" line="38" />
       <source>Cultivated land: added, in/out balance, quality (新增耕地与进出平衡)</source>
       <translation>新增耕地与进出平衡</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/cultivatedland.py" line="49" />
+      <location filename="processing/algorithms/cultivatedland.py" line="43" />
       <source>耕地 (0101/0102/0103) before and after on the TBDLMJ basis (田坎 excluded): 新增耕地 = 耕地 after − 耕地 before. ADDED_RATE is the policy's rate, against the original 耕地; ADDED_RATE_OF_PROJECT_AREA is against the project area's Σ TBMJ (both in %).
 
 The OUTPUT table splits 新增耕地 by source: 建设用地复垦, K-coded restorable plots, 园地/林地/草地, 坑塘, 未利用地, other 农用地, the change inside land that stays 耕地 (田坎 coefficient; a change of type moves its area between the 水田/水浇地/旱地 columns), and 耕地 lost (negative); the rows add up to the 合计 row = ADDED_M2, and the columns split each row by the planned 水田/水浇地/旱地 (a loss by the current one). QUALITY is the area-weighted mean 等别 (GDDB; 1 best, 15 worst).
@@ -1251,7 +1266,7 @@ OUTPUT 表按来源拆分新增耕地：建设用地复垦、K 编码可恢复�
 进出平衡：出 = 规划为其他农用地（含设施农用地）的耕地，按整治前面积计；进 = 规划为耕地的其他农用地，按整治后面积计；进 ≥ 出且进的平均等别不高于出的平均等别时为平衡。由建设用地或未利用地转来的耕地计入新增耕地，但不参与进出平衡。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/cultivatedland.py" line="65" />
+      <location filename="processing/algorithms/cultivatedland.py" line="59" />
       <source>新增耕地 by source</source>
       <translation>新增耕地来源</translation>
     </message>
@@ -1281,27 +1296,27 @@ OUTPUT 表按来源拆分新增耕地：建设用地复垦、K 编码可恢复�
       <translation>整治后{name}（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="104" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="100" />
       <source>Gauss-Krüger: central meridian {cm}°, false easting {fe} m</source>
       <translation>高斯-克吕格投影：中央经线 {cm}°，东伪偏移 {fe} m</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="111" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="107" />
       <source>The layer already has a field named {name}; choose another name.</source>
       <translation>图层中已有名为 {name} 的字段，请另取一个名称。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="133" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="129" />
       <source>Feature {fid} of layer {layer} has an invalid geometry; fix it first (native:fixgeometries).</source>
       <translation>图层 {layer} 的要素 {fid} 几何无效，请先修复（native:fixgeometries）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="39" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="35" />
       <source>Ellipsoidal area, 三调 method (椭球面积)</source>
       <translation>椭球面积（三调方法）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="44" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="40" />
       <source>Adds the ellipsoidal area (m², 2 decimals) of each polygon by the official 三调 method (国土调查办发〔2008〕32号, TD/T 1055): every vertex is converted from Gauss-Krüger plane coordinates to geodetic latitude/longitude on the CGCS2000 ellipsoid (inverse Gauss-Krüger), then each edge contributes the ellipsoidal trapezoid between it and the equator by the series formula; rings are summed and holes subtracted. This is how TBMJ is computed in 三调 databases.
 
 How it differs from QGIS's $area: with an ellipsoid set, QGIS measures polygons with geodesic edges (GeographicLib); the 三调 method treats each edge as a straight line in latitude/longitude at its mean latitude. On a 1:10 000 map sheet (≈ 20 km²) the two differ by well under 1 m² (DOMAIN.md cites ≈ 0.7 m²); without an ellipsoid, $area is the planar area on the Gauss-Krüger plane, which is larger by the projection's scale error (≈ 1×10⁻⁵ relative near the central meridian, up to ≈ 3×10⁻⁴ at the zone edge).
@@ -1314,52 +1329,57 @@ The layer must be in a CGCS2000 Gauss-Krüger CRS (EPSG:4513–4554). Where the 
 图层须采用 CGCS2000 高斯-克吕格坐标系（EPSG:4513–4554）。坐标系与坐标值所示带号前缀不一致时，以横坐标（东坐标）的量级为准。可选择与已有面积字段（如 TBMJ）比较：差值写入 AREA_DIFF（字段值 − 计算值）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="66" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="62" />
       <source>Polygons (CGCS2000 Gauss-Krüger)</source>
       <translation>面图层（CGCS2000 高斯-克吕格）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="69" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="65" />
       <source>Polygon layer in EPSG:4513–4554.</source>
       <translation>坐标系为 EPSG:4513–4554 的面图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="71" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="67" />
       <source>Area field name</source>
       <translation>面积字段名</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="73" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="69" />
       <source>Name of the new field holding the area in m².</source>
       <translation>存放面积（m²）的新字段名称。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="77" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="73" />
       <source>Compare with area field (e.g. TBMJ)</source>
       <translation>与面积字段比较（如 TBMJ）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="83" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="79" />
       <source>When set, AREA_DIFF = this field − the computed area.</source>
       <translation>设置后，AREA_DIFF = 该字段值 − 计算面积。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="87" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="83" />
       <source>Polygons with ellipsoidal area</source>
       <translation>含椭球面积的面图层</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="90" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="86" />
       <source>Total ellipsoidal area (m²)</source>
       <translation>椭球面积合计（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="92" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="88" />
       <source>Largest |field − computed| (m²)</source>
       <translation>|字段值 − 计算值| 最大值（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="104" />
+      <location filename="processing/algorithms/exportscheme.py" line="102" />
+      <source>Export scheme tables (方案表格导出)</source>
+      <translation>方案表格导出</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="107" />
       <source>Writes the scheme (实施方案) tables into one Excel workbook, one sheet a table, with Chinese titles and headers laid out like the official 三调 statistics templates: 1 整治区土地利用现状表 (villages × classes, template column order), 2 土地利用结构调整表, 3 土地利用转移矩阵, 4 新增耕地来源表, 5 耕地进出平衡表, 6 永久基本农田调整表, 7 耕地集中连片统计表, 8 增减挂钩拆旧建新表, 9 子项目清单, 10 年度实施计划, 11 指标核验表.
 
 Give a project GeoPackage (PROJECT, written by 'Create project'), or the layers themselves; a layer given explicitly replaces the project's. Only the current DLTB is required: a table whose inputs are missing (the plan for tables 2–5, 8 and 11; permanent basic farmland before/after for 6; sub-projects for 9 and 10) is left out and listed in the log. Tables 6 and 7 run the farmland adjustment and contiguity algorithms when they are installed.
@@ -1376,244 +1396,234 @@ The workbook is written to a temporary file in the target folder and renamed at 
 工作簿先写入目标文件夹中的临时文件，完成后再重命名，因此运行失败不会留下写了一半的文件。CSV_FOLDER 可为每张表另存一个 UTF-8 CSV 文件（数值与表中显示一致）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="126" />
+      <location filename="processing/algorithms/exportscheme.py" line="129" />
       <source>Project GeoPackage (项目文件)</source>
       <translation>项目文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="127" />
+      <location filename="processing/algorithms/exportscheme.py" line="130" />
       <source>A project GeoPackage written by 'Create project': its DLTB, boundary, plan, farmland and sub-project layers and its facts (name, years) are used unless given below.</source>
       <translation>由“项目设置”生成的项目 GeoPackage：除非在下方另行给出，将使用其中的地类图斑、项目区边界、规划、永久基本农田和子项目图层以及项目信息（名称、年度）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="133" />
+      <location filename="processing/algorithms/exportscheme.py" line="136" />
       <source>三调 地类图斑 of the current state; required unless PROJECT is given.</source>
       <translation>现状三调地类图斑；未给出 PROJECT 时必填。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="136" />
+      <location filename="processing/algorithms/exportscheme.py" line="139" />
       <source>YJJBNTTB before the adjustment; with PBF_AFTER gives table 6.</source>
       <translation>调整前的永久基本农田图斑（YJJBNTTB）；与 PBF_AFTER 一起用于生成表 6。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="138" />
+      <location filename="processing/algorithms/exportscheme.py" line="141" />
       <source>YJJBNTTB after the adjustment.</source>
       <translation>调整后的永久基本农田图斑（YJJBNTTB）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="140" />
+      <location filename="processing/algorithms/exportscheme.py" line="143" />
       <source>Sub-project polygons (XMLX type, XMMC name, TZJE investment 万元, ZJLY funding, SSND year, ZRDW unit); gives tables 9 and 10 and the per-sub-project rows of table 8.</source>
       <translation>子项目范围面（XMLX 项目类型、XMMC 项目名称、TZJE 投资额（万元）、ZJLY 资金来源、SSND 实施年度、ZRDW 责任单位）；用于生成表 9、表 10 及表 8 中按子项目列出的行。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="147" />
+      <location filename="processing/algorithms/exportscheme.py" line="150" />
       <source>Tables</source>
       <translation>表格</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="149" />
+      <location filename="processing/algorithms/exportscheme.py" line="152" />
       <source>Which tables to write (default: all that the inputs allow).</source>
       <translation>要输出的表格（默认：输入数据所能支持的全部表格）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="151" />
+      <location filename="processing/algorithms/exportscheme.py" line="154" />
       <source>Area unit</source>
       <translation>面积单位</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="153" />
+      <location filename="processing/algorithms/exportscheme.py" line="156" />
       <source>0 = 公顷, 1 = 亩, 2 = both (side-by-side columns; the two wide tables get a sheet per unit).</source>
       <translation>0 = 公顷，1 = 亩，2 = 两者（并列分栏；两张宽表每种单位各一个工作表）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="157" />
+      <location filename="processing/algorithms/exportscheme.py" line="160" />
       <source>Decimal places of areas (empty = 4 for 公顷, 2 for 亩)</source>
       <translation>面积小数位数（为空则公顷 4 位、亩 2 位）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="159" />
+      <location filename="processing/algorithms/exportscheme.py" line="162" />
       <source>Leave empty for the defaults: 4 decimals for 公顷 (1 m²), 2 for 亩.</source>
       <translation>留空则使用默认值：公顷 4 位小数（精确到 1 m²），亩 2 位小数。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="161" />
+      <location filename="processing/algorithms/exportscheme.py" line="164" />
       <source>Transition matrix classes</source>
       <translation>转移矩阵地类级别</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="162" />
+      <location filename="processing/algorithms/exportscheme.py" line="165" />
       <source>First-level (一级类)</source>
       <translation>一级类</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="162" />
+      <location filename="processing/algorithms/exportscheme.py" line="165" />
       <source>Second-level (二级类)</source>
       <translation>二级类</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="165" />
+      <location filename="processing/algorithms/exportscheme.py" line="168" />
       <source>First-level classes fit a page; second-level classes show 水田/水浇地/旱地 apart.</source>
       <translation>一级类可在一页内排下；二级类将水田/水浇地/旱地分别列出。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="167" />
+      <location filename="processing/algorithms/exportscheme.py" line="170" />
       <source>Project name for the sheet headers</source>
       <translation>表头中的项目名称</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="169" />
+      <location filename="processing/algorithms/exportscheme.py" line="172" />
       <source>Default: the project GeoPackage's name.</source>
       <translation>默认：项目 GeoPackage 中记录的项目名称。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="176" />
+      <location filename="processing/algorithms/exportscheme.py" line="179" />
       <source>Default: the project's years, else the sub-projects' years (SSND).</source>
       <translation>默认：项目的起止年度，否则取子项目的年度（SSND）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="184" />
-      <source>Threshold of the compliance table (policy default: {value}).</source>
-      <translation>指标核验表的阈值（政策默认值：{value}）。</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/exportscheme.py" line="186" />
+      <location filename="processing/algorithms/exportscheme.py" line="182" />
       <source>Folder for one CSV per table</source>
       <translation>每表一个 CSV 的输出文件夹</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="188" />
+      <location filename="processing/algorithms/exportscheme.py" line="184" />
       <source>Optional: also write each table as a UTF-8 CSV (values as shown in the workbook).</source>
       <translation>可选：同时将每张表另存为 UTF-8 CSV（数值与工作簿中显示一致）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="191" />
+      <location filename="processing/algorithms/exportscheme.py" line="187" />
       <source>Scheme workbook</source>
       <translation>实施方案工作簿</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="191" />
+      <location filename="processing/algorithms/exportscheme.py" line="187" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="192" />
+      <location filename="processing/algorithms/exportscheme.py" line="188" />
       <source>The .xlsx file to write (replaced if it exists).</source>
       <translation>要写入的 .xlsx 文件（如已存在则覆盖）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="193" />
+      <location filename="processing/algorithms/exportscheme.py" line="189" />
       <source>Sheets written</source>
       <translation>已写入的工作表</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="194" />
+      <location filename="processing/algorithms/exportscheme.py" line="190" />
       <source>Number of sheets</source>
       <translation>工作表数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="195" />
+      <location filename="processing/algorithms/exportscheme.py" line="191" />
       <source>Tables left out (inputs missing)</source>
       <translation>未输出的表格（缺少输入）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="196" />
+      <location filename="processing/algorithms/exportscheme.py" line="192" />
       <source>CSV files</source>
       <translation>CSV 文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="218" />
+      <location filename="processing/algorithms/exportscheme.py" line="214" />
       <source>Project: {path}</source>
       <translation>项目：{path}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="220" />
+      <location filename="processing/algorithms/exportscheme.py" line="216" />
       <source>Give a project GeoPackage (PROJECT) or the current DLTB layer (DLTB). 请给出项目文件或现状地类图斑图层。</source>
       <translation>请给出项目 GeoPackage（PROJECT）或现状地类图斑图层（DLTB）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="257" />
+      <location filename="processing/algorithms/exportscheme.py" line="253" />
       <source>no plan (AFTER or AFTER_FIELD)</source>
       <translation>无规划方案（AFTER 或 AFTER_FIELD）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="262" />
+      <location filename="processing/algorithms/exportscheme.py" line="258" />
       <source>Computing the tables…</source>
       <translation>正在计算表格…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="319" />
+      <location filename="processing/algorithms/exportscheme.py" line="315" />
       <source>no sub-project layer (SUBPROJECTS)</source>
       <translation>无子项目图层（SUBPROJECTS）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="347" />
+      <location filename="processing/algorithms/exportscheme.py" line="343" />
       <source>Left out: {n} {title} — {reason}.</source>
       <translation>未输出：表 {n} {title} — {reason}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="350" />
+      <location filename="processing/algorithms/exportscheme.py" line="346" />
       <source>No table could be written: every chosen table lacks its inputs.</source>
       <translation>无法输出任何表格：所选表格均缺少输入数据。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="359" />
+      <location filename="processing/algorithms/exportscheme.py" line="355" />
       <source>Could not write {path}: {error}</source>
       <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="364" />
+      <location filename="processing/algorithms/exportscheme.py" line="360" />
       <source>{n} CSV files in {folder}</source>
       <translation>已在 {folder} 中写入 {n} 个 CSV 文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="409" />
+      <location filename="processing/algorithms/exportscheme.py" line="405" />
       <source>no permanent basic farmland layers before and after (PBF_BEFORE, PBF_AFTER)</source>
       <translation>无整治前、整治后永久基本农田图层（PBF_BEFORE、PBF_AFTER）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="416" />
+      <location filename="processing/algorithms/exportscheme.py" line="412" />
       <source>Running {id}…</source>
       <translation>正在运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="424" />
+      <location filename="processing/algorithms/exportscheme.py" line="420" />
       <source>{id} failed: {error}</source>
       <translation>{id} 运行失败：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="438" />
+      <location filename="processing/algorithms/exportscheme.py" line="434" />
       <source>the algorithm {id} is not installed</source>
       <translation>未安装算法 {id}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="447" />
+      <location filename="processing/algorithms/exportscheme.py" line="443" />
       <source>Running {id} on the current DLTB…</source>
       <translation>正在对现状地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="452" />
+      <location filename="processing/algorithms/exportscheme.py" line="448" />
       <source>Running {id} on the planned DLTB…</source>
       <translation>正在对规划地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="456" />
+      <location filename="processing/algorithms/exportscheme.py" line="452" />
       <source>Running {id} on the planned codes ({field})…</source>
       <translation>正在按规划地类编码（{field}）运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="461" />
+      <location filename="processing/algorithms/exportscheme.py" line="457" />
       <source>The contiguity algorithm takes no code field; the 整治后 column of table 7 is left empty.</source>
       <translation>集中连片算法不接受地类编码字段；表 7 的整治后列留空。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="464" />
+      <location filename="processing/algorithms/exportscheme.py" line="460" />
       <source>No plan: table 7 shows the current state only.</source>
       <translation>无规划方案：表 7 仅反映现状。</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/exportscheme.py" line="99" />
-      <source>Export scheme tables (方案表格导出)</source>
-      <translation>方案表格导出</translation>
     </message>
     <message>
       <location filename="processing/algorithms/farmlandadjustment.py" line="116" />
@@ -1626,72 +1636,72 @@ The workbook is written to a temporary file in the target folder and renamed at 
       <translation>现状三调地类图斑：提供各分块所在位置的现状地类，以及永久基本农田图层中缺少的等别 / 坡度。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="124" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="125" />
       <source>Drop pieces smaller than (m²)</source>
       <translation>舍弃面积小于此值的分块（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="127" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="128" />
       <source>Pieces under this area are slivers of re-digitised boundaries; they are dropped and counted in the log.</source>
       <translation>小于此面积的分块是边界重新数字化产生的细碎多边形，将被舍弃并在日志中计数。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="131" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="132" />
       <source>Area basis</source>
       <translation>面积口径</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="132" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="133" />
       <source>Ellipsoidal area of the pieces (三调 method)</source>
       <translation>分块的椭球面积（三调方法）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="133" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="134" />
       <source>The layer's area field (YJJBNTTBMJ …), in proportion</source>
       <translation>图层自带面积字段（YJJBNTTBMJ …），按比例分摊</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="137" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="138" />
       <source>0 = ellipsoidal area of each piece; 1 = the area field of the feature × the piece's share of the feature's ellipsoidal area (ellipsoidal where empty).</source>
       <translation>0 = 各分块的椭球面积；1 = 要素的面积字段值 × 分块占该要素椭球面积的比例（字段为空时取椭球面积）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="141" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="142" />
       <source>Required 新增比例 (%)</source>
       <translation>新增比例要求（%）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="145" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="146" />
       <source>新增永久基本农田 ≥ this share of the adjusted area (Wuxi opinion §四(二), 自然资发〔2019〕194号: 5 %).</source>
       <translation>新增永久基本农田 ≥ 调整面积的此比例（无锡实施意见 §四(二)，自然资发〔2019〕194号：5 %）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="148" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="149" />
       <source>Review table</source>
       <translation>审查汇总表</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="150" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="151" />
       <source>调出 parcels</source>
       <translation>调出图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="152" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="153" />
       <source>调入 parcels</source>
       <translation>调入图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="204" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="208" />
       <source>No DLTB given: the current class of the pieces is 未覆盖, and 等别 and slope come from the farmland layers only.</source>
       <translation>未提供地类图斑：各分块的现状地类记为“未覆盖”，等别和坡度仅取自永久基本农田图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="286" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="290" />
       <source>Farmland layer fields: area {area}, 等别 {gddb}, 坡度 {slope}.</source>
       <translation>永久基本农田图层字段：面积 {area}，等别 {gddb}，坡度 {slope}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="297" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="301" />
       <source>{side}: {n} sliver(s) under the sliver area dropped, {a:.4f} m² in all.</source>
       <translation>{side}：舍弃 {n} 个小于细碎面积阈值的分块，共 {a:.4f} m²。</translation>
     </message>
@@ -1727,7 +1737,7 @@ Areas: the 三调 ellipsoidal area of each piece (default), or the layer's own a
       <translation>无 ZLDWDM 字段：表格不按村分组。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="142" />
+      <location filename="processing/algorithms/landusestatus.py" line="143" />
       <source>Parcels: {n}; total area Σ TBMJ = {m2:.2f} m² = {ha:.4f} ha = {mu:.2f} 亩</source>
       <translation>图斑数：{n}；总面积 Σ TBMJ = {m2:.2f} m² = {ha:.4f} 公顷 = {mu:.2f} 亩</translation>
     </message>
@@ -1799,7 +1809,7 @@ AREA_M2 取整到 0.01 m²，使每个村各行之和恰好等于其取整后的
       <translation>编码不在三调地类表中的图斑数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="104" />
+      <location filename="processing/algorithms/potential.py" line="105" />
       <source>From the current DLTB alone: where new 耕地 can come from, how much (an ESTIMATE), and which villages are richest in it – the survey before a project area is chosen.
 
 Candidate types (POTENTIAL_TYPE, with the RULE that selected each parcel):
@@ -1836,292 +1846,292 @@ OUTPUT_VILLAGES：每个村（ZLDWDM）的总面积 Σ TBMJ、耕地（Σ TBDLMJ
 OUTPUT_RESERVE（建设用地腾退储备库）：每个农村建设用地图斑的村、BSM、类别（零散/成片村庄/采矿用地）、面积、是否位于城镇开发边界和生态保护红线内、聚落编号、聚落面积和图斑数，以及是否为候选图斑。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="146" />
+      <location filename="processing/algorithms/potential.py" line="147" />
       <source>三调 地类图斑 of the current state (a township or a county), projected CGCS2000 Gauss-Krüger (e.g. EPSG:4528).</source>
       <translation>现状三调地类图斑（乡镇或县域），CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="151" />
+      <location filename="processing/algorithms/potential.py" line="152" />
       <source>Rural construction land and mines inside it are not reclamation candidates.</source>
       <translation>其范围内的农村建设用地和采矿用地不作为复垦候选。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="152" />
+      <location filename="processing/algorithms/potential.py" line="153" />
       <source>Ecological protection red line (生态保护红线)</source>
       <translation>生态保护红线</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="153" />
+      <location filename="processing/algorithms/potential.py" line="154" />
       <source>Parcels inside it are never candidates.</source>
       <translation>其范围内的图斑一律不作为候选。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="154" />
+      <location filename="processing/algorithms/potential.py" line="155" />
       <source>Permanent basic farmland (永久基本农田)</source>
       <translation>永久基本农田</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="155" />
+      <location filename="processing/algorithms/potential.py" line="156" />
       <source>Candidates inside it are flagged IN_PBF = 1.</source>
       <translation>其范围内的候选图斑标记 IN_PBF = 1。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="160" />
+      <location filename="processing/algorithms/potential.py" line="161" />
       <source>Target 田坎 coefficient after consolidation</source>
       <translation>整治后目标田坎系数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="161" />
+      <location filename="processing/algorithms/potential.py" line="162" />
       <source>New 耕地 carries it (its estimate is net of it); 耕地 above it gives back the difference (田坎归并). Local practice; default {v:g}.</source>
       <translation>新增耕地按此系数计田坎（估算值已扣除）；田坎系数高于此值的耕地可归并出差额部分（田坎归并）。按当地做法确定；默认 {v:g}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="164" />
+      <location filename="processing/algorithms/potential.py" line="165" />
       <source>Highest slope grade (GDPDJB) of a candidate</source>
       <translation>候选图斑的最高坡度级别（GDPDJB）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="165" />
+      <location filename="processing/algorithms/potential.py" line="166" />
       <source>1 ≤2°, 2 ≤6°, 3 ≤15°, 4 ≤25°, 5 &gt;25°. Parcels on a higher grade are excluded; parcels without a grade are not.</source>
       <translation>1 级 ≤2°，2 级 ≤6°，3 级 ≤15°，4 级 ≤25°，5 级 &gt;25°。坡度级别更高的图斑将被排除；无坡度级别的图斑不排除。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="168" />
+      <location filename="processing/algorithms/potential.py" line="169" />
       <source>耕地后备资源 codes</source>
       <translation>耕地后备资源地类编码</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="169" />
+      <location filename="processing/algorithms/potential.py" line="170" />
       <source>Comma-separated 三调 codes developable into 耕地 (default 其他草地, 盐碱地, 沙地, 裸土地; add 1104 to count 坑塘水面).</source>
       <translation>可开发为耕地的三调地类编码，以逗号分隔（默认其他草地、盐碱地、沙地、裸土地；加入 1104 可计入坑塘水面）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="173" />
+      <location filename="processing/algorithms/potential.py" line="174" />
       <source>Count 园地/残次林地 as restorable</source>
       <translation>将园地/残次林地计为可恢复</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="174" />
+      <location filename="processing/algorithms/potential.py" line="175" />
       <source>Also list 园地 and 残次林地 (GARDEN_FOREST_CODES) on good slope grades as 耕地恢复 candidates.</source>
       <translation>同时将坡度级别较低的园地和残次林地（GARDEN_FOREST_CODES）列为耕地恢复候选。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="178" />
+      <location filename="processing/algorithms/potential.py" line="179" />
       <source>园地/残次林地 codes</source>
       <translation>园地/残次林地地类编码</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="179" />
+      <location filename="processing/algorithms/potential.py" line="180" />
       <source>Codes counted with the option above (0307 其他林地 stands for 残次林地).</source>
       <translation>启用上一选项时计入的地类编码（以 0307 其他林地代表残次林地）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="181" />
+      <location filename="processing/algorithms/potential.py" line="182" />
       <source>Highest slope grade of 园地/残次林地 candidates</source>
       <translation>园地/残次林地候选的最高坡度级别</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="182" />
+      <location filename="processing/algorithms/potential.py" line="183" />
       <source>Default 2 (≤ 6°).</source>
       <translation>默认 2 级（≤ 6°）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="184" />
+      <location filename="processing/algorithms/potential.py" line="185" />
       <source>Cluster distance for rural construction land (m)</source>
       <translation>农村建设用地聚落距离（m）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="185" />
+      <location filename="processing/algorithms/potential.py" line="186" />
       <source>Rural construction parcels at most this far apart belong to one cluster (settlement).</source>
       <translation>相距不超过此距离的农村建设用地图斑属于同一聚落。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="187" />
+      <location filename="processing/algorithms/potential.py" line="188" />
       <source>Largest small isolated cluster (m²)</source>
       <translation>小型零散聚落面积上限（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="188" />
+      <location filename="processing/algorithms/potential.py" line="189" />
       <source>A cluster of at most this area (Σ TBMJ) is a small isolated cluster, the classic 腾退 candidate; default 10 000 m² (15 亩).</source>
       <translation>面积（Σ TBMJ）不超过此值的聚落为小型零散聚落，即典型的腾退候选；默认 10 000 m²（15 亩）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="191" />
+      <location filename="processing/algorithms/potential.py" line="192" />
       <source>Count village cores (larger clusters) as reclamation candidates</source>
       <translation>将成片村庄（较大聚落）计为复垦候选</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="193" />
+      <location filename="processing/algorithms/potential.py" line="194" />
       <source>Off: parcels of larger clusters are only listed in the reserve inventory.</source>
       <translation>不勾选时，较大聚落的图斑只列入储备库。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="196" />
+      <location filename="processing/algorithms/potential.py" line="197" />
       <source>Count 采矿用地 in the estimate</source>
       <translation>采矿用地计入估算</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="197" />
+      <location filename="processing/algorithms/potential.py" line="198" />
       <source>Off: mines stay candidates with EST_ADDED_M2 = 0 (e.g. when they are to be restored to forest).</source>
       <translation>不勾选时，采矿用地仍为候选，但 EST_ADDED_M2 = 0（如计划恢复为林地时）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="200" />
+      <location filename="processing/algorithms/potential.py" line="201" />
       <source>Share of a parcel that puts it inside a layer (%)</source>
       <translation>判定图斑位于图层内的面积占比（%）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="201" />
+      <location filename="processing/algorithms/potential.py" line="202" />
       <source>A parcel is inside the red line, the development boundary, the PBF or the high-standard layer when at least this share of its area is.</source>
       <translation>图斑面积至少有此比例位于生态保护红线、城镇开发边界、永久基本农田或高标准农田图层内时，即视为位于其中。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="205" />
+      <location filename="processing/algorithms/potential.py" line="206" />
       <source>Built high-standard farmland (已建高标准农田)</source>
       <translation>已建高标准农田</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="207" />
+      <location filename="processing/algorithms/potential.py" line="208" />
       <source>With this layer (or the field below) 耕地 outside it in large blocks is listed as 高标准农田 candidates.</source>
       <translation>给出此图层（或下方字段）时，其范围以外集中连片的大块耕地将列为高标准农田候选。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="211" />
+      <location filename="processing/algorithms/potential.py" line="212" />
       <source>…or high-standard field on the DLTB</source>
       <translation>…或地类图斑上的高标准农田字段</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="213" />
+      <location filename="processing/algorithms/potential.py" line="214" />
       <source>A parcel is high-standard when the field is 1, Y, YES, T, TRUE, 是 or 已建.</source>
       <translation>字段值为 1、Y、YES、T、TRUE、是或已建时，图斑视为已建高标准农田。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="215" />
+      <location filename="processing/algorithms/potential.py" line="216" />
       <source>Smallest block of 高标准农田 candidates (亩)</source>
       <translation>高标准农田候选的最小连片面积（亩）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="217" />
+      <location filename="processing/algorithms/potential.py" line="218" />
       <source>Blocks of not yet high-standard 耕地 (Σ TBDLMJ) below this are not listed; default 100 亩 (百亩方).</source>
       <translation>未建高标准农田的耕地连片面积（Σ TBDLMJ）小于此值时不列出；默认 100 亩（百亩方）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="220" />
+      <location filename="processing/algorithms/potential.py" line="221" />
       <source>Widest road/ditch inside a block (m)</source>
       <translation>连片地块内道路/沟渠的最大宽度（m）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="221" />
+      <location filename="processing/algorithms/potential.py" line="222" />
       <source>As in the contiguity analysis: 1006/1107/1203 parcels at most this wide do not break a block.</source>
       <translation>与集中连片分析相同：宽度不超过此值的 1006/1107/1203 图斑不隔断连片。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="224" />
+      <location filename="processing/algorithms/potential.py" line="225" />
       <source>Rank villages by</source>
       <translation>村排序依据</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="225" />
+      <location filename="processing/algorithms/potential.py" line="226" />
       <source>Estimated 新增耕地 rate (% of the village's 耕地)</source>
       <translation>预计新增耕地率（占该村耕地的 %）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="226" />
+      <location filename="processing/algorithms/potential.py" line="227" />
       <source>Estimated 新增耕地 area</source>
       <translation>预计新增耕地面积</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="227" />
+      <location filename="processing/algorithms/potential.py" line="228" />
       <source>The rate is what the ≥ 5 % rule measures; the area favours large villages.</source>
       <translation>比率即 ≥ 5 % 规则所考核的指标；按面积排序则对大村有利。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="231" />
+      <location filename="processing/algorithms/potential.py" line="232" />
       <source>Field holding the 三调 code.</source>
       <translation>存放三调地类编码的字段。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="232" />
+      <location filename="processing/algorithms/potential.py" line="233" />
       <source>Slope grade field (default: detected GDPDJB)</source>
       <translation>坡度级别字段（默认：自动识别的 GDPDJB）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="233" />
+      <location filename="processing/algorithms/potential.py" line="234" />
       <source>Field holding the slope grade 1–5.</source>
       <translation>存放坡度级别（1–5）的字段。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="239" />
+      <location filename="processing/algorithms/potential.py" line="240" />
       <source>Potential candidates (潜力图斑)</source>
       <translation>潜力图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="240" />
+      <location filename="processing/algorithms/potential.py" line="241" />
       <source>One feature per candidate parcel and type: POTENTIAL_TYPE, RULE, EST_ADDED_M2 (estimate), BSM, DLBM, ZLDWDM, AREA_M2 (TBMJ), flags, cluster and block.</source>
       <translation>每个候选图斑的每种类型一个要素：POTENTIAL_TYPE、RULE、EST_ADDED_M2（估算值）、BSM、DLBM、ZLDWDM、AREA_M2（TBMJ）、标记、聚落和连片地块。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="242" />
+      <location filename="processing/algorithms/potential.py" line="243" />
       <source>Village ranking (村潜力排序)</source>
       <translation>村潜力排序</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="243" />
+      <location filename="processing/algorithms/potential.py" line="244" />
       <source>One row per village (ZLDWDM): areas, potential per type, estimate, rate, rank, cumulative rate.</source>
       <translation>每个村（ZLDWDM）一行：面积、各类型潜力、估算值、比率、排名、累计比率。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="245" />
+      <location filename="processing/algorithms/potential.py" line="246" />
       <source>Construction land reserve inventory (建设用地腾退储备库)</source>
       <translation>建设用地腾退储备库</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="247" />
+      <location filename="processing/algorithms/potential.py" line="248" />
       <source>Every rural construction parcel: village, BSM, class, area, in/out of the development boundary, cluster id and size, candidate or not.</source>
       <translation>所有农村建设用地图斑：村、BSM、类别、面积、是否位于城镇开发边界内、聚落编号和规模、是否为候选。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="254" />
+      <location filename="processing/algorithms/potential.py" line="255" />
       <source>Excluded parcels (排除图斑)</source>
       <translation>排除图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="256" />
+      <location filename="processing/algorithms/potential.py" line="257" />
       <source>Parcels a rule selected but an exclusion removed, with REASON (red_line, slope, dev_boundary, village_core).</source>
       <translation>被规则选中但因排除条件剔除的图斑，附 REASON（red_line、slope、dev_boundary、village_core）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="259" />
+      <location filename="processing/algorithms/potential.py" line="260" />
       <source>Estimated 新增耕地 (m², estimate)</source>
       <translation>预计新增耕地（m²，估算值）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="260" />
+      <location filename="processing/algorithms/potential.py" line="261" />
       <source>Estimate as % of 耕地</source>
       <translation>估算值占耕地的 %</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="261" />
+      <location filename="processing/algorithms/potential.py" line="262" />
       <source>耕地 (m², TBDLMJ)</source>
       <translation>耕地（m²，TBDLMJ）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="262" />
+      <location filename="processing/algorithms/potential.py" line="263" />
       <source>Candidate rows</source>
       <translation>候选记录数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="263" />
+      <location filename="processing/algorithms/potential.py" line="264" />
       <source>Rural construction land in the reserve (m²)</source>
       <translation>储备库中的农村建设用地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="265" />
+      <location filename="processing/algorithms/potential.py" line="266" />
       <source>Estimate: {t}</source>
       <translation>估算：{t}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="266" />
+      <location filename="processing/algorithms/potential.py" line="267" />
       <source>Villages by rank</source>
       <translation>村排名</translation>
     </message>
@@ -2141,17 +2151,17 @@ OUTPUT_RESERVE（建设用地腾退储备库）：每个农村建设用地图斑
       <translation>各村（潜力由高到低）：</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="98" />
+      <location filename="processing/algorithms/potential.py" line="99" />
       <source>Potential survey (潜力调查)</source>
       <translation>潜力调查</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/transitionmatrix.py" line="23" />
+      <location filename="processing/algorithms/transitionmatrix.py" line="20" />
       <source>Transition matrix (土地利用转移矩阵)</source>
       <translation>土地利用转移矩阵</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/transitionmatrix.py" line="28" />
+      <location filename="processing/algorithms/transitionmatrix.py" line="25" />
       <source>Area moving from each current class to each planned class, one row per (FROM_DLBM, TO_DLBM) pair with an area; unchanged land is on the diagonal (FROM = TO).
 
 Basis: the gross area of each overlay piece, i.e. its share of the current parcel's TBMJ (田坎 included in the parcel's class), so the rows of a FROM class add up to the current Σ TBMJ of that class and the columns to the planned structure measured on the same TBMJ. Suffixed codes count as their base code.
@@ -2164,17 +2174,17 @@ The plan is a planned DLTB layer (overlaid; boundaries need not match, classes m
 规划方案可以是规划地类图斑图层（叠加分析；图斑边界无需一致，两侧地类可以不同），也可以是现状地类图斑上的规划地类编码字段。默认情况下，现状图层中规划图层未覆盖的部分按错误处理（UNCOVERED）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/transitionmatrix.py" line="42" />
+      <location filename="processing/algorithms/transitionmatrix.py" line="39" />
       <source>Transition matrix</source>
       <translation>土地利用转移矩阵</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/transitionmatrix.py" line="43" />
+      <location filename="processing/algorithms/transitionmatrix.py" line="40" />
       <source>Area changing class (m²)</source>
       <translation>地类变化面积（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/transitionmatrix.py" line="44" />
+      <location filename="processing/algorithms/transitionmatrix.py" line="41" />
       <source>Total area (m²)</source>
       <translation>总面积（m²）</translation>
     </message>
