@@ -125,7 +125,13 @@ class LandConsolidationPlugin:
         processing.execAlgorithmDialog(algorithm_id(name), {})
 
     def unload(self) -> None:
-        """Remove everything :meth:`initGui` added."""
+        """Remove everything :meth:`initGui` added, closing an open wizard or export dialog first."""
+        for dialog in (self.dialog, self.export):
+            if dialog is not None:
+                dialog.close()
+                dialog.deleteLater()
+        self.dialog = None
+        self.export = None
         for action in self.actions:
             if self.toolbar is not None:
                 self.toolbar.removeAction(action)

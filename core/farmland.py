@@ -506,7 +506,7 @@ def difference_pieces(
         if rest.isNull() or rest.isEmpty():
             continue
         for part in rest.asGeometryCollection():
-            if part.type() == QgsWkbTypes.PolygonGeometry and not part.isEmpty():
+            if part.type() == QgsWkbTypes.GeometryType.PolygonGeometry and not part.isEmpty():
                 sources.append(i)
                 parts.append(part)
     for layer in (own, other):

@@ -289,6 +289,32 @@ def plan_from_layer(
     )
 
 
+def reject_unknown_planned_codes(result: Plan) -> None:
+    """Raise when a planned code is not in the 三调 table, listing the codes and the parcels.
+
+    Raises:
+        LandConsolidationError: each unknown planned code with up to ten BSMs
+            of the current parcels planned with it.
+    """
+    pieces = result.pieces
+    unknown = pieces[~pieces["known_a"].astype(bool)]
+    if unknown.empty:
+        return
+    items = []
+    for code, group in unknown.groupby("code_a", sort=True):
+        labels = [_label_of(bsm, fid) for bsm, fid in zip(group["bsm_b"], group["fid_b"])]
+        items.append(f"“{code or '(空)'}”（{_listing(sorted(set(labels)))}）")
+    raise LandConsolidationError(
+        f"规划地类有三调地类表之外的编码：{'；'.join(items)}。请更正规划地类编码。"
+        f" Planned codes not in the 三调 table: {'; '.join(items)}."
+    )
+
+
+def _label_of(bsm, fid) -> str:
+    text = "" if bsm is None or (isinstance(bsm, float) and np.isnan(bsm)) else str(bsm)
+    return f"BSM {text}" if text else f"要素 {fid}"
+
+
 def _join_sides(before: pd.DataFrame, after: pd.DataFrame, gross) -> pd.DataFrame:
     table = codes_mod.default_table()
     data = {}

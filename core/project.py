@@ -22,8 +22,6 @@ import json
 from pathlib import Path
 
 from .errors import Cancelled, LandConsolidationError
-from .validity import GeometryCheck, parcel_label
-from .values import to_text
 from .keys import (
     AFTER,
     AFTER_FIELD,
@@ -39,6 +37,8 @@ from .keys import (
     START_YEAR,
     SUBPROJECTS,
 )
+from .validity import GeometryCheck, parcel_label
+from .values import to_text
 
 SETTINGS_TABLE = "lc_settings"
 FORMAT_VERSION = "1"
@@ -232,9 +232,9 @@ def write_project(path, boundary, crs, layers: dict, settings: dict, context=Non
         options.layerName = layer_name
         options.fileEncoding = "UTF-8"
         if tmp.exists():
-            options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+            options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
         writer = QgsVectorFileWriter.create(str(tmp), fields, wkb_type, crs, context, options)
-        if writer.hasError() != QgsVectorFileWriter.NoError:
+        if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
             raise LandConsolidationError(f"无法写入 {path.name}：{writer.errorMessage()}")
         n = 0
         for feature in features:
@@ -245,14 +245,14 @@ def write_project(path, boundary, crs, layers: dict, settings: dict, context=Non
 
     try:
         fields = QgsFields()
-        fields.append(QgsField("NAME", QVariant.String))
-        fields.append(QgsField("CODE", QVariant.String))
+        fields.append(QgsField("NAME", QVariant.Type.String))
+        fields.append(QgsField("CODE", QVariant.Type.String))
         area_feature = QgsFeature(fields)
         shape = QgsGeometry(boundary)
         shape.convertToMultiType()
         area_feature.setGeometry(shape)
         area_feature.setAttributes([str(settings.get("name", "")), str(settings.get("code", ""))])
-        write(LAYER_NAMES[PROJECT_AREA], fields, QgsWkbTypes.MultiPolygon, [area_feature])
+        write(LAYER_NAMES[PROJECT_AREA], fields, QgsWkbTypes.Type.MultiPolygon, [area_feature])
         for key, source in layers.items():
             if source is None:
                 continue
@@ -278,7 +278,7 @@ def write_project(path, boundary, crs, layers: dict, settings: dict, context=Non
                     out.setAttributes(feature.attributes())
                     yield out
 
-            write(LAYER_NAMES[key], source.fields(), QgsWkbTypes.MultiPolygon, copies())
+            write(LAYER_NAMES[key], source.fields(), QgsWkbTypes.Type.MultiPolygon, copies())
         with sqlite3.connect(tmp) as db:
             db.execute(f"CREATE TABLE {SETTINGS_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             values = dict(settings, format_version=FORMAT_VERSION)

@@ -22,8 +22,8 @@ class NumberItem(QTableWidgetItem):
     def __init__(self, value: float, decimals: int = 2):
         super().__init__("—" if value is None or math.isnan(value) else f"{value:,.{decimals}f}")
         self.value = -math.inf if value is None or math.isnan(value) else value
-        self.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-        self.setFlags(self.flags() & ~Qt.ItemIsEditable)
+        self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setFlags(self.flags() & ~Qt.ItemFlag.ItemIsEditable)
 
     def __lt__(self, other):
         return self.value < getattr(other, "value", -math.inf)
@@ -37,7 +37,7 @@ class AreaPage(QWizardPage, FORM):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setupUi(self)
-        self.areaLayerCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.areaLayerCombo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.areaLayerCombo.setAllowEmptyLayer(True)
         headers = [tr("Code (ZLDWDM)"), tr("Village"), tr("Parcels"), tr("Area (ha)"), tr("耕地 (ha)"),
                    tr("Est. 新增耕地 (ha)"), tr("Est. rate (%)")]
@@ -70,7 +70,7 @@ class AreaPage(QWizardPage, FORM):
         codes = []
         for row in range(self.villageTable.rowCount()):
             item = self.villageTable.item(row, 0)
-            if item is not None and item.checkState() == Qt.Checked:
+            if item is not None and item.checkState() == Qt.CheckState.Checked:
                 codes.append(item.text())
         return sorted(codes)
 
@@ -82,7 +82,7 @@ class AreaPage(QWizardPage, FORM):
         self.villageTable.blockSignals(True)
         for row in range(self.villageTable.rowCount()):
             item = self.villageTable.item(row, 0)
-            item.setCheckState(Qt.Checked if item.text() in wanted else Qt.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if item.text() in wanted else Qt.CheckState.Unchecked)
         self.villageTable.blockSignals(False)
         self._changed()
 
@@ -124,11 +124,11 @@ class AreaPage(QWizardPage, FORM):
                 estimates[str(rec.ZLDWDM)] = (rec.EST_ADDED_M2, rec.EST_RATE)
         for row, rec in enumerate(self.villages.itertuples(index=False)):
             code = QTableWidgetItem(rec.ZLDWDM)
-            code.setFlags((code.flags() | Qt.ItemIsUserCheckable) & ~Qt.ItemIsEditable)
-            code.setCheckState(Qt.Unchecked)
+            code.setFlags((code.flags() | Qt.ItemFlag.ItemIsUserCheckable) & ~Qt.ItemFlag.ItemIsEditable)
+            code.setCheckState(Qt.CheckState.Unchecked)
             table.setItem(row, 0, code)
             name = QTableWidgetItem(rec.ZLDWMC)
-            name.setFlags(name.flags() & ~Qt.ItemIsEditable)
+            name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
             table.setItem(row, 1, name)
             table.setItem(row, 2, NumberItem(rec.PARCELS, 0))
             table.setItem(row, 3, NumberItem(rec.AREA_M2 / M2_PER_HA, 4))

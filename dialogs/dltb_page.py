@@ -37,7 +37,7 @@ class DltbPage(QWizardPage, FORM):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setupUi(self)
-        self.layerCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.layerCombo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.layerCombo.setAllowEmptyLayer(True)
         self.mappingTable.setRowCount(len(ROLES))
         self.field_combos: dict[str, QgsFieldComboBox] = {}

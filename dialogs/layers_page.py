@@ -29,7 +29,7 @@ class LayersPage(QWizardPage, FORM):
         self.setupUi(self)
         for name in COMBOS.values():
             combo = getattr(self, name)
-            combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+            combo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
         self.afterFieldCombo.setAllowEmptyFieldName(True)

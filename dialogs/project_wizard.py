@@ -63,12 +63,13 @@ class ProjectWizard(QWizard):
         self.iface = iface
         self.setWindowTitle(tr("Land consolidation project set-up (项目设置)"))
         self.setWindowIcon(QIcon(icon_path()))
-        self.setWizardStyle(QWizard.ModernStyle)
-        self.setOption(QWizard.NoBackButtonOnLastPage, False)
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
         self.resize(820, 620)
         # Qt's own button texts stay English unless Qt's translations are installed; set them here.
-        for button, text in ((QWizard.BackButton, tr("< Back")), (QWizard.NextButton, tr("Next >")),
-                             (QWizard.FinishButton, tr("Finish")), (QWizard.CancelButton, tr("Cancel"))):
+        for button, text in ((QWizard.WizardButton.BackButton, tr("< Back")), (QWizard.WizardButton.NextButton, tr("Next >")),
+                             (QWizard.WizardButton.FinishButton, tr("Finish")),
+                             (QWizard.WizardButton.CancelButton, tr("Cancel"))):
             self.setButtonText(button, text)
         self.dltb_page = DltbPage(self)
         self.area_page = AreaPage(self)
@@ -209,15 +210,15 @@ class ProjectWizard(QWizard):
         self.task = QgsProcessingAlgRunnerTask(algorithm, self.parameters(), self.context, self.feedback)
         self.task.executed.connect(self._finished)
         self.summary_page.messageLabel.setText(tr("Writing the project…"))
-        self.button(QWizard.FinishButton).setEnabled(False)
-        self.button(QWizard.BackButton).setEnabled(False)
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        self.button(QWizard.WizardButton.BackButton).setEnabled(False)
         QgsApplication.taskManager().addTask(self.task)
         return self.task
 
     def _finished(self, ok: bool, results: dict) -> None:
         self.task = None
-        self.button(QWizard.BackButton).setEnabled(True)
-        self.button(QWizard.FinishButton).setEnabled(True)
+        self.button(QWizard.WizardButton.BackButton).setEnabled(True)
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
         if not ok:
             log = self.feedback.textLog() if hasattr(self.feedback, "textLog") else ""
             self.error = log.strip().splitlines()[-1] if log.strip() else tr("The project could not be written.")

@@ -18,7 +18,7 @@ class SummaryPage(QWizardPage, FORM):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setupUi(self)
-        self.outputWidget.setStorageMode(QgsFileWidget.SaveFile)
+        self.outputWidget.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.outputWidget.setFilter(tr("GeoPackage (*.gpkg)"))
         self.outputWidget.fileChanged.connect(self.completeChanged)
         self.setCommitPage(False)

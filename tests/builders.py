@@ -9,17 +9,17 @@ X0 = 40_520_000.0
 Y0 = 3_490_000.0
 
 DLTB_FIELDS = [
-    ("BSM", QVariant.String),
-    ("DLBM", QVariant.String),
-    ("DLMC", QVariant.String),
-    ("TBMJ", QVariant.Double),
-    ("KCDLBM", QVariant.String),
-    ("KCXS", QVariant.Double),
-    ("KCMJ", QVariant.Double),
-    ("TBDLMJ", QVariant.Double),
-    ("ZLDWDM", QVariant.String),
-    ("ZLDWMC", QVariant.String),
-    ("GDDB", QVariant.Int),
+    ("BSM", QVariant.Type.String),
+    ("DLBM", QVariant.Type.String),
+    ("DLMC", QVariant.Type.String),
+    ("TBMJ", QVariant.Type.Double),
+    ("KCDLBM", QVariant.Type.String),
+    ("KCXS", QVariant.Type.Double),
+    ("KCMJ", QVariant.Type.Double),
+    ("TBDLMJ", QVariant.Type.Double),
+    ("ZLDWDM", QVariant.Type.String),
+    ("ZLDWMC", QVariant.Type.String),
+    ("GDDB", QVariant.Type.Int),
 ]
 
 VILLAGE_A = "3202061010010000000"
@@ -83,10 +83,10 @@ def status_rows():
 
 
 PLAN_FIELDS = DLTB_FIELDS + [
-    ("CZCSXM", QVariant.String),
-    ("GHDLBM", QVariant.String),
-    ("GHKCXS", QVariant.Double),
-    ("GHGDDB", QVariant.Int),
+    ("CZCSXM", QVariant.Type.String),
+    ("GHDLBM", QVariant.Type.String),
+    ("GHKCXS", QVariant.Type.Double),
+    ("GHGDDB", QVariant.Type.Int),
 ]
 
 #: The hand-built plan: (BSM, before code, rectangle, TBMJ, KCXS, GDDB, CZCSXM,

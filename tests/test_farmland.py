@@ -52,14 +52,14 @@ from qgis.PyQt.QtCore import QVariant
 
 ALG = "landconsolidation:farmlandadjustment"
 PBF_FIELDS = [
-    ("BSM", QVariant.String),
-    ("DLBM", QVariant.String),
-    ("YJJBNTTBMJ", QVariant.Double),
-    ("GDDB", QVariant.Int),
-    ("GDPDJB", QVariant.String),
-    ("ZLDWDM", QVariant.String),
+    ("BSM", QVariant.Type.String),
+    ("DLBM", QVariant.Type.String),
+    ("YJJBNTTBMJ", QVariant.Type.Double),
+    ("GDDB", QVariant.Type.Int),
+    ("GDPDJB", QVariant.Type.String),
+    ("ZLDWDM", QVariant.Type.String),
 ]
-GROUND_FIELDS = DLTB_FIELDS + [("GDPDJB", QVariant.String)]
+GROUND_FIELDS = DLTB_FIELDS + [("GDPDJB", QVariant.Type.String)]
 REL = 2e-5
 
 
@@ -257,8 +257,8 @@ def test_project_area_restricts_both_layers(provider):
 
 def test_other_field_names_detected(provider):
     """YJJBNTMJ (lower case) as the area field and ZLDJ for 等别 are found."""
-    fields = [("bsm", QVariant.String), ("dlbm", QVariant.String), ("yjjbntmj", QVariant.Double),
-              ("zldj", QVariant.Int), ("pdjb", QVariant.String)]
+    fields = [("bsm", QVariant.Type.String), ("dlbm", QVariant.Type.String), ("yjjbntmj", QVariant.Type.Double),
+              ("zldj", QVariant.Type.Int), ("pdjb", QVariant.Type.String)]
     rows_b = [{"bsm": "A", "dlbm": "0101", "yjjbntmj": 900.0, "zldj": 3, "pdjb": "2", "wkt": rect(0, 0, 30, 30)}]
     rows_a = [{"bsm": "B", "dlbm": "0101", "yjjbntmj": 1000.0, "zldj": 4, "pdjb": "1", "wkt": rect(50, 0, 90, 25)}]
     got = run(memory_layer("JBNTBHTB", rows_b, fields=fields), memory_layer("JBNTBHTB_TZH", rows_a, fields=fields),

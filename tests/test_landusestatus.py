@@ -127,7 +127,7 @@ def test_area_from_geometry_when_fields_missing(provider):
     """
     from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsDistanceArea, QgsGeometry
 
-    fields = [("DLBM", QVariant.String), ("KCXS", QVariant.Double)]
+    fields = [("DLBM", QVariant.Type.String), ("KCXS", QVariant.Type.Double)]
     wkts = [rect(0, 0, 100, 100), rect(100, 0, 200, 50)]
     layer = memory_layer(
         "DLTB", [{"DLBM": "0101", "KCXS": 0.05, "wkt": wkts[0]}, {"DLBM": "0404", "KCXS": None, "wkt": wkts[1]}],
@@ -166,8 +166,8 @@ def test_unknown_code_reported_as_own_row(provider):
 
 
 def test_lowercase_fields_and_integer_codes(provider):
-    fields = [("dlbm", QVariant.Int), ("tbmj", QVariant.Double), ("tbdlmj", QVariant.Double),
-              ("kcmj", QVariant.Double), ("zldwdm", QVariant.String)]
+    fields = [("dlbm", QVariant.Type.Int), ("tbmj", QVariant.Type.Double), ("tbdlmj", QVariant.Type.Double),
+              ("kcmj", QVariant.Type.Double), ("zldwdm", QVariant.Type.String)]
     data = [
         {"dlbm": 101, "tbmj": 1000.0, "kcmj": 50.0, "tbdlmj": 950.0, "zldwdm": VILLAGE_A, "wkt": rect(0, 0, 10, 10)},
         {"dlbm": 1006, "tbmj": 300.0, "kcmj": 0.0, "tbdlmj": 300.0, "zldwdm": VILLAGE_A, "wkt": rect(10, 0, 20, 10)},
@@ -178,7 +178,7 @@ def test_lowercase_fields_and_integer_codes(provider):
 
 
 def test_missing_code_field(provider):
-    layer = memory_layer("没有地类的图层", [{"TBMJ": 1.0, "wkt": rect(0, 0, 1, 1)}], fields=[("TBMJ", QVariant.Double)])
+    layer = memory_layer("没有地类的图层", [{"TBMJ": 1.0, "wkt": rect(0, 0, 1, 1)}], fields=[("TBMJ", QVariant.Type.Double)])
     with pytest.raises(QgsProcessingException, match="没有地类的图层.*DLBM"):
         run(layer)
 
@@ -222,7 +222,7 @@ def test_input_not_modified_and_csv_output(provider, tmp_path):
 
 def test_text_in_a_number_field_names_the_parcel(provider):
     rows = status_rows()
-    fields = [(n, QVariant.String if n == "GDDB" else t) for n, t in DLTB_FIELDS]
+    fields = [(n, QVariant.Type.String if n == "GDDB" else t) for n, t in DLTB_FIELDS]
     rows[2]["GDDB"] = "五等"
     with pytest.raises(QgsProcessingException, match="BSM 3.*五等"):
         run(memory_layer("DLTB", rows, fields=fields))

@@ -43,12 +43,32 @@ def test_class_factory_init_gui_unload(qgis_iface, qgis_processing):
     assert "landconsolidation_landusestatus" in names and "landconsolidation_compliance" in names
 
     plugin.unload()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert registry.providerById(PROVIDER) is None
     assert len(menu_bar.actions()) == menus_before
     assert qgis_iface.mainWindow().findChild(QMenu, "landConsolidationMenu") is None
     assert qgis_iface.mainWindow().findChild(QToolBar, "landConsolidationToolbar") is None
     assert plugin.actions == []
+
+
+def test_unload_closes_open_dialogs(qgis_iface, qgis_processing):
+    """A wizard or export dialog left open must not outlive the plugin (its code is about to be unloaded)."""
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById(PROVIDER) is not None:
+        registry.removeProvider(registry.providerById(PROVIDER))
+    plugin = land_consolidation.classFactory(qgis_iface)
+    plugin.initGui()
+    plugin.new_project()
+    plugin.export_scheme()
+    wizard, export = plugin.dialog, plugin.export
+    assert wizard.isVisible() and export.isVisible()
+    closed = []
+    wizard.destroyed.connect(lambda *_: closed.append("wizard"))
+    export.destroyed.connect(lambda *_: closed.append("export"))
+    plugin.unload()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert sorted(closed) == ["export", "wizard"]
+    assert plugin.dialog is None and plugin.export is None
 
 
 def test_reload_twice(qgis_iface, qgis_processing):

@@ -31,7 +31,7 @@ def write_gpkg(layer, path):
     options.driverName = "GPKG"
     options.layerName = layer.name()
     error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path), QgsCoordinateTransformContext(), options)
-    assert error[0] == QgsVectorFileWriter.NoError, error
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
     return f"{path}|layername={layer.name()}"
 
 

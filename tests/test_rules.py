@@ -8,12 +8,10 @@ import math
 import numpy as np
 import pytest
 from builders import VILLAGE_A, memory_layer, parcel, rect, status_rows
-from qgis import processing
-from qgis.core import QgsProcessingException, QgsProcessingFeedback
-
 from land_consolidation.core import codes, period, values
 from land_consolidation.core.errors import LandConsolidationError
-
+from qgis import processing
+from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
 # ---------------------------------------------------------------- parse_codes
 
@@ -176,3 +174,57 @@ def test_every_algorithm_wraps_domain_errors(provider):
     layer = memory_layer("DLTB", status_rows())
     with pytest.raises(QgsProcessingException, match="CODES"):
         processing.run("landconsolidation:contiguity", {"INPUT": layer, "CODES": "0101/0102", "OUTPUT": "memory:"})
+
+
+# ---------------------------------------------------------------- ellipsoidalarea
+
+def test_ellipsoidalarea_measures_every_feature_and_compares(provider):
+    """Each feature's area equals the core function's on its own geometry; AREA_DIFF = TBMJ − area."""
+    from land_consolidation.core import dltb, ellipsoid
+
+    layer = memory_layer("DLTB", status_rows())
+    result = processing.run("landconsolidation:ellipsoidalarea",
+                            {"INPUT": layer, "COMPARE_FIELD": "TBMJ", "OUTPUT": "memory:"})
+    gk = dltb.gauss_kruger_for(layer)
+    out = {f["BSM"]: f for f in result["OUTPUT"].getFeatures()}
+    for feature in layer.getFeatures():
+        expected = round(ellipsoid.geometry_area(gk, feature.geometry()), 2)
+        got = out[feature["BSM"]]
+        assert got["ELLIPSOID_AREA"] == pytest.approx(expected, abs=1e-9)
+        assert got["AREA_DIFF"] == pytest.approx(round(feature["TBMJ"] - expected, 2), abs=1e-9)
+    # A 100 m square 20 km from the central meridian is ≈ 10 000 m² (scale error ≈ 5e-6 → about 0.1 m² less).
+    assert out["1"]["ELLIPSOID_AREA"] == pytest.approx(10_000.0, abs=0.5)
+    assert result["TOTAL_AREA_M2"] == pytest.approx(sum(f["ELLIPSOID_AREA"] for f in out.values()), abs=0.01)
+
+
+def test_ellipsoidalarea_invalid_geometry(provider):
+    """A bow tie stops the run naming it; with REPAIR_GEOMETRY it is measured as its two triangles."""
+    from land_consolidation.core import dltb, ellipsoid
+    from qgis.core import QgsGeometry
+
+    layer = memory_layer("DLTB", [_bow_tie("BT-9")])
+    with pytest.raises(QgsProcessingException, match="BT-9"):
+        processing.run("landconsolidation:ellipsoidalarea", {"INPUT": layer, "OUTPUT": "memory:"})
+    result = processing.run("landconsolidation:ellipsoidalarea",
+                            {"INPUT": layer, "REPAIR_GEOMETRY": True, "OUTPUT": "memory:"})
+    x, y = 40_520_000.0, 3_490_100.0
+    triangles = [QgsGeometry.fromWkt(f"POLYGON(({x} {y},{x + 50} {y + 50},{x} {y + 100},{x} {y}))"),
+                 QgsGeometry.fromWkt(f"POLYGON(({x + 100} {y},{x + 100} {y + 100},{x + 50} {y + 50},{x + 100} {y}))")]
+    expected = round(float(ellipsoid.geometry_areas(dltb.gauss_kruger_for(layer), triangles).sum()), 2)
+    feature = next(result["OUTPUT"].getFeatures())
+    assert feature["ELLIPSOID_AREA"] == pytest.approx(expected, abs=0.01)
+    assert expected == pytest.approx(5_000.0, abs=0.5)
+    assert not feature.geometry().isGeosValid()  # the output keeps the geometry as it was
+
+
+def test_an_unknown_planned_code_names_the_code_and_parcel(provider):
+    """The planned-code check (core.plan) lists each unknown planned code with the parcels planned with it."""
+    from builders import PLAN_FIELDS, plan_before_rows
+
+    rows = plan_before_rows()
+    rows[3]["GHDLBM"] = "9999"  # BSM 4
+    layer = memory_layer("DLTB", rows, PLAN_FIELDS)
+    with pytest.raises(QgsProcessingException) as err:
+        processing.run("landconsolidation:transitionmatrix",
+                       {"BEFORE": layer, "AFTER_FIELD": "GHDLBM", "OUTPUT": "memory:"})
+    assert "9999" in str(err.value) and "BSM 4" in str(err.value)

@@ -30,7 +30,7 @@ def wait_for(predicate, seconds=60):
 def tick(page, codes):
     for row in range(page.villageTable.rowCount()):
         item = page.villageTable.item(row, 0)
-        item.setCheckState(Qt.Checked if item.text() in codes else Qt.Unchecked)
+        item.setCheckState(Qt.CheckState.Checked if item.text() in codes else Qt.CheckState.Unchecked)
 
 
 def test_dltb_page(dltb):

@@ -78,7 +78,7 @@ def enable_plugin(profile_dir: Path) -> None:
 
     ini = profile_dir / "QGIS" / "QGIS3.ini"
     ini.parent.mkdir(parents=True, exist_ok=True)
-    settings = QSettings(str(ini), QSettings.IniFormat)
+    settings = QSettings(str(ini), QSettings.Format.IniFormat)
     settings.setValue(f"PythonPlugins/{PLUGIN_NAME}", True)
     settings.sync()
 

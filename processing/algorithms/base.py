@@ -45,9 +45,9 @@ from ...plugin_info import icon_path
 DEFAULT_GROUP_FIELD = "ZLDWDM"
 
 FIELD_TYPES = {
-    str: QVariant.String,
-    int: QVariant.Int,
-    float: QVariant.Double,
+    str: QVariant.Type.String,
+    int: QVariant.Type.Int,
+    float: QVariant.Type.Double,
 }
 
 
@@ -100,7 +100,7 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
             QgsProcessingParameterFeatureSource(
                 PROJECT_AREA,
                 self.tr("Project area (项目区) — restrict to this boundary"),
-                [QgsProcessing.TypeVectorPolygon],
+                [QgsProcessing.SourceType.TypeVectorPolygon],
                 optional=True,
             )
         )
@@ -132,7 +132,7 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         """The DLTB input parameter (地类图斑, projected CGCS2000 Gauss-Krüger)."""
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                key, self.tr("DLTB land-use parcels (地类图斑)"), [QgsProcessing.TypeVectorPolygon]
+                key, self.tr("DLTB land-use parcels (地类图斑)"), [QgsProcessing.SourceType.TypeVectorPolygon]
             )
         )
         self.parameterDefinition(key).setHelp(
@@ -204,7 +204,7 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
     def write_table_output(self, parameters, key, context, spec, frame, feedback) -> str:
         """Write a pandas frame to a geometry-less sink; returns its id."""
         sink, dest_id = self.parameterAsSink(
-            parameters, key, context, table_fields(spec), QgsWkbTypes.NoGeometry,
+            parameters, key, context, table_fields(spec), QgsWkbTypes.Type.NoGeometry,
             QgsCoordinateReferenceSystem(),
         )
         if sink is None:
@@ -219,7 +219,7 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         """BEFORE (or DLTB), AFTER or AFTER_FIELD, PROJECT_AREA and the plan options."""
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.before_key, self.tr("Current DLTB (现状地类图斑)"), [QgsProcessing.TypeVectorPolygon]
+                self.before_key, self.tr("Current DLTB (现状地类图斑)"), [QgsProcessing.SourceType.TypeVectorPolygon]
             )
         )
         self.parameterDefinition(self.before_key).setHelp(
@@ -228,7 +228,7 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 AFTER, self.tr("Planned DLTB after consolidation (规划地类图斑)"),
-                [QgsProcessing.TypeVectorPolygon], optional=True,
+                [QgsProcessing.SourceType.TypeVectorPolygon], optional=True,
             )
         )
         self.parameterDefinition(AFTER).setHelp(
@@ -313,12 +313,7 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
                     list(frame["planned_kcxs"]) if kcxs_field else None,
                     list(frame["planned_gddb"]) if gddb_field else None,
                 )
-            unknown_after = result.pieces.loc[~result.pieces["known_a"].astype(bool), "code_a"]
-            if len(unknown_after):
-                raise LandConsolidationError(
-                    f"规划地类有三调地类表之外的编码：{'、'.join(sorted(set(map(str, unknown_after))))}。"
-                    f" Planned codes not in the 三调 table: {', '.join(sorted(set(map(str, unknown_after))))}."
-                )
+            plan.reject_unknown_planned_codes(result)
         for note in parcels.notes + result.notes:
             feedback.pushWarning(note)
         return result
@@ -358,4 +353,4 @@ def write_table(sink, spec, rows, feedback=None) -> None:
         feature = QgsFeature()
         values = [row[n] for n in names] if isinstance(row, dict) else list(row)
         feature.setAttributes(plain_all(values))
-        sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)

@@ -62,7 +62,7 @@ THRESHOLDS = (
 def add_threshold_parameters(algorithm) -> None:
     """One advanced number parameter per threshold of :data:`THRESHOLDS`, with the policy default."""
     for key, _, label, kind, default in THRESHOLDS:
-        number_type = QgsProcessingParameterNumber.Integer if kind is int else QgsProcessingParameterNumber.Double
+        number_type = QgsProcessingParameterNumber.Type.Integer if kind is int else QgsProcessingParameterNumber.Type.Double
         param = QgsProcessingParameterNumber(key, algorithm.tr(label), number_type, defaultValue=default)
         param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         param.setHelp(algorithm.tr("Threshold of the compliance table (policy default: {value}).").format(value=default))
@@ -80,8 +80,8 @@ def read_thresholds(algorithm, parameters, context) -> compliance.Thresholds:
 
 OUTPUT_SPEC = [("RULE", str), ("RULE_NAME", str), ("VALUE", float), ("THRESHOLD", float), ("UNIT", str),
                ("PASSED", int), ("VERDICT", str), ("NOTE", str), ("SOURCE", str)]
-PARCEL_FIELDS = (("RULE", QVariant.String), ("BSM", QVariant.String), ("DLBM_BEFORE", QVariant.String),
-                 ("DLBM_AFTER", QVariant.String), ("AREA_M2", QVariant.Double), ("NOTE", QVariant.String))
+PARCEL_FIELDS = (("RULE", QVariant.Type.String), ("BSM", QVariant.Type.String), ("DLBM_BEFORE", QVariant.Type.String),
+                 ("DLBM_AFTER", QVariant.Type.String), ("AREA_M2", QVariant.Type.Double), ("NOTE", QVariant.Type.String))
 
 
 class ComplianceAlgorithm(LandConsolidationAlgorithm):
@@ -117,7 +117,7 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
                            (PBF_AFTER, self.tr("Permanent basic farmland after (永久基本农田，整治后)")),
                            (SUBPROJECTS, self.tr("Sub-projects (子项目)"))):
             self.addParameter(
-                QgsProcessingParameterFeatureSource(key, label, [QgsProcessing.TypeVectorPolygon], optional=True)
+                QgsProcessingParameterFeatureSource(key, label, [QgsProcessing.SourceType.TypeVectorPolygon], optional=True)
             )
         self.parameterDefinition(PBF_BEFORE).setHelp(self.tr("YJJBNTTB layer before the adjustment."))
         self.parameterDefinition(PBF_AFTER).setHelp(self.tr("YJJBNTTB layer after the adjustment."))
@@ -125,15 +125,16 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
                                                               "when START_YEAR/END_YEAR are not given."))
         for key, label in ((START_YEAR, self.tr("First year of implementation")),
                            (END_YEAR, self.tr("Last year of implementation"))):
-            param = QgsProcessingParameterNumber(key, label, QgsProcessingParameterNumber.Integer, optional=True,
+            param = QgsProcessingParameterNumber(key, label, QgsProcessingParameterNumber.Type.Integer, optional=True,
                                                  minValue=1900, maxValue=2200)
             param.setHelp(self.tr("Calendar year; the period counts both ends (2026–2028 is 3 years)."))
             self.addParameter(param)
         add_threshold_parameters(self)
-        self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, self.tr("Compliance table"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            OUTPUT, self.tr("Compliance table"), QgsProcessing.SourceType.TypeVector))
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                OUTPUT_PARCELS, self.tr("Parcels behind failures"), QgsProcessing.TypeVectorPolygon, optional=True
+                OUTPUT_PARCELS, self.tr("Parcels behind failures"), QgsProcessing.SourceType.TypeVectorPolygon, optional=True
             )
         )
         self.addOutput(QgsProcessingOutputNumber(FAILED_COUNT, self.tr("Rules failed")))
@@ -197,7 +198,7 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
         for name, kind in PARCEL_FIELDS:
             fields.append(QgsField(name, kind))
         sink, dest = self.parameterAsSink(parameters, OUTPUT_PARCELS, context, fields,
-                                          QgsWkbTypes.MultiPolygon, result.before.crs)
+                                          QgsWkbTypes.Type.MultiPolygon, result.before.crs)
         if sink is None:
             return None
         pieces = result.pieces
@@ -212,7 +213,7 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
                     feature.setGeometry(geom)
                     feature.setAttributes([r.rule, str(pieces["bsm_b"].iat[i]), str(pieces["base_b"].iat[i]),
                                            str(pieces["base_a"].iat[i]), float(pieces["gross"].iat[i]), r.note])
-                    sink.addFeature(feature, QgsFeatureSink.FastInsert)
+                    sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             if r.rule == "PBF_ADDED" and pbf_parcels is not None:
                 for source_feature in pbf_parcels.getFeatures():
                     feature = QgsFeature(fields)
@@ -222,5 +223,5 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
                     area = source_feature["AREA_M2"] if "AREA_M2" in source_feature.fields().names() else None
                     bsm = source_feature["BSM"] if "BSM" in source_feature.fields().names() else None
                     feature.setAttributes([r.rule, None if bsm is None else str(bsm), None, None, area, "调出"])
-                    sink.addFeature(feature, QgsFeatureSink.FastInsert)
+                    sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return dest

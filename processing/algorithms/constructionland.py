@@ -54,13 +54,14 @@ class ConstructionLandAlgorithm(LandConsolidationAlgorithm):
         self.add_plan_parameters()
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                SUBPROJECTS, self.tr("Sub-projects (子项目)"), [QgsProcessing.TypeVectorPolygon], optional=True
+                SUBPROJECTS, self.tr("Sub-projects (子项目)"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True
             )
         )
         self.parameterDefinition(SUBPROJECTS).setHelp(
             self.tr("Polygons of the sub-projects (fields XMMC name, XMLX type are used when present).")
         )
-        self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, self.tr("增减挂钩 ledger"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            OUTPUT, self.tr("增减挂钩 ledger"), QgsProcessing.SourceType.TypeVector))
         for key, label in NUMBERS:
             self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
 

@@ -74,10 +74,10 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802,D102
         self.addParameter(QgsProcessingParameterFeatureSource(
-            DLTB, self.tr("Current DLTB (现状地类图斑)"), [QgsProcessing.TypeVectorPolygon]))
+            DLTB, self.tr("Current DLTB (现状地类图斑)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.parameterDefinition(DLTB).setHelp(self.tr("三调 地类图斑, projected CGCS2000 Gauss-Krüger."))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            PROJECT_AREA, self.tr("Project area polygons (项目区)"), [QgsProcessing.TypeVectorPolygon], optional=True))
+            PROJECT_AREA, self.tr("Project area polygons (项目区)"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.parameterDefinition(PROJECT_AREA).setHelp(self.tr("Boundary polygons; or give VILLAGES instead."))
         self.addParameter(QgsProcessingParameterString(
             VILLAGES, self.tr("…or villages (ZLDWDM codes, comma separated)"), optional=True))
@@ -91,12 +91,13 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
             self.addParameter(QgsProcessingParameterString(key, label, optional=key != NAME))
             self.parameterDefinition(key).setHelp(help_text)
         for key, label in ((START_YEAR, self.tr("First year (开始年度)")), (END_YEAR, self.tr("Last year (结束年度)"))):
-            param = QgsProcessingParameterNumber(key, label, QgsProcessingParameterNumber.Integer,
+            param = QgsProcessingParameterNumber(key, label, QgsProcessingParameterNumber.Type.Integer,
                                                  minValue=1900, maxValue=2200)
             param.setHelp(self.tr("Calendar year; both ends count."))
             self.addParameter(param)
         max_years = QgsProcessingParameterNumber(MAX_YEARS, self.tr("Longest period (years)"),
-                                                 QgsProcessingParameterNumber.Integer, defaultValue=DEFAULT_MAX_YEARS, minValue=1)
+                                                 QgsProcessingParameterNumber.Type.Integer,
+                                                 defaultValue=DEFAULT_MAX_YEARS, minValue=1)
         max_years.setFlags(max_years.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         max_years.setHelp(self.tr("Policy default: 3 years (无锡实施意见 §三(三))."))
         self.addParameter(max_years)
@@ -110,7 +111,7 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
         }
         for key in OPTIONAL_LAYERS:
             self.addParameter(QgsProcessingParameterFeatureSource(
-                key, labels[key], [QgsProcessing.TypeVectorPolygon], optional=True))
+                key, labels[key], [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
             self.parameterDefinition(key).setHelp(self.tr("Optional; copied into the project where it meets the boundary."))
         self.addParameter(QgsProcessingParameterField(
             AFTER_FIELD, self.tr("…or planned-code field on the DLTB (规划地类编码)"),

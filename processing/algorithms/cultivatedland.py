@@ -56,7 +56,8 @@ class CultivatedLandAlgorithm(LandConsolidationAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802,D102
         self.add_plan_parameters()
-        self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, self.tr("新增耕地 by source"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            OUTPUT, self.tr("新增耕地 by source"), QgsProcessing.SourceType.TypeVector))
         for key, label in NUMBERS:
             self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
 

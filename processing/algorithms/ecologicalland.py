@@ -30,7 +30,8 @@ class EcologicalLandAlgorithm(LandConsolidationAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802,D102
         self.add_plan_parameters()
-        self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, self.tr("Ecological land"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            OUTPUT, self.tr("Ecological land"), QgsProcessing.SourceType.TypeVector))
         for key, _, label in indicators.ECOLOGICAL:
             before = self.tr("{name} before (m²)").format(name=label)
             after = self.tr("{name} after (m²)").format(name=label)

@@ -1,6 +1,7 @@
 """landconsolidation:ellipsoidalarea – 椭球面积 (三调 method)."""
 from __future__ import annotations
 
+import numpy as np
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -18,9 +19,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...core import dltb, ellipsoid
+from ...core.errors import check_canceled
 from ...core.keys import COMPARE_FIELD, FIELD_NAME, INPUT, MAX_ABS_DIFF_M2, OUTPUT, TOTAL_AREA_M2
-from ...core.values import to_number_or_none
-from .base import LandConsolidationAlgorithm, user_errors
+from ...core.validity import GeometryCheck, parcel_label
+from ...core.values import to_number_or_none, to_text
+from .base import LandConsolidationAlgorithm
 
 DIFF_FIELD = "AREA_DIFF"
 
@@ -39,27 +42,29 @@ class EllipsoidalAreaAlgorithm(LandConsolidationAlgorithm):
     def shortHelpString(self) -> str:  # noqa: N802,D102
         return self.tr(
             "Adds the ellipsoidal area (m², 2 decimals) of each polygon by the official 三调 method "
-            "(国土调查办发〔2008〕32号, TD/T 1055): every vertex is converted from Gauss-Krüger "
-            "plane coordinates to geodetic latitude/longitude on the CGCS2000 ellipsoid (inverse "
-            "Gauss-Krüger), then each edge contributes the ellipsoidal trapezoid between it and the "
-            "equator by the series formula; rings are summed and holes subtracted. This is how "
-            "TBMJ is computed in 三调 databases.\n\n"
-            "How it differs from QGIS's $area: with an ellipsoid set, QGIS measures polygons with "
-            "geodesic edges (GeographicLib); the 三调 method treats each edge as a straight line in "
-            "latitude/longitude at its mean latitude. On a 1:10 000 map sheet (≈ 20 km²) the two "
-            "differ by well under 1 m² (DOMAIN.md cites ≈ 0.7 m²); without an ellipsoid, $area is "
-            "the planar area on the Gauss-Krüger plane, which is larger by the projection's scale "
-            "error (≈ 1×10⁻⁵ relative near the central meridian, up to ≈ 3×10⁻⁴ at the zone edge).\n\n"
-            "The layer must be in a CGCS2000 Gauss-Krüger CRS (EPSG:4513–4554). Where the CRS and "
-            "the coordinates disagree about the zone prefix, the easting's magnitude decides. "
-            "Optionally compare with an existing area field (e.g. TBMJ): the difference is added as "
-            "AREA_DIFF (field − computed)."
+            "(国土调查办发〔2008〕32号, TD/T 1055): every vertex is converted from Gauss-Krüger plane coordinates "
+            "to geodetic latitude/longitude on the CGCS2000 ellipsoid (inverse Gauss-Krüger), then each edge "
+            "contributes the ellipsoidal trapezoid between the edge and a reference meridian: the longitude of "
+            "the edge's midpoint times the zone series over the edge's latitude difference (the published "
+            "'meridian' form used by public 三调 tools); rings are summed and holes subtracted. This is how TBMJ is "
+            "computed in 三调 databases.\n\n"
+            "How it differs from QGIS's $area: with an ellipsoid set, QGIS measures polygons with geodesic edges "
+            "(GeographicLib), another reading of an edge between two vertices. On a 1:10 000 map sheet (≈ 20 km², "
+            "31.5°N) QGIS gives 0.50 m² more than the sheet's theoretical area, which this method reproduces to "
+            "2×10⁻⁵ m² (measured; tests/test_ellipsoid.py). Without an ellipsoid, $area is the planar area on the "
+            "Gauss-Krüger plane, larger by the projection's scale error (≈ 1×10⁻⁵ relative near the central "
+            "meridian, up to ≈ 3×10⁻⁴ at the zone edge).\n\n"
+            "The layer must be in a CGCS2000 Gauss-Krüger CRS (EPSG:4513–4554). Where the CRS and the coordinates "
+            "disagree about the zone prefix, the easting's magnitude decides. A polygon with an invalid geometry "
+            "stops the run naming it (or is repaired for the measurement with REPAIR_GEOMETRY; the output keeps "
+            "the geometry as it was). Optionally compare with an existing area field (e.g. TBMJ): the difference "
+            "is added as AREA_DIFF (field − computed)."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802,D102
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                INPUT, self.tr("Polygons (CGCS2000 Gauss-Krüger)"), [QgsProcessing.TypeVectorPolygon]
+                INPUT, self.tr("Polygons (CGCS2000 Gauss-Krüger)"), [QgsProcessing.SourceType.TypeVectorPolygon]
             )
         )
         self.parameterDefinition(INPUT).setHelp(self.tr("Polygon layer in EPSG:4513–4554."))
@@ -72,7 +77,7 @@ class EllipsoidalAreaAlgorithm(LandConsolidationAlgorithm):
             COMPARE_FIELD,
             self.tr("Compare with area field (e.g. TBMJ)"),
             parentLayerParameterName=INPUT,
-            type=QgsProcessingParameterField.Numeric,
+            type=QgsProcessingParameterField.DataType.Numeric,
             optional=True,
         )
         compare.setFlags(compare.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
@@ -80,9 +85,10 @@ class EllipsoidalAreaAlgorithm(LandConsolidationAlgorithm):
         self.addParameter(compare)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                OUTPUT, self.tr("Polygons with ellipsoidal area"), QgsProcessing.TypeVectorPolygon
+                OUTPUT, self.tr("Polygons with ellipsoidal area"), QgsProcessing.SourceType.TypeVectorPolygon
             )
         )
+        self.add_repair_parameter()
         self.addOutput(QgsProcessingOutputNumber(TOTAL_AREA_M2, self.tr("Total ellipsoidal area (m²)")))
         self.addOutput(
             QgsProcessingOutputNumber(MAX_ABS_DIFF_M2, self.tr("Largest |field − computed| (m²)"))
@@ -94,8 +100,7 @@ class EllipsoidalAreaAlgorithm(LandConsolidationAlgorithm):
             raise self.invalid_source(parameters, INPUT)
         field_name = self.parameterAsString(parameters, FIELD_NAME, context).strip() or "ELLIPSOID_AREA"
         compare = self.parameterAsFields(parameters, COMPARE_FIELD, context)
-        with user_errors():
-            gk = dltb.gauss_kruger_for(source)
+        gk = dltb.gauss_kruger_for(source)
         feedback.pushInfo(
             self.tr("Gauss-Krüger: central meridian {cm}°, false easting {fe} m").format(
                 cm=gk.central_meridian, fe=gk.false_easting
@@ -106,44 +111,57 @@ class EllipsoidalAreaAlgorithm(LandConsolidationAlgorithm):
             raise QgsProcessingException(
                 self.tr("The layer already has a field named {name}; choose another name.").format(name=field_name)
             )
-        fields.append(QgsField(field_name, QVariant.Double, "double", 20, 2))
+        fields.append(QgsField(field_name, QVariant.Type.Double, "double", 20, 2))
         compare_index = source.fields().lookupField(compare[0]) if compare else -1
         if compare:
-            fields.append(QgsField(DIFF_FIELD, QVariant.Double, "double", 20, 2))
+            fields.append(QgsField(DIFF_FIELD, QVariant.Type.Double, "double", 20, 2))
+        bsm_index = source.fields().lookupField("BSM")
+
+        # Read every feature first and measure them in one batch: the batch
+        # call projects all vertices in a few numpy calls (on the sample's
+        # 15 000 parcels 0.12 s against 2.8 s one call per feature).
+        features, measured = [], []
+        check = GeometryCheck(dltb.source_name(source), self.repair_geometry(parameters, context))
+        count = max(source.featureCount(), 1)
+        for i, feature in enumerate(dltb.features(source)):
+            check_canceled(feedback.isCanceled)
+            geom = feature.geometry()
+            if geom is not None and not geom.isNull() and not geom.isEmpty():
+                bsm = to_text(feature.attributes()[bsm_index]) if bsm_index >= 0 else ""
+                geom = check(geom, parcel_label(bsm, feature.id()))
+            features.append(feature)
+            measured.append(geom)
+            if i % 5000 == 0:
+                feedback.setProgress(50.0 * i / count)
+        for note in check.finish():
+            feedback.pushWarning(note)
+        present = [k for k, g in enumerate(measured) if g is not None and not g.isNull() and not g.isEmpty()]
+        areas = np.full(len(features), np.nan)
+        if present:
+            areas[present] = np.round(ellipsoid.geometry_areas(gk, [measured[k] for k in present]), 2)
+
         sink, dest_id = self.parameterAsSink(
             parameters, OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
-        total = 0.0
         max_diff = 0.0
-        count = max(source.featureCount(), 1)
-        for i, feature in enumerate(dltb.features(source)):
-            if feedback.isCanceled():
-                break
-            geom = feature.geometry()
-            if geom is None or geom.isEmpty():
-                area = None
-            elif not geom.isGeosValid():
-                raise QgsProcessingException(
-                    self.tr("Feature {fid} of layer {layer} has an invalid geometry; fix it first "
-                            "(native:fixgeometries).").format(fid=feature.id(), layer=source.sourceName())
-                )
-            else:
-                area = round(ellipsoid.geometry_area(gk, geom), 2)
-                total += area
+        for i, feature in enumerate(features):
+            check_canceled(feedback.isCanceled)
+            area = None if np.isnan(areas[i]) else float(areas[i])
             attrs = feature.attributes() + [area]
             if compare:
-                value = feature.attributes()[compare_index]
+                number = to_number_or_none(feature.attributes()[compare_index])
                 diff = None
-                number = to_number_or_none(value)
                 if area is not None and number is not None:
                     diff = round(number - area, 2)
                     max_diff = max(max_diff, abs(diff))
                 attrs.append(diff)
             out = QgsFeature(fields)
-            out.setGeometry(geom)
+            out.setGeometry(feature.geometry())
             out.setAttributes(attrs)
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
-            feedback.setProgress(100.0 * i / count)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+            if i % 5000 == 0:
+                feedback.setProgress(50.0 + 50.0 * i / max(len(features), 1))
+        total = float(np.nansum(areas)) if len(areas) else 0.0
         return {OUTPUT: dest_id, TOTAL_AREA_M2: round(total, 2), MAX_ABS_DIFF_M2: max_diff}

@@ -52,19 +52,19 @@ REVIEW_SPEC = [
 ]
 
 PARCEL_FIELDS = [
-    ("PIECE_ID", QVariant.Int),
-    ("SIDE", QVariant.String),
-    ("SOURCE_FID", QVariant.LongLong),
-    ("BSM", QVariant.String),
-    ("DLBM", QVariant.String),
-    ("ZLDWDM", QVariant.String),
-    ("AREA_M2", QVariant.Double),
-    ("AREA_MU", QVariant.Double),
-    ("GDDB", QVariant.Double),
-    ("GRADE_FROM", QVariant.String),
-    ("CLASS", QVariant.String),
-    ("SLOPE", QVariant.String),
-    ("SIZE_BIN", QVariant.String),
+    ("PIECE_ID", QVariant.Type.Int),
+    ("SIDE", QVariant.Type.String),
+    ("SOURCE_FID", QVariant.Type.LongLong),
+    ("BSM", QVariant.Type.String),
+    ("DLBM", QVariant.Type.String),
+    ("ZLDWDM", QVariant.Type.String),
+    ("AREA_M2", QVariant.Type.Double),
+    ("AREA_MU", QVariant.Type.Double),
+    ("GDDB", QVariant.Type.Double),
+    ("GRADE_FROM", QVariant.Type.String),
+    ("CLASS", QVariant.Type.String),
+    ("SLOPE", QVariant.Type.String),
+    ("SIZE_BIN", QVariant.Type.String),
 ]
 
 
@@ -109,11 +109,11 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
             (PBF_BEFORE, "Permanent farmland before (YJJBNTTB)", "永久基本农田 before the adjustment."),
             (PBF_AFTER, "Permanent farmland after (YJJBNTTB_GH)", "永久基本农田 after the adjustment."),
         ):
-            param = QgsProcessingParameterFeatureSource(key, self.tr(label), [QgsProcessing.TypeVectorPolygon])
+            param = QgsProcessingParameterFeatureSource(key, self.tr(label), [QgsProcessing.SourceType.TypeVectorPolygon])
             param.setHelp(self.tr(help_text + " Fields detected: BSM, DLBM, GDDB, GDPDJB, ZLDWDM, YJJBNTTBMJ."))
             self.addParameter(param)
         ground = QgsProcessingParameterFeatureSource(
-            DLTB, self.tr("DLTB land-use parcels (for class, 等别, 坡度)"), [QgsProcessing.TypeVectorPolygon],
+            DLTB, self.tr("DLTB land-use parcels (for class, 等别, 坡度)"), [QgsProcessing.SourceType.TypeVectorPolygon],
             optional=True,
         )
         ground.setHelp(self.tr("Current 三调 地类图斑: the class of the ground under each piece, and 等别 / "
@@ -122,7 +122,7 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
         self.add_project_area_parameter()
         self.add_repair_parameter()
         sliver = QgsProcessingParameterNumber(
-            SLIVER_AREA, self.tr("Drop pieces smaller than (m²)"), QgsProcessingParameterNumber.Double,
+            SLIVER_AREA, self.tr("Drop pieces smaller than (m²)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=farmland.DEFAULT_SLIVER_AREA, minValue=0.0,
         )
         sliver.setHelp(self.tr("Pieces under this area are slivers of re-digitised boundaries; they are dropped "
@@ -139,18 +139,18 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
                               "piece's share of the feature's ellipsoidal area (ellipsoidal where empty)."))
         self.addParameter(basis)
         minimum = QgsProcessingParameterNumber(
-            MIN_ADDED_RATIO, self.tr("Required 新增比例 (%)"), QgsProcessingParameterNumber.Double,
+            MIN_ADDED_RATIO, self.tr("Required 新增比例 (%)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=farmland.DEFAULT_MIN_ADDED_RATIO,
         )
         minimum.setFlags(minimum.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         minimum.setHelp(self.tr("新增永久基本农田 ≥ this share of the adjusted area (Wuxi opinion §四(二), "
                                 "自然资发〔2019〕194号: 5 %)."))
         self.addParameter(minimum)
-        self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, self.tr("Review table"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, self.tr("Review table"), QgsProcessing.SourceType.TypeVector))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            OUT_PARCELS, self.tr("调出 parcels"), QgsProcessing.TypeVectorPolygon))
+            OUT_PARCELS, self.tr("调出 parcels"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            IN_PARCELS, self.tr("调入 parcels"), QgsProcessing.TypeVectorPolygon))
+            IN_PARCELS, self.tr("调入 parcels"), QgsProcessing.SourceType.TypeVectorPolygon))
         for key, label in (
             ("OUT_M2", "调出 area (m²)"), ("IN_M2", "调入 area (m²)"), ("OUT_COUNT", "调出 parcels"),
             ("IN_COUNT", "调入 parcels"), ("OUT_QUALITY", "调出 mean 等别"), ("IN_QUALITY", "调入 mean 等别"),
@@ -251,7 +251,7 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
         fields = QgsFields()
         for name, kind in PARCEL_FIELDS:
             fields.append(QgsField(name, kind))
-        sink, dest_id = self.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.MultiPolygon, crs)
+        sink, dest_id = self.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.Type.MultiPolygon, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, key))
         classes = frame[[f"class_{name}" for name in farmland.CLASS_NAMES]].to_numpy()
@@ -281,7 +281,7 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
                     farmland.size_bin(area),
                 ]
             )
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return dest_id
 
     def _log(self, out_sum, in_sum, out_pieces, in_pieces, original, figures, fields, feedback):

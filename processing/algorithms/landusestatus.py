@@ -86,7 +86,7 @@ class LandUseStatusAlgorithm(LandConsolidationAlgorithm):
         self.addParameter(unknown)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                OUTPUT, self.tr("Land-use status table"), QgsProcessing.TypeVector
+                OUTPUT, self.tr("Land-use status table"), QgsProcessing.SourceType.TypeVector
             )
         )
         self.addOutput(QgsProcessingOutputNumber(TOTAL_AREA_M2, self.tr("Total area Σ TBMJ (m²)")))

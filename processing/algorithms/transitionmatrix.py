@@ -36,7 +36,8 @@ class TransitionMatrixAlgorithm(LandConsolidationAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802,D102
         self.add_plan_parameters()
-        self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, self.tr("Transition matrix"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            OUTPUT, self.tr("Transition matrix"), QgsProcessing.SourceType.TypeVector))
         self.addOutput(QgsProcessingOutputNumber(CHANGED_M2, self.tr("Area changing class (m²)")))
         self.addOutput(QgsProcessingOutputNumber(TOTAL_M2, self.tr("Total area (m²)")))
 

@@ -316,112 +316,112 @@
       <translation>规划图层不能是现状地类图斑图层本身。</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="108" />
+      <location filename="dialogs/project_wizard.py" line="109" />
       <source>The layer has more than {n} parcels: run the potential survey (潜力调查) algorithm for the village estimates.</source>
       <translation>图层图斑数超过 {n} 个：请运行“潜力调查”算法获取各村估算数据。</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="118" />
+      <location filename="dialogs/project_wizard.py" line="119" />
       <source>Potential figures not shown: {error}</source>
       <translation>未能显示潜力数据：{error}</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="158" />
+      <location filename="dialogs/project_wizard.py" line="159" />
       <source> (selected features)</source>
       <translation>（仅选中的要素）</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="168" />
+      <location filename="dialogs/project_wizard.py" line="169" />
       <source>field {field}</source>
       <translation>字段 {field}</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="169" />
+      <location filename="dialogs/project_wizard.py" line="170" />
       <source>not given</source>
       <translation>未提供</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="171" />
+      <location filename="dialogs/project_wizard.py" line="172" />
       <source>Project name</source>
       <translation>项目名称</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="172" />
+      <location filename="dialogs/project_wizard.py" line="173" />
       <source>Project code</source>
       <translation>项目编号</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="173" />
+      <location filename="dialogs/project_wizard.py" line="174" />
       <source>Township</source>
       <translation>乡镇</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="174" />
+      <location filename="dialogs/project_wizard.py" line="175" />
       <source>Period</source>
       <translation>实施期限</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="175" />
+      <location filename="dialogs/project_wizard.py" line="176" />
       <source>Responsible unit</source>
       <translation>实施主体</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="176" />
+      <location filename="dialogs/project_wizard.py" line="177" />
       <source>DLTB layer</source>
       <translation>地类图斑图层</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="177" />
+      <location filename="dialogs/project_wizard.py" line="178" />
       <source>Field mapping</source>
       <translation>字段映射</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="179" />
+      <location filename="dialogs/project_wizard.py" line="180" />
       <source>Project area</source>
       <translation>项目区</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="180" />
+      <location filename="dialogs/project_wizard.py" line="181" />
       <source>Planned land use</source>
       <translation>规划地类</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="182" />
+      <location filename="dialogs/project_wizard.py" line="183" />
       <source>Permanent basic farmland before</source>
       <translation>整治前永久基本农田</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="182" />
+      <location filename="dialogs/project_wizard.py" line="183" />
       <source>Permanent basic farmland after</source>
       <translation>整治后永久基本农田</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="183" />
+      <location filename="dialogs/project_wizard.py" line="184" />
       <source>Sub-projects</source>
       <translation>子项目</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="183" />
+      <location filename="dialogs/project_wizard.py" line="184" />
       <source>Ecological red line</source>
       <translation>生态保护红线</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="184" />
+      <location filename="dialogs/project_wizard.py" line="185" />
       <source>Urban development boundary</source>
       <translation>城镇开发边界</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="189" />
+      <location filename="dialogs/project_wizard.py" line="190" />
       <source>The project file holds the boundary, copies of the layers (parcels meeting the boundary) and these settings; re-open it with “Open project…” to change them.</source>
       <translation>项目文件包含项目区边界、各图层的副本（与边界相交的图斑）及上述设置；如需修改，请通过“打开项目…”重新打开。</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="211" />
+      <location filename="dialogs/project_wizard.py" line="212" />
       <source>Writing the project…</source>
       <translation>正在写入项目…</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="223" />
+      <location filename="dialogs/project_wizard.py" line="224" />
       <source>The project could not be written.</source>
       <translation>项目写入失败。</translation>
     </message>
@@ -446,7 +446,7 @@
       <translation>完成</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="71" />
+      <location filename="dialogs/project_wizard.py" line="72" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
@@ -725,32 +725,32 @@ Every threshold is a parameter with the policy default; the table's THRESHOLD co
       <translation>公历年份；实施期限含起止年度（2026–2028 为 3 年）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="133" />
+      <location filename="processing/algorithms/compliance.py" line="134" />
       <source>Compliance table</source>
       <translation>指标核验表</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="136" />
+      <location filename="processing/algorithms/compliance.py" line="137" />
       <source>Parcels behind failures</source>
       <translation>未通过项涉及的图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="139" />
+      <location filename="processing/algorithms/compliance.py" line="140" />
       <source>Rules failed</source>
       <translation>未通过规则数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="140" />
+      <location filename="processing/algorithms/compliance.py" line="141" />
       <source>Rules passed</source>
       <translation>通过规则数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="141" />
+      <location filename="processing/algorithms/compliance.py" line="142" />
       <source>Rules not checked</source>
       <translation>未核验规则数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="180" />
+      <location filename="processing/algorithms/compliance.py" line="181" />
       <source>The farmland adjustment algorithm is not available; rule not checked.</source>
       <translation>永久基本农田调整算法不可用，该规则未核验。</translation>
     </message>
@@ -863,7 +863,7 @@ With a sub-project layer, OUTPUT has one row per sub-project (the part of each c
       <translation>子项目范围面（如有 XMMC 项目名称、XMLX 项目类型字段则一并使用）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/constructionland.py" line="63" />
+      <location filename="processing/algorithms/constructionland.py" line="64" />
       <source>增减挂钩 ledger</source>
       <translation>增减挂钩台账</translation>
     </message>
@@ -1009,77 +1009,77 @@ With AFTER (the planned DLTB) or AFTER_FIELD (a planned-code field), the same an
       <translation>连接地物：{used} 处宽度满足连接条件，{wide} 处宽于 MAX_GAP；{corner} 处仅角点相接，未连接；{rejected} 处窄间隔未予连接（其中含有连接地物以外的地物）。运行时间 {t:.1f} s。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="101" />
+      <location filename="processing/algorithms/createproject.py" line="102" />
       <source>Policy default: 3 years (无锡实施意见 §三(三)).</source>
       <translation>政策默认值：3 年（无锡实施意见 §三(三)）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="108" />
+      <location filename="processing/algorithms/createproject.py" line="109" />
       <source>Ecological red line (生态保护红线)</source>
       <translation>生态保护红线</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="109" />
+      <location filename="processing/algorithms/createproject.py" line="110" />
       <source>Urban development boundary (城镇开发边界)</source>
       <translation>城镇开发边界</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="114" />
+      <location filename="processing/algorithms/createproject.py" line="115" />
       <source>Optional; copied into the project where it meets the boundary.</source>
       <translation>可选；与项目区边界相交的要素将复制到项目文件中。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="116" />
+      <location filename="processing/algorithms/createproject.py" line="117" />
       <source>…or planned-code field on the DLTB (规划地类编码)</source>
       <translation>…或地类图斑上的规划地类编码字段</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="118" />
+      <location filename="processing/algorithms/createproject.py" line="119" />
       <source>Field holding the planned DLBM, instead of a layer.</source>
       <translation>存放规划地类编码（DLBM）的字段，可代替规划图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="119" />
+      <location filename="processing/algorithms/createproject.py" line="120" />
       <source>Field mapping (JSON role → field)</source>
       <translation>字段映射（JSON，角色 → 字段）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="122" />
+      <location filename="processing/algorithms/createproject.py" line="123" />
       <source>e.g. {"code": "DLBM2", "tbmj": "MJ"}; roles not given are detected.</source>
       <translation>如 {"code": "DLBM2", "tbmj": "MJ"}；未给出的角色将自动识别。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="126" />
+      <location filename="processing/algorithms/createproject.py" line="127" />
       <source>Project GeoPackage</source>
       <translation>项目 GeoPackage</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="126" />
+      <location filename="processing/algorithms/createproject.py" line="127" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="127" />
+      <location filename="processing/algorithms/createproject.py" line="128" />
       <source>Townships in the project area</source>
       <translation>项目区涉及乡镇数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="128" />
+      <location filename="processing/algorithms/createproject.py" line="129" />
       <source>DLTB parcels copied</source>
       <translation>复制的地类图斑数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="129" />
+      <location filename="processing/algorithms/createproject.py" line="130" />
       <source>Township codes</source>
       <translation>乡镇代码</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="175" />
+      <location filename="processing/algorithms/createproject.py" line="176" />
       <source>The project area spans {n} townships ({codes}); the policy's unit is one 乡镇.</source>
       <translation>项目区跨 {n} 个乡镇（{codes}）；按政策，项目以一个乡镇为实施单元。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="205" />
+      <location filename="processing/algorithms/createproject.py" line="206" />
       <source>Writing {path}…</source>
       <translation>正在写入 {path}…</translation>
     </message>
@@ -1266,7 +1266,7 @@ OUTPUT 表按来源拆分新增耕地：建设用地复垦、K 编码可恢复�
 进出平衡：出 = 规划为其他农用地（含设施农用地）的耕地，按整治前面积计；进 = 规划为耕地的其他农用地，按整治后面积计；进 ≥ 出且进的平均等别不高于出的平均等别时为平衡。由建设用地或未利用地转来的耕地计入新增耕地，但不参与进出平衡。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/cultivatedland.py" line="59" />
+      <location filename="processing/algorithms/cultivatedland.py" line="60" />
       <source>新增耕地 by source</source>
       <translation>新增耕地来源</translation>
     </message>
@@ -1281,95 +1281,90 @@ OUTPUT 表按来源拆分新增耕地：建设用地复垦、K 编码可恢复�
       <translation>湿地（三调一级类 00：0303、0304、0306、0402、0603、1105、1106、1108）、林地（03）、草地（04）及水域及水利设施用地（11）整治前后的地类面积（TBDLMJ）。与三调统计表一致，湿地编码只计入湿地。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ecologicalland.py" line="33" />
+      <location filename="processing/algorithms/ecologicalland.py" line="34" />
       <source>Ecological land</source>
       <translation>生态用地</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ecologicalland.py" line="35" />
+      <location filename="processing/algorithms/ecologicalland.py" line="36" />
       <source>{name} before (m²)</source>
       <translation>整治前{name}（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ecologicalland.py" line="36" />
+      <location filename="processing/algorithms/ecologicalland.py" line="37" />
       <source>{name} after (m²)</source>
       <translation>整治后{name}（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="100" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="105" />
       <source>Gauss-Krüger: central meridian {cm}°, false easting {fe} m</source>
       <translation>高斯-克吕格投影：中央经线 {cm}°，东伪偏移 {fe} m</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="107" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="112" />
       <source>The layer already has a field named {name}; choose another name.</source>
       <translation>图层中已有名为 {name} 的字段，请另取一个名称。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="129" />
-      <source>Feature {fid} of layer {layer} has an invalid geometry; fix it first (native:fixgeometries).</source>
-      <translation>图层 {layer} 的要素 {fid} 几何无效，请先修复（native:fixgeometries）。</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="35" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="38" />
       <source>Ellipsoidal area, 三调 method (椭球面积)</source>
       <translation>椭球面积（三调方法）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="40" />
-      <source>Adds the ellipsoidal area (m², 2 decimals) of each polygon by the official 三调 method (国土调查办发〔2008〕32号, TD/T 1055): every vertex is converted from Gauss-Krüger plane coordinates to geodetic latitude/longitude on the CGCS2000 ellipsoid (inverse Gauss-Krüger), then each edge contributes the ellipsoidal trapezoid between it and the equator by the series formula; rings are summed and holes subtracted. This is how TBMJ is computed in 三调 databases.
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="43" />
+      <source>Adds the ellipsoidal area (m², 2 decimals) of each polygon by the official 三调 method (国土调查办发〔2008〕32号, TD/T 1055): every vertex is converted from Gauss-Krüger plane coordinates to geodetic latitude/longitude on the CGCS2000 ellipsoid (inverse Gauss-Krüger), then each edge contributes the ellipsoidal trapezoid between the edge and a reference meridian: the longitude of the edge's midpoint times the zone series over the edge's latitude difference (the published 'meridian' form used by public 三调 tools); rings are summed and holes subtracted. This is how TBMJ is computed in 三调 databases.
 
-How it differs from QGIS's $area: with an ellipsoid set, QGIS measures polygons with geodesic edges (GeographicLib); the 三调 method treats each edge as a straight line in latitude/longitude at its mean latitude. On a 1:10 000 map sheet (≈ 20 km²) the two differ by well under 1 m² (DOMAIN.md cites ≈ 0.7 m²); without an ellipsoid, $area is the planar area on the Gauss-Krüger plane, which is larger by the projection's scale error (≈ 1×10⁻⁵ relative near the central meridian, up to ≈ 3×10⁻⁴ at the zone edge).
+How it differs from QGIS's $area: with an ellipsoid set, QGIS measures polygons with geodesic edges (GeographicLib), another reading of an edge between two vertices. On a 1:10 000 map sheet (≈ 20 km², 31.5°N) QGIS gives 0.50 m² more than the sheet's theoretical area, which this method reproduces to 2×10⁻⁵ m² (measured; tests/test_ellipsoid.py). Without an ellipsoid, $area is the planar area on the Gauss-Krüger plane, larger by the projection's scale error (≈ 1×10⁻⁵ relative near the central meridian, up to ≈ 3×10⁻⁴ at the zone edge).
 
-The layer must be in a CGCS2000 Gauss-Krüger CRS (EPSG:4513–4554). Where the CRS and the coordinates disagree about the zone prefix, the easting's magnitude decides. Optionally compare with an existing area field (e.g. TBMJ): the difference is added as AREA_DIFF (field − computed).</source>
-      <translation>按三调官方方法（国土调查办发〔2008〕32号，TD/T 1055）计算每个多边形的椭球面积（m²，保留 2 位小数）：先将各顶点由高斯-克吕格平面坐标换算为 CGCS2000 椭球上的大地经纬度（高斯-克吕格投影反算），再按级数公式计算每条边与赤道之间的椭球梯形面积；各环求和，并减去内环（洞）。三调数据库中的 TBMJ 即按此方法计算。
+The layer must be in a CGCS2000 Gauss-Krüger CRS (EPSG:4513–4554). Where the CRS and the coordinates disagree about the zone prefix, the easting's magnitude decides. A polygon with an invalid geometry stops the run naming it (or is repaired for the measurement with REPAIR_GEOMETRY; the output keeps the geometry as it was). Optionally compare with an existing area field (e.g. TBMJ): the difference is added as AREA_DIFF (field − computed).</source>
+      <translation>按三调官方方法（国土调查办发〔2008〕32号，TD/T 1055）为每个面计算椭球面积（平方米，保留 2 位小数）：先将每个顶点由高斯-克吕格平面坐标反算为 CGCS2000 椭球上的大地经纬度，再按每条边与参考子午线之间的椭球梯形累加：边中点的经度乘以该边纬差的带面积级数（公开三调工具采用的“子午线”形式）；各环求和，扣除内环（洞）。三调数据库中的 TBMJ 即按此计算。
 
-与 QGIS $area 的区别：设置了椭球时，QGIS 以测地线边计算多边形面积（GeographicLib）；三调方法则将每条边视为经纬度上的直线，按其平均纬度计算。在一幅 1:10 000 图幅（≈ 20 km²）内，两者相差远小于 1 m²（DOMAIN.md 引用约 0.7 m²）；未设置椭球时，$area 为高斯-克吕格平面上的平面面积，因投影长度变形而偏大（中央经线附近相对偏大约 1×10⁻⁵，带边缘可达约 3×10⁻⁴）。
+与 QGIS 的 $area 的区别：设置椭球后，QGIS 按大地线边（GeographicLib）量算，这是对两顶点间边的另一种理解。在一幅 1:10 000 图幅（约 20 平方千米，北纬 31.5°）上，QGIS 比图幅理论面积多 0.50 平方米，而本方法与理论面积相差不超过 2×10⁻⁵ 平方米（实测；见 tests/test_ellipsoid.py）。不设椭球时，$area 是高斯-克吕格平面上的平面面积，因投影长度变形而偏大（中央子午线附近约 1×10⁻⁵，带边缘可达约 3×10⁻⁴）。
 
-图层须采用 CGCS2000 高斯-克吕格坐标系（EPSG:4513–4554）。坐标系与坐标值所示带号前缀不一致时，以横坐标（东坐标）的量级为准。可选择与已有面积字段（如 TBMJ）比较：差值写入 AREA_DIFF（字段值 − 计算值）。</translation>
+图层须为 CGCS2000 高斯-克吕格坐标系（EPSG:4513–4554）。坐标系与坐标的带号前缀不一致时，以横坐标的量级为准。几何无效的面会中止运行并给出其名称（勾选 REPAIR_GEOMETRY 时按修复后的几何量算，输出保留原几何）。可选择与已有面积字段（如 TBMJ）比较：差值写入 AREA_DIFF（字段值 − 计算值）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="62" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="67" />
       <source>Polygons (CGCS2000 Gauss-Krüger)</source>
       <translation>面图层（CGCS2000 高斯-克吕格）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="65" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="70" />
       <source>Polygon layer in EPSG:4513–4554.</source>
       <translation>坐标系为 EPSG:4513–4554 的面图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="67" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="72" />
       <source>Area field name</source>
       <translation>面积字段名</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="69" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="74" />
       <source>Name of the new field holding the area in m².</source>
       <translation>存放面积（m²）的新字段名称。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="73" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="78" />
       <source>Compare with area field (e.g. TBMJ)</source>
       <translation>与面积字段比较（如 TBMJ）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="79" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="84" />
       <source>When set, AREA_DIFF = this field − the computed area.</source>
       <translation>设置后，AREA_DIFF = 该字段值 − 计算面积。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="83" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="88" />
       <source>Polygons with ellipsoidal area</source>
       <translation>含椭球面积的面图层</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="86" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="92" />
       <source>Total ellipsoidal area (m²)</source>
       <translation>椭球面积合计（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="88" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="94" />
       <source>Largest |field − computed| (m²)</source>
       <translation>|字段值 − 计算值| 最大值（m²）</translation>
     </message>
@@ -2174,17 +2169,17 @@ The plan is a planned DLTB layer (overlaid; boundaries need not match, classes m
 规划方案可以是规划地类图斑图层（叠加分析；图斑边界无需一致，两侧地类可以不同），也可以是现状地类图斑上的规划地类编码字段。默认情况下，现状图层中规划图层未覆盖的部分按错误处理（UNCOVERED）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/transitionmatrix.py" line="39" />
+      <location filename="processing/algorithms/transitionmatrix.py" line="40" />
       <source>Transition matrix</source>
       <translation>土地利用转移矩阵</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/transitionmatrix.py" line="40" />
+      <location filename="processing/algorithms/transitionmatrix.py" line="41" />
       <source>Area changing class (m²)</source>
       <translation>地类变化面积（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/transitionmatrix.py" line="41" />
+      <location filename="processing/algorithms/transitionmatrix.py" line="42" />
       <source>Total area (m²)</source>
       <translation>总面积（m²）</translation>
     </message>

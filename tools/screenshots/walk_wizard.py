@@ -76,7 +76,7 @@ def page_area():
             inside.add(str(f["ZLDWDM"]))
     for row in range(page.villageTable.rowCount()):
         item = page.villageTable.item(row, 0)
-        item.setCheckState(Qt.Checked if item.text() in inside else Qt.Unchecked)
+        item.setCheckState(Qt.CheckState.Checked if item.text() in inside else Qt.CheckState.Unchecked)
     grab(wizard, "wizard_2_area")
     wizard.next()
 
