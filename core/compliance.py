@@ -1,4 +1,4 @@
-"""The compliance check (指标核验, DOMAIN.md §6): one row per policy rule.
+"""The compliance check (指标核验, docs/DOMAIN.md §6): one row per policy rule.
 
 Each threshold is a setting with the policy default; the table states the
 value measured, the threshold used, pass/fail, and which parcels stand
@@ -71,7 +71,7 @@ def evaluate(
     pbf_added_rate: float | None = None,
     period: Period | None = None,
 ) -> list[RuleResult]:
-    """Evaluate every rule of DOMAIN.md §6 on a plan's pieces and indicators.
+    """Evaluate every rule of docs/DOMAIN.md §6 on a plan's pieces and indicators.
 
     Args:
         pieces: The plan's pieces.

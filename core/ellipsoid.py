@@ -102,7 +102,8 @@ CGCS2000_F = 1 / 298.257222101
 
 # Vertices per numpy batch in geometry_areas(): large enough to hide the
 # per-call overhead, small enough for the temporaries to stay in cache
-# (measured: 64 k vertices is ~1.5x faster than 2 M at once).
+# (measured on 100 000 sample parcels, 670 000 vertices: 0.44–0.47 s in
+# 64 k batches, 0.46–0.83 s in one batch).
 _CHUNK_VERTICES = 65_536
 
 
@@ -749,8 +750,8 @@ def geometry_areas(gk: GaussKruger, geometries: Iterable[QgsGeometry]) -> np.nda
     """Ellipsoidal areas of many (multi)polygon geometries, in m².
 
     Coordinates are gathered as raw bytes, then projected and summed in
-    batches of about 65 000 vertices; 100 000 parcels of 10-30 vertices take
-    about two seconds.
+    batches of about 65 000 vertices; 100 000 parcels of about 7 vertices
+    take about half a second (measured on the generated sample).
 
     Args:
         gk: The projection the coordinates are in.

@@ -69,7 +69,7 @@ class BalanceSelection:
 
 
 def balance_selection(pieces: pd.DataFrame) -> BalanceSelection:
-    """The 出 / 进 / occupied pieces of 耕地进出平衡 (DOMAIN.md I4).
+    """The 出 / 进 / occupied pieces of 耕地进出平衡 (docs/DOMAIN.md I4).
 
     耕地 gained from 建设用地 or 未利用地 is 新增耕地 but in neither 进 nor 出.
     """

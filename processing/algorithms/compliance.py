@@ -1,4 +1,4 @@
-"""landconsolidation:compliance – 指标核验 (DOMAIN.md §6)."""
+"""landconsolidation:compliance – 指标核验 (docs/DOMAIN.md §6)."""
 from __future__ import annotations
 
 from qgis.core import (
