@@ -14,8 +14,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
-
 from .errors import LandConsolidationError
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "resources" / "data"
@@ -225,11 +223,6 @@ def parse_codes(value, *, table: CodeTable | None = None, check: bool = True, la
                 f"semicolons, 、 or spaces, e.g. 1006,1107,1203."
             )
     return tuple(out)
-
-
-def codes_text(codes: Iterable[str]) -> str:
-    """A code list as a parameter default or a message shows it: ``"1006,1107,1203"``."""
-    return ",".join(codes)
 
 
 @lru_cache(maxsize=1)

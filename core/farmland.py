@@ -689,4 +689,4 @@ def pieces_frame(side: str, layer: FarmlandLayer, pieces: Pieces, cover: GroundC
         own = np.array([s == name for s in layer_slope], dtype=bool) if n else np.zeros(0, dtype=bool)
         known = np.array([s != SLOPE_NAMES[3] for s in layer_slope], dtype=bool) if n else np.zeros(0, dtype=bool)
         frame[f"slope_{name}"] = np.where(known, np.where(own, area, 0.0), from_dltb)
-    return frame
+    return frame[list(PIECE_COLUMNS)]

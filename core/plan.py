@@ -50,7 +50,6 @@ class Plan:
         before: The before layer's ParcelTable.
         source: ``"field"`` or ``"layer"``.
         uncovered_m2: Area of the before layer not covered by the after layer.
-        uncovered_parcels: BSMs (or feature ids) of the parcels concerned.
         notes: Things the user should read in the log.
         geometries: Piece geometries (same order as ``pieces``), when kept.
     """
@@ -59,7 +58,6 @@ class Plan:
     before: dltb.ParcelTable
     source: str
     uncovered_m2: float = 0.0
-    uncovered_parcels: list = field(default_factory=list)
     notes: list = field(default_factory=list)
     geometries: list | None = None
 
@@ -283,7 +281,6 @@ def plan_from_layer(
         before=parcels,
         source="layer",
         uncovered_m2=uncovered_m2,
-        uncovered_parcels=uncovered_labels,
         notes=notes,
         geometries=geoms if keep_geometry else None,
     )

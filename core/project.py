@@ -55,8 +55,6 @@ LAYER_NAMES = {
     DEVELOPMENT_BOUNDARY: "CZKFBJ",
 }
 
-#: Settings keys that are project facts (text), in wizard order.
-FACT_KEYS = ("name", "code", "township", "start_year", "end_year", "responsible_unit")
 
 
 def layer_uri(path, layer_name: str) -> str:

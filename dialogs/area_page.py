@@ -32,7 +32,6 @@ class NumberItem(QTableWidgetItem):
 class AreaPage(QWizardPage, FORM):
     """Boundary layer (or its selection), or villages picked from the DLTB's ZLDWDM."""
 
-    COLUMNS = ("ZLDWDM", "ZLDWMC", "PARCELS", "AREA_HA", "CULTIVATED_HA", "EST_ADDED_HA", "EST_RATE")
 
     def __init__(self, parent=None):
         super().__init__(parent)

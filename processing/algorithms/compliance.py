@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsApplication,
     QgsFeature,
     QgsFeatureSink,
     QgsField,
@@ -176,9 +175,6 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
     def _pbf(self, parameters, context, feedback):
         """新增永久基本农田比例 and 调出 parcels through landconsolidation:farmlandadjustment."""
         if not parameters.get(PBF_BEFORE) or not parameters.get(PBF_AFTER):
-            return None, None
-        if QgsApplication.processingRegistry().algorithmById(algorithm_id("farmlandadjustment")) is None:
-            feedback.pushWarning(self.tr("The farmland adjustment algorithm is not available; rule not checked."))
             return None, None
         from qgis import processing
 

@@ -21,6 +21,7 @@ NUMBERS = (
     ("RECLAIMED_M2", tr_noop("拆旧复垦: 建设用地 planned as non-construction (m²)")),
     ("RECLAIMED_TO_CULTIVATED_M2", tr_noop("…of which to 耕地 (m²)")),
     ("RECLAIMED_TO_AGRICULTURAL_M2", tr_noop("…of which to other 农用地 (m²)")),
+    ("RECLAIMED_TO_UNUSED_M2", tr_noop("…of which to 未利用地 (m²)")),
     ("NEW_BUILD_M2", tr_noop("建新: non-construction planned as 建设用地 (m²)")),
     ("SURPLUS_M2", tr_noop("节余 = 拆旧复垦 − 建新 (m²)")),
 )
@@ -87,6 +88,7 @@ class ConstructionLandAlgorithm(LandConsolidationAlgorithm):
             "RECLAIMED_M2": land.reclaimed_m2,
             "RECLAIMED_TO_CULTIVATED_M2": land.reclaimed_to_cultivated_m2,
             "RECLAIMED_TO_AGRICULTURAL_M2": land.reclaimed_to_agricultural_m2,
+            "RECLAIMED_TO_UNUSED_M2": land.reclaimed_to_unused_m2,
             "NEW_BUILD_M2": land.new_build_m2,
             "SURPLUS_M2": land.surplus_m2,
         }

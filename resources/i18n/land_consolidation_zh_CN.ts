@@ -156,67 +156,67 @@
   <context>
     <name>LandConsolidation</name>
     <message>
-      <location filename="dialogs/area_page.py" line="159" />
+      <location filename="dialogs/area_page.py" line="158" />
       <source>{n} villages, {area:.4f} ha, of which 耕地 {cult:.4f} ha</source>
       <translation>{n} 个村，{area:.4f} 公顷，其中耕地 {cult:.4f} 公顷</translation>
     </message>
     <message>
-      <location filename="dialogs/area_page.py" line="166" />
+      <location filename="dialogs/area_page.py" line="165" />
       <source>The villages belong to {n} townships ({codes}); the policy's unit is one township (乡镇).</source>
       <translation>所选村分属 {n} 个乡镇（{codes}）；按政策，项目以一个乡镇为实施单元。</translation>
     </message>
     <message>
-      <location filename="dialogs/area_page.py" line="185" />
+      <location filename="dialogs/area_page.py" line="184" />
       <source>Choose the project area layer.</source>
       <translation>请选择项目区图层。</translation>
     </message>
     <message>
-      <location filename="dialogs/area_page.py" line="188" />
+      <location filename="dialogs/area_page.py" line="187" />
       <source>No feature of {layer} is selected.</source>
       <translation>图层 {layer} 中未选中任何要素。</translation>
     </message>
     <message>
-      <location filename="dialogs/area_page.py" line="191" />
+      <location filename="dialogs/area_page.py" line="190" />
       <source>The project area layer {layer} is empty.</source>
       <translation>项目区图层 {layer} 为空。</translation>
     </message>
     <message>
-      <location filename="dialogs/area_page.py" line="195" />
+      <location filename="dialogs/area_page.py" line="194" />
       <source>Tick at least one village.</source>
       <translation>请至少勾选一个村。</translation>
     </message>
     <message>
-      <location filename="dialogs/area_page.py" line="42" />
+      <location filename="dialogs/area_page.py" line="41" />
       <source>Code (ZLDWDM)</source>
       <translation>代码（ZLDWDM）</translation>
     </message>
     <message>
-      <location filename="dialogs/area_page.py" line="42" />
+      <location filename="dialogs/area_page.py" line="41" />
       <source>Village</source>
       <translation>村</translation>
     </message>
     <message>
-      <location filename="dialogs/area_page.py" line="42" />
+      <location filename="dialogs/area_page.py" line="41" />
       <source>Parcels</source>
       <translation>图斑数</translation>
     </message>
     <message>
-      <location filename="dialogs/area_page.py" line="42" />
+      <location filename="dialogs/area_page.py" line="41" />
       <source>Area (ha)</source>
       <translation>面积（公顷）</translation>
     </message>
     <message>
-      <location filename="dialogs/area_page.py" line="42" />
+      <location filename="dialogs/area_page.py" line="41" />
       <source>耕地 (ha)</source>
       <translation>耕地（公顷）</translation>
     </message>
     <message>
-      <location filename="dialogs/area_page.py" line="43" />
+      <location filename="dialogs/area_page.py" line="42" />
       <source>Est. 新增耕地 (ha)</source>
       <translation>预计新增耕地（公顷）</translation>
     </message>
     <message>
-      <location filename="dialogs/area_page.py" line="43" />
+      <location filename="dialogs/area_page.py" line="42" />
       <source>Est. rate (%)</source>
       <translation>预计新增耕地率（%）</translation>
     </message>
@@ -671,7 +671,7 @@
       <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="101" />
+      <location filename="processing/algorithms/compliance.py" line="100" />
       <source>Checks the plan against the policy rules, one row each: 新增耕地 ≥ 5 % of the original 耕地; 新增永久基本农田 ≥ 5 % of the adjusted area (needs the permanent basic farmland layers before and after); mean 耕地等别 not worse; 耕地进出平衡 in area and quality; 建设用地 not increased; 建新 ≤ 拆旧复垦; implementation period ≤ 3 years (from START_YEAR/END_YEAR, else the sub-projects' years); one township (the first 9 digits of ZLDWDM).
 
 Every threshold is a parameter with the policy default; the table's THRESHOLD column shows the value used. PASSED is 1/0, or empty when a rule could not be checked (its NOTE says why). OUTPUT_PARCELS holds the parcels behind each failure: 耕地 lost (新增耕地), 耕地 planned worse than the original mean 等别 (quality), 耕地出 (balance), 建新 (construction land, 增减挂钩), parcels of other townships, permanent basic farmland 调出.</source>
@@ -680,117 +680,112 @@ Every threshold is a parameter with the policy default; the table's THRESHOLD co
 各项阈值均为参数，默认取政策规定值；表中 THRESHOLD 列为实际采用的值。PASSED 为 1/0，规则无法核验时为空（原因见 NOTE）。OUTPUT_PARCELS 为各未通过项涉及的图斑：减少的耕地（新增耕地）、规划等别劣于原耕地平均等别的耕地（质量）、耕地出（进出平衡）、建新（建设用地、增减挂钩）、其他乡镇的图斑、永久基本农田调出。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="116" />
+      <location filename="processing/algorithms/compliance.py" line="115" />
       <source>Permanent basic farmland before (永久基本农田，整治前)</source>
       <translation>永久基本农田（整治前）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="117" />
+      <location filename="processing/algorithms/compliance.py" line="116" />
       <source>Permanent basic farmland after (永久基本农田，整治后)</source>
       <translation>永久基本农田（整治后）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="118" />
+      <location filename="processing/algorithms/compliance.py" line="117" />
       <source>Sub-projects (子项目)</source>
       <translation>子项目</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="122" />
+      <location filename="processing/algorithms/compliance.py" line="121" />
       <source>YJJBNTTB layer before the adjustment.</source>
       <translation>调整前的永久基本农田图斑（YJJBNTTB）图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="123" />
+      <location filename="processing/algorithms/compliance.py" line="122" />
       <source>YJJBNTTB layer after the adjustment.</source>
       <translation>调整后的永久基本农田图斑（YJJBNTTB）图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="124" />
+      <location filename="processing/algorithms/compliance.py" line="123" />
       <source>Sub-projects; their year field (SSND) gives the period when START_YEAR/END_YEAR are not given.</source>
       <translation>子项目图层；未给出 START_YEAR/END_YEAR 时，以其实施年度字段（SSND）确定实施期限。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="126" />
+      <location filename="processing/algorithms/compliance.py" line="125" />
       <source>First year of implementation</source>
       <translation>实施开始年度</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="127" />
+      <location filename="processing/algorithms/compliance.py" line="126" />
       <source>Last year of implementation</source>
       <translation>实施结束年度</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="130" />
+      <location filename="processing/algorithms/compliance.py" line="129" />
       <source>Calendar year; the period counts both ends (2026–2028 is 3 years).</source>
       <translation>公历年份；实施期限含起止年度（2026–2028 为 3 年）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="134" />
+      <location filename="processing/algorithms/compliance.py" line="133" />
       <source>Compliance table</source>
       <translation>指标核验表</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="137" />
+      <location filename="processing/algorithms/compliance.py" line="136" />
       <source>Parcels behind failures</source>
       <translation>未通过项涉及的图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="140" />
+      <location filename="processing/algorithms/compliance.py" line="139" />
       <source>Rules failed</source>
       <translation>未通过规则数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="141" />
+      <location filename="processing/algorithms/compliance.py" line="140" />
       <source>Rules passed</source>
       <translation>通过规则数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="142" />
+      <location filename="processing/algorithms/compliance.py" line="141" />
       <source>Rules not checked</source>
       <translation>未核验规则数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="181" />
-      <source>The farmland adjustment algorithm is not available; rule not checked.</source>
-      <translation>永久基本农田调整算法不可用，该规则未核验。</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/compliance.py" line="52" />
+      <location filename="processing/algorithms/compliance.py" line="51" />
       <source>Minimum 新增耕地 rate (% of original 耕地)</source>
       <translation>新增耕地率下限（占原耕地的 %）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="53" />
+      <location filename="processing/algorithms/compliance.py" line="52" />
       <source>Minimum 新增永久基本农田 (% of the adjusted area)</source>
       <translation>新增永久基本农田比例下限（占调整面积的 %）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="54" />
+      <location filename="processing/algorithms/compliance.py" line="53" />
       <source>Largest allowed rise of the mean 耕地等别 (等)</source>
       <translation>耕地平均等别允许升高的最大值（等）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="55" />
+      <location filename="processing/algorithms/compliance.py" line="54" />
       <source>Largest allowed 建设用地 increase (m²)</source>
       <translation>建设用地允许增加的最大面积（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="57" />
+      <location filename="processing/algorithms/compliance.py" line="56" />
       <source>Longest implementation period (years)</source>
       <translation>最长实施期限（年）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="58" />
+      <location filename="processing/algorithms/compliance.py" line="57" />
       <source>Most townships (乡镇) in one project</source>
       <translation>单个项目最多涉及的乡镇数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="68" />
+      <location filename="processing/algorithms/compliance.py" line="67" />
       <source>Threshold of the compliance table (policy default: {value}).</source>
       <translation>指标核验表的阈值（政策默认值：{value}）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="96" />
+      <location filename="processing/algorithms/compliance.py" line="95" />
       <source>Compliance check (指标核验)</source>
       <translation>指标核验</translation>
     </message>
@@ -831,21 +826,26 @@ Every threshold is a parameter with the policy default; the table's THRESHOLD co
     </message>
     <message>
       <location filename="processing/algorithms/constructionland.py" line="24" />
+      <source>…of which to 未利用地 (m²)</source>
+      <translation>…其中复垦为未利用地（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/constructionland.py" line="25" />
       <source>建新: non-construction planned as 建设用地 (m²)</source>
       <translation>建新：规划为建设用地的非建设用地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/constructionland.py" line="25" />
+      <location filename="processing/algorithms/constructionland.py" line="26" />
       <source>节余 = 拆旧复垦 − 建新 (m²)</source>
       <translation>节余 = 拆旧复垦 − 建新（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/constructionland.py" line="38" />
+      <location filename="processing/algorithms/constructionland.py" line="39" />
       <source>Construction land and 增减挂钩 (建设用地与拆旧建新)</source>
       <translation>建设用地与拆旧建新</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/constructionland.py" line="43" />
+      <location filename="processing/algorithms/constructionland.py" line="44" />
       <source>建设用地 is the 三调 三大类 建设用地 (class areas, TBDLMJ). Rural construction land = 建设用地 with CZCSXM 203/203A (村庄), any 0702, and 0601/0602 outside 城市/建制镇 (CZCSXM not 201/202).
 
 增减挂钩 from the transitions (gross piece areas): 拆旧复垦 (RECLAIMED_M2) = 建设用地 planned as non-construction land, split into 耕地 / other 农用地; 建新 (NEW_BUILD_M2) = non-construction land planned as 建设用地; 节余 = 拆旧复垦 − 建新. The rule is 建新 ≤ 拆旧复垦 and 建设用地 not increased.
@@ -858,12 +858,12 @@ With a sub-project layer, OUTPUT has one row per sub-project (the part of each c
 提供子项目图层时，OUTPUT 中每个子项目一行（各项变化位于该子项目内的部分），另加合计行；未提供时只有合计行。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/constructionland.py" line="61" />
+      <location filename="processing/algorithms/constructionland.py" line="62" />
       <source>Polygons of the sub-projects (fields XMMC name, XMLX type are used when present).</source>
       <translation>子项目范围面（如有 XMMC 项目名称、XMLX 项目类型字段则一并使用）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/constructionland.py" line="64" />
+      <location filename="processing/algorithms/constructionland.py" line="65" />
       <source>增减挂钩 ledger</source>
       <translation>增减挂钩台账</translation>
     </message>
