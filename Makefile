@@ -1,10 +1,13 @@
 # Conveniences over the scripts in tools/ (the README's two commands work without make).
 PYTHON ?= /usr/bin/python3
 
-.PHONY: install sample test translations lint benchmark
+.PHONY: install package sample test translations lint benchmark
 
 install:  ## copy the plugin into a QGIS profile (honours QGIS_CUSTOM_CONFIG_PATH, PROFILE=name)
 	$(PYTHON) tools/install_plugin.py --profile $(or $(PROFILE),default)
+
+package:  ## the zip for QGIS → Plugins → Install from ZIP (dist/land_consolidation-<version>.zip)
+	$(PYTHON) tools/package.py
 
 sample:   ## the main job on the bundled sample
 	bash tools/sample.sh
@@ -15,5 +18,5 @@ test:     ## the test suite
 translations:
 	$(PYTHON) tools/install_plugin.py --compile-only
 
-lint:
-	.venv/bin/ruff check .
+lint:     ## ruff and the translation check (what CI runs besides the tests)
+	bash tools/lint.sh

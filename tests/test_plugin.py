@@ -10,9 +10,10 @@ PROVIDER = "landconsolidation"
 
 def test_metadata_is_complete():
     meta = metadata()
-    for key in ("name", "qgisMinimumVersion", "description", "about", "version", "author", "email",
-                "repository", "icon"):
+    for key in ("name", "qgisMinimumVersion", "description", "about", "version", "author", "icon", "changelog"):
         assert meta.get(key), key
+    # No made-up addresses: the publisher adds email/repository/tracker when uploading.
+    assert not any("example." in value for value in meta.values())
     assert meta["hasProcessingProvider"] == "yes"
     assert meta["qgisMinimumVersion"] == "3.22"
 

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PLUGIN_NAME = "land_consolidation"
 #: What the installed plugin consists of (tests, tools and dev files stay out).
 PLUGIN_ITEMS = ("metadata.txt", "__init__.py", "plugin.py", "plugin_info.py", "i18n.py", "core", "processing",
-                "dialogs", "resources", "README.md", "LICENSE")
+                "dialogs", "resources", "docs", "README.md", "CHANGELOG.md", "LICENSE")
 IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", "*.ts")
 
 

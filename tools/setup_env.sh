@@ -31,7 +31,7 @@ if ! [ -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import qgis.core" >/d
   rm -rf "$VENV"
   "$SYSTEM_PYTHON" -m venv --system-site-packages "$VENV"
 fi
-if ! "$VENV/bin/python" -c "import pytest, pytest_qgis" >/dev/null 2>&1; then
+if ! "$VENV/bin/python" -c "import pytest, pytest_qgis" >/dev/null 2>&1 || ! [ -x "$VENV/bin/ruff" ]; then
   echo "== Installing test tools into $VENV…"
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r "$ROOT/requirements-dev.txt"
 fi
