@@ -60,6 +60,16 @@ _KEEP_ALIVE = []
 @pytest.fixture
 def provider(qgis_app, qgis_processing):
     """The plugin's Processing provider, registered (again, if a plugin test unloaded it)."""
+    return _ensure_provider()
+
+
+@pytest.fixture(scope="module")
+def module_provider(qgis_app, qgis_processing):
+    """:func:`provider` for module-scoped fixtures (e.g. a baseline computed once per module)."""
+    return _ensure_provider()
+
+
+def _ensure_provider():
     from land_consolidation.processing.provider import PROVIDER_ID, LandConsolidationProvider
     from qgis.core import QgsApplication
 

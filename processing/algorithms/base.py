@@ -41,6 +41,7 @@ from ...core.keys import (
 from ...core.values import plain_all
 from ...i18n import tr, tr_noop
 from ...plugin_info import icon_path
+from .. import outputs
 
 DEFAULT_GROUP_FIELD = "ZLDWDM"
 
@@ -81,14 +82,52 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
     def icon(self) -> QIcon:  # noqa: D102
         return QIcon(icon_path())
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """QGIS's checks, then: no output may be the file of an input (it would be overwritten)."""
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        problems = outputs.collisions(self, parameters, context)
+        return (False, "\n".join(problems)) if problems else (True, "")
+
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        """Run :meth:`compute`: a domain error becomes a QgsProcessingException, a cancel stops quietly."""
+        """Run :meth:`compute` with staged outputs.
+
+        A domain error becomes a QgsProcessingException and a cancel stops
+        quietly; either way nothing is left at the outputs' names.  File
+        outputs are written under temporary names and published together
+        only when the run succeeded (processing/outputs.py).
+        """
+        problems = outputs.collisions(self, parameters, context)
+        if problems:
+            raise QgsProcessingException("\n".join(problems))
+        staging = outputs.Staging(self, parameters, context)
         try:
             with user_errors():
-                return self.compute(parameters, context, feedback)
+                results = self.compute(staging.parameters, context, feedback)
         except Cancelled:
+            staging.discard()
             feedback.pushInfo(self.tr("Cancelled."))
             return {}
+        except BaseException:
+            staging.discard()
+            raise
+        return staging.publish(results, context)
+
+    def parameterAsSink(self, parameters, name, context, fields, geometryType=QgsWkbTypes.Type.NoGeometry,  # noqa: N802,N803
+                        crs=None, sinkFlags=None, createOptions=None,  # noqa: N803
+                        datasourceOptions=None, layerOptions=None):  # noqa: N803
+        """QGIS's sink; a CSV one gets a byte-order mark and spreadsheet-safe text (processing/outputs.py)."""
+        path = outputs.destination_path(parameters.get(name)) or ""
+        csv = path.lower().endswith(".csv")
+        layer_options = list(layerOptions or []) + (outputs.CSV_LAYER_OPTIONS if csv else [])
+        sink, dest = super().parameterAsSink(
+            parameters, name, context, fields, geometryType, crs or QgsCoordinateReferenceSystem(),
+            sinkFlags if sinkFlags is not None else QgsFeatureSink.SinkFlags(),
+            createOptions or {}, datasourceOptions or [], layer_options)
+        if sink is not None and csv:
+            sink = outputs.SpreadsheetSafeSink(sink)
+        return sink, dest
 
     def compute(self, parameters, context, feedback) -> dict:
         """The algorithm's work (what QGIS calls processAlgorithm); returns the outputs."""

@@ -1,0 +1,195 @@
+"""What every algorithm does with its outputs (used by the algorithm base class).
+
+* :func:`collisions` – an output that would write over an input (the very
+  GeoPackage, shapefile or project file read) is refused before anything
+  runs; QGIS's own sinks would replace the file.
+* :class:`Staging` – file outputs are written under hidden temporary names
+  beside their targets and published together when the run has succeeded
+  (core/files.py), so a failed, cancelled or killed run leaves no
+  complete-looking partial output.
+* :class:`SpreadsheetSafeSink` – a CSV output is written with a byte-order
+  mark (Excel on a Chinese Windows then reads UTF-8) and with text that a
+  spreadsheet would run as a formula neutralised.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsMapLayer,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingOutputLayerDefinition,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterVectorDestination,
+    QgsProcessingUtils,
+    QgsProperty,
+    QgsProviderRegistry,
+)
+
+from ..core.files import discard, publish, same_file, spreadsheet_safe, temporary_beside
+
+#: Destination values that are not files of ours to stage.
+NOT_FILES = ("memory:", "TEMPORARY_OUTPUT", "")
+#: GDAL CSV layer options: a BOM so that Excel reads UTF-8; strings always quoted, numbers never.
+CSV_LAYER_OPTIONS = ["WRITE_BOM=YES", "STRING_QUOTING=IF_NEEDED"]
+
+
+def _static(value):
+    if isinstance(value, QgsProperty):
+        return value.staticValue()
+    return value
+
+
+def destination_path(value) -> str | None:
+    """The file a destination parameter value writes, or None (memory, database, temporary)."""
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = _static(value.sink)
+    value = _static(value)
+    if not isinstance(value, str) or value in NOT_FILES or value.startswith(("memory:", "postgres:", "postgis:")):
+        return None
+    if value.startswith("ogr:"):
+        return None
+    return value.split("|", 1)[0]
+
+
+def source_paths(value, context) -> list[tuple[str, str]]:
+    """(layer name, file path) of the file(s) an input parameter value reads."""
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        value = _static(value.source)
+    value = _static(value)
+    values = value if isinstance(value, (list, tuple)) else [value]
+    out = []
+    for item in values:
+        layer = item if isinstance(item, QgsMapLayer) else None
+        if layer is None and isinstance(item, str) and item:
+            layer = QgsProcessingUtils.mapLayerFromString(item, context)
+            if layer is None and Path(item.split("|", 1)[0]).exists():
+                out.append((Path(item.split("|", 1)[0]).name, item.split("|", 1)[0]))
+                continue
+        if layer is None:
+            continue
+        path = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source()).get("path")
+        if path:
+            out.append((layer.name(), path))
+    return out
+
+
+def collisions(algorithm, parameters, context) -> list[str]:
+    """Messages for each output that would write over an input."""
+    inputs = []
+    for definition in algorithm.parameterDefinitions():
+        if definition.isDestination() or definition.name() not in parameters:
+            continue
+        value = parameters[definition.name()]
+        inputs += [(definition.name(), name, path) for name, path in source_paths(value, context)]
+    problems = []
+    for definition in algorithm.destinationParameterDefinitions():
+        if isinstance(definition, QgsProcessingParameterFolderDestination):
+            continue
+        path = destination_path(parameters.get(definition.name()))
+        if path is None:
+            continue
+        for key, name, source in inputs:
+            if same_file(source, path):
+                problems.append(
+                    f"输出 {definition.name()}（{path}）与输入 {key}（图层“{name}”）是同一个文件，"
+                    f"写出会覆盖输入；请另选输出路径。"
+                    f" Output {definition.name()} ({path}) is the file of input {key} (layer '{name}'): writing it "
+                    f"would overwrite the input; choose another path."
+                )
+    return problems
+
+
+class Staging:
+    """Temporary names for a run's file outputs, published together at the end.
+
+    Args:
+        algorithm: The algorithm (its destination parameters are staged).
+        parameters: The run's parameters; :attr:`parameters` is a copy with
+            each file destination replaced by a hidden temporary path beside it.
+        context: The processing context (to resolve TEMPORARY_OUTPUT and
+            fix the layers to load on completion).
+    """
+
+    def __init__(self, algorithm, parameters: dict, context):
+        self.parameters = dict(parameters)
+        self.moves: list[tuple[str, str]] = []
+        for definition in algorithm.destinationParameterDefinitions():
+            if not isinstance(definition, (QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination,
+                                           QgsProcessingParameterFileDestination)):
+                continue
+            value = parameters.get(definition.name())
+            final = destination_path(value)
+            if final is None:
+                continue
+            temporary = str(temporary_beside(final))
+            Path(final).parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(value, QgsProcessingOutputLayerDefinition):
+                staged = QgsProcessingOutputLayerDefinition(value)
+                staged.sink = QgsProperty.fromValue(_replace_path(_static(value.sink), final, temporary))
+                self.parameters[definition.name()] = staged
+            else:
+                self.parameters[definition.name()] = _replace_path(value, final, temporary)
+            self.moves.append((temporary, final))
+
+    def publish(self, results: dict, context) -> dict:
+        """Rename every temporary output to its final name; results and layers to load follow."""
+        for temporary, final in self.moves:
+            if Path(temporary).exists():
+                publish(temporary, final)
+        fixed = {key: self._final(value) for key, value in results.items()}
+        loads = context.layersToLoadOnCompletion()
+        if loads and self.moves:
+            context.setLayersToLoadOnCompletion({self._final(key): details for key, details in loads.items()})
+        return fixed
+
+    def discard(self) -> None:
+        """Remove whatever the failed run wrote."""
+        for temporary, _ in self.moves:
+            discard(temporary)
+
+    def _final(self, value):
+        if isinstance(value, str):
+            for temporary, final in self.moves:
+                if temporary in value:
+                    return value.replace(temporary, final)
+        return value
+
+
+def _replace_path(value, old: str, new: str):
+    return value.replace(old, new, 1) if isinstance(value, str) else value
+
+
+class SpreadsheetSafeSink(QgsFeatureSink):
+    """Wraps a CSV sink: text that a spreadsheet would run as a formula is written as plain text."""
+
+    def __init__(self, sink):
+        super().__init__()
+        self.sink = sink
+
+    def addFeature(self, feature, flags=None):  # noqa: N802 (QGIS's name)
+        """Add one feature with its text attributes made spreadsheet-safe."""
+        return self.sink.addFeature(self._safe(feature), flags if flags is not None else QgsFeatureSink.Flags())
+
+    def addFeatures(self, features, flags=None):  # noqa: N802 (QGIS's name)
+        """Add many features with their text attributes made spreadsheet-safe."""
+        return self.sink.addFeatures([self._safe(f) for f in features],
+                                     flags if flags is not None else QgsFeatureSink.Flags())
+
+    def flushBuffer(self):  # noqa: N802 (QGIS's name)
+        """Flush the wrapped sink."""
+        return self.sink.flushBuffer()
+
+    def lastError(self):  # noqa: N802 (QGIS's name)
+        """The wrapped sink's last error."""
+        return self.sink.lastError()
+
+    @staticmethod
+    def _safe(feature):
+        safe = QgsFeature(feature)
+        safe.setAttributes([spreadsheet_safe(v) for v in feature.attributes()])
+        return safe

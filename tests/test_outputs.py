@@ -1,0 +1,146 @@
+"""What every algorithm does with its outputs: never over an input, all or nothing, spreadsheet-safe CSV.
+
+Each case checks the inputs are byte-identical afterwards.
+"""
+import csv
+import hashlib
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from builders import VILLAGE_A, VILLAGE_B, memory_layer, rect, status_rows
+from qgis import processing
+from qgis.core import QgsFeature, QgsFeatureSink, QgsProcessingException, QgsProcessingParameterFeatureSink
+from test_qgis_process import write_gpkg
+
+from land_consolidation.core.errors import LandConsolidationError
+from land_consolidation.processing.algorithms.base import LandConsolidationAlgorithm, table_fields
+
+
+def digest(folder: Path) -> dict:
+    """Every file under ``folder`` → its SHA-256."""
+    return {p.relative_to(folder): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+@pytest.fixture
+def inputs(tmp_path, qgis_app):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    dltb = write_gpkg(memory_layer("DLTB", status_rows()), folder / "township.gpkg")
+    area = write_gpkg(memory_layer("XMQ", [{"wkt": rect(-10, -10, 500, 300)}], fields=[]), folder / "area.gpkg")
+    return folder, dltb, area
+
+
+def test_createproject_refuses_to_write_over_its_input(provider, inputs):
+    """Once, OUTPUT equal to the input GeoPackage replaced it (9 layers became 3, exit code 0)."""
+    folder, dltb, area = inputs
+    before = digest(folder)
+    with pytest.raises(QgsProcessingException) as err:
+        processing.run("landconsolidation:createproject", {
+            "DLTB": dltb, "PROJECT_AREA": area, "NAME": "x", "START_YEAR": 2026, "END_YEAR": 2028,
+            "OUTPUT": str(folder / "township.gpkg")})
+    assert "township.gpkg" in str(err.value) and "DLTB" in str(err.value)
+    assert digest(folder) == before
+
+
+def test_a_sink_refuses_to_write_over_its_input_shapefile(provider, tmp_path):
+    shp = tmp_path / "dltb.shp"
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
+
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "ESRI Shapefile"
+    QgsVectorFileWriter.writeAsVectorFormatV3(memory_layer("DLTB", status_rows()), str(shp),
+                                              QgsCoordinateTransformContext(), options)
+    before = digest(tmp_path)
+    for output in (str(shp), str(tmp_path / "dltb.dbf")):
+        with pytest.raises(QgsProcessingException, match="dltb"):
+            processing.run("landconsolidation:ellipsoidalarea", {"INPUT": str(shp), "OUTPUT": output})
+    assert digest(tmp_path) == before
+
+
+def test_a_failed_run_leaves_no_output(provider, tmp_path):
+    """An unknown code stops landusestatus: no CSV, and no temporary file either."""
+    rows = status_rows()
+    rows[0]["DLBM"] = "9999"
+    out = tmp_path / "out" / "status.csv"
+    with pytest.raises(QgsProcessingException, match="9999"):
+        processing.run("landconsolidation:landusestatus", {"INPUT": memory_layer("DLTB", rows), "OUTPUT": str(out)})
+    assert not out.exists()
+    assert not out.parent.exists() or list(out.parent.iterdir()) == []
+
+
+class _WritesThenFails(LandConsolidationAlgorithm):
+    """Writes its first output completely, then fails before the second (a run killed half-way)."""
+
+    def name(self):
+        return "writesthenfails"
+
+    def displayName(self):  # noqa: N802
+        return self.name()
+
+    def initAlgorithm(self, config=None):  # noqa: N802, ARG002
+        for key in ("FIRST", "SECOND"):
+            self.addParameter(QgsProcessingParameterFeatureSink(key, key))
+
+    def compute(self, parameters, context, feedback):  # noqa: ARG002
+        spec = [("VALUE", float)]
+        sink, _ = self.parameterAsSink(parameters, "FIRST", context, table_fields(spec))
+        feature = QgsFeature(table_fields(spec))
+        feature.setAttributes([1.0])
+        sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        del sink
+        raise LandConsolidationError("half-way")
+
+
+def test_outputs_are_published_together_or_not_at_all(provider, tmp_path):
+    algorithm = _WritesThenFails()
+    algorithm.initAlgorithm()
+    first, second = tmp_path / "first.csv", tmp_path / "second.gpkg"
+    with pytest.raises(QgsProcessingException, match="half-way"):
+        processing.run(algorithm, {"FIRST": str(first), "SECOND": str(second)})
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_csv_for_spreadsheets(provider, tmp_path):
+    """UTF-8 with a byte-order mark; text a spreadsheet would run as a formula is neutralised; numbers stay."""
+    rows = status_rows()
+    for row in rows:
+        if row["ZLDWDM"] == VILLAGE_A:
+            row["ZLDWMC"] = '=HYPERLINK("http://x","东村")'
+        if row["ZLDWDM"] == VILLAGE_B:
+            row["ZLDWMC"] = "-西村"
+    out = tmp_path / "status.csv"
+    processing.run("landconsolidation:landusestatus",
+                   {"INPUT": memory_layer("DLTB", rows), "GROUP_FIELD": "ZLDWMC", "OUTPUT": str(out)})
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    with open(out, encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.DictReader(handle))
+    groups = {row["GROUP"] for row in table}
+    assert groups == {'\'=HYPERLINK("http://x","东村")', "'-西村"}
+    # Village A's 0101 is 9 500 m² (tests/test_landusestatus.py), written as a number.
+    area = next(row["AREA_M2"] for row in table if row["GROUP"].startswith("'=") and row["DLBM"] == "0101")
+    assert float(area) == 9500.0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~_umask()
+
+
+def _umask():
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def test_written_files_get_normal_permissions(provider, inputs, tmp_path):
+    """Not 0600 (what a temporary file gets): the user's usual mode, 0666 minus the umask."""
+    folder, dltb, area = inputs
+    project = tmp_path / "project.gpkg"
+    processing.run("landconsolidation:createproject", {
+        "DLTB": dltb, "PROJECT_AREA": area, "NAME": "x", "START_YEAR": 2026, "END_YEAR": 2028, "OUTPUT": str(project)})
+    workbook = tmp_path / "scheme.xlsx"
+    processing.run("landconsolidation:exportscheme", {"PROJECT": str(project), "OUTPUT_XLSX": str(workbook)})
+    for path in (project, workbook):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~_umask(), path
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "in") == ["project.gpkg", "scheme.xlsx"]
+
