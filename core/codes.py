@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
 from .errors import LandConsolidationError
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "resources" / "data"

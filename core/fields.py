@@ -77,6 +77,49 @@ def detect_fields(
     return found
 
 
+def parse_field_mapping(value, what: str = "FIELD_MAPPING") -> dict[str, str]:
+    """A field mapping (role → field name) from JSON text or a dict, checked.
+
+    ``{"code": "DLBM2", "tbmj": "MJ"}``: every key must be a role of
+    :data:`DLTB_FIELDS` and every value a field name (text; empty means
+    "detect").
+
+    Raises:
+        LandConsolidationError: not a JSON object, an unknown role, or a value
+            that is not text — naming what was wrong.
+    """
+    import json
+
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return {}
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except json.JSONDecodeError as exc:
+            raise LandConsolidationError(
+                f"字段映射 {what} 不是有效的 JSON（{exc}）；应为 {{\"code\": \"DLBM\", \"tbmj\": \"TBMJ\"}} 这样的对象。"
+                f" {what} is not valid JSON ({exc}); expected an object such as {{\"code\": \"DLBM\"}}."
+            ) from None
+    if not isinstance(value, dict):
+        raise LandConsolidationError(
+            f"字段映射 {what} 应为“角色: 字段名”的 JSON 对象，而不是 {type(value).__name__}。"
+            f" {what} must be a JSON object of role: field name, not a {type(value).__name__}."
+        )
+    unknown = [str(k) for k in value if k not in DLTB_FIELDS]
+    if unknown:
+        raise LandConsolidationError(
+            f"字段映射 {what} 有未知的角色：{'、'.join(unknown)}；可用的角色：{', '.join(DLTB_FIELDS)}。"
+            f" {what}: unknown role(s) {', '.join(unknown)}; roles are {', '.join(DLTB_FIELDS)}."
+        )
+    bad = [str(k) for k, v in value.items() if v is not None and not isinstance(v, str)]
+    if bad:
+        raise LandConsolidationError(
+            f"字段映射 {what} 中 {'、'.join(bad)} 的值应为字段名（文本）。 {what}: the value of {', '.join(bad)} "
+            f"must be a field name (text)."
+        )
+    return {k: (v or "") for k, v in value.items()}
+
+
 def require(found: Mapping[str, str | None], role: str, layer_name: str) -> str:
     """The field for a role, or a clear error naming layer and field."""
     name = found.get(role)

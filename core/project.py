@@ -62,23 +62,60 @@ def layer_uri(path, layer_name: str) -> str:
     return f"{path}|layername={layer_name}"
 
 
+#: Settings whose value must be of a given type (others are free), with the type's name for messages.
+SETTING_TYPES = {
+    "name": (str, "文本"), "code": (str, "文本"), "township": (str, "文本"), "responsible_unit": (str, "文本"),
+    "start_year": ((int, type(None)), "年份"), "end_year": ((int, type(None)), "年份"),
+    "villages": (list, "列表"), "village_names": (dict, "对象"), "field_mapping": (dict, "对象"),
+    "after_field": ((str, type(None)), "文本"), "sources": (dict, "对象"),
+}
+
+
 def read_settings(path) -> dict:
-    """The ``lc_settings`` table of a project GeoPackage as a dict (JSON values decoded)."""
+    """The ``lc_settings`` table of a project GeoPackage as a dict (JSON values decoded and checked).
+
+    Raises:
+        LandConsolidationError: the file is missing, not a SQLite/GeoPackage
+            file (truncated, another format), has no settings table, or a
+            setting is damaged (not JSON, or of the wrong kind) — naming the
+            file, the table and the key.
+    """
     import sqlite3
 
     path = Path(path)
     if not path.exists():
         raise LandConsolidationError(f"项目文件不存在：{path}。 Project file not found: {path}.")
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
-        try:
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            tables = {r[0] for r in db.execute("SELECT table_name FROM gpkg_contents")}
+            if SETTINGS_TABLE not in tables:
+                raise LandConsolidationError(
+                    f"“{path.name}”不是本插件的项目文件（GeoPackage 中没有 {SETTINGS_TABLE} 设置表）；请用“新建项目”生成。"
+                    f" '{path.name}' is a GeoPackage without the {SETTINGS_TABLE} table: not a land-consolidation "
+                    f"project file."
+                )
             rows = db.execute(f"SELECT key, value FROM {SETTINGS_TABLE}").fetchall()
-        except sqlite3.DatabaseError as exc:
+    except sqlite3.DatabaseError as exc:
+        raise LandConsolidationError(
+            f"项目文件“{path.name}”已损坏或不是 GeoPackage（{exc}）。 The project file '{path.name}' is damaged or "
+            f"not a GeoPackage ({exc})."
+        ) from None
+    settings = {}
+    for key, value in rows:
+        try:
+            settings[key] = json.loads(value)
+        except (TypeError, json.JSONDecodeError):
             raise LandConsolidationError(
-                f"“{path.name}”不是本插件的项目 GeoPackage（缺少 {SETTINGS_TABLE} 表）。"
-                f" '{path.name}' is not a land-consolidation project GeoPackage."
-            ) from exc
-        tables = {r[0] for r in db.execute("SELECT table_name FROM gpkg_contents")}
-    settings = {key: json.loads(value) for key, value in rows}
+                f"项目文件“{path.name}”的设置表 {SETTINGS_TABLE} 中，键“{key}”的值已损坏：{str(value)[:80]}。"
+                f" Project file '{path.name}', table {SETTINGS_TABLE}, key '{key}': the value is damaged."
+            ) from None
+        expected = SETTING_TYPES.get(key)
+        if expected is not None and not isinstance(settings[key], expected[0]):
+            raise LandConsolidationError(
+                f"项目文件“{path.name}”的设置表 {SETTINGS_TABLE} 中，键“{key}”应为{expected[1]}，"
+                f"实为 {json.dumps(settings[key], ensure_ascii=False)[:80]}。"
+                f" Project file '{path.name}', table {SETTINGS_TABLE}, key '{key}' has a value of the wrong kind."
+            )
     settings["_layers"] = sorted(tables)
     return settings
 

@@ -19,6 +19,7 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
     QgsMapLayer,
+    QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterFeatureSink,
@@ -127,7 +128,17 @@ class Staging:
             if final is None:
                 continue
             temporary = str(temporary_beside(final))
-            Path(final).parent.mkdir(parents=True, exist_ok=True)
+            try:
+                Path(final).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                blocker = next((p for p in Path(final).parents if p.is_file()), None)
+                reason = f"“{blocker}”是文件而不是文件夹" if blocker else exc.strerror
+                reason_en = f"'{blocker}' is a file, not a folder" if blocker else exc.strerror
+                raise QgsProcessingException(
+                    f"无法写出 {definition.name()}：文件夹“{Path(final).parent}”无法创建（{reason}）。"
+                    f" Cannot write {definition.name()}: the folder '{Path(final).parent}' cannot be created "
+                    f"({reason_en})."
+                ) from None
             if isinstance(value, QgsProcessingOutputLayerDefinition):
                 staged = QgsProcessingOutputLayerDefinition(value)
                 staged.sink = QgsProperty.fromValue(_replace_path(_static(value.sink), final, temporary))
@@ -140,7 +151,13 @@ class Staging:
         """Rename every temporary output to its final name; results and layers to load follow."""
         for temporary, final in self.moves:
             if Path(temporary).exists():
-                publish(temporary, final)
+                try:
+                    publish(temporary, final)
+                except OSError as exc:
+                    self.discard()
+                    raise QgsProcessingException(
+                        f"无法写出“{final}”（{exc.strerror}）。 Cannot write '{final}' ({exc.strerror})."
+                    ) from None
         fixed = {key: self._final(value) for key, value in results.items()}
         loads = context.layersToLoadOnCompletion()
         if loads and self.moves:

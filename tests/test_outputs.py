@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 from builders import VILLAGE_A, VILLAGE_B, memory_layer, rect, status_rows
+from land_consolidation.core.errors import LandConsolidationError
+from land_consolidation.processing.algorithms.base import LandConsolidationAlgorithm, table_fields
 from qgis import processing
 from qgis.core import QgsFeature, QgsFeatureSink, QgsProcessingException, QgsProcessingParameterFeatureSink
 from test_qgis_process import write_gpkg
-
-from land_consolidation.core.errors import LandConsolidationError
-from land_consolidation.processing.algorithms.base import LandConsolidationAlgorithm, table_fields
 
 
 def digest(folder: Path) -> dict:
@@ -144,3 +143,62 @@ def test_written_files_get_normal_permissions(provider, inputs, tmp_path):
         assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~_umask(), path
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != "in") == ["project.gpkg", "scheme.xlsx"]
 
+
+
+def test_an_impossible_output_path_is_a_clear_message(provider, inputs, tmp_path):
+    """An output 'under' a regular file used to end in a traceback."""
+    folder, dltb, area = inputs
+    blocker = tmp_path / "a_file"
+    blocker.write_text("x")
+    for alg, params in (("landusestatus", {"INPUT": dltb, "OUTPUT": str(blocker / "status.csv")}),
+                        ("createproject", {"DLTB": dltb, "PROJECT_AREA": area, "NAME": "x", "START_YEAR": 2026,
+                                           "END_YEAR": 2028, "OUTPUT": str(blocker / "p.gpkg")})):
+        with pytest.raises(QgsProcessingException) as err:
+            processing.run(f"landconsolidation:{alg}", params)
+        assert "a_file" in str(err.value) and "文件而不是文件夹" in str(err.value)
+        assert "Traceback" not in str(err.value)
+
+
+@pytest.mark.parametrize("mapping, words", [
+    ("[1, 2]", ("FIELD_MAPPING", "list")), ("{not json", ("FIELD_MAPPING", "JSON")),
+    ('{"dlbm": "DLBM"}', ("dlbm", "code")), ('{"code": 5}', ("code", "文本")),
+])
+def test_a_malformed_field_mapping_is_named(provider, inputs, tmp_path, mapping, words):
+    folder, dltb, area = inputs
+    with pytest.raises(QgsProcessingException) as err:
+        processing.run("landconsolidation:createproject", {
+            "DLTB": dltb, "PROJECT_AREA": area, "NAME": "x", "START_YEAR": 2026, "END_YEAR": 2028,
+            "FIELD_MAPPING": mapping, "OUTPUT": str(tmp_path / "p.gpkg")})
+    assert all(w in str(err.value) for w in words) and "Traceback" not in str(err.value)
+    assert not (tmp_path / "p.gpkg").exists()
+
+
+def _project(inputs, tmp_path):
+    folder, dltb, area = inputs
+    path = tmp_path / "project.gpkg"
+    processing.run("landconsolidation:createproject", {
+        "DLTB": dltb, "PROJECT_AREA": area, "NAME": "x", "START_YEAR": 2026, "END_YEAR": 2028, "OUTPUT": str(path)})
+    return path
+
+
+def test_a_damaged_project_file_is_named(provider, inputs, tmp_path):
+    """A hand-edited lc_settings, a truncated file: the message names the file, the table and the key."""
+    import sqlite3
+
+    path = _project(inputs, tmp_path)
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE lc_settings SET value = '{broken' WHERE key = 'field_mapping'")
+    with pytest.raises(QgsProcessingException) as err:
+        processing.run("landconsolidation:exportscheme", {"PROJECT": str(path), "OUTPUT_XLSX": str(tmp_path / "s.xlsx")})
+    assert "project.gpkg" in str(err.value) and "lc_settings" in str(err.value) and "field_mapping" in str(err.value)
+    with sqlite3.connect(path) as db:
+        db.execute("""UPDATE lc_settings SET value = '"2026"' WHERE key = 'field_mapping'""")
+    with pytest.raises(QgsProcessingException, match="field_mapping"):
+        processing.run("landconsolidation:exportscheme", {"PROJECT": str(path), "OUTPUT_XLSX": str(tmp_path / "s.xlsx")})
+    truncated = tmp_path / "truncated.gpkg"
+    truncated.write_bytes(path.read_bytes()[:3000])
+    with pytest.raises(QgsProcessingException) as err:
+        processing.run("landconsolidation:exportscheme",
+                       {"PROJECT": str(truncated), "OUTPUT_XLSX": str(tmp_path / "t.xlsx")})
+    assert "truncated.gpkg" in str(err.value) and "损坏" in str(err.value)
+    assert not (tmp_path / "s.xlsx").exists() and not (tmp_path / "t.xlsx").exists()

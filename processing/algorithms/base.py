@@ -1,14 +1,17 @@
 """Shared plumbing of the plugin's algorithms: thin adapters over ``core``."""
 from __future__ import annotations
 
+import traceback
 from contextlib import contextmanager
 
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
     QgsField,
     QgsFields,
+    QgsMessageLog,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
@@ -109,9 +112,20 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
             staging.discard()
             feedback.pushInfo(self.tr("Cancelled."))
             return {}
-        except BaseException:
+        except QgsProcessingException:
             staging.discard()
             raise
+        except OSError as exc:
+            staging.discard()
+            raise QgsProcessingException(self.tr("Could not read or write a file: {error}").format(
+                error=f"{exc.filename or ''} {exc.strerror or exc}".strip())) from exc
+        except Exception as exc:
+            # A defect of ours: the user gets one readable line, the traceback goes to QGIS's log.
+            staging.discard()
+            QgsMessageLog.logMessage(traceback.format_exc(), "Land consolidation", Qgis.MessageLevel.Critical)
+            raise QgsProcessingException(self.tr(
+                "Internal error in {algorithm}: {error}. The details are in the QGIS log (Land consolidation); "
+                "please report them.").format(algorithm=self.name(), error=f"{type(exc).__name__}: {exc}")) from exc
         return staging.publish(results, context)
 
     def parameterAsSink(self, parameters, name, context, fields, geometryType=QgsWkbTypes.Type.NoGeometry,  # noqa: N802,N803

@@ -1,8 +1,6 @@
 """landconsolidation:createproject – 项目设置: write the project GeoPackage."""
 from __future__ import annotations
 
-import json
-
 from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
@@ -17,6 +15,7 @@ from qgis.core import (
 
 from ...core import dltb, project
 from ...core.errors import LandConsolidationError
+from ...core.fields import parse_field_mapping
 from ...core.keys import (
     AFTER,
     AFTER_FIELD,
@@ -148,11 +147,7 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
             problem = period_problem(start, end, max_years)
             if problem:
                 raise LandConsolidationError(problem)
-            try:
-                overrides = json.loads(mapping_text) if mapping_text else {}
-            except json.JSONDecodeError as exc:
-                raise LandConsolidationError(f"字段映射不是有效的 JSON：{exc}。 FIELD_MAPPING is not valid JSON.") \
-                    from exc
+            overrides = parse_field_mapping(mapping_text)
             crs = dltb.check_projected(source)
             names = {}
             if area_source is not None and villages:
