@@ -156,6 +156,26 @@
   <context>
     <name>LandConsolidation</name>
     <message>
+      <location filename="core/workbook/inputs.py" line="52" />
+      <source>no current DLTB (DLTB)</source>
+      <translation>无现状地类图斑（DLTB）</translation>
+    </message>
+    <message>
+      <location filename="core/workbook/inputs.py" line="53" />
+      <source>no plan (AFTER or AFTER_FIELD)</source>
+      <translation>无规划方案（AFTER 或 AFTER_FIELD）</translation>
+    </message>
+    <message>
+      <location filename="core/workbook/inputs.py" line="54" />
+      <source>no permanent basic farmland layers before and after (PBF_BEFORE, PBF_AFTER)</source>
+      <translation>无整治前、整治后永久基本农田图层（PBF_BEFORE、PBF_AFTER）</translation>
+    </message>
+    <message>
+      <location filename="core/workbook/inputs.py" line="55" />
+      <source>no sub-project layer (SUBPROJECTS)</source>
+      <translation>无子项目图层（SUBPROJECTS）</translation>
+    </message>
+    <message>
       <location filename="dialogs/area_page.py" line="159" />
       <source>{n} villages, {area:.4f} ha, of which 耕地 {cult:.4f} ha</source>
       <translation>{n} 个村，{area:.4f} 公顷，其中耕地 {cult:.4f} 公顷</translation>
@@ -1374,254 +1394,239 @@ The layer must be in a CGCS2000 Gauss-Krüger CRS (EPSG:4513–4554). Where the 
       <translation>|字段值 − 计算值| 最大值（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="102" />
+      <location filename="processing/algorithms/exportscheme.py" line="105" />
       <source>Export scheme tables (方案表格导出)</source>
       <translation>方案表格导出</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="107" />
-      <source>Writes the scheme (实施方案) tables into one Excel workbook, one sheet a table, with Chinese titles and headers laid out like the official 三调 statistics templates: 1 整治区土地利用现状表 (villages × classes, template column order), 2 土地利用结构调整表, 3 土地利用转移矩阵, 4 新增耕地来源表, 5 耕地进出平衡表, 6 永久基本农田调整表, 7 耕地集中连片统计表, 8 增减挂钩拆旧建新表, 9 子项目清单, 10 年度实施计划, 11 指标核验表.
+      <location filename="processing/algorithms/exportscheme.py" line="110" />
+      <source>Writes the scheme (实施方案) tables into one Excel workbook, one sheet a table, with Chinese titles and headers laid out like the official 三调 statistics templates (整治区土地利用现状表: villages × classes, template column order): {tables}.
 
-Give a project GeoPackage (PROJECT, written by 'Create project'), or the layers themselves; a layer given explicitly replaces the project's. Only the current DLTB is required: a table whose inputs are missing (the plan for tables 2–5, 8 and 11; permanent basic farmland before/after for 6; sub-projects for 9 and 10) is left out and listed in the log. Tables 6 and 7 run the farmland adjustment and contiguity algorithms when they are installed.
+Give a project GeoPackage (PROJECT, written by 'Create project'), or the layers themselves; a layer given explicitly replaces the project's. Only the current DLTB is required; a table whose inputs are missing is left out and listed in the log (by table number: {needs}). The 永久基本农田调整表 and the 耕地集中连片统计表 run the farmland adjustment and contiguity algorithms when they are installed.
 
 Numbers are numeric cells with fixed decimals: areas in 公顷 (default 4 decimals, 0.0001 公顷 = 1 m²) and/or 亩 (1 亩 = 10 000/15 m², default 2 decimals); DECIMALS overrides both. Totals and subtotals equal the sum of the rounded parts shown beside them. With both units, the narrow tables show a 公顷 and a 亩 column under each area heading; the status table and the transition matrix get one sheet per unit. Header panes are frozen; the print set-up is landscape, fitted to the page width.
 
 The workbook is written to a temporary file in the target folder and renamed at the end, so a failed run leaves no half-written file. CSV_FOLDER adds one UTF-8 CSV per table (values as shown).</source>
-      <translation>将实施方案的各张表格写入同一个 Excel 工作簿，每表一个工作表，中文标题和表头参照三调官方统计表样式排版：1 整治区土地利用现状表（村 × 地类，按模板列顺序），2 土地利用结构调整表，3 土地利用转移矩阵，4 新增耕地来源表，5 耕地进出平衡表，6 永久基本农田调整表，7 耕地集中连片统计表，8 增减挂钩拆旧建新表，9 子项目清单，10 年度实施计划，11 指标核验表。
+      <translation>将实施方案的各张表格写入同一个 Excel 工作簿，每表一个工作表，中文标题和表头参照三调官方统计表样式排版（整治区土地利用现状表为村 × 地类，按模板列顺序）：{tables}。
 
-可给出项目 GeoPackage（PROJECT，由“项目设置”生成），或直接给出各图层；单独给出的图层将替代项目文件中的对应图层。只有现状地类图斑是必需的：缺少输入的表格（表 2–5、8、11 需要规划方案；表 6 需要整治前/整治后永久基本农田；表 9、10 需要子项目）不予输出，并在日志中列出。已安装永久基本农田调整和集中连片算法时，表 6 和表 7 将调用这两个算法。
+可给出项目 GeoPackage（PROJECT，由“项目设置”生成），或直接给出各图层；单独给出的图层将替代项目文件中的对应图层。只有现状地类图斑是必需的；缺少输入的表格不予输出，并在日志中列出（按表号：{needs}）。已安装永久基本农田调整和集中连片算法时，永久基本农田调整表和耕地集中连片统计表将调用这两个算法。
 
 数值以固定小数位数的数值单元格写入：面积单位为公顷（默认 4 位小数，0.0001 公顷 = 1 m²）和/或亩（1 亩 = 10 000/15 m²，默认 2 位小数）；DECIMALS 可统一覆盖两者。合计与小计等于其旁所列各项取整后数值之和。同时使用两种单位时，窄表在每个面积表头下分设公顷和亩两列；现状表和转移矩阵则每种单位各一个工作表。表头窗格已冻结；打印设置为横向、按页宽缩放。
 
 工作簿先写入目标文件夹中的临时文件，完成后再重命名，因此运行失败不会留下写了一半的文件。CSV_FOLDER 可为每张表另存一个 UTF-8 CSV 文件（数值与表中显示一致）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="129" />
+      <location filename="processing/algorithms/exportscheme.py" line="130" />
       <source>Project GeoPackage (项目文件)</source>
       <translation>项目文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="130" />
+      <location filename="processing/algorithms/exportscheme.py" line="131" />
       <source>A project GeoPackage written by 'Create project': its DLTB, boundary, plan, farmland and sub-project layers and its facts (name, years) are used unless given below.</source>
       <translation>由“项目设置”生成的项目 GeoPackage：除非在下方另行给出，将使用其中的地类图斑、项目区边界、规划、永久基本农田和子项目图层以及项目信息（名称、年度）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="136" />
+      <location filename="processing/algorithms/exportscheme.py" line="137" />
       <source>三调 地类图斑 of the current state; required unless PROJECT is given.</source>
       <translation>现状三调地类图斑；未给出 PROJECT 时必填。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="139" />
+      <location filename="processing/algorithms/exportscheme.py" line="140" />
       <source>YJJBNTTB before the adjustment; with PBF_AFTER gives table 6.</source>
       <translation>调整前的永久基本农田图斑（YJJBNTTB）；与 PBF_AFTER 一起用于生成表 6。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="141" />
+      <location filename="processing/algorithms/exportscheme.py" line="142" />
       <source>YJJBNTTB after the adjustment.</source>
       <translation>调整后的永久基本农田图斑（YJJBNTTB）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="143" />
+      <location filename="processing/algorithms/exportscheme.py" line="144" />
       <source>Sub-project polygons (XMLX type, XMMC name, TZJE investment 万元, ZJLY funding, SSND year, ZRDW unit); gives tables 9 and 10 and the per-sub-project rows of table 8.</source>
       <translation>子项目范围面（XMLX 项目类型、XMMC 项目名称、TZJE 投资额（万元）、ZJLY 资金来源、SSND 实施年度、ZRDW 责任单位）；用于生成表 9、表 10 及表 8 中按子项目列出的行。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="150" />
+      <location filename="processing/algorithms/exportscheme.py" line="151" />
       <source>Tables</source>
       <translation>表格</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="152" />
+      <location filename="processing/algorithms/exportscheme.py" line="153" />
       <source>Which tables to write (default: all that the inputs allow).</source>
       <translation>要输出的表格（默认：输入数据所能支持的全部表格）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="154" />
+      <location filename="processing/algorithms/exportscheme.py" line="155" />
       <source>Area unit</source>
       <translation>面积单位</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="156" />
+      <location filename="processing/algorithms/exportscheme.py" line="157" />
       <source>0 = 公顷, 1 = 亩, 2 = both (side-by-side columns; the two wide tables get a sheet per unit).</source>
       <translation>0 = 公顷，1 = 亩，2 = 两者（并列分栏；两张宽表每种单位各一个工作表）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="160" />
+      <location filename="processing/algorithms/exportscheme.py" line="161" />
       <source>Decimal places of areas (empty = 4 for 公顷, 2 for 亩)</source>
       <translation>面积小数位数（为空则公顷 4 位、亩 2 位）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="162" />
+      <location filename="processing/algorithms/exportscheme.py" line="163" />
       <source>Leave empty for the defaults: 4 decimals for 公顷 (1 m²), 2 for 亩.</source>
       <translation>留空则使用默认值：公顷 4 位小数（精确到 1 m²），亩 2 位小数。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="164" />
+      <location filename="processing/algorithms/exportscheme.py" line="165" />
       <source>Transition matrix classes</source>
       <translation>转移矩阵地类级别</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="165" />
+      <location filename="processing/algorithms/exportscheme.py" line="166" />
       <source>First-level (一级类)</source>
       <translation>一级类</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="165" />
+      <location filename="processing/algorithms/exportscheme.py" line="166" />
       <source>Second-level (二级类)</source>
       <translation>二级类</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="168" />
+      <location filename="processing/algorithms/exportscheme.py" line="169" />
       <source>First-level classes fit a page; second-level classes show 水田/水浇地/旱地 apart.</source>
       <translation>一级类可在一页内排下；二级类将水田/水浇地/旱地分别列出。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="170" />
+      <location filename="processing/algorithms/exportscheme.py" line="171" />
       <source>Project name for the sheet headers</source>
       <translation>表头中的项目名称</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="172" />
+      <location filename="processing/algorithms/exportscheme.py" line="173" />
       <source>Default: the project GeoPackage's name.</source>
       <translation>默认：项目 GeoPackage 中记录的项目名称。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="179" />
+      <location filename="processing/algorithms/exportscheme.py" line="180" />
       <source>Default: the project's years, else the sub-projects' years (SSND).</source>
       <translation>默认：项目的起止年度，否则取子项目的年度（SSND）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="182" />
+      <location filename="processing/algorithms/exportscheme.py" line="183" />
       <source>Folder for one CSV per table</source>
       <translation>每表一个 CSV 的输出文件夹</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="184" />
+      <location filename="processing/algorithms/exportscheme.py" line="185" />
       <source>Optional: also write each table as a UTF-8 CSV (values as shown in the workbook).</source>
       <translation>可选：同时将每张表另存为 UTF-8 CSV（数值与工作簿中显示一致）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="187" />
+      <location filename="processing/algorithms/exportscheme.py" line="188" />
       <source>Scheme workbook</source>
       <translation>实施方案工作簿</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="187" />
+      <location filename="processing/algorithms/exportscheme.py" line="188" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="188" />
+      <location filename="processing/algorithms/exportscheme.py" line="189" />
       <source>The .xlsx file to write (replaced if it exists).</source>
       <translation>要写入的 .xlsx 文件（如已存在则覆盖）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="189" />
+      <location filename="processing/algorithms/exportscheme.py" line="190" />
       <source>Sheets written</source>
       <translation>已写入的工作表</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="190" />
+      <location filename="processing/algorithms/exportscheme.py" line="191" />
       <source>Number of sheets</source>
       <translation>工作表数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="191" />
+      <location filename="processing/algorithms/exportscheme.py" line="192" />
       <source>Tables left out (inputs missing)</source>
       <translation>未输出的表格（缺少输入）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="192" />
+      <location filename="processing/algorithms/exportscheme.py" line="193" />
       <source>CSV files</source>
       <translation>CSV 文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="214" />
+      <location filename="processing/algorithms/exportscheme.py" line="215" />
       <source>Project: {path}</source>
       <translation>项目：{path}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="216" />
+      <location filename="processing/algorithms/exportscheme.py" line="217" />
       <source>Give a project GeoPackage (PROJECT) or the current DLTB layer (DLTB). 请给出项目文件或现状地类图斑图层。</source>
       <translation>请给出项目 GeoPackage（PROJECT）或现状地类图斑图层（DLTB）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="253" />
-      <source>no plan (AFTER or AFTER_FIELD)</source>
-      <translation>无规划方案（AFTER 或 AFTER_FIELD）</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/exportscheme.py" line="258" />
+      <location filename="processing/algorithms/exportscheme.py" line="248" />
       <source>Computing the tables…</source>
       <translation>正在计算表格…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="315" />
-      <source>no sub-project layer (SUBPROJECTS)</source>
-      <translation>无子项目图层（SUBPROJECTS）</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/exportscheme.py" line="343" />
+      <location filename="processing/algorithms/exportscheme.py" line="253" />
       <source>Left out: {n} {title} — {reason}.</source>
       <translation>未输出：表 {n} {title} — {reason}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="346" />
+      <location filename="processing/algorithms/exportscheme.py" line="257" />
       <source>No table could be written: every chosen table lacks its inputs.</source>
       <translation>无法输出任何表格：所选表格均缺少输入数据。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="355" />
+      <location filename="processing/algorithms/exportscheme.py" line="265" />
       <source>Could not write {path}: {error}</source>
       <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="360" />
+      <location filename="processing/algorithms/exportscheme.py" line="270" />
       <source>{n} CSV files in {folder}</source>
       <translation>已在 {folder} 中写入 {n} 个 CSV 文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="405" />
-      <source>no permanent basic farmland layers before and after (PBF_BEFORE, PBF_AFTER)</source>
-      <translation>无整治前、整治后永久基本农田图层（PBF_BEFORE、PBF_AFTER）</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/exportscheme.py" line="412" />
-      <source>Running {id}…</source>
-      <translation>正在运行 {id}…</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/exportscheme.py" line="420" />
-      <source>{id} failed: {error}</source>
-      <translation>{id} 运行失败：{error}</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/exportscheme.py" line="434" />
+      <location filename="processing/algorithms/exportscheme.py" line="348" />
       <source>the algorithm {id} is not installed</source>
       <translation>未安装算法 {id}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="443" />
+      <location filename="processing/algorithms/exportscheme.py" line="349" />
+      <source>Running {id}…</source>
+      <translation>正在运行 {id}…</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="357" />
+      <source>{id} failed: {error}</source>
+      <translation>{id} 运行失败：{error}</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="377" />
       <source>Running {id} on the current DLTB…</source>
       <translation>正在对现状地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="448" />
+      <location filename="processing/algorithms/exportscheme.py" line="382" />
       <source>Running {id} on the planned DLTB…</source>
       <translation>正在对规划地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="452" />
+      <location filename="processing/algorithms/exportscheme.py" line="386" />
       <source>Running {id} on the planned codes ({field})…</source>
       <translation>正在按规划地类编码（{field}）运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="457" />
+      <location filename="processing/algorithms/exportscheme.py" line="391" />
       <source>The contiguity algorithm takes no code field; the 整治后 column of table 7 is left empty.</source>
       <translation>集中连片算法不接受地类编码字段；表 7 的整治后列留空。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="460" />
+      <location filename="processing/algorithms/exportscheme.py" line="394" />
       <source>No plan: table 7 shows the current state only.</source>
       <translation>无规划方案：表 7 仅反映现状。</translation>
     </message>
