@@ -73,9 +73,6 @@ class ExportDialog(QDialog, FORM):
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Checked)
             self.tablesList.addItem(item)
-        decimals = self.algorithm.parameterDefinition(DECIMALS) if self.algorithm else None
-        if decimals is not None:
-            self.decimalsSpin.setToolTip(decimals.description())
         if self.algorithm is None:
             self.messageLabel.setText(tr("The export algorithm is not available."))
 

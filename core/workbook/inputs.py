@@ -31,7 +31,10 @@ if TYPE_CHECKING:
 
 
 def tr_noop(text: str) -> str:
-    """Mark an English reason for translation (``tools/i18n.py`` collects it); the caller translates it."""
+    """Mark an English reason for translation (``tools/i18n.py`` collects it); the caller translates it.
+
+    The plugin's own ``i18n.tr_noop`` lives beside Qt's translator; ``core`` stays free of both.
+    """
     return text
 
 

@@ -9,7 +9,8 @@ options by index).
 
 Adding a table: write ``tables/<key>.py`` with ``TITLE`` and
 ``build(inputs, number) -> list[Sheet]`` (the builder asks :class:`~.inputs.Inputs`
-for what it needs), then add its line to :data:`TABLES` below.
+for what it needs), then add its line to :data:`TABLES` below.  Code
+outside the package (a test, another plugin) adds one with :func:`register`.
 """
 from __future__ import annotations
 

@@ -235,7 +235,7 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
         steps = QgsProcessingMultiStepFeedback(len(wanted) + 1, feedback)
         thresholds = read_thresholds(self, parameters, context)
         inputs = workbook.Inputs(
-            self.sources(params, facts, thresholds, context, steps),
+            self.workbook_sources(params, facts, thresholds, context, steps),
             units=workbook.units_for(self.parameterAsEnum(parameters, UNITS, context), decimals),
             project=self.parameterAsString(parameters, NAME, context).strip() or facts.get("name", ""),
             matrix_level=1 if self.parameterAsEnum(parameters, MATRIX_LEVEL, context) == 0 else 2,
@@ -277,7 +277,7 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
             "CSV_FILES": ";".join(written[1:]),
         }
 
-    def sources(self, params, facts, thresholds, context, feedback) -> workbook.Sources:
+    def workbook_sources(self, params, facts, thresholds, context, feedback) -> workbook.Sources:
         """How the workbook reads the layers and runs the child algorithms; None for what is not given.
 
         Nothing is read or run here: the workbook calls these only for the tables that are wanted.
