@@ -15,6 +15,7 @@ from qgis.PyQt.QtCore import Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices, QIcon
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
 
+from ..core import workbook
 from ..core.keys import CSV_FOLDER, DECIMALS, OUTPUT_XLSX, PROJECT, TABLES, UNITS, algorithm_id
 from ..i18n import tr
 from ..plugin_info import icon_path
@@ -25,7 +26,13 @@ ALGORITHM = algorithm_id("exportscheme")
 
 
 class ExportDialog(QDialog, FORM):
-    """Pick the tables, unit, decimals and file; progress is shown; the workbook opens when done."""
+    """Pick the tables, unit, decimals and file; progress is shown; the workbook opens when done.
+
+    The table list is the workbook's registry (the algorithm's TABLES
+    options).  The decimals show the chosen unit's default until the user
+    changes them; only a changed value is sent, so each unit otherwise keeps
+    its own default (4 for 公顷, 2 for 亩, both with both units).
+    """
 
     def __init__(self, project_path: str = "", parent=None):
         super().__init__(parent)
@@ -40,6 +47,11 @@ class ExportDialog(QDialog, FORM):
         self.csvWidget.setEnabled(False)
         self.csvCheck.toggled.connect(self.csvWidget.setEnabled)
         self.unitsCombo.addItems([tr("公顷 (ha)"), tr("亩 (mu)"), tr("公顷 and 亩")])
+        self.decimals_changed = False
+        self._showing_default = False
+        self.unitsCombo.currentIndexChanged.connect(self._show_default_decimals)
+        self.decimalsSpin.valueChanged.connect(self._decimals_edited)
+        self._show_default_decimals()
         self._fill_tables()
         self.export_button = self.buttonBox.addButton(tr("Export"), QDialogButtonBox.AcceptRole)
         self.buttonBox.button(QDialogButtonBox.Close).setText(tr("Close"))
@@ -55,19 +67,28 @@ class ExportDialog(QDialog, FORM):
             self.projectWidget.setFilePath(project_path)
 
     def _fill_tables(self) -> None:
-        definition = self.algorithm.parameterDefinition(TABLES) if self.algorithm else None
-        options = definition.options() if definition is not None and hasattr(definition, "options") else []
-        for index, label in enumerate(options):
+        for index, label in enumerate(workbook.option_labels()):
             item = QListWidgetItem(label)
             item.setData(Qt.UserRole, index)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Checked)
             self.tablesList.addItem(item)
-        decimals = self.algorithm.parameterDefinition(DECIMALS) if self.algorithm else None
-        if decimals is not None and decimals.defaultValue() is not None:
-            self.decimalsSpin.setValue(int(decimals.defaultValue()))
         if self.algorithm is None:
             self.messageLabel.setText(tr("The export algorithm is not available."))
+
+    def _show_default_decimals(self) -> None:
+        """Show the chosen unit's default decimals (the first unit's with both), unless the user set them."""
+        if self.decimals_changed:
+            return
+        self._showing_default = True
+        try:
+            self.decimalsSpin.setValue(workbook.units_for(max(self.unitsCombo.currentIndex(), 0))[0].decimals)
+        finally:
+            self._showing_default = False
+
+    def _decimals_edited(self) -> None:
+        if not self._showing_default:
+            self.decimals_changed = True
 
     def _project_changed(self, path: str) -> None:
         if path and not self.outputWidget.filePath():
@@ -87,9 +108,10 @@ class ExportDialog(QDialog, FORM):
             PROJECT: self.projectWidget.filePath().strip(),
             TABLES: self.chosen_tables(),
             UNITS: self.unitsCombo.currentIndex(),
-            DECIMALS: self.decimalsSpin.value(),
             OUTPUT_XLSX: output,
         }
+        if self.decimals_changed:
+            params[DECIMALS] = self.decimalsSpin.value()
         if self.csvCheck.isChecked() and self.csvWidget.filePath().strip():
             params[CSV_FOLDER] = self.csvWidget.filePath().strip()
         return params

@@ -1,4 +1,4 @@
-"""The scheme workbook (landconsolidation:exportscheme, core/workbook.py).
+"""The scheme workbook (landconsolidation:exportscheme, core/workbook/).
 
 Expected figures are the hand-derived ones of tests/test_landusestatus.py
 (``status_rows``: village A 东村 21 600 m², B 西村 17 000 m²) and
@@ -47,6 +47,7 @@ from builders import (
     rect,
     status_rows,
 )
+from land_consolidation.core import codes as codes_mod
 from land_consolidation.core import workbook
 from qgis import processing
 from qgis.core import QgsApplication, QgsProcessingException
@@ -300,7 +301,7 @@ def check_structure(ws):
     groups = [r for r in rows if r[0] and len(r[0]) == 2]
     for column in (2, 3, 4, 5, 6):
         for group in groups:
-            members = [r for r in rows if r[0] and len(r[0]) == 4 and workbook.codes_mod.default_table().lookup(
+            members = [r for r in rows if r[0] and len(r[0]) == 4 and codes_mod.default_table().lookup(
                 r[0]).group == group[0]]
             if members:
                 assert group[column] == pytest.approx(sum(m[column] for m in members), abs=1e-9)
@@ -673,7 +674,7 @@ def test_failed_write_leaves_no_file(provider, tmp_path, before, monkeypatch):
             Path(path).write_bytes(b"half")
             raise OSError("disk full")
 
-    monkeypatch.setattr(workbook, "write_workbook", lambda sheets: Broken())
+    monkeypatch.setattr(workbook.xlsx, "write_workbook", lambda sheets: Broken())
     with pytest.raises(QgsProcessingException):
         processing.run(ALG, {**plan_params(before), "OUTPUT_XLSX": str(out), "CSV_FOLDER": str(tmp_path / "csv")})
     assert out.read_bytes() == b"previous workbook"
@@ -688,7 +689,7 @@ def test_failed_csv_leaves_no_file(tmp_path, monkeypatch):
         Path(path).write_text("half")
         raise OSError("disk full")
 
-    monkeypatch.setattr(workbook, "write_csv", broken)
+    monkeypatch.setattr(workbook.csv_export, "write_csv", broken)
     with pytest.raises(OSError):
         workbook.save([sheet], tmp_path / "out.xlsx", tmp_path / "csv")
     assert not (tmp_path / "out.xlsx").exists()
@@ -745,7 +746,7 @@ def test_sample_workbook(provider, tmp_path, sample_gpkg):
         ws = wb[name]
         top = header_row(ws, "行政区域")
         columns = class_columns(ws, top)
-        table = workbook.codes_mod.default_table()
+        table = codes_mod.default_table()
         rows = block_rows(ws, top + 2)
         for row in rows:
             assert_numeric(row[2:])

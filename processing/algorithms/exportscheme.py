@@ -1,4 +1,12 @@
-"""landconsolidation:exportscheme – 方案表格导出 (DOMAIN.md §7): the scheme workbook."""
+"""landconsolidation:exportscheme – 方案表格导出 (DOMAIN.md §7): the scheme workbook.
+
+The tables themselves – which exist, their order, what each needs, how each
+is computed – live in :mod:`core.workbook` (its registry).  This module does
+what only Processing can: the parameters, a project GeoPackage resolved into
+parameters, reading the layers and running the child algorithms (handed to
+the workbook as :class:`~core.workbook.Sources`, called only when a wanted
+table needs them), writing the file and the outputs.
+"""
 from __future__ import annotations
 
 import math
@@ -23,7 +31,7 @@ from qgis.core import (
     QgsProcessingUtils,
 )
 
-from ...core import compliance, dltb, ellipsoid, indicators, project, status, workbook
+from ...core import dltb, ellipsoid, project, workbook
 from ...core import subprojects as subprojects_mod
 from ...core.keys import (
     AFTER,
@@ -35,7 +43,6 @@ from ...core.keys import (
     END_YEAR,
     INPUT,
     MATRIX_LEVEL,
-    MAX_YEARS,
     MIN_ADDED_RATIO,
     MISSING,
     NAME,
@@ -53,7 +60,7 @@ from ...core.keys import (
     UNITS,
     algorithm_id,
 )
-from ...core.period import resolve_period
+from ...core.errors import check_canceled
 from ...core.values import plain_all
 from .base import LandConsolidationAlgorithm, user_errors
 from .compliance import add_threshold_parameters, read_thresholds
@@ -61,26 +68,21 @@ from .compliance import add_threshold_parameters, read_thresholds
 FARMLAND_ALG = algorithm_id("farmlandadjustment")
 CONTIGUITY_ALG = algorithm_id("contiguity")
 
-#: TABLES options, in DOMAIN.md §7 order: (key, Chinese title).
-TABLE_LIST = (
-    ("status", workbook.STATUS_TITLE),
-    ("structure", workbook.STRUCTURE_TITLE),
-    ("transition", workbook.MATRIX_TITLE),
-    ("sources", workbook.SOURCES_TITLE),
-    ("balance", workbook.BALANCE_TITLE),
-    ("farmland", workbook.FARMLAND_TITLE),
-    ("contiguity", workbook.CONTIGUITY_TITLE),
-    ("linkage", workbook.LINKAGE_TITLE),
-    ("subprojects", workbook.SUBPROJECTS_TITLE),
-    ("annual", workbook.ANNUAL_TITLE),
-    ("compliance", workbook.COMPLIANCE_TITLE),
-)
-PLAN_TABLES = ("structure", "transition", "sources", "balance", "linkage", "compliance")
-
 
 def _empty(value) -> bool:
     """An unset parameter value: None, blank text or an empty list."""
     return value is None or (isinstance(value, str) and not value.strip()) or value == []
+
+
+def _numbers(numbers: list[int]) -> str:
+    """Table numbers with runs shortened: 2–5, 8, 11."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
 
 
 def layer_frame(layer) -> pd.DataFrame:
@@ -106,15 +108,12 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
     def shortHelpString(self) -> str:  # noqa: N802,D102
         return self.tr(
             "Writes the scheme (实施方案) tables into one Excel workbook, one sheet a table, with Chinese titles and "
-            "headers laid out like the official 三调 statistics templates: 1 整治区土地利用现状表 (villages × "
-            "classes, template column order), 2 土地利用结构调整表, 3 土地利用转移矩阵, 4 新增耕地来源表, "
-            "5 耕地进出平衡表, 6 永久基本农田调整表, 7 耕地集中连片统计表, 8 增减挂钩拆旧建新表, 9 子项目清单, "
-            "10 年度实施计划, 11 指标核验表.\n\n"
+            "headers laid out like the official 三调 statistics templates (整治区土地利用现状表: villages × "
+            "classes, template column order): {tables}.\n\n"
             "Give a project GeoPackage (PROJECT, written by 'Create project'), or the layers themselves; a layer "
-            "given explicitly replaces the project's. Only the current DLTB is required: a table whose inputs are "
-            "missing (the plan for tables 2–5, 8 and 11; permanent basic farmland before/after for 6; sub-projects "
-            "for 9 and 10) is left out and listed in the log. Tables 6 and 7 run the farmland adjustment and "
-            "contiguity algorithms when they are installed.\n\n"
+            "given explicitly replaces the project's. Only the current DLTB is required; a table whose inputs are "
+            "missing is left out and listed in the log (by table number: {needs}). The 永久基本农田调整表 and the "
+            "耕地集中连片统计表 run the farmland adjustment and contiguity algorithms when they are installed.\n\n"
             "Numbers are numeric cells with fixed decimals: areas in 公顷 (default 4 decimals, 0.0001 公顷 = 1 m²) "
             "and/or 亩 (1 亩 = 10 000/15 m², default 2 decimals); DECIMALS overrides both. Totals and subtotals "
             "equal the sum of the rounded parts shown beside them. With both units, the narrow tables show a 公顷 "
@@ -122,7 +121,8 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
             "unit. Header panes are frozen; the print set-up is landscape, fitted to the page width.\n\n"
             "The workbook is written to a temporary file in the target folder and renamed at the end, so a failed "
             "run leaves no half-written file. CSV_FOLDER adds one UTF-8 CSV per table (values as shown)."
-        )
+        ).format(tables=", ".join(workbook.option_labels()), needs="; ".join(
+            f"{_numbers(numbers)} — {self.tr(need.reason)}" for need, numbers in workbook.registry.needed_by()))
 
     def initAlgorithm(self, config=None):  # noqa: N802,D102
         self.addParameter(QgsProcessingParameterFile(
@@ -147,8 +147,8 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
                 key, label, [QgsProcessing.TypeVectorPolygon], optional=True))
             self.parameterDefinition(key).setHelp(help_text)
         tables = QgsProcessingParameterEnum(
-            TABLES, self.tr("Tables"), options=[f"{i + 1} {title}" for i, (_, title) in enumerate(TABLE_LIST)],
-            allowMultiple=True, defaultValue=list(range(len(TABLE_LIST))), optional=True)
+            TABLES, self.tr("Tables"), options=workbook.option_labels(), allowMultiple=True,
+            defaultValue=list(range(len(workbook.tables()))), optional=True)
         tables.setHelp(self.tr("Which tables to write (default: all that the inputs allow)."))
         self.addParameter(tables)
         units = QgsProcessingParameterEnum(UNITS, self.tr("Area unit"), options=list(workbook.UNIT_CHOICES),
@@ -222,132 +222,41 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
 
     def compute(self, parameters, context, feedback):  # noqa: D102
         params, facts = self.resolve_parameters(parameters, context, feedback)
-        wanted = {TABLE_LIST[i][0] for i in self.parameterAsEnums(parameters, TABLES, context)} \
-            if not _empty(parameters.get(TABLES)) else {k for k, _ in TABLE_LIST}
+        tables = workbook.tables()
+        wanted = [tables[i].key for i in self.parameterAsEnums(parameters, TABLES, context)] \
+            if not _empty(parameters.get(TABLES)) else [t.key for t in tables]
         decimals = None if _empty(parameters.get(DECIMALS)) else self.parameterAsInt(parameters, DECIMALS, context)
-        units = workbook.units_for(self.parameterAsEnum(parameters, UNITS, context), decimals)
-        level = 1 if self.parameterAsEnum(parameters, MATRIX_LEVEL, context) == 0 else 2
-        title = self.parameterAsString(parameters, NAME, context).strip() or facts.get("name", "")
         output = self.parameterAsFileOutput(parameters, OUTPUT_XLSX, context)
         if not output.lower().endswith(".xlsx"):
             output += ".xlsx"
         csv_folder = self.parameterAsString(parameters, CSV_FOLDER, context) if not _empty(parameters.get(CSV_FOLDER)) \
             else ""
 
-        steps = QgsProcessingMultiStepFeedback(6, feedback)
-        has_plan = not _empty(params.get(AFTER)) or not _empty(params.get(AFTER_FIELD))
-        sub_source = self.parameterAsSource(params, SUBPROJECTS, context)
-        missing: list[tuple[str, str]] = []
-        frames: dict = {}
-
-        steps.setCurrentStep(0)
-        plan = None
-        if has_plan and (wanted & set(PLAN_TABLES) or "status" in wanted):
-            plan = self.read_plan(params, context, steps, keep_geometry=sub_source is not None and "linkage" in wanted,
-                                  overrides=facts.get("field_mapping"))
-            parcels = plan.before
-        else:
-            parcels = self._read_dltb(params, context, steps, facts.get("field_mapping"))
-            for key in PLAN_TABLES:
-                if key in wanted:
-                    missing.append((key, self.tr("no plan (AFTER or AFTER_FIELD)")))
-        if feedback.isCanceled():
-            return {}
-
-        steps.setCurrentStep(1)
-        feedback.pushInfo(self.tr("Computing the tables…"))
-        sheets: list = []
-        number = {key: i + 1 for i, (key, _) in enumerate(TABLE_LIST)}
-        if "status" in wanted:
-            frame = parcels.frame
-            grouped = "village" in frame and frame["village"].astype(str).ne("").any()
-            names = status.group_names(frame) if grouped else {}
-            frames["status"] = status.land_use_status(frame, "village" if grouped else None, names)
-            sheets += workbook.status_sheets(frames["status"], units, title, number["status"])
-        cultivated = construction = None
-        if plan is not None:
-            pieces = plan.pieces
-            cultivated = indicators.cultivated_land(pieces, float(pieces["gross"].sum()))
-            construction = indicators.construction_land(pieces)
-            for note in cultivated.notes:
-                feedback.pushWarning(note)
-            structure = indicators.structure(pieces)
-            if "structure" in wanted:
-                sheets.append(workbook.structure_sheet(structure, units, title, number["structure"]))
-            if "transition" in wanted:
-                sheets += workbook.transition_sheets(indicators.transition_matrix(pieces), units, level, title,
-                                                     number["transition"])
-            if "sources" in wanted:
-                sheets.append(workbook.sources_sheet(cultivated, units, title, number["sources"],
-                                                     workbook.cultivated_figures(structure, units)))
-            if "balance" in wanted:
-                sheets.append(workbook.balance_sheet(cultivated, pieces, units, title, number["balance"]))
-
-        steps.setCurrentStep(2)
-        pbf_rate = None
-        if "farmland" in wanted or ("compliance" in wanted and plan is not None):
-            threshold = self.parameterAsDouble(parameters, "MIN_PBF_ADDED_RATE", context)
-            pbf = self._farmland(params, context, steps, "farmland" in wanted, missing, threshold)
-            if pbf is not None:
-                numbers, review = pbf
-                pbf_rate = numbers.get("ADDED_RATIO")
-                if "farmland" in wanted:
-                    sheets.append(workbook.farmland_sheet(numbers, review, units, title, number["farmland"],
-                                                          threshold))
-        if feedback.isCanceled():
-            return {}
-
-        steps.setCurrentStep(3)
-        if "contiguity" in wanted:
-            result = self._contiguity(params, context, steps, missing)
-            if result is not None:
-                sheets.append(workbook.contiguity_sheet(result[0], result[1], units, title, number["contiguity"]))
-
-        steps.setCurrentStep(4)
-        subs_frame = None
-        if sub_source is not None and wanted & {"subprojects", "annual", "compliance"}:
-            with user_errors():
-                subs = subprojects_mod.read_subprojects(sub_source, parcels.crs, context.transformContext())
-                gk = dltb.gauss_kruger_for(self.parameterAsSource(params, DLTB, context))
-                subs_frame = subs.frame.copy()
-                subs_frame["area_m2"] = ellipsoid.geometry_areas(gk, subs.geometries)
-        elif wanted & {"subprojects", "annual"}:
-            missing += [(k, self.tr("no sub-project layer (SUBPROJECTS)")) for k in ("subprojects", "annual")
-                        if k in wanted]
-        period = resolve_period(
-            (parameters.get(START_YEAR), parameters.get(END_YEAR)),
-            (facts.get("start_year"), facts.get("end_year")),
-            subs_frame["year"] if subs_frame is not None else None,
+        steps = QgsProcessingMultiStepFeedback(len(wanted) + 1, feedback)
+        thresholds = read_thresholds(self, parameters, context)
+        inputs = workbook.Inputs(
+            self.workbook_sources(params, facts, thresholds, context, steps),
+            units=workbook.units_for(self.parameterAsEnum(parameters, UNITS, context), decimals),
+            project=self.parameterAsString(parameters, NAME, context).strip() or facts.get("name", ""),
+            matrix_level=1 if self.parameterAsEnum(parameters, MATRIX_LEVEL, context) == 0 else 2,
+            thresholds=thresholds,
+            years=(parameters.get(START_YEAR), parameters.get(END_YEAR)),
+            project_years=(facts.get("start_year"), facts.get("end_year")),
+            warn=feedback.pushWarning,
         )
-        if plan is not None and "linkage" in wanted:
-            with user_errors():
-                ledger = subprojects_mod.linkage_ledger(plan, sub_source, construction)
-            sheets.append(workbook.linkage_sheet(ledger, construction, units, title, number["linkage"]))
-        if subs_frame is not None:
-            max_years = self.parameterAsInt(parameters, MAX_YEARS, context)
-            if "subprojects" in wanted:
-                sheets.append(workbook.subprojects_sheet(subs_frame, units, title, number["subprojects"]))
-            if "annual" in wanted:
-                sheets.append(workbook.annual_sheet(subs_frame, units, title, number["annual"], max_years,
-                                                     period.start if period else None, period.end if period else None))
-        if plan is not None and "compliance" in wanted:
-            thresholds = read_thresholds(self, parameters, context)
-            results = compliance.evaluate(plan.pieces, cultivated, construction, thresholds, pbf_rate, period)
-            sheets.append(workbook.compliance_sheet(compliance.rules_table(results), units, title,
-                                                    number["compliance"]))
-
-        order = {key: i for i, (key, _) in enumerate(TABLE_LIST)}
-        sheets.sort(key=lambda s: order[s.key])
-        titles = dict(TABLE_LIST)
-        for key, reason in sorted(missing, key=lambda m: order[m[0]]):
+        feedback.pushInfo(self.tr("Computing the tables…"))
+        outcome = workbook.build(wanted, inputs, translate=self.tr,
+                                 progress=lambda index, _table: steps.setCurrentStep(index),
+                                 is_canceled=feedback.isCanceled)
+        for left in outcome.left_out:
             feedback.pushWarning(self.tr("Left out: {n} {title} — {reason}.").format(
-                n=order[key] + 1, title=titles[key], reason=reason.rstrip("。. ")))
+                n=left.number, title=left.table.title, reason=left.reason.rstrip("。. ")))
+        sheets = outcome.sheets
         if not sheets:
             raise QgsProcessingException(self.tr("No table could be written: every chosen table lacks its inputs."))
-        if feedback.isCanceled():
-            return {}
+        check_canceled(feedback.isCanceled)
 
-        steps.setCurrentStep(5)
+        steps.setCurrentStep(len(wanted))
         feedback.pushInfo(self.tr("Writing {path}…").format(path=output))
         try:
             written = workbook.save(sheets, output, csv_folder or None)
@@ -363,10 +272,33 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
             OUTPUT_XLSX: output,
             SHEETS: ";".join(s.name for s in sheets),
             SHEET_COUNT: len(sheets),
-            MISSING: ";".join(titles[k] for k, _ in sorted(missing, key=lambda m: order[m[0]])),
+            MISSING: ";".join(left.table.title for left in outcome.left_out),
             CSV_FOLDER: csv_folder or None,
             "CSV_FILES": ";".join(written[1:]),
         }
+
+    def workbook_sources(self, params, facts, thresholds, context, feedback) -> workbook.Sources:
+        """How the workbook reads the layers and runs the child algorithms; None for what is not given.
+
+        Nothing is read or run here: the workbook calls these only for the tables that are wanted.
+        """
+        overrides = facts.get("field_mapping")
+        has_plan = not _empty(params.get(AFTER)) or not _empty(params.get(AFTER_FIELD))
+        has_pbf = not _empty(params.get(PBF_BEFORE)) and not _empty(params.get(PBF_AFTER))
+        sub_source = self.parameterAsSource(params, SUBPROJECTS, context)
+
+        def plan(keep_geometry):
+            return self.read_plan(params, context, feedback, keep_geometry=keep_geometry, overrides=overrides)
+
+        return workbook.Sources(
+            dltb=lambda: self._read_dltb(params, context, feedback, overrides),
+            plan=plan if has_plan else None,
+            farmland=(lambda: self._farmland(params, context, feedback, thresholds.min_pbf_added_rate))
+            if has_pbf else None,
+            contiguity=lambda: self._contiguity(params, context, feedback),
+            subprojects=(lambda: self._subprojects(params, sub_source, context)) if sub_source is not None else None,
+            subproject_layer=sub_source,
+        )
 
     # ------------------------------------------------------------------ helpers
 
@@ -384,6 +316,17 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
             feedback.pushWarning(note)
         return parcels
 
+    def _subprojects(self, params, source, context) -> pd.DataFrame:
+        """The sub-projects in the DLTB's CRS, with their ellipsoidal areas (``area_m2``)."""
+        dltb_source = self.parameterAsSource(params, DLTB, context)
+        with user_errors():
+            subs = subprojects_mod.read_subprojects(source, dltb.check_projected(dltb_source),
+                                                    context.transformContext())
+            gk = dltb.gauss_kruger_for(dltb_source)
+        frame = subs.frame.copy()
+        frame["area_m2"] = ellipsoid.geometry_areas(gk, subs.geometries)
+        return frame
+
     def _run_child(self, alg_id, inputs, context, feedback):
         """Run a registered algorithm of the provider as a child; None when it is not installed."""
         alg = QgsApplication.processingRegistry().algorithmById(alg_id)
@@ -398,17 +341,10 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
                 params[definition.name()] = QgsProcessing.TEMPORARY_OUTPUT
         return processing.run(alg_id, params, context=context, feedback=feedback, is_child_algorithm=True)
 
-    def _farmland(self, params, context, feedback, for_table, missing, threshold):
-        """Numbers and review rows of landconsolidation:farmlandadjustment, or None."""
-        if _empty(params.get(PBF_BEFORE)) or _empty(params.get(PBF_AFTER)):
-            if for_table:
-                missing.append(("farmland", self.tr("no permanent basic farmland layers before and after "
-                                                    "(PBF_BEFORE, PBF_AFTER)")))
-            return None
+    def _farmland(self, params, context, feedback, threshold):
+        """Numbers and review rows of landconsolidation:farmlandadjustment (see :class:`~core.workbook.Sources`)."""
         if QgsApplication.processingRegistry().algorithmById(FARMLAND_ALG) is None:
-            if for_table:
-                missing.append(("farmland", self.tr("the algorithm {id} is not installed").format(id=FARMLAND_ALG)))
-            return None
+            raise workbook.Unavailable(self.tr("the algorithm {id} is not installed").format(id=FARMLAND_ALG))
         feedback.pushInfo(self.tr("Running {id}…").format(id=FARMLAND_ALG))
         try:
             result = self._run_child(FARMLAND_ALG, {
@@ -417,8 +353,7 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
             }, context, feedback)
         except QgsProcessingException as exc:
             # An optional table: the rest of the workbook is still worth having.
-            missing.append(("farmland", self.tr("{id} failed: {error}").format(id=FARMLAND_ALG, error=exc)))
-            return None
+            raise workbook.Unavailable(self.tr("{id} failed: {error}").format(id=FARMLAND_ALG, error=exc)) from exc
         numbers = {k: v for k, v in result.items() if not isinstance(v, str) and not hasattr(v, "getFeatures")}
         review = None
         output = result.get(OUTPUT)
@@ -427,17 +362,15 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
             review = layer_frame(layer)
         return numbers, review
 
-    def _contiguity(self, params, context, feedback, missing):
-        """Numbers of landconsolidation:contiguity before and after (after None without a plan), or None."""
+    def _contiguity(self, params, context, feedback):
+        """Numbers of landconsolidation:contiguity before and after (after None without a plan)."""
         alg = QgsApplication.processingRegistry().algorithmById(CONTIGUITY_ALG)
         if alg is None:
-            missing.append(("contiguity", self.tr("the algorithm {id} is not installed").format(id=CONTIGUITY_ALG)))
-            return None
+            raise workbook.Unavailable(self.tr("the algorithm {id} is not installed").format(id=CONTIGUITY_ALG))
         try:
             return self._contiguity_runs(alg, params, context, feedback)
         except QgsProcessingException as exc:
-            missing.append(("contiguity", self.tr("{id} failed: {error}").format(id=CONTIGUITY_ALG, error=exc)))
-            return None
+            raise workbook.Unavailable(self.tr("{id} failed: {error}").format(id=CONTIGUITY_ALG, error=exc)) from exc
 
     def _contiguity_runs(self, alg, params, context, feedback):
         feedback.pushInfo(self.tr("Running {id} on the current DLTB…").format(id=CONTIGUITY_ALG))

@@ -44,7 +44,7 @@
     <message>
       <location filename="dialogs/dltb_page.ui" line="0" />
       <source>DLTB layer</source>
-      <translation>地类图斑图层（DLTB）</translation>
+      <translation>地类图斑图层</translation>
     </message>
     <message>
       <location filename="dialogs/dltb_page.ui" line="0" />
@@ -156,6 +156,26 @@
   <context>
     <name>LandConsolidation</name>
     <message>
+      <location filename="core/workbook/inputs.py" line="55" />
+      <source>no current DLTB (DLTB)</source>
+      <translation>无现状地类图斑（DLTB）</translation>
+    </message>
+    <message>
+      <location filename="core/workbook/inputs.py" line="56" />
+      <source>no plan (AFTER or AFTER_FIELD)</source>
+      <translation>无规划方案（AFTER 或 AFTER_FIELD）</translation>
+    </message>
+    <message>
+      <location filename="core/workbook/inputs.py" line="57" />
+      <source>no permanent basic farmland layers before and after (PBF_BEFORE, PBF_AFTER)</source>
+      <translation>无整治前、整治后永久基本农田图层（PBF_BEFORE、PBF_AFTER）</translation>
+    </message>
+    <message>
+      <location filename="core/workbook/inputs.py" line="58" />
+      <source>no sub-project layer (SUBPROJECTS)</source>
+      <translation>无子项目图层（SUBPROJECTS）</translation>
+    </message>
+    <message>
       <location filename="dialogs/area_page.py" line="158" />
       <source>{n} villages, {area:.4f} ha, of which 耕地 {cult:.4f} ha</source>
       <translation>{n} 个村，{area:.4f} 公顷，其中耕地 {cult:.4f} 公顷</translation>
@@ -231,62 +251,62 @@
       <translation>请指定地类编码字段（DLBM）。</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="101" />
+      <location filename="dialogs/export_dialog.py" line="123" />
       <source>Choose the project GeoPackage (made with the set-up wizard).</source>
       <translation>请选择项目 GeoPackage（由项目设置向导生成）。</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="104" />
+      <location filename="dialogs/export_dialog.py" line="126" />
       <source>Tick at least one table.</source>
       <translation>请至少勾选一张表。</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="107" />
+      <location filename="dialogs/export_dialog.py" line="129" />
       <source>Choose the workbook file.</source>
       <translation>请选择工作簿文件。</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="119" />
+      <location filename="dialogs/export_dialog.py" line="141" />
       <source>Exporting…</source>
       <translation>正在导出…</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="128" />
+      <location filename="dialogs/export_dialog.py" line="150" />
       <source>The export failed.</source>
       <translation>导出失败。</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="133" />
+      <location filename="dialogs/export_dialog.py" line="155" />
       <source>Written: {path}</source>
       <translation>已写入：{path}</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="42" />
+      <location filename="dialogs/export_dialog.py" line="49" />
       <source>公顷 (ha)</source>
       <translation>公顷</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="42" />
+      <location filename="dialogs/export_dialog.py" line="49" />
       <source>亩 (mu)</source>
       <translation>亩</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="42" />
+      <location filename="dialogs/export_dialog.py" line="49" />
       <source>公顷 and 亩</source>
       <translation>公顷和亩</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="44" />
+      <location filename="dialogs/export_dialog.py" line="56" />
       <source>Export</source>
       <translation>导出</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="45" />
+      <location filename="dialogs/export_dialog.py" line="57" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="70" />
+      <location filename="dialogs/export_dialog.py" line="77" />
       <source>The export algorithm is not available.</source>
       <translation>导出算法不可用。</translation>
     </message>
@@ -1379,22 +1399,22 @@ The layer must be in a CGCS2000 Gauss-Krüger CRS (EPSG:4513–4554). Where the 
       <translation>|字段值 − 计算值| 最大值（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="102" />
+      <location filename="processing/algorithms/exportscheme.py" line="104" />
       <source>Export scheme tables (方案表格导出)</source>
       <translation>方案表格导出</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="107" />
-      <source>Writes the scheme (实施方案) tables into one Excel workbook, one sheet a table, with Chinese titles and headers laid out like the official 三调 statistics templates: 1 整治区土地利用现状表 (villages × classes, template column order), 2 土地利用结构调整表, 3 土地利用转移矩阵, 4 新增耕地来源表, 5 耕地进出平衡表, 6 永久基本农田调整表, 7 耕地集中连片统计表, 8 增减挂钩拆旧建新表, 9 子项目清单, 10 年度实施计划, 11 指标核验表.
+      <location filename="processing/algorithms/exportscheme.py" line="109" />
+      <source>Writes the scheme (实施方案) tables into one Excel workbook, one sheet a table, with Chinese titles and headers laid out like the official 三调 statistics templates (整治区土地利用现状表: villages × classes, template column order): {tables}.
 
-Give a project GeoPackage (PROJECT, written by 'Create project'), or the layers themselves; a layer given explicitly replaces the project's. Only the current DLTB is required: a table whose inputs are missing (the plan for tables 2–5, 8 and 11; permanent basic farmland before/after for 6; sub-projects for 9 and 10) is left out and listed in the log. Tables 6 and 7 run the farmland adjustment and contiguity algorithms when they are installed.
+Give a project GeoPackage (PROJECT, written by 'Create project'), or the layers themselves; a layer given explicitly replaces the project's. Only the current DLTB is required; a table whose inputs are missing is left out and listed in the log (by table number: {needs}). The 永久基本农田调整表 and the 耕地集中连片统计表 run the farmland adjustment and contiguity algorithms when they are installed.
 
 Numbers are numeric cells with fixed decimals: areas in 公顷 (default 4 decimals, 0.0001 公顷 = 1 m²) and/or 亩 (1 亩 = 10 000/15 m², default 2 decimals); DECIMALS overrides both. Totals and subtotals equal the sum of the rounded parts shown beside them. With both units, the narrow tables show a 公顷 and a 亩 column under each area heading; the status table and the transition matrix get one sheet per unit. Header panes are frozen; the print set-up is landscape, fitted to the page width.
 
 The workbook is written to a temporary file in the target folder and renamed at the end, so a failed run leaves no half-written file. CSV_FOLDER adds one UTF-8 CSV per table (values as shown).</source>
-      <translation>将实施方案的各张表格写入同一个 Excel 工作簿，每表一个工作表，中文标题和表头参照三调官方统计表样式排版：1 整治区土地利用现状表（村 × 地类，按模板列顺序），2 土地利用结构调整表，3 土地利用转移矩阵，4 新增耕地来源表，5 耕地进出平衡表，6 永久基本农田调整表，7 耕地集中连片统计表，8 增减挂钩拆旧建新表，9 子项目清单，10 年度实施计划，11 指标核验表。
+      <translation>将实施方案的各张表格写入同一个 Excel 工作簿，每表一个工作表，中文标题和表头参照三调官方统计表样式排版（整治区土地利用现状表为村 × 地类，按模板列顺序）：{tables}。
 
-可给出项目 GeoPackage（PROJECT，由“项目设置”生成），或直接给出各图层；单独给出的图层将替代项目文件中的对应图层。只有现状地类图斑是必需的：缺少输入的表格（表 2–5、8、11 需要规划方案；表 6 需要整治前/整治后永久基本农田；表 9、10 需要子项目）不予输出，并在日志中列出。已安装永久基本农田调整和集中连片算法时，表 6 和表 7 将调用这两个算法。
+可给出项目 GeoPackage（PROJECT，由“项目设置”生成），或直接给出各图层；单独给出的图层将替代项目文件中的对应图层。只有现状地类图斑是必需的；缺少输入的表格不予输出，并在日志中列出（按表号：{needs}）。已安装永久基本农田调整和集中连片算法时，永久基本农田调整表和耕地集中连片统计表将调用这两个算法。
 
 数值以固定小数位数的数值单元格写入：面积单位为公顷（默认 4 位小数，0.0001 公顷 = 1 m²）和/或亩（1 亩 = 10 000/15 m²，默认 2 位小数）；DECIMALS 可统一覆盖两者。合计与小计等于其旁所列各项取整后数值之和。同时使用两种单位时，窄表在每个面积表头下分设公顷和亩两列；现状表和转移矩阵则每种单位各一个工作表。表头窗格已冻结；打印设置为横向、按页宽缩放。
 
@@ -1551,82 +1571,67 @@ The workbook is written to a temporary file in the target folder and renamed at 
       <translation>请给出项目 GeoPackage（PROJECT）或现状地类图斑图层（DLTB）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="253" />
-      <source>no plan (AFTER or AFTER_FIELD)</source>
-      <translation>无规划方案（AFTER 或 AFTER_FIELD）</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/exportscheme.py" line="258" />
+      <location filename="processing/algorithms/exportscheme.py" line="247" />
       <source>Computing the tables…</source>
       <translation>正在计算表格…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="315" />
-      <source>no sub-project layer (SUBPROJECTS)</source>
-      <translation>无子项目图层（SUBPROJECTS）</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/exportscheme.py" line="343" />
+      <location filename="processing/algorithms/exportscheme.py" line="252" />
       <source>Left out: {n} {title} — {reason}.</source>
       <translation>未输出：表 {n} {title} — {reason}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="346" />
+      <location filename="processing/algorithms/exportscheme.py" line="256" />
       <source>No table could be written: every chosen table lacks its inputs.</source>
       <translation>无法输出任何表格：所选表格均缺少输入数据。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="355" />
+      <location filename="processing/algorithms/exportscheme.py" line="264" />
       <source>Could not write {path}: {error}</source>
       <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="360" />
+      <location filename="processing/algorithms/exportscheme.py" line="269" />
       <source>{n} CSV files in {folder}</source>
       <translation>已在 {folder} 中写入 {n} 个 CSV 文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="405" />
-      <source>no permanent basic farmland layers before and after (PBF_BEFORE, PBF_AFTER)</source>
-      <translation>无整治前、整治后永久基本农田图层（PBF_BEFORE、PBF_AFTER）</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/exportscheme.py" line="412" />
-      <source>Running {id}…</source>
-      <translation>正在运行 {id}…</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/exportscheme.py" line="420" />
-      <source>{id} failed: {error}</source>
-      <translation>{id} 运行失败：{error}</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/exportscheme.py" line="434" />
+      <location filename="processing/algorithms/exportscheme.py" line="347" />
       <source>the algorithm {id} is not installed</source>
       <translation>未安装算法 {id}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="443" />
+      <location filename="processing/algorithms/exportscheme.py" line="348" />
+      <source>Running {id}…</source>
+      <translation>正在运行 {id}…</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="356" />
+      <source>{id} failed: {error}</source>
+      <translation>{id} 运行失败：{error}</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="376" />
       <source>Running {id} on the current DLTB…</source>
       <translation>正在对现状地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="448" />
+      <location filename="processing/algorithms/exportscheme.py" line="381" />
       <source>Running {id} on the planned DLTB…</source>
       <translation>正在对规划地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="452" />
+      <location filename="processing/algorithms/exportscheme.py" line="385" />
       <source>Running {id} on the planned codes ({field})…</source>
       <translation>正在按规划地类编码（{field}）运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="457" />
+      <location filename="processing/algorithms/exportscheme.py" line="390" />
       <source>The contiguity algorithm takes no code field; the 整治后 column of table 7 is left empty.</source>
       <translation>集中连片算法不接受地类编码字段；表 7 的整治后列留空。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="460" />
+      <location filename="processing/algorithms/exportscheme.py" line="393" />
       <source>No plan: table 7 shows the current state only.</source>
       <translation>无规划方案：表 7 仅反映现状。</translation>
     </message>

@@ -1,0 +1,60 @@
+"""Table 11, 指标核验表: every policy rule of DOMAIN.md §6 with its value, threshold and verdict."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ... import compliance as compliance_mod
+from ...values import is_null
+from ..inputs import Inputs
+from ..model import Block, Cell, Column, Row, Sheet
+from ..rounding import shown
+
+TITLE = "指标核验表"
+#: rule → comparison shown beside the threshold.
+RULE_COMPARISON = {"ADDED_CULTIVATED": "≥", "PBF_ADDED": "≥", "QUALITY": "≤", "BALANCE": "≥",
+                   "CONSTRUCTION": "≤", "LINKAGE": "≥", "PERIOD": "≤", "TOWNSHIP": "≤"}
+
+
+def compliance_sheet(rules: pd.DataFrame, units, project: str = "", number: int = 11) -> Sheet:
+    """指标核验表 from :func:`~core.compliance.rules_table`; m² values shown in the first area unit."""
+    unit = units[0]
+    columns = [Column(("序号",), "serial", 0, 5), Column(("核验指标",), "text", width=24),
+               Column(("测算值",), "number", width=12), Column(("要求",), "code", width=6),
+               Column(("控制值",), "number", width=10), Column(("单位",), "code", width=7),
+               Column(("核验结果",), "code", width=10), Column(("说明",), "text", width=46),
+               Column(("政策依据",), "text", width=40)]
+    rows = []
+    for i, rec in enumerate(rules.itertuples(index=False)):
+        value, threshold, unit_text = rec.VALUE, rec.THRESHOLD, rec.UNIT
+        if unit_text == "m²":
+            kind, decimals, unit_text = "area", unit.decimals, unit.label
+            value = None if is_null(value) else shown(float(value) * unit.per_m2, decimals)
+            threshold = None if is_null(threshold) else shown(float(threshold) * unit.per_m2, decimals)
+        elif unit_text in ("年", "个"):
+            kind, decimals = "int", 0
+        else:
+            kind, decimals = "number", 2
+        cells = [Cell(None if is_null(v) else (int(v) if kind == "int" else v), kind, decimals)
+                 for v in (value, threshold)]
+        rows.append(Row([i + 1, rec.RULE_NAME, cells[0], RULE_COMPARISON.get(rec.RULE, ""), cells[1], unit_text,
+                         rec.VERDICT, rec.NOTE, rec.SOURCE], "total" if rec.VERDICT == "不通过" else ""))
+    passed = int((rules["VERDICT"] == "通过").sum())
+    failed = int((rules["VERDICT"] == "不通过").sum())
+    unchecked = int((rules["VERDICT"] == "未核验").sum())
+    return Sheet(
+        "compliance", f"表{number} {TITLE}", TITLE,
+        f"面积单位：{unit.label}", [Block(columns, rows)],
+        notes=[f"核验结论：{passed} 项通过，{failed} 项不通过，{unchecked} 项未核验。",
+               "注：“不通过”的指标以粗体标出，对应图斑可用“指标核验”算法的 OUTPUT_PARCELS 图层查看。"
+               "质量指标为整治后平均等别 − 整治前平均等别（正值为变差）。"],
+        project=project, freeze_columns=2,
+    )
+
+
+def build(inputs: Inputs, number: int) -> list[Sheet]:
+    """The rules evaluated on the plan, with the 永久基本农田 ratio and the period when they can be had."""
+    farmland = inputs.optional("farmland")
+    pbf_rate = farmland[0].get("ADDED_RATIO") if farmland is not None else None
+    results = compliance_mod.evaluate(inputs.pieces, inputs.cultivated, inputs.construction, inputs.thresholds,
+                                      pbf_rate, inputs.period)
+    return [compliance_sheet(compliance_mod.rules_table(results), inputs.units, inputs.project, number)]

@@ -1,0 +1,124 @@
+"""Table 1, 整治区土地利用现状表: villages × 三调 classes in the template's column order."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ... import codes as codes_mod
+from ... import status as status_mod
+from ..inputs import Inputs
+from ..model import Block, Column, Row, Sheet, Unit, label
+from ..rounding import controlled_round, round_levels, split, tidy
+
+TITLE = "整治区土地利用现状表"
+
+
+def status_columns(unit: Unit, table: codes_mod.CodeTable | None = None) -> tuple[list[Column], list]:
+    """Columns of the status table in the 三调 分类面积汇总表 order.
+
+    Returns:
+        ``(columns, layout)``; layout gives, per area column after the two
+        name columns, ``("total", None)``, ``("group", code)`` or ``("code", code)``.
+    """
+    table = table or codes_mod.default_table()
+    d = unit.decimals
+    columns = [
+        Column(("行政区域", "名称"), "text", width=16.5),
+        Column(("行政区域", "代码"), "code", width=22.5),
+        Column(("国土调查\n总面积",), "area", d, 11.5, unit),
+    ]
+    layout = [("total", None)]
+    for group, group_name in table.groups.items():
+        members = table.codes_in_group(group)
+        if members == [group]:  # 09 特殊用地 has no second-level classes
+            columns.append(Column((label(group_name, group),), "area", d, 10.5, unit))
+            layout.append(("code", group))
+            continue
+        columns.append(Column((label(group_name, group),), "area", d, 11.5, unit))
+        layout.append(("group", group))
+        for code in members:
+            columns.append(Column(("其中", label(table.name(code), code)), "area", d, 10.5, unit))
+            layout.append(("code", code))
+    return columns, layout
+
+
+def _status_values(layout, codes, group_of, total, code_values, decimals) -> list:
+    """One row of the status table in column order: total, first-level subtotals (sums), classes."""
+    index = {c: i for i, c in enumerate(codes)}
+    values = []
+    for kind, code in layout:
+        if kind == "total":
+            values.append(total)
+        elif kind == "group":
+            values.append(tidy(sum(code_values[index[c]] for c in codes if group_of[c] == code), decimals))
+        else:
+            values.append(code_values[index[code]] if code in index else 0.0)
+    return values
+
+
+def status_sheets(status: pd.DataFrame, units, project: str = "", number: int = 1,
+                  table: codes_mod.CodeTable | None = None) -> list[Sheet]:
+    """整治区土地利用现状表: villages × 三调 classes, one sheet per unit.
+
+    Args:
+        status: :func:`~core.status.land_use_status` (``GROUP``, ``GROUP_NAME``,
+            ``DLBM``, ``AREA_M2`` exact).
+        units: Area units.
+        project: Project name.
+        number: Table number in the workbook.
+        table: Code table.
+
+    The 合计 row (the project area) comes first, as the parent region does in
+    the 三调 汇总表; then one row per village (ZLDWDM) in code order.  The 合计
+    row is rounded top down (total → first-level → second-level classes, the
+    same figures as the 整治前 column of the structure table); the village
+    rows are rounded to their own totals and, by controlled rounding, add up
+    to the 合计 row column by column.
+    """
+    table = table or codes_mod.default_table()
+    areas = status.groupby(["GROUP", "DLBM"], sort=False)["AREA_M2"].sum()
+    names = dict(zip(status["GROUP"], status["GROUP_NAME"]))
+    villages = sorted({g for g, _ in areas.index})
+    codes = sorted({c for _, c in areas.index}, key=table.sort_key)
+    group_of = {c: table.lookup(c).group for c in codes}
+    matrix_m2 = np.array([[float(areas.get((v, c), 0.0)) for c in codes] for v in villages]).reshape(
+        len(villages), len(codes))
+    sheets = []
+    for unit in units:
+        columns, layout = status_columns(unit, table)
+        if codes_mod.UNKNOWN_GROUP in group_of.values():
+            columns.append(Column((label(codes_mod.UNKNOWN_NAME, "?"),), "area", unit.decimals, 10.5, unit))
+            layout.append(("group", codes_mod.UNKNOWN_GROUP))
+        d = unit.decimals
+        exact = matrix_m2 * unit.per_m2
+        grand, project_groups, project_codes = round_levels(
+            [(group_of[c], c, v) for c, v in zip(codes, exact.sum(axis=0))], d)
+        village_totals = split(exact.sum(axis=1), d, grand)
+        col_totals = [project_codes[(group_of[c], c)] for c in codes]
+        cells = controlled_round(exact, d, village_totals, col_totals)
+        if cells is None:  # margins admit no controlled rounding: round rows alone, sum the columns
+            cells = np.array([[round_levels([(group_of[c], c, v) for c, v in zip(codes, row)], d, total)[2][
+                (group_of[c], c)] for c in codes] for row, total in zip(exact, village_totals)])
+            col_totals = [tidy(v, d) for v in cells.sum(axis=0)]
+        rows = [Row(["合计", ""] + _status_values(layout, codes, group_of, grand, col_totals, d), "total")]
+        for i, village in enumerate(villages):
+            if village:
+                rows.append(Row([names.get(village, "") or "", village]
+                                + _status_values(layout, codes, group_of, village_totals[i], cells[i], d)))
+        name = f"表{number} {TITLE}" + (f"（{unit.label}）" if len(units) > 1 else "")
+        sheets.append(Sheet(
+            "status", name, TITLE, f"面积单位：{unit.label}", [Block(columns, rows)],
+            notes=["注：地类面积为图斑地类面积（TBDLMJ），耕地中扣除的田坎（KCMJ）计入田坎（1203）；国土调查总面积为图斑面积"
+                   "（TBMJ）之和。带 K/A 后缀的地类编码按其基础地类统计。"],
+            project=project, freeze_columns=3, paper="A3",
+        ))
+    return sheets
+
+
+def build(inputs: Inputs, number: int) -> list[Sheet]:
+    """The table of the current DLTB, a row per village (ZLDWDM) when the parcels name one."""
+    frame = inputs.parcels.frame
+    grouped = "village" in frame and frame["village"].astype(str).ne("").any()
+    names = status_mod.group_names(frame) if grouped else {}
+    areas = status_mod.land_use_status(frame, "village" if grouped else None, names)
+    return status_sheets(areas, inputs.units, inputs.project, number)

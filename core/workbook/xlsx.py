@@ -1,0 +1,357 @@
+"""The xlsx writer: lays :class:`~.model.Sheet` s out like the official 三调 statistics templates.
+
+A title row, the 面积单位 line (with the project name on its left), merged
+multi-row headers, numbers as numeric cells holding the shown (rounded)
+value with a fixed number format, frozen header panes and a landscape,
+fit-to-width print set-up (a very wide sheet is split across pages with its
+first columns repeated).  :func:`save` writes the workbook and the CSVs so
+that a failure leaves no half-written file.
+"""
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+from pathlib import Path
+
+from ..values import is_null
+from . import csv_export
+from .model import Block, Cell, Column, Sheet
+from .rounding import shown
+
+FONT_NAME = "宋体"
+TITLE_FONT = "黑体"
+
+
+def _text_width(text: str) -> float:
+    """Display width of a text in column-width units.
+
+    A CJK character of 宋体 10 pt is about 1.8 units of the default font in
+    Excel (LibreOffice draws it narrower); erring wide keeps wrapped text
+    from being clipped by a row height that is too small.
+    """
+    return sum(1.8 if ord(ch) > 0x2E7F else 1.0 for ch in text)
+
+
+def _lines(text: str, width: float) -> int:
+    width = max(width - 1.0, 1.0)
+    return sum(max(1, math.ceil(_text_width(part) / width)) for part in str(text).split("\n"))
+
+
+def number_format(kind: str, decimals: int, zero_blank: bool = False) -> str:
+    """Excel number format of a numeric kind with fixed decimals."""
+    fmt = "0" if kind in ("int", "serial") or decimals <= 0 else "0." + "0" * decimals
+    return f"{fmt};-{fmt};" if zero_blank else fmt
+
+
+def _header_depth(block: Block) -> int:
+    return max(len(c.header) for c in block.columns)
+
+
+def header_merges(columns: list[Column]) -> list[tuple[int, int, int, int]]:
+    """Merged header ranges ``(level1, col1, level2, col2)`` (0-based, inclusive).
+
+    A header shorter than the depth is merged down from its last level to
+    the bottom; consecutive columns sharing a header prefix are merged across
+    at each level of that prefix that is not their last.
+    """
+    depth = max(len(c.header) for c in columns)
+    merges = []
+    for level in range(depth):
+        j = 0
+        while j < len(columns):
+            header = columns[j].header
+            if len(header) <= level:
+                j += 1
+                continue
+            if level == len(header) - 1:
+                if level < depth - 1:
+                    merges.append((level, j, depth - 1, j))
+                j += 1
+                continue
+            end = j
+            while (end + 1 < len(columns) and len(columns[end + 1].header) > level + 1
+                   and columns[end + 1].header[: level + 1] == header[: level + 1]):
+                end += 1
+            if end > j:
+                merges.append((level, j, level, end))
+            j = end + 1
+    return merges
+
+
+#: Printable width at 100 % in column-width units (landscape, 1 cm margins; 1 unit ≈ 1.85 mm).
+PAGE_UNITS = {"A4": 150.0, "A3": 216.0}
+#: Smallest print scale accepted before a sheet is split across pages in width.
+MIN_SCALE = 0.55
+#: Scale aimed at when a sheet is split across pages.
+SPLIT_SCALE = 0.7
+
+
+def print_pages(widths, paper: str = "A4", title_columns: int = 1) -> tuple[int, int]:
+    """Pages across for fit-to-width printing, and the columns on the first page.
+
+    A sheet is fitted to one page width unless that would print it smaller
+    than :data:`MIN_SCALE`; a wider sheet (the 70-column status table) is
+    fitted to several pages across, its first ``title_columns`` columns
+    repeated on each.
+    """
+    page = PAGE_UNITS.get(paper, PAGE_UNITS["A4"])
+    total = float(sum(widths))
+    if total <= page / MIN_SCALE:
+        return 1, len(widths)
+    titles = float(sum(widths[:title_columns]))
+    room = page / SPLIT_SCALE
+    pages = max(2, math.ceil((total - titles) / max(room - titles, 1.0)))
+    scale = min(1.0, page * pages / (total + titles * (pages - 1)))
+    used, first = 0.0, 0
+    for w in widths:
+        # 0.9: the renderer's page may hold a little less than estimated.
+        if used + w > 0.9 * page / scale:
+            break
+        used += w
+        first += 1
+    return pages, max(first, 1)
+
+
+def write_workbook(sheets: list[Sheet]):
+    """An openpyxl Workbook with one worksheet per :class:`Sheet`."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for sheet in sheets:
+        write_sheet(workbook.create_sheet(sheet.name[:31]), sheet)
+    return workbook
+
+
+def _starts(block: Block) -> list[int]:
+    """0-based sheet column where each block column starts (columns may span several)."""
+    out, at = [], 0
+    for col in block.columns:
+        out.append(at)
+        at += col.span
+    return out
+
+
+def _block_width(block: Block) -> int:
+    return sum(c.span for c in block.columns)
+
+
+def column_widths(sheet: Sheet) -> list[float]:
+    """Sheet column widths: the widest single-column need over the blocks; spans only merge."""
+    width_cols = max(_block_width(b) for b in sheet.blocks)
+    widths = [0.0] * width_cols
+    for block in sheet.blocks:
+        starts = _starts(block)
+        for j, col in enumerate(block.columns):
+            if col.span != 1:
+                continue
+            if col.width is not None:
+                want = col.width
+            elif col.kind in ("text", "code"):
+                texts = [str(r.values[j]) for r in block.rows if j < len(r.values) and r.values[j] is not None]
+                want = min(max([_text_width(t) for t in texts] + [6.0]) + 2, 40)
+            else:
+                want = 11.0
+            widths[starts[j]] = max(widths[starts[j]], want)
+    return [w or 8.0 for w in widths]
+
+
+def write_sheet(ws, sheet: Sheet) -> None:
+    """Lay one sheet out: title, unit line, blocks (caption, header, rows), notes, print set-up."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    thin = Side(style="thin", color="000000")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    body = Font(name=FONT_NAME, size=10)
+    bold = Font(name=FONT_NAME, size=10, bold=True)
+    header_fill = PatternFill("solid", fgColor="F2F2F2")
+    center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    left = Alignment(horizontal="left", vertical="center", wrap_text=True)
+    right = Alignment(horizontal="right", vertical="center")
+
+    widths = column_widths(sheet)
+    width_cols = len(widths)
+    for j, w in enumerate(widths):
+        ws.column_dimensions[get_column_letter(j + 1)].width = round(w, 2)
+    pages, first_page_cols = print_pages(widths, sheet.paper, sheet.freeze_columns)
+    span = first_page_cols if pages > 1 else width_cols
+
+    def merge(r1, c1, r2, c2):
+        if r2 > r1 or c2 > c1:
+            ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
+
+    ws.cell(1, 1, sheet.title).font = Font(name=TITLE_FONT, size=14)
+    ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center")
+    merge(1, 1, 1, span)
+    ws.row_dimensions[1].height = 30
+    unit_col = 1
+    if sheet.project and span >= 2:
+        split_at = max(1, span // 2)
+        ws.cell(2, 1, f"项目名称：{sheet.project}").font = body
+        ws.cell(2, 1).alignment = Alignment(horizontal="left", vertical="center")
+        merge(2, 1, 2, split_at)
+        unit_col = split_at + 1
+    ws.cell(2, unit_col, sheet.unit_text).font = body
+    ws.cell(2, unit_col).alignment = right
+    merge(2, unit_col, 2, span)
+    ws.row_dimensions[2].height = 18
+
+    row = 3
+    freeze = None
+    first_header = None
+    for b_index, block in enumerate(sheet.blocks):
+        if b_index:
+            row += 1
+        if block.caption:
+            ws.cell(row, 1, block.caption).font = bold
+            ws.cell(row, 1).alignment = Alignment(horizontal="left", vertical="center")
+            row += 1
+        depth = _header_depth(block)
+        starts = _starts(block)
+        top = row
+        for j, col in enumerate(block.columns):
+            for level in range(depth):
+                for k in range(col.span):
+                    cell = ws.cell(top + level, starts[j] + k + 1)
+                    cell.border = border
+                    cell.font = body
+                    cell.alignment = center
+                    cell.fill = header_fill
+                if level < len(col.header):
+                    ws.cell(top + level, starts[j] + 1).value = col.header[level]
+        # Merged ranges in sheet columns; a spanning column's own header cells merge across its span.
+        ranges = []
+        covered = set()
+        for level1, col1, level2, col2 in header_merges(block.columns):
+            ranges.append((level1, starts[col1], level2, starts[col2] + block.columns[col2].span - 1, col1))
+            covered |= {(lv, c) for lv in range(level1, level2 + 1) for c in range(col1, col2 + 1)}
+        for j, col in enumerate(block.columns):
+            for level in range(len(col.header)):
+                if (level, j) not in covered and col.span > 1:
+                    ranges.append((level, starts[j], level, starts[j] + col.span - 1, j))
+                    covered.add((level, j))
+        needed = [1] * depth
+        for level1, c1, level2, c2, j in ranges:
+            merge(top + level1, c1 + 1, top + level2, c2 + 1)
+            lines = _lines(block.columns[j].header[level1], sum(widths[c1: c2 + 1]))
+            for lv in range(level1, level2 + 1):
+                needed[lv] = max(needed[lv], math.ceil(lines / (level2 - level1 + 1)))
+        for j, col in enumerate(block.columns):
+            for level, text in enumerate(col.header):
+                if (level, j) not in covered:
+                    needed[level] = max(needed[level], _lines(text, widths[starts[j]]))
+        for level in range(depth):
+            ws.row_dimensions[top + level].height = 14 * needed[level] + 4
+        row = top + depth
+        if b_index == 0:
+            freeze = ws.cell(row, sheet.freeze_columns + 1).coordinate
+            first_header = (top, row - 1)
+        for data_row in block.rows:
+            line_count = 1
+            for j, col in enumerate(block.columns):
+                value = data_row.values[j] if j < len(data_row.values) else None
+                for k in range(col.span):
+                    ws.cell(row, starts[j] + k + 1).border = border
+                if col.span > 1:
+                    merge(row, starts[j] + 1, row, starts[j] + col.span)
+                cell = ws.cell(row, starts[j] + 1)
+                cell.font = bold if data_row.style in ("total", "subtotal") else body
+                kind, decimals = col.kind, col.decimals
+                if isinstance(value, Cell):
+                    kind, decimals, value = value.kind, value.decimals, value.value
+                if kind in ("text", "code"):
+                    cell.value = None if value in (None, "") else value
+                    if isinstance(cell.value, str):
+                        cell.data_type = "s"  # never a formula, even when the text starts with "="
+                    cell.alignment = center if kind == "code" else left
+                    if kind == "text" and value:
+                        width = sum(widths[starts[j]: starts[j] + col.span])
+                        line_count = max(line_count, _lines(str(value), width))
+                    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                        cell.number_format = "0"
+                elif value is None or (isinstance(value, str) and value == ""):
+                    cell.value = None
+                    cell.alignment = right
+                elif isinstance(value, str):
+                    cell.value = value
+                    cell.data_type = "s"
+                    cell.alignment = center
+                elif is_null(value):
+                    cell.value = "—"
+                    cell.alignment = center
+                else:
+                    # The stored value is the shown one: copying or summing cells gives the printed figures.
+                    cell.value = int(value) if kind in ("int", "serial") else shown(float(value), decimals)
+                    cell.number_format = number_format(kind, decimals, block.zero_blank)
+                    cell.alignment = center if kind == "serial" else right
+            if line_count > 1:
+                ws.row_dimensions[row].height = 13.5 * line_count + 3
+            row += 1
+    for note in sheet.notes:
+        row += 1
+        cell = ws.cell(row, 1, note)
+        cell.font = Font(name=FONT_NAME, size=9)
+        cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
+        merge(row, 1, row, span)
+        ws.row_dimensions[row].height = 13 * _lines(note, sum(widths[:span])) + 4
+
+    if freeze:
+        ws.freeze_panes = freeze
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A3 if sheet.paper == "A3" else ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = pages
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    ws.oddFooter.center.size = 9
+    # Absolute references: LibreOffice ignores print-title columns written without "$".
+    if len(sheet.blocks) == 1 and first_header:
+        ws.print_title_rows = f"${first_header[0] if pages > 1 else 1}:${first_header[1]}"
+    if pages > 1:
+        ws.print_title_cols = f"$A:${get_column_letter(sheet.freeze_columns)}"
+
+
+# --------------------------------------------------------------------------- saving
+
+
+def save(sheets: list[Sheet], xlsx_path, csv_folder=None) -> list[str]:
+    """Write the workbook (and the CSVs) so that a failure leaves no half-written file.
+
+    Every file is first written to a temporary name in its target folder;
+    only when all are written are they renamed into place.  On any error the
+    temporary files are removed and existing files are left untouched.
+
+    Returns:
+        The paths written, the workbook first.
+    """
+    xlsx_path = Path(xlsx_path)
+    xlsx_path.parent.mkdir(parents=True, exist_ok=True)
+    pending: list[tuple[str, Path]] = []
+
+    def temp_for(target: Path) -> str:
+        handle, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".part", dir=target.parent)
+        os.close(handle)
+        pending.append((name, target))
+        return name
+
+    try:
+        workbook = write_workbook(sheets)
+        workbook.save(temp_for(xlsx_path))
+        if csv_folder:
+            folder = Path(csv_folder)
+            folder.mkdir(parents=True, exist_ok=True)
+            for file_name, i, b in csv_export.csv_names(sheets):
+                csv_export.write_csv(temp_for(folder / file_name), sheets[i], b)
+        for temp, target in pending:
+            os.replace(temp, target)
+        return [str(target) for _, target in pending]
+    finally:
+        for temp, _ in pending:
+            if os.path.exists(temp):
+                os.unlink(temp)
