@@ -39,11 +39,11 @@ class ExportDialog(QDialog, FORM):
         self.setupUi(self)
         self.setWindowIcon(QIcon(icon_path()))
         self.algorithm = QgsApplication.processingRegistry().algorithmById(ALGORITHM)
-        self.projectWidget.setStorageMode(QgsFileWidget.GetFile)
+        self.projectWidget.setStorageMode(QgsFileWidget.StorageMode.GetFile)
         self.projectWidget.setFilter(tr("Project GeoPackage (*.gpkg)"))
-        self.outputWidget.setStorageMode(QgsFileWidget.SaveFile)
+        self.outputWidget.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.outputWidget.setFilter(tr("Excel workbook (*.xlsx)"))
-        self.csvWidget.setStorageMode(QgsFileWidget.GetDirectory)
+        self.csvWidget.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.csvWidget.setEnabled(False)
         self.csvCheck.toggled.connect(self.csvWidget.setEnabled)
         self.unitsCombo.addItems([tr("公顷 (ha)"), tr("亩 (mu)"), tr("公顷 and 亩")])
@@ -53,8 +53,8 @@ class ExportDialog(QDialog, FORM):
         self.decimalsSpin.valueChanged.connect(self._decimals_edited)
         self._show_default_decimals()
         self._fill_tables()
-        self.export_button = self.buttonBox.addButton(tr("Export"), QDialogButtonBox.AcceptRole)
-        self.buttonBox.button(QDialogButtonBox.Close).setText(tr("Close"))
+        self.export_button = self.buttonBox.addButton(tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttonBox.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
         self.buttonBox.rejected.connect(self.reject)
         self.export_button.clicked.connect(self.start)
         self.projectWidget.fileChanged.connect(self._project_changed)
@@ -69,9 +69,9 @@ class ExportDialog(QDialog, FORM):
     def _fill_tables(self) -> None:
         for index, label in enumerate(workbook.option_labels()):
             item = QListWidgetItem(label)
-            item.setData(Qt.UserRole, index)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked)
+            item.setData(Qt.ItemDataRole.UserRole, index)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
             self.tablesList.addItem(item)
         if self.algorithm is None:
             self.messageLabel.setText(tr("The export algorithm is not available."))
@@ -96,8 +96,8 @@ class ExportDialog(QDialog, FORM):
 
     def chosen_tables(self) -> list[int]:
         """Indices of the ticked tables."""
-        return [self.tablesList.item(i).data(Qt.UserRole) for i in range(self.tablesList.count())
-                if self.tablesList.item(i).checkState() == Qt.Checked]
+        return [self.tablesList.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.tablesList.count())
+                if self.tablesList.item(i).checkState() == Qt.CheckState.Checked]
 
     def parameters(self) -> dict:
         """exportscheme parameters from the dialog."""

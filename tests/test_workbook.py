@@ -135,8 +135,9 @@ def after():
     return memory_layer("DLTB_GH", plan_after_rows(), fields=PLAN_FIELDS)
 
 
-SUB_FIELDS = [("XMBH", QVariant.String), ("XMLX", QVariant.String), ("XMMC", QVariant.String),
-              ("TZJE", QVariant.Double), ("ZJLY", QVariant.String), ("SSND", QVariant.Int), ("ZRDW", QVariant.String)]
+SUB_FIELDS = [("XMBH", QVariant.Type.String), ("XMLX", QVariant.Type.String), ("XMMC", QVariant.Type.String),
+              ("TZJE", QVariant.Type.Double), ("ZJLY", QVariant.Type.String), ("SSND", QVariant.Type.Int),
+              ("ZRDW", QVariant.Type.String)]
 
 
 @pytest.fixture
@@ -537,8 +538,8 @@ def test_needs_a_dltb_or_a_project(provider, tmp_path):
 
 def pbf_layers():
     """Farmland before: parcel 1 and the 水浇地 of parcel 4; after: parcel 1 and the pond of parcel 9."""
-    fields = [("BSM", QVariant.String), ("DLBM", QVariant.String), ("YJJBNTTBMJ", QVariant.Double),
-              ("GDDB", QVariant.Int), ("ZLDWDM", QVariant.String)]
+    fields = [("BSM", QVariant.Type.String), ("DLBM", QVariant.Type.String), ("YJJBNTTBMJ", QVariant.Type.Double),
+              ("GDDB", QVariant.Type.Int), ("ZLDWDM", QVariant.Type.String)]
     pbf_before = memory_layer("YJJBNTTB", [
         {"BSM": "P1", "DLBM": "0101", "YJJBNTTBMJ": 10000.0, "GDDB": 5, "ZLDWDM": VILLAGE_A,
          "wkt": rect(0, 0, 100, 100)},

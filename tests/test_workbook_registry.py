@@ -36,7 +36,7 @@ def tables_option(algorithm=None):
 
 def dialog_tables(dialog):
     items = [dialog.tablesList.item(i) for i in range(dialog.tablesList.count())]
-    return [item.text() for item in items], [item.data(Qt.UserRole) for item in items]
+    return [item.text() for item in items], [item.data(Qt.ItemDataRole.UserRole) for item in items]
 
 
 class Log(QgsProcessingFeedback):
@@ -262,7 +262,7 @@ def test_dialog_decimals_follow_the_unit_unless_changed(project_gpkg, tmp_path):
     dialog = ExportDialog(str(project_gpkg))
     dialog.outputWidget.setFilePath(str(tmp_path / "unused.xlsx"))
     for item in range(1, dialog.tablesList.count()):
-        dialog.tablesList.item(item).setCheckState(Qt.Unchecked)  # the status table alone
+        dialog.tablesList.item(item).setCheckState(Qt.CheckState.Unchecked)  # the status table alone
     expected = {0: (4, ["0.0000"]), 1: (2, ["0.00"]), 2: (4, ["0.0000", "0.00"])}
     for choice, (shown, formats) in expected.items():
         dialog.unitsCombo.setCurrentIndex(choice)

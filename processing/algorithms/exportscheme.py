@@ -126,7 +126,7 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802,D102
         self.addParameter(QgsProcessingParameterFile(
-            PROJECT, self.tr("Project GeoPackage (项目文件)"), QgsProcessingParameterFile.File, "gpkg", optional=True))
+            PROJECT, self.tr("Project GeoPackage (项目文件)"), QgsProcessingParameterFile.Behavior.File, "gpkg", optional=True))
         self.parameterDefinition(PROJECT).setHelp(self.tr(
             "A project GeoPackage written by 'Create project': its DLTB, boundary, plan, farmland and sub-project "
             "layers and its facts (name, years) are used unless given below."))
@@ -144,7 +144,7 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
                      "ZRDW unit); gives tables 9 and 10 and the per-sub-project rows of table 8.")),
         ):
             self.addParameter(QgsProcessingParameterFeatureSource(
-                key, label, [QgsProcessing.TypeVectorPolygon], optional=True))
+                key, label, [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
             self.parameterDefinition(key).setHelp(help_text)
         tables = QgsProcessingParameterEnum(
             TABLES, self.tr("Tables"), options=workbook.option_labels(), allowMultiple=True,
@@ -158,7 +158,7 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
         self.addParameter(units)
         decimals = QgsProcessingParameterNumber(
             DECIMALS, self.tr("Decimal places of areas (empty = 4 for 公顷, 2 for 亩)"),
-            QgsProcessingParameterNumber.Integer, optional=True, minValue=0, maxValue=8)
+            QgsProcessingParameterNumber.Type.Integer, optional=True, minValue=0, maxValue=8)
         decimals.setHelp(self.tr("Leave empty for the defaults: 4 decimals for 公顷 (1 m²), 2 for 亩."))
         self.addParameter(decimals)
         level = QgsProcessingParameterEnum(MATRIX_LEVEL, self.tr("Transition matrix classes"),
@@ -173,7 +173,7 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
         self.addParameter(name)
         for key, label in ((START_YEAR, self.tr("First year of implementation")),
                            (END_YEAR, self.tr("Last year of implementation"))):
-            param = QgsProcessingParameterNumber(key, label, QgsProcessingParameterNumber.Integer, optional=True,
+            param = QgsProcessingParameterNumber(key, label, QgsProcessingParameterNumber.Type.Integer, optional=True,
                                                  minValue=1900, maxValue=2200)
             param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             param.setHelp(self.tr("Default: the project's years, else the sub-projects' years (SSND)."))
