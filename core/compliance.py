@@ -70,6 +70,7 @@ def evaluate(
     thresholds: Thresholds,
     pbf_added_rate: float | None = None,
     period: Period | None = None,
+    pbf_missing: str = "",
 ) -> list[RuleResult]:
     """Evaluate every rule of docs/DOMAIN.md §6 on a plan's pieces and indicators.
 
@@ -80,6 +81,8 @@ def evaluate(
         thresholds: The thresholds to apply.
         pbf_added_rate: 新增永久基本农田比例 (%), or None when not computed.
         period: The implementation period (None: not known).
+        pbf_missing: Why the 永久基本农田 figure is missing, when it is (the
+            note of the unchecked rule); default: the layers were not given.
     """
     results = []
     source = indicators.source_of(pieces)
@@ -95,7 +98,7 @@ def evaluate(
 
     if pbf_added_rate is None:
         results.append(RuleResult("PBF_ADDED", None, thresholds.min_pbf_added_rate, None,
-                                  "未提供整治前后永久基本农田图层，未核验"))
+                                  f"{pbf_missing or '未提供整治前后永久基本农田图层'}，未核验"))
     else:
         results.append(RuleResult(
             "PBF_ADDED", pbf_added_rate, thresholds.min_pbf_added_rate,

@@ -68,17 +68,18 @@ def read_subprojects(source, target_crs, context: QgsCoordinateTransformContext 
     return SubProjects(frame=frame, geometries=geoms, layer_name=name)
 
 
-def linkage_ledger(plan, source, land: indicators.ConstructionLand) -> pd.DataFrame:
+def linkage_ledger(plan, source, land: indicators.ConstructionLand, repair: bool = False) -> pd.DataFrame:
     """增减挂钩 per sub-project (the part of each change inside it) and a 合计 row.
 
     Args:
         plan: A :class:`~.plan.Plan` read with geometries when ``source`` is given.
         source: Sub-project layer, or None.
         land: The whole plan's construction figures (for the 合计 row).
+        repair: Repair invalid sub-project geometries (core/validity.py).
     """
     rows = []
     if source is not None:
-        subs = read_subprojects(source, plan.before.crs)
+        subs = read_subprojects(source, plan.before.crs, repair=repair)
         pieces = plan.pieces
         reclaimed = indicators.reclaimed_mask(pieces)
         new_build = indicators.new_build_mask(pieces)

@@ -278,3 +278,25 @@ def test_dialog_decimals_follow_the_unit_unless_changed(project_gpkg, tmp_path):
     assert dialog.parameters()[DECIMALS] == 1
     dialog.unitsCombo.setCurrentIndex(2)
     assert number_formats(dialog.parameters(), tmp_path, "changed.xlsx") == ["0.0", "0.0"]
+
+
+def test_a_failed_farmland_review_is_said_in_the_compliance_note():
+    """Given layers whose review failed are not 'not given': the 永农 rule's note says what failed."""
+    from land_consolidation.core import compliance, indicators
+    from land_consolidation.core.workbook.inputs import Inputs, Sources, Unavailable
+
+    def failing():
+        raise Unavailable("landconsolidation:farmlandadjustment 运行失败：测试")
+
+    inputs = Inputs(Sources(farmland=failing))
+    assert inputs.failure("farmland") == "landconsolidation:farmlandadjustment 运行失败：测试"
+    assert Inputs(Sources()).failure("farmland") is None  # not given: no failure to report
+    import pandas as pd
+
+    pieces = pd.DataFrame({c: pd.Series([], dtype=object) for c in ("base_b", "base_a", "cat_b", "cat_a", "tbdlmj_b", "tbdlmj_a", "gddb_b",
+                                           "gddb_a", "gross", "suffix_b", "group_b", "village", "czcsxm_b",
+                                           "czcsxm_a", "kcmj_b", "kcmj_a")})
+    results = compliance.evaluate(pieces, indicators.cultivated_land(pieces, 0.0), indicators.construction_land(pieces),
+                                  compliance.Thresholds(), None, None, pbf_missing=inputs.failure("farmland"))
+    note = next(r.note for r in results if r.rule == "PBF_ADDED")
+    assert note == "landconsolidation:farmlandadjustment 运行失败：测试，未核验"

@@ -94,6 +94,8 @@ class Sources:
             ``.frame`` plus ``area_m2`` (ellipsoidal area of each).
         subproject_layer: The sub-project layer itself, for overlays with the
             plan (:func:`~core.subprojects.linkage_ledger`).
+        repair: Repair invalid geometries where a table reads a layer itself
+            (core/validity.py), as the run was asked to.
     """
 
     dltb: Callable[[], ParcelTable] | None = None
@@ -102,6 +104,7 @@ class Sources:
     contiguity: Callable[[], tuple[dict, dict | None]] | None = None
     subprojects: Callable[[], pd.DataFrame] | None = None
     subproject_layer: Any = None
+    repair: bool = False
 
 
 def _once(method):
@@ -169,6 +172,18 @@ class Inputs:
             return getattr(self, name)
         except Unavailable:
             return None
+
+    def failure(self, name: str) -> str | None:
+        """Why a *given* input ``name`` could not be had (e.g. its child algorithm failed), else None.
+
+        None as well when the input was simply not given (that is the table's
+        ordinary "left out" reason, not a failure).
+        """
+        try:
+            getattr(self, name)
+        except Unavailable as exc:
+            return None if exc.need is not None else exc.reason
+        return None
 
     def _source(self, need: Need) -> Callable:
         source = getattr(self.sources, need.key, None)

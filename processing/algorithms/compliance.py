@@ -169,7 +169,8 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
         source = self.parameterAsSource(parameters, SUBPROJECTS, context)
         if source is not None:
             with user_errors():
-                years = subprojects_mod.read_subprojects(source, result.before.crs, context.transformContext()).frame["year"]
+                years = subprojects_mod.read_subprojects(source, result.before.crs, context.transformContext(),
+                                                         repair=self.repair_geometry(parameters, context)).frame["year"]
         return resolve_period((parameters.get(START_YEAR), parameters.get(END_YEAR)), subproject_years=years)
 
     def _pbf(self, parameters, context, feedback):

@@ -73,7 +73,8 @@ class ConstructionLandAlgorithm(LandConsolidationAlgorithm):
         result = self.read_plan(parameters, context, feedback, keep_geometry=sub_source is not None)
         land = indicators.construction_land(result.pieces)
         with user_errors():
-            ledger = subprojects_mod.linkage_ledger(result, sub_source, land)
+            ledger = subprojects_mod.linkage_ledger(result, sub_source, land,
+                                                      repair=self.repair_geometry(parameters, context))
         feedback.pushInfo(
             f"建设用地 {land.before_m2:.2f} → {land.after_m2:.2f} m²；拆旧复垦 {land.reclaimed_m2:.2f}，"
             f"建新 {land.new_build_m2:.2f}，节余 {land.surplus_m2:.2f} m²"

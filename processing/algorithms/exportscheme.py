@@ -298,6 +298,7 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
             contiguity=lambda: self._contiguity(params, context, feedback),
             subprojects=(lambda: self._subprojects(params, sub_source, context)) if sub_source is not None else None,
             subproject_layer=sub_source,
+            repair=self.repair_geometry(params, context),
         )
 
     # ------------------------------------------------------------------ helpers
@@ -310,7 +311,8 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
             crs = dltb.check_projected(source)
             area = self.project_area(params, context, crs)
             parcels = dltb.read_dltb(source, project_area=area, overrides=overrides, progress=feedback.setProgress,
-                                     is_canceled=feedback.isCanceled)
+                                     is_canceled=feedback.isCanceled,
+                                     repair=self.repair_geometry(params, context))
             dltb.reject_unknown_codes(parcels)
         for note in parcels.notes:
             feedback.pushWarning(note)
@@ -321,7 +323,8 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
         dltb_source = self.parameterAsSource(params, DLTB, context)
         with user_errors():
             subs = subprojects_mod.read_subprojects(source, dltb.check_projected(dltb_source),
-                                                    context.transformContext())
+                                                    context.transformContext(),
+                                                    repair=self.repair_geometry(params, context))
             gk = dltb.gauss_kruger_for(dltb_source)
         frame = subs.frame.copy()
         frame["area_m2"] = ellipsoid.geometry_areas(gk, subs.geometries)

@@ -56,5 +56,5 @@ def build(inputs: Inputs, number: int) -> list[Sheet]:
     farmland = inputs.optional("farmland")
     pbf_rate = farmland[0].get("ADDED_RATIO") if farmland is not None else None
     results = compliance_mod.evaluate(inputs.pieces, inputs.cultivated, inputs.construction, inputs.thresholds,
-                                      pbf_rate, inputs.period)
+                                      pbf_rate, inputs.period, pbf_missing=inputs.failure("farmland") or "")
     return [compliance_sheet(compliance_mod.rules_table(results), inputs.units, inputs.project, number)]

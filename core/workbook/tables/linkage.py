@@ -81,5 +81,5 @@ def build(inputs: Inputs, number: int) -> list[Sheet]:
     # core.subprojects overlays QGIS geometries: imported here so that the workbook imports without QGIS.
     from ...subprojects import linkage_ledger
 
-    ledger = linkage_ledger(inputs.plan, inputs.subproject_layer, inputs.construction)
+    ledger = linkage_ledger(inputs.plan, inputs.subproject_layer, inputs.construction, repair=inputs.sources.repair)
     return [linkage_sheet(ledger, inputs.construction, inputs.units, inputs.project, number)]
