@@ -147,7 +147,7 @@ def check_layer(
         progress: Called with a percentage.
         is_canceled: Returns True when the user cancelled.
     """
-    from qgis.core import QgsFeatureRequest, QgsGeometry, QgsWkbTypes
+    from qgis.core import Qgis, QgsFeatureRequest, QgsGeometry, QgsWkbTypes
 
     from .dltb import features, gauss_kruger_for
 
@@ -189,7 +189,7 @@ def check_layer(
         elif geom.isEmpty() or geom.type() != QgsWkbTypes.GeometryType.PolygonGeometry:
             out.add(rec.label, rec.fid, "geometry_empty", "图斑几何为空或不是面。")
         elif not geom.isGeosValid():
-            errors = geom.validateGeometry(QgsGeometry.ValidationMethod.ValidatorGeos)
+            errors = geom.validateGeometry(Qgis.GeometryValidationEngine.Geos)
             reason = "；".join(e.what() + (f"（{e.where().x():.3f}, {e.where().y():.3f}）" if e.hasWhere() else "")
                               for e in errors[:3])
             out.add(rec.label, rec.fid, "geometry_invalid", f"几何无效：{reason or 'GEOS 校验未通过'}。")

@@ -701,6 +701,60 @@
       <translation>工具</translation>
     </message>
     <message>
+      <location filename="processing/algorithms/checkdata.py" line="103" />
+      <source>{name}: {n}</source>
+      <translation>{name}：{n}</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/checkdata.py" line="105" />
+      <source>No findings: all {n} parcels pass every check.</source>
+      <translation>未发现问题：全部 {n} 个图斑通过各项检查。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/checkdata.py" line="44" />
+      <source>Data check (数据质检)</source>
+      <translation>数据质检</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/checkdata.py" line="47" />
+      <source>Checks a 三调 DLTB before indicators are computed from it and lists every problem, naming the parcel (BSM, else the feature id): TBDLMJ ≠ TBMJ − KCMJ beyond 0.01 m²; TBMJ differing from the parcel's 三调 ellipsoidal area by more than the tolerance (default max(1 m², 0.1 %)); negative areas, TBMJ 0 on a real polygon, KCMJ &gt; TBMJ, KCXS outside [0, 1), GDDB outside 1–15, NaN/inf or text in a number field; 田坎 deducted from a parcel that is not 耕地; an empty code or one not in the 三调 table; 城镇村属性码 (CZCSXM) invalid, or missing or wrong on 0701/0702 (201/202/203) and 0602/0603 (204); null, empty and invalid geometries (with GEOS's reason); parcels whose interiors overlap (with the overlap area); the same polygon twice; the same BSM twice; garbled text (a wrong encoding), one finding per field.
+
+OUTPUT lists the findings (BSM, FID, CHECK, CHECK_NAME, MESSAGE, AREA_M2: the overlap for overlaps, else the parcel's area); OUTPUT_PARCELS holds the parcels with findings and their checks. A clean parcel gives no finding; the input is not changed.</source>
+      <translation>在计算各项指标之前检查三调地类图斑，逐条列出问题并给出图斑（BSM，无 BSM 时为要素编号）：TBDLMJ ≠ TBMJ − KCMJ 超过 0.01 m²；TBMJ 与图斑三调椭球面积之差超过容差（默认取 1 m² 与 0.1 % 中的较大者）；面积为负、实际图斑的 TBMJ 为 0、KCMJ &gt; TBMJ、KCXS 不在 [0, 1) 之间、GDDB 不在 1–15 之间、数值字段为 NaN/无穷大或非数字文本；非耕地图斑填有田坎扣除；地类编码为空或不在三调地类表中；城镇村属性码（CZCSXM）无效，或 0701/0702（201/202/203）、0602/0603（204）缺少或填错；几何为 NULL、为空或无效（附 GEOS 给出的原因）；图斑内部相互重叠（附重叠面积）；同一图斑几何重复；标识码 BSM 重复；文字乱码（编码读错），每个字段报一条。
+
+OUTPUT 列出全部问题（BSM、FID、CHECK、CHECK_NAME、MESSAGE、AREA_M2：重叠问题为重叠面积，其余为图斑面积）；OUTPUT_PARCELS 为有问题的图斑及其问题。没有问题的图斑不产生记录；输入图层不会被修改。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/checkdata.py" line="66" />
+      <source>TBMJ tolerance, absolute (m²)</source>
+      <translation>TBMJ 容差，绝对值（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/checkdata.py" line="67" />
+      <source>TBMJ may differ from the ellipsoidal area by max(this, the relative tolerance).</source>
+      <translation>TBMJ 与椭球面积之差允许为本值与相对容差中的较大者。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/checkdata.py" line="68" />
+      <source>TBMJ tolerance, relative (%)</source>
+      <translation>TBMJ 容差，相对值（%）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/checkdata.py" line="69" />
+      <source>Relative part of the TBMJ tolerance, in % of the ellipsoidal area.</source>
+      <translation>TBMJ 容差的相对部分，以椭球面积的百分比计。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/checkdata.py" line="77" />
+      <source>Findings</source>
+      <translation>质检问题</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/checkdata.py" line="79" />
+      <source>Parcels with findings</source>
+      <translation>有问题的图斑</translation>
+    </message>
+    <message>
       <location filename="processing/algorithms/compliance.py" line="100" />
       <source>Checks the plan against the policy rules, one row each: 新增耕地 ≥ 5 % of the original 耕地; 新增永久基本农田 ≥ 5 % of the adjusted area (needs the permanent basic farmland layers before and after); mean 耕地等别 not worse; 耕地进出平衡 in area and quality; 建设用地 not increased; 建新 ≤ 拆旧复垦; implementation period ≤ 3 years (from START_YEAR/END_YEAR, else the sub-projects' years); one township (the first 9 digits of ZLDWDM).
 
@@ -1596,42 +1650,42 @@ The workbook is written to a temporary file in the target folder and renamed at 
       <translation>已在 {folder} 中写入 {n} 个 CSV 文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="347" />
+      <location filename="processing/algorithms/exportscheme.py" line="350" />
       <source>the algorithm {id} is not installed</source>
       <translation>未安装算法 {id}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="348" />
+      <location filename="processing/algorithms/exportscheme.py" line="351" />
       <source>Running {id}…</source>
       <translation>正在运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="356" />
+      <location filename="processing/algorithms/exportscheme.py" line="359" />
       <source>{id} failed: {error}</source>
       <translation>{id} 运行失败：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="376" />
+      <location filename="processing/algorithms/exportscheme.py" line="379" />
       <source>Running {id} on the current DLTB…</source>
       <translation>正在对现状地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="381" />
+      <location filename="processing/algorithms/exportscheme.py" line="384" />
       <source>Running {id} on the planned DLTB…</source>
       <translation>正在对规划地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="385" />
+      <location filename="processing/algorithms/exportscheme.py" line="388" />
       <source>Running {id} on the planned codes ({field})…</source>
       <translation>正在按规划地类编码（{field}）运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="390" />
+      <location filename="processing/algorithms/exportscheme.py" line="393" />
       <source>The contiguity algorithm takes no code field; the 整治后 column of table 7 is left empty.</source>
       <translation>集中连片算法不接受地类编码字段；表 7 的整治后列留空。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="393" />
+      <location filename="processing/algorithms/exportscheme.py" line="396" />
       <source>No plan: table 7 shows the current state only.</source>
       <translation>无规划方案：表 7 仅反映现状。</translation>
     </message>
