@@ -40,7 +40,7 @@ C27    clean, ZLDWMC "�村" (a decoding gone wrong)            none; one layer
 =====  ====================================================  ==================================
 """
 import pytest
-from builders import VILLAGE_A, X0, Y0, memory_layer
+from builders import VILLAGE_A, X0, Y0
 from qgis import processing
 from qgis.PyQt.QtCore import QVariant
 

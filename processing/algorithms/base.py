@@ -44,7 +44,7 @@ from ...core.keys import (
 from ...core.values import plain_all
 from ...i18n import tr, tr_noop
 from ...plugin_info import icon_path
-from .. import outputs
+from .. import inputs, outputs
 
 DEFAULT_GROUP_FIELD = "ZLDWDM"
 
@@ -127,6 +127,21 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
                 "Internal error in {algorithm}: {error}. The details are in the QGIS log (Land consolidation); "
                 "please report them.").format(algorithm=self.name(), error=f"{type(exc).__name__}: {exc}")) from exc
         return staging.publish(results, context)
+
+    def parameterAsVectorLayer(self, parameters, name, context):  # noqa: N802
+        """QGIS's layer, read through a private copy when its text needs another encoding (processing/inputs.py)."""
+        layer = super().parameterAsVectorLayer(parameters, name, context)
+        return inputs.with_text_encoding(layer, context) if layer is not None else None
+
+    def parameterAsSource(self, parameters, name, context):  # noqa: N802
+        """QGIS's feature source; a layer whose text needs another encoding is read through a private copy."""
+        layer = super().parameterAsVectorLayer(parameters, name, context)
+        copy = inputs.with_text_encoding(layer, context) if layer is not None else None
+        if copy is None or copy is layer:
+            return super().parameterAsSource(parameters, name, context)
+        fixed = dict(parameters)
+        fixed[name] = inputs.source_value_for(parameters.get(name), layer, copy)
+        return super().parameterAsSource(fixed, name, context)
 
     def parameterAsSink(self, parameters, name, context, fields, geometryType=QgsWkbTypes.Type.NoGeometry,  # noqa: N802,N803
                         crs=None, sinkFlags=None, createOptions=None,  # noqa: N803

@@ -1,0 +1,71 @@
+"""What every algorithm does with its input layers before reading them (used by the algorithm base class).
+
+* **Text encoding** (core/encoding.py): a shapefile whose text is in another
+  encoding than QGIS reads it with – no ``.cpg`` and GBK bytes, typically –
+  is read through a private copy of the layer with the right encoding (the
+  user's layer is never changed), and the log says so once per run.
+"""
+from __future__ import annotations
+
+import codecs
+
+from qgis.core import (
+    QgsProcessingFeatureSourceDefinition,
+    QgsProperty,
+    QgsProviderRegistry,
+    QgsVectorLayer,
+)
+
+from ..core.encoding import layer_encoding
+
+#: Custom property marking a private copy: the id of the layer it reads for.
+COPY_OF = "land_consolidation/encoding_copy_of"
+
+
+def _codec(name: str) -> str | None:
+    try:
+        return codecs.lookup(name).name
+    except (LookupError, TypeError):
+        return None
+
+
+def with_text_encoding(layer, context):
+    """``layer``, or a private copy of it that reads its text in the right encoding."""
+    if not isinstance(layer, QgsVectorLayer) or layer.providerType() != "ogr" or not layer.isValid():
+        return layer
+    path = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("path") or ""
+    if not path.lower().endswith((".shp", ".dbf")):
+        return layer
+    store = context.temporaryLayerStore()
+    for existing in store.mapLayers().values():
+        if existing.customProperty(COPY_OF) == layer.id():
+            return existing
+    wanted = layer_encoding(path, layer.name())
+    if _codec(layer.dataProvider().encoding()) == _codec(wanted.name):
+        return layer
+    copy = QgsVectorLayer(layer.source(), layer.name(), "ogr")
+    copy.setProviderEncoding(wanted.name)
+    if layer.subsetString():
+        copy.setSubsetString(layer.subsetString())
+    copy.setCustomProperty(COPY_OF, layer.id())
+    store.addMapLayer(copy)
+    feedback = context.feedback()
+    if feedback is not None:
+        note = wanted.note or (
+            f"图层“{layer.name()}”的文字按 {wanted.name} 读取（{'.cpg 文件' if wanted.source == 'cpg' else 'DBF 代码页'}"
+            f"声明），而不是 {layer.dataProvider().encoding()}。"
+            f" Layer '{layer.name()}': text read as {wanted.name}, as its {wanted.source} declares."
+        )
+        feedback.pushWarning(note)
+    return copy
+
+
+def source_value_for(value, layer, copy):
+    """The parameter value that reads ``copy`` the way ``value`` read ``layer`` (selection, limit, flags)."""
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        fixed = QgsProcessingFeatureSourceDefinition(value)
+        fixed.source = QgsProperty.fromValue(copy.id())
+        if value.selectedFeaturesOnly:
+            copy.selectByIds(layer.selectedFeatureIds())
+        return fixed
+    return copy.id()
