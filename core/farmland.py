@@ -56,6 +56,11 @@ PBF_FIELDS: dict[str, tuple[str, ...]] = {
     "village": ("ZLDWDM",),
 }
 DEFAULT_SLIVER_AREA = 1.0
+#: Pieces under this area (m²) are coordinate noise (the same boundary in two layers, or a layer
+#: reprojected), not re-digitised slivers: dropped and counted apart from the slivers.
+NOISE_AREA = 0.01
+#: Coordinates rounded to this (m) decide whether two features are the same polygon.
+SAME_POLYGON_RESOLUTION = 1e-6
 #: Upper bounds (亩) of the 连片 bins; left-open, right-closed.
 SIZE_BINS_MU = (5.0, 10.0, 20.0)
 SIZE_BIN_NAMES = ("≤5亩", "5-10亩", "10-20亩", ">20亩")
@@ -269,7 +274,6 @@ class FarmlandLayer:
         name: Layer name for messages.
         fields: role → field name (None when absent).
         geometries: QgsGeometry per feature.
-        wkb: WKB of each geometry (for the identical-feature shortcut).
         fid, bsm, code, village: Per feature.
         area_field: The area field's value (NaN when empty or absent).
         gddb: GDDB (NaN when empty).
@@ -281,7 +285,6 @@ class FarmlandLayer:
     name: str
     fields: dict
     geometries: list
-    wkb: list
     fid: list
     bsm: list
     code: list
@@ -391,7 +394,6 @@ def read_farmland(
         name=name,
         fields=found,
         geometries=geometries,
-        wkb=[bytes(g.asWkb()) for g in geometries],
         fid=out["fid"],
         bsm=out["bsm"],
         code=out["code"],
@@ -444,8 +446,11 @@ class Pieces:
         source: Index of the feature (in its :class:`FarmlandLayer`) each piece comes from.
         geometries: Single-part polygons.
         ellipsoidal: Their ellipsoidal areas.
-        slivers: Number of pieces dropped as slivers.
+        slivers: Number of pieces dropped as slivers (at least
+            :data:`NOISE_AREA`, under the sliver setting).
         sliver_area: Their total area.
+        noise: Number of pieces under :data:`NOISE_AREA` dropped as coordinate noise.
+        noise_area: Their total area.
     """
 
     source: list
@@ -453,6 +458,8 @@ class Pieces:
     ellipsoidal: np.ndarray
     slivers: int = 0
     sliver_area: float = 0.0
+    noise: int = 0
+    noise_area: float = 0.0
 
 
 def difference_pieces(
@@ -475,9 +482,9 @@ def difference_pieces(
     index = QgsSpatialIndex()
     for j, geom in enumerate(other.geometries):
         index.addFeature(j, geom.boundingBox())
-    other_wkb = {}
-    for j, blob in enumerate(other.wkb):
-        other_wkb.setdefault(blob, j)
+    other_keys = {}
+    for j, geom in enumerate(other.geometries):
+        other_keys.setdefault(same_polygon_key(geom), j)
     sources: list[int] = []
     parts: list = []
     checked: dict[int, object] = {}
@@ -490,7 +497,7 @@ def difference_pieces(
     for i, geom in enumerate(own.geometries):
         if i % 500 == 0 and is_canceled is not None and is_canceled():
             raise Cancelled()
-        if own.wkb[i] in other_wkb:
+        if same_polygon_key(geom) in other_keys:
             continue
         candidates = index.intersects(geom.boundingBox())
         rest = geom
@@ -513,15 +520,32 @@ def difference_pieces(
         if layer.check is not None:
             layer.notes.extend(layer.check.finish())
     areas = ellipsoid.geometry_areas(gk, parts) if parts else np.zeros(0)
-    small = areas < sliver_area
-    keep = np.flatnonzero(~small)
+    noise = areas < NOISE_AREA
+    small = (areas < sliver_area) & ~noise
+    keep = np.flatnonzero(~small & ~noise)
     return Pieces(
         source=[sources[k] for k in keep],
         geometries=[parts[k] for k in keep],
         ellipsoidal=areas[keep],
         slivers=int(small.sum()),
         sliver_area=float(areas[small].sum()),
+        noise=int(noise.sum()),
+        noise_area=float(areas[noise].sum()),
     )
+
+
+def same_polygon_key(geom) -> bytes:
+    """A key equal for two geometries that are the same polygon up to coordinate noise.
+
+    The WKB of the geometry with its coordinates rounded to
+    :data:`SAME_POLYGON_RESOLUTION`: a layer reprojected there and back, or
+    written by another tool, differs from the original by ~1e-9 m.
+    """
+    from qgis.core import QgsGeometry
+
+    snapped = QgsGeometry(geom)
+    snapped = snapped.snappedToGrid(SAME_POLYGON_RESOLUTION, SAME_POLYGON_RESOLUTION)
+    return bytes(snapped.asWkb())
 
 
 @dataclass

@@ -33,6 +33,9 @@ from .values import numbers as to_numbers
 COVERAGE_TOLERANCE = 1e-6
 #: Absolute tolerance (m²) under which a gap or overlap is ignored.
 COVERAGE_MIN_M2 = 0.01
+#: Overlay pieces smaller than this (m²) are coordinate noise – the same boundary
+#: digitised twice, or one layer reprojected – and are dropped and counted.
+DEFAULT_SLIVER_M2 = 0.01
 
 SIDE_COLUMNS = ("fid", "bsm", "code", "base", "suffix", "known", "tbmj", "kcmj", "tbdlmj", "gddb", "gdpdjb",
                 "czcsxm", "kcxs")
@@ -133,14 +136,22 @@ def plan_from_layer(
     progress=None,
     is_canceled=None,
     repair: bool = False,
+    sliver_area: float = DEFAULT_SLIVER_M2,
+    transform_context=None,
 ) -> Plan:
     """Overlay the before parcels (read with geometries) and an after layer.
+
+    Pieces smaller than ``sliver_area`` are coordinate noise: they are
+    dropped and counted (a note says how many and how much), and the other
+    pieces of their parcels keep the parcels' whole areas between them, so
+    the same data in EPSG:4528 and EPSG:4549 give the same tables.  An after
+    layer in another projected CRS is reprojected to the before layer's.
 
     Args:
         parcels: The before layer, read with ``keep_geometry=True`` (and
             already cut to the project area).
-        after_source: The after-consolidation DLTB (same CRS as the before
-            layer; reproject first otherwise).
+        after_source: The after-consolidation DLTB (reprojected to the
+            before layer's CRS when it is in another one).
         overrides: Field overrides for the after layer.
         project_area: The boundary the before parcels were cut to; the
             after layer is cut to it too.
@@ -150,24 +161,28 @@ def plan_from_layer(
         progress: Called with a percentage.
         is_canceled: Returns True when cancelled.
         repair: Repair invalid geometries of the after layer (:mod:`.validity`).
+        sliver_area: Pieces under this area (m²) are dropped as noise.
+        transform_context: For reprojecting the after layer.
 
     Raises:
-        LandConsolidationError: CRS mismatch, overlapping after features, or
-            uncovered parcels when ``keep_uncovered`` is False.
+        LandConsolidationError: a geographic CRS, overlapping after features,
+            or uncovered parcels when ``keep_uncovered`` is False.
     """
     if parcels.geometries is None:
         raise ValueError("plan_from_layer needs the before parcels' geometries")
     after_name = dltb.source_name(after_source)
     after_crs = dltb.check_projected(after_source, after_name)
+    notes = []
     if after_crs != parcels.crs:
-        raise LandConsolidationError(
-            f"规划图层“{after_name}”（{after_crs.authid()}）与现状图层“{parcels.layer_name}”"
-            f"（{parcels.crs.authid()}）坐标系不同；请先统一投影。"
-            f" The after layer '{after_name}' and the before layer have different CRSs."
+        after_source = reprojected(after_source, parcels.crs, transform_context, after_name)
+        notes.append(
+            f"规划图层“{after_name}”（{after_crs.authid()}）已重投影到现状图层“{parcels.layer_name}”的坐标系"
+            f"（{parcels.crs.authid()}）后叠加。 The after layer '{after_name}' was reprojected to "
+            f"{parcels.crs.authid()}."
         )
     after = dltb.read_dltb(after_source, overrides=overrides, keep_geometry=True, project_area=project_area,
                            repair=repair)
-    gk = dltb.gauss_kruger_for(after_source)
+    gk = parcels.gk or dltb.gauss_kruger_for(after_source)
     after_frame = after.frame.reset_index(drop=True)
     after_geoms = after.geometries
     after_areas = ellipsoid.geometry_areas(gk, after_geoms)
@@ -211,17 +226,34 @@ def plan_from_layer(
     piece_area = before_areas[rows_b].astype(float) if len(rows_b) else np.zeros(0)
     if cut_index:
         piece_area[cut_index] = ellipsoid.geometry_areas(gk, cut_geoms)
-    nonzero = piece_area > 0
-    rows_b, rows_a, piece_area = rows_b[nonzero], rows_a[nonzero], piece_area[nonzero]
-    geoms = [g for g, k in zip(geoms, nonzero) if k]
-    shares_b = piece_area / before_areas[rows_b]
-    shares_a = np.where(after_areas[rows_a] > 0, piece_area / np.maximum(after_areas[rows_a], 1e-300), 0.0)
     covered = np.bincount(rows_b, weights=piece_area, minlength=len(before_frame))
+    covered_a = np.bincount(rows_a, weights=piece_area, minlength=len(after_frame))
     gap = before_areas - covered
     tolerance = np.maximum(COVERAGE_MIN_M2, COVERAGE_TOLERANCE * before_areas)
     uncovered_rows = [int(i) for i in np.flatnonzero((gap > tolerance) & (before_areas > 0))]
     uncovered_share = [float(gap[i] / before_areas[i]) for i in uncovered_rows]
     overlapping = [_label(before_frame, int(i)) for i in np.flatnonzero(-gap > tolerance)]
+    noise = piece_area < sliver_area
+    if noise.any():
+        notes.append(
+            f"叠加产生 {int(noise.sum())} 个小于 {sliver_area:g} m² 的碎片（合计 {float(piece_area[noise].sum()):.4f} m²），"
+            f"为同一界线的坐标误差，已舍弃；所在图斑的面积由其余部分承担。"
+            f" {int(noise.sum())} overlay pieces under {sliver_area:g} m² (coordinate noise) were dropped."
+        )
+    keep = ~noise
+    rows_b, rows_a, piece_area = rows_b[keep], rows_a[keep], piece_area[keep]
+    geoms = [g for g, k in zip(geoms, keep) if k]
+    # Each parcel's kept pieces share what the overlay covered of it (all of it, unless part of it is
+    # uncovered and kept unchanged): dropping noise never changes a parcel's total.
+    whole_b = np.ones(len(before_frame))
+    whole_b[uncovered_rows] = 1.0 - np.asarray(uncovered_share)
+    kept_b = np.bincount(rows_b, weights=piece_area, minlength=len(before_frame))
+    shares_b = piece_area / np.maximum(kept_b[rows_b], 1e-300) * whole_b[rows_b]
+    # After parcels lying wholly on the before layer likewise; those reaching beyond it keep plain shares.
+    kept_a = np.bincount(rows_a, weights=piece_area, minlength=len(after_frame))
+    inside_a = np.abs(after_areas - covered_a) <= np.maximum(COVERAGE_MIN_M2, COVERAGE_TOLERANCE * after_areas)
+    divisor_a = np.where(inside_a, kept_a, after_areas)
+    shares_a = np.where(divisor_a[rows_a] > 0, piece_area / np.maximum(divisor_a[rows_a], 1e-300), 0.0)
 
     if overlapping:
         raise LandConsolidationError(
@@ -231,7 +263,6 @@ def plan_from_layer(
         )
     uncovered_m2 = float(sum(before_frame.loc[i, "tbmj"] * s for i, s in zip(uncovered_rows, uncovered_share)))
     uncovered_labels = [_label(before_frame, i) for i in uncovered_rows]
-    notes = []
     if uncovered_rows and not keep_uncovered:
         raise LandConsolidationError(
             f"规划图层“{after_name}”未覆盖现状图层的 {len(uncovered_rows)} 个图斑（共 {uncovered_m2:.2f} m²）："
@@ -284,6 +315,19 @@ def plan_from_layer(
         notes=notes,
         geometries=geoms if keep_geometry else None,
     )
+
+
+def reprojected(source, crs, transform_context=None, name: str = ""):
+    """A memory copy of a layer or feature source in ``crs`` (the input itself is not changed)."""
+    from qgis.core import QgsCoordinateTransformContext, QgsFeatureRequest, QgsProject
+
+    context = transform_context or QgsProject.instance().transformContext() or QgsCoordinateTransformContext()
+    request = QgsFeatureRequest().setDestinationCrs(crs, context)
+    request.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
+    copy = source.materialize(request)
+    if name:
+        copy.setName(name)
+    return copy
 
 
 def reject_unknown_planned_codes(result: Plan) -> None:

@@ -371,7 +371,7 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
                 result = plan.plan_from_layer(
                     parcels, after, project_area=area, keep_uncovered=keep_uncovered,
                     keep_geometry=keep_geometry, progress=feedback.setProgress, is_canceled=feedback.isCanceled,
-                    repair=repair,
+                    repair=repair, transform_context=context.transformContext(),
                 )
             else:
                 frame = parcels.frame

@@ -302,6 +302,11 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
                         side=label, n=pieces.slivers, a=pieces.sliver_area
                     )
                 )
+            if pieces.noise:
+                feedback.pushInfo(
+                    self.tr("{side}: {n} piece(s) under {limit} m² dropped as coordinate noise, {a:.6f} m² in all.")
+                    .format(side=label, n=pieces.noise, limit=farmland.NOISE_AREA, a=pieces.noise_area)
+                )
         feedback.pushInfo(
             f"原永久基本农田 {original:.2f} m²; 新增比例 {figures['ADDED_RATIO']:.2f} %, "
             f"调出比例 {figures['OUT_RATIO']:.2f} %, 集中连片度 {figures['CONTIGUITY_CHANGE']:.2f} %"

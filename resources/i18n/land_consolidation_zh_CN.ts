@@ -566,122 +566,122 @@
       <translation>{algorithm} 内部错误：{error}。详细信息见 QGIS 日志（Land consolidation）；请报告此问题。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="155" />
+      <location filename="processing/algorithms/base.py" line="170" />
       <source>Project area (项目区) — restrict to this boundary</source>
       <translation>项目区 — 仅统计此边界范围内</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="161" />
+      <location filename="processing/algorithms/base.py" line="176" />
       <source>Optional boundary. Parcels cut by it are split; their TBMJ, KCMJ and TBDLMJ are kept in proportion to the ellipsoidal area inside.</source>
       <translation>可选边界。被边界切割的图斑将被分割，其 TBMJ、KCMJ、TBDLMJ 按边界内椭球面积所占比例分摊。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="172" />
+      <location filename="processing/algorithms/base.py" line="187" />
       <source>Repair invalid geometries (makeValid) instead of stopping</source>
       <translation>修复无效几何（makeValid），不中止运行</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="174" />
+      <location filename="processing/algorithms/base.py" line="189" />
       <source>By default a parcel with an invalid geometry stops the run with a message naming the layer and the parcel (BSM). When set, each is repaired with makeValid and the log lists what was repaired.</source>
       <translation>默认情况下，几何无效的图斑会中止运行，并提示图层名称和图斑（BSM）。勾选后，逐个按 makeValid 修复，日志列出修复了哪些图斑。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="188" />
+      <location filename="processing/algorithms/base.py" line="203" />
       <source>DLTB land-use parcels (地类图斑)</source>
       <translation>地类图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="192" />
+      <location filename="processing/algorithms/base.py" line="207" />
       <source>三调 地类图斑 layer in a projected CGCS2000 Gauss-Krüger CRS (e.g. EPSG:4528).</source>
       <translation>三调地类图斑图层，采用 CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="207" />
+      <location filename="processing/algorithms/base.py" line="222" />
       <source>Land-use code field (default: detected DLBM)</source>
       <translation>地类编码字段（默认：自动识别的 DLBM）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="211" />
+      <location filename="processing/algorithms/base.py" line="226" />
       <source>Field holding the 三调 code; leave empty to use DLBM.</source>
       <translation>存放三调地类编码的字段；留空则使用 DLBM。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="275" />
+      <location filename="processing/algorithms/base.py" line="290" />
       <source>Current DLTB (现状地类图斑)</source>
       <translation>现状地类图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="279" />
+      <location filename="processing/algorithms/base.py" line="294" />
       <source>三调 地类图斑 of the current state, projected CGCS2000 Gauss-Krüger (e.g. EPSG:4528).</source>
       <translation>现状三调地类图斑，CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="283" />
+      <location filename="processing/algorithms/base.py" line="298" />
       <source>Planned DLTB after consolidation (规划地类图斑)</source>
       <translation>整治后规划地类图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="288" />
+      <location filename="processing/algorithms/base.py" line="303" />
       <source>The planned state as a layer with its own DLBM/TBMJ/KCMJ/TBDLMJ/GDDB; boundaries need not match the current layer (the two are overlaid). Give this or the planned-code field.</source>
       <translation>以图层表示的规划状态，自带 DLBM/TBMJ/KCMJ/TBDLMJ/GDDB 字段；图斑边界无需与现状图层一致（两者叠加分析）。本项与规划地类编码字段二选一。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="293" />
+      <location filename="processing/algorithms/base.py" line="308" />
       <source>…or planned-code field on the current DLTB (规划地类编码)</source>
       <translation>…或现状地类图斑上的规划地类编码字段</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="298" />
+      <location filename="processing/algorithms/base.py" line="313" />
       <source>Field of the current DLTB holding the planned DLBM; empty values mean unchanged.</source>
       <translation>现状地类图斑中存放规划地类编码（DLBM）的字段；值为空表示地类不变。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="302" />
+      <location filename="processing/algorithms/base.py" line="317" />
       <source>Planned 田坎 coefficient field (with the planned-code field)</source>
       <translation>规划田坎系数字段（与规划地类编码字段配合使用）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="303" />
+      <location filename="processing/algorithms/base.py" line="318" />
       <source>Planned KCXS per parcel; default: a parcel staying 耕地 keeps its KCXS, new 耕地 has none.</source>
       <translation>各图斑的规划田坎系数（KCXS）；默认：仍为耕地的图斑保持原 KCXS，新增耕地的田坎系数为 0。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="304" />
+      <location filename="processing/algorithms/base.py" line="319" />
       <source>Planned 耕地等别 field (with the planned-code field)</source>
       <translation>规划耕地等别字段（与规划地类编码字段配合使用）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="305" />
+      <location filename="processing/algorithms/base.py" line="320" />
       <source>Planned GDDB per parcel; default: the parcel's current GDDB.</source>
       <translation>各图斑的规划耕地等别（GDDB）；默认取图斑现状 GDDB。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="313" />
+      <location filename="processing/algorithms/base.py" line="328" />
       <source>Parts of the current DLTB the planned layer does not cover</source>
       <translation>现状地类图斑中规划图层未覆盖的部分</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="314" />
+      <location filename="processing/algorithms/base.py" line="329" />
       <source>Stop with an error listing them</source>
       <translation>报错并列出</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="314" />
+      <location filename="processing/algorithms/base.py" line="329" />
       <source>Keep them unchanged (reported)</source>
       <translation>视为不变（并报告）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="318" />
+      <location filename="processing/algorithms/base.py" line="333" />
       <source>0 = error naming the parcels; 1 = treat them as unchanged and report the area.</source>
       <translation>0 = 报错并列出相关图斑；1 = 视为地类不变，并报告其面积。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="347" />
+      <location filename="processing/algorithms/base.py" line="362" />
       <source>Reading the current DLTB…</source>
       <translation>正在读取现状地类图斑…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="355" />
+      <location filename="processing/algorithms/base.py" line="370" />
       <source>Overlaying the planned DLTB…</source>
       <translation>正在叠加规划地类图斑…</translation>
     </message>
@@ -1768,6 +1768,11 @@ The workbook is written to a temporary file in the target folder and renamed at 
       <location filename="processing/algorithms/farmlandadjustment.py" line="301" />
       <source>{side}: {n} sliver(s) under the sliver area dropped, {a:.4f} m² in all.</source>
       <translation>{side}：舍弃 {n} 个小于细碎面积阈值的分块，共 {a:.4f} m²。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/farmlandadjustment.py" line="307" />
+      <source>{side}: {n} piece(s) under {limit} m² dropped as coordinate noise, {a:.6f} m² in all.</source>
+      <translation>{side}：{n} 个小于 {limit} m² 的碎片为坐标误差，已舍弃，合计 {a:.6f} m²。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/farmlandadjustment.py" line="78" />
