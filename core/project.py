@@ -207,11 +207,28 @@ def townships_in(source, boundary, overrides=None) -> dict:
         geom = feature.geometry()
         if geom is None or geom.isEmpty():
             continue
-        if engine.intersects(geom.constGet()) and not engine.touches(geom.constGet()):
-            code = str(feature[found["village"]] or "").strip()[:9]
+        if meets(engine, boundary, geom):
+            code = to_text(feature[found["village"]])[:9]
             if code:
                 counts[code] = counts.get(code, 0) + 1
     return counts
+
+
+#: A parcel overlapping the boundary by less than this (m², planar) only touches it: the overlap is
+#: coordinate noise of a boundary digitised along the parcels (or reprojected), not part of the project.
+MIN_OVERLAP_M2 = 0.01
+
+
+def meets(engine, boundary, geom) -> bool:
+    """True when ``geom`` overlaps the prepared ``boundary`` by at least :data:`MIN_OVERLAP_M2`."""
+    if not engine.intersects(geom.constGet()):
+        return False
+    if engine.contains(geom.constGet()):
+        return True
+    if engine.touches(geom.constGet()):
+        return False
+    overlap = geom.intersection(boundary)
+    return not overlap.isEmpty() and overlap.area() >= MIN_OVERLAP_M2
 
 
 def write_project(path, boundary, crs, layers: dict, settings: dict, context=None, is_canceled=None) -> dict:
@@ -305,7 +322,7 @@ def write_project(path, boundary, crs, layers: dict, settings: dict, context=Non
                         continue
                     if transform is not None:
                         geom.transform(transform)
-                    if not engine.intersects(geom.constGet()) or engine.touches(geom.constGet()):
+                    if not meets(engine, boundary, geom):
                         continue
                     geom.convertToMultiType()
                     out = QgsFeature(source.fields())

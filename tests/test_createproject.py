@@ -82,3 +82,22 @@ def test_two_townships_warn_but_write(provider, tmp_path):
                                   "START_YEAR": 2026, "END_YEAR": 2026, "OUTPUT": str(tmp_path / "t.gpkg")})
     assert result["TOWNSHIP_COUNT"] == 2
     assert result["TOWNSHIPS"] == "320206101,320206102"
+
+
+def test_parcels_only_touching_a_noisy_boundary_are_not_copied(provider, tmp_path):
+    """A boundary drawn along parcel edges but off by 1e-7 m (reprojection noise) overlaps the
+    neighbours by 100 m × 1e-7 m = 1e-5 m²: they touch it, they are not in the project.
+
+    Boundary: x 0 – 100.0000001, y 0 – 100 (parcel 1 of status_rows, 0101, 10 000 m²); parcel 2 (0102,
+    x 100 – 200) and the road 7 (y 100 – 106) only touch it.
+    """
+    x0, y0 = 40_520_000.0, 3_490_000.0
+    wkt = f"POLYGON(({x0} {y0},{x0 + 100.0000001} {y0},{x0 + 100.0000001} {y0 + 100.0000001},{x0} {y0 + 100.0000001}," \
+          f"{x0} {y0}))"
+    area = memory_layer("XMQ", [{"wkt": wkt}], fields=[])
+    out = tmp_path / "noisy.gpkg"
+    result = processing.run(ALG, {"DLTB": memory_layer("DLTB", status_rows()), "PROJECT_AREA": area, "NAME": "x",
+                                  "START_YEAR": 2026, "END_YEAR": 2027, "OUTPUT": str(out)})
+    copied = QgsVectorLayer(project.layer_uri(out, "DLTB"), "d", "ogr")
+    assert sorted(f["BSM"] for f in copied.getFeatures()) == ["1"]
+    assert result["PARCEL_COUNT"] == 1
