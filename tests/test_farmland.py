@@ -380,3 +380,13 @@ def test_after_layer_in_another_crs(provider):
     assert got["OUT_M2"] == pytest.approx(6500.0, rel=REL)
     assert got["IN_M2"] == pytest.approx(17400.0, rel=REL)
     assert (got["OUT_COUNT"], got["IN_COUNT"]) == (2, 3)
+
+
+def test_a_project_area_that_misses_the_layers_is_an_error(provider, sample_gpkg):
+    """Once this returned zeros with exit code 0."""
+    far_away = memory_layer("XMQ", [{"wkt": "POLYGON((40600000 3400000,40600100 3400000,40600100 3400100,"
+                                             "40600000 3400100,40600000 3400000))"}], fields=[])
+    with pytest.raises(QgsProcessingException, match="没有重叠"):
+        processing.run("landconsolidation:farmlandadjustment", {
+            "PBF_BEFORE": f"{sample_gpkg}|layername=YJJBNTTB", "PBF_AFTER": f"{sample_gpkg}|layername=YJJBNTTB_GH",
+            "PROJECT_AREA": far_away, "OUTPUT": "memory:", "OUT_PARCELS": "memory:", "IN_PARCELS": "memory:"})

@@ -23,6 +23,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...core import dltb, farmland
+from ...core.errors import LandConsolidationError
 from ...core.keys import (
     AREA_BASIS,
     DLTB,
@@ -191,6 +192,12 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
             steps.setCurrentStep(1)
             after = farmland.read_farmland(after_src, gk, project_area=area, transform=transform(after_src),
                                            is_canceled=feedback.isCanceled, repair=repair)
+            if area is not None and not before.geometries and not after.geometries:
+                raise LandConsolidationError(
+                    f"项目区与永久基本农田图层“{before.name}”“{after.name}”都没有重叠；请检查项目区图层与坐标系。"
+                    f" The project area does not overlap the permanent farmland layers '{before.name}' and "
+                    f"'{after.name}'."
+                )
             steps.setCurrentStep(2)
             out_pieces = farmland.difference_pieces(before, after, gk, sliver, feedback.isCanceled)
             in_pieces = farmland.difference_pieces(after, before, gk, sliver, feedback.isCanceled)
