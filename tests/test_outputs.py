@@ -202,3 +202,24 @@ def test_a_damaged_project_file_is_named(provider, inputs, tmp_path):
                        {"PROJECT": str(truncated), "OUTPUT_XLSX": str(tmp_path / "t.xlsx")})
     assert "truncated.gpkg" in str(err.value) and "损坏" in str(err.value)
     assert not (tmp_path / "s.xlsx").exists() and not (tmp_path / "t.xlsx").exists()
+
+
+def test_workbook_csvs_are_spreadsheet_safe(provider, tmp_path):
+    """The scheme workbook's CSVs: BOM, a village named '=…' written as text, normal permissions."""
+    rows = status_rows()
+    for row in rows:
+        if row["ZLDWDM"] == VILLAGE_A:
+            row["ZLDWMC"] = "=东村"
+    folder = tmp_path / "csv"
+    processing.run("landconsolidation:exportscheme", {
+        "DLTB": memory_layer("DLTB", rows), "TABLES": [0], "CSV_FOLDER": str(folder),
+        "OUTPUT_XLSX": str(tmp_path / "s.xlsx")})
+    files = sorted(folder.glob("*.csv"))
+    assert files
+    text = files[0].read_bytes()
+    assert text.startswith(b"\xef\xbb\xbf")
+    cells = [cell for line in csv.reader(text.decode("utf-8-sig").splitlines()) for cell in line]
+    assert not any(cell.startswith("=") for cell in cells)
+    assert any(cell.startswith("'=东村") for cell in cells)
+    for path in files + [tmp_path / "s.xlsx"]:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~_umask(), path

@@ -1,8 +1,14 @@
-"""CSV export: one UTF-8 (with BOM) file per block of a sheet, values as shown in the workbook."""
+"""CSV export: one UTF-8 (with BOM) file per block of a sheet, values as shown in the workbook.
+
+Text that a spreadsheet would run as a formula (``=…``, ``+…``, ``-…``,
+``@…``) is written with a leading apostrophe (core/files.py); numbers are
+written as numbers.
+"""
 from __future__ import annotations
 
 import csv
 
+from ..files import spreadsheet_safe
 from ..values import is_null
 from .model import Cell, Column, Sheet
 
@@ -28,11 +34,11 @@ def write_csv(path, sheet: Sheet, block_index: int = 0) -> None:
                 if value is None:
                     out.append("")
                 elif isinstance(value, str):
-                    out.append(value)
+                    out.append(spreadsheet_safe(value))
                 elif is_null(value):
                     out.append("")
                 elif kind in ("text", "code"):
-                    out.append(str(value))
+                    out.append(spreadsheet_safe(str(value)))
                 elif kind in ("int", "serial"):
                     out.append(str(int(value)))
                 else:

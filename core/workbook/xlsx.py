@@ -14,6 +14,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from ..files import umask_mode
 from ..values import is_null
 from . import csv_export
 from .model import Block, Cell, Column, Sheet
@@ -348,8 +349,10 @@ def save(sheets: list[Sheet], xlsx_path, csv_folder=None) -> list[str]:
             folder.mkdir(parents=True, exist_ok=True)
             for file_name, i, b in csv_export.csv_names(sheets):
                 csv_export.write_csv(temp_for(folder / file_name), sheets[i], b)
+        mode = umask_mode()  # mkstemp made them 0600; a written file gets the user's usual mode
         for temp, target in pending:
             os.replace(temp, target)
+            os.chmod(target, mode)
         return [str(target) for _, target in pending]
     finally:
         for temp, _ in pending:
