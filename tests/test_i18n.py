@@ -71,3 +71,30 @@ def test_chinese_menu(qgis_iface, qgis_processing, monkeypatch):
         assert not status.shortHelpString().startswith("Area of each")
     finally:
         plugin.unload()
+
+
+def test_every_chinese_spelling_of_the_locale_finds_the_translation(tmp_path):
+    """QGIS set to 简体中文 stores 'zh-Hans'; once that found no translation and the plugin spoke English."""
+    from land_consolidation.i18n import translation_file
+
+    (tmp_path / "land_consolidation_zh_CN.qm").write_bytes(b"")
+    for locale in ("zh-Hans", "zh_Hans", "zh", "zh_CN", "zh_CN.UTF-8", "zh_SG", "zh-Hant", "zh_TW", "zh_HK"):
+        assert translation_file(locale, tmp_path) == tmp_path / "land_consolidation_zh_CN.qm", locale
+    for locale in ("en_US", "en", "de_DE", "C", ""):
+        assert translation_file(locale, tmp_path) is None, locale
+    (tmp_path / "land_consolidation_zh_TW.qm").write_bytes(b"")
+    assert translation_file("zh-Hant", tmp_path).name == "land_consolidation_zh_TW.qm"
+    assert translation_file("zh-Hans", tmp_path).name == "land_consolidation_zh_CN.qm"
+
+
+def test_qgis_set_to_simplified_chinese_loads_chinese(qgis_app):
+    """The translator installed for QGIS's own setting 'zh-Hans' translates the plugin's strings."""
+    from land_consolidation.i18n import install_translator
+
+    subprocess.run([sys.executable, str(ROOT / "tools" / "install_plugin.py"), "--compile-only"], check=True)
+    translator = install_translator("zh-Hans")
+    assert translator is not None
+    try:
+        assert QCoreApplication.translate(CONTEXT, "Land consolidation") == "全域综合整治"
+    finally:
+        QCoreApplication.removeTranslator(translator)
