@@ -33,7 +33,8 @@ RULES = {
     "ADDED_CULTIVATED": ("新增耕地比例", "%", "无锡实施意见 §四(一)：项目区内新增耕地不低于原有耕地的5%；自然资发〔2019〕194号"),
     "PBF_ADDED": ("新增永久基本农田比例", "%", "无锡实施意见 §四(二)：新增永久基本农田不低于调整面积的5%；194号"),
     "QUALITY": ("耕地质量（平均等别不降低）", "等", "进出平衡“同等数量、质量”：整治后耕地平均等别不大于整治前"),
-    "BALANCE": ("耕地进出平衡（数量、质量）", "m²", "耕地进出平衡：进 ≥ 出，且进的平均等别不劣于出"),
+    "BALANCE_AREA": ("耕地进出平衡（数量）", "m²", "自然资发〔2021〕166号：耕地转为其他农用地，应补足同等数量的耕地（进 ≥ 出）"),
+    "BALANCE_QUALITY": ("耕地进出平衡（质量）", "等", "自然资发〔2021〕166号：补充耕地质量不低于转出耕地（进的平均等别不劣于出）"),
     "CONSTRUCTION": ("建设用地总量不增加", "m²", "城乡建设用地增减挂钩原则；194号"),
     "LINKAGE": ("建新不超过拆旧复垦", "m²", "城乡建设用地增减挂钩：建新面积 ≤ 拆旧复垦面积"),
     "PERIOD": ("实施期限", "年", "无锡实施意见 §三(三)：实施期限原则上不超过3年"),
@@ -118,14 +119,13 @@ def evaluate(
             culprits=worse,
         ))
 
-    out_sel = indicators.balance_selection(pieces).out
-    balanced = cultivated.balanced_area and cultivated.balanced_quality
+    selection = indicators.balance_selection(pieces)
     results.append(RuleResult(
-        "BALANCE", cultivated.in_m2 - cultivated.out_m2, 0.0, balanced,
-        f"出 {_area(cultivated.out_m2)}（等别 {_fmt(cultivated.out_quality)}），"
-        f"进 {_area(cultivated.in_m2)}（等别 {_fmt(cultivated.in_quality)}）",
-        culprits=out_sel,
+        "BALANCE_AREA", cultivated.in_m2 - cultivated.out_m2, 0.0, cultivated.balanced_area,
+        f"出（耕地转为其他农用地）{_area(cultivated.out_m2)}，进（其他农用地转为耕地）{_area(cultivated.in_m2)}",
+        culprits=selection.out,
     ))
+    results.append(_balance_quality(pieces, cultivated, selection))
 
     new_build = indicators.new_build_mask(pieces)
     increase = construction.after_m2 - construction.before_m2
@@ -165,6 +165,23 @@ def evaluate(
             culprits=(township != main).to_numpy() & (township != "").to_numpy(),
         ))
     return results
+
+
+def _balance_quality(pieces: pd.DataFrame, cultivated: indicators.CultivatedLand,
+                     selection: indicators.BalanceSelection) -> RuleResult:
+    """进出平衡 in quality: the mean 等别 of 进 not larger (worse) than that of 出."""
+    out_q, in_q = cultivated.out_quality, cultivated.in_quality
+    if cultivated.out_m2 <= 0:
+        return RuleResult("BALANCE_QUALITY", None, 0.0, True, "没有耕地转为其他农用地，不涉及质量平衡")
+    if math.isnan(out_q) or math.isnan(in_q):
+        missing = "出" if math.isnan(out_q) else "进"
+        return RuleResult("BALANCE_QUALITY", None, 0.0, None, f"“{missing}”的耕地缺少等别（GDDB），未核验")
+    worse = selection.in_ & (pieces["gddb_a"] > out_q + 1e-9).to_numpy()
+    return RuleResult(
+        "BALANCE_QUALITY", in_q - out_q, 0.0, in_q <= out_q + 1e-9,
+        f"出的平均等别 {out_q:.2f}，进的平均等别 {in_q:.2f}（差值为正表示进的质量较差）",
+        culprits=worse,
+    )
 
 
 def rules_table(results: list[RuleResult]) -> pd.DataFrame:

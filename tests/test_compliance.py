@@ -36,12 +36,14 @@ def run(rows, **extra):
 def test_passing_plan(provider):
     result, table = run(plan_before_rows())
     assert result["FAILED_COUNT"] == 0
-    assert result["PASSED_COUNT"] == 7
+    assert result["PASSED_COUNT"] == 8
     assert result["UNCHECKED_COUNT"] == 1
     expected = {
         "ADDED_CULTIVATED": (5380.0 / 16050.0 * 100, 5.0),
         "QUALITY": (104100.0 / 21430.0 - 84800.0 / 16050.0, 0.0),
-        "BALANCE": (3180.0, 0.0),
+        "BALANCE_AREA": (3180.0, 0.0),
+        # 进 (BSM 3: 2 880 m² at 5; 9: 3 000 at 5; 12: 1 000 at 7) against 出 (4: 1 800 at 7; 10: 1 900 at 4).
+        "BALANCE_QUALITY": (36400.0 / 6880.0 - 20200.0 / 3700.0, 0.0),
         "CONSTRUCTION": (-4500.0, 0.0),
         "LINKAGE": (4500.0, 0.0),
         "PERIOD": (3.0, 3.0),
@@ -81,15 +83,19 @@ def test_failing_plan(provider):
         assert table[rule]["PASSED"] == 0, rule
         assert table[rule]["VERDICT"] == "不通过"
         assert table[rule]["VALUE"] == pytest.approx(value, abs=1e-4), rule
-    assert table["BALANCE"]["PASSED"] == 0
-    assert "8.34" in table["BALANCE"]["NOTE"] and "5.46" in table["BALANCE"]["NOTE"]
+    # 进出平衡: the quantity still balances (进 − 出 = +3 180 m², as in the passing plan); the quality does not:
+    # 进 8.34 against 出 5.46, worse by 2.88 等.
+    assert table["BALANCE_AREA"]["PASSED"] == 1 and table["BALANCE_AREA"]["VALUE"] == pytest.approx(3180.0)
+    assert table["BALANCE_QUALITY"]["PASSED"] == 0
+    assert table["BALANCE_QUALITY"]["VALUE"] == pytest.approx(57400.0 / 6880.0 - 20200.0 / 3700.0, abs=1e-4)
+    assert "8.34" in table["BALANCE_QUALITY"]["NOTE"] and "5.46" in table["BALANCE_QUALITY"]["NOTE"]
     behind = {}
     for f in result["OUTPUT_PARCELS"].getFeatures():
         behind.setdefault(f["RULE"], set()).add(f["BSM"])
     assert behind == {
         "ADDED_CULTIVATED": {"1", "4", "10"},
         "QUALITY": {"2", "8", "9", "12"},
-        "BALANCE": {"4", "10"},
+        "BALANCE_QUALITY": {"9", "12"},
         "CONSTRUCTION": {"1", "6"},
         "LINKAGE": {"1", "6"},
         "TOWNSHIP": {"11"},

@@ -11,7 +11,7 @@ from ..rounding import shown
 
 TITLE = "指标核验表"
 #: rule → comparison shown beside the threshold.
-RULE_COMPARISON = {"ADDED_CULTIVATED": "≥", "PBF_ADDED": "≥", "QUALITY": "≤", "BALANCE": "≥",
+RULE_COMPARISON = {"ADDED_CULTIVATED": "≥", "PBF_ADDED": "≥", "QUALITY": "≤", "BALANCE_AREA": "≥", "BALANCE_QUALITY": "≤",
                    "CONSTRUCTION": "≤", "LINKAGE": "≥", "PERIOD": "≤", "TOWNSHIP": "≤"}
 
 
