@@ -8,9 +8,12 @@ parameters, the project's settings, or the span of the sub-projects' years
 """
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from .errors import LandConsolidationError
 from .values import to_int_or_none
 
 #: Longest implementation period (years), policy default.
@@ -83,3 +86,33 @@ def resolve_period(
         if years:
             return Period(min(years), max(years), "subprojects")
     return None
+
+
+_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+
+
+def parse_date(text, what: str = "编制日期") -> datetime.date | None:
+    """A date as users type it (``2026-11-29``, ``2026/11/29``, ``2026年11月29日``); None when empty.
+
+    Raises:
+        LandConsolidationError: text that is not such a date.
+    """
+    if isinstance(text, datetime.date):
+        return text
+    if text is None or not str(text).strip():
+        return None
+    match = _DATE.match(str(text))
+    try:
+        if match is None:
+            raise ValueError
+        return datetime.date(*(int(g) for g in match.groups()))
+    except ValueError:
+        raise LandConsolidationError(
+            f"{what}“{text}”不是有效日期；请写成 2026-11-29 或 2026年11月29日。"
+            f" '{text}' is not a date; write it as 2026-11-29."
+        ) from None
+
+
+def chinese_date(day: datetime.date | None) -> str:
+    """``2026年11月29日`` (as official tables write dates), or "" for None."""
+    return f"{day.year}年{day.month}月{day.day}日" if day else ""

@@ -68,6 +68,7 @@ SETTING_TYPES = {
     "start_year": ((int, type(None)), "年份"), "end_year": ((int, type(None)), "年份"),
     "villages": (list, "列表"), "village_names": (dict, "对象"), "field_mapping": (dict, "对象"),
     "after_field": ((str, type(None)), "文本"), "sources": (dict, "对象"),
+    "prepared_by": (str, "文本"), "prepared_on": (str, "日期"),
 }
 
 

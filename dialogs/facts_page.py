@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import datetime
 
+from qgis.PyQt.QtCore import QDate
 from qgis.PyQt.QtWidgets import QWizardPage
 
-from ..core.keys import CODE, END_YEAR, NAME, RESPONSIBLE_UNIT, START_YEAR, TOWNSHIP
+from ..core.keys import CODE, END_YEAR, NAME, PREPARED_DATE, RESPONSIBLE_UNIT, START_YEAR, TOWNSHIP, UNIT_NAME
 from ..core.period import DEFAULT_MAX_YEARS, period_problem
 from ..i18n import tr
 from .ui import load_form
@@ -24,6 +25,7 @@ class FactsPage(QWizardPage, FORM):
         self.startSpin.setValue(year)
         self.endSpin.setValue(year + MAX_YEARS - 1)
         self.nameEdit.setPlaceholderText(tr("e.g. 某某镇全域土地综合整治项目"))
+        self.preparedOnEdit.setDate(QDate.currentDate())
         self.nameEdit.textChanged.connect(self.completeChanged)
         self.startSpin.valueChanged.connect(self._years_changed)
         self.endSpin.valueChanged.connect(self._years_changed)
@@ -37,6 +39,8 @@ class FactsPage(QWizardPage, FORM):
             START_YEAR: self.startSpin.value(),
             END_YEAR: self.endSpin.value(),
             RESPONSIBLE_UNIT: self.unitEdit.text().strip(),
+            UNIT_NAME: self.preparedByEdit.text().strip(),
+            PREPARED_DATE: self.preparedOnEdit.date().toString("yyyy-MM-dd"),
         }
 
     def set_facts(self, settings: dict) -> None:
@@ -49,6 +53,10 @@ class FactsPage(QWizardPage, FORM):
         if settings.get("end_year"):
             self.endSpin.setValue(int(settings["end_year"]))
         self.unitEdit.setText(settings.get("responsible_unit", ""))
+        self.preparedByEdit.setText(settings.get("prepared_by", ""))
+        prepared = QDate.fromString(settings.get("prepared_on", "") or "", "yyyy-MM-dd")
+        if prepared.isValid():
+            self.preparedOnEdit.setDate(prepared)
 
     def _years_changed(self, *_):
         problem = period_problem(self.startSpin.value(), self.endSpin.value(), MAX_YEARS)

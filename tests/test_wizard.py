@@ -7,7 +7,7 @@ from builders import VILLAGE_A, VILLAGE_B, memory_layer, parcel, rect, status_ro
 from land_consolidation.core import project
 from land_consolidation.dialogs.project_wizard import ProjectWizard
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QDate, Qt
 
 
 @pytest.fixture
@@ -145,6 +145,8 @@ def test_whole_walk_writes_and_reopens(dltb, tmp_path):
     facts.startSpin.setValue(2026)
     facts.endSpin.setValue(2028)
     facts.unitEdit.setText("某某镇人民政府")
+    facts.preparedByEdit.setText("某某规划设计院")
+    facts.preparedOnEdit.setDate(QDate(2026, 11, 20))
     wizard.layers_page.initializePage()
     out = tmp_path / "东村项目.gpkg"
     wizard.summary_page.outputWidget.setFilePath(str(out))
@@ -158,6 +160,7 @@ def test_whole_walk_writes_and_reopens(dltb, tmp_path):
     assert settings["name"] == "东村全域土地综合整治"
     assert settings["villages"] == [VILLAGE_A]
     assert settings["responsible_unit"] == "某某镇人民政府"
+    assert (settings["prepared_by"], settings["prepared_on"]) == ("某某规划设计院", "2026-11-20")
     copied = QgsVectorLayer(project.layer_uri(out, "DLTB"), "d", "ogr")
     assert copied.featureCount() == 5
     loaded = {layer.name() for layer in QgsProject.instance().mapLayers().values()}
@@ -166,7 +169,8 @@ def test_whole_walk_writes_and_reopens(dltb, tmp_path):
     again = ProjectWizard()
     again.restore(out)
     assert again.facts_page.facts() == {"NAME": "东村全域土地综合整治", "CODE": "XM-2026-01", "TOWNSHIP": "某某镇",
-                                        "START_YEAR": 2026, "END_YEAR": 2028, "RESPONSIBLE_UNIT": "某某镇人民政府"}
+                                        "START_YEAR": 2026, "END_YEAR": 2028, "RESPONSIBLE_UNIT": "某某镇人民政府",
+                                        "UNIT_NAME": "某某规划设计院", "PREPARED_DATE": "2026-11-20"}
     assert again.area_page.mode() == "villages"
     assert again.area_page.chosen_villages() == [VILLAGE_A]
     assert again.dltb_layer().name() == "地类图斑（现状）"

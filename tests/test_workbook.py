@@ -77,6 +77,16 @@ def plan_params(before, after=None, **extra):
             **extra}
 
 
+def unit_text(ws):
+    """The 面积单位 line under the title and the header block."""
+    for row in range(2, 8):
+        for column in range(1, ws.max_column + 1):
+            value = ws.cell(row, column).value
+            if isinstance(value, str) and value.startswith("面积单位"):
+                return value
+    return None
+
+
 def header_row(ws, text, column=1):
     for row in range(1, ws.max_row + 1):
         if ws.cell(row, column).value == text:
@@ -159,13 +169,13 @@ def subprojects():
 
 def test_status_sheet_follows_the_official_template(provider, tmp_path):
     result, wb = export(tmp_path, DLTB=memory_layer("DLTB", status_rows()), TABLES=[0])
-    assert wb.sheetnames == ["表1 整治区土地利用现状表"]
+    assert wb.sheetnames == ["表1 土地利用现状分类面积汇总表"]
     assert result["SHEET_COUNT"] == 1
     ws = wb.worksheets[0]
     template = openpyxl.load_workbook(TEMPLATES / "土地利用现状分类面积汇总表.xlsx").active
     top = header_row(ws, "行政区域")
-    assert ws.cell(1, 1).value == "整治区土地利用现状表"
-    assert ws.cell(2, 1).value == "面积单位：公顷"
+    assert ws.cell(1, 1).value == "土地利用现状分类面积汇总表"
+    assert unit_text(ws) == "面积单位：公顷"
     # Same header wording and order, cell by cell (layout line breaks and bracket widths aside).
     assert ws.max_column == template.max_column == 71
     for column in range(1, 72):
@@ -193,8 +203,10 @@ def test_status_numbers(provider, tmp_path):
     top = header_row(ws, "行政区域")
     columns = class_columns(ws, top)
     rows = block_rows(ws, top + 2)
+    # As the official template: the parent region first (no township name given: 合计, with the code all
+    # villages share, ZLDWDM[:9]), then the villages by name and 12-digit code (ZLDWDM[:12]).
     assert [r[0] for r in rows] == ["合计", "东村", "西村"]
-    assert [r[1] for r in rows] == [None, VILLAGE_A, VILLAGE_B]
+    assert [r[1] for r in rows] == [VILLAGE_A[:9], VILLAGE_A[:12], VILLAGE_B[:12]]
     expected = {
         "合计": {"total": 3.86, "00": 0.2, "1106": 0.2, "01": 2.38, "0101": 1.92, "0102": 0.46, "02": 0.25,
                  "0201": 0.25, "07": 0.2, "0702": 0.2, "10": 0.21, "1006": 0.21, "11": 0.5, "1104": 0.5,
@@ -222,9 +234,9 @@ def test_status_numbers(provider, tmp_path):
 def test_status_in_mu_and_both_units(provider, tmp_path):
     layer = memory_layer("DLTB", status_rows())
     _, wb = export(tmp_path, DLTB=layer, TABLES=[0], UNITS=2)
-    assert wb.sheetnames == ["表1 整治区土地利用现状表（公顷）", "表1 整治区土地利用现状表（亩）"]
+    assert wb.sheetnames == ["表1 土地利用现状分类面积汇总表（公顷）", "表1 土地利用现状分类面积汇总表（亩）"]
     ha, mu = wb.worksheets
-    assert mu.cell(2, 1).value == "面积单位：亩"
+    assert unit_text(mu) == "面积单位：亩"
     top = header_row(ha, "行政区域")
     rows_ha, rows_mu = block_rows(ha, top + 2), block_rows(mu, top + 2)
     assert [r[2] for r in rows_mu] == pytest.approx([57.9, 32.4, 25.5])
@@ -257,7 +269,7 @@ def test_plan_tables(provider, tmp_path, before, after, mode):
     params = plan_params(before, after if mode == "layer" else None)
     result, wb = export(tmp_path, **params)
     names = wb.sheetnames
-    for wanted in ("表1 整治区土地利用现状表", "表2 土地利用结构调整表", "表3 土地利用转移矩阵", "表4 新增耕地来源表",
+    for wanted in ("表1 土地利用现状分类面积汇总表", "表2 土地利用结构调整表", "表3 土地利用转移矩阵", "表4 新增耕地来源表",
                    "表5 耕地进出平衡表", "表8 增减挂钩拆旧建新表", "表11 指标核验表"):
         assert wanted in names
     assert not any(n.startswith(("表6", "表9", "表10")) for n in names)
@@ -428,7 +440,7 @@ def test_both_units_side_by_side(provider, tmp_path, before):
     assert wb.sheetnames == ["表2 土地利用结构调整表", "表4 新增耕地来源表", "表8 增减挂钩拆旧建新表"]
     ws = wb["表2 土地利用结构调整表"]
     top = header_row(ws, "地类编码")
-    assert "面积单位：公顷、亩" in [ws.cell(2, c).value for c in range(1, ws.max_column + 1)]
+    assert unit_text(ws) == "面积单位：公顷、亩"
     assert [ws.cell(top + 1, c).value for c in range(3, 6)] == ["面积", None, "比重（%）"]
     assert [ws.cell(top + 2, c).value for c in range(3, 5)] == ["公顷", "亩"]
     rows = block_rows(ws, top + 3)
@@ -515,11 +527,20 @@ def test_from_project_geopackage(provider, tmp_path, before):
     gpkg = tmp_path / "东村.gpkg"
     processing.run("landconsolidation:createproject", {
         "DLTB": before, "VILLAGES": VILLAGE_A, "NAME": "东村全域土地综合整治", "START_YEAR": 2026, "END_YEAR": 2027,
-        "AFTER_FIELD": "GHDLBM", "OUTPUT": str(gpkg)})
+        "CODE": "XM-2026-01", "TOWNSHIP": "某某镇", "RESPONSIBLE_UNIT": "某某镇人民政府",
+        "UNIT_NAME": "某某规划设计院", "PREPARED_DATE": "2026-11-20", "AFTER_FIELD": "GHDLBM", "OUTPUT": str(gpkg)})
     result, wb = export(tmp_path, PROJECT=str(gpkg))
     assert "表2 土地利用结构调整表" in wb.sheetnames
     ws = wb["表2 土地利用结构调整表"]
     assert ws.cell(2, 1).value == "项目名称：东村全域土地综合整治"
+    # The header block on every table: the project's facts, then the unit line.
+    for sheet in wb.worksheets:
+        block = [sheet.cell(r, c).value for r in range(2, 6) for c in range(1, sheet.max_column + 1)
+                 if sheet.cell(r, c).value]
+        for fact in ("项目名称：东村全域土地综合整治", "项目编号：XM-2026-01", "乡镇：某某镇（320206101）",
+                     "实施主体：某某镇人民政府", "编制单位：某某规划设计院", "编制日期：2026年11月20日"):
+            assert fact in block, (sheet.title, fact)
+        assert unit_text(sheet) is not None, sheet.title
     codes = by_label(block_rows(ws, header_row(ws, "地类编码") + 2), 0)
     assert codes["01"][2] == pytest.approx(1.605)
     compliance = by_label(block_rows(wb["表11 指标核验表"], 4), 1)
@@ -561,7 +582,7 @@ def test_farmland_table_from_the_child_algorithm(provider, tmp_path, before):
     if alg is None:
         result, wb = export(tmp_path, **params, TABLES=[5, 0])
         assert "永久基本农田调整表" in result["MISSING"]
-        assert wb.sheetnames == ["表1 整治区土地利用现状表"]
+        assert wb.sheetnames == ["表1 土地利用现状分类面积汇总表"]
         return
     result, wb = export(tmp_path, **params, TABLES=[5, 10], UNITS=2)
     assert wb.sheetnames == ["表6 永久基本农田调整表", "表11 指标核验表"]
@@ -630,7 +651,7 @@ def test_contiguity_table_from_the_child_algorithm(provider, tmp_path, before, a
     if QgsApplication.processingRegistry().algorithmById("landconsolidation:contiguity") is None:
         result, wb = export(tmp_path, **plan_params(before, after), TABLES=[6, 0])
         assert "耕地集中连片统计表" in result["MISSING"]
-        assert wb.sheetnames == ["表1 整治区土地利用现状表"]
+        assert wb.sheetnames == ["表1 土地利用现状分类面积汇总表"]
         return
     result, wb = export(tmp_path, **plan_params(before, after), TABLES=[6])
     assert wb.sheetnames == ["表7 耕地集中连片统计表"]
@@ -656,8 +677,8 @@ def test_csv_per_table(provider, tmp_path, before):
     folder = tmp_path / "csv"
     result, wb = export(tmp_path, **plan_params(before), TABLES=[0, 3], CSV_FOLDER=str(folder))
     files = sorted(p.name for p in folder.iterdir())
-    assert files == ["表1 整治区土地利用现状表.csv", "表4 新增耕地来源表.csv", "表4 新增耕地来源表_新增耕地汇总.csv"]
-    table = pd.read_csv(folder / "表1 整治区土地利用现状表.csv", dtype=str, encoding="utf-8-sig")
+    assert files == ["表1 土地利用现状分类面积汇总表.csv", "表4 新增耕地来源表.csv", "表4 新增耕地来源表_新增耕地汇总.csv"]
+    table = pd.read_csv(folder / "表1 土地利用现状分类面积汇总表.csv", dtype=str, encoding="utf-8-sig")
     assert list(table.columns[:4]) == ["行政区域/名称", "行政区域/代码", "国土调查总面积", "湿地（00）"]
     assert table.iloc[0, 0] == "合计" and table.iloc[0, 2] == "3.4800"
     sources = pd.read_csv(folder / "表4 新增耕地来源表.csv", dtype=str, encoding="utf-8-sig")
@@ -740,10 +761,10 @@ def test_sample_workbook(provider, tmp_path, sample_gpkg):
 
     result, wb = export(tmp_path, DLTB=uri("DLTB"), AFTER=uri("DLTB_GH"), PROJECT_AREA=uri("XMQ"),
                         SUBPROJECTS=uri("ZXM"), UNITS=2)
-    for wanted in ("表1 整治区土地利用现状表（公顷）", "表1 整治区土地利用现状表（亩）", "表2 土地利用结构调整表",
+    for wanted in ("表1 土地利用现状分类面积汇总表（公顷）", "表1 土地利用现状分类面积汇总表（亩）", "表2 土地利用结构调整表",
                    "表4 新增耕地来源表", "表9 子项目清单", "表10 年度实施计划", "表11 指标核验表"):
         assert wanted in wb.sheetnames
-    for name in ("表1 整治区土地利用现状表（公顷）", "表1 整治区土地利用现状表（亩）"):
+    for name in ("表1 土地利用现状分类面积汇总表（公顷）", "表1 土地利用现状分类面积汇总表（亩）"):
         ws = wb[name]
         top = header_row(ws, "行政区域")
         columns = class_columns(ws, top)

@@ -24,7 +24,7 @@ from test_workbook import SUB_FIELDS, block_rows, header_row
 
 ALG = "landconsolidation:exportscheme"
 #: The public TABLES options (models and scripts choose tables by their index).
-OFFICIAL = ["1 整治区土地利用现状表", "2 土地利用结构调整表", "3 土地利用转移矩阵", "4 新增耕地来源表",
+OFFICIAL = ["1 土地利用现状分类面积汇总表", "2 土地利用结构调整表", "3 土地利用转移矩阵", "4 新增耕地来源表",
             "5 耕地进出平衡表", "6 永久基本农田调整表", "7 耕地集中连片统计表", "8 增减挂钩拆旧建新表",
             "9 子项目清单", "10 年度实施计划", "11 指标核验表"]
 
@@ -117,9 +117,10 @@ def test_a_registered_table_is_offered_built_and_written(provider, tmp_path, ext
                                   "TABLES": [11, 0], "UNITS": 2, "OUTPUT_XLSX": str(out)})
     assert result["MISSING"] == ""
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["表1 整治区土地利用现状表（公顷）", "表1 整治区土地利用现状表（亩）", f"表12 {EXTRA_TITLE}"]
+    assert wb.sheetnames == ["表1 土地利用现状分类面积汇总表（公顷）", "表1 土地利用现状分类面积汇总表（亩）", f"表12 {EXTRA_TITLE}"]
     ws = wb[f"表12 {EXTRA_TITLE}"]
-    assert ws.cell(1, 1).value == EXTRA_TITLE and ws.cell(2, 1).value == "面积单位：公顷、亩"
+    assert ws.cell(1, 1).value == EXTRA_TITLE
+    assert "面积单位：公顷、亩" in [ws.cell(r, 1).value for r in range(2, 5)]
     rows = {r[0]: r[1:3] for r in block_rows(ws, header_row(ws, "子项目名称") + 2)}
     assert rows["东片农田整理"] == pytest.approx([1.0, 15.0])
     assert rows["宅基地复垦"] == pytest.approx([0.2, 3.0])
@@ -133,7 +134,7 @@ def test_a_registered_table_is_left_out_when_its_needs_are_missing(provider, tmp
                                   "OUTPUT_XLSX": str(out)}, feedback=log)
     assert result["MISSING"] == EXTRA_TITLE
     assert f"Left out: 12 {EXTRA_TITLE} — no sub-project layer (SUBPROJECTS)." in log.warnings
-    assert openpyxl.load_workbook(out).sheetnames == ["表1 整治区土地利用现状表"]
+    assert openpyxl.load_workbook(out).sheetnames == ["表1 土地利用现状分类面积汇总表"]
 
 
 def test_a_key_is_registered_once(extra_table):
@@ -293,9 +294,9 @@ def test_a_failed_farmland_review_is_said_in_the_compliance_note():
     assert Inputs(Sources()).failure("farmland") is None  # not given: no failure to report
     import pandas as pd
 
-    pieces = pd.DataFrame({c: pd.Series([], dtype=object) for c in ("base_b", "base_a", "cat_b", "cat_a", "tbdlmj_b", "tbdlmj_a", "gddb_b",
-                                           "gddb_a", "gross", "suffix_b", "group_b", "village", "czcsxm_b",
-                                           "czcsxm_a", "kcmj_b", "kcmj_a")})
+    columns = ("base_b", "base_a", "cat_b", "cat_a", "tbdlmj_b", "tbdlmj_a", "gddb_b", "gddb_a", "gross", "suffix_b",
+               "group_b", "village", "czcsxm_b", "czcsxm_a", "kcmj_b", "kcmj_a")
+    pieces = pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
     results = compliance.evaluate(pieces, indicators.cultivated_land(pieces, 0.0), indicators.construction_land(pieces),
                                   compliance.Thresholds(), None, None, pbf_missing=inputs.failure("farmland"))
     note = next(r.note for r in results if r.rule == "PBF_ADDED")

@@ -23,7 +23,7 @@ import pandas as pd
 from .. import indicators
 from ..compliance import Thresholds
 from ..period import Period, resolve_period
-from .model import HECTARE, Unit
+from .model import HECTARE, ProjectFacts, Unit
 
 if TYPE_CHECKING:
     from ..dltb import ParcelTable
@@ -133,7 +133,7 @@ class Inputs:
     Attributes:
         sources: What the caller reads or runs.
         units: Area units of the workbook.
-        project: Project name shown on every sheet.
+        project: The project's facts for every sheet's header block (or just its name).
         matrix_level: Classes of the transition matrix: 1 first-level, 2 second-level.
         thresholds: Policy thresholds (compliance, the 新增永久基本农田 ratio, the period).
         years: ``(start, end)`` given to the run (either may be None).
@@ -143,7 +143,7 @@ class Inputs:
 
     sources: Sources
     units: tuple[Unit, ...] = (HECTARE,)
-    project: str = ""
+    project: ProjectFacts | str = ""
     matrix_level: int = 1
     thresholds: Thresholds = field(default_factory=Thresholds)
     years: tuple = (None, None)

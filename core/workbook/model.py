@@ -8,7 +8,7 @@ model out.
 Units.  公顷 (4 decimals by default: 0.0001 公顷 = 1 m²) and 亩 (1 亩 = 10 000/15
 m², 2 decimals by default), or both.  With both, narrow tables carry a 公顷
 and a 亩 column side by side under each area heading; the two wide cross
-tables (整治区土地利用现状表 and 土地利用转移矩阵) are written twice, as a 公顷
+tables (土地利用现状分类面积汇总表 and 土地利用转移矩阵) are written twice, as a 公顷
 sheet and a 亩 sheet, because doubling 70 columns would make them unreadable
 on paper.  Each unit is rounded from the exact m², so 亩 = 公顷 × 15 holds to
 the rounding of the two shown values.
@@ -121,6 +121,44 @@ class Block:
     zero_blank: bool = False
 
 
+@dataclass(frozen=True)
+class ProjectFacts:
+    """What the header block of every table says about the project (empty = not known).
+
+    Attributes:
+        name: 项目名称.
+        code: 项目编号.
+        township: 乡镇 name.
+        township_code: 乡镇 code (the first 9 digits of ZLDWDM).
+        responsible_unit: 实施主体.
+        prepared_by: 编制单位.
+        prepared_on: 编制日期 as shown (e.g. ``2026年11月29日``).
+    """
+
+    name: str = ""
+    code: str = ""
+    township: str = ""
+    township_code: str = ""
+    responsible_unit: str = ""
+    prepared_by: str = ""
+    prepared_on: str = ""
+
+    def header_items(self) -> list[str]:
+        """``"项目名称：…"`` … for the header block, the known facts only, in the official order."""
+        township = self.township + (f"（{self.township_code}）" if self.township_code else "") \
+            if self.township else self.township_code
+        items = (("项目名称", self.name), ("项目编号", self.code), ("乡镇", township),
+                 ("实施主体", self.responsible_unit), ("编制单位", self.prepared_by), ("编制日期", self.prepared_on))
+        return [f"{label}：{value}" for label, value in items if value]
+
+
+def facts_of(project) -> ProjectFacts:
+    """:class:`ProjectFacts` from facts or a bare project name."""
+    if isinstance(project, ProjectFacts):
+        return project
+    return ProjectFacts(name=str(project or ""))
+
+
 @dataclass
 class Sheet:
     """One worksheet: a scheme table.
@@ -132,7 +170,7 @@ class Sheet:
         unit_text: The 面积单位 line (right-aligned under the title).
         blocks: The tables, the main one first.
         notes: Lines printed under the tables (basis, sources, caveats).
-        project: Project name shown left of the unit line.
+        project: The project's facts for the header block (or just its name).
         freeze_columns: Columns kept visible when scrolling right.
         paper: ``A4`` or ``A3``.
     """
@@ -143,7 +181,7 @@ class Sheet:
     unit_text: str
     blocks: list
     notes: list = field(default_factory=list)
-    project: str = ""
+    project: ProjectFacts | str = ""
     freeze_columns: int = 1
     paper: str = "A4"
 

@@ -93,7 +93,7 @@ def number(key: str) -> int:
 
 
 def option_labels() -> list[str]:
-    """``"1 整治区土地利用现状表"`` …: the TABLES options and the dialog's list, in order."""
+    """``"1 土地利用现状分类面积汇总表"`` …: the TABLES options and the dialog's list, in order."""
     return [f"{i + 1} {entry.title}" for i, entry in enumerate(TABLES)]
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..files import umask_mode
 from ..values import is_null
 from . import csv_export
-from .model import Block, Cell, Column, Sheet
+from .model import Block, Cell, Column, Sheet, facts_of
 from .rounding import shown
 
 FONT_NAME = "宋体"
@@ -158,6 +158,45 @@ def column_widths(sheet: Sheet) -> list[float]:
     return [w or 8.0 for w in widths]
 
 
+def header_lines(items: list[str], span: int) -> list[list[tuple[int, int, str]]]:
+    """The header block laid out: per line, ``(first column, last column, text)`` of each item.
+
+    Three items a line on wide sheets, two on narrower ones, one on a very
+    narrow one; each item gets an equal share of the printed width.
+    """
+    per_line = 3 if span >= 6 else 2 if span >= 4 else 1
+    lines = []
+    for start in range(0, len(items), per_line):
+        chunk = items[start:start + per_line]
+        share = max(1, span // per_line)
+        cells = []
+        for k, text in enumerate(chunk):
+            first = 1 + k * share
+            last = span if k == len(chunk) - 1 else first + share - 1  # the line's last item takes the rest
+            cells.append((first, min(last, span), text))
+        lines.append(cells)
+    return lines
+
+
+def _header_block(ws, sheet: Sheet, span: int, merge, body, right) -> int:
+    """Write the header block (project facts) and the 面积单位 line under the title; returns the next row."""
+    from openpyxl.styles import Alignment
+
+    row = 2
+    for line in header_lines(facts_of(sheet.project).header_items(), span):
+        for first, last, text in line:
+            ws.cell(row, first, text).font = body
+            ws.cell(row, first).alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
+            merge(row, first, row, last)
+        ws.row_dimensions[row].height = 18
+        row += 1
+    ws.cell(row, 1, sheet.unit_text).font = body
+    ws.cell(row, 1).alignment = right
+    merge(row, 1, row, span)
+    ws.row_dimensions[row].height = 18
+    return row + 1
+
+
 def write_sheet(ws, sheet: Sheet) -> None:
     """Lay one sheet out: title, unit line, blocks (caption, header, rows), notes, print set-up."""
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -188,19 +227,7 @@ def write_sheet(ws, sheet: Sheet) -> None:
     ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center")
     merge(1, 1, 1, span)
     ws.row_dimensions[1].height = 30
-    unit_col = 1
-    if sheet.project and span >= 2:
-        split_at = max(1, span // 2)
-        ws.cell(2, 1, f"项目名称：{sheet.project}").font = body
-        ws.cell(2, 1).alignment = Alignment(horizontal="left", vertical="center")
-        merge(2, 1, 2, split_at)
-        unit_col = split_at + 1
-    ws.cell(2, unit_col, sheet.unit_text).font = body
-    ws.cell(2, unit_col).alignment = right
-    merge(2, unit_col, 2, span)
-    ws.row_dimensions[2].height = 18
-
-    row = 3
+    row = _header_block(ws, sheet, span, merge, body, right)
     freeze = None
     first_header = None
     for b_index, block in enumerate(sheet.blocks):

@@ -1,6 +1,8 @@
 """landconsolidation:createproject – 项目设置: write the project GeoPackage."""
 from __future__ import annotations
 
+import datetime
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
@@ -32,7 +34,9 @@ from ...core.keys import (
     PBF_BEFORE,
     PROJECT_AREA,
     RED_LINE,
+    PREPARED_DATE,
     RESPONSIBLE_UNIT,
+    UNIT_NAME,
     START_YEAR,
     SUBPROJECTS,
     TOWNSHIP,
@@ -40,7 +44,7 @@ from ...core.keys import (
     TOWNSHIPS,
     VILLAGES,
 )
-from ...core.period import DEFAULT_MAX_YEARS, period_problem
+from ...core.period import DEFAULT_MAX_YEARS, parse_date, period_problem
 from .base import LandConsolidationAlgorithm, user_errors
 
 OPTIONAL_LAYERS = (PBF_BEFORE, PBF_AFTER, AFTER, SUBPROJECTS, RED_LINE, DEVELOPMENT_BOUNDARY)
@@ -86,6 +90,10 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
             (CODE, self.tr("Project code (项目编号)"), self.tr("Code given by the bureau.")),
             (TOWNSHIP, self.tr("Township (乡镇)"), self.tr("Name of the township; default from ZLDWDM.")),
             (RESPONSIBLE_UNIT, self.tr("Responsible unit (实施主体)"), self.tr("e.g. the township government.")),
+            (UNIT_NAME, self.tr("Prepared by (编制单位)"),
+             self.tr("The unit that prepares the scheme; shown on every table and map.")),
+            (PREPARED_DATE, self.tr("Date of preparation (编制日期)"),
+             self.tr("e.g. 2026-11-29; default: the day the project is written.")),
         ):
             self.addParameter(QgsProcessingParameterString(key, label, optional=key != NAME))
             self.parameterDefinition(key).setHelp(help_text)
@@ -187,6 +195,9 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
                 "start_year": start,
                 "end_year": end,
                 "responsible_unit": self.parameterAsString(parameters, RESPONSIBLE_UNIT, context).strip(),
+                "prepared_by": self.parameterAsString(parameters, UNIT_NAME, context).strip(),
+                "prepared_on": (parse_date(self.parameterAsString(parameters, PREPARED_DATE, context))
+                                or datetime.date.today()).isoformat(),
                 "villages": villages,
                 "village_names": names,
                 "area_mode": "villages" if villages else "layer",

@@ -9,6 +9,7 @@ table needs them), writing the file and the outputs.
 """
 from __future__ import annotations
 
+import datetime
 import math
 
 import pandas as pd
@@ -46,6 +47,7 @@ from ...core.keys import (
     MIN_ADDED_RATIO,
     MISSING,
     NAME,
+    PREPARED_DATE,
     OUTPUT,
     OUTPUT_XLSX,
     PBF_AFTER,
@@ -58,9 +60,11 @@ from ...core.keys import (
     SUBPROJECTS,
     TABLES,
     UNITS,
+    UNIT_NAME,
     algorithm_id,
 )
 from ...core.errors import check_canceled
+from ...core.period import chinese_date, parse_date
 from ...core.values import plain_all
 from .base import LandConsolidationAlgorithm, user_errors
 from .compliance import add_threshold_parameters, read_thresholds
@@ -108,7 +112,7 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
     def shortHelpString(self) -> str:  # noqa: N802,D102
         return self.tr(
             "Writes the scheme (实施方案) tables into one Excel workbook, one sheet a table, with Chinese titles and "
-            "headers laid out like the official 三调 statistics templates (整治区土地利用现状表: villages × "
+            "headers laid out like the official 三调 statistics templates (土地利用现状分类面积汇总表: villages × "
             "classes, template column order): {tables}.\n\n"
             "Give a project GeoPackage (PROJECT, written by 'Create project'), or the layers themselves; a layer "
             "given explicitly replaces the project's. Only the current DLTB is required; a table whose inputs are "
@@ -171,6 +175,15 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
         name.setFlags(name.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         name.setHelp(self.tr("Default: the project GeoPackage's name."))
         self.addParameter(name)
+        for key, label, help_text in (
+            (UNIT_NAME, self.tr("Prepared by (编制单位)"), self.tr("Default: the project's (set in the wizard).")),
+            (PREPARED_DATE, self.tr("Date of preparation (编制日期)"),
+             self.tr("e.g. 2026-11-29. Default: the project's, else today.")),
+        ):
+            param = QgsProcessingParameterString(key, label, optional=True)
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+            param.setHelp(help_text)
+            self.addParameter(param)
         for key, label in ((START_YEAR, self.tr("First year of implementation")),
                            (END_YEAR, self.tr("Last year of implementation"))):
             param = QgsProcessingParameterNumber(key, label, QgsProcessingParameterNumber.Type.Integer, optional=True,
@@ -208,8 +221,11 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
                     continue
                 if _empty(params.get(key)):
                     params[key] = value
-            facts = {"name": settings.get("name", ""), "start_year": loaded.get(START_YEAR),
-                     "end_year": loaded.get(END_YEAR)}
+            facts = {key: settings.get(key, "") for key in
+                     ("name", "code", "township", "responsible_unit", "prepared_by", "prepared_on")}
+            codes = settings.get("township_codes") or []
+            facts["township_code"] = codes[0] if len(codes) == 1 else ""
+            facts.update(start_year=loaded.get(START_YEAR), end_year=loaded.get(END_YEAR))
             facts["field_mapping"] = settings.get("field_mapping") or {}
             feedback.pushInfo(self.tr("Project: {path}").format(path=path))
         if _empty(params.get(DLTB)):
@@ -237,7 +253,7 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
         inputs = workbook.Inputs(
             self.workbook_sources(params, facts, thresholds, context, steps),
             units=workbook.units_for(self.parameterAsEnum(parameters, UNITS, context), decimals),
-            project=self.parameterAsString(parameters, NAME, context).strip() or facts.get("name", ""),
+            project=self.project_facts(parameters, context, facts),
             matrix_level=1 if self.parameterAsEnum(parameters, MATRIX_LEVEL, context) == 0 else 2,
             thresholds=thresholds,
             years=(parameters.get(START_YEAR), parameters.get(END_YEAR)),
@@ -276,6 +292,19 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
             CSV_FOLDER: csv_folder or None,
             "CSV_FILES": ";".join(written[1:]),
         }
+
+    def project_facts(self, parameters, context, facts: dict) -> workbook.ProjectFacts:
+        """The header block's facts: the parameters, else the project's settings; the date defaults to today."""
+        def given(key):
+            return self.parameterAsString(parameters, key, context).strip()
+
+        prepared = parse_date(given(PREPARED_DATE) or facts.get("prepared_on") or "") or datetime.date.today()
+        return workbook.ProjectFacts(
+            name=given(NAME) or facts.get("name", ""), code=facts.get("code", ""),
+            township=facts.get("township", ""), township_code=facts.get("township_code", ""),
+            responsible_unit=facts.get("responsible_unit", ""),
+            prepared_by=given(UNIT_NAME) or facts.get("prepared_by", ""), prepared_on=chinese_date(prepared),
+        )
 
     def workbook_sources(self, params, facts, thresholds, context, feedback) -> workbook.Sources:
         """How the workbook reads the layers and runs the child algorithms; None for what is not given.

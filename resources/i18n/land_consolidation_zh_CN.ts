@@ -152,6 +152,16 @@
       <source>Responsible unit</source>
       <translation>实施主体</translation>
     </message>
+    <message>
+      <location filename="dialogs/facts_page.ui" line="0" />
+      <source>Prepared by (编制单位)</source>
+      <translation>编制单位</translation>
+    </message>
+    <message>
+      <location filename="dialogs/facts_page.ui" line="0" />
+      <source>Date of preparation (编制日期)</source>
+      <translation>编制日期</translation>
+    </message>
   </context>
   <context>
     <name>LandConsolidation</name>
@@ -311,7 +321,7 @@
       <translation>导出算法不可用。</translation>
     </message>
     <message>
-      <location filename="dialogs/facts_page.py" line="63" />
+      <location filename="dialogs/facts_page.py" line="71" />
       <source>Give the project a name.</source>
       <translation>请填写项目名称。</translation>
     </message>
@@ -1093,87 +1103,107 @@ With AFTER (the planned DLTB) or AFTER_FIELD (a planned-code field), the same an
       <translation>连接地物：{used} 处宽度满足连接条件，{wide} 处宽于 MAX_GAP；{corner} 处仅角点相接，未连接；{rejected} 处窄间隔未予连接（其中含有连接地物以外的地物）。运行时间 {t:.1f} s。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="101" />
+      <location filename="processing/algorithms/createproject.py" line="100" />
+      <source>First year (开始年度)</source>
+      <translation>开始年度</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/createproject.py" line="100" />
+      <source>Last year (结束年度)</source>
+      <translation>结束年度</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/createproject.py" line="103" />
+      <source>Calendar year; both ends count.</source>
+      <translation>公历年份；含起止年度。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/createproject.py" line="105" />
+      <source>Longest period (years)</source>
+      <translation>最长实施期限（年）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/createproject.py" line="109" />
       <source>Policy default: 3 years (无锡实施意见 §三(三)).</source>
       <translation>政策默认值：3 年（无锡实施意见 §三(三)）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="108" />
+      <location filename="processing/algorithms/createproject.py" line="116" />
       <source>Ecological red line (生态保护红线)</source>
       <translation>生态保护红线</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="109" />
+      <location filename="processing/algorithms/createproject.py" line="117" />
       <source>Urban development boundary (城镇开发边界)</source>
       <translation>城镇开发边界</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="114" />
+      <location filename="processing/algorithms/createproject.py" line="122" />
       <source>Optional; copied into the project where it meets the boundary.</source>
       <translation>可选；与项目区边界相交的要素将复制到项目文件中。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="116" />
+      <location filename="processing/algorithms/createproject.py" line="124" />
       <source>…or planned-code field on the DLTB (规划地类编码)</source>
       <translation>…或地类图斑上的规划地类编码字段</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="118" />
+      <location filename="processing/algorithms/createproject.py" line="126" />
       <source>Field holding the planned DLBM, instead of a layer.</source>
       <translation>存放规划地类编码（DLBM）的字段，可代替规划图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="119" />
+      <location filename="processing/algorithms/createproject.py" line="127" />
       <source>Field mapping (JSON role → field)</source>
       <translation>字段映射（JSON，角色 → 字段）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="122" />
+      <location filename="processing/algorithms/createproject.py" line="130" />
       <source>e.g. {"code": "DLBM2", "tbmj": "MJ"}; roles not given are detected.</source>
       <translation>如 {"code": "DLBM2", "tbmj": "MJ"}；未给出的角色将自动识别。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="126" />
+      <location filename="processing/algorithms/createproject.py" line="134" />
       <source>Project GeoPackage</source>
       <translation>项目 GeoPackage</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="126" />
+      <location filename="processing/algorithms/createproject.py" line="134" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="127" />
+      <location filename="processing/algorithms/createproject.py" line="135" />
       <source>Townships in the project area</source>
       <translation>项目区涉及乡镇数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="128" />
+      <location filename="processing/algorithms/createproject.py" line="136" />
       <source>DLTB parcels copied</source>
       <translation>复制的地类图斑数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="129" />
+      <location filename="processing/algorithms/createproject.py" line="137" />
       <source>Township codes</source>
       <translation>乡镇代码</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="171" />
+      <location filename="processing/algorithms/createproject.py" line="179" />
       <source>The project area spans {n} townships ({codes}); the policy's unit is one 乡镇.</source>
       <translation>项目区跨 {n} 个乡镇（{codes}）；按政策，项目以一个乡镇为实施单元。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="201" />
+      <location filename="processing/algorithms/createproject.py" line="212" />
       <source>Writing {path}…</source>
       <translation>正在写入 {path}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="56" />
+      <location filename="processing/algorithms/createproject.py" line="60" />
       <source>Create project (项目设置)</source>
       <translation>项目设置</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="61" />
+      <location filename="processing/algorithms/createproject.py" line="65" />
       <source>Writes one self-contained project GeoPackage: the project boundary (XMQ), copies of the DLTB parcels that intersect it (whole parcels, attributes unchanged) and of the optional layers (planned DLTB, permanent basic farmland before/after, sub-projects, ecological red line, urban development boundary), and a settings table (lc_settings) with the project facts, the field mapping and the planned-code field. The project wizard runs this algorithm; exportscheme and the wizard read the file back.
 
 The boundary is the PROJECT_AREA layer (its features dissolved; use 'selected features only' for a part) or the villages listed in VILLAGES (ZLDWDM codes, comma separated), whose DLTB parcels are dissolved. A project spanning more than one township (first 9 digits of ZLDWDM) is reported as a warning: the policy's unit is one 乡镇. The period counts both ends (2026–2028 = 3 years) and may not exceed MAX_YEARS.</source>
@@ -1182,89 +1212,89 @@ The boundary is the PROJECT_AREA layer (its features dissolved; use 'selected fe
 项目区边界取自 PROJECT_AREA 图层（其要素融合为一；如只用其中一部分，请勾选“仅选中的要素”），或取自 VILLAGES 中列出的村（ZLDWDM 代码，以逗号分隔），由这些村的地类图斑融合而成。项目跨多个乡镇（ZLDWDM 前 9 位）时给出警告：按政策，项目以一个乡镇为实施单元。实施期限含起止年度（2026–2028 = 3 年），且不得超过 MAX_YEARS。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="77" />
+      <location filename="processing/algorithms/createproject.py" line="81" />
       <source>三调 地类图斑, projected CGCS2000 Gauss-Krüger.</source>
       <translation>三调地类图斑，CGCS2000 高斯-克吕格投影。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="79" />
+      <location filename="processing/algorithms/createproject.py" line="83" />
       <source>Project area polygons (项目区)</source>
       <translation>项目区</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="80" />
+      <location filename="processing/algorithms/createproject.py" line="84" />
       <source>Boundary polygons; or give VILLAGES instead.</source>
       <translation>项目区边界面；也可改为给出 VILLAGES。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="82" />
+      <location filename="processing/algorithms/createproject.py" line="86" />
       <source>…or villages (ZLDWDM codes, comma separated)</source>
       <translation>…或村（ZLDWDM 代码，以逗号分隔）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="83" />
+      <location filename="processing/algorithms/createproject.py" line="87" />
       <source>Their DLTB parcels are dissolved into the boundary.</source>
       <translation>将这些村的地类图斑融合为项目区边界。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="85" />
+      <location filename="processing/algorithms/createproject.py" line="89" />
       <source>Project name (项目名称)</source>
       <translation>项目名称</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="85" />
+      <location filename="processing/algorithms/createproject.py" line="89" />
       <source>e.g. 某某镇全域土地综合整治项目</source>
       <translation>如：某某镇全域土地综合整治项目</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="86" />
+      <location filename="processing/algorithms/createproject.py" line="90" />
       <source>Project code (项目编号)</source>
       <translation>项目编号</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="86" />
+      <location filename="processing/algorithms/createproject.py" line="90" />
       <source>Code given by the bureau.</source>
       <translation>由自然资源主管部门确定的项目编号。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="87" />
+      <location filename="processing/algorithms/createproject.py" line="91" />
       <source>Township (乡镇)</source>
       <translation>乡镇</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="87" />
+      <location filename="processing/algorithms/createproject.py" line="91" />
       <source>Name of the township; default from ZLDWDM.</source>
       <translation>乡镇名称；默认依据 ZLDWDM 确定。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="88" />
+      <location filename="processing/algorithms/createproject.py" line="92" />
       <source>Responsible unit (实施主体)</source>
       <translation>实施主体</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="88" />
+      <location filename="processing/algorithms/createproject.py" line="92" />
       <source>e.g. the township government.</source>
       <translation>如：乡镇人民政府。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="92" />
-      <source>First year (开始年度)</source>
-      <translation>开始年度</translation>
+      <location filename="processing/algorithms/createproject.py" line="93" />
+      <source>Prepared by (编制单位)</source>
+      <translation>编制单位</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="92" />
-      <source>Last year (结束年度)</source>
-      <translation>结束年度</translation>
+      <location filename="processing/algorithms/createproject.py" line="94" />
+      <source>The unit that prepares the scheme; shown on every table and map.</source>
+      <translation>编制实施方案的单位；显示在每张表格和图件上。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="95" />
-      <source>Calendar year; both ends count.</source>
-      <translation>公历年份；含起止年度。</translation>
+      <source>Date of preparation (编制日期)</source>
+      <translation>编制日期</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="97" />
-      <source>Longest period (years)</source>
-      <translation>最长实施期限（年）</translation>
+      <location filename="processing/algorithms/createproject.py" line="96" />
+      <source>e.g. 2026-11-29; default: the day the project is written.</source>
+      <translation>如 2026-11-29；默认为生成项目文件的当天。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/cultivatedland.py" line="13" />
@@ -1453,20 +1483,20 @@ The layer must be in a CGCS2000 Gauss-Krüger CRS (EPSG:4513–4554). Where the 
       <translation>|字段值 − 计算值| 最大值（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="104" />
+      <location filename="processing/algorithms/exportscheme.py" line="108" />
       <source>Export scheme tables (方案表格导出)</source>
       <translation>方案表格导出</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="109" />
-      <source>Writes the scheme (实施方案) tables into one Excel workbook, one sheet a table, with Chinese titles and headers laid out like the official 三调 statistics templates (整治区土地利用现状表: villages × classes, template column order): {tables}.
+      <location filename="processing/algorithms/exportscheme.py" line="113" />
+      <source>Writes the scheme (实施方案) tables into one Excel workbook, one sheet a table, with Chinese titles and headers laid out like the official 三调 statistics templates (土地利用现状分类面积汇总表: villages × classes, template column order): {tables}.
 
 Give a project GeoPackage (PROJECT, written by 'Create project'), or the layers themselves; a layer given explicitly replaces the project's. Only the current DLTB is required; a table whose inputs are missing is left out and listed in the log (by table number: {needs}). The 永久基本农田调整表 and the 耕地集中连片统计表 run the farmland adjustment and contiguity algorithms when they are installed.
 
 Numbers are numeric cells with fixed decimals: areas in 公顷 (default 4 decimals, 0.0001 公顷 = 1 m²) and/or 亩 (1 亩 = 10 000/15 m², default 2 decimals); DECIMALS overrides both. Totals and subtotals equal the sum of the rounded parts shown beside them. With both units, the narrow tables show a 公顷 and a 亩 column under each area heading; the status table and the transition matrix get one sheet per unit. Header panes are frozen; the print set-up is landscape, fitted to the page width.
 
 The workbook is written to a temporary file in the target folder and renamed at the end, so a failed run leaves no half-written file. CSV_FOLDER adds one UTF-8 CSV per table (values as shown).</source>
-      <translation>将实施方案的各张表格写入同一个 Excel 工作簿，每表一个工作表，中文标题和表头参照三调官方统计表样式排版（整治区土地利用现状表为村 × 地类，按模板列顺序）：{tables}。
+      <translation>将实施方案的各张表格写入同一个 Excel 工作簿，每表一个工作表，中文标题和表头参照三调官方统计表样式排版（土地利用现状分类面积汇总表为村 × 地类，按模板列顺序）：{tables}。
 
 可给出项目 GeoPackage（PROJECT，由“项目设置”生成），或直接给出各图层；单独给出的图层将替代项目文件中的对应图层。只有现状地类图斑是必需的；缺少输入的表格不予输出，并在日志中列出（按表号：{needs}）。已安装永久基本农田调整和集中连片算法时，永久基本农田调整表和耕地集中连片统计表将调用这两个算法。
 
@@ -1475,312 +1505,322 @@ The workbook is written to a temporary file in the target folder and renamed at 
 工作簿先写入目标文件夹中的临时文件，完成后再重命名，因此运行失败不会留下写了一半的文件。CSV_FOLDER 可为每张表另存一个 UTF-8 CSV 文件（数值与表中显示一致）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="129" />
+      <location filename="processing/algorithms/exportscheme.py" line="133" />
       <source>Project GeoPackage (项目文件)</source>
       <translation>项目文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="130" />
+      <location filename="processing/algorithms/exportscheme.py" line="134" />
       <source>A project GeoPackage written by 'Create project': its DLTB, boundary, plan, farmland and sub-project layers and its facts (name, years) are used unless given below.</source>
       <translation>由“项目设置”生成的项目 GeoPackage：除非在下方另行给出，将使用其中的地类图斑、项目区边界、规划、永久基本农田和子项目图层以及项目信息（名称、年度）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="136" />
+      <location filename="processing/algorithms/exportscheme.py" line="140" />
       <source>三调 地类图斑 of the current state; required unless PROJECT is given.</source>
       <translation>现状三调地类图斑；未给出 PROJECT 时必填。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="139" />
+      <location filename="processing/algorithms/exportscheme.py" line="143" />
       <source>YJJBNTTB before the adjustment; with PBF_AFTER gives table 6.</source>
       <translation>调整前的永久基本农田图斑（YJJBNTTB）；与 PBF_AFTER 一起用于生成表 6。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="141" />
+      <location filename="processing/algorithms/exportscheme.py" line="145" />
       <source>YJJBNTTB after the adjustment.</source>
       <translation>调整后的永久基本农田图斑（YJJBNTTB）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="143" />
+      <location filename="processing/algorithms/exportscheme.py" line="147" />
       <source>Sub-project polygons (XMLX type, XMMC name, TZJE investment 万元, ZJLY funding, SSND year, ZRDW unit); gives tables 9 and 10 and the per-sub-project rows of table 8.</source>
       <translation>子项目范围面（XMLX 项目类型、XMMC 项目名称、TZJE 投资额（万元）、ZJLY 资金来源、SSND 实施年度、ZRDW 责任单位）；用于生成表 9、表 10 及表 8 中按子项目列出的行。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="150" />
+      <location filename="processing/algorithms/exportscheme.py" line="154" />
       <source>Tables</source>
       <translation>表格</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="152" />
+      <location filename="processing/algorithms/exportscheme.py" line="156" />
       <source>Which tables to write (default: all that the inputs allow).</source>
       <translation>要输出的表格（默认：输入数据所能支持的全部表格）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="154" />
+      <location filename="processing/algorithms/exportscheme.py" line="158" />
       <source>Area unit</source>
       <translation>面积单位</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="156" />
+      <location filename="processing/algorithms/exportscheme.py" line="160" />
       <source>0 = 公顷, 1 = 亩, 2 = both (side-by-side columns; the two wide tables get a sheet per unit).</source>
       <translation>0 = 公顷，1 = 亩，2 = 两者（并列分栏；两张宽表每种单位各一个工作表）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="160" />
+      <location filename="processing/algorithms/exportscheme.py" line="164" />
       <source>Decimal places of areas (empty = 4 for 公顷, 2 for 亩)</source>
       <translation>面积小数位数（为空则公顷 4 位、亩 2 位）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="162" />
+      <location filename="processing/algorithms/exportscheme.py" line="166" />
       <source>Leave empty for the defaults: 4 decimals for 公顷 (1 m²), 2 for 亩.</source>
       <translation>留空则使用默认值：公顷 4 位小数（精确到 1 m²），亩 2 位小数。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="164" />
+      <location filename="processing/algorithms/exportscheme.py" line="168" />
       <source>Transition matrix classes</source>
       <translation>转移矩阵地类级别</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="165" />
+      <location filename="processing/algorithms/exportscheme.py" line="169" />
       <source>First-level (一级类)</source>
       <translation>一级类</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="165" />
+      <location filename="processing/algorithms/exportscheme.py" line="169" />
       <source>Second-level (二级类)</source>
       <translation>二级类</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="168" />
+      <location filename="processing/algorithms/exportscheme.py" line="172" />
       <source>First-level classes fit a page; second-level classes show 水田/水浇地/旱地 apart.</source>
       <translation>一级类可在一页内排下；二级类将水田/水浇地/旱地分别列出。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="170" />
+      <location filename="processing/algorithms/exportscheme.py" line="174" />
       <source>Project name for the sheet headers</source>
       <translation>表头中的项目名称</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="172" />
+      <location filename="processing/algorithms/exportscheme.py" line="176" />
       <source>Default: the project GeoPackage's name.</source>
       <translation>默认：项目 GeoPackage 中记录的项目名称。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/exportscheme.py" line="179" />
+      <source>Default: the project's (set in the wizard).</source>
+      <translation>默认取项目设置（在向导中填写）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="181" />
+      <source>e.g. 2026-11-29. Default: the project's, else today.</source>
+      <translation>如 2026-11-29。默认取项目设置，否则为当天。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="192" />
       <source>Default: the project's years, else the sub-projects' years (SSND).</source>
       <translation>默认：项目的起止年度，否则取子项目的年度（SSND）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="182" />
+      <location filename="processing/algorithms/exportscheme.py" line="195" />
       <source>Folder for one CSV per table</source>
       <translation>每表一个 CSV 的输出文件夹</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="184" />
+      <location filename="processing/algorithms/exportscheme.py" line="197" />
       <source>Optional: also write each table as a UTF-8 CSV (values as shown in the workbook).</source>
       <translation>可选：同时将每张表另存为 UTF-8 CSV（数值与工作簿中显示一致）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="187" />
+      <location filename="processing/algorithms/exportscheme.py" line="200" />
       <source>Scheme workbook</source>
       <translation>实施方案工作簿</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="187" />
+      <location filename="processing/algorithms/exportscheme.py" line="200" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="188" />
+      <location filename="processing/algorithms/exportscheme.py" line="201" />
       <source>The .xlsx file to write (replaced if it exists).</source>
       <translation>要写入的 .xlsx 文件（如已存在则覆盖）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="189" />
+      <location filename="processing/algorithms/exportscheme.py" line="202" />
       <source>Sheets written</source>
       <translation>已写入的工作表</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="190" />
+      <location filename="processing/algorithms/exportscheme.py" line="203" />
       <source>Number of sheets</source>
       <translation>工作表数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="191" />
+      <location filename="processing/algorithms/exportscheme.py" line="204" />
       <source>Tables left out (inputs missing)</source>
       <translation>未输出的表格（缺少输入）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="192" />
+      <location filename="processing/algorithms/exportscheme.py" line="205" />
       <source>CSV files</source>
       <translation>CSV 文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="214" />
+      <location filename="processing/algorithms/exportscheme.py" line="230" />
       <source>Project: {path}</source>
       <translation>项目：{path}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="216" />
+      <location filename="processing/algorithms/exportscheme.py" line="232" />
       <source>Give a project GeoPackage (PROJECT) or the current DLTB layer (DLTB). 请给出项目文件或现状地类图斑图层。</source>
       <translation>请给出项目 GeoPackage（PROJECT）或现状地类图斑图层（DLTB）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="247" />
+      <location filename="processing/algorithms/exportscheme.py" line="263" />
       <source>Computing the tables…</source>
       <translation>正在计算表格…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="252" />
+      <location filename="processing/algorithms/exportscheme.py" line="268" />
       <source>Left out: {n} {title} — {reason}.</source>
       <translation>未输出：表 {n} {title} — {reason}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="256" />
+      <location filename="processing/algorithms/exportscheme.py" line="272" />
       <source>No table could be written: every chosen table lacks its inputs.</source>
       <translation>无法输出任何表格：所选表格均缺少输入数据。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="264" />
+      <location filename="processing/algorithms/exportscheme.py" line="280" />
       <source>Could not write {path}: {error}</source>
       <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="269" />
+      <location filename="processing/algorithms/exportscheme.py" line="285" />
       <source>{n} CSV files in {folder}</source>
       <translation>已在 {folder} 中写入 {n} 个 CSV 文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="350" />
+      <location filename="processing/algorithms/exportscheme.py" line="379" />
       <source>the algorithm {id} is not installed</source>
       <translation>未安装算法 {id}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="351" />
+      <location filename="processing/algorithms/exportscheme.py" line="380" />
       <source>Running {id}…</source>
       <translation>正在运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="359" />
+      <location filename="processing/algorithms/exportscheme.py" line="388" />
       <source>{id} failed: {error}</source>
       <translation>{id} 运行失败：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="379" />
+      <location filename="processing/algorithms/exportscheme.py" line="408" />
       <source>Running {id} on the current DLTB…</source>
       <translation>正在对现状地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="384" />
+      <location filename="processing/algorithms/exportscheme.py" line="413" />
       <source>Running {id} on the planned DLTB…</source>
       <translation>正在对规划地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="388" />
+      <location filename="processing/algorithms/exportscheme.py" line="417" />
       <source>Running {id} on the planned codes ({field})…</source>
       <translation>正在按规划地类编码（{field}）运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="393" />
+      <location filename="processing/algorithms/exportscheme.py" line="422" />
       <source>The contiguity algorithm takes no code field; the 整治后 column of table 7 is left empty.</source>
       <translation>集中连片算法不接受地类编码字段；表 7 的整治后列留空。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="396" />
+      <location filename="processing/algorithms/exportscheme.py" line="425" />
       <source>No plan: table 7 shows the current state only.</source>
       <translation>无规划方案：表 7 仅反映现状。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="116" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="117" />
       <source>DLTB land-use parcels (for class, 等别, 坡度)</source>
       <translation>地类图斑（用于取地类、等别、坡度）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="119" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="120" />
       <source>Current 三调 地类图斑: the class of the ground under each piece, and 等别 / 坡度 where the farmland layer has none.</source>
       <translation>现状三调地类图斑：提供各分块所在位置的现状地类，以及永久基本农田图层中缺少的等别 / 坡度。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="125" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="126" />
       <source>Drop pieces smaller than (m²)</source>
       <translation>舍弃面积小于此值的分块（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="128" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="129" />
       <source>Pieces under this area are slivers of re-digitised boundaries; they are dropped and counted in the log.</source>
       <translation>小于此面积的分块是边界重新数字化产生的细碎多边形，将被舍弃并在日志中计数。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="132" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="133" />
       <source>Area basis</source>
       <translation>面积口径</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="133" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="134" />
       <source>Ellipsoidal area of the pieces (三调 method)</source>
       <translation>分块的椭球面积（三调方法）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="134" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="135" />
       <source>The layer's area field (YJJBNTTBMJ …), in proportion</source>
       <translation>图层自带面积字段（YJJBNTTBMJ …），按比例分摊</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="138" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="139" />
       <source>0 = ellipsoidal area of each piece; 1 = the area field of the feature × the piece's share of the feature's ellipsoidal area (ellipsoidal where empty).</source>
       <translation>0 = 各分块的椭球面积；1 = 要素的面积字段值 × 分块占该要素椭球面积的比例（字段为空时取椭球面积）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="142" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="143" />
       <source>Required 新增比例 (%)</source>
       <translation>新增比例要求（%）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="146" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="147" />
       <source>新增永久基本农田 ≥ this share of the adjusted area (Wuxi opinion §四(二), 自然资发〔2019〕194号: 5 %).</source>
       <translation>新增永久基本农田 ≥ 调整面积的此比例（无锡实施意见 §四(二)，自然资发〔2019〕194号：5 %）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="149" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="150" />
       <source>Review table</source>
       <translation>审查汇总表</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="151" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="152" />
       <source>调出 parcels</source>
       <translation>调出图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="153" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="154" />
       <source>调入 parcels</source>
       <translation>调入图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="208" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="215" />
       <source>No DLTB given: the current class of the pieces is 未覆盖, and 等别 and slope come from the farmland layers only.</source>
       <translation>未提供地类图斑：各分块的现状地类记为“未覆盖”，等别和坡度仅取自永久基本农田图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="290" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="297" />
       <source>Farmland layer fields: area {area}, 等别 {gddb}, 坡度 {slope}.</source>
       <translation>永久基本农田图层字段：面积 {area}，等别 {gddb}，坡度 {slope}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="301" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="308" />
       <source>{side}: {n} sliver(s) under the sliver area dropped, {a:.4f} m² in all.</source>
       <translation>{side}：舍弃 {n} 个小于细碎面积阈值的分块，共 {a:.4f} m²。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="307" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="314" />
       <source>{side}: {n} piece(s) under {limit} m² dropped as coordinate noise, {a:.6f} m² in all.</source>
       <translation>{side}：{n} 个小于 {limit} m² 的碎片为坐标误差，已舍弃，合计 {a:.6f} m²。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="78" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="79" />
       <source>Permanent farmland adjustment (永久基本农田调整)</source>
       <translation>永久基本农田调整</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="83" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="84" />
       <source>Compares the permanent basic farmland (永久基本农田) before and after the adjustment and fills the figures of the provincial review form (全域土地综合整治所涉永久基本农田布局调整事项审查情况汇总表).
 
 调出 = before minus after, 调入 = after minus before, as pieces of the layers' own features (each feature minus the other layer's features it meets; nothing is dissolved). A piece that falls apart counts as one parcel per polygon. Pieces smaller than SLIVER_AREA (default 1 m²) come from re-digitised boundaries: they are dropped and counted in the log.

@@ -45,8 +45,8 @@ def compliance_sheet(rules: pd.DataFrame, units, project: str = "", number: int 
         "compliance", f"表{number} {TITLE}", TITLE,
         f"面积单位：{unit.label}", [Block(columns, rows)],
         notes=[f"核验结论：{passed} 项通过，{failed} 项不通过，{unchecked} 项未核验。",
-               "注：“不通过”的指标以粗体标出，对应图斑可用“指标核验”算法的 OUTPUT_PARCELS 图层查看。"
-               "质量指标为整治后平均等别 − 整治前平均等别（正值为变差）。"],
+               "注：“不通过”的指标以粗体标出，相关图斑见“指标核验”的“未通过指标涉及的图斑”图层。"
+               "质量指标为整治后平均等别减整治前平均等别，正值表示变差。"],
         project=project, freeze_columns=2,
     )
 

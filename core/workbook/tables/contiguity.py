@@ -68,8 +68,8 @@ def contiguity_sheet(before: dict, after: dict | None, units, project: str = "",
         "contiguity", f"表{number} {TITLE}", TITLE, unit_line(units), [Block(columns, rows)],
         notes=["注：相邻耕地图斑之间仅隔农村道路、沟渠、田坎等窄线状地物（宽度不超过设定值，默认 8 米）时"
                "视为同一连片地块；"
-               "连片面积按图斑地类面积（TBDLMJ）计。破碎度按图斑计：LPI = 最大图斑面积 / 耕地面积 × 100，"
-               "MESH = Σa² / A（A 为分析范围总面积），平均形状指数 = 周长 / (2√(π·面积)) 的均值。"],
+               "连片面积按图斑地类面积计。破碎度按图斑计：最大图斑指数 = 最大图斑面积 / 耕地面积 × 100，"
+               "有效网格面积 = 各图斑面积平方和 / 分析范围总面积，形状指数 = 周长 / (2√(π·面积)) 的平均值。"],
         project=project, freeze_columns=1,
     )
 

@@ -91,7 +91,7 @@ def sources_sheet(cultivated, units, project: str = "", number: int = 4,
     return Sheet(
         "sources", f"表{number} {TITLE}", TITLE, unit_line(units),
         [Block(columns, rows), Block(summary_columns, summary, caption="新增耕地汇总")],
-        notes=["注：新增耕地按整治后图斑地类面积（TBDLMJ）计，耕地减少按整治前计（负值）；“耕地内部田坎变化”为保留耕地的"
+        notes=["注：新增耕地按整治后图斑地类面积计，耕地减少按整治前计（负值）；“耕地内部田坎变化”为保留耕地的"
                "田坎系数变化。水田、水浇地、旱地按整治后地类（减少行按整治前地类）划分。平均耕地等别按面积加权。"],
         project=project, freeze_columns=2,
     )

@@ -1,4 +1,11 @@
-"""Table 1, 整治区土地利用现状表: villages × 三调 classes in the template's column order."""
+"""Table 1, 土地利用现状分类面积汇总表: villages × 三调 classes, laid out as the official 三调 template.
+
+The template's title, its two 行政区域 columns (名称, 代码) and its column
+order.  As in the template, the parent region comes first: the township by
+name and 9-digit code when the project knows it (else 合计), then one row
+per village (行政村) with its name and 12-digit code – the first 12 digits of
+ZLDWDM, whose last 7 are zeros at village level.
+"""
 from __future__ import annotations
 
 import numpy as np
@@ -7,10 +14,10 @@ import pandas as pd
 from ... import codes as codes_mod
 from ... import status as status_mod
 from ..inputs import Inputs
-from ..model import Block, Column, Row, Sheet, Unit, label
+from ..model import Block, Column, Row, Sheet, Unit, facts_of, label
 from ..rounding import controlled_round, round_levels, split, tidy
 
-TITLE = "整治区土地利用现状表"
+TITLE = "土地利用现状分类面积汇总表"
 
 
 def status_columns(unit: Unit, table: codes_mod.CodeTable | None = None) -> tuple[list[Column], list]:
@@ -56,20 +63,27 @@ def _status_values(layout, codes, group_of, total, code_values, decimals) -> lis
     return values
 
 
-def status_sheets(status: pd.DataFrame, units, project: str = "", number: int = 1,
+def village_code(zldwdm: str) -> str:
+    """The code the template shows for a village: ZLDWDM's first 12 digits when the rest are zeros."""
+    text = str(zldwdm or "")
+    return text[:12] if len(text) == 19 and text[12:].strip("0") == "" else text
+
+
+def status_sheets(status: pd.DataFrame, units, project=None, number: int = 1,
                   table: codes_mod.CodeTable | None = None) -> list[Sheet]:
-    """整治区土地利用现状表: villages × 三调 classes, one sheet per unit.
+    """土地利用现状分类面积汇总表: villages × 三调 classes, one sheet per unit.
 
     Args:
         status: :func:`~core.status.land_use_status` (``GROUP``, ``GROUP_NAME``,
             ``DLBM``, ``AREA_M2`` exact).
         units: Area units.
-        project: Project name.
+        project: The project's facts (township name and code for the first row), or its name.
         number: Table number in the workbook.
         table: Code table.
 
-    The 合计 row (the project area) comes first, as the parent region does in
-    the 三调 汇总表; then one row per village (ZLDWDM) in code order.  The 合计
+    The project area's row comes first, as the parent region does in the
+    三调 汇总表 (the township's name and code when known, else 合计); then
+    one row per village (ZLDWDM) in code order.  The 合计
     row is rounded top down (total → first-level → second-level classes, the
     same figures as the 整治前 column of the structure table); the village
     rows are rounded to their own totals and, by controlled rounding, add up
@@ -100,19 +114,28 @@ def status_sheets(status: pd.DataFrame, units, project: str = "", number: int = 
             cells = np.array([[round_levels([(group_of[c], c, v) for c, v in zip(codes, row)], d, total)[2][
                 (group_of[c], c)] for c in codes] for row, total in zip(exact, village_totals)])
             col_totals = [tidy(v, d) for v in cells.sum(axis=0)]
-        rows = [Row(["合计", ""] + _status_values(layout, codes, group_of, grand, col_totals, d), "total")]
+        facts = facts_of(project)
+        township_code = facts.township_code or _common_township(villages)
+        first = [facts.township or "合计", township_code if facts.township or township_code else ""]
+        rows = [Row(first + _status_values(layout, codes, group_of, grand, col_totals, d), "total")]
         for i, village in enumerate(villages):
             if village:
-                rows.append(Row([names.get(village, "") or "", village]
+                rows.append(Row([names.get(village, "") or "", village_code(village)]
                                 + _status_values(layout, codes, group_of, village_totals[i], cells[i], d)))
         name = f"表{number} {TITLE}" + (f"（{unit.label}）" if len(units) > 1 else "")
         sheets.append(Sheet(
             "status", name, TITLE, f"面积单位：{unit.label}", [Block(columns, rows)],
-            notes=["注：地类面积为图斑地类面积（TBDLMJ），耕地中扣除的田坎（KCMJ）计入田坎（1203）；国土调查总面积为图斑面积"
-                   "（TBMJ）之和。带 K/A 后缀的地类编码按其基础地类统计。"],
+            notes=["注：各地类面积为图斑地类面积，耕地中扣除的田坎面积计入田坎（1203）；国土调查总面积为图斑面积之和。"
+                   "可调整地类（编码带 K）及带 A 的细化地类按其基础地类统计。"],
             project=project, freeze_columns=3, paper="A3",
         ))
     return sheets
+
+
+def _common_township(villages) -> str:
+    """The 9-digit township code all villages share, or ""."""
+    townships = {str(v)[:9] for v in villages if v}
+    return townships.pop() if len(townships) == 1 else ""
 
 
 def build(inputs: Inputs, number: int) -> list[Sheet]:

@@ -105,7 +105,7 @@ def structure_sheet(structure: pd.DataFrame, units, project: str = "", number: i
                         "subtotal"))
     return Sheet(
         "structure", f"表{number} {TITLE}", TITLE, unit_line(units), [Block(columns, rows)],
-        notes=["注：面积按图斑地类面积（TBDLMJ）计，田坎单列为 1203；比重为占项目区总面积的百分比；"
+        notes=["注：面积按图斑地类面积计，田坎单列为 1203；比重为占项目区总面积的百分比；"
                "变化率 = (整治后 − 整治前) / 整治前 × 100，整治前为零时记“—”。"
                "三大类按三调统计口径（湿地分属农用地、建设用地、未利用地）。"],
         project=project, freeze_columns=2,

@@ -87,8 +87,8 @@ def subprojects_sheet(frame: pd.DataFrame, units, project: str = "", number: int
     return Sheet(
         "subprojects", f"表{number} {TITLE}", TITLE, unit_line(units) + "；投资：万元",
         [Block(columns, rows)],
-        notes=["注：子项目面积为子项目范围的椭球面积（三调方法）；投资、资金来源、实施年度、实施主体取自子项目图层属性"
-               "（XMLX、XMMC、TZJE、ZJLY、SSND、ZRDW）。"],
+        notes=["注：子项目面积为子项目范围的椭球面积（三调方法）；项目类型、名称、投资、资金来源、实施年度、实施主体"
+               "取自子项目图层的属性。"],
         project=project, freeze_columns=3,
     )
 

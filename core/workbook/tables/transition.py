@@ -78,7 +78,7 @@ def transition_sheets(matrix: pd.DataFrame, units, level: int = 1, project: str 
         sheets.append(Sheet(
             "transition", f"表{number} {TITLE}{suffix}", f"{TITLE}（{level_text}）",
             f"面积单位：{unit.label}", [Block(columns, rows, zero_blank=True)],
-            notes=["注：行为整治前地类，列为整治后地类，单元格为由行地类转为列地类的面积（叠加后图斑面积 TBMJ 口径，"
+            notes=["注：行为整治前地类，列为整治后地类，单元格为由行地类转为列地类的面积（按图斑面积计，"
                    "含田坎）；对角线为地类未变的面积。空白表示无转移。"],
             project=project, freeze_columns=2, paper="A3" if len(classes) > 16 else "A4",
         ))
