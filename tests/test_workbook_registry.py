@@ -117,7 +117,8 @@ def test_a_registered_table_is_offered_built_and_written(provider, tmp_path, ext
                                   "TABLES": [11, 0], "UNITS": 2, "OUTPUT_XLSX": str(out)})
     assert result["MISSING"] == ""
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["表1 土地利用现状分类面积汇总表（公顷）", "表1 土地利用现状分类面积汇总表（亩）", f"表12 {EXTRA_TITLE}"]
+    assert wb.sheetnames == ["表1 土地利用现状分类面积汇总表（公顷）", "表1 土地利用现状分类面积汇总表（亩）",
+                             f"表12 {EXTRA_TITLE}"]
     ws = wb[f"表12 {EXTRA_TITLE}"]
     assert ws.cell(1, 1).value == EXTRA_TITLE
     assert "面积单位：公顷、亩" in [ws.cell(r, 1).value for r in range(2, 5)]
