@@ -7,23 +7,14 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu
 
 from .core.keys import algorithm_id
-from .i18n import install_translator, tr, tr_noop
+from .i18n import install_translator, tr
 from .plugin_info import icon_path
 from .processing.provider import LandConsolidationProvider
 
-#: (algorithm name, English action text) for the menu's algorithm entries, in menu order.
-MENU_ALGORITHMS = (
-    ("landusestatus", tr_noop("Land-use status…")),
-    ("transitionmatrix", tr_noop("Transition matrix…")),
-    ("cultivatedland", tr_noop("Cultivated land: added, balance, quality…")),
-    ("constructionland", tr_noop("Construction land and 增减挂钩…")),
-    ("ecologicalland", tr_noop("Ecological land…")),
-    ("farmlandadjustment", tr_noop("Permanent basic farmland adjustment…")),
-    ("contiguity", tr_noop("Contiguity and fragmentation…")),
-    ("potential", tr_noop("Potential survey…")),
-    ("compliance", tr_noop("Compliance check…")),
-    ("ellipsoidalarea", tr_noop("Ellipsoidal area (三调 method)…")),
-)
+#: The algorithms of the menu, in menu order; each entry reads as the toolbox names the algorithm.
+MENU_ALGORITHMS = ("checkdata", "landusestatus", "transitionmatrix", "cultivatedland", "constructionland",
+                   "ecologicalland", "farmlandadjustment", "contiguity", "potential", "compliance",
+                   "ellipsoidalarea")
 
 
 class LandConsolidationPlugin:
@@ -66,10 +57,12 @@ class LandConsolidationPlugin:
             self.actions.append(action)
         self.menu.addSeparator()
         registry = QgsApplication.processingRegistry()
-        for algorithm, text in MENU_ALGORITHMS:
-            if registry.algorithmById(algorithm_id(algorithm)) is None:
+        for algorithm in MENU_ALGORITHMS:
+            definition = registry.algorithmById(algorithm_id(algorithm))
+            if definition is None:
                 continue
-            action = QAction(QIcon(icon_path()), tr(text), main_window)
+            # The toolbox's name, so menu, toolbox and help call each tool the same.
+            action = QAction(QIcon(icon_path()), definition.displayName() + "…", main_window)
             action.setObjectName(f"landconsolidation_{algorithm}")
             action.triggered.connect(lambda _checked=False, a=algorithm: self.open_algorithm(a))
             self.menu.addAction(action)

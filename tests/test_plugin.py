@@ -82,3 +82,19 @@ def test_reload_twice(qgis_iface, qgis_processing):
         assert registry.providerById(PROVIDER) is not None
         plugin.unload()
         assert registry.providerById(PROVIDER) is None
+
+
+def test_menu_names_tools_as_the_toolbox_does(qgis_iface, qgis_processing):
+    """Once the menu said "建设用地与增减挂钩…" where the toolbox said "建设用地与拆旧建新"."""
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById(PROVIDER) is not None:
+        registry.removeProvider(registry.providerById(PROVIDER))
+    plugin = land_consolidation.classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        entries = {a.objectName(): a.text() for a in plugin.menu.actions() if not a.isSeparator()}
+        for name in ("landusestatus", "constructionland", "contiguity", "checkdata", "ellipsoidalarea"):
+            algorithm = registry.algorithmById(f"landconsolidation:{name}")
+            assert entries[f"landconsolidation_{name}"] == algorithm.displayName() + "…"
+    finally:
+        plugin.unload()

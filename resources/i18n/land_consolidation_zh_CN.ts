@@ -481,84 +481,34 @@
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="plugin.py" line="100" />
-      <source>Open project</source>
-      <translation>打开项目</translation>
-    </message>
-    <message>
-      <location filename="plugin.py" line="101" />
-      <source>Project GeoPackage (*.gpkg)</source>
-      <translation>项目 GeoPackage (*.gpkg)</translation>
-    </message>
-    <message>
-      <location filename="plugin.py" line="16" />
-      <source>Land-use status…</source>
-      <translation>土地利用现状统计…</translation>
-    </message>
-    <message>
-      <location filename="plugin.py" line="17" />
-      <source>Transition matrix…</source>
-      <translation>土地利用转移矩阵…</translation>
-    </message>
-    <message>
-      <location filename="plugin.py" line="18" />
-      <source>Cultivated land: added, balance, quality…</source>
-      <translation>耕地：新增、进出平衡、质量…</translation>
-    </message>
-    <message>
-      <location filename="plugin.py" line="19" />
-      <source>Construction land and 增减挂钩…</source>
-      <translation>建设用地与增减挂钩…</translation>
-    </message>
-    <message>
-      <location filename="plugin.py" line="20" />
-      <source>Ecological land…</source>
-      <translation>生态用地…</translation>
-    </message>
-    <message>
-      <location filename="plugin.py" line="21" />
-      <source>Permanent basic farmland adjustment…</source>
-      <translation>永久基本农田调整…</translation>
-    </message>
-    <message>
-      <location filename="plugin.py" line="22" />
-      <source>Contiguity and fragmentation…</source>
-      <translation>集中连片与破碎度…</translation>
-    </message>
-    <message>
-      <location filename="plugin.py" line="23" />
-      <source>Potential survey…</source>
-      <translation>潜力调查…</translation>
-    </message>
-    <message>
-      <location filename="plugin.py" line="24" />
-      <source>Compliance check…</source>
-      <translation>指标核验…</translation>
-    </message>
-    <message>
-      <location filename="plugin.py" line="25" />
-      <source>Ellipsoidal area (三调 method)…</source>
-      <translation>椭球面积（三调方法）…</translation>
-    </message>
-    <message>
-      <location filename="plugin.py" line="52" />
+      <location filename="plugin.py" line="43" />
       <source>Land consolidation</source>
       <translation>全域综合整治</translation>
     </message>
     <message>
-      <location filename="plugin.py" line="57" />
+      <location filename="plugin.py" line="48" />
       <source>New project…</source>
       <translation>新建项目…</translation>
     </message>
     <message>
-      <location filename="plugin.py" line="58" />
+      <location filename="plugin.py" line="49" />
       <source>Open project…</source>
       <translation>打开项目…</translation>
     </message>
     <message>
-      <location filename="plugin.py" line="59" />
+      <location filename="plugin.py" line="50" />
       <source>Export scheme tables…</source>
       <translation>导出实施方案表格…</translation>
+    </message>
+    <message>
+      <location filename="plugin.py" line="93" />
+      <source>Open project</source>
+      <translation>打开项目</translation>
+    </message>
+    <message>
+      <location filename="plugin.py" line="94" />
+      <source>Project GeoPackage (*.gpkg)</source>
+      <translation>项目 GeoPackage (*.gpkg)</translation>
     </message>
     <message>
       <location filename="processing/algorithms/base.py" line="113" />
