@@ -47,7 +47,7 @@
           <Option type="Map">
             <Option type="QString" name="angle" value="135"/>
             <Option type="QString" name="color" value="0,0,0,255"/>
-            <Option type="QString" name="distance" value="2"/>
+            <Option type="QString" name="distance" value="2.5"/>
             <Option type="QString" name="distance_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="distance_unit" value="MM"/>
             <Option type="QString" name="line_width" value="0"/>
@@ -61,7 +61,7 @@
           </Option>
           <prop k="angle" v="135"/>
           <prop k="color" v="0,0,0,255"/>
-          <prop k="distance" v="2"/>
+          <prop k="distance" v="2.5"/>
           <prop k="distance_map_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="distance_unit" v="MM"/>
           <prop k="line_width" v="0"/>
@@ -101,7 +101,7 @@
                 <Option type="QString" name="joinstyle" value="bevel"/>
                 <Option type="QString" name="line_color" value="184,120,0,255"/>
                 <Option type="QString" name="line_style" value="solid"/>
-                <Option type="QString" name="line_width" value="0.2"/>
+                <Option type="QString" name="line_width" value="0.18"/>
                 <Option type="QString" name="line_width_unit" value="MM"/>
                 <Option type="QString" name="offset" value="0"/>
                 <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
@@ -129,7 +129,7 @@
               <prop k="joinstyle" v="bevel"/>
               <prop k="line_color" v="184,120,0,255"/>
               <prop k="line_style" v="solid"/>
-              <prop k="line_width" v="0.2"/>
+              <prop k="line_width" v="0.18"/>
               <prop k="line_width_unit" v="MM"/>
               <prop k="offset" v="0"/>
               <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
