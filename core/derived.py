@@ -26,7 +26,6 @@ from qgis.core import (
     QgsGeometry,
     QgsSpatialIndex,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
@@ -547,12 +546,3 @@ def _dominant(source: np.ndarray, areas, members: list[int]) -> str:
     for i in members:
         weights[source[i]] = weights.get(source[i], 0.0) + float(areas.iat[i])
     return max(weights, key=weights.get)
-
-
-def polygon_parts(geom: QgsGeometry) -> list[QgsGeometry]:
-    """The polygons of a (multi)polygon geometry, in order."""
-    if geom is None or geom.isEmpty():
-        return []
-    if geom.type() != QgsWkbTypes.GeometryType.PolygonGeometry:
-        geom = dltb.polygonal(geom) or QgsGeometry()
-    return [part for part in geom.asGeometryCollection() if not part.isEmpty()]

@@ -265,11 +265,6 @@ class Applied:
     added: list = field(default_factory=list)
 
 
-def style_path(name: str) -> Path:
-    """The .qml of a style."""
-    return STYLES[name].path
-
-
 def apply_style(layer, name: str, *, key_field: str | None = None, fade: float = 0.0, labels: bool = True) -> Applied:
     """Load a style from ``resources/styles`` onto a vector layer.
 
