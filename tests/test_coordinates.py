@@ -160,3 +160,21 @@ def test_needs_an_output_and_an_input(provider, layer, tmp_path):
         processing.run(ALG, {"INPUT": [layer]})
     with pytest.raises(QgsProcessingException):
         processing.run(ALG, {"OUTPUT": str(tmp_path / "x.txt")})
+
+
+@pytest.mark.parametrize("authid, width, number, prefixed", [
+    ("EPSG:4528", 3, 40, True),   # 4528 − 4488
+    ("EPSG:4549", 3, 40, False),  # CM 120°E / 3
+    ("EPSG:4513", 3, 25, True),
+    ("EPSG:4534", 3, 25, False),  # CM 75°E / 3
+    ("EPSG:4554", 3, 45, False),  # CM 135°E / 3
+    ("EPSG:4491", 6, 13, True),   # 6° zones: 4491 − 4478
+    ("EPSG:4502", 6, 13, False),  # (CM 75°E + 3) / 6
+])
+def test_zone_of_the_cgcs2000_gauss_krueger_crs(qgis_app, authid, width, number, prefixed):
+    from land_consolidation.core.zones import zone_of
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    zone = zone_of(QgsCoordinateReferenceSystem(authid))
+    assert (zone.width, zone.number, zone.prefixed) == (width, number, prefixed)
+    assert zone.caption() == f"2000国家大地坐标系 高斯-克吕格投影 {width}度带 第 {number} 带"
