@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from pathlib import Path
 
@@ -55,6 +56,17 @@ def temporary_beside(path) -> Path:
     """A hidden temporary name in the target's folder (same suffix), for writing then renaming."""
     path = Path(path)
     return path.with_name(f".{path.stem}.part-{secrets.token_hex(4)}{path.suffix}")
+
+
+def final_of(path) -> Path:
+    """The name a :func:`temporary_beside` file will be published under (``path`` itself when it is not one).
+
+    An algorithm writing a companion file next to a staged output names it
+    after the final name, which its staged parameters no longer carry.
+    """
+    path = Path(path)
+    match = re.fullmatch(r"\.(.+)\.part-[0-9a-f]{8}", path.stem)
+    return path.with_name(match.group(1) + path.suffix) if match else path
 
 
 def publish(temporary, final) -> Path:

@@ -1,4 +1,4 @@
-"""The export dialog: runs landconsolidation:exportscheme on the task manager."""
+"""The export dialog: runs landconsolidation:exportscheme (tables) or exportmaps (maps) on the task manager."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,17 +16,21 @@ from qgis.PyQt.QtGui import QDesktopServices, QIcon
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
 
 from ..core import workbook
-from ..core.keys import CSV_FOLDER, DECIMALS, OUTPUT_XLSX, PROJECT, TABLES, UNITS, algorithm_id
+from ..core.keys import CSV_FOLDER, DECIMALS, OUTPUT_PDF, OUTPUT_XLSX, PAPER, PROJECT, TABLES, UNITS, algorithm_id
 from ..i18n import tr
 from ..plugin_info import icon_path
 from .ui import load_form
 
 FORM = load_form("export_dialog")
 ALGORITHM = algorithm_id("exportscheme")
+MAPS_ALGORITHM = algorithm_id("exportmaps")
 
 
 class ExportDialog(QDialog, FORM):
     """Pick the tables, unit, decimals and file; progress is shown; the workbook opens when done.
+
+    The maps box runs exportmaps on the same project into one PDF (every map
+    the project has data for, on the chosen paper); it opens when done.
 
     The table list is the workbook's registry (the algorithm's TABLES
     options).  The decimals show the chosen unit's default until the user
@@ -46,6 +50,10 @@ class ExportDialog(QDialog, FORM):
         self.csvWidget.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.csvWidget.setEnabled(False)
         self.csvCheck.toggled.connect(self.csvWidget.setEnabled)
+        self.mapsOutputWidget.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
+        self.mapsOutputWidget.setFilter(tr("PDF files (*.pdf)"))
+        self.mapsPaperCombo.addItems([tr("A3 landscape"), tr("A4 landscape")])
+        self.mapsButton.clicked.connect(self.start_maps)
         self.unitsCombo.addItems([tr("公顷 (ha)"), tr("亩 (mu)"), tr("公顷 and 亩")])
         self.decimals_changed = False
         self._showing_default = False
@@ -62,6 +70,8 @@ class ExportDialog(QDialog, FORM):
         self.context = None
         self.feedback = None
         self.result_path = None
+        self.result_key = OUTPUT_XLSX
+        self.expected_path = ""
         self.error = None
         if project_path:
             self.projectWidget.setFilePath(project_path)
@@ -93,6 +103,8 @@ class ExportDialog(QDialog, FORM):
     def _project_changed(self, path: str) -> None:
         if path and not self.outputWidget.filePath():
             self.outputWidget.setFilePath(str(Path(path).with_name(Path(path).stem + "_实施方案表.xlsx")))
+        if path and not self.mapsOutputWidget.filePath():
+            self.mapsOutputWidget.setFilePath(str(Path(path).with_name(Path(path).stem + "_图件.pdf")))
 
     def chosen_tables(self) -> list[int]:
         """Indices of the ticked tables."""
@@ -117,7 +129,7 @@ class ExportDialog(QDialog, FORM):
         return params
 
     def start(self):
-        """Validate the choices and run the export on the task manager."""
+        """Validate the choices and run the workbook export on the task manager."""
         params = self.parameters()
         if not params[PROJECT] or not Path(params[PROJECT]).exists():
             self.messageLabel.setText(tr("Choose the project GeoPackage (made with the set-up wizard)."))
@@ -128,16 +140,42 @@ class ExportDialog(QDialog, FORM):
         if not params[OUTPUT_XLSX]:
             self.messageLabel.setText(tr("Choose the workbook file."))
             return None
+        return self._run(ALGORITHM, params, OUTPUT_XLSX)
+
+    def maps_parameters(self) -> dict:
+        """exportmaps parameters from the dialog."""
+        output = self.mapsOutputWidget.filePath().strip()
+        if output and not output.lower().endswith(".pdf"):
+            output += ".pdf"
+        return {PROJECT: self.projectWidget.filePath().strip(), PAPER: max(self.mapsPaperCombo.currentIndex(), 0),
+                OUTPUT_PDF: output}
+
+    def start_maps(self):
+        """Validate the choices and run the map export on the task manager."""
+        params = self.maps_parameters()
+        if not params[PROJECT] or not Path(params[PROJECT]).exists():
+            self.messageLabel.setText(tr("Choose the project GeoPackage (made with the set-up wizard)."))
+            return None
+        if not params[OUTPUT_PDF]:
+            self.messageLabel.setText(tr("Choose the PDF file for the maps."))
+            return None
+        return self._run(MAPS_ALGORITHM, params, OUTPUT_PDF)
+
+    def _run(self, algorithm_id: str, params: dict, result_key: str):
         self.context = QgsProcessingContext()
         self.context.setProject(QgsProject.instance())
         self.feedback = QgsProcessingFeedback()
         self.feedback.progressChanged.connect(lambda p: self.progressBar.setValue(int(p)))
         self.error = None
         self.result_path = None
-        algorithm = QgsApplication.processingRegistry().createAlgorithmById(ALGORITHM)
+        self.result_key = result_key
+        self.expected_path = params[result_key]
+        algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
         self.task = QgsProcessingAlgRunnerTask(algorithm, params, self.context, self.feedback)
         self.task.executed.connect(self._finished)
         self.export_button.setEnabled(False)
+        self.mapsButton.setEnabled(False)
+        self.progressBar.setValue(0)
         self.messageLabel.setText(tr("Exporting…"))
         QgsApplication.taskManager().addTask(self.task)
         return self.task
@@ -145,12 +183,13 @@ class ExportDialog(QDialog, FORM):
     def _finished(self, ok: bool, results: dict) -> None:
         self.task = None
         self.export_button.setEnabled(True)
+        self.mapsButton.setEnabled(True)
         if not ok:
             log = self.feedback.textLog() if hasattr(self.feedback, "textLog") else ""
             self.error = log.strip().splitlines()[-1] if log.strip() else tr("The export failed.")
             self.messageLabel.setText(f"<span style='color:#b00020'>{self.error}</span>")
             return
-        self.result_path = results.get(OUTPUT_XLSX) or self.parameters()[OUTPUT_XLSX]
+        self.result_path = results.get(self.result_key) or self.expected_path
         self.progressBar.setValue(100)
         self.messageLabel.setText(tr("Written: {path}").format(path=self.result_path))
         if self.openCheck.isChecked():

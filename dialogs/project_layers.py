@@ -37,10 +37,7 @@ def load_project_layers(path, project_instance: QgsProject | None = None) -> dic
         layer = QgsVectorLayer(project.layer_uri(path, name), TITLES.get(name, name), "ogr")
         if not layer.isValid():
             continue
-        if name.startswith("DLTB"):
-            styling.style_dltb(layer)
-        else:
-            styling.style_outline(layer, name)
+        styling.style_project_layer(layer, name, settings.get("field_mapping") or None)
         if name == "DLTB_GH":
             layer.setCustomProperty("land_consolidation/role", AFTER)
         qgs.addMapLayer(layer, False)

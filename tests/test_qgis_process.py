@@ -86,3 +86,28 @@ def test_bad_input_fails_cleanly(qgis_app, profile, tmp_path):
     assert "DLBM" in proc.stdout + proc.stderr
     assert "Traceback" not in proc.stdout + proc.stderr
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_maps_and_coordinates_headless(provider, profile, tmp_path):
+    """exportmaps and exportcoordinates run in qgis_process (offscreen, no GUI) on a project GeoPackage.
+
+    The project: status_rows inside the 400 × 106 m rectangle (4.2400 公顷 plane area).
+    """
+    from qgis import processing
+
+    project = tmp_path / "东西村.gpkg"
+    processing.run("landconsolidation:createproject", {
+        "DLTB": memory_layer("DLTB", status_rows()), "PROJECT_AREA": memory_layer("XMQ", [{"wkt": rect(0, 0, 400, 106)}],
+                                                                                 fields=[]),
+        "NAME": "东西村", "START_YEAR": 2026, "END_YEAR": 2027, "OUTPUT": str(project)})
+    pdf = tmp_path / "图件.pdf"
+    maps = qgis_process(profile, "landconsolidation:exportmaps", "--", f"PROJECT={project}", f"OUTPUT_PDF={pdf}",
+                        "UNIT_NAME=某某镇人民政府")
+    # No plan, farmland or sub-projects: the current land use and its 耕地 blocks only.
+    assert maps["results"]["PAGES"] == 2
+    assert pdf.stat().st_size > 10_000
+    coordinates = tmp_path / "项目区.txt"
+    result = qgis_process(profile, "landconsolidation:exportcoordinates", "--", f"PROJECT={project}", "AREA_BASIS=1",
+                          f"OUTPUT={coordinates}")
+    assert result["results"]["PARCEL_COUNT"] == 1
+    assert "5,4.2400,1,东西村,面,,全域土地综合整治,项目区,@" in coordinates.read_bytes().decode("gb18030")

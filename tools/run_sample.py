@@ -147,6 +147,45 @@ def run_export(out: Path) -> None:
           f"（{workbook['SHEET_COUNT']} 张表，{time.perf_counter() - started:.1f} s）")
     if workbook.get("MISSING"):
         print(f"  未输出：{workbook['MISSING']}")
+    run_maps(out, Path(project["OUTPUT"]))
+    run_coordinates(out, Path(project["OUTPUT"]))
+
+
+def run_maps(out: Path, project_gpkg: Path) -> None:
+    """The scheme's maps (one PDF, A3) and their print layouts (.qgz) from the project GeoPackage."""
+    from qgis import processing
+
+    started = time.perf_counter()
+    maps = processing.run("landconsolidation:exportmaps", {
+        "PROJECT": str(project_gpkg), "OUTPUT_PDF": str(fresh(out / "图件.pdf")),
+        "OUTPUT_LAYOUTS": str(fresh(out / "图件.qgz")),
+    })
+    size = Path(maps["OUTPUT_PDF"]).stat().st_size / 1e6
+    print(f"\n== 图件 {Path(maps['OUTPUT_PDF']).name}：{maps['PAGES']} 页，{size:.1f} MB"
+          f"（{time.perf_counter() - started:.1f} s）；打印版式 {Path(maps['OUTPUT_LAYOUTS']).name}")
+    if maps.get("MISSING"):
+        print(f"  未出图：{maps['MISSING']}")
+
+
+def run_coordinates(out: Path, project_gpkg: Path) -> None:
+    """The coordinate files of the project's parcels, and the project area's file read back."""
+    from land_consolidation.core import coordinates, dltb, ellipsoid
+    from qgis import processing
+    from qgis.core import QgsVectorLayer
+
+    folder = out / "坐标文件"
+    result = processing.run("landconsolidation:exportcoordinates", {
+        "PROJECT": str(project_gpkg), "LAYERS": list(range(7)), "OUTPUT_FOLDER": str(folder)})
+    area_file = folder / "项目区.txt"
+    read = coordinates.read_coordinate_file(area_file)
+    boundary_layer = QgsVectorLayer(f"{project_gpkg}|layername=XMQ", "XMQ", "ogr")
+    boundary = next(boundary_layer.getFeatures()).geometry()
+    back = coordinates.parcel_geometry(read.parcels[0])
+    gk = dltb.gauss_kruger_for(boundary_layer)
+    print(f"\n== 坐标文件 {folder.name}/：{result['PARCEL_COUNT']} 个地块；项目区读回："
+          f"文件记载 {read.parcels[0].area_ha:.4f} 公顷，读回坐标椭球面积 {ellipsoid.geometry_area(gk, back) / 1e4:.4f} 公顷，"
+          f"项目区图层 {ellipsoid.geometry_area(gk, boundary) / 1e4:.4f} 公顷；"
+          f"图形差异 {back.symDifference(boundary).area():.6f} m²")
 
 
 def fresh(path: Path) -> Path:

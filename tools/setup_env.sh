@@ -8,7 +8,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
 SYSTEM_PYTHON=/usr/bin/python3
-APT_PACKAGES=(python3-qgis qgis qgis-providers python3-pandas python3-openpyxl python3-venv python3-pip xvfb qttools5-dev-tools)
+# fonts-noto-cjk: the maps' Chinese text (Noto Sans CJK SC); poppler-utils: the map tests read the PDF back.
+APT_PACKAGES=(python3-qgis qgis qgis-providers python3-pandas python3-openpyxl python3-venv python3-pip xvfb qttools5-dev-tools
+              fonts-noto-cjk poppler-utils)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -20,6 +22,8 @@ if ! [ -x "$SYSTEM_PYTHON" ] || ! "$SYSTEM_PYTHON" -c "import qgis.core, pandas,
 fi
 command -v qgis_process.bin >/dev/null 2>&1 || need_apt=1
 command -v lrelease >/dev/null 2>&1 || need_apt=1
+command -v pdftoppm >/dev/null 2>&1 || need_apt=1
+[ -e /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || need_apt=1
 if [ "$need_apt" -eq 1 ]; then
   echo "== Installing QGIS and tools from Debian packages (about a minute)…"
   as_root apt-get update -qq

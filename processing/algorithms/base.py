@@ -45,6 +45,7 @@ from ...core.values import plain_all
 from ...i18n import tr, tr_noop
 from ...plugin_info import icon_path
 from .. import inputs, outputs
+from ..styles import attach_styles
 
 DEFAULT_GROUP_FIELD = "ZLDWDM"
 
@@ -68,6 +69,8 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
 
     #: Toolbox group of the algorithm (a key of :data:`GROUPS`).
     group_id = "indicators"
+    #: Output key → style (core/maps/styles.py) loaded onto that output when QGIS adds it to the map.
+    output_styles: dict = {}
 
     def group(self) -> str:  # noqa: D102
         return self.tr(GROUPS[self.group_id])
@@ -127,6 +130,16 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
                 "Internal error in {algorithm}: {error}. The details are in the QGIS log (Land consolidation); "
                 "please report them.").format(algorithm=self.name(), error=f"{type(exc).__name__}: {exc}")) from exc
         return staging.publish(results, context)
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+        """Styled outputs: each output of :attr:`output_styles` that QGIS loads gets its style (processing/styles.py).
+
+        Runs after :meth:`processAlgorithm`, on the main thread, when the
+        outputs have their final names.  Returns no results of its own, so
+        those of :meth:`processAlgorithm` stand.
+        """
+        attach_styles(self, context)
+        return {}
 
     def parameterAsVectorLayer(self, parameters, name, context):  # noqa: N802
         """QGIS's layer, read through a private copy when its text needs another encoding (processing/inputs.py)."""

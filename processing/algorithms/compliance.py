@@ -95,6 +95,7 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
         return self.tr("Compliance check (指标核验)")
 
     group_id = "scheme"
+    output_styles = {OUTPUT_PARCELS: "compliance_parcels"}
 
     def shortHelpString(self) -> str:  # noqa: N802,D102
         return self.tr(

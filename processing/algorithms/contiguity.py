@@ -128,6 +128,7 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
         return self.tr("Farmland contiguity and fragmentation (耕地集中连片与破碎度)")
 
     group_id = "indicators"
+    output_styles = {OUTPUT: "blocks"}
 
     def shortHelpString(self) -> str:  # noqa: N802,D102
         return self.tr(

@@ -38,6 +38,8 @@ class EllipsoidalAreaAlgorithm(LandConsolidationAlgorithm):
         return self.tr("Ellipsoidal area, 三调 method (椭球面积)")
 
     group_id = "tools"
+    #: A DLTB copy is drawn in the 三调 colours (the post-processor skips layers without a code field).
+    output_styles = {OUTPUT: "dltb"}
 
     def shortHelpString(self) -> str:  # noqa: N802,D102
         return self.tr(

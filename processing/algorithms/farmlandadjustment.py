@@ -79,6 +79,7 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
         return self.tr("Permanent farmland adjustment (永久基本农田调整)")
 
     group_id = "indicators"
+    output_styles = {OUT_PARCELS: "pbf_out", IN_PARCELS: "pbf_in"}
 
     def shortHelpString(self) -> str:  # noqa: N802,D102
         return self.tr(

@@ -99,6 +99,7 @@ class PotentialAlgorithm(LandConsolidationAlgorithm):
         return self.tr("Potential survey (潜力调查)")
 
     group_id = "indicators"
+    output_styles = {OUTPUT: "potential", OUTPUT_EXCLUDED: "potential"}
 
     def shortHelpString(self) -> str:  # noqa: N802,D102
         d = DEFAULTS

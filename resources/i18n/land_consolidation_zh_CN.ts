@@ -71,8 +71,8 @@
     <name>ExportDialog</name>
     <message>
       <location filename="dialogs/export_dialog.ui" line="0" />
-      <source>Export scheme tables (实施方案表格导出)</source>
-      <translation>实施方案表格导出</translation>
+      <source>Export scheme tables and maps (实施方案表格与图件导出)</source>
+      <translation>实施方案表格与图件导出</translation>
     </message>
     <message>
       <location filename="dialogs/export_dialog.ui" line="0" />
@@ -106,8 +106,28 @@
     </message>
     <message>
       <location filename="dialogs/export_dialog.ui" line="0" />
-      <source>Open the workbook when it is written</source>
-      <translation>导出完成后打开工作簿</translation>
+      <source>Maps (图件)</source>
+      <translation>图件</translation>
+    </message>
+    <message>
+      <location filename="dialogs/export_dialog.ui" line="0" />
+      <source>Paper</source>
+      <translation>纸张</translation>
+    </message>
+    <message>
+      <location filename="dialogs/export_dialog.ui" line="0" />
+      <source>Maps (.pdf)</source>
+      <translation>图件（.pdf）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/export_dialog.ui" line="0" />
+      <source>Export maps</source>
+      <translation>导出图件</translation>
+    </message>
+    <message>
+      <location filename="dialogs/export_dialog.ui" line="0" />
+      <source>Open the file when it is written</source>
+      <translation>写出后打开文件</translation>
     </message>
   </context>
   <context>
@@ -261,62 +281,67 @@
       <translation>请指定地类编码字段（DLBM）。</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="123" />
+      <location filename="dialogs/export_dialog.py" line="135" />
       <source>Choose the project GeoPackage (made with the set-up wizard).</source>
       <translation>请选择项目 GeoPackage（由项目设置向导生成）。</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="126" />
+      <location filename="dialogs/export_dialog.py" line="138" />
       <source>Tick at least one table.</source>
       <translation>请至少勾选一张表。</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="129" />
+      <location filename="dialogs/export_dialog.py" line="141" />
       <source>Choose the workbook file.</source>
       <translation>请选择工作簿文件。</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="141" />
+      <location filename="dialogs/export_dialog.py" line="160" />
+      <source>Choose the PDF file for the maps.</source>
+      <translation>请选择图件的 PDF 文件。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/export_dialog.py" line="179" />
       <source>Exporting…</source>
       <translation>正在导出…</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="150" />
+      <location filename="dialogs/export_dialog.py" line="189" />
       <source>The export failed.</source>
       <translation>导出失败。</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="155" />
+      <location filename="dialogs/export_dialog.py" line="194" />
       <source>Written: {path}</source>
       <translation>已写入：{path}</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="49" />
+      <location filename="dialogs/export_dialog.py" line="57" />
       <source>公顷 (ha)</source>
       <translation>公顷</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="49" />
+      <location filename="dialogs/export_dialog.py" line="57" />
       <source>亩 (mu)</source>
       <translation>亩</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="49" />
+      <location filename="dialogs/export_dialog.py" line="57" />
       <source>公顷 and 亩</source>
       <translation>公顷和亩</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="56" />
+      <location filename="dialogs/export_dialog.py" line="64" />
       <source>Export</source>
       <translation>导出</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="57" />
+      <location filename="dialogs/export_dialog.py" line="65" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="77" />
+      <location filename="dialogs/export_dialog.py" line="87" />
       <source>The export algorithm is not available.</source>
       <translation>导出算法不可用。</translation>
     </message>
@@ -511,152 +536,152 @@
       <translation>项目 GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="113" />
+      <location filename="processing/algorithms/base.py" line="116" />
       <source>Cancelled.</source>
       <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="120" />
+      <location filename="processing/algorithms/base.py" line="123" />
       <source>Could not read or write a file: {error}</source>
       <translation>无法读写文件：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="126" />
+      <location filename="processing/algorithms/base.py" line="129" />
       <source>Internal error in {algorithm}: {error}. The details are in the QGIS log (Land consolidation); please report them.</source>
       <translation>{algorithm} 内部错误：{error}。详细信息见 QGIS 日志（Land consolidation）；请报告此问题。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="170" />
+      <location filename="processing/algorithms/base.py" line="183" />
       <source>Project area (项目区) — restrict to this boundary</source>
       <translation>项目区 — 仅统计此边界范围内</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="176" />
+      <location filename="processing/algorithms/base.py" line="189" />
       <source>Optional boundary. Parcels cut by it are split; their TBMJ, KCMJ and TBDLMJ are kept in proportion to the ellipsoidal area inside.</source>
       <translation>可选边界。被边界切割的图斑将被分割，其 TBMJ、KCMJ、TBDLMJ 按边界内椭球面积所占比例分摊。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="187" />
+      <location filename="processing/algorithms/base.py" line="200" />
       <source>Repair invalid geometries (makeValid) instead of stopping</source>
       <translation>修复无效几何（makeValid），不中止运行</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="189" />
+      <location filename="processing/algorithms/base.py" line="202" />
       <source>By default a parcel with an invalid geometry stops the run with a message naming the layer and the parcel (BSM). When set, each is repaired with makeValid and the log lists what was repaired.</source>
       <translation>默认情况下，几何无效的图斑会中止运行，并提示图层名称和图斑（BSM）。勾选后，逐个按 makeValid 修复，日志列出修复了哪些图斑。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="203" />
+      <location filename="processing/algorithms/base.py" line="216" />
       <source>DLTB land-use parcels (地类图斑)</source>
       <translation>地类图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="207" />
+      <location filename="processing/algorithms/base.py" line="220" />
       <source>三调 地类图斑 layer in a projected CGCS2000 Gauss-Krüger CRS (e.g. EPSG:4528).</source>
       <translation>三调地类图斑图层，采用 CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="222" />
+      <location filename="processing/algorithms/base.py" line="235" />
       <source>Land-use code field (default: detected DLBM)</source>
       <translation>地类编码字段（默认：自动识别的 DLBM）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="226" />
+      <location filename="processing/algorithms/base.py" line="239" />
       <source>Field holding the 三调 code; leave empty to use DLBM.</source>
       <translation>存放三调地类编码的字段；留空则使用 DLBM。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="290" />
+      <location filename="processing/algorithms/base.py" line="303" />
       <source>Current DLTB (现状地类图斑)</source>
       <translation>现状地类图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="294" />
+      <location filename="processing/algorithms/base.py" line="307" />
       <source>三调 地类图斑 of the current state, projected CGCS2000 Gauss-Krüger (e.g. EPSG:4528).</source>
       <translation>现状三调地类图斑，CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="298" />
+      <location filename="processing/algorithms/base.py" line="311" />
       <source>Planned DLTB after consolidation (规划地类图斑)</source>
       <translation>整治后规划地类图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="303" />
+      <location filename="processing/algorithms/base.py" line="316" />
       <source>The planned state as a layer with its own DLBM/TBMJ/KCMJ/TBDLMJ/GDDB; boundaries need not match the current layer (the two are overlaid). Give this or the planned-code field.</source>
       <translation>以图层表示的规划状态，自带 DLBM/TBMJ/KCMJ/TBDLMJ/GDDB 字段；图斑边界无需与现状图层一致（两者叠加分析）。本项与规划地类编码字段二选一。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="308" />
+      <location filename="processing/algorithms/base.py" line="321" />
       <source>…or planned-code field on the current DLTB (规划地类编码)</source>
       <translation>…或现状地类图斑上的规划地类编码字段</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="313" />
+      <location filename="processing/algorithms/base.py" line="326" />
       <source>Field of the current DLTB holding the planned DLBM; empty values mean unchanged.</source>
       <translation>现状地类图斑中存放规划地类编码（DLBM）的字段；值为空表示地类不变。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="317" />
+      <location filename="processing/algorithms/base.py" line="330" />
       <source>Planned 田坎 coefficient field (with the planned-code field)</source>
       <translation>规划田坎系数字段（与规划地类编码字段配合使用）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="318" />
+      <location filename="processing/algorithms/base.py" line="331" />
       <source>Planned KCXS per parcel; default: a parcel staying 耕地 keeps its KCXS, new 耕地 has none.</source>
       <translation>各图斑的规划田坎系数（KCXS）；默认：仍为耕地的图斑保持原 KCXS，新增耕地的田坎系数为 0。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="319" />
+      <location filename="processing/algorithms/base.py" line="332" />
       <source>Planned 耕地等别 field (with the planned-code field)</source>
       <translation>规划耕地等别字段（与规划地类编码字段配合使用）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="320" />
+      <location filename="processing/algorithms/base.py" line="333" />
       <source>Planned GDDB per parcel; default: the parcel's current GDDB.</source>
       <translation>各图斑的规划耕地等别（GDDB）；默认取图斑现状 GDDB。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="328" />
+      <location filename="processing/algorithms/base.py" line="341" />
       <source>Parts of the current DLTB the planned layer does not cover</source>
       <translation>现状地类图斑中规划图层未覆盖的部分</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="329" />
+      <location filename="processing/algorithms/base.py" line="342" />
       <source>Stop with an error listing them</source>
       <translation>报错并列出</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="329" />
+      <location filename="processing/algorithms/base.py" line="342" />
       <source>Keep them unchanged (reported)</source>
       <translation>视为不变（并报告）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="333" />
+      <location filename="processing/algorithms/base.py" line="346" />
       <source>0 = error naming the parcels; 1 = treat them as unchanged and report the area.</source>
       <translation>0 = 报错并列出相关图斑；1 = 视为地类不变，并报告其面积。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="362" />
+      <location filename="processing/algorithms/base.py" line="375" />
       <source>Reading the current DLTB…</source>
       <translation>正在读取现状地类图斑…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="370" />
+      <location filename="processing/algorithms/base.py" line="383" />
       <source>Overlaying the planned DLTB…</source>
       <translation>正在叠加规划地类图斑…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="60" />
+      <location filename="processing/algorithms/base.py" line="61" />
       <source>Status and indicators</source>
       <translation>现状与指标</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="61" />
+      <location filename="processing/algorithms/base.py" line="62" />
       <source>Scheme</source>
       <translation>实施方案</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="62" />
+      <location filename="processing/algorithms/base.py" line="63" />
       <source>Tools</source>
       <translation>工具</translation>
     </message>
@@ -715,7 +740,7 @@ OUTPUT 列出全部问题（BSM、FID、CHECK、CHECK_NAME、MESSAGE、AREA_M2�
       <translation>有问题的图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="100" />
+      <location filename="processing/algorithms/compliance.py" line="101" />
       <source>Checks the plan against the policy rules, one row each: 新增耕地 ≥ 5 % of the original 耕地; 新增永久基本农田 ≥ 5 % of the adjusted area (needs the permanent basic farmland layers before and after); mean 耕地等别 not worse; 耕地进出平衡 in area and quality; 建设用地 not increased; 建新 ≤ 拆旧复垦; implementation period ≤ 3 years (from START_YEAR/END_YEAR, else the sub-projects' years); one township (the first 9 digits of ZLDWDM).
 
 Every threshold is a parameter with the policy default; the table's THRESHOLD column shows the value used. PASSED is 1/0, or empty when a rule could not be checked (its NOTE says why). OUTPUT_PARCELS holds the parcels behind each failure: 耕地 lost (新增耕地), 耕地 planned worse than the original mean 等别 (quality), 耕地出 (balance), 建新 (construction land, 增减挂钩), parcels of other townships, permanent basic farmland 调出.</source>
@@ -724,72 +749,72 @@ Every threshold is a parameter with the policy default; the table's THRESHOLD co
 各项阈值均为参数，默认取政策规定值；表中 THRESHOLD 列为实际采用的值。PASSED 为 1/0，规则无法核验时为空（原因见 NOTE）。OUTPUT_PARCELS 为各未通过项涉及的图斑：减少的耕地（新增耕地）、规划等别劣于原耕地平均等别的耕地（质量）、耕地出（进出平衡）、建新（建设用地、增减挂钩）、其他乡镇的图斑、永久基本农田调出。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="115" />
+      <location filename="processing/algorithms/compliance.py" line="116" />
       <source>Permanent basic farmland before (永久基本农田，整治前)</source>
       <translation>永久基本农田（整治前）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="116" />
+      <location filename="processing/algorithms/compliance.py" line="117" />
       <source>Permanent basic farmland after (永久基本农田，整治后)</source>
       <translation>永久基本农田（整治后）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="117" />
+      <location filename="processing/algorithms/compliance.py" line="118" />
       <source>Sub-projects (子项目)</source>
       <translation>子项目</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="121" />
+      <location filename="processing/algorithms/compliance.py" line="122" />
       <source>YJJBNTTB layer before the adjustment.</source>
       <translation>调整前的永久基本农田图斑（YJJBNTTB）图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="122" />
+      <location filename="processing/algorithms/compliance.py" line="123" />
       <source>YJJBNTTB layer after the adjustment.</source>
       <translation>调整后的永久基本农田图斑（YJJBNTTB）图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="123" />
+      <location filename="processing/algorithms/compliance.py" line="124" />
       <source>Sub-projects; their year field (SSND) gives the period when START_YEAR/END_YEAR are not given.</source>
       <translation>子项目图层；未给出 START_YEAR/END_YEAR 时，以其实施年度字段（SSND）确定实施期限。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="125" />
+      <location filename="processing/algorithms/compliance.py" line="126" />
       <source>First year of implementation</source>
       <translation>实施开始年度</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="126" />
+      <location filename="processing/algorithms/compliance.py" line="127" />
       <source>Last year of implementation</source>
       <translation>实施结束年度</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="129" />
+      <location filename="processing/algorithms/compliance.py" line="130" />
       <source>Calendar year; the period counts both ends (2026–2028 is 3 years).</source>
       <translation>公历年份；实施期限含起止年度（2026–2028 为 3 年）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="133" />
+      <location filename="processing/algorithms/compliance.py" line="134" />
       <source>Compliance table</source>
       <translation>指标核验表</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="136" />
+      <location filename="processing/algorithms/compliance.py" line="137" />
       <source>Parcels behind failures</source>
       <translation>未通过项涉及的图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="139" />
+      <location filename="processing/algorithms/compliance.py" line="140" />
       <source>Rules failed</source>
       <translation>未通过规则数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="140" />
+      <location filename="processing/algorithms/compliance.py" line="141" />
       <source>Rules passed</source>
       <translation>通过规则数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="141" />
+      <location filename="processing/algorithms/compliance.py" line="142" />
       <source>Rules not checked</source>
       <translation>未核验规则数</translation>
     </message>
@@ -917,7 +942,7 @@ With a sub-project layer, OUTPUT has one row per sub-project (the part of each c
       <translation>耕地集中连片与破碎度</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="133" />
+      <location filename="processing/algorithms/contiguity.py" line="134" />
       <source>Groups the parcels of the chosen classes (耕地 0101/0102/0103 by default) into contiguous blocks and counts 百亩方 (≥ 100 亩), ≥ 500 亩 and 千亩方 (≥ 1 000 亩) blocks, with the fragmentation metrics of the parcels.
 
 Two parcels are in one block when they share at least 1 m of boundary (parcels that meet only at a corner are not joined by that), or when the gap between them is at most MAX_GAP wide and lies wholly on connector parcels (农村道路 1006, 沟渠 1107, 田坎 1203) no wider than MAX_GAP. A connector's width is XZDWKD, or 2 × area / perimeter where XZDWKD is empty. A wider road or ditch, a gap wider than MAX_GAP, or anything else in the gap (a river, a 公路, houses) breaks the block. Fields along the same road are not joined through it, only fields facing each other across it.
@@ -938,117 +963,117 @@ With AFTER (the planned DLTB) or AFTER_FIELD (a planned-code field), the same an
 给出 AFTER（规划地类图斑）或 AFTER_FIELD（规划地类编码字段）时，对规划方案进行同样的分析，并输出整治前后对比表，反映方案的成效（如新增 3 个百亩方）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="162" />
+      <location filename="processing/algorithms/contiguity.py" line="163" />
       <source>Widest gap joining two parcels (m)</source>
       <translation>连接两个图斑的最大间隔宽度（m）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="167" />
+      <location filename="processing/algorithms/contiguity.py" line="168" />
       <source>Parcels separated only by connectors at most this wide count as one block (default 8 m).</source>
       <translation>仅被不超过此宽度的连接地物隔开的图斑视为同一连片地块（默认 8 m）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="171" />
+      <location filename="processing/algorithms/contiguity.py" line="172" />
       <source>Connector codes (do not break a block)</source>
       <translation>连接地物地类编码（不隔断连片）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="176" />
+      <location filename="processing/algorithms/contiguity.py" line="177" />
       <source>Comma-separated codes of the linear features that join blocks: 农村道路, 沟渠, 田坎. Empty: only parcels that touch are joined.</source>
       <translation>可连接地块的线状地物的地类编码，以逗号分隔：农村道路、沟渠、田坎。为空时仅相互接触的图斑才相连。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="183" />
+      <location filename="processing/algorithms/contiguity.py" line="184" />
       <source>Codes analysed (default 耕地)</source>
       <translation>分析地类编码（默认耕地）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="186" />
+      <location filename="processing/algorithms/contiguity.py" line="187" />
       <source>Comma-separated codes whose parcels form the blocks; suffixed codes match their base.</source>
       <translation>组成连片地块的图斑地类编码，以逗号分隔；带后缀的编码按其基本编码匹配。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="191" />
+      <location filename="processing/algorithms/contiguity.py" line="192" />
       <source>Metrics by field (default ZLDWDM, village; empty = whole area only)</source>
       <translation>指标分组字段（默认 ZLDWDM，即按村；为空则只统计整个范围）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="192" />
+      <location filename="processing/algorithms/contiguity.py" line="193" />
       <source>The metrics table gets one row per value of this field, plus one for all.</source>
       <translation>指标表中该字段每个取值一行，另加全部范围一行。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="197" />
+      <location filename="processing/algorithms/contiguity.py" line="198" />
       <source>Block size for SHARE_IN_BLOCKS (亩)</source>
       <translation>SHARE_IN_BLOCKS 的地块面积标准（亩）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="203" />
+      <location filename="processing/algorithms/contiguity.py" line="204" />
       <source>SHARE_IN_BLOCKS = share of the class area in blocks at least this large.</source>
       <translation>SHARE_IN_BLOCKS = 位于面积不小于此值的连片地块中的地类面积占比。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="207" />
+      <location filename="processing/algorithms/contiguity.py" line="208" />
       <source>Planned land use after (DLTB_GH), to compare</source>
       <translation>整治后规划地类（DLTB_GH），用于对比</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="211" />
+      <location filename="processing/algorithms/contiguity.py" line="212" />
       <source>Optional planned DLTB; the same analysis is run on it and compared.</source>
       <translation>可选的规划地类图斑；对其进行同样的分析并与现状对比。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="215" />
+      <location filename="processing/algorithms/contiguity.py" line="216" />
       <source>…or planned code field on DLTB (e.g. GHDLBM)</source>
       <translation>…或地类图斑上的规划地类编码字段（如 GHDLBM）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="219" />
+      <location filename="processing/algorithms/contiguity.py" line="220" />
       <source>Optional field holding each parcel's planned code; used when AFTER is not given.</source>
       <translation>可选，存放各图斑规划地类编码的字段；未给出 AFTER 时使用。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="222" />
+      <location filename="processing/algorithms/contiguity.py" line="223" />
       <source>Contiguous blocks</source>
       <translation>集中连片地块</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="225" />
+      <location filename="processing/algorithms/contiguity.py" line="226" />
       <source>Fragmentation metrics</source>
       <translation>破碎度指标</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="230" />
+      <location filename="processing/algorithms/contiguity.py" line="231" />
       <source>Before / after comparison</source>
       <translation>整治前后对比</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="238" />
+      <location filename="processing/algorithms/contiguity.py" line="239" />
       <source>Blocks ≥ 100 亩 after (百亩方)</source>
       <translation>整治后百亩方（≥ 100 亩）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="239" />
+      <location filename="processing/algorithms/contiguity.py" line="240" />
       <source>New blocks ≥ 100 亩 (新增百亩方)</source>
       <translation>新增百亩方</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="265" />
+      <location filename="processing/algorithms/contiguity.py" line="266" />
       <source>No ZLDWDM field: metrics for the whole area only.</source>
       <translation>无 ZLDWDM 字段：仅统计整个范围的指标。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="411" />
+      <location filename="processing/algorithms/contiguity.py" line="412" />
       <source>Before → after:</source>
       <translation>整治前 → 整治后：</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="421" />
+      <location filename="processing/algorithms/contiguity.py" line="422" />
       <source>{np} parcels, {ca:.2f} m² ({mu:.2f} 亩) in {blocks} blocks; ≥100 亩: {b100}, ≥500 亩: {b500}, ≥1000 亩: {b1000}; largest block {largest:.2f} 亩; {share:.2f} % of the area in blocks ≥ 100 亩.</source>
       <translation>{np} 个图斑，{ca:.2f} m²（{mu:.2f} 亩），分属 {blocks} 个连片地块；≥100 亩：{b100} 个，≥500 亩：{b500} 个，≥1000 亩：{b1000} 个；最大地块 {largest:.2f} 亩；{share:.2f} % 的面积位于 ≥ 100 亩的地块中。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="431" />
+      <location filename="processing/algorithms/contiguity.py" line="432" />
       <source>Connectors: {used} narrow enough to join, {wide} wider than MAX_GAP; {corner} corner-only contacts not joined; {rejected} narrow gaps refused (something other than a connector in them). Run time {t:.1f} s.</source>
       <translation>连接地物：{used} 处宽度满足连接条件，{wide} 处宽于 MAX_GAP；{corner} 处仅角点相接，未连接；{rejected} 处窄间隔未予连接（其中含有连接地物以外的地物）。运行时间 {t:.1f} s。</translation>
     </message>
@@ -1360,12 +1385,12 @@ OUTPUT 表按来源拆分新增耕地：建设用地复垦、K 编码可恢复�
       <translation>整治后{name}（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="105" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="107" />
       <source>Gauss-Krüger: central meridian {cm}°, false easting {fe} m</source>
       <translation>高斯-克吕格投影：中央经线 {cm}°，东伪偏移 {fe} m</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="112" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="114" />
       <source>The layer already has a field named {name}; choose another name.</source>
       <translation>图层中已有名为 {name} 的字段，请另取一个名称。</translation>
     </message>
@@ -1375,7 +1400,7 @@ OUTPUT 表按来源拆分新增耕地：建设用地复垦、K 编码可恢复�
       <translation>椭球面积（三调方法）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="43" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="45" />
       <source>Adds the ellipsoidal area (m², 2 decimals) of each polygon by the official 三调 method (国土调查办发〔2008〕32号, TD/T 1055): every vertex is converted from Gauss-Krüger plane coordinates to geodetic latitude/longitude on the CGCS2000 ellipsoid (inverse Gauss-Krüger), then each edge contributes the ellipsoidal trapezoid between the edge and a reference meridian: the longitude of the edge's midpoint times the zone series over the edge's latitude difference (the published 'meridian' form used by public 三调 tools); rings are summed and holes subtracted. This is how TBMJ is computed in 三调 databases.
 
 How it differs from QGIS's $area: with an ellipsoid set, QGIS measures polygons with geodesic edges (GeographicLib), another reading of an edge between two vertices. On a 1:10 000 map sheet (≈ 20 km², 31.5°N) QGIS gives 0.50 m² more than the sheet's theoretical area, which this method reproduces to 2×10⁻⁵ m² (measured; tests/test_ellipsoid.py). Without an ellipsoid, $area is the planar area on the Gauss-Krüger plane, larger by the projection's scale error (≈ 1×10⁻⁵ relative near the central meridian, up to ≈ 3×10⁻⁴ at the zone edge).
@@ -1388,49 +1413,341 @@ The layer must be in a CGCS2000 Gauss-Krüger CRS (EPSG:4513–4554). Where the 
 图层须为 CGCS2000 高斯-克吕格坐标系（EPSG:4513–4554）。坐标系与坐标的带号前缀不一致时，以横坐标的量级为准。几何无效的面会中止运行并给出其名称（勾选 REPAIR_GEOMETRY 时按修复后的几何量算，输出保留原几何）。可选择与已有面积字段（如 TBMJ）比较：差值写入 AREA_DIFF（字段值 − 计算值）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="67" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="69" />
       <source>Polygons (CGCS2000 Gauss-Krüger)</source>
       <translation>面图层（CGCS2000 高斯-克吕格）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="70" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="72" />
       <source>Polygon layer in EPSG:4513–4554.</source>
       <translation>坐标系为 EPSG:4513–4554 的面图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="72" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="74" />
       <source>Area field name</source>
       <translation>面积字段名</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="74" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="76" />
       <source>Name of the new field holding the area in m².</source>
       <translation>存放面积（m²）的新字段名称。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="78" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="80" />
       <source>Compare with area field (e.g. TBMJ)</source>
       <translation>与面积字段比较（如 TBMJ）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="84" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="86" />
       <source>When set, AREA_DIFF = this field − the computed area.</source>
       <translation>设置后，AREA_DIFF = 该字段值 − 计算面积。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="88" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="90" />
       <source>Polygons with ellipsoidal area</source>
       <translation>含椭球面积的面图层</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="92" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="94" />
       <source>Total ellipsoidal area (m²)</source>
       <translation>椭球面积合计（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/ellipsoidalarea.py" line="94" />
+      <location filename="processing/algorithms/ellipsoidalarea.py" line="96" />
       <source>Largest |field − computed| (m²)</source>
       <translation>|字段值 − 计算值| 最大值（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="104" />
+      <source>Parcel area</source>
+      <translation>地块面积</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="105" />
+      <source>三调 ellipsoidal area</source>
+      <translation>三调椭球面积</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="105" />
+      <source>Gauss-Krüger plane area</source>
+      <translation>高斯平面面积</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="106" />
+      <source>0 = the 三调 ellipsoidal area (as TBMJ), 1 = the plane area of the coordinates.</source>
+      <translation>0 = 三调椭球面积（与 TBMJ 同），1 = 坐标的平面面积。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="108" />
+      <source>Text encoding</source>
+      <translation>文字编码</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="109" />
+      <source>GBK (GB18030)</source>
+      <translation>GBK（GB18030）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="110" />
+      <source>0 = GBK, what the systems' Windows tools read; 1 = UTF-8.</source>
+      <translation>0 = GBK（系统的 Windows 工具读取的编码）；1 = UTF-8。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="113" />
+      <source>Coordinate file (all parcels)</source>
+      <translation>坐标文件（全部地块）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="114" />
+      <source>Text files (*.txt)</source>
+      <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="115" />
+      <source>One file with every parcel.</source>
+      <translation>所有地块写入一个文件。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="117" />
+      <source>Folder for one file per layer</source>
+      <translation>每图层一个文件的输出文件夹</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="119" />
+      <source>One file per layer, named after it (项目区.txt …).</source>
+      <translation>每个图层一个文件，以图层名命名（项目区.txt 等）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="121" />
+      <source>Parcels written</source>
+      <translation>写出地块数</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="128" />
+      <source>Give the coordinate file (OUTPUT) or a folder (OUTPUT_FOLDER).</source>
+      <translation>请给出坐标文件（OUTPUT）或输出文件夹（OUTPUT_FOLDER）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="134" />
+      <source>Give a project GeoPackage (PROJECT) or polygon layers (INPUT).</source>
+      <translation>请给出项目文件（PROJECT）或面图层（INPUT）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="160" />
+      <source>Left out: {title} (the project has no data for it).</source>
+      <translation>未输出：{title}（项目中没有相应数据）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="185" />
+      <source>{title}: {n} parcels, {area:.4f} 公顷</source>
+      <translation>{title}：{n} 个地块，{area:.4f} 公顷</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="204" />
+      <source>{n} parcels written to {path}.</source>
+      <translation>已写出 {n} 个地块：{path}。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="59" />
+      <source>Export coordinate file (坐标文件导出)</source>
+      <translation>坐标文件导出</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="62" />
+      <source>Writes parcels as the plain-text coordinate file the supervision systems of the Ministry of Natural Resources take (上图入库, 报部): an [属性描述] block (format version 1.01版本, producing unit, date, 2000国家大地坐标系, zone width, 高斯克吕格, 米, zone number, precision 0.0001, no transformation parameters), then [地块坐标] with one header line per parcel – number of points, area in 公顷, parcel number, name, 面, sheet number (empty), use, note, ending with @ – followed by its points J&lt;n&gt;,&lt;ring&gt;,X,Y (X the northing, Y the easting with the zone number in front; rings closed; holes and further parts as further rings, outer rings clockwise from their north-west point).
+
+Parcels come from the project GeoPackage (LAYERS: {layers}) and/or from any polygon layers (INPUT); NAME_FIELD and USE_FIELD name their fields (default: DKMC/XMMC/MC/NAME… and DKYT/YT/XMLX/DLMC…). Areas are the 三调 ellipsoidal areas (or Gauss-Krüger plane areas). OUTPUT writes one file with every parcel; OUTPUT_FOLDER one file per layer. The file is GBK (GB18030) with Windows line ends, or UTF-8.</source>
+      <translation>按自然资源部监管系统（上图入库、报部）使用的纯文本坐标文件格式写出地块：[属性描述] 段（格式版本号 1.01版本、数据产生单位、数据产生日期、2000国家大地坐标系、几度分带、高斯克吕格、米、带号、精度 0.0001、转换参数为空），然后是 [地块坐标] 段，每个地块一行属性——界址点数、地块面积（公顷）、地块编号、地块名称、面、图幅号（空）、地块用途、备注，以 @ 结尾——其后为界址点 J&lt;n&gt;,&lt;圈号&gt;,X,Y（X 为纵坐标（北），Y 为带带号的横坐标（东）；各圈闭合；内环和其他部分依次为后续圈号；外圈自西北角起顺时针）。
+
+地块取自项目文件（项目地块：{layers}）和/或任意面图层（INPUT）；NAME_FIELD、USE_FIELD 指定名称和用途字段（默认：DKMC/XMMC/MC/NAME… 与 DKYT/YT/XMLX/DLMC…）。面积为三调椭球面积（或高斯平面面积）。OUTPUT 将所有地块写入一个文件；OUTPUT_FOLDER 每个图层写一个文件。文件为 GBK（GB18030）编码、Windows 换行，或 UTF-8。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="78" />
+      <source>Project GeoPackage (项目文件)</source>
+      <translation>项目文件</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="80" />
+      <source>A project GeoPackage written by 'Create project'; LAYERS says which of its parcels to write.</source>
+      <translation>由“新建项目”生成的项目文件；“项目地块”参数指定写出其中哪些地块。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="83" />
+      <source>Project parcels</source>
+      <translation>项目地块</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="85" />
+      <source>Which of the project's parcels to write (default: the project area).</source>
+      <translation>写出项目中的哪些地块（默认：项目区）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="87" />
+      <source>Other polygon layers</source>
+      <translation>其他面图层</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="89" />
+      <source>Any polygon layers to write as well, one parcel per feature.</source>
+      <translation>另外写出的任意面图层，每个要素一个地块。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="92" />
+      <source>Parcel name field (地块名称)</source>
+      <translation>地块名称字段</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="93" />
+      <source>Field of the parcel name on the layers; default: the first of DKMC, XMMC, MC, NAME, ZLDWMC, DLMC, BSM present, else the layer name.</source>
+      <translation>图层上的地块名称字段；默认取 DKMC、XMMC、MC、NAME、ZLDWMC、DLMC、BSM 中第一个存在的字段，否则用图层名。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="95" />
+      <source>Parcel use field (地块用途)</source>
+      <translation>地块用途字段</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="96" />
+      <source>Field of the parcel use; default: the first of DKYT, YT, XMLX, DLMC, DLBM present.</source>
+      <translation>地块用途字段；默认取 DKYT、YT、XMLX、DLMC、DLBM 中第一个存在的字段。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="97" />
+      <source>Producing unit (数据产生单位)</source>
+      <translation>数据产生单位</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportcoordinates.py" line="98" />
+      <source>Written in the [属性描述] block; default: the project's responsible unit.</source>
+      <translation>写入 [属性描述] 段；默认为项目的责任单位。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportmaps.py" line="105" />
+      <source>The layers of the layouts would be written over the project file {path}; choose another name for the layouts.</source>
+      <translation>版式的图层会覆盖项目文件 {path}；请为版式另取文件名。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportmaps.py" line="118" />
+      <source>Project: {name} ({path})</source>
+      <translation>项目：{name}（{path}）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportmaps.py" line="121" />
+      <source>Writing {n} maps to {path}…</source>
+      <translation>正在将 {n} 张图写入 {path}…</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportmaps.py" line="135" />
+      <source>Print layouts: {names}</source>
+      <translation>打印版式：{names}</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportmaps.py" line="138" />
+      <source>{n} pages in {seconds:.1f} s.</source>
+      <translation>共 {n} 页，用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportmaps.py" line="45" />
+      <source>Export maps (图件导出)</source>
+      <translation>图件导出</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportmaps.py" line="48" />
+      <source>Draws the scheme's maps from a project GeoPackage into one PDF, one page per map, as far as the project has the data: {pages}. A map whose data is missing (no plan, no permanent basic farmland before and after, no sub-projects, no ecological red line or farmland layer for the conflict map) is left out and named in the log.
+
+Every page has the title (project name and map name), the map at a round scale with a coordinate grid, a north arrow, the legend, the numeric scale and a scale bar, the coordinate system (2000国家大地坐标系 高斯-克吕格投影, zone from the CRS), the producing unit and the date. Land use is drawn in the 三调 colours; thematic maps lay their layer over the land use drawn pale. Derived layers are computed as the other algorithms do: 新增耕地 and 增减挂钩 pieces from the plan, 永久基本农田 调出/调入 as pieces of the two layers (slivers under 1 m² left out), 耕地 blocks by the contiguity rules, conflicts as planned 建设用地 inside the ecological red line or on the permanent basic farmland after adjustment.
+
+OUTPUT_LAYOUTS also writes the print layouts, one per map, into a QGIS project (.qgz) to open and adjust in the layout designer; the derived layers go into a GeoPackage beside it (name_图层.gpkg).</source>
+      <translation>根据项目文件绘制方案图件，写入一个 PDF，每张图一页，项目有哪些数据就出哪些图：{pages}。缺少数据的图（无规划、无调整前后的永久基本农田、无子项目、约束冲突图无生态保护红线或永久基本农田图层）不出，并在日志中说明。
+
+每页包括图名（项目名称与图名）、整数比例尺的地图及坐标格网、指北针、图例、数字比例尺与比例尺条、坐标系（2000国家大地坐标系 高斯-克吕格投影，带号取自坐标系）、编制单位和编制日期。地类按三调色彩绘制；专题图叠加在淡化的地类底图上。派生图层的计算与其他算法相同：新增耕地与增减挂钩图斑取自规划，永久基本农田调出/调入为两图层相减的图斑（小于 1 m² 的碎片不计），耕地连片块按集中连片规则，约束冲突为位于生态保护红线内或调整后永久基本农田上的规划建设用地。
+
+OUTPUT_LAYOUTS 另将每张图的打印版式写入一个 QGIS 项目（.qgz），可在版式设计器中打开调整；派生图层写入其旁的 GeoPackage（文件名_图层.gpkg）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportmaps.py" line="68" />
+      <source>A project GeoPackage written by 'Create project'.</source>
+      <translation>由“新建项目”生成的项目文件。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportmaps.py" line="70" />
+      <source>Maps</source>
+      <translation>图件</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportmaps.py" line="72" />
+      <source>Which maps to draw (default: every map the project has data for).</source>
+      <translation>要出的图（默认：项目数据足以出的全部图件）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportmaps.py" line="74" />
+      <source>Paper</source>
+      <translation>纸张</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportmaps.py" line="75" />
+      <source>A3 landscape</source>
+      <translation>A3 横向</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportmaps.py" line="75" />
+      <source>A4 landscape</source>
+      <translation>A4 横向</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportmaps.py" line="76" />
+      <source>0 = A3 landscape (420 × 297 mm), 1 = A4 landscape (297 × 210 mm).</source>
+      <translation>0 = A3 横向（420 × 297 mm），1 = A4 横向（297 × 210 mm）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportmaps.py" line="78" />
+      <source>Producing unit (编制单位)</source>
+      <translation>编制单位</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportmaps.py" line="79" />
+      <source>Printed on every page; default: the project's responsible unit.</source>
+      <translation>印在每一页上；默认为项目的责任单位。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportmaps.py" line="82" />
+      <source>Maps (PDF)</source>
+      <translation>图件（PDF）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportmaps.py" line="82" />
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportmaps.py" line="83" />
+      <source>The PDF to write, one page per map (replaced if it exists).</source>
+      <translation>要写出的 PDF，每张图一页（已存在则替换）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportmaps.py" line="86" />
+      <source>Print layouts (QGIS project)</source>
+      <translation>打印版式（QGIS 项目）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportmaps.py" line="86" />
+      <source>QGIS project files (*.qgz)</source>
+      <translation>QGIS 项目文件 (*.qgz)</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportmaps.py" line="88" />
+      <source>Optional .qgz with one print layout per map and its layers, to adjust in the layout designer; the derived layers are written beside it (name_图层.gpkg).</source>
+      <translation>可选：包含每张图的打印版式及其图层的 .qgz，可在版式设计器中调整；派生图层写在其旁（文件名_图层.gpkg）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportmaps.py" line="91" />
+      <source>Pages written</source>
+      <translation>写出页数</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportmaps.py" line="92" />
+      <source>Maps left out (data missing)</source>
+      <translation>未出的图（缺少数据）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/exportscheme.py" line="108" />
@@ -1453,11 +1770,6 @@ The workbook is written to a temporary file in the target folder and renamed at 
 数值以固定小数位数的数值单元格写入：面积单位为公顷（默认 4 位小数，0.0001 公顷 = 1 m²）和/或亩（1 亩 = 10 000/15 m²，默认 2 位小数）；DECIMALS 可统一覆盖两者。合计与小计等于其旁所列各项取整后数值之和。同时使用两种单位时，窄表在每个面积表头下分设公顷和亩两列；现状表和转移矩阵则每种单位各一个工作表。表头窗格已冻结；打印设置为横向、按页宽缩放。
 
 工作簿先写入目标文件夹中的临时文件，完成后再重命名，因此运行失败不会留下写了一半的文件。CSV_FOLDER 可为每张表另存一个 UTF-8 CSV 文件（数值与表中显示一致）。</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/exportscheme.py" line="133" />
-      <source>Project GeoPackage (项目文件)</source>
-      <translation>项目文件</translation>
     </message>
     <message>
       <location filename="processing/algorithms/exportscheme.py" line="134" />
@@ -1680,87 +1992,87 @@ The workbook is written to a temporary file in the target folder and renamed at 
       <translation>无规划方案：表 7 仅反映现状。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="117" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="118" />
       <source>DLTB land-use parcels (for class, 等别, 坡度)</source>
       <translation>地类图斑（用于取地类、等别、坡度）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="120" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="121" />
       <source>Current 三调 地类图斑: the class of the ground under each piece, and 等别 / 坡度 where the farmland layer has none.</source>
       <translation>现状三调地类图斑：提供各分块所在位置的现状地类，以及永久基本农田图层中缺少的等别 / 坡度。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="126" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="127" />
       <source>Drop pieces smaller than (m²)</source>
       <translation>舍弃面积小于此值的分块（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="129" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="130" />
       <source>Pieces under this area are slivers of re-digitised boundaries; they are dropped and counted in the log.</source>
       <translation>小于此面积的分块是边界重新数字化产生的细碎多边形，将被舍弃并在日志中计数。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="133" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="134" />
       <source>Area basis</source>
       <translation>面积口径</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="134" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="135" />
       <source>Ellipsoidal area of the pieces (三调 method)</source>
       <translation>分块的椭球面积（三调方法）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="135" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="136" />
       <source>The layer's area field (YJJBNTTBMJ …), in proportion</source>
       <translation>图层自带面积字段（YJJBNTTBMJ …），按比例分摊</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="139" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="140" />
       <source>0 = ellipsoidal area of each piece; 1 = the area field of the feature × the piece's share of the feature's ellipsoidal area (ellipsoidal where empty).</source>
       <translation>0 = 各分块的椭球面积；1 = 要素的面积字段值 × 分块占该要素椭球面积的比例（字段为空时取椭球面积）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="143" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="144" />
       <source>Required 新增比例 (%)</source>
       <translation>新增比例要求（%）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="147" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="148" />
       <source>新增永久基本农田 ≥ this share of the adjusted area (Wuxi opinion §四(二), 自然资发〔2019〕194号: 5 %).</source>
       <translation>新增永久基本农田 ≥ 调整面积的此比例（无锡实施意见 §四(二)，自然资发〔2019〕194号：5 %）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="150" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="151" />
       <source>Review table</source>
       <translation>审查汇总表</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="152" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="153" />
       <source>调出 parcels</source>
       <translation>调出图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="154" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="155" />
       <source>调入 parcels</source>
       <translation>调入图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="215" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="216" />
       <source>No DLTB given: the current class of the pieces is 未覆盖, and 等别 and slope come from the farmland layers only.</source>
       <translation>未提供地类图斑：各分块的现状地类记为“未覆盖”，等别和坡度仅取自永久基本农田图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="297" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="298" />
       <source>Farmland layer fields: area {area}, 等别 {gddb}, 坡度 {slope}.</source>
       <translation>永久基本农田图层字段：面积 {area}，等别 {gddb}，坡度 {slope}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="308" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="309" />
       <source>{side}: {n} sliver(s) under the sliver area dropped, {a:.4f} m² in all.</source>
       <translation>{side}：舍弃 {n} 个小于细碎面积阈值的分块，共 {a:.4f} m²。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="314" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="315" />
       <source>{side}: {n} piece(s) under {limit} m² dropped as coordinate noise, {a:.6f} m² in all.</source>
       <translation>{side}：{n} 个小于 {limit} m² 的碎片为坐标误差，已舍弃，合计 {a:.6f} m²。</translation>
     </message>
@@ -1770,7 +2082,7 @@ The workbook is written to a temporary file in the target folder and renamed at 
       <translation>永久基本农田调整</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="84" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="85" />
       <source>Compares the permanent basic farmland (永久基本农田) before and after the adjustment and fills the figures of the provincial review form (全域土地综合整治所涉永久基本农田布局调整事项审查情况汇总表).
 
 调出 = before minus after, 调入 = after minus before, as pieces of the layers' own features (each feature minus the other layer's features it meets; nothing is dissolved). A piece that falls apart counts as one parcel per polygon. Pieces smaller than SLIVER_AREA (default 1 m²) come from re-digitised boundaries: they are dropped and counted in the log.
@@ -1868,7 +2180,7 @@ AREA_M2 取整到 0.01 m²，使每个村各行之和恰好等于其取整后的
       <translation>编码不在三调地类表中的图斑数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="105" />
+      <location filename="processing/algorithms/potential.py" line="106" />
       <source>From the current DLTB alone: where new 耕地 can come from, how much (an ESTIMATE), and which villages are richest in it – the survey before a project area is chosen.
 
 Candidate types (POTENTIAL_TYPE, with the RULE that selected each parcel):
@@ -1905,307 +2217,307 @@ OUTPUT_VILLAGES：每个村（ZLDWDM）的总面积 Σ TBMJ、耕地（Σ TBDLMJ
 OUTPUT_RESERVE（建设用地腾退储备库）：每个农村建设用地图斑的村、BSM、类别（零散/成片村庄/采矿用地）、面积、是否位于城镇开发边界和生态保护红线内、聚落编号、聚落面积和图斑数，以及是否为候选图斑。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="147" />
+      <location filename="processing/algorithms/potential.py" line="148" />
       <source>三调 地类图斑 of the current state (a township or a county), projected CGCS2000 Gauss-Krüger (e.g. EPSG:4528).</source>
       <translation>现状三调地类图斑（乡镇或县域），CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="152" />
+      <location filename="processing/algorithms/potential.py" line="153" />
       <source>Rural construction land and mines inside it are not reclamation candidates.</source>
       <translation>其范围内的农村建设用地和采矿用地不作为复垦候选。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="153" />
+      <location filename="processing/algorithms/potential.py" line="154" />
       <source>Ecological protection red line (生态保护红线)</source>
       <translation>生态保护红线</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="154" />
+      <location filename="processing/algorithms/potential.py" line="155" />
       <source>Parcels inside it are never candidates.</source>
       <translation>其范围内的图斑一律不作为候选。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="155" />
+      <location filename="processing/algorithms/potential.py" line="156" />
       <source>Permanent basic farmland (永久基本农田)</source>
       <translation>永久基本农田</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="156" />
+      <location filename="processing/algorithms/potential.py" line="157" />
       <source>Candidates inside it are flagged IN_PBF = 1.</source>
       <translation>其范围内的候选图斑标记 IN_PBF = 1。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="161" />
+      <location filename="processing/algorithms/potential.py" line="162" />
       <source>Target 田坎 coefficient after consolidation</source>
       <translation>整治后目标田坎系数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="162" />
+      <location filename="processing/algorithms/potential.py" line="163" />
       <source>New 耕地 carries it (its estimate is net of it); 耕地 above it gives back the difference (田坎归并). Local practice; default {v:g}.</source>
       <translation>新增耕地按此系数计田坎（估算值已扣除）；田坎系数高于此值的耕地可归并出差额部分（田坎归并）。按当地做法确定；默认 {v:g}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="165" />
+      <location filename="processing/algorithms/potential.py" line="166" />
       <source>Highest slope grade (GDPDJB) of a candidate</source>
       <translation>候选图斑的最高坡度级别（GDPDJB）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="166" />
+      <location filename="processing/algorithms/potential.py" line="167" />
       <source>1 ≤2°, 2 ≤6°, 3 ≤15°, 4 ≤25°, 5 &gt;25°. Parcels on a higher grade are excluded; parcels without a grade are not.</source>
       <translation>1 级 ≤2°，2 级 ≤6°，3 级 ≤15°，4 级 ≤25°，5 级 &gt;25°。坡度级别更高的图斑将被排除；无坡度级别的图斑不排除。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="169" />
+      <location filename="processing/algorithms/potential.py" line="170" />
       <source>耕地后备资源 codes</source>
       <translation>耕地后备资源地类编码</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="170" />
+      <location filename="processing/algorithms/potential.py" line="171" />
       <source>Comma-separated 三调 codes developable into 耕地 (default 其他草地, 盐碱地, 沙地, 裸土地; add 1104 to count 坑塘水面).</source>
       <translation>可开发为耕地的三调地类编码，以逗号分隔（默认其他草地、盐碱地、沙地、裸土地；加入 1104 可计入坑塘水面）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="174" />
+      <location filename="processing/algorithms/potential.py" line="175" />
       <source>Count 园地/残次林地 as restorable</source>
       <translation>将园地/残次林地计为可恢复</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="175" />
+      <location filename="processing/algorithms/potential.py" line="176" />
       <source>Also list 园地 and 残次林地 (GARDEN_FOREST_CODES) on good slope grades as 耕地恢复 candidates.</source>
       <translation>同时将坡度级别较低的园地和残次林地（GARDEN_FOREST_CODES）列为耕地恢复候选。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="179" />
+      <location filename="processing/algorithms/potential.py" line="180" />
       <source>园地/残次林地 codes</source>
       <translation>园地/残次林地地类编码</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="180" />
+      <location filename="processing/algorithms/potential.py" line="181" />
       <source>Codes counted with the option above (0307 其他林地 stands for 残次林地).</source>
       <translation>启用上一选项时计入的地类编码（以 0307 其他林地代表残次林地）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="182" />
+      <location filename="processing/algorithms/potential.py" line="183" />
       <source>Highest slope grade of 园地/残次林地 candidates</source>
       <translation>园地/残次林地候选的最高坡度级别</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="183" />
+      <location filename="processing/algorithms/potential.py" line="184" />
       <source>Default 2 (≤ 6°).</source>
       <translation>默认 2 级（≤ 6°）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="185" />
+      <location filename="processing/algorithms/potential.py" line="186" />
       <source>Cluster distance for rural construction land (m)</source>
       <translation>农村建设用地聚落距离（m）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="186" />
+      <location filename="processing/algorithms/potential.py" line="187" />
       <source>Rural construction parcels at most this far apart belong to one cluster (settlement).</source>
       <translation>相距不超过此距离的农村建设用地图斑属于同一聚落。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="188" />
+      <location filename="processing/algorithms/potential.py" line="189" />
       <source>Largest small isolated cluster (m²)</source>
       <translation>小型零散聚落面积上限（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="189" />
+      <location filename="processing/algorithms/potential.py" line="190" />
       <source>A cluster of at most this area (Σ TBMJ) is a small isolated cluster, the classic 腾退 candidate; default 10 000 m² (15 亩).</source>
       <translation>面积（Σ TBMJ）不超过此值的聚落为小型零散聚落，即典型的腾退候选；默认 10 000 m²（15 亩）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="192" />
+      <location filename="processing/algorithms/potential.py" line="193" />
       <source>Count village cores (larger clusters) as reclamation candidates</source>
       <translation>将成片村庄（较大聚落）计为复垦候选</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="194" />
+      <location filename="processing/algorithms/potential.py" line="195" />
       <source>Off: parcels of larger clusters are only listed in the reserve inventory.</source>
       <translation>不勾选时，较大聚落的图斑只列入储备库。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="197" />
+      <location filename="processing/algorithms/potential.py" line="198" />
       <source>Count 采矿用地 in the estimate</source>
       <translation>采矿用地计入估算</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="198" />
+      <location filename="processing/algorithms/potential.py" line="199" />
       <source>Off: mines stay candidates with EST_ADDED_M2 = 0 (e.g. when they are to be restored to forest).</source>
       <translation>不勾选时，采矿用地仍为候选，但 EST_ADDED_M2 = 0（如计划恢复为林地时）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="201" />
+      <location filename="processing/algorithms/potential.py" line="202" />
       <source>Share of a parcel that puts it inside a layer (%)</source>
       <translation>判定图斑位于图层内的面积占比（%）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="202" />
+      <location filename="processing/algorithms/potential.py" line="203" />
       <source>A parcel is inside the red line, the development boundary, the PBF or the high-standard layer when at least this share of its area is.</source>
       <translation>图斑面积至少有此比例位于生态保护红线、城镇开发边界、永久基本农田或高标准农田图层内时，即视为位于其中。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="206" />
+      <location filename="processing/algorithms/potential.py" line="207" />
       <source>Built high-standard farmland (已建高标准农田)</source>
       <translation>已建高标准农田</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="208" />
+      <location filename="processing/algorithms/potential.py" line="209" />
       <source>With this layer (or the field below) 耕地 outside it in large blocks is listed as 高标准农田 candidates.</source>
       <translation>给出此图层（或下方字段）时，其范围以外集中连片的大块耕地将列为高标准农田候选。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="212" />
+      <location filename="processing/algorithms/potential.py" line="213" />
       <source>…or high-standard field on the DLTB</source>
       <translation>…或地类图斑上的高标准农田字段</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="214" />
+      <location filename="processing/algorithms/potential.py" line="215" />
       <source>A parcel is high-standard when the field is 1, Y, YES, T, TRUE, 是 or 已建.</source>
       <translation>字段值为 1、Y、YES、T、TRUE、是或已建时，图斑视为已建高标准农田。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="216" />
+      <location filename="processing/algorithms/potential.py" line="217" />
       <source>Smallest block of 高标准农田 candidates (亩)</source>
       <translation>高标准农田候选的最小连片面积（亩）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="218" />
+      <location filename="processing/algorithms/potential.py" line="219" />
       <source>Blocks of not yet high-standard 耕地 (Σ TBDLMJ) below this are not listed; default 100 亩 (百亩方).</source>
       <translation>未建高标准农田的耕地连片面积（Σ TBDLMJ）小于此值时不列出；默认 100 亩（百亩方）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="221" />
+      <location filename="processing/algorithms/potential.py" line="222" />
       <source>Widest road/ditch inside a block (m)</source>
       <translation>连片地块内道路/沟渠的最大宽度（m）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="222" />
+      <location filename="processing/algorithms/potential.py" line="223" />
       <source>As in the contiguity analysis: 1006/1107/1203 parcels at most this wide do not break a block.</source>
       <translation>与集中连片分析相同：宽度不超过此值的 1006/1107/1203 图斑不隔断连片。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="225" />
+      <location filename="processing/algorithms/potential.py" line="226" />
       <source>Rank villages by</source>
       <translation>村排序依据</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="226" />
+      <location filename="processing/algorithms/potential.py" line="227" />
       <source>Estimated 新增耕地 rate (% of the village's 耕地)</source>
       <translation>预计新增耕地率（占该村耕地的 %）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="227" />
+      <location filename="processing/algorithms/potential.py" line="228" />
       <source>Estimated 新增耕地 area</source>
       <translation>预计新增耕地面积</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="228" />
+      <location filename="processing/algorithms/potential.py" line="229" />
       <source>The rate is what the ≥ 5 % rule measures; the area favours large villages.</source>
       <translation>比率即 ≥ 5 % 规则所考核的指标；按面积排序则对大村有利。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="232" />
+      <location filename="processing/algorithms/potential.py" line="233" />
       <source>Field holding the 三调 code.</source>
       <translation>存放三调地类编码的字段。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="233" />
+      <location filename="processing/algorithms/potential.py" line="234" />
       <source>Slope grade field (default: detected GDPDJB)</source>
       <translation>坡度级别字段（默认：自动识别的 GDPDJB）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="234" />
+      <location filename="processing/algorithms/potential.py" line="235" />
       <source>Field holding the slope grade 1–5.</source>
       <translation>存放坡度级别（1–5）的字段。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="240" />
+      <location filename="processing/algorithms/potential.py" line="241" />
       <source>Potential candidates (潜力图斑)</source>
       <translation>潜力图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="241" />
+      <location filename="processing/algorithms/potential.py" line="242" />
       <source>One feature per candidate parcel and type: POTENTIAL_TYPE, RULE, EST_ADDED_M2 (estimate), BSM, DLBM, ZLDWDM, AREA_M2 (TBMJ), flags, cluster and block.</source>
       <translation>每个候选图斑的每种类型一个要素：POTENTIAL_TYPE、RULE、EST_ADDED_M2（估算值）、BSM、DLBM、ZLDWDM、AREA_M2（TBMJ）、标记、聚落和连片地块。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="243" />
+      <location filename="processing/algorithms/potential.py" line="244" />
       <source>Village ranking (村潜力排序)</source>
       <translation>村潜力排序</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="244" />
+      <location filename="processing/algorithms/potential.py" line="245" />
       <source>One row per village (ZLDWDM): areas, potential per type, estimate, rate, rank, cumulative rate.</source>
       <translation>每个村（ZLDWDM）一行：面积、各类型潜力、估算值、比率、排名、累计比率。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="246" />
+      <location filename="processing/algorithms/potential.py" line="247" />
       <source>Construction land reserve inventory (建设用地腾退储备库)</source>
       <translation>建设用地腾退储备库</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="248" />
+      <location filename="processing/algorithms/potential.py" line="249" />
       <source>Every rural construction parcel: village, BSM, class, area, in/out of the development boundary, cluster id and size, candidate or not.</source>
       <translation>所有农村建设用地图斑：村、BSM、类别、面积、是否位于城镇开发边界内、聚落编号和规模、是否为候选。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="255" />
+      <location filename="processing/algorithms/potential.py" line="256" />
       <source>Excluded parcels (排除图斑)</source>
       <translation>排除图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="257" />
+      <location filename="processing/algorithms/potential.py" line="258" />
       <source>Parcels a rule selected but an exclusion removed, with REASON (red_line, slope, dev_boundary, village_core).</source>
       <translation>被规则选中但因排除条件剔除的图斑，附 REASON（red_line、slope、dev_boundary、village_core）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="260" />
+      <location filename="processing/algorithms/potential.py" line="261" />
       <source>Estimated 新增耕地 (m², estimate)</source>
       <translation>预计新增耕地（m²，估算值）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="261" />
+      <location filename="processing/algorithms/potential.py" line="262" />
       <source>Estimate as % of 耕地</source>
       <translation>估算值占耕地的 %</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="262" />
+      <location filename="processing/algorithms/potential.py" line="263" />
       <source>耕地 (m², TBDLMJ)</source>
       <translation>耕地（m²，TBDLMJ）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="263" />
+      <location filename="processing/algorithms/potential.py" line="264" />
       <source>Candidate rows</source>
       <translation>候选记录数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="264" />
+      <location filename="processing/algorithms/potential.py" line="265" />
       <source>Rural construction land in the reserve (m²)</source>
       <translation>储备库中的农村建设用地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="266" />
+      <location filename="processing/algorithms/potential.py" line="267" />
       <source>Estimate: {t}</source>
       <translation>估算：{t}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="267" />
+      <location filename="processing/algorithms/potential.py" line="268" />
       <source>Villages by rank</source>
       <translation>村排名</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="322" />
+      <location filename="processing/algorithms/potential.py" line="323" />
       <source>Reading the DLTB and the constraint layers…</source>
       <translation>正在读取地类图斑和约束图层…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="387" />
+      <location filename="processing/algorithms/potential.py" line="388" />
       <source>Estimated 新增耕地 (an estimate, TBDLMJ basis, net of the target 田坎 coefficient): {m2:.2f} m² = {ha:.4f} ha = {rate:.2f} % of 耕地</source>
       <translation>预计新增耕地（估算值，TBDLMJ 口径，已扣除目标田坎系数）：{m2:.2f} m² = {ha:.4f} 公顷，占耕地的 {rate:.2f} %</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="392" />
+      <location filename="processing/algorithms/potential.py" line="393" />
       <source>Villages, best first:</source>
       <translation>各村（潜力由高到低）：</translation>
     </message>

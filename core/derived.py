@@ -1,0 +1,548 @@
+"""Layers derived from a project GeoPackage, for the maps and the coordinate files.
+
+A scheme's maps and exchange files show more than the layers the project
+file holds: the 新增耕地 pieces and their source, the 拆旧 / 建新 pieces of
+增减挂钩, the 永久基本农田 调出 / 调入 pieces, the 耕地 blocks before and
+after, the planned 建设用地 that meets a constraint.  :class:`ProjectData`
+computes each of them once, when first asked, with the same core functions
+the algorithms use (:mod:`.plan`, :mod:`.indicators`, :mod:`.farmland`,
+:mod:`.contiguity`), and hands them out as memory layers in the project's
+CRS, clipped to the project area.
+
+Every layer has the fields the styles in ``resources/styles`` classify by
+(``DLBM``, ``SOURCE``, ``KIND``, ``SIZE_CLASS``, ``RULE`` …) and, for the
+coordinate file, a parcel name ``DKMC`` and use ``DKYT``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsField,
+    QgsGeometry,
+    QgsSpatialIndex,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from . import codes as codes_mod
+from . import contiguity, dltb, ellipsoid, farmland, indicators, plan, project
+from .errors import LandConsolidationError, check_canceled
+from .units import MU_PER_M2
+
+#: Rule ids of the constraint conflicts (PROCESSING_API.md, compliance / conflicts) → Chinese name.
+CONFLICT_RULES = {
+    "NO_BUILD_IN_RED_LINE": "规划建设用地位于生态保护红线内",
+    "NO_BUILD_ON_PBF": "规划建设用地占用永久基本农田",
+}
+#: 增减挂钩 piece kinds → Chinese name.
+LINKAGE_KINDS = {"reclaimed": "拆旧复垦区", "new_build": "建新区"}
+#: 新增耕地 sources (indicators.SOURCES) that are a gain of 耕地, in report order.
+GAIN_SOURCES = tuple((key, label) for key, label in indicators.SOURCES if key not in ("tiankan", "loss"))
+#: Conflict pieces smaller than this (m²) are boundary noise between layers drawn apart.
+MIN_CONFLICT_M2 = 1.0
+
+
+def memory_layer(name: str, crs, fields: list, rows: list) -> QgsVectorLayer:
+    """A MultiPolygon memory layer.
+
+    Args:
+        name: Layer name (shown in legends).
+        crs: Its CRS.
+        fields: ``[(name, QVariant type), …]``.
+        rows: ``[(geometry, [values …]), …]``.
+    """
+    layer = QgsVectorLayer(f"MultiPolygon?crs={crs.authid() or 'EPSG:4528'}", name, "memory")
+    if not crs.authid():
+        layer.setCrs(crs)
+    provider = layer.dataProvider()
+    provider.addAttributes([QgsField(n, t) for n, t in fields])
+    layer.updateFields()
+    features = []
+    for geom, values in rows:
+        if geom is None or geom.isEmpty():
+            continue
+        shape = QgsGeometry(geom)
+        if not shape.isMultipart():
+            shape.convertToMultiType()
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(shape)
+        feature.setAttributes(list(values))
+        features.append(feature)
+    provider.addFeatures(features)
+    layer.updateExtents()
+    return layer
+
+
+@dataclass
+class Totals:
+    """What a derived layer adds up to, for legends and logs: key → (count, m²)."""
+
+    items: dict
+
+    def area(self, key) -> float:
+        """m² of one class (0 when absent)."""
+        return self.items.get(key, (0, 0.0))[1]
+
+    def count(self, key) -> int:
+        """Features of one class (0 when absent)."""
+        return self.items.get(key, (0, 0.0))[0]
+
+
+class ProjectData:
+    """A project GeoPackage and the layers derived from it, each computed on first use.
+
+    Args:
+        path: The project GeoPackage (written by ``createproject``).
+        repair: Repair invalid geometries instead of stopping (core/validity.py).
+        is_canceled: Returns True when the user cancelled.
+        log: Called with each note for the user.
+
+    Raises:
+        LandConsolidationError: not a project file, or without DLTB / XMQ.
+    """
+
+    def __init__(self, path, *, repair: bool = False, is_canceled: Callable[[], bool] | None = None,
+                 log: Callable[[str], None] | None = None):
+        self.path = Path(path)
+        self.settings = project.read_settings(self.path)
+        self.present = set(self.settings["_layers"])
+        for needed in ("DLTB", "XMQ"):
+            if needed not in self.present:
+                raise LandConsolidationError(
+                    f"项目文件“{self.path.name}”缺少图层 {needed}。 The project file '{self.path.name}' has no "
+                    f"layer {needed}."
+                )
+        self.name = str(self.settings.get("name") or self.path.stem)
+        self.unit = str(self.settings.get("responsible_unit") or "")
+        self.overrides = self.settings.get("field_mapping") or None
+        self.after_field = self.settings.get("after_field") or None
+        self.repair = repair
+        self.is_canceled = is_canceled
+        self.log = log or (lambda _text: None)
+        self._cache: dict = {}
+        self.crs = dltb.check_projected(self.source("DLTB"))
+
+    # ------------------------------------------------------------------ plumbing
+
+    def _once(self, key, compute):
+        if key not in self._cache:
+            check_canceled(self.is_canceled)
+            self._cache[key] = compute()
+        return self._cache[key]
+
+    def source(self, name: str) -> QgsVectorLayer | None:
+        """A layer of the GeoPackage (``DLTB``, ``XMQ`` …), or None when the project has none."""
+        if name not in self.present:
+            return None
+        layer = QgsVectorLayer(project.layer_uri(self.path, name), name, "ogr")
+        return layer if layer.isValid() else None
+
+    @property
+    def has_plan(self) -> bool:
+        """True when the project holds a plan (DLTB_GH or a planned-code field)."""
+        return "DLTB_GH" in self.present or bool(self.after_field)
+
+    @property
+    def boundary(self) -> QgsGeometry:
+        """The project area, dissolved, in the project's CRS."""
+        return self._once("boundary", lambda: dltb.dissolve_area(self.source("XMQ"), self.crs, repair=self.repair))
+
+    @property
+    def gk(self) -> ellipsoid.GaussKruger:
+        """The Gauss-Krüger definition for ellipsoidal areas."""
+        return self._once("gk", lambda: dltb.gauss_kruger_for(self.source("DLTB")))
+
+    def boundary_layer(self) -> QgsVectorLayer:
+        """The project boundary as a layer (``DKMC`` = project name, ``DKYT`` = 全域土地综合整治)."""
+        return self._once("boundary_layer", lambda: memory_layer(
+            "项目区", self.crs, [("NAME", QVariant.Type.String), ("DKMC", QVariant.Type.String),
+                              ("DKYT", QVariant.Type.String)],
+            [(self.boundary, [self.name, self.name, "全域土地综合整治"])]))
+
+    def dissolved(self, name: str, title: str) -> QgsVectorLayer | None:
+        """A layer of the GeoPackage dissolved into one feature, or None when the project has none.
+
+        A hatched overlay of a thousand 永农 parcels costs a clip per parcel in
+        the PDF (6 MB a page on the sample); dissolved, it is one polygon and
+        reads as one area.
+        """
+        def build():
+            source = self.source(name)
+            if source is None:
+                return None
+            polygons = dltb.read_polygons(source, self.crs, label=title, repair=self.repair)
+            if not polygons:
+                return None
+            return memory_layer(title, self.crs, [("NAME", QVariant.Type.String)],
+                                [(QgsGeometry.unaryUnion(polygons), [title])])
+        return self._once(("dissolved", name), build)
+
+    # ------------------------------------------------------------------ parcels and plan
+
+    def before(self) -> dltb.ParcelTable:
+        """The current parcels inside the project area, with their (cut) geometries."""
+        def read():
+            extra = (("planned", self.after_field),) if self.after_field and "DLTB_GH" not in self.present else ()
+            parcels = dltb.read_dltb(self.source("DLTB"), project_area=self.boundary, overrides=self.overrides,
+                                     keep_geometry=True, extra_roles=extra, is_canceled=self.is_canceled,
+                                     repair=self.repair)
+            dltb.reject_unknown_codes(parcels)
+            for note in parcels.notes:
+                self.log(note)
+            return parcels
+        return self._once("before", read)
+
+    def plan(self) -> plan.Plan | None:
+        """Before × after pieces with geometries, or None without a plan."""
+        def read():
+            if not self.has_plan:
+                return None
+            parcels = self.before()
+            after = self.source("DLTB_GH")
+            if after is not None:
+                result = plan.plan_from_layer(parcels, after, project_area=self.boundary, keep_geometry=True,
+                                              is_canceled=self.is_canceled, repair=self.repair)
+            else:
+                result = plan.plan_from_field(parcels, list(parcels.frame["planned"]))
+            plan.reject_unknown_planned_codes(result)
+            for note in result.notes:
+                self.log(note)
+            return result
+        return self._once("plan", read)
+
+    def landuse(self, side: str = "before") -> QgsVectorLayer | None:
+        """The parcels in their current (``before``) or planned (``after``) class: ``BSM``, ``DLBM``, ``DLMC``.
+
+        The planned state is the planned DLTB where the project has one, else
+        the current parcels with the planned code (empty: unchanged); None
+        without a plan.
+        """
+        def build():
+            table = codes_mod.default_table()
+            if side == "before":
+                parcels = self.before()
+                frame, geoms = parcels.frame, parcels.geometries
+                codes = list(frame["code"])
+            elif not self.has_plan:
+                return None
+            elif "DLTB_GH" in self.present:
+                parcels = dltb.read_dltb(self.source("DLTB_GH"), project_area=self.boundary, keep_geometry=True,
+                                         is_canceled=self.is_canceled, repair=self.repair)
+                frame, geoms = parcels.frame, parcels.geometries
+                codes = list(frame["code"])
+            else:
+                parcels = self.before()
+                frame, geoms = parcels.frame, parcels.geometries
+                codes = [codes_mod.normalise(p) or c for p, c in zip(frame["planned"], frame["code"])]
+            rows = [(g, [str(b or ""), c, table.name(c)]) for g, b, c in zip(geoms, frame["bsm"], codes)]
+            title = "现状地类" if side == "before" else "规划地类"
+            return memory_layer(title, self.crs, [("BSM", QVariant.Type.String), ("DLBM", QVariant.Type.String),
+                                                  ("DLMC", QVariant.Type.String)], rows)
+        return self._once(("landuse", side), build)
+
+    def villages(self) -> QgsVectorLayer | None:
+        """Village (行政村) outlines dissolved from the current parcels: ``ZLDWDM``, ``ZLDWMC``; None without ZLDWDM."""
+        def build():
+            parcels = self.before()
+            frame = parcels.frame
+            if not parcels.fields.get("village"):
+                return None
+            groups: dict = {}
+            for geom, code, name in zip(parcels.geometries, frame["village"], frame["village_name"]):
+                code = str(code or "")
+                if not code:
+                    continue
+                groups.setdefault(code, [name, []])[1].append(geom)
+            rows = []
+            for code, (name, geoms) in sorted(groups.items()):
+                check_canceled(self.is_canceled)
+                rows.append((QgsGeometry.unaryUnion(geoms), [code, str(name or "")]))
+            return memory_layer("村界", self.crs, [("ZLDWDM", QVariant.Type.String),
+                                                  ("ZLDWMC", QVariant.Type.String)], rows)
+        return self._once("villages", build)
+
+    def village_names(self) -> dict:
+        """ZLDWDM → ZLDWMC of the current parcels."""
+        def build():
+            frame = self.before().frame
+            return {str(code): str(name or "") for code, name in zip(frame["village"], frame["village_name"]) if code}
+        return self._once("village_names", build)
+
+    # ------------------------------------------------------------------ plan-derived pieces
+
+    def _dissolved(self, mask: np.ndarray, keys) -> list[tuple[QgsGeometry, list[int]]]:
+        """Pieces under ``mask`` dissolved by key: ``[(geometry, piece rows), …]`` in first-seen order."""
+        result = self.plan()
+        groups: dict = {}
+        for i in np.flatnonzero(mask):
+            groups.setdefault(keys[i], []).append(int(i))
+        out = []
+        for rows in groups.values():
+            geoms = [result.geometries[i] for i in rows]
+            geom = geoms[0] if len(geoms) == 1 else QgsGeometry.unaryUnion(geoms)
+            out.append((geom, rows))
+        return out
+
+    def new_cultivated(self, by_parcel: bool = False) -> tuple[QgsVectorLayer, Totals] | None:
+        """新增耕地: pieces planned as 耕地 that are not 耕地 now, by source; None without a plan.
+
+        Pieces of one planned parcel and one source are dissolved (``by_parcel``:
+        of one planned parcel, whatever their source – a parcel of the
+        coordinate file).  Fields ``SOURCE``, ``SOURCE_NAME``, ``DLBM_BEFORE``,
+        ``DLBM``, ``AREA_M2`` (Σ TBDLMJ after, the basis of 新增耕地), ``DKMC``,
+        ``DKYT``.
+        """
+        def build():
+            result = self.plan()
+            if result is None:
+                return None
+            pieces = result.pieces
+            source = indicators.source_of(pieces)
+            gain = np.isin(source.astype(str), [k for k, _ in GAIN_SOURCES])
+            names = dict(GAIN_SOURCES)
+            table = codes_mod.default_table()
+            keys = list(zip(pieces["fid_a"], [None] * len(pieces))) if by_parcel else \
+                list(zip(pieces["fid_a"], source))
+            villages = self.village_names()
+            rows, totals = [], {}
+            for geom, members in self._dissolved(gain, keys):
+                first = members[0]
+                kind = source[first] if not by_parcel else _dominant(source, pieces["tbdlmj_a"], members)
+                area = float(pieces["tbdlmj_a"].iloc[members].sum())
+                after_code = str(pieces["base_a"].iat[first])
+                before_codes = sorted({str(pieces["base_b"].iat[i]) for i in members}, key=table.sort_key)
+                village = villages.get(str(pieces["village"].iat[first]), "")
+                rows.append((geom, [kind, names[kind], ",".join(before_codes), after_code, round(area, 2),
+                                    f"{village}新增耕地", table.name(after_code)]))
+                count, total = totals.get(kind, (0, 0.0))
+                totals[kind] = (count + 1, total + area)
+            layer = memory_layer("新增耕地", self.crs, [
+                ("SOURCE", QVariant.Type.String), ("SOURCE_NAME", QVariant.Type.String),
+                ("DLBM_BEFORE", QVariant.Type.String), ("DLBM", QVariant.Type.String),
+                ("AREA_M2", QVariant.Type.Double), ("DKMC", QVariant.Type.String), ("DKYT", QVariant.Type.String),
+            ], rows)
+            return layer, Totals(totals)
+        return self._once(("new_cultivated", by_parcel), build)
+
+    def linkage(self) -> tuple[QgsVectorLayer, Totals] | None:
+        """增减挂钩: 拆旧复垦 pieces (建设用地 planned as other land, by current parcel) and 建新 pieces
+        (other land planned as 建设用地, by planned parcel); None without a plan.
+
+        Fields ``KIND`` (reclaimed / new_build), ``KIND_NAME``, ``DLBM_BEFORE``,
+        ``DLBM_AFTER``, ``AREA_M2`` (gross area, the ledger's basis), ``DKMC``, ``DKYT``.
+        """
+        def build():
+            result = self.plan()
+            if result is None:
+                return None
+            pieces = result.pieces
+            table = codes_mod.default_table()
+            villages = self.village_names()
+            rows, totals = [], {}
+            for kind, mask, key_column in (("reclaimed", indicators.reclaimed_mask(pieces), "fid_b"),
+                                           ("new_build", indicators.new_build_mask(pieces), "fid_a")):
+                keys = list(pieces[key_column])
+                for geom, members in self._dissolved(mask, keys):
+                    first = members[0]
+                    area = float(pieces["gross"].iloc[members].sum())
+                    before_code = str(pieces["base_b"].iat[first])
+                    after_code = str(pieces["base_a"].iat[first])
+                    use = table.name(after_code) if kind == "new_build" else "拆旧复垦"
+                    village = villages.get(str(pieces["village"].iat[first]), "")
+                    rows.append((geom, [kind, LINKAGE_KINDS[kind], before_code, after_code, round(area, 2),
+                                        f"{village}{LINKAGE_KINDS[kind]}", use]))
+                    count, total = totals.get(kind, (0, 0.0))
+                    totals[kind] = (count + 1, total + area)
+            layer = memory_layer("增减挂钩", self.crs, [
+                ("KIND", QVariant.Type.String), ("KIND_NAME", QVariant.Type.String),
+                ("DLBM_BEFORE", QVariant.Type.String), ("DLBM_AFTER", QVariant.Type.String),
+                ("AREA_M2", QVariant.Type.Double), ("DKMC", QVariant.Type.String), ("DKYT", QVariant.Type.String),
+            ], rows)
+            return layer, Totals(totals)
+        return self._once("linkage", build)
+
+    # ------------------------------------------------------------------ permanent basic farmland
+
+    def pbf(self) -> tuple[QgsVectorLayer, QgsVectorLayer, Totals] | None:
+        """永久基本农田 调出 and 调入 pieces (core/farmland.py, 1 m² slivers dropped); None without both layers.
+
+        Fields ``SIDE`` (out / in), ``BSM``, ``DLBM``, ``AREA_M2`` (ellipsoidal),
+        ``AREA_MU``, ``DKMC``, ``DKYT``.
+        """
+        def build():
+            before_src, after_src = self.source("YJJBNTTB"), self.source("YJJBNTTB_GH")
+            if before_src is None or after_src is None:
+                return None
+            before = farmland.read_farmland(before_src, self.gk, project_area=self.boundary,
+                                            is_canceled=self.is_canceled, repair=self.repair)
+            after = farmland.read_farmland(after_src, self.gk, project_area=self.boundary,
+                                           is_canceled=self.is_canceled, repair=self.repair)
+            out = farmland.difference_pieces(before, after, self.gk, is_canceled=self.is_canceled)
+            in_ = farmland.difference_pieces(after, before, self.gk, is_canceled=self.is_canceled)
+            layers, totals = [], {}
+            for side, name, pieces, layer in (("out", "永久基本农田调出", out, before),
+                                              ("in", "永久基本农田调入", in_, after)):
+                rows = [(geom, [side, layer.bsm[src], layer.code[src], round(float(area), 2),
+                                round(float(area) * MU_PER_M2, 2), name, name])
+                        for geom, src, area in zip(pieces.geometries, pieces.source, pieces.ellipsoidal)]
+                layers.append(memory_layer(name, self.crs, [
+                    ("SIDE", QVariant.Type.String), ("BSM", QVariant.Type.String), ("DLBM", QVariant.Type.String),
+                    ("AREA_M2", QVariant.Type.Double), ("AREA_MU", QVariant.Type.Double),
+                    ("DKMC", QVariant.Type.String), ("DKYT", QVariant.Type.String)], rows))
+                totals[side] = (len(rows), float(np.sum(pieces.ellipsoidal)))
+                if pieces.slivers:
+                    self.log(f"{name}：{pieces.slivers} 个小于 1 m² 的碎片（合计 {pieces.sliver_area:.2f} m²）未绘出。")
+            return layers[0], layers[1], Totals(totals)
+        return self._once("pbf", build)
+
+    # ------------------------------------------------------------------ contiguity
+
+    def blocks(self, side: str = "before") -> tuple[QgsVectorLayer, dict] | None:
+        """Contiguous 耕地 blocks (core/contiguity.py, default rules) of the current or planned parcels.
+
+        Fields ``BLOCK_ID``, ``AREA_M2``, ``AREA_MU``, ``PARCELS``, ``SIZE_CLASS``;
+        also the summary (``BLOCKS_100MU`` …).  None for ``after`` without a plan.
+        """
+        def build():
+            overrides = dict(self.overrides or {})
+            if side == "before":
+                source = self.source("DLTB")
+            elif "DLTB_GH" in self.present:
+                source, overrides = self.source("DLTB_GH"), {}
+            elif self.after_field:
+                source = self.source("DLTB")
+                overrides["code"] = self.after_field
+            else:
+                return None
+            parcels = contiguity.read_parcels(
+                source, codes_mod.CULTIVATED + codes_mod.CONNECTOR_CODES, project_area=self.boundary,
+                overrides=overrides or None, is_canceled=self.is_canceled)
+            result = contiguity.analyse(parcels, is_canceled=self.is_canceled)
+            geometries, notes = contiguity.block_geometries(result, self.is_canceled)
+            for note in parcels.notes + notes:
+                self.log(note)
+            rows = []
+            for block, geom in enumerate(geometries):
+                area = float(result.blocks.area[block])
+                rows.append((geom, [block + 1, round(area, 2), round(area * MU_PER_M2, 2),
+                                    int(result.blocks.parcels[block]), contiguity.size_class(area)]))
+            title = "耕地连片块（整治前）" if side == "before" else "耕地连片块（整治后）"
+            layer = memory_layer(title, self.crs, [
+                ("BLOCK_ID", QVariant.Type.Int), ("AREA_M2", QVariant.Type.Double), ("AREA_MU", QVariant.Type.Double),
+                ("PARCELS", QVariant.Type.Int), ("SIZE_CLASS", QVariant.Type.String)], rows)
+            return layer, result.summary
+        return self._once(("blocks", side), build)
+
+    # ------------------------------------------------------------------ constraints
+
+    def constraint_layers(self) -> dict:
+        """``{"red_line": layer, "pbf": layer}`` of what the project holds (the 永农 after adjustment when given)."""
+        found = {}
+        if "STBHHX" in self.present:
+            found["red_line"] = self.source("STBHHX")
+        pbf = self.source("YJJBNTTB_GH")
+        if pbf is None:
+            pbf = self.source("YJJBNTTB")
+        if pbf is not None:
+            found["pbf"] = pbf
+        return found
+
+    def conflicts(self) -> tuple[QgsVectorLayer, Totals] | None:
+        """Planned 建设用地 inside the 生态保护红线 or on 永久基本农田 (DOMAIN.md §6, I12).
+
+        The pieces of the plan planned as 建设用地, cut by each constraint;
+        pieces under :data:`MIN_CONFLICT_M2` are left out.  The 永农 is the
+        layer after adjustment where the project has it (调出 land may be
+        built on).  None without a plan or without either constraint layer.
+        Fields ``RULE``, ``RULE_NAME``, ``BSM``, ``DLBM_BEFORE``, ``DLBM_AFTER``, ``AREA_M2``.
+        """
+        def build():
+            result = self.plan()
+            constraints = self.constraint_layers()
+            if result is None or not constraints:
+                return None
+            pieces = result.pieces
+            built = np.flatnonzero((pieces["cat_a"] == codes_mod.CONSTRUCTION).to_numpy())
+            rows, totals = [], {}
+            for rule, key in (("NO_BUILD_IN_RED_LINE", "red_line"), ("NO_BUILD_ON_PBF", "pbf")):
+                layer = constraints.get(key)
+                if layer is None:
+                    continue
+                polygons = dltb.read_polygons(layer, self.crs, label=CONFLICT_RULES[rule], repair=self.repair)
+                index = QgsSpatialIndex()
+                for j, geom in enumerate(polygons):
+                    index.addFeature(j, geom.boundingBox())
+                for i in built:
+                    check_canceled(self.is_canceled)
+                    geom = result.geometries[i]
+                    hits = [polygons[j] for j in index.intersects(geom.boundingBox())
+                            if geom.intersects(polygons[j])]
+                    if not hits:
+                        continue
+                    cut = dltb.polygonal(geom.intersection(hits[0] if len(hits) == 1 else QgsGeometry.unaryUnion(hits)))
+                    if cut is None or cut.isEmpty():
+                        continue
+                    area = ellipsoid.geometry_area(self.gk, cut)
+                    if area < MIN_CONFLICT_M2:
+                        continue
+                    rows.append((cut, [rule, CONFLICT_RULES[rule], str(pieces["bsm_b"].iat[i] or ""),
+                                       str(pieces["base_b"].iat[i]), str(pieces["base_a"].iat[i]), round(area, 2)]))
+                    count, total = totals.get(rule, (0, 0.0))
+                    totals[rule] = (count + 1, total + area)
+            layer = memory_layer("约束冲突", self.crs, [
+                ("RULE", QVariant.Type.String), ("RULE_NAME", QVariant.Type.String), ("BSM", QVariant.Type.String),
+                ("DLBM_BEFORE", QVariant.Type.String), ("DLBM_AFTER", QVariant.Type.String),
+                ("AREA_M2", QVariant.Type.Double)], rows)
+            return layer, Totals(totals)
+        return self._once("conflicts", build)
+
+
+#: The project's parcels a coordinate file can hold: key → title (the exportcoordinates LAYERS options).
+EXCHANGE_LAYERS = {
+    "area": "项目区",
+    "subprojects": "子项目",
+    "new_cultivated": "新增耕地",
+    "reclaimed": "拆旧复垦区",
+    "new_build": "建新区",
+    "pbf_out": "永久基本农田调出",
+    "pbf_in": "永久基本农田调入",
+}
+
+
+def exchange_layer(data: ProjectData, key: str) -> QgsVectorLayer | None:
+    """A project's parcels of one kind for the coordinate file (DKMC / DKYT, or XMMC / XMLX), None without them.
+
+    新增耕地 is one parcel per planned parcel (its new part); 拆旧复垦区 one per
+    current parcel reclaimed, 建新区 one per planned parcel built on.
+    """
+    if key == "area":
+        return data.boundary_layer()
+    if key == "subprojects":
+        return data.source("ZXM")
+    if key == "new_cultivated":
+        made = data.new_cultivated(by_parcel=True)
+        return None if made is None else made[0]
+    if key in ("reclaimed", "new_build"):
+        made = data.linkage()
+        if made is None:
+            return None
+        layer = made[0].clone()
+        layer.setSubsetString(f"\"KIND\" = '{key}'")
+        return layer
+    if key in ("pbf_out", "pbf_in"):
+        made = data.pbf()
+        return None if made is None else made[0 if key == "pbf_out" else 1]
+    raise KeyError(key)
+
+
+def _dominant(source: np.ndarray, areas, members: list[int]) -> str:
+    """The source of the largest area among ``members``."""
+    weights: dict = {}
+    for i in members:
+        weights[source[i]] = weights.get(source[i], 0.0) + float(areas.iat[i])
+    return max(weights, key=weights.get)

@@ -1,0 +1,299 @@
+"""The maps of a scheme: which a project can have, and what each one shows.
+
+Each page is a function of the project (:class:`~core.derived.ProjectData`)
+returning a :class:`PageContent` – its layers, styled, top first, and notes
+for the panel beside the map – or raising :class:`Skip` with the reason when
+the project lacks the data (no plan, no 永农 layers, no constraint layer …).
+Every page also shows the project boundary and, where the DLTB has ZLDWDM,
+the village outlines with their names.
+
+Thematic pages lay their layer over the land use drawn pale
+(:func:`~core.maps.styles.fade_layer`): the reader keeps the fields, roads
+and rivers for orientation, and the theme's colours stand out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .. import codes as codes_mod
+from .. import indicators
+from ..derived import CONFLICT_RULES, GAIN_SOURCES, LINKAGE_KINDS, ProjectData
+from ..subprojects import SUBPROJECT_FIELDS
+from ..units import M2_PER_HA
+from . import styles
+
+#: How pale the land use under a thematic layer is drawn (share of the way to white).
+BASE_FADE = 0.6
+
+
+class Skip(Exception):  # noqa: N818 (a page left out, not an error)
+    """The project lacks what a page needs; the message says what."""
+
+
+@dataclass
+class MapLayer:
+    """A styled layer of a page.
+
+    Attributes:
+        layer: The QgsVectorLayer (styled).
+        legend: Shown in the legend.
+    """
+
+    layer: object
+    legend: bool = True
+
+
+@dataclass
+class PageContent:
+    """What one map shows.
+
+    Attributes:
+        key: The page's key (:data:`PAGES`).
+        title: 图名 without the project name (土地利用现状图 …).
+        layers: Top first.
+        notes: Lines for the panel beside the map (totals, "未发现冲突" …).
+    """
+
+    key: str
+    title: str
+    layers: list
+    notes: list = field(default_factory=list)
+
+
+def _ha(m2: float) -> str:
+    return f"{m2 / M2_PER_HA:.4f} 公顷"
+
+
+def _frame(data: ProjectData, top: list, base=None) -> list:
+    """The page's own layers, then the village outlines and the project boundary on top, the base below."""
+    layers = []
+    boundary = data.boundary_layer().clone()
+    boundary.setName("项目区界线")
+    styles.apply_style(boundary, "xmq")
+    layers.append(MapLayer(boundary))
+    villages = data.villages()
+    if villages is not None:
+        villages = villages.clone()
+        styles.apply_style(villages, "villages")
+        layers.append(MapLayer(villages))
+    layers.extend(top)
+    if base is not None:
+        layers.append(base)
+    return layers
+
+
+def _landuse(data: ProjectData, side: str, fade: float = 0.0, name: str | None = None) -> MapLayer:
+    layer = data.landuse(side)
+    if layer is None:
+        raise Skip("项目没有规划（DLTB_GH 或规划地类字段）。 The project has no plan.")
+    layer = layer.clone()
+    if name:
+        layer.setName(name)
+    styles.apply_style(layer, "dltb", fade=fade)
+    if fade:
+        return MapLayer(layer, legend=False)
+    present = {codes_mod.default_table().lookup(f["DLBM"]).base for f in layer.getFeatures()}
+    styles.drop_empty_categories(layer, present)
+    return MapLayer(layer)
+
+
+def page_status(data: ProjectData) -> PageContent:
+    """土地利用现状图: the current parcels in the 三调 colours."""
+    return PageContent("status", "土地利用现状图", _frame(data, [_landuse(data, "before", name="现状地类")]))
+
+
+def page_plan(data: ProjectData) -> PageContent:
+    """土地利用规划图（整治后）: the planned parcels in the 三调 colours."""
+    return PageContent("plan", "土地利用规划图（整治后）", _frame(data, [_landuse(data, "after", name="规划地类")]))
+
+
+def page_new_cultivated(data: ProjectData) -> PageContent:
+    """新增耕地分布图: land planned as 耕地 that is not 耕地 now, by where it comes from."""
+    made = data.new_cultivated()
+    if made is None:
+        raise Skip("项目没有规划，无法确定新增耕地。 The project has no plan.")
+    layer, totals = made
+    layer = layer.clone()
+    styles.apply_style(layer, "new_cultivated")
+    styles.relabel_categories(layer, {key: f"{name} {_ha(totals.area(key))}（{totals.count(key)} 块）"
+                                      for key, name in GAIN_SOURCES})
+    styles.drop_empty_categories(layer, [key for key, _ in GAIN_SOURCES if totals.count(key)])
+    layer.setName("新增耕地来源")
+    pieces = data.plan().pieces
+    land = indicators.cultivated_land(pieces, float(pieces["gross"].sum()))
+    gained = sum(totals.area(key) for key, _ in GAIN_SOURCES)
+    notes = [f"转为耕地合计 {_ha(gained)}",
+             f"新增耕地（净增）{_ha(land.added_m2)}，占原耕地 {land.added_rate:.2f}%"]
+    if not layer.featureCount():
+        notes.insert(0, "规划未新增耕地。")
+    return PageContent("new_cultivated", "新增耕地分布图",
+                       _frame(data, [MapLayer(layer)], _landuse(data, "after", BASE_FADE)), notes)
+
+
+def page_pbf(data: ProjectData) -> PageContent:
+    """永久基本农田调整图: 调出 and 调入 pieces over the adjusted 永农."""
+    made = data.pbf()
+    if made is None:
+        raise Skip("项目缺少调整前或调整后的永久基本农田图层（YJJBNTTB、YJJBNTTB_GH）。"
+                   " The project lacks the permanent basic farmland before or after adjustment.")
+    out, in_, totals = made
+    out, in_ = out.clone(), in_.clone()
+    styles.apply_style(out, "pbf_out")
+    styles.apply_style(in_, "pbf_in")
+    out.setName(f"调出 {totals.count('out')} 块 {_ha(totals.area('out'))}")
+    in_.setName(f"调入 {totals.count('in')} 块 {_ha(totals.area('in'))}")
+    after = data.dissolved("YJJBNTTB_GH", "永久基本农田（调整后）").clone()
+    styles.apply_style(after, "yjjbnttb_gh", labels=False)
+    notes = []
+    if totals.area("out") > 0:
+        ratio = 100.0 * (totals.area("in") - totals.area("out")) / totals.area("out")
+        notes.append(f"新增比例（调入−调出）/调出 {ratio:.2f}%")
+    return PageContent("pbf", "永久基本农田调整图",
+                       _frame(data, [MapLayer(out), MapLayer(in_), MapLayer(after)],
+                              _landuse(data, "before", BASE_FADE)), notes)
+
+
+def _page_blocks(data: ProjectData, side: str) -> PageContent:
+    made = data.blocks(side)
+    if made is None:
+        raise Skip("项目没有规划。 The project has no plan.")
+    layer, summary = made
+    layer = layer.clone()
+    styles.apply_style(layer, "blocks")
+    counts = {value: 0 for value, _ in styles.SIZE_CLASSES}
+    for feature in layer.getFeatures():
+        counts[feature["SIZE_CLASS"] or ""] = counts.get(feature["SIZE_CLASS"] or "", 0) + 1
+    styles.relabel_categories(layer, {value: f"{label} {counts[value]} 个" for value, label in styles.SIZE_CLASSES})
+    styles.drop_empty_categories(layer, [value for value, n in counts.items() if n])
+    layer.setName("耕地连片块")
+    notes = [f"连片块 {summary['BLOCK_COUNT']} 个，百亩方以上 {summary['BLOCKS_100MU']} 个",
+             f"百亩方以上面积占耕地 {summary['SHARE_IN_100MU']:.2f}%"]
+    title = "耕地集中连片图（整治前）" if side == "before" else "耕地集中连片图（整治后）"
+    return PageContent(f"blocks_{side}", title,
+                       _frame(data, [MapLayer(layer)], _landuse(data, side, BASE_FADE)), notes)
+
+
+def page_blocks_before(data: ProjectData) -> PageContent:
+    """耕地集中连片图（整治前）: the current 耕地 blocks by size class, with their areas."""
+    return _page_blocks(data, "before")
+
+
+def page_blocks_after(data: ProjectData) -> PageContent:
+    """耕地集中连片图（整治后）: the planned 耕地 blocks."""
+    return _page_blocks(data, "after")
+
+
+def page_subprojects(data: ProjectData) -> PageContent:
+    """子项目分布图: the sub-projects by type (XMLX)."""
+    from ..fields import detect_fields
+
+    source = data.source("ZXM")
+    if source is None:
+        raise Skip("项目没有子项目图层（ZXM）。 The project has no sub-project layer.")
+    found = detect_fields(source.fields().names(), candidates=SUBPROJECT_FIELDS)
+    type_field = found.get("type")
+    if not type_field:
+        raise Skip("子项目图层没有类型字段（XMLX）。 The sub-project layer has no type field (XMLX).")
+    layer = source.clone()
+    layer.setName("子项目类型")
+    styles.apply_style(layer, "zxm", key_field=type_field)
+    from .. import ellipsoid
+
+    counts: dict = {}
+    for feature in layer.getFeatures():
+        kind = str(feature[type_field] or "")
+        count, area = counts.get(kind, (0, 0.0))
+        counts[kind] = (count + 1, area + ellipsoid.geometry_area(data.gk, feature.geometry()))
+    styles.relabel_categories(layer, {kind: f"{kind} {n} 个 {_ha(area)}" for kind, (n, area) in counts.items()})
+    styles.drop_empty_categories(layer, counts)
+    notes = [f"子项目 {sum(n for n, _ in counts.values())} 个"]
+    return PageContent("subprojects", "子项目分布图",
+                       _frame(data, [MapLayer(layer)], _landuse(data, "after", BASE_FADE) if data.has_plan
+                              else _landuse(data, "before", BASE_FADE)), notes)
+
+
+def page_linkage(data: ProjectData) -> PageContent:
+    """增减挂钩拆旧建新图: 建设用地 reclaimed and land newly built on."""
+    made = data.linkage()
+    if made is None:
+        raise Skip("项目没有规划。 The project has no plan.")
+    layer, totals = made
+    if not layer.featureCount():
+        raise Skip("规划没有拆旧复垦或建新图斑。 The plan has no 拆旧 or 建新 pieces.")
+    layer = layer.clone()
+    styles.apply_style(layer, "linkage")
+    styles.relabel_categories(layer, {key: f"{name} {totals.count(key)} 处 {_ha(totals.area(key))}"
+                                      for key, name in LINKAGE_KINDS.items()})
+    styles.drop_empty_categories(layer, [key for key in LINKAGE_KINDS if totals.count(key)])
+    layer.setName("增减挂钩")
+    surplus = totals.area("reclaimed") - totals.area("new_build")
+    notes = [f"节余（拆旧复垦−建新）{_ha(surplus)}"]
+    return PageContent("linkage", "增减挂钩拆旧建新图",
+                       _frame(data, [MapLayer(layer)], _landuse(data, "before", BASE_FADE)), notes)
+
+
+def page_conflicts(data: ProjectData) -> PageContent:
+    """约束冲突图: planned 建设用地 inside the 生态保护红线 or on 永久基本农田, over the constraints."""
+    if not data.constraint_layers():
+        raise Skip("项目没有生态保护红线（STBHHX）或永久基本农田图层，不出约束冲突图。"
+                   " No ecological red line or permanent basic farmland layer: no conflict map.")
+    made = data.conflicts()
+    if made is None:
+        raise Skip("项目没有规划。 The project has no plan.")
+    layer, totals = made
+    layer = layer.clone()
+    styles.apply_style(layer, "compliance_parcels")
+    styles.relabel_categories(layer, {rule: f"{name} {totals.count(rule)} 处 {_ha(totals.area(rule))}"
+                                      for rule, name in CONFLICT_RULES.items()})
+    styles.drop_empty_categories(layer, [rule for rule in CONFLICT_RULES if totals.count(rule)])
+    layer.setName("约束冲突")
+    overlays = []
+    constraints = data.constraint_layers()
+    for key, style, name in (("red_line", "stbhhx", "生态保护红线"), ("pbf", "yjjbnttb_gh", "永久基本农田")):
+        if key in constraints:
+            layer_name = constraints[key].name()
+            if layer_name == "YJJBNTTB_GH":
+                name = "永久基本农田（调整后）"
+            overlay = data.dissolved(layer_name, name).clone()
+            overlay.setName(name)
+            styles.apply_style(overlay, style, labels=False)
+            overlays.append(MapLayer(overlay))
+    boundary = data.source("CZKFBJ")
+    if boundary is not None:
+        boundary.setName("城镇开发边界")
+        styles.apply_style(boundary, "czkfbj")
+        overlays.append(MapLayer(boundary))
+    checked = "，".join(text for key, text in (("red_line", "未进入生态保护红线"), ("pbf", "未占用永久基本农田"))
+                       if key in constraints)
+    notes = []
+    if not layer.featureCount():
+        notes.append(f"未发现冲突：规划建设用地{checked}。")
+    for rule, name in CONFLICT_RULES.items():
+        if totals.count(rule):
+            notes.append(f"{name}：{totals.count(rule)} 处，{_ha(totals.area(rule))}")
+    top = ([MapLayer(layer)] if layer.featureCount() else []) + overlays
+    return PageContent("conflicts", "约束冲突图", _frame(data, top, _landuse(data, "after", BASE_FADE)), notes)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A map a scheme can have: key, 图名, builder."""
+
+    key: str
+    title: str
+    build: Callable[[ProjectData], PageContent]
+
+
+#: Every map, in the order of the PDF (the MAPS options of exportmaps).
+PAGES = (
+    Page("status", "土地利用现状图", page_status),
+    Page("plan", "土地利用规划图（整治后）", page_plan),
+    Page("new_cultivated", "新增耕地分布图", page_new_cultivated),
+    Page("pbf", "永久基本农田调整图", page_pbf),
+    Page("blocks_before", "耕地集中连片图（整治前）", page_blocks_before),
+    Page("blocks_after", "耕地集中连片图（整治后）", page_blocks_after),
+    Page("subprojects", "子项目分布图", page_subprojects),
+    Page("linkage", "增减挂钩拆旧建新图", page_linkage),
+    Page("conflicts", "约束冲突图", page_conflicts),
+)
