@@ -150,3 +150,23 @@ def test_contiguity_view_equals_the_reader(qgis_app, tmp_path, path):
     assert cut.area() == pytest.approx(5000.0)
     assert view.rings.count == 4
     assert view.rings.measures()[0] == pytest.approx([5000.0, 0.0, 5000.0, 900.0])
+
+
+@pytest.mark.parametrize("path", ["features", "gdal"])
+def test_parcels_without_tbmj_are_measured_without_a_project_area(qgis_app, tmp_path, path):
+    """Without a project area the reader needs no geometry, except for B and D, whose TBMJ is
+    empty: whole, B is 9 999.90 (KCMJ 999.99) and D 9 999.90 (KCMJ 200.00), as in cut_rows()."""
+    layer = memory_layer("DLTB", cut_rows(), fields=CUT_FIELDS)
+    if path == "gdal":
+        target = tmp_path / "tbmj.gpkg"
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.layerName = "DLTB"
+        QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(target), QgsCoordinateTransformContext(), options)
+        layer = QgsVectorLayer(f"{target}|layername=DLTB", "DLTB", "ogr")
+    table = dltb.read_dltb(layer)
+    got = {r.bsm: (r.tbmj, r.kcmj, r.tbdlmj) for r in table.frame.itertuples()}
+    assert got["B"] == pytest.approx((9999.90, 999.99, 8999.91), abs=0.01)
+    assert got["D"] == pytest.approx((9999.90, 200.0, 9799.90), abs=0.01)
+    assert got["A"] == (10000.0, 500.0, 9500.0)
+    assert table.area_source == "geometry for 2 parcel(s)"
