@@ -482,23 +482,18 @@ def read_dltb(
             return np.full(n, np.nan)
         return to_numbers(values, lambda i: f"图层“{name}”{label(i)}")
 
-    code, base, suffix, known = _classify_codes(column("code"), table)
+    code, base, suffix, known, kept = _classify_codes(column("code"), table, keep)
     tbmj = numbers("tbmj")
-    need = np.ones(n, dtype=bool) if for_all else np.isnan(tbmj)
-    kept = np.zeros(n, dtype=bool)
-    if keep is not None:
-        kept = pd.Series(code).isin(keep).to_numpy() | pd.Series(base).isin(keep).to_numpy()
-        need |= kept
+    need = np.ones(n, dtype=bool) if for_all else np.isnan(tbmj) | kept
     if geometry is None:
         geometry = [None] * n
     if need.any() and not with_geometry:  # only the parcels without TBMJ
         geometry = _fetch_geometries(source, fid, need)
 
     # Geometry checks: none empty, each valid (or repaired).
-    rows = np.flatnonzero(need)
     check = GeometryCheck(name, repair)
     changed = np.zeros(n, dtype=bool)
-    screened = _check_geometries(geometry, rows, check, label, changed, name, is_canceled)
+    screened = _check_geometries(geometry, need, check, label, changed, name, is_canceled)
     notes = check.finish()
 
     gk = gauss_kruger_for(source) if with_geometry or need.any() else None
@@ -687,9 +682,9 @@ def _fetch_geometries(source, fid: np.ndarray, need: np.ndarray) -> list:
     return geometry
 
 
-def _check_geometries(geometry: list, rows: np.ndarray, check: GeometryCheck, label, changed: np.ndarray,
-                      name: str, is_canceled) -> tuple[Rings, np.ndarray] | None:
-    """Stop on empty geometries among ``rows``; run :class:`~.validity.GeometryCheck` on the others.
+def _check_geometries(geometry: list, need: np.ndarray, check: GeometryCheck, label, changed: np.ndarray,
+                      name: str, is_canceled) -> Rings | None:
+    """Stop on empty geometries among the ``need`` rows; run :class:`~.validity.GeometryCheck` on the others.
 
     The WKB geometries are read into rings once (reused by callers): a
     polygon without rings is empty (or degenerate: GEOS decides), and a
@@ -700,7 +695,7 @@ def _check_geometries(geometry: list, rows: np.ndarray, check: GeometryCheck, la
 
     Args:
         geometry: WKB (bytes) or QgsGeometry per row; repaired ones are replaced.
-        rows: The rows to check.
+        need: The rows to check.
         check: The layer's check.
         label: ``label(row)`` names a parcel.
         changed: Set True for each repaired row.
@@ -708,37 +703,35 @@ def _check_geometries(geometry: list, rows: np.ndarray, check: GeometryCheck, la
         is_canceled: Returns True when the user cancelled.
 
     Returns:
-        ``(rings, their rows)`` of the rows given as WKB (before any
-        repair), or None when none was WKB.
+        The rings of the rows given as WKB (before any repair; polygon
+        ``i`` is row ``i``), or None when none was WKB.
 
     Raises:
         LandConsolidationError: empty geometries, listed.
     """
-    items = [geometry[i] for i in rows.tolist()]
-    is_wkb = np.fromiter((type(g) is bytes for g in items), dtype=bool, count=len(items))
-    sure = np.zeros(len(rows), dtype=bool)
-    doubt = np.zeros(len(rows), dtype=bool)  # no rings: empty, or degenerate
+    blobs = [g if wanted and type(g) is bytes else None for g, wanted in zip(geometry, need.tolist())]
+    is_wkb = np.fromiter((b is not None for b in blobs), dtype=bool, count=len(blobs))
+    sure = np.zeros(len(geometry), dtype=bool)
+    doubt = need & ~is_wkb  # not WKB: asked below; WKB without rings: empty, or degenerate
     screened = None
     if is_wkb.any():
-        wkb_at = np.flatnonzero(is_wkb)
-        rings = Rings.from_wkb([items[k] for k in wkb_at.tolist()])
-        sure[wkb_at] = convex_polygons(rings)
-        doubt[wkb_at] = np.bincount(rings.owner, minlength=rings.count) == 0
-        screened = (rings, rows[wkb_at])
-    empty = [label(rows[k]) for k in np.flatnonzero(doubt | ~is_wkb).tolist() if _geometry_empty(items[k])]
+        # Polygon i of the rings is row i, so that callers can take them as they are.
+        screened = Rings.from_wkb(blobs)
+        sure = convex_polygons(screened)
+        doubt |= is_wkb & (np.bincount(screened.owner, minlength=screened.count) == 0)
+    empty = [label(i) for i in np.flatnonzero(doubt).tolist() if _geometry_empty(geometry[i])]
     if empty:
         raise LandConsolidationError(
             f"图层“{name}”有 {len(empty)} 个图斑几何为空：{listing(empty)}；请补全几何或删除这些图斑，或运行数据质检。"
             f" Layer '{name}': {len(empty)} parcel(s) with an empty geometry: {listing(empty)}."
         )
-    for count, k in enumerate(np.flatnonzero(~sure).tolist()):
+    for count, i in enumerate(np.flatnonzero(need & ~sure).tolist()):
         if count % 2000 == 0:
             check_canceled(is_canceled)
-        i = int(rows[k])
-        geom = _as_geometry(items[k])
+        geom = _as_geometry(geometry[i])
         fixed = check(geom, label(i))
         if fixed is not None and fixed is not geom:
-            geometry[i] = bytes(fixed.asWkb()) if is_wkb[k] else fixed
+            geometry[i] = bytes(fixed.asWkb()) if is_wkb[i] else fixed
             changed[i] = True
     return screened
 
@@ -751,22 +744,25 @@ def _geometry_empty(item) -> bool:
     return geom.isNull() or geom.isEmpty()
 
 
-def _kept_rings(geometry: list, kept_rows: np.ndarray, screened, changed: np.ndarray, new_index: np.ndarray,
-                count: int) -> Rings:
+def _kept_rings(geometry: list, kept_rows: np.ndarray, screened: Rings | None, changed: np.ndarray,
+                new_index: np.ndarray, count: int) -> Rings:
     """The rings of the kept rows' final geometries, numbered by ``new_index`` (frame rows).
 
     Reuses the rings read for the validity screen when no kept geometry was
     repaired or cut since; else reads them again.
     """
+    target = np.full(len(geometry), -1, dtype=np.int64)
+    target[kept_rows] = new_index[kept_rows]
     if screened is not None and not changed[kept_rows].any():
-        rings, ring_rows = screened
-        position = np.searchsorted(ring_rows, kept_rows)
-        if len(ring_rows) and np.array_equal(ring_rows[np.minimum(position, len(ring_rows) - 1)], kept_rows):
-            target = np.full(rings.count, -1, dtype=np.int64)
-            target[position] = new_index[kept_rows]
-            return rings.renumbered(target, count)
-    rings = Rings.from_wkb([_as_wkb(geometry[i]) for i in kept_rows.tolist()])
-    return rings.renumbered(new_index[kept_rows], count)
+        has_rings = np.bincount(screened.owner, minlength=screened.count) > 0
+        if screened.count == count and not (has_rings & (target < 0)).any() \
+                and np.array_equal(target[has_rings], np.flatnonzero(has_rings)):
+            return screened  # numbered as the frame already: no row dropped, only kept ones read
+        return screened.renumbered(target, count)
+    blobs: list = [None] * len(geometry)
+    for i in kept_rows.tolist():
+        blobs[i] = _as_wkb(geometry[i])
+    return Rings.from_wkb(blobs).renumbered(target, count)
 
 
 def _as_geometry(item) -> QgsGeometry:
@@ -805,21 +801,29 @@ def _texts(values) -> np.ndarray:
 
 
 def _object_array(values) -> np.ndarray:
+    """Values as a 1-D object array (as they are when they are one already)."""
+    if isinstance(values, np.ndarray) and values.dtype == object:
+        return values
     array = np.empty(len(values), dtype=object)
     array[:] = list(values)
     return array
 
 
-def _classify_codes(values, table: codes_mod.CodeTable):
-    """``(code, base, suffix, known)`` arrays of raw code values, each distinct value looked up once."""
+def _classify_codes(values, table: codes_mod.CodeTable, keep: set | None = None):
+    """``(code, base, suffix, known, kept)`` arrays of raw code values, each distinct value looked up once.
+
+    ``kept`` is True where the code or its base code is in ``keep``.
+    """
     inverse, uniques = pd.factorize(_object_array(values), use_na_sentinel=False)
     entries = [table.lookup(u) for u in uniques]
 
     def spread(values, dtype=object):
         return np.array(values or [""], dtype=dtype)[inverse] if len(inverse) else np.zeros(0, dtype=dtype)
 
+    keep = keep or set()
     return (spread([e.code for e in entries]), spread([e.base for e in entries]),
-            spread([e.suffix for e in entries]), spread([e.known for e in entries] or [False], bool))
+            spread([e.suffix for e in entries]), spread([e.known for e in entries] or [False], bool),
+            spread([e.code in keep or e.base in keep for e in entries] or [False], bool))
 
 
 def _normalise_kcdlbm(values: np.ndarray) -> np.ndarray:

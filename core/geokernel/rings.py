@@ -47,6 +47,7 @@ class Rings:
     origin: tuple[float, float] = (0.0, 0.0)
     simple: np.ndarray | None = None
     _ends: tuple | None = field(default=None, repr=False, compare=False)
+    _measures: tuple | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_arrays(
@@ -183,17 +184,19 @@ class Rings:
         return self._ends
 
     def measures(self) -> tuple[np.ndarray, np.ndarray]:
-        """Planar area and perimeter of each polygon (holes subtracted / added)."""
-        a, b, ring = self.segment_ends()
-        x, y = self.xy[:, 0], self.xy[:, 1]
-        twice = np.bincount(ring, x[a] * y[b] - x[b] * y[a], minlength=len(self.length))
-        ring_area = np.abs(twice) / 2.0
-        signed = np.where(self.hole, -ring_area, ring_area)
-        seg_len = np.hypot(x[b] - x[a], y[b] - y[a])
-        ring_perimeter = np.bincount(ring, seg_len, minlength=len(self.length))
-        area = np.bincount(self.owner, signed, minlength=self.count)
-        perimeter = np.bincount(self.owner, ring_perimeter, minlength=self.count)
-        return area, perimeter
+        """Planar area and perimeter of each polygon (holes subtracted / added; computed once)."""
+        if self._measures is None:
+            a, b, ring = self.segment_ends()
+            x, y = self.xy[:, 0], self.xy[:, 1]
+            twice = np.bincount(ring, x[a] * y[b] - x[b] * y[a], minlength=len(self.length))
+            ring_area = np.abs(twice) / 2.0
+            signed = np.where(self.hole, -ring_area, ring_area)
+            seg_len = np.hypot(x[b] - x[a], y[b] - y[a])
+            ring_perimeter = np.bincount(ring, seg_len, minlength=len(self.length))
+            area = np.bincount(self.owner, signed, minlength=self.count)
+            perimeter = np.bincount(self.owner, ring_perimeter, minlength=self.count)
+            self._measures = (area, perimeter)
+        return self._measures
 
 
 def _simple_rings(blobs: Sequence[bytes]):
