@@ -26,9 +26,9 @@ A block is a connected component of the joined-relation; its area is the
 Σ TBDLMJ of its parcels (the connectors are not counted).  Note what this is
 *not*: dissolving 耕地 together with the connector parcels
 (``native:dissolve`` of 耕地 + 1006/1107/1203) joins every field along a
-road or ditch, however far apart – on the generated 250 000-parcel county
-that gives 32 "blocks", roughly one per township; here fields are only
-joined *across* a narrow connector.
+road or ditch, however far apart – on a generated county of 244 000
+parcels that gives 40 "blocks", where this analysis finds 377; here fields
+are only joined *across* a narrow connector.
 
 How it is fast
 --------------
@@ -52,8 +52,8 @@ parcels of a survey tile the ground, so a block's outline is what remains
 of its parcels' edges once every edge shared by two of them is removed
 (:func:`.geokernel.dissolve_outlines`); the rare groups of overlapping or
 unevenly noded parcels this cannot dissolve are dissolved with GEOS.  On
-the generated 250 000-parcel county all of this takes a few seconds, where
-the dissolve chain takes over a minute (``benchmarks/bench_contiguity.py``).
+that county the whole algorithm takes about 4 s, where the dissolve chain
+takes 49 s (``benchmarks/bench_contiguity.py``).
 
 The geometry work is pure numpy; QGIS is needed only to read layers
 (:func:`read_parcels`) and to build the block features

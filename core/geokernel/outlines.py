@@ -1,10 +1,10 @@
 """Dissolving touching polygons of a coverage without GEOS: the outline of each part.
 
-A county's 耕地 blocks dissolved with GEOS's union take about a minute
-(``benchmarks/bench_contiguity.py``, the QGIS chain); walking the edges
-left once shared edges cancel takes about a second, with the vertex
-search that found the blocks reused to split edges at their neighbours'
-vertices.
+GEOS's union (``native:dissolve``) of a generated county's 耕地 and
+connectors takes 47 s (244 000 parcels; ``benchmarks/bench_contiguity.py``,
+the QGIS chain); walking the edges left once shared edges cancel takes
+about 0.8 s for its 377 blocks, with the vertex search that found the
+blocks reused to split edges at their neighbours' vertices.
 """
 from __future__ import annotations
 
