@@ -124,7 +124,7 @@ def ensure_data(path: Path, parcels: int) -> None:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", default=str(ROOT / "output" / "bench" / "county.gpkg"),
+    parser.add_argument("--data", default=str(ROOT / "benchmarks" / "data" / "county.gpkg"),
                         help="GeoPackage with a DLTB layer (generated when missing)")
     parser.add_argument("--parcels", type=int, default=250_000, help="parcels to generate when --data is missing")
     parser.add_argument("--skip-chain", action="store_true", help="do not time the QGIS chain")

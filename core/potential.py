@@ -57,7 +57,7 @@ from qgis.core import (
 )
 
 from . import codes as codes_mod
-from . import dltb
+from . import dltb, geokernel
 from .errors import Cancelled, LandConsolidationError
 from .units import MU_PER_M2
 
@@ -754,41 +754,23 @@ def _shares(geoms, rows, layer: ConstraintLayer | None, n: int, is_canceled=None
 def clusters(geoms, rows: np.ndarray, distance: float, is_canceled=None) -> np.ndarray:
     """Cluster label of each listed parcel: parcels at most ``distance`` apart are linked.
 
+    The distance between two parcels is GEOS's (0 when they overlap or one
+    contains the other); the pairs come from the kernel's grid search and
+    are merged by its union-find (:func:`.geokernel.proximity_labels`).
+
     Returns:
         One label per entry of ``rows`` (the smallest position of its cluster).
     """
-    index = QgsSpatialIndex()
-    for k, i in enumerate(rows):
-        index.addFeature(k, geoms[i].boundingBox())
-    parent = np.arange(len(rows))
-
-    def find(k):
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    for k, i in enumerate(rows):
-        if is_canceled is not None and k % 500 == 0 and is_canceled():
-            raise Cancelled()
-        geom = geoms[i]
-        box = geom.boundingBox().buffered(distance)
-        for other in index.intersects(box):
-            if other <= k:
-                continue
-            a, b = find(k), find(other)
-            if a == b:
-                continue
-            if geom.distance(geoms[rows[other]]) <= distance:
-                parent[max(a, b)] = min(a, b)
-    return np.array([find(k) for k in range(len(rows))], dtype=np.int64)
+    rings = geokernel.Rings.from_wkb([bytes(geoms[i].asWkb()) for i in rows])
+    return geokernel.proximity_labels(rings, distance, is_canceled)
 
 
 def blocks(frame, geoms, rows: np.ndarray, max_gap: float, is_canceled=None) -> tuple[np.ndarray, np.ndarray]:
     """Contiguous blocks of the listed 耕地 parcels, as in the contiguity analysis (I7).
 
     Roads, ditches and 田坎 (1006/1107/1203) at most ``max_gap`` wide do not
-    break a block; width is XZDWKD, else 2 × area / perimeter.
+    break a block (:func:`.contiguity.narrow_connectors`: width is XZDWKD,
+    else 2 × area / perimeter).
 
     Returns:
         (block label per entry of ``rows``, block area Σ TBDLMJ per label).
@@ -796,41 +778,15 @@ def blocks(frame, geoms, rows: np.ndarray, max_gap: float, is_canceled=None) -> 
     from . import contiguity
 
     areas = frame["tbdlmj"].to_numpy(float)[rows]
-    if not _any_near(geoms, rows, max_gap + contiguity.CONTACT_TOLERANCE):
-        # Every parcel is a block of its own (find_blocks needs a neighbour pair).
-        order = np.lexsort((np.arange(len(rows)), -areas))
-        labels = np.empty(len(rows), dtype=np.int64)
-        labels[order] = np.arange(len(rows))
-        return labels, areas[order]
     base = frame["base"].to_numpy(dtype=object)
     connector_rows = np.flatnonzero(np.isin(base, codes_mod.CONNECTOR_CODES))
-    width = frame["xzdwkd"].to_numpy(dtype=float)
-    narrow = []
-    for i in connector_rows:
-        w = width[i]
-        if not np.isfinite(w) or w <= 0:
-            perimeter = geoms[i].length()
-            w = 2.0 * geoms[i].area() / perimeter if perimeter > 0 else np.inf
-        if w <= max_gap:
-            narrow.append(i)
-    first = geoms[rows[0]].boundingBox()
-    origin = (np.floor(first.xMinimum() / 1000.0) * 1000.0, np.floor(first.yMinimum() / 1000.0) * 1000.0)
-    parcel_rings = contiguity.Rings.from_wkb([bytes(geoms[i].asWkb()) for i in rows], origin)
-    connector_rings = contiguity.Rings.from_wkb([bytes(geoms[i].asWkb()) for i in narrow], origin) \
-        if narrow else None
-    result = contiguity.find_blocks(parcel_rings, areas, connector_rings, max_gap, is_canceled=is_canceled)
+    parcel_rings = geokernel.Rings.from_wkb([bytes(geoms[i].asWkb()) for i in rows])
+    connector_rings = geokernel.Rings.from_wkb([bytes(geoms[i].asWkb()) for i in connector_rows],
+                                               origin=parcel_rings.origin)
+    narrow = contiguity.narrow_connectors(connector_rings, frame["xzdwkd"].to_numpy(float)[connector_rows], max_gap)
+    connectors = connector_rings.subset(narrow) if len(narrow) else None
+    result = contiguity.find_blocks(parcel_rings, areas, connectors, max_gap, is_canceled=is_canceled)
     return result.label, result.area
-
-
-def _any_near(geoms, rows: np.ndarray, distance: float) -> bool:
-    """True when the bounding boxes of two listed parcels are at most ``distance`` apart."""
-    index = QgsSpatialIndex()
-    for k, i in enumerate(rows):
-        box = geoms[i].boundingBox()
-        if index.intersects(box.buffered(distance)):
-            return True
-        index.addFeature(k, box)
-    return False
 
 
 def _steps(progress):

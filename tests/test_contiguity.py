@@ -17,7 +17,7 @@ Rules under test (core/contiguity.py):
 import numpy as np
 import pytest
 from builders import DLTB_FIELDS, VILLAGE_A, VILLAGE_B, memory_layer, rect
-from land_consolidation.core import contiguity, dltb
+from land_consolidation.core import contiguity, dltb, geokernel
 from qgis import processing
 from qgis.core import (
     QgsCoordinateTransformContext,
@@ -537,6 +537,36 @@ def test_missing_code_field_is_named(provider):
         run(source)
 
 
+def bow_tie(x0, y0, size):
+    """WKT of a self-intersecting square (an invalid polygon)."""
+    from builders import X0, Y0
+
+    a, b, c, d = X0 + x0, Y0 + y0, X0 + x0 + size, Y0 + y0 + size
+    return f"POLYGON(({a} {b},{c} {d},{c} {b},{a} {d},{a} {b}))"
+
+
+@pytest.mark.parametrize("where", ["GeoPackage", "memory"])
+def test_invalid_geometry_stops_naming_the_parcel(provider, tmp_path, where):
+    """A self-intersecting 耕地 parcel (BSM BAD) stops the run with the layer and BSM named, read
+    through GDAL or feature by feature; REPAIR_GEOMETRY repairs it (makeValid: two triangles
+    of 25 m² each) and the run goes on.  Its TBDLMJ (50) still counts: A and BAD, apart, are
+    two blocks."""
+    rows = road_rows()[:1] + [row("BAD", "0101", bow_tie(300, 0, 10), 50.0)]
+    source = layer(rows)
+    if where == "GeoPackage":
+        path = str(tmp_path / "bad.gpkg")
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.layerName = "DLTB"
+        QgsVectorFileWriter.writeAsVectorFormatV3(source, path, QgsCoordinateTransformContext(), options)
+        source = QgsVectorLayer(f"{path}|layername=DLTB", "DLTB", "ogr")
+    with pytest.raises(QgsProcessingException, match="DLTB.*BSM BAD"):
+        run(source)
+    result = run(source, REPAIR_GEOMETRY=True)
+    assert result["BLOCK_COUNT"] == 2
+    assert blocks(result)[1] == (50.0, 1)
+
+
 # ---------------------------------------------------------------------------
 # Core pieces without Processing
 # ---------------------------------------------------------------------------
@@ -548,25 +578,25 @@ def square(x0, y0, size):
 
 def test_connected_labels():
     """Links 0–1, 1–2, 3–4 over six nodes: components {0,1,2}, {3,4}, {5}."""
-    labels = contiguity.connected_labels(6, np.array([1, 2, 4]), np.array([0, 1, 3]))
+    labels = geokernel.connected_labels(6, np.array([1, 2, 4]), np.array([0, 1, 3]))
     assert labels.tolist() == [0, 0, 0, 3, 3, 5]
 
 
 def test_points_inside_square_with_hole():
     """Square 0–10 with a hole 4–6 (clockwise or not: orientation comes from the ring role)."""
-    rings = contiguity.Rings.from_arrays([[square(0, 0, 10), square(4, 4, 2)]])
-    grid = contiguity.SegmentGrid(contiguity.Segments.of(rings), radius=6.0)
+    rings = geokernel.Rings.from_arrays([[square(0, 0, 10), square(4, 4, 2)]])
+    grid = geokernel.SegmentGrid(geokernel.Segments.of(rings), radius=6.0)
     px = np.array([1.0, 5.0, 3.9, 9.99, 11.0, 0.0])
     py = np.array([1.0, 5.0, 5.0, 5.0, 5.0, 5.0])
     # inside; in the hole; inside near the hole; inside near the edge; outside; on the edge
-    assert contiguity.points_inside(px, py, grid).tolist() == [True, False, True, True, False, True]
+    assert geokernel.points_inside(px, py, grid, contiguity.CONTACT_TOLERANCE).tolist() == [True, False, True, True, False, True]
 
 
 def test_wkb_and_array_rings_agree():
     """A polygon with a hole and a two-part multipolygon read from WKB match the arrays."""
     polygon = QgsGeometry.fromWkt("POLYGON((0 0,10 0,10 10,0 10,0 0),(4 4,6 4,6 6,4 6,4 4))")
     multi = QgsGeometry.fromWkt("MULTIPOLYGON(((20 0,21 0,21 1,20 1,20 0)),((30 0,31 0,31 1,30 1,30 0)))")
-    rings = contiguity.Rings.from_wkb([bytes(polygon.asWkb()), None, bytes(multi.asWkb())], origin=(0.0, 0.0))
+    rings = geokernel.Rings.from_wkb([bytes(polygon.asWkb()), None, bytes(multi.asWkb())], origin=(0.0, 0.0))
     assert rings.count == 3
     assert rings.owner.tolist() == [0, 0, 2, 2]
     assert rings.hole.tolist() == [False, True, False, False]
@@ -577,7 +607,7 @@ def test_wkb_and_array_rings_agree():
 
 def test_find_blocks_on_arrays():
     """Squares 0–10 and 10–20 touch (one block); 30–40 is 10 m away (another)."""
-    rings = contiguity.Rings.from_arrays([[square(0, 0, 10)], [square(10, 0, 10)], [square(30, 0, 10)]])
+    rings = geokernel.Rings.from_arrays([[square(0, 0, 10)], [square(10, 0, 10)], [square(30, 0, 10)]])
     found = contiguity.find_blocks(rings, np.array([100.0, 100.0, 100.0]), None, 8.0)
     assert found.label.tolist() == [0, 0, 1]
     assert found.area.tolist() == [200.0, 100.0]

@@ -47,6 +47,7 @@ Village B: Σ TBMJ = 12 800; 耕地 9500; estimate = 1940 + 200 + 388 + 388 =
 2916, rate 30.6947 %.  By rate B ranks first, by area A.  Total 18 451 of
 耕地 115 500 (15.9749 %).
 """
+import numpy as np
 import pytest
 from builders import DLTB_FIELDS, VILLAGE_A, VILLAGE_B, memory_layer, parcel, rect
 from qgis import processing
@@ -365,3 +366,40 @@ def test_constraint_layers_beside(provider, layers, tmp_path):
     table = potential.village_ranking(dltb_layer, **found)
     assert dict(zip(table["ZLDWDM"], table["EST_ADDED_M2"])) == pytest.approx({VILLAGE_A: 15535.0, VILLAGE_B: 2916.0})
     assert potential.constraint_layers_beside(layers["INPUT"]) == {}
+
+
+def test_clusters_of_overlapping_and_nested_parcels(qgis_app):
+    """Clusters at 50 m where vertices alone would mislead (distances as GEOS measures them):
+
+    * P1 (0–300 × 0–10) and P2 (145–155 × −100–110) cross like a plus sign: every vertex is
+      ≥ 100 m from the other's boundary, but they overlap: distance 0, one cluster;
+    * Q2 (1150–1250 × 150–250) lies inside Q1 (1000–1400 × 0–400), 150 m clear of its edges:
+      distance 0, one cluster;
+    * S2 (2180–2220 × 180–220) lies in the hole (2100–2300) of S1 (2000–2400), 80 m from the
+      hole's edges: two clusters at 50 m, one at 80 m;
+    * T (2500–2510 × 0–10) is 100 m from S1: alone.
+    """
+    from land_consolidation.core import potential
+    from qgis.core import QgsGeometry
+
+    def wkt(*boxes):
+        rings = ",".join("({0} {1},{2} {1},{2} {3},{0} {3},{0} {1})".format(*b) for b in boxes)
+        return f"POLYGON({rings})"
+
+    geoms = [QgsGeometry.fromWkt(wkt(*b)) for b in (
+        [(0, 0, 300, 10)], [(145, -100, 155, 110)],
+        [(1000, 0, 1400, 400)], [(1150, 150, 1250, 250)],
+        [(2000, 0, 2400, 400), (2100, 100, 2300, 300)], [(2180, 180, 2220, 220)],
+        [(2500, 0, 2510, 10)],
+    )]
+    rows = np.arange(len(geoms))
+    assert potential.clusters(geoms, rows, 50.0).tolist() == [0, 0, 2, 2, 4, 5, 6]
+    assert potential.clusters(geoms, rows, 80.0).tolist() == [0, 0, 2, 2, 4, 4, 6]
+    assert potential.clusters(geoms, rows, 100.0).tolist() == [0, 0, 2, 2, 4, 4, 4]
+    # GEOS agrees on every pair.
+    for distance in (50.0, 80.0, 100.0):
+        labels = potential.clusters(geoms, rows, distance)
+        for i in range(len(geoms)):
+            for j in range(i + 1, len(geoms)):
+                if geoms[i].distance(geoms[j]) <= distance:
+                    assert labels[i] == labels[j]

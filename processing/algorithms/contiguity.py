@@ -243,7 +243,9 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
         source = self.parameterAsSource(parameters, INPUT, context)
         if source is None:
             raise self.invalid_source(parameters, INPUT)
-        layer = self.parameterAsVectorLayer(parameters, INPUT, context)
+        # The layer itself when used whole, so that the DLTB reader can read it through GDAL.
+        whole = self.whole_layer_or_source(parameters, INPUT, context)
+        repair = self.repair_geometry(parameters, context)
         after_source = self.parameterAsSource(parameters, AFTER, context)
         after_fields = self.parameterAsFields(parameters, AFTER_FIELD, context)
         compare = after_source is not None or bool(after_fields)
@@ -265,14 +267,13 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
             group_field = self.group_field(parameters, context, source, feedback,
                                            self.tr("No ZLDWDM field: metrics for the whole area only."))
             overrides = {"code": code_fields[0]} if code_fields else None
-            plain = self._plain_layer(parameters, layer)
             parcels = contiguity.read_parcels(
-                plain or source,
+                whole,
                 codes + connectors,
                 project_area=area,
                 overrides=overrides,
                 group_field=group_field,
-                fast_path=plain is not None,
+                repair=repair,
                 progress=steps.setProgress,
                 is_canceled=feedback.isCanceled,
             )
@@ -284,8 +285,8 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
             if compare:
                 steps.setCurrentStep(3)
                 after_result = self._after(
-                    parameters, context, after_source, after_fields, plain, source, codes, connectors,
-                    max_gap, threshold, area, group_field, feedback,
+                    parameters, context, after_source, after_fields, whole, source, codes, connectors,
+                    max_gap, threshold, area, repair, feedback,
                 )
         for note in parcels.notes + notes:
             feedback.pushWarning(note)
@@ -315,43 +316,29 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
 
     # -- helpers ---------------------------------------------------------
 
-    @staticmethod
-    def _plain_layer(parameters, layer):
-        """The layer itself when it may be read by GDAL directly (no selection or limit)."""
-        from qgis.core import QgsProcessingFeatureSourceDefinition
-
-        value = parameters.get(INPUT)
-        if isinstance(value, QgsProcessingFeatureSourceDefinition):
-            if value.selectedFeaturesOnly or value.featureLimit != -1:
-                return None
-            if hasattr(value, "filterExpression") and value.filterExpression:
-                return None
-        return layer
-
-    def _after(self, parameters, context, after_source, after_fields, plain, source, codes, connectors,
-               max_gap, threshold, area, group_field, feedback):
+    def _after(self, parameters, context, after_source, after_fields, whole, source, codes, connectors,
+               max_gap, threshold, area, repair, feedback):
         if after_source is not None:
-            after_layer = self.parameterAsVectorLayer(parameters, AFTER, context)
+            after = self.whole_layer_or_source(parameters, AFTER, context)
             if after_source.sourceCrs() != source.sourceCrs():
                 # Reprojected to the DLTB's CRS, as every input is (PROCESSING_API.md).
                 request = QgsFeatureRequest().setDestinationCrs(source.sourceCrs(), context.transformContext())
-                after_layer = after_source.materialize(request, feedback)
-                after_source = after_layer
-            dltb.check_projected(after_source)
+                after = after_source.materialize(request, feedback)
+            dltb.check_projected(after)
             parcels = contiguity.read_parcels(
-                after_layer or after_source,
+                after,
                 codes + connectors,
                 project_area=area,
-                fast_path=after_layer is not None,
+                repair=repair,
                 is_canceled=feedback.isCanceled,
             )
         else:
             parcels = contiguity.read_parcels(
-                plain or source,
+                whole,
                 codes + connectors,
                 project_area=area,
                 overrides={"code": after_fields[0]},
-                fast_path=plain is not None,
+                repair=repair,
                 is_canceled=feedback.isCanceled,
             )
         return contiguity.analyse(parcels, codes, connectors, max_gap, threshold, feedback.isCanceled)

@@ -321,8 +321,10 @@ class PotentialAlgorithm(LandConsolidationAlgorithm):
             crs = dltb.check_projected(source)
             area = self.project_area(parameters, context, crs)
             feedback.pushInfo(self.tr("Reading the DLTB and the constraint layers…"))
+            # The layer itself when used whole: the DLTB reader then reads it through GDAL.
+            dltb_input = self.whole_layer_or_source(parameters, INPUT, context)
             result = potential.survey(
-                source, development_boundary=layers[DEVELOPMENT_BOUNDARY], red_line=layers[RED_LINE],
+                dltb_input, development_boundary=layers[DEVELOPMENT_BOUNDARY], red_line=layers[RED_LINE],
                 pbf=layers[PBF], high_standard=layers[HIGH_STANDARD], high_standard_field=hs_field,
                 project_area=area, rules=rules, overrides=overrides or None,
                 transform_context=context.transformContext(), progress=feedback.setProgress,
