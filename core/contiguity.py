@@ -731,7 +731,7 @@ def block_geometries(result: Contiguity, is_canceled: Callable[[], bool] | None 
             continue
         repaired += 1
         for piece in union.asGeometryCollection():
-            if piece.type() == QgsWkbTypes.PolygonGeometry:
+            if piece.type() == QgsWkbTypes.GeometryType.PolygonGeometry:
                 polygons[part_block[p]].append(bytes(piece.asWkb()))
     if repaired:
         notes.append(

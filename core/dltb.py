@@ -138,18 +138,18 @@ def features(source, request: QgsFeatureRequest | None = None):
     """
     request = request or QgsFeatureRequest()
     if isinstance(source, QgsProcessingFeatureSource):
-        return source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
-    request.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        return source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
+    request.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
     return source.getFeatures(request)
 
 
 def polygonal(geom: QgsGeometry) -> QgsGeometry | None:
     """The polygon part of an overlay result (drops lines and points), or None."""
-    if geom.type() == QgsWkbTypes.PolygonGeometry:
+    if geom.type() == QgsWkbTypes.GeometryType.PolygonGeometry:
         return geom
-    if geom.isMultipart() or QgsWkbTypes.flatType(geom.wkbType()) == QgsWkbTypes.GeometryCollection:
+    if geom.isMultipart() or QgsWkbTypes.flatType(geom.wkbType()) == QgsWkbTypes.Type.GeometryCollection:
         parts = [QgsGeometry(p.clone()) for p in geom.constParts()]
-        polygons = [p for p in parts if p.type() == QgsWkbTypes.PolygonGeometry]
+        polygons = [p for p in parts if p.type() == QgsWkbTypes.GeometryType.PolygonGeometry]
         if polygons:
             return QgsGeometry.collectGeometry(polygons)
     return None

@@ -29,7 +29,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 ALG = "landconsolidation:contiguity"
-FIELDS = DLTB_FIELDS + [("XZDWKD", QVariant.Double), ("GHDLBM", QVariant.String)]
+FIELDS = DLTB_FIELDS + [("XZDWKD", QVariant.Type.Double), ("GHDLBM", QVariant.Type.String)]
 MU = 10000.0 / 15.0  # m² per 亩
 
 
@@ -457,7 +457,7 @@ def test_file_layer_read_by_gdal_gives_the_same(provider, tmp_path):
     options.driverName = "GPKG"
     options.layerName = "DLTB"
     error = QgsVectorFileWriter.writeAsVectorFormatV3(memory, path, QgsCoordinateTransformContext(), options)
-    assert error[0] == QgsVectorFileWriter.NoError
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError
     on_disk = QgsVectorLayer(f"{path}|layername=DLTB", "DLTB", "ogr")
     assert dltb.ogr_location(on_disk) is not None  # the GDAL columnar path applies
     keys = ["BLOCK_COUNT", "PARCEL_COUNT", "CLASS_AREA_M2", "LANDSCAPE_M2", "MESH_M2", "LARGEST_BLOCK_M2"]
@@ -532,7 +532,7 @@ def test_empty_codes_is_an_error(provider):
 
 
 def test_missing_code_field_is_named(provider):
-    source = memory_layer("无编码", [{"TBMJ": 1.0, "wkt": rect(0, 0, 1, 1)}], fields=[("TBMJ", QVariant.Double)])
+    source = memory_layer("无编码", [{"TBMJ": 1.0, "wkt": rect(0, 0, 1, 1)}], fields=[("TBMJ", QVariant.Type.Double)])
     with pytest.raises(QgsProcessingException, match="无编码.*DLBM"):
         run(source)
 

@@ -31,7 +31,8 @@ def test_sample_both_paths(sample_gpkg):
 
 
 def test_integer_codes_and_nulls_through_gdal(tmp_path, qgis_app):
-    fields = [("DLBM", QVariant.Int), ("TBMJ", QVariant.Double), ("GDDB", QVariant.Int), ("BSM", QVariant.String)]
+    fields = [("DLBM", QVariant.Type.Int), ("TBMJ", QVariant.Type.Double), ("GDDB", QVariant.Type.Int),
+              ("BSM", QVariant.Type.String)]
     rows = [
         {"DLBM": 101, "TBMJ": 1000.0, "GDDB": 5, "BSM": "1", "wkt": status_rows()[0]["wkt"]},
         {"DLBM": 1006, "TBMJ": 300.0, "GDDB": None, "BSM": None, "wkt": status_rows()[1]["wkt"]},
@@ -51,7 +52,7 @@ def test_integer_codes_and_nulls_through_gdal(tmp_path, qgis_app):
 
 
 def test_text_in_number_field_through_gdal(tmp_path, qgis_app):
-    fields = [(n, QVariant.String if n == "GDDB" else t) for n, t in DLTB_FIELDS]
+    fields = [(n, QVariant.Type.String if n == "GDDB" else t) for n, t in DLTB_FIELDS]
     rows = status_rows()
     rows[2]["GDDB"] = "五等"
     path = tmp_path / "text.gpkg"
@@ -71,9 +72,9 @@ def test_text_in_number_field_through_gdal(tmp_path, qgis_app):
 
 #: ZLDWDM of the parcels below.
 VILLAGE = "3202061010010000000"
-CUT_FIELDS = [("BSM", QVariant.String), ("DLBM", QVariant.String), ("TBMJ", QVariant.Double),
-              ("KCXS", QVariant.Double), ("KCMJ", QVariant.Double), ("TBDLMJ", QVariant.Double),
-              ("XZDWKD", QVariant.Double), ("ZLDWDM", QVariant.String)]
+CUT_FIELDS = [("BSM", QVariant.Type.String), ("DLBM", QVariant.Type.String), ("TBMJ", QVariant.Type.Double),
+              ("KCXS", QVariant.Type.Double), ("KCMJ", QVariant.Type.Double), ("TBDLMJ", QVariant.Type.Double),
+              ("XZDWKD", QVariant.Type.Double), ("ZLDWDM", QVariant.Type.String)]
 
 
 def cut_rows():

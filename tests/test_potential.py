@@ -54,7 +54,7 @@ from qgis import processing
 from qgis.core import QgsProcessingException
 from qgis.PyQt.QtCore import QVariant
 
-FIELDS = DLTB_FIELDS + [("CZCSXM", QVariant.String), ("GDPDJB", QVariant.String), ("GBZ", QVariant.String)]
+FIELDS = DLTB_FIELDS + [("CZCSXM", QVariant.Type.String), ("GDPDJB", QVariant.Type.String), ("GBZ", QVariant.Type.String)]
 
 #: (BSM, code, rectangle, TBMJ, village, KCXS, CZCSXM, GDPDJB)
 PARCELS = [
@@ -122,7 +122,7 @@ def dltb_rows(high_standard=()):
 
 def polygons(name, *boxes):
     return memory_layer(name, [{"ID": i, "wkt": rect(*box)} for i, box in enumerate(boxes)],
-                        fields=[("ID", QVariant.Int)])
+                        fields=[("ID", QVariant.Type.Int)])
 
 
 @pytest.fixture
@@ -345,9 +345,9 @@ def write_gpkg(path, layers):
         options.driverName = "GPKG"
         options.layerName = name
         if k:
-            options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+            options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
         error = QgsVectorFileWriter.writeAsVectorFormatV2(layer, str(path), QgsCoordinateTransformContext(), options)
-        assert error[0] == QgsVectorFileWriter.NoError, error
+        assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
 
 
 def test_constraint_layers_beside(provider, layers, tmp_path):

@@ -143,7 +143,7 @@ def test_overlays_have_no_solid_fill(qgis_app):
         for i in range(symbol.symbolLayerCount()):
             symbol_layer = symbol.symbolLayer(i)
             if symbol_layer.layerType() == "SimpleFill":
-                assert symbol_layer.brushStyle() == 0, name  # Qt.NoBrush
+                assert symbol_layer.brushStyle() == 0, name  # Qt.BrushStyle.NoBrush
             else:
                 assert symbol_layer.layerType() == "LinePatternFill", name
 

@@ -67,13 +67,13 @@ NUMBERS = [
 ]
 
 BLOCK_FIELDS = [
-    ("BLOCK_ID", QVariant.Int),
-    ("AREA_M2", QVariant.Double),
-    ("AREA_HA", QVariant.Double),
-    ("AREA_MU", QVariant.Double),
-    ("PARCELS", QVariant.Int),
-    ("SIZE_CLASS", QVariant.String),
-    ("SHARE", QVariant.Double),
+    ("BLOCK_ID", QVariant.Type.Int),
+    ("AREA_M2", QVariant.Type.Double),
+    ("AREA_HA", QVariant.Type.Double),
+    ("AREA_MU", QVariant.Type.Double),
+    ("PARCELS", QVariant.Type.Int),
+    ("SIZE_CLASS", QVariant.Type.String),
+    ("SHARE", QVariant.Type.Double),
 ]
 
 METRIC_SPEC = [
@@ -161,7 +161,7 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
         gap = QgsProcessingParameterNumber(
             MAX_GAP,
             self.tr("Widest gap joining two parcels (m)"),
-            QgsProcessingParameterNumber.Double,
+            QgsProcessingParameterNumber.Type.Double,
             defaultValue=contiguity.DEFAULT_MAX_GAP,
             minValue=0.0,
         )
@@ -196,7 +196,7 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
         threshold = QgsProcessingParameterNumber(
             THRESHOLD_MU,
             self.tr("Block size for SHARE_IN_BLOCKS (亩)"),
-            QgsProcessingParameterNumber.Double,
+            QgsProcessingParameterNumber.Type.Double,
             defaultValue=contiguity.BLOCK_CLASSES_MU[0],
             minValue=0.0,
         )
@@ -206,7 +206,7 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
         after = QgsProcessingParameterFeatureSource(
             AFTER,
             self.tr("Planned land use after (DLTB_GH), to compare"),
-            [QgsProcessing.TypeVectorPolygon],
+            [QgsProcessing.SourceType.TypeVectorPolygon],
             optional=True,
         )
         after.setHelp(self.tr("Optional planned DLTB; the same analysis is run on it and compared."))
@@ -220,16 +220,16 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
         after_field.setHelp(self.tr("Optional field holding each parcel's planned code; used when AFTER is not given."))
         self.addParameter(after_field)
         self.addParameter(
-            QgsProcessingParameterFeatureSink(OUTPUT, self.tr("Contiguous blocks"), QgsProcessing.TypeVectorPolygon)
+            QgsProcessingParameterFeatureSink(OUTPUT, self.tr("Contiguous blocks"), QgsProcessing.SourceType.TypeVectorPolygon)
         )
         metrics = QgsProcessingParameterFeatureSink(
-            OUTPUT_METRICS, self.tr("Fragmentation metrics"), QgsProcessing.TypeVector, optional=True
+            OUTPUT_METRICS, self.tr("Fragmentation metrics"), QgsProcessing.SourceType.TypeVector, optional=True
         )
         self.addParameter(metrics)
         comparison = QgsProcessingParameterFeatureSink(
             OUTPUT_COMPARISON,
             self.tr("Before / after comparison"),
-            QgsProcessing.TypeVector,
+            QgsProcessing.SourceType.TypeVector,
             optional=True,
             createByDefault=False,
         )
@@ -348,7 +348,7 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
         for name, kind in BLOCK_FIELDS:
             fields.append(QgsField(name, kind))
         sink, dest_id = self.parameterAsSink(
-            parameters, OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, source.sourceCrs()
+            parameters, OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, source.sourceCrs()
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
@@ -370,7 +370,7 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
                     round(area / class_area * 100.0, 4) if class_area else 0.0,
                 ]
             )
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return dest_id
 
     def _write_metrics(self, parameters, context, metrics, feedback):

@@ -143,7 +143,7 @@ class PotentialAlgorithm(LandConsolidationAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802,D102
         d = DEFAULTS
         self.addParameter(QgsProcessingParameterFeatureSource(
-            INPUT, self.tr("DLTB land-use parcels (地类图斑)"), [QgsProcessing.TypeVectorPolygon]))
+            INPUT, self.tr("DLTB land-use parcels (地类图斑)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.parameterDefinition(INPUT).setHelp(
             self.tr("三调 地类图斑 of the current state (a township or a county), projected CGCS2000 "
                     "Gauss-Krüger (e.g. EPSG:4528)."))
@@ -157,7 +157,7 @@ class PotentialAlgorithm(LandConsolidationAlgorithm):
              self.tr("Candidates inside it are flagged IN_PBF = 1.")),
         ):
             self.addParameter(QgsProcessingParameterFeatureSource(
-                key, label, [QgsProcessing.TypeVectorPolygon], optional=True))
+                key, label, [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
             self.parameterDefinition(key).setHelp(help_text)
         self._number(TARGET_KCXS, self.tr("Target 田坎 coefficient after consolidation"), d.target_kcxs,
                      self.tr("New 耕地 carries it (its estimate is net of it); 耕地 above it gives back the "
@@ -205,7 +205,7 @@ class PotentialAlgorithm(LandConsolidationAlgorithm):
                                                    "area is."), minimum=0.01, maximum=100.0, advanced=True)
         hs = QgsProcessingParameterFeatureSource(
             HIGH_STANDARD, self.tr("Built high-standard farmland (已建高标准农田)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True)
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True)
         hs.setHelp(self.tr("With this layer (or the field below) 耕地 outside it in large blocks is listed as "
                            "高标准农田 candidates."))
         self.addParameter(hs)
@@ -238,14 +238,14 @@ class PotentialAlgorithm(LandConsolidationAlgorithm):
             param.setHelp(help_text)
             self._advanced(param)
         for key, label, kind, help_text in (
-            (OUTPUT, self.tr("Potential candidates (潜力图斑)"), QgsProcessing.TypeVectorPolygon,
+            (OUTPUT, self.tr("Potential candidates (潜力图斑)"), QgsProcessing.SourceType.TypeVectorPolygon,
              self.tr("One feature per candidate parcel and type: POTENTIAL_TYPE, RULE, EST_ADDED_M2 (estimate), "
                      "BSM, DLBM, ZLDWDM, AREA_M2 (TBMJ), flags, cluster and block.")),
-            (OUTPUT_VILLAGES, self.tr("Village ranking (村潜力排序)"), QgsProcessing.TypeVector,
+            (OUTPUT_VILLAGES, self.tr("Village ranking (村潜力排序)"), QgsProcessing.SourceType.TypeVector,
              self.tr("One row per village (ZLDWDM): areas, potential per type, estimate, rate, rank, "
                      "cumulative rate.")),
             (OUTPUT_RESERVE, self.tr("Construction land reserve inventory (建设用地腾退储备库)"),
-             QgsProcessing.TypeVector,
+             QgsProcessing.SourceType.TypeVector,
              self.tr("Every rural construction parcel: village, BSM, class, area, in/out of the development "
                      "boundary, cluster id and size, candidate or not.")),
         ):
@@ -253,7 +253,7 @@ class PotentialAlgorithm(LandConsolidationAlgorithm):
             sink.setHelp(help_text)
             self.addParameter(sink)
         excluded = QgsProcessingParameterFeatureSink(
-            OUTPUT_EXCLUDED, self.tr("Excluded parcels (排除图斑)"), QgsProcessing.TypeVectorPolygon,
+            OUTPUT_EXCLUDED, self.tr("Excluded parcels (排除图斑)"), QgsProcessing.SourceType.TypeVectorPolygon,
             optional=True, createByDefault=False)
         excluded.setHelp(self.tr("Parcels a rule selected but an exclusion removed, with REASON (red_line, slope, "
                                  "dev_boundary, village_core)."))
@@ -273,7 +273,7 @@ class PotentialAlgorithm(LandConsolidationAlgorithm):
 
     def _number(self, key, label, default, help_text, *, integer=False, minimum=None, maximum=None,
                 advanced=False) -> None:
-        kind = QgsProcessingParameterNumber.Integer if integer else QgsProcessingParameterNumber.Double
+        kind = QgsProcessingParameterNumber.Type.Integer if integer else QgsProcessingParameterNumber.Type.Double
         kwargs = {"defaultValue": default}
         if minimum is not None:
             kwargs["minValue"] = minimum
@@ -365,7 +365,7 @@ class PotentialAlgorithm(LandConsolidationAlgorithm):
 
     def _write_parcels(self, parameters, key, context, spec, frame, geoms, crs, feedback):
         fields = table_fields(spec)
-        sink, dest = self.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.MultiPolygon, crs)
+        sink, dest = self.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.Type.MultiPolygon, crs)
         if sink is None:
             if key == OUTPUT:
                 raise QgsProcessingException(self.invalidSinkError(parameters, key))
@@ -383,7 +383,7 @@ class PotentialAlgorithm(LandConsolidationAlgorithm):
                 geom.convertToMultiType()
             feature.setGeometry(geom)
             feature.setAttributes(plain_all(record[n] for n in names))
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return dest
 
     def _log(self, result, outputs, feedback) -> None:
