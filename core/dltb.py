@@ -41,7 +41,7 @@ from .fields import detect_fields, require
 from .geokernel import Rings, convex_polygons
 from .validity import GeometryCheck, listing, parcel_label
 from .values import numbers as to_numbers
-from .values import NULL_TEXTS, is_null, texts
+from .values import is_null, texts
 
 #: How many offending parcels a message lists before "…".
 MAX_LISTED = 10
@@ -783,20 +783,9 @@ def _as_wkb(item) -> bytes | None:
 
 
 def _texts(values) -> np.ndarray:
-    """:func:`.values.texts` as an object array, with a fast path for columns of str and None.
-
-    GDAL's columnar read gives text as str or None; stripping each in a
-    plain loop, and making ``NULL`` and empty "", is what ``to_text`` does
-    value by value, at a small fraction of its cost on a BSM column (all
-    values distinct, so ``texts`` cannot share the work between them).
-    """
+    """:func:`.values.texts` as an object array."""
     out = np.empty(len(values), dtype=object)
-    try:
-        stripped = ["" if v is None else v.strip() for v in values]
-    except (AttributeError, TypeError):  # numbers, NULL variants, bytes: the general rule
-        out[:] = texts(values)
-        return out
-    out[:] = ["" if v in NULL_TEXTS else v for v in stripped]
+    out[:] = texts(values)
     return out
 
 

@@ -126,8 +126,18 @@ def numbers(values, label=None) -> np.ndarray:
 
 
 def texts(values) -> list[str]:
-    """Many values as :func:`to_text`, each distinct value converted once."""
-    codes, uniques = pd.factorize(pd.Series(list(values), dtype=object), use_na_sentinel=True)
+    """Many values as :func:`to_text`.
+
+    A column of str and None (what GDAL's columnar read and most layers
+    give) is stripped in one plain pass, which on a column of distinct
+    values (BSM) costs a small fraction of converting value by value; any
+    other column has each distinct value converted once.
+    """
+    values = list(values)
+    if all(v is None or type(v) is str for v in values):
+        stripped = ["" if v is None else v.strip() for v in values]
+        return ["" if v in NULL_TEXTS else v for v in stripped]
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
     cleaned = np.array([to_text(u) for u in uniques] + [""], dtype=object)  # code −1 (None/NaN) → ""
     return cleaned[codes].tolist()
 
