@@ -36,6 +36,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from . import codes as codes_mod
 from . import ellipsoid
+from .encoding import layer_encoding
 from .errors import Cancelled, LandConsolidationError, check_canceled
 from .fields import detect_fields, require
 from .geokernel import Rings, convex_polygons
@@ -238,6 +239,26 @@ def ogr_location(source):
     return path, parts.get("layerName"), parts.get("layerId")
 
 
+def text_codec(source, path: str) -> str:
+    """The codec the raw text of a file layer is in: the layer's own setting, else what the file declares.
+
+    QGIS reads a layer's text in its provider encoding (set from the
+    shapefile's ``.cpg``, by the user, or – for a shapefile that declares
+    nothing and is not UTF-8 – by the plugin's private copy, see
+    processing/inputs.py); GDAL's columnar read hands over the raw bytes,
+    which must be decoded the same way.
+    """
+    import codecs
+
+    name = source.dataProvider().encoding() if hasattr(source, "dataProvider") else ""
+    try:
+        if name and name.lower() != "system":
+            return codecs.lookup(name).name
+    except LookupError:
+        pass
+    return codecs.lookup(layer_encoding(path).name).name
+
+
 def read_ogr_columns(source, field_names, *, with_wkb: bool = False, rect=None, is_canceled=None) -> dict | None:
     """Columns of a plain OGR file layer through GDAL's Arrow reader (GDAL ≥ 3.6), or None.
 
@@ -266,7 +287,12 @@ def read_ogr_columns(source, field_names, *, with_wkb: bool = False, rect=None, 
     if int(gdal.VersionInfo()) < 3060000:
         return None
     path, layer_name, layer_id = location
-    dataset = ogr.Open(path)
+    codec = text_codec(source, path)
+    if path.lower().endswith((".shp", ".dbf")):
+        # Raw bytes whatever QGIS or GDAL would recode them with; decoded below with the layer's codec.
+        dataset = gdal.OpenEx(path, gdal.OF_VECTOR, open_options=["ENCODING="])
+    else:
+        dataset = ogr.Open(path)
     if dataset is None:
         return None
     if layer_name:
@@ -302,9 +328,9 @@ def read_ogr_columns(source, field_names, *, with_wkb: bool = False, rect=None, 
         data = values.data if masked else values
         if data.dtype.kind == "f":
             out = data.astype(float)
-        elif data.dtype.kind == "S":  # GDAL gives UTF-8 bytes (a plain loop beats np.unique on a BSM column)
+        elif data.dtype.kind == "S":  # bytes in the layer's encoding (a plain loop beats np.unique on a BSM column)
             out = np.empty(len(data), dtype=object)
-            out[:] = [v.decode("utf-8", "replace") for v in data.tolist()]
+            out[:] = [v.decode(codec, "replace") for v in data.tolist()]
         else:  # integers stay integers (an integer DLBM 101 must not become "101.0")
             out = data.astype(object)
         if mask is not None and mask.any():

@@ -36,12 +36,26 @@ def _translate(src: Path, dest: str, layer: str, fmt: str, **kw) -> None:
 
 
 def gbk_shapefiles(src: Path, folder: Path, cpg: bool = True) -> dict:
-    """One GBK shapefile per layer; without ``cpg`` the .cpg is removed and the DBF LDID set to 0."""
+    """One GBK shapefile per layer; without ``cpg`` the .cpg is removed and the DBF LDID set to 0.
+
+    QGIS sets GDAL's SHAPE_ENCODING to "" once it has read a shapefile, which
+    also stops GDAL's writer from recoding: the option is cleared while
+    writing, so the DBF really holds GBK bytes.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     out = {}
+    saved = gdal.GetConfigOption("SHAPE_ENCODING")
+    gdal.SetConfigOption("SHAPE_ENCODING", None)
+    try:
+        for layer in LAYERS:
+            _translate(src, str(folder / f"{layer}.shp"), layer, "ESRI Shapefile",
+                       layerCreationOptions=["ENCODING=GBK"])
+    finally:
+        gdal.SetConfigOption("SHAPE_ENCODING", saved)
     for layer in LAYERS:
         path = folder / f"{layer}.shp"
-        _translate(src, str(path), layer, "ESRI Shapefile", layerCreationOptions=["ENCODING=GBK"])
+        if layer == "DLTB":  # the village names really are GBK bytes
+            assert "黄巷村".encode("gbk") in (folder / f"{layer}.dbf").read_bytes()
         if not cpg:
             (folder / f"{layer}.cpg").unlink(missing_ok=True)
             with open(folder / f"{layer}.dbf", "r+b") as dbf:
