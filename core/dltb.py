@@ -37,6 +37,7 @@ from qgis.PyQt.QtCore import QVariant
 from . import codes as codes_mod
 from . import ellipsoid
 from .encoding import layer_encoding
+from ..i18n import tr
 from .errors import Cancelled, LandConsolidationError, check_canceled
 from .fields import detect_fields, require
 from .geokernel import Rings, convex_polygons
@@ -509,7 +510,10 @@ def read_dltb(
         return to_numbers(values, lambda i: f"图层“{name}”{label(i)}")
 
     code, base, suffix, known, kept = _classify_codes(column("code"), table, keep)
-    tbmj = numbers("tbmj")
+    given = {role: _given(column(role), n) for role in AREA_ROLES + ("gddb",)}
+    checked, value_notes = plausible_values({role: numbers(role) for role in AREA_ROLES + ("gddb",)}, given, bsm,
+                                            fid, name)
+    tbmj = checked["tbmj"]
     need = np.ones(n, dtype=bool) if for_all else np.isnan(tbmj) | kept
     if geometry is None:
         geometry = [None] * n
@@ -525,7 +529,8 @@ def read_dltb(
     gk = gauss_kruger_for(source) if with_geometry or need.any() else None
     inside, whole_area, fraction = _cut_and_measure(geometry, tbmj, project_area, engine, gk, changed, is_canceled)
     missing = np.isnan(tbmj) & inside
-    tbmj, kcmj, tbdlmj = area_rules(tbmj, numbers("kcmj"), numbers("tbdlmj"), numbers("kcxs"), whole_area, fraction)
+    tbmj, kcmj, tbdlmj = area_rules(tbmj, checked["kcmj"], checked["tbdlmj"], checked["kcxs"], whole_area, fraction)
+    notes += value_notes
     # A parcel that only touches the boundary leaves an empty or zero-area piece.
     rows = np.flatnonzero(inside & (fraction > 0))
     if project_area is not None and not len(rows):
@@ -541,7 +546,7 @@ def read_dltb(
                 _texts(values) if values is not None else np.full(n, "", dtype=object))
     for role in NUMBER_ROLES:
         if role in read_roles:
-            data[role] = numbers(role)
+            data[role] = checked[role] if role in checked else numbers(role)
     for role, _ in extra_roles:
         values = column(role)
         data[role] = _object_array(values) if values is not None else np.full(n, None)
@@ -581,6 +586,81 @@ def read_dltb(
         rings=kept_rings,
         gk=gk,
     )
+
+
+#: Plausible range of GDDB (耕地等别: 1 best … 15 worst).
+GDDB_RANGE = (1.0, 15.0)
+
+
+def _given(values, n: int) -> np.ndarray:
+    """Where a raw column has a value at all (not NULL, not empty text)."""
+    if values is None:
+        return np.zeros(n, dtype=bool)
+    if isinstance(values, np.ndarray) and values.dtype.kind == "f":
+        return ~np.isnan(values)
+    return np.fromiter((not is_null(v) for v in values), dtype=bool, count=n)
+
+
+def plausible_values(values: dict, given: dict, bsm, fid, name: str) -> tuple[dict, list[str]]:
+    """The area fields and GDDB with implausible values set aside, and a log line per kind naming the parcels.
+
+    Every replaced value becomes empty (NaN), so that :func:`area_rules`
+    takes what the 三调 rules prescribe for an empty one:
+
+    * TBMJ not finite (``inf``, the text ``NaN``), zero or negative → the
+      parcel's ellipsoidal area (its KCMJ and TBDLMJ are then derived from
+      it as well: recorded ones belong to the wrong TBMJ);
+    * KCXS outside [0, 1) → no coefficient (0);
+    * KCMJ negative, not finite or larger than TBMJ → ``round(TBMJ × KCXS, 2)``;
+    * TBDLMJ negative, not finite or larger than TBMJ → TBMJ − KCMJ;
+    * GDDB outside 1–15 or not finite → no 等别 (left out of the means).
+
+    Args:
+        values: role → float array (NaN for NULL) of ``tbmj``, ``kcmj``,
+            ``tbdlmj``, ``kcxs``, ``gddb``.
+        given: role → where the raw field had any value.
+        bsm, fid: To name parcels.
+        name: The layer's name.
+
+    Returns:
+        ``(values, notes)``.
+    """
+    values = {role: np.array(array, dtype=float) for role, array in values.items()}
+    notes: list[str] = []
+
+    def note(mask, what: str, used: str) -> None:
+        if mask.any():
+            labels = [parcel_label(bsm[i], fid[i]) for i in np.flatnonzero(mask)]
+            notes.append(tr("Layer '{layer}': {n} parcel(s) with {what}: {parcels}; used {used}.").format(
+                layer=name, n=len(labels), what=what, parcels=listing(labels), used=used))
+
+    with np.errstate(invalid="ignore"):
+        tbmj = values["tbmj"]
+        not_finite = given["tbmj"] & ~np.isfinite(tbmj)
+        not_positive = np.isfinite(tbmj) & (tbmj <= 0)
+        bad_tbmj = not_finite | not_positive
+        note(not_finite, tr("a TBMJ that is not a number (NaN, inf)"), tr("the ellipsoidal area of the geometry"))
+        note(not_positive, tr("a TBMJ of zero or less"), tr("the ellipsoidal area of the geometry"))
+        tbmj[bad_tbmj] = np.nan
+        kcxs = values["kcxs"]
+        bad_kcxs = (given["kcxs"] & ~np.isfinite(kcxs)) | (np.isfinite(kcxs) & ((kcxs < 0) | (kcxs >= 1)))
+        note(bad_kcxs, tr("a KCXS outside [0, 1)"), tr("no field-ridge (tiankan) coefficient"))
+        kcxs[bad_kcxs] = np.nan
+        for role, label in (("kcmj", "KCMJ"), ("tbdlmj", "TBDLMJ")):
+            value = values[role]
+            bad = (given[role] & ~np.isfinite(value)) | (np.isfinite(value) & (value < 0)) | \
+                (np.isfinite(value) & np.isfinite(tbmj) & (value > tbmj + CONSISTENCY_TOLERANCE))
+            note(bad & ~bad_tbmj, tr("a {field} that is negative, not a number or larger than TBMJ").format(
+                field=label), tr("KCMJ = round(TBMJ × KCXS, 2)") if role == "kcmj" else tr("TBDLMJ = TBMJ − KCMJ"))
+            value[bad | bad_tbmj] = np.nan
+            if role == "kcmj":
+                values["tbdlmj"][bad] = np.nan  # the recorded TBDLMJ goes with the recorded KCMJ
+        gddb = values["gddb"]
+        low, high = GDDB_RANGE
+        bad_gddb = (given["gddb"] & ~np.isfinite(gddb)) | (np.isfinite(gddb) & ((gddb < low) | (gddb > high)))
+        note(bad_gddb, tr("a GDDB outside 1–15"), tr("no quality grade (left out of the means)"))
+        gddb[bad_gddb] = np.nan
+    return values, notes
 
 
 def _cut_and_measure(geometry: list, tbmj: np.ndarray, project_area, engine, gk, changed: np.ndarray,
@@ -882,19 +962,22 @@ def reject_unknown_codes(parcels: ParcelTable) -> None:
             area and up to ten BSMs.
     """
     frame = parcels.frame
-    unknown = unknown_codes(frame)
+    unknown = unknown_codes(frame).sort_values(["parcels", "code"], ascending=[False, True], kind="stable")
     if unknown.empty:
         return
     items = []
-    for rec in unknown.itertuples(index=False):
-        ids = frame.loc[frame["code"] == rec.code, "bsm"].replace("", np.nan).dropna().head(MAX_LISTED)
-        where = ("，BSM " + "、".join(ids)) if len(ids) else ""
-        label = rec.code or "(空)"
-        items.append(f"“{label}” {rec.parcels} 个图斑 {rec.area_m2:.2f} m²{where}")
-    field_name = parcels.fields.get("code") or "DLBM"
-    raise LandConsolidationError(
-        f"图层“{parcels.layer_name}”字段 {field_name} 有三调地类表之外的编码：{'；'.join(items)}。"
-        f"请更正编码，或将“未知编码”参数设为“单列统计”。"
-        f" Layer '{parcels.layer_name}', field {field_name}: codes not in the 三调 table: "
-        f"{'; '.join(items)}. Correct them, or set UNKNOWN_CODES to 1 to report them as their own rows."
-    )
+    # The most frequent codes first, at most MAX_LISTED of them: a wrong code field (BSM) makes every
+    # value an unknown code, and a message listing them all is unreadable.
+    for rec in unknown.head(MAX_LISTED).itertuples(index=False):
+        ids = frame.loc[frame["code"] == rec.code, "bsm"].replace("", np.nan).dropna().head(3).tolist()
+        items.append(tr("'{code}': {n} parcel(s), {area} m²{bsm}").format(
+            code=rec.code or tr("(empty)"), n=rec.parcels, area=f"{rec.area_m2:.2f}",
+            bsm=(", BSM " + ", ".join(ids)) if ids else ""))
+    more = len(unknown) - MAX_LISTED
+    if more > 0:
+        items.append(tr("and {n} more codes").format(n=more))
+    raise LandConsolidationError(tr(
+        "Layer '{layer}', field {field}: {count} code(s) not in the land-survey code table ({parcels} parcels): {codes}. "
+        "Correct them (is {field} the land-use code field?), or set UNKNOWN_CODES to 1 to report them as rows "
+        "of their own.").format(layer=parcels.layer_name, field=parcels.fields.get("code") or "DLBM",
+                                count=len(unknown), parcels=int(unknown["parcels"].sum()), codes="; ".join(items)))

@@ -151,7 +151,7 @@ def test_area_from_geometry_when_fields_missing(provider):
 
 def test_unknown_code_is_an_error_by_default(provider):
     data = status_rows() + [parcel("9", "0799", rect(400, 0, 450, 40), 2000.0, VILLAGE_B)]
-    with pytest.raises(QgsProcessingException, match=r"0799.*1 个图斑 2000\.00 m².*BSM 9"):
+    with pytest.raises(QgsProcessingException, match=r"0799.*1 parcel\(s\), 2000\.00 m², BSM 9"):
         run(memory_layer("DLTB", data))
 
 

@@ -186,6 +186,81 @@
   <context>
     <name>LandConsolidation</name>
     <message>
+      <location filename="core/dltb.py" line="634" />
+      <source>Layer '{layer}': {n} parcel(s) with {what}: {parcels}; used {used}.</source>
+      <translation>图层“{layer}”有 {n} 个图斑{what}：{parcels}；已改用{used}。</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="642" />
+      <source>a TBMJ that is not a number (NaN, inf)</source>
+      <translation>TBMJ 不是数值（NaN、inf）</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="642" />
+      <source>the ellipsoidal area of the geometry</source>
+      <translation>按几何计算的椭球面积</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="643" />
+      <source>a TBMJ of zero or less</source>
+      <translation>TBMJ 小于或等于 0</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="647" />
+      <source>a KCXS outside [0, 1)</source>
+      <translation>KCXS 不在 [0, 1) 之间</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="647" />
+      <source>no field-ridge (tiankan) coefficient</source>
+      <translation>不计田坎系数</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="653" />
+      <source>a {field} that is negative, not a number or larger than TBMJ</source>
+      <translation>{field} 为负、不是数值或大于 TBMJ</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="654" />
+      <source>KCMJ = round(TBMJ × KCXS, 2)</source>
+      <translation>KCMJ = round(TBMJ × KCXS, 2)</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="654" />
+      <source>TBDLMJ = TBMJ − KCMJ</source>
+      <translation>TBDLMJ = TBMJ − KCMJ</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="661" />
+      <source>a GDDB outside 1–15</source>
+      <translation>GDDB 不在 1–15 之间</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="661" />
+      <source>no quality grade (left out of the means)</source>
+      <translation>视为无等别（不参与平均等别）</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="973" />
+      <source>'{code}': {n} parcel(s), {area} m²{bsm}</source>
+      <translation>“{code}” {n} 个图斑 {area} m²{bsm}</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="974" />
+      <source>(empty)</source>
+      <translation>（空）</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="978" />
+      <source>and {n} more codes</source>
+      <translation>另有 {n} 种编码</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="979" />
+      <source>Layer '{layer}', field {field}: {count} code(s) not in the land-survey code table ({parcels} parcels): {codes}. Correct them (is {field} the land-use code field?), or set UNKNOWN_CODES to 1 to report them as rows of their own.</source>
+      <translation>图层“{layer}”字段 {field} 有 {count} 种三调地类表之外的编码（共 {parcels} 个图斑）：{codes}。请更正编码（{field} 是地类编码字段吗？），或将“未知编码”参数（UNKNOWN_CODES）设为 1，单列统计。</translation>
+    </message>
+    <message>
       <location filename="core/workbook/inputs.py" line="55" />
       <source>no current DLTB (DLTB)</source>
       <translation>无现状地类图斑（DLTB）</translation>
@@ -1058,22 +1133,22 @@ With AFTER (the planned DLTB) or AFTER_FIELD (a planned-code field), the same an
       <translation>新增百亩方</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="266" />
+      <location filename="processing/algorithms/contiguity.py" line="268" />
       <source>No ZLDWDM field: metrics for the whole area only.</source>
       <translation>无 ZLDWDM 字段：仅统计整个范围的指标。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="412" />
+      <location filename="processing/algorithms/contiguity.py" line="399" />
       <source>Before → after:</source>
       <translation>整治前 → 整治后：</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="422" />
+      <location filename="processing/algorithms/contiguity.py" line="409" />
       <source>{np} parcels, {ca:.2f} m² ({mu:.2f} 亩) in {blocks} blocks; ≥100 亩: {b100}, ≥500 亩: {b500}, ≥1000 亩: {b1000}; largest block {largest:.2f} 亩; {share:.2f} % of the area in blocks ≥ 100 亩.</source>
       <translation>{np} 个图斑，{ca:.2f} m²（{mu:.2f} 亩），分属 {blocks} 个连片地块；≥100 亩：{b100} 个，≥500 亩：{b500} 个，≥1000 亩：{b1000} 个；最大地块 {largest:.2f} 亩；{share:.2f} % 的面积位于 ≥ 100 亩的地块中。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="432" />
+      <location filename="processing/algorithms/contiguity.py" line="419" />
       <source>Connectors: {used} narrow enough to join, {wide} wider than MAX_GAP; {corner} corner-only contacts not joined; {rejected} narrow gaps refused (something other than a connector in them). Run time {t:.1f} s.</source>
       <translation>连接地物：{used} 处宽度满足连接条件，{wide} 处宽于 MAX_GAP；{corner} 处仅角点相接，未连接；{rejected} 处窄间隔未予连接（其中含有连接地物以外的地物）。运行时间 {t:.1f} s。</translation>
     </message>
@@ -2512,12 +2587,12 @@ OUTPUT_RESERVE（建设用地腾退储备库）：每个农村建设用地图斑
       <translation>正在读取地类图斑和约束图层…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="388" />
+      <location filename="processing/algorithms/potential.py" line="390" />
       <source>Estimated 新增耕地 (an estimate, TBDLMJ basis, net of the target 田坎 coefficient): {m2:.2f} m² = {ha:.4f} ha = {rate:.2f} % of 耕地</source>
       <translation>预计新增耕地（估算值，TBDLMJ 口径，已扣除目标田坎系数）：{m2:.2f} m² = {ha:.4f} 公顷，占耕地的 {rate:.2f} %</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="393" />
+      <location filename="processing/algorithms/potential.py" line="395" />
       <source>Villages, best first:</source>
       <translation>各村（潜力由高到低）：</translation>
     </message>

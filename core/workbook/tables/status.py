@@ -18,6 +18,8 @@ from ..model import Block, Column, Row, Sheet, Unit, facts_of, label
 from ..rounding import controlled_round, round_levels, split, tidy
 
 TITLE = "土地利用现状分类面积汇总表"
+#: The row of the parcels whose 坐落单位代码 (ZLDWDM) is empty.
+EMPTY_VILLAGE = "（坐落单位代码为空）"
 
 
 def status_columns(unit: Unit, table: codes_mod.CodeTable | None = None) -> tuple[list[Column], list]:
@@ -122,6 +124,11 @@ def status_sheets(status: pd.DataFrame, units, project=None, number: int = 1,
             if village:
                 rows.append(Row([names.get(village, "") or "", village_code(village)]
                                 + _status_values(layout, codes, group_of, village_totals[i], cells[i], d)))
+        if "" in villages and len(villages) > 1:
+            # Parcels without ZLDWDM belong to no village: a row of their own, last, so the rows add up.
+            i = villages.index("")
+            rows.append(Row([EMPTY_VILLAGE, ""] + _status_values(layout, codes, group_of, village_totals[i],
+                                                                 cells[i], d)))
         name = f"表{number} {TITLE}" + (f"（{unit.label}）" if len(units) > 1 else "")
         sheets.append(Sheet(
             "status", name, TITLE, f"面积单位：{unit.label}", [Block(columns, rows)],

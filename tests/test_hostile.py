@@ -1,0 +1,133 @@
+"""Hostile input: each case once gave a wrong number without a word, and now gives the right one or says why.
+
+Every case checks what the user is told (the parcel it names) and the
+number computed; inputs are never modified (tests/test_outputs.py checks the
+files, here the layers are memory layers that no algorithm writes to).
+"""
+import pytest
+from builders import VILLAGE_A, VILLAGE_B, X0, Y0, memory_layer
+from qgis import processing
+from qgis.core import QgsGeometry, QgsProcessingException, QgsProcessingFeedback
+from qgis.PyQt.QtCore import QVariant
+
+from land_consolidation.core import dltb, ellipsoid
+
+#: Number fields as text, as some deliveries have them, so that 'inf', 'NaN' and text can be planted.
+TEXT_FIELDS = [("BSM", QVariant.Type.String), ("DLBM", QVariant.Type.String), ("TBMJ", QVariant.Type.String),
+               ("KCDLBM", QVariant.Type.String), ("KCXS", QVariant.Type.String), ("KCMJ", QVariant.Type.String),
+               ("TBDLMJ", QVariant.Type.String), ("ZLDWDM", QVariant.Type.String), ("ZLDWMC", QVariant.Type.String),
+               ("GDDB", QVariant.Type.String)]
+
+
+def square(k, size=100.0):
+    x, y = X0 + 200.0 * k, Y0
+    return f"POLYGON(({x} {y},{x + size} {y},{x + size} {y + size},{x} {y + size},{x} {y}))"
+
+
+def row(k, bsm, code, tbmj="10000", kcxs="0", kcmj="0", tbdlmj="10000", gddb="", village=VILLAGE_A, wkt=None):
+    return {"BSM": bsm, "DLBM": code, "TBMJ": tbmj, "KCDLBM": "1203" if kcxs not in ("", "0") else "",
+            "KCXS": kcxs, "KCMJ": kcmj, "TBDLMJ": tbdlmj, "ZLDWDM": village,
+            "ZLDWMC": "东村" if village == VILLAGE_A else "西村", "GDDB": gddb, "wkt": wkt or square(k)}
+
+
+class Log(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+
+    def pushWarning(self, warning):  # noqa: N802
+        self.lines.append(warning)
+
+    def pushInfo(self, info):  # noqa: N802
+        self.lines.append(info)
+
+
+def test_implausible_values_are_named_and_replaced_by_the_rules(qgis_app):
+    """Each implausible value is set aside and the 三调 rule for an empty one applies.
+
+    A = the 三调 ellipsoidal area of a 100 m square here (≈ 9 999.90 m²; core/ellipsoid.py, tested against
+    the closed-form zone area in tests/test_ellipsoid.py):
+
+    ===  ======================================  =============================================
+    BSM  planted                                 used
+    ===  ======================================  =============================================
+    I1   TBMJ 'inf' (KCXS 0.05, KCMJ/TBDLMJ      TBMJ = A, KCMJ = round(A × 0.05, 2),
+         recorded for the wrong TBMJ)            TBDLMJ = A − KCMJ
+    I2   TBMJ −5                                 TBMJ = A, KCMJ 0, TBDLMJ = A
+    I3   TBMJ 0                                  TBMJ = A, TBDLMJ = A
+    I4   KCXS 1.2, KCMJ and TBDLMJ empty          no coefficient: KCMJ 0, TBDLMJ 10 000
+    I5   KCMJ 12 000 > TBMJ, TBDLMJ −2 000        KCMJ = round(10 000 × 0.05, 2) = 500, TBDLMJ 9 500
+    I6   GDDB 99                                 no 等别 (NaN)
+    C7   clean                                   as recorded
+    ===  ======================================  =============================================
+    """
+    layer = memory_layer("DLTB", [
+        row(1, "I1", "0101", tbmj="inf", kcxs="0.05", kcmj="500", tbdlmj="9500"),
+        row(2, "I2", "0103", tbmj="-5", tbdlmj="-5"),
+        row(3, "I3", "0404", tbmj="0", tbdlmj="0"),
+        row(4, "I4", "0101", kcxs="1.2", kcmj="", tbdlmj=""),
+        row(5, "I5", "0102", kcxs="0.05", kcmj="12000", tbdlmj="-2000"),
+        row(6, "I6", "0101", gddb="99"),
+        row(7, "C7", "0101", kcxs="0.05", kcmj="500", tbdlmj="9500", gddb="5"),
+    ], fields=TEXT_FIELDS)
+    parcels = dltb.read_dltb(layer)
+    gk = dltb.gauss_kruger_for(layer)
+    area = ellipsoid.geometry_area(gk, QgsGeometry.fromWkt(square(1)))
+    assert area == pytest.approx(9999.90, abs=0.02)
+    frame = parcels.frame.set_index("bsm")
+    kcmj = round(area * 0.05, 2)
+    assert frame.loc["I1", ["tbmj", "kcmj", "tbdlmj"]].tolist() == pytest.approx([area, kcmj, area - kcmj])
+    assert frame.loc["I2", ["tbmj", "kcmj", "tbdlmj"]].tolist() == pytest.approx([area, 0.0, area])
+    assert frame.loc["I3", ["tbmj", "tbdlmj"]].tolist() == pytest.approx([area, area])
+    assert frame.loc["I4", ["tbmj", "kcmj", "tbdlmj"]].tolist() == pytest.approx([10000.0, 0.0, 10000.0])
+    assert frame.loc["I5", ["tbmj", "kcmj", "tbdlmj"]].tolist() == pytest.approx([10000.0, 500.0, 9500.0])
+    assert frame.loc["I6", "gddb"] != frame.loc["I6", "gddb"]  # NaN
+    assert frame.loc["C7", ["tbmj", "kcmj", "tbdlmj", "gddb"]].tolist() == pytest.approx([10000.0, 500.0, 9500.0, 5.0])
+    notes = "\n".join(parcels.notes)
+    for bsm, word in (("I1", "NaN, inf"), ("I2", "zero or less"), ("I3", "zero or less"), ("I4", "KCXS"),
+                      ("I5", "KCMJ"), ("I6", "GDDB")):
+        line = next(n for n in parcels.notes if word in n)
+        assert f"BSM {bsm}" in line, (bsm, notes)
+    assert "C7" not in notes
+
+
+def test_an_empty_tbmj_without_a_project_area_is_measured(provider):
+    """Once parcels with empty TBMJ/KCMJ/TBDLMJ were dropped when no project area was given
+    (黄巷村 0101 10 114.43 m² short).  Now each is measured: 0101 = 10 000 (recorded) + A (measured)."""
+    layer = memory_layer("DLTB", [row(1, "E1", "0101", tbmj="", kcmj="", tbdlmj=""), row(2, "R2", "0101")],
+                         fields=TEXT_FIELDS)
+    area = ellipsoid.geometry_area(dltb.gauss_kruger_for(layer), QgsGeometry.fromWkt(square(1)))
+    result = processing.run("landconsolidation:landusestatus", {"INPUT": layer, "GROUP_FIELD": "",
+                                                                  "OUTPUT": "memory:"})
+    assert result["TOTAL_AREA_M2"] == pytest.approx(10000.0 + area, abs=0.01)
+
+
+def test_a_code_list_the_size_of_a_layer_gives_a_readable_message(provider):
+    """CODE_FIELD=BSM made every BSM an unknown code and an error line of 363 422 characters."""
+    rows = [row(k, f"BSM-{k:05d}", "0101") for k in range(300)]
+    layer = memory_layer("DLTB", rows, fields=TEXT_FIELDS)
+    with pytest.raises(QgsProcessingException) as err:
+        processing.run("landconsolidation:landusestatus", {"INPUT": layer, "CODE_FIELD": "BSM", "OUTPUT": "memory:"})
+    message = str(err.value)
+    assert len(message) < 2000
+    assert "300" in message and "BSM-00000" in message
+
+
+def test_parcels_with_an_empty_village_code_get_a_row_of_their_own(provider, tmp_path):
+    """ZLDWDM empty: once a village named 'NULL'; now the group is empty and named as such in the workbook,
+    and the village rows still add up to the total (10 000 + 10 000 + 10 000 m² = 3 公顷)."""
+    layer = memory_layer("DLTB", [row(1, "A", "0101"), row(2, "B", "0101", village=VILLAGE_B),
+                                  row(3, "N", "0101", village="")], fields=TEXT_FIELDS)
+    status = processing.run("landconsolidation:landusestatus", {"INPUT": layer, "OUTPUT": "memory:"})
+    groups = {f["GROUP"]: f["AREA_M2"] for f in status["OUTPUT"].getFeatures()}
+    assert groups == {VILLAGE_A: 10000.0, VILLAGE_B: 10000.0, "": 10000.0}
+    import openpyxl
+
+    out = tmp_path / "s.xlsx"
+    processing.run("landconsolidation:exportscheme", {"DLTB": layer, "TABLES": [0], "OUTPUT_XLSX": str(out)})
+    ws = openpyxl.load_workbook(out).worksheets[0]
+    names = [ws.cell(r, 1).value for r in range(1, ws.max_row + 1)]
+    first = names.index("合计")
+    assert names[first + 1:first + 4] == ["东村", "西村", "（坐落单位代码为空）"]
+    totals = [ws.cell(first + 1 + k, 3).value for k in range(4)]  # names[i] is row i + 1
+    assert totals[0] == pytest.approx(3.0) and sum(totals[1:]) == pytest.approx(totals[0])
