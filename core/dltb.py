@@ -520,6 +520,14 @@ def read_dltb(
     if need.any() and not with_geometry:  # only the parcels without TBMJ
         geometry = _fetch_geometries(source, fid, need)
 
+    # Without geometry a parcel cannot be placed inside or outside a project area: named below, not counted.
+    nameless = set()
+    if project_area is not None:
+        for i in np.flatnonzero(need).tolist():
+            if _geometry_empty(geometry[i]):
+                need[i] = False
+                geometry[i] = None
+                nameless.add(label(i))
     # Geometry checks: none empty, each valid (or repaired).
     check = GeometryCheck(name, repair)
     changed = np.zeros(n, dtype=bool)
@@ -556,6 +564,13 @@ def read_dltb(
     all_rows = len(rows) == n
     frame = pd.DataFrame({key: (values if all_rows else values[rows]) for key, values in data.items()})
     notes += _consistency_notes(frame, name)
+    notes += _duplicates(source, bsm, fid, geometry, rows, with_geometry and for_all, name)
+    if project_area is not None:
+        nameless |= set(_null_geometries(source, read_roles.get("bsm")))
+        if nameless:
+            notes.append(tr("Layer '{layer}': {n} parcel(s) have no geometry and cannot be placed inside or outside "
+                            "the project area, so they are not counted: {parcels}.").format(
+                layer=name, n=len(nameless), parcels=listing(sorted(nameless))))
     from_geometry = int(missing.sum())
     area_source = "fields"
     if from_geometry:
@@ -661,6 +676,77 @@ def plausible_values(values: dict, given: dict, bsm, fid, name: str) -> tuple[di
         note(bad_gddb, tr("a GDDB outside 1–15"), tr("no quality grade (left out of the means)"))
         gddb[bad_gddb] = np.nan
     return values, notes
+
+
+def _duplicates(source, bsm: np.ndarray, fid: np.ndarray, geometry: list, rows: np.ndarray, all_read: bool,
+                name: str) -> list[str]:
+    """Stop on a parcel recorded twice; a note for one BSM on different parcels.
+
+    The same parcel twice (the same BSM with the same geometry, or – where
+    every geometry was read anyway – the same geometry under two BSMs)
+    would be counted twice: the run stops, naming them.  The same BSM on
+    different parcels is only a note (the BSM cannot name them apart).
+
+    Raises:
+        LandConsolidationError: parcels recorded twice.
+    """
+    keep = np.zeros(len(fid), dtype=bool)
+    keep[rows] = True
+    codes, uniques = pd.factorize(pd.Series(bsm[keep]), use_na_sentinel=True)
+    counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
+    repeated = {uniques[k] for k in np.flatnonzero(counts > 1)} - {""}
+    suspects = np.flatnonzero(keep & np.isin(bsm, list(repeated))) if repeated else np.zeros(0, dtype=np.int64)
+    if len(suspects) and any(geometry[i] is None for i in suspects.tolist()):
+        need = np.zeros(len(fid), dtype=bool)
+        need[suspects] = True
+        for i, geom in enumerate(_fetch_geometries(source, fid, need)):
+            if geom is not None and geometry[i] is None:
+                geometry[i] = geom
+    candidates = np.flatnonzero(keep) if all_read else suspects
+    by_shape: dict[bytes, list[int]] = {}
+    for i in candidates.tolist():
+        blob = _as_wkb(geometry[i])
+        if blob:
+            by_shape.setdefault(blob, []).append(i)
+    twice = [members for members in by_shape.values() if len(members) > 1]
+    if twice:
+        pairs = [" = ".join(parcel_label(bsm[i], fid[i]) for i in members) for members in twice]
+        raise LandConsolidationError(tr(
+            "Layer '{layer}': {n} parcel(s) recorded more than once (the same polygon): {pairs}. They would be "
+            "counted twice; delete the copies (the data check lists them).").format(
+                layer=name, n=len(twice), pairs=listing(pairs)))
+    if repeated:
+        return [tr("Layer '{layer}': {n} BSM(s) are used by several different parcels: {bsm}.").format(
+            layer=name, n=len(repeated), bsm=listing(sorted(repeated)))]
+    return []
+
+
+def _null_geometries(source, bsm_field: str | None) -> list[str]:
+    """The parcels without geometry (labels), which a read filtered to a project area does not see."""
+    labels: list[str] = []
+    location = ogr_location(source)
+    if location is not None and location[0].lower().endswith(".gpkg") and location[1]:
+        from osgeo import ogr
+
+        dataset = ogr.Open(location[0])
+        layer = dataset.GetLayerByName(location[1]) if dataset is not None else None
+        if layer is not None:
+            column = layer.GetGeometryColumn()
+            fid_column = layer.GetFIDColumn() or "fid"
+            select = f'"{fid_column}"' + (f', "{bsm_field}"' if bsm_field else "")
+            result = dataset.ExecuteSQL(f'SELECT {select} FROM "{location[1]}" WHERE "{column}" IS NULL')
+            if result is not None:
+                for feature in result:
+                    labels.append(parcel_label(feature.GetField(1) if bsm_field else "", feature.GetField(0)))
+                dataset.ReleaseResultSet(result)
+    else:
+        request = QgsFeatureRequest()
+        request.setSubsetOfAttributes([bsm_field] if bsm_field else [], source.fields())
+        for feature in features(source, request):
+            geom = feature.geometry()
+            if geom is None or geom.isNull():
+                labels.append(parcel_label(feature[bsm_field] if bsm_field else "", feature.id()))
+    return labels
 
 
 def _cut_and_measure(geometry: list, tbmj: np.ndarray, project_area, engine, gk, changed: np.ndarray,

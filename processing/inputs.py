@@ -1,5 +1,9 @@
 """What every algorithm does with its input layers before reading them (used by the algorithm base class).
 
+* **Names**: a layer Processing loaded from a path such as
+  ``township.gpkg|layername=DLTB`` is named after the file ("township");
+  messages name it by its layer name ("DLTB") instead.  Only such temporary
+  layers are renamed, never a layer of the user's project.
 * **Text encoding** (core/encoding.py): a shapefile whose text is in another
   encoding than QGIS reads it with – no ``.cpg`` and GBK bytes, typically –
   is read through a private copy of the layer with the right encoding (the
@@ -8,6 +12,7 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 from qgis.core import (
     QgsProcessingFeatureSourceDefinition,
@@ -27,6 +32,17 @@ def _codec(name: str) -> str | None:
         return codecs.lookup(name).name
     except (LookupError, TypeError):
         return None
+
+
+def with_layer_name(layer, context):
+    """A layer Processing loaded from ``file|layername=NAME`` takes the name NAME (temporary layers only)."""
+    if not isinstance(layer, QgsVectorLayer) or context.temporaryLayerStore().mapLayer(layer.id()) is None:
+        return layer
+    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    name, path = parts.get("layerName"), parts.get("path") or ""
+    if name and layer.name() in (Path(path).stem, Path(path).name):
+        layer.setName(name)
+    return layer
 
 
 def with_text_encoding(layer, context):

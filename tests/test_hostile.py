@@ -27,7 +27,8 @@ def square(k, size=100.0):
 def row(k, bsm, code, tbmj="10000", kcxs="0", kcmj="0", tbdlmj="10000", gddb="", village=VILLAGE_A, wkt=None):
     return {"BSM": bsm, "DLBM": code, "TBMJ": tbmj, "KCDLBM": "1203" if kcxs not in ("", "0") else "",
             "KCXS": kcxs, "KCMJ": kcmj, "TBDLMJ": tbdlmj, "ZLDWDM": village,
-            "ZLDWMC": "东村" if village == VILLAGE_A else "西村", "GDDB": gddb, "wkt": wkt or square(k)}
+            "ZLDWMC": "东村" if village == VILLAGE_A else "西村", "GDDB": gddb,
+            "wkt": square(k) if wkt is None else wkt}
 
 
 class Log(QgsProcessingFeedback):
@@ -131,3 +132,53 @@ def test_parcels_with_an_empty_village_code_get_a_row_of_their_own(provider, tmp
     assert names[first + 1:first + 4] == ["东村", "西村", "（坐落单位代码为空）"]
     totals = [ws.cell(first + 1 + k, 3).value for k in range(4)]  # names[i] is row i + 1
     assert totals[0] == pytest.approx(3.0) and sum(totals[1:]) == pytest.approx(totals[0])
+
+
+def test_a_parcel_recorded_twice_is_named_not_counted_twice(provider):
+    """The same polygon twice (same BSM) once doubled its area in every total."""
+    rows = [row(1, "A", "0101"), row(1, "A", "0101"), row(2, "B", "0103")]
+    area = memory_layer("XMQ", [{"wkt": square(1, 1000)}], fields=[])
+    with pytest.raises(QgsProcessingException, match=r"BSM A = BSM A"):
+        processing.run("landconsolidation:landusestatus", {"INPUT": memory_layer("DLTB", rows, fields=TEXT_FIELDS),
+                                                            "PROJECT_AREA": area, "OUTPUT": "memory:"})
+    # Without a project area the geometry is not read for every parcel; the repeated BSM leads to it.
+    with pytest.raises(QgsProcessingException, match=r"BSM A = BSM A"):
+        processing.run("landconsolidation:landusestatus", {"INPUT": memory_layer("DLTB", rows, fields=TEXT_FIELDS),
+                                                            "OUTPUT": "memory:"})
+
+
+def test_one_bsm_on_two_parcels_is_a_note(provider):
+    rows = [row(1, "A", "0101"), row(2, "A", "0101")]
+    log = Log()
+    result = processing.run("landconsolidation:landusestatus", {
+        "INPUT": memory_layer("DLTB", rows, fields=TEXT_FIELDS), "GROUP_FIELD": "", "OUTPUT": "memory:"},
+        feedback=log)
+    assert result["TOTAL_AREA_M2"] == pytest.approx(20000.0)
+    assert any("A" in line and "BSM" in line and "several" in line for line in log.lines)
+
+
+def test_a_parcel_without_geometry_is_named_when_a_project_area_is_given(provider, tmp_path):
+    """The spatial filter once skipped it without a word.  Both readers: a GeoPackage (GDAL's columnar
+    read) and a memory layer (QGIS's features); the two parcels with geometry count 20 000 m²."""
+    from test_qgis_process import write_gpkg
+
+    rows = [row(1, "A", "0101"), row(2, "B", "0103"), row(3, "NOGEOM", "0101", wkt="")]
+    memory = memory_layer("DLTB", rows, fields=TEXT_FIELDS)
+    gpkg = write_gpkg(memory, tmp_path / "d.gpkg")
+    area = memory_layer("XMQ", [{"wkt": square(0, 2000)}], fields=[])
+    for layer in (memory, gpkg):
+        log = Log()
+        result = processing.run("landconsolidation:landusestatus", {"INPUT": layer, "PROJECT_AREA": area,
+                                                                    "OUTPUT": "memory:"}, feedback=log)
+        assert result["TOTAL_AREA_M2"] == pytest.approx(20000.0)
+        assert any("NOGEOM" in line and "no geometry" in line for line in log.lines), (layer, log.lines)
+
+
+def test_messages_name_layers_by_their_layer_name(provider, tmp_path):
+    """A GeoPackage given as 'file|layername=DLTB' was named after the file ("f06b_mixed") in messages."""
+    from test_qgis_process import write_gpkg
+
+    gpkg = write_gpkg(memory_layer("DLTB", [row(1, "X", "9999")], fields=TEXT_FIELDS), tmp_path / "f06b_mixed.gpkg")
+    with pytest.raises(QgsProcessingException) as err:
+        processing.run("landconsolidation:landusestatus", {"INPUT": gpkg, "OUTPUT": "memory:"})
+    assert "'DLTB'" in str(err.value) and "f06b_mixed" not in str(err.value)

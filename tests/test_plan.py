@@ -222,11 +222,18 @@ def test_unknown_planned_code(provider):
 
 
 def test_overlapping_after_layer(provider, before):
+    """A planned parcel copied (same polygon, another BSM) is named as recorded twice; one that overlaps its
+    neighbours (a copy of G12 shifted 25 m west, over half of G12 and a strip of G9) as overlapping."""
     rows = plan_after_rows()
     extra = dict(rows[-1])
     extra["BSM"] = "DUP"
-    rows.append(extra)
-    layer = memory_layer("DLTB_GH", rows, fields=PLAN_FIELDS)
+    layer = memory_layer("DLTB_GH", rows + [extra], fields=PLAN_FIELDS)
+    with pytest.raises(QgsProcessingException, match="G12 = BSM DUP"):
+        processing.run("landconsolidation:cultivatedland", by_layer(before, layer))
+    shifted = dict(rows[-1])
+    shifted["BSM"] = "SHIFT"
+    shifted["wkt"] = rect(225, 80, 275, 100)
+    layer = memory_layer("DLTB_GH", rows + [shifted], fields=PLAN_FIELDS)
     with pytest.raises(QgsProcessingException, match="重叠"):
         processing.run("landconsolidation:cultivatedland", by_layer(before, layer))
 

@@ -144,11 +144,15 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
     def parameterAsVectorLayer(self, parameters, name, context):  # noqa: N802
         """QGIS's layer, read through a private copy when its text needs another encoding (processing/inputs.py)."""
         layer = super().parameterAsVectorLayer(parameters, name, context)
-        return inputs.with_text_encoding(layer, context) if layer is not None else None
+        if layer is None:
+            return None
+        return inputs.with_text_encoding(inputs.with_layer_name(layer, context), context)
 
     def parameterAsSource(self, parameters, name, context):  # noqa: N802
         """QGIS's feature source; a layer whose text needs another encoding is read through a private copy."""
         layer = super().parameterAsVectorLayer(parameters, name, context)
+        if layer is not None:
+            inputs.with_layer_name(layer, context)
         copy = inputs.with_text_encoding(layer, context) if layer is not None else None
         if copy is None or copy is layer:
             return super().parameterAsSource(parameters, name, context)

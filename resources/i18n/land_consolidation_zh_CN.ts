@@ -186,79 +186,94 @@
   <context>
     <name>LandConsolidation</name>
     <message>
-      <location filename="core/dltb.py" line="634" />
-      <source>Layer '{layer}': {n} parcel(s) with {what}: {parcels}; used {used}.</source>
-      <translation>图层“{layer}”有 {n} 个图斑{what}：{parcels}；已改用{used}。</translation>
-    </message>
-    <message>
-      <location filename="core/dltb.py" line="642" />
-      <source>a TBMJ that is not a number (NaN, inf)</source>
-      <translation>TBMJ 不是数值（NaN、inf）</translation>
-    </message>
-    <message>
-      <location filename="core/dltb.py" line="642" />
-      <source>the ellipsoidal area of the geometry</source>
-      <translation>按几何计算的椭球面积</translation>
-    </message>
-    <message>
-      <location filename="core/dltb.py" line="643" />
-      <source>a TBMJ of zero or less</source>
-      <translation>TBMJ 小于或等于 0</translation>
-    </message>
-    <message>
-      <location filename="core/dltb.py" line="647" />
-      <source>a KCXS outside [0, 1)</source>
-      <translation>KCXS 不在 [0, 1) 之间</translation>
-    </message>
-    <message>
-      <location filename="core/dltb.py" line="647" />
-      <source>no field-ridge (tiankan) coefficient</source>
-      <translation>不计田坎系数</translation>
-    </message>
-    <message>
-      <location filename="core/dltb.py" line="653" />
-      <source>a {field} that is negative, not a number or larger than TBMJ</source>
-      <translation>{field} 为负、不是数值或大于 TBMJ</translation>
-    </message>
-    <message>
-      <location filename="core/dltb.py" line="654" />
-      <source>KCMJ = round(TBMJ × KCXS, 2)</source>
-      <translation>KCMJ = round(TBMJ × KCXS, 2)</translation>
-    </message>
-    <message>
-      <location filename="core/dltb.py" line="654" />
-      <source>TBDLMJ = TBMJ − KCMJ</source>
-      <translation>TBDLMJ = TBMJ − KCMJ</translation>
-    </message>
-    <message>
-      <location filename="core/dltb.py" line="661" />
-      <source>a GDDB outside 1–15</source>
-      <translation>GDDB 不在 1–15 之间</translation>
-    </message>
-    <message>
-      <location filename="core/dltb.py" line="661" />
-      <source>no quality grade (left out of the means)</source>
-      <translation>视为无等别（不参与平均等别）</translation>
-    </message>
-    <message>
-      <location filename="core/dltb.py" line="973" />
+      <location filename="core/dltb.py" line="1051" />
       <source>'{code}': {n} parcel(s), {area} m²{bsm}</source>
       <translation>“{code}” {n} 个图斑 {area} m²{bsm}</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="974" />
+      <location filename="core/dltb.py" line="1052" />
       <source>(empty)</source>
       <translation>（空）</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="978" />
+      <location filename="core/dltb.py" line="1056" />
       <source>and {n} more codes</source>
       <translation>另有 {n} 种编码</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="979" />
+      <location filename="core/dltb.py" line="1057" />
       <source>Layer '{layer}', field {field}: {count} code(s) not in the land-survey code table ({parcels} parcels): {codes}. Correct them (is {field} the land-use code field?), or set UNKNOWN_CODES to 1 to report them as rows of their own.</source>
       <translation>图层“{layer}”字段 {field} 有 {count} 种三调地类表之外的编码（共 {parcels} 个图斑）：{codes}。请更正编码（{field} 是地类编码字段吗？），或将“未知编码”参数（UNKNOWN_CODES）设为 1，单列统计。</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="637" />
+      <source>Layer '{layer}': {n} parcel(s) with {what}: {parcels}; used {used}.</source>
+      <translation>图层“{layer}”有 {n} 个图斑{what}：{parcels}；已改用{used}。</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="645" />
+      <source>a TBMJ that is not a number (NaN, inf)</source>
+      <translation>TBMJ 不是数值（NaN、inf）</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="645" />
+      <source>the ellipsoidal area of the geometry</source>
+      <translation>按几何计算的椭球面积</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="646" />
+      <source>a TBMJ of zero or less</source>
+      <translation>TBMJ 小于或等于 0</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="650" />
+      <source>a KCXS outside [0, 1)</source>
+      <translation>KCXS 不在 [0, 1) 之间</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="650" />
+      <source>no field-ridge (tiankan) coefficient</source>
+      <translation>不计田坎系数</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="656" />
+      <source>a {field} that is negative, not a number or larger than TBMJ</source>
+      <translation>{field} 为负、不是数值或大于 TBMJ</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="657" />
+      <source>KCMJ = round(TBMJ × KCXS, 2)</source>
+      <translation>KCMJ = round(TBMJ × KCXS, 2)</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="657" />
+      <source>TBDLMJ = TBMJ − KCMJ</source>
+      <translation>TBDLMJ = TBMJ − KCMJ</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="664" />
+      <source>a GDDB outside 1–15</source>
+      <translation>GDDB 不在 1–15 之间</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="664" />
+      <source>no quality grade (left out of the means)</source>
+      <translation>视为无等别（不参与平均等别）</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="702" />
+      <source>Layer '{layer}': {n} parcel(s) recorded more than once (the same polygon): {pairs}. They would be counted twice; delete the copies (the data check lists them).</source>
+      <translation>图层“{layer}”有 {n} 组图斑重复录入（几何相同）：{pairs}。这些图斑会被重复统计；请删除重复的图斑（数据质检会列出）。</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="707" />
+      <source>Layer '{layer}': {n} BSM(s) are used by several different parcels: {bsm}.</source>
+      <translation>图层“{layer}”有 {n} 个标识码用于多个不同的图斑：{bsm}。</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="739" />
+      <source>Layer '{layer}': {n} parcel(s) have no geometry and cannot be placed inside or outside the project area, so they are not counted: {parcels}.</source>
+      <translation>图层“{layer}”有 {n} 个图斑没有几何，无法判断是否在项目区内，未计入：{parcels}。</translation>
     </message>
     <message>
       <location filename="core/workbook/inputs.py" line="55" />
