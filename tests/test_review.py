@@ -76,7 +76,8 @@ type 建设用地复垦 30 (2026), 建新安置 90 (2027), 生态修复 20 (2028
 **Slope from a DEM**: on a plane z = x·tan a + y·tan b Horn's differences
 are exact, so every cell's slope is atan(√(tan²a + tan²b)); a plane rising
 28° northwards makes all three pieces of new 耕地 steep (30 000 m²) at the
-default 25°, none at STEEP_SLOPE 30°.
+default 25°, none at STEEP_SLOPE 30°; the same plane as a DEM in CGCS2000
+degrees (EPSG:4490) is 28° too once each row's cell size is in metres.
 """
 import math
 
@@ -258,6 +259,47 @@ def test_dem_gives_the_slope(provider, tmp_path):
     gentle = processing.run(CONFLICTS, {"BEFORE": before, "AFTER": after, "DEM": path, "STEEP_SLOPE": 30.0,
                                         "OUTPUT": "memory:"})
     assert gentle["NEW_CULTIVATED_STEEP_M2"] == 0.0
+
+
+def test_dem_in_geographic_degrees(provider, tmp_path):
+    """The same 28° plane as a DEM in CGCS2000 longitude/latitude (EPSG:4490, 0.0001° cells): its cell sizes are
+    converted to metres per row on the ellipsoid, so the slope is 28° again and the three pieces of new 耕地 are
+    steep (30 000 m²)."""
+    from osgeo import gdal, osr
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsCoordinateTransformContext,
+        QgsRectangle,
+    )
+
+    box = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4528"), QgsCoordinateReferenceSystem("EPSG:4490"),
+                                 QgsCoordinateTransformContext()).transformBoundingBox(
+        QgsRectangle(X0 - 50, Y0 - 50, X0 + 450, Y0 + 250))
+    cell = 0.0001
+    cols = int(math.ceil(box.width() / cell))
+    rows = int(math.ceil(box.height() / cell))
+    lat = box.yMaximum() - (np.arange(rows) + 0.5) * cell
+    _, north = slope_mod.metres_per_degree(lat)
+    # Heights rising 28° northwards: the northward distance from the south edge, in metres, × tan 28°.
+    metres = np.cumsum(np.r_[0.0, np.diff(lat[::-1]) * 0.5 * (north[::-1][1:] + north[::-1][:-1])])[::-1]
+    dem = np.repeat((metres * math.tan(math.radians(28.0)))[:, None], cols, axis=1)
+    path = str(tmp_path / "dem_4490.tif")
+    dataset = gdal.GetDriverByName("GTiff").Create(path, cols, rows, 1, gdal.GDT_Float64)
+    dataset.SetGeoTransform((box.xMinimum(), cell, 0.0, box.yMaximum(), 0.0, -cell))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4490)
+    dataset.SetProjection(srs.ExportToWkt())
+    dataset.GetRasterBand(1).WriteArray(dem)
+    dataset = None
+    before, after = township()
+    result = processing.run(CONFLICTS, {"BEFORE": before, "AFTER": after, "DEM": path, "OUTPUT": "memory:"})
+    assert result["NEW_CULTIVATED_STEEP_M2"] == pytest.approx(30000.0, abs=0.01)
+    # 28° within half a degree: steep over 27.5°, not over 28.5°.
+    for limit, steep in ((27.5, 30000.0), (28.5, 0.0)):
+        run = processing.run(CONFLICTS, {"BEFORE": before, "AFTER": after, "DEM": path, "STEEP_SLOPE": limit,
+                                         "OUTPUT": "memory:"})
+        assert run["NEW_CULTIVATED_STEEP_M2"] == pytest.approx(steep, abs=0.01), limit
 
 
 @pytest.mark.parametrize("a, b", [(30.0, 0.0), (0.0, 12.0), (20.0, 35.0)])
@@ -520,3 +562,21 @@ def test_compliance_table_in_the_workbook(workbook_file):
 ])
 def test_split_funding(text, total, expected):
     assert split_funding(text, total) == expected
+
+
+def test_project_geopackage_gives_the_red_line_to_the_compliance_table(provider, tmp_path):
+    """A project GeoPackage holds the red line as STBHHX: exportscheme's compliance table checks it (P2's 0.3 公顷
+    of new 建设用地, P3's 0.3 公顷 of 新增耕地) without a RED_LINE parameter."""
+    before, after = township()
+    gpkg = tmp_path / "东村.gpkg"
+    processing.run("landconsolidation:createproject", {
+        "DLTB": before, "AFTER": after, "PROJECT_AREA": memory_layer("XMQ", [{"wkt": rect(0, 0, 400, 200)}], []),
+        "RED_LINE": red_line(), "NAME": "东村", "START_YEAR": 2026, "END_YEAR": 2028, "OUTPUT": str(gpkg)})
+    out = tmp_path / "方案.xlsx"
+    processing.run("landconsolidation:exportscheme", {"PROJECT": str(gpkg), "TABLES": [10], "OUTPUT_XLSX": str(out)})
+    ws = openpyxl.load_workbook(out)["表11 指标核验表"]
+    rows = by_label(block_rows(ws, header_row(ws, "序号") + 1), 1)
+    assert rows["规划新增建设用地不占生态保护红线"][2] == pytest.approx(0.3)
+    assert rows["新增耕地不在生态保护红线内"][2] == pytest.approx(0.3)
+    assert rows["新增耕地不在生态保护红线内"][6] == "不通过"
+    assert rows["规划建设用地不占永久基本农田"][6] == "未核验"
