@@ -580,3 +580,18 @@ def test_project_geopackage_gives_the_red_line_to_the_compliance_table(provider,
     assert rows["新增耕地不在生态保护红线内"][2] == pytest.approx(0.3)
     assert rows["新增耕地不在生态保护红线内"][6] == "不通过"
     assert rows["规划建设用地不占永久基本农田"][6] == "未核验"
+
+
+def test_conflicts_with_a_planned_code_field(provider):
+    """builders.PLAN as GHDLBM on the current DLTB: parcel 6 (0404 → 0702, 30 × 50 m, TBMJ 1500) with the red
+    line over its south 30 m: 1500 × 900 / 1500 = 900 m², drawn as the 30 × 30 m part."""
+    from builders import PLAN_FIELDS, plan_before_rows
+
+    layer = memory_layer("DLTB", plan_before_rows(), fields=PLAN_FIELDS)
+    result = processing.run(CONFLICTS, {
+        "BEFORE": layer, "AFTER_FIELD": "GHDLBM", "RED_LINE": memory_layer("STBHHX", [{"wkt": rect(300, 0, 330, 30)}], []),
+        "OUTPUT": "memory:"})
+    assert result["BUILD_IN_RED_LINE_M2"] == pytest.approx(900.0, abs=0.01)
+    (feature,) = list(result["OUTPUT"].getFeatures())
+    assert (feature["BSM"], feature["DLBM_BEFORE"], feature["DLBM_AFTER"]) == ("6", "0404", "0702")
+    assert feature.geometry().area() == pytest.approx(900.0, abs=1e-6)

@@ -205,7 +205,8 @@ class ConflictsAlgorithm(LandConsolidationAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(key, label))
 
     def compute(self, parameters, context, feedback):  # noqa: D102
-        plan = self.read_plan(parameters, context, feedback, keep_geometry=constraints_given(parameters))
+        # The output is a polygon layer: the pieces' geometries are needed even when GDPDJB alone decides.
+        plan = self.read_plan(parameters, context, feedback, keep_geometry=True)
         found = find(self, parameters, context, feedback, plan,
                      steep=self.parameterAsDouble(parameters, STEEP_SLOPE, context),
                      min_area=self.parameterAsDouble(parameters, SLIVER_AREA, context))
