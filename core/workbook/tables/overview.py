@@ -14,7 +14,7 @@ from ..inputs import Inputs
 from ..model import MONEY_DECIMALS, PERCENT_DECIMALS, Block, Cell, Column, Row, Sheet, facts_of, unit_line
 from ..rounding import shown
 from ._parcels import text
-from .subprojects import _money
+from .subprojects import subproject_frame
 
 TITLE = "项目基本情况表"
 MISSING = "未提供"
@@ -75,7 +75,7 @@ def overview_rows(inputs: Inputs) -> list[tuple[str, object, str]]:
         rows.append(("实施期限", MISSING, ""))
     subs = inputs.optional("subprojects")
     if subs is not None:
-        money = [float(v) for v in (_money(v) for v in subs["investment"]) if not math.isnan(v)]
+        money = [float(v) for v in subproject_frame(subs)["investment"] if not math.isnan(v)]
         rows += [("子项目个数", f"{len(subs)} 个", ""), ("总投资", ("money", sum(money)), "万元")]
     else:
         rows += [("子项目个数", MISSING, ""), ("总投资", MISSING, "")]
