@@ -13,7 +13,7 @@ from .processing.provider import LandConsolidationProvider
 
 #: The algorithms of the menu, in menu order; each entry reads as the toolbox names the algorithm.
 MENU_ALGORITHMS = ("checkdata", "landusestatus", "transitionmatrix", "cultivatedland", "constructionland",
-                   "ecologicalland", "farmlandadjustment", "contiguity", "potential", "compliance",
+                   "ecologicalland", "farmlandadjustment", "contiguity", "potential", "conflicts", "compliance",
                    "ellipsoidalarea")
 
 

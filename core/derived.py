@@ -24,27 +24,22 @@ from qgis.core import (
     QgsFeature,
     QgsField,
     QgsGeometry,
-    QgsSpatialIndex,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from . import codes as codes_mod
+from . import conflicts as conflicts_mod
 from . import contiguity, dltb, ellipsoid, farmland, indicators, plan, project
 from .errors import LandConsolidationError, check_canceled
 from .units import MU_PER_M2
 
-#: Rule ids of the constraint conflicts (PROCESSING_API.md, compliance / conflicts) → Chinese name.
-CONFLICT_RULES = {
-    "NO_BUILD_IN_RED_LINE": "规划建设用地位于生态保护红线内",
-    "NO_BUILD_ON_PBF": "规划建设用地占用永久基本农田",
-}
+#: Rule ids of the constraint conflicts → what a conflicting piece is (their home: core/conflicts.py).
+CONFLICT_RULES = conflicts_mod.RULES
 #: 增减挂钩 piece kinds → Chinese name.
 LINKAGE_KINDS = {"reclaimed": "拆旧复垦区", "new_build": "建新区"}
 #: 新增耕地 sources (indicators.SOURCES) that are a gain of 耕地, in report order.
 GAIN_SOURCES = tuple((key, label) for key, label in indicators.SOURCES if key not in ("tiankan", "loss"))
-#: Conflict pieces smaller than this (m²) are boundary noise between layers drawn apart.
-MIN_CONFLICT_M2 = 1.0
 
 
 def memory_layer(name: str, crs, fields: list, rows: list) -> QgsVectorLayer:
@@ -441,7 +436,12 @@ class ProjectData:
     # ------------------------------------------------------------------ constraints
 
     def constraint_layers(self) -> dict:
-        """``{"red_line": layer, "pbf": layer}`` of what the project holds (the 永农 after adjustment when given)."""
+        """``{"red_line": layer, "pbf": layer}`` of what the project holds (the 永农 after adjustment when given).
+
+        The layers the conflict map draws over the land use; the conflicts
+        themselves are checked against the 永农 before and after
+        (:meth:`conflicts`).
+        """
         found = {}
         if "STBHHX" in self.present:
             found["red_line"] = self.source("STBHHX")
@@ -453,47 +453,32 @@ class ProjectData:
         return found
 
     def conflicts(self) -> tuple[QgsVectorLayer, Totals] | None:
-        """Planned 建设用地 inside the 生态保护红线 or on 永久基本农田 (DOMAIN.md §6, I12).
+        """The plan's constraint conflicts (core/conflicts.py, the rules of DOMAIN.md I12); None without a plan.
 
-        The pieces of the plan planned as 建设用地, cut by each constraint;
-        pieces under :data:`MIN_CONFLICT_M2` are left out.  The 永农 is the
-        layer after adjustment where the project has it (调出 land may be
-        built on).  None without a plan or without either constraint layer.
-        Fields ``RULE``, ``RULE_NAME``, ``BSM``, ``DLBM_BEFORE``, ``DLBM_AFTER``, ``AREA_M2``.
+        Against the project's 生态保护红线 (STBHHX) and 永久基本农田 before and
+        after (YJJBNTTB, YJJBNTTB_GH); the slope of 新增耕地 from GDPDJB (a
+        project holds no slope raster).  Fields ``RULE``, ``RULE_NAME``,
+        ``BSM``, ``DLBM_BEFORE``, ``DLBM_AFTER``, ``AREA_M2`` (gross m²).
         """
         def build():
             result = self.plan()
-            constraints = self.constraint_layers()
-            if result is None or not constraints:
+            if result is None:
                 return None
-            pieces = result.pieces
-            built = np.flatnonzero((pieces["cat_a"] == codes_mod.CONSTRUCTION).to_numpy())
+            found = conflicts_mod.Constraints()
+            if "STBHHX" in self.present:
+                found.red_line = dltb.read_polygons(self.source("STBHHX"), self.crs, label="生态保护红线",
+                                                    repair=self.repair)
+            pbf_layers = [self.source(name) for name in ("YJJBNTTB", "YJJBNTTB_GH") if name in self.present]
+            if pbf_layers:
+                found.pbf = [geom for layer in pbf_layers
+                             for geom in dltb.read_polygons(layer, self.crs, label="永久基本农田", repair=self.repair)]
+            made = conflicts_mod.find_conflicts(result, found, self.gk, is_canceled=self.is_canceled)
             rows, totals = [], {}
-            for rule, key in (("NO_BUILD_IN_RED_LINE", "red_line"), ("NO_BUILD_ON_PBF", "pbf")):
-                layer = constraints.get(key)
-                if layer is None:
-                    continue
-                polygons = dltb.read_polygons(layer, self.crs, label=CONFLICT_RULES[rule], repair=self.repair)
-                index = QgsSpatialIndex()
-                for j, geom in enumerate(polygons):
-                    index.addFeature(j, geom.boundingBox())
-                for i in built:
-                    check_canceled(self.is_canceled)
-                    geom = result.geometries[i]
-                    hits = [polygons[j] for j in index.intersects(geom.boundingBox())
-                            if geom.intersects(polygons[j])]
-                    if not hits:
-                        continue
-                    cut = dltb.polygonal(geom.intersection(hits[0] if len(hits) == 1 else QgsGeometry.unaryUnion(hits)))
-                    if cut is None or cut.isEmpty():
-                        continue
-                    area = ellipsoid.geometry_area(self.gk, cut)
-                    if area < MIN_CONFLICT_M2:
-                        continue
-                    rows.append((cut, [rule, CONFLICT_RULES[rule], str(pieces["bsm_b"].iat[i] or ""),
-                                       str(pieces["base_b"].iat[i]), str(pieces["base_a"].iat[i]), round(area, 2)]))
-                    count, total = totals.get(rule, (0, 0.0))
-                    totals[rule] = (count + 1, total + area)
+            for rec, geom in zip(made.parts.itertuples(index=False), made.geometries):
+                rows.append((geom, [rec.RULE, rec.RULE_NAME, rec.BSM, rec.DLBM_BEFORE, rec.DLBM_AFTER,
+                                    round(float(rec.AREA_M2), 2)]))
+                count, total = totals.get(rec.RULE, (0, 0.0))
+                totals[rec.RULE] = (count + 1, total + float(rec.AREA_M2))
             layer = memory_layer("约束冲突", self.crs, [
                 ("RULE", QVariant.Type.String), ("RULE_NAME", QVariant.Type.String), ("BSM", QVariant.Type.String),
                 ("DLBM_BEFORE", QVariant.Type.String), ("DLBM_AFTER", QVariant.Type.String),

@@ -18,7 +18,8 @@ to the ellipsoidal area.  Per side the review gives (the provincial form
 * the current class of the ground (DLTB): 水田, 水浇地, 旱地, 非耕农用地,
   建设用地, 未利用地 (三调 三大类), plus what no DLTB parcel covers;
 * slope from GDPDJB: grade 1–3 → ≤ 15°, 4 → (15°, 25°], 5 → > 25°
-  (grades 1–3 are ≤ 2°, 2–6°, 6–15°);
+  (grades 1–3 are ≤ 2°, 2–6°, 6–15°), and the area-weighted mean grade
+  (the 调入 land must not be steeper than the 调出);
 * 连片 size bins by parcel area: ≤ 5, (5, 10], (10, 20], > 20 亩.
 
 新增比例 = (调入 − 调出) / 调出 × 100; 调出比例 = 调出 / 原永农面积 × 100;
@@ -68,11 +69,22 @@ CLASS_NAMES = ("水田", "水浇地", "旱地", "非耕农用地", "建设用地
 SLOPE_NAMES = ("≤15°", "15°-25°", ">25°", "未知")
 #: 新增永久基本农田 ≥ 5 % of the adjusted area (Wuxi opinion §四(二); 194号).
 DEFAULT_MIN_ADDED_RATIO = 5.0
+#: 调出 ≤ 5 % of the original 永久基本农田 of the project area (全域整治试点实施要点, 2020).
+DEFAULT_MAX_OUT_RATIO = 5.0
 
 
 # ---------------------------------------------------------------------------
 # Classification
 # ---------------------------------------------------------------------------
+
+
+def slope_grade(grade) -> float:
+    """A GDPDJB value as a number 1–5 (NaN when empty or not a grade)."""
+    try:
+        value = float(str(grade).strip())
+    except (TypeError, ValueError):
+        return float("nan")
+    return value if 1 <= value <= 5 else float("nan")
 
 
 def slope_class(grade) -> str:
@@ -139,7 +151,8 @@ def guess_pbf_layers(names: Iterable[str]) -> tuple[str | None, str | None]:
 
 #: Columns of a pieces frame (one row per 调出 or 调入 parcel).
 PIECE_COLUMNS = (
-    "side", "source", "bsm", "code", "village", "area", "grade", "grade_area", "grade_from",
+    "side", "source", "bsm", "code", "village", "area", "grade", "grade_area", "grade_from", "slope_grade",
+    "slope_grade_area",
     *(f"class_{name}" for name in CLASS_NAMES), *(f"slope_{name}" for name in SLOPE_NAMES),
 )
 
@@ -154,14 +167,20 @@ def side_summary(pieces: pd.DataFrame) -> dict:
 
     Returns:
         ``area``, ``count``, ``mean``, ``quality`` (NaN when no grade),
-        ``graded_area``, ``classes`` / ``slopes`` (name → m²), ``bins``
-        (name → (count, m²)).
+        ``graded_area``, ``slope_grade`` (area-weighted mean GDPDJB, NaN
+        when none), ``slope_graded_area``, ``classes`` / ``slopes`` (name →
+        m²), ``bins`` (name → (count, m²)).
     """
     area = float(pieces["area"].sum()) if len(pieces) else 0.0
     count = int(len(pieces))
     graded = pieces["grade_area"].where(pieces["grade"].notna(), 0.0) if count else pd.Series(dtype=float)
     weight = float(graded.sum()) if count else 0.0
     quality = weighted_mean(pieces["grade"], pieces["grade_area"]) if count else float("nan")
+    has_slope = "slope_grade" in pieces and count
+    slope_grade_mean = weighted_mean(pieces["slope_grade"], pieces["slope_grade_area"]) if has_slope \
+        else float("nan")
+    slope_weight = float(pieces["slope_grade_area"].where(pieces["slope_grade"].notna(), 0.0).sum()) \
+        if has_slope else 0.0
     bins = {name: (0, 0.0) for name in SIZE_BIN_NAMES}
     for value in pieces["area"] if count else ():
         name = size_bin(value)
@@ -173,6 +192,8 @@ def side_summary(pieces: pd.DataFrame) -> dict:
         "mean": area / count if count else 0.0,
         "quality": quality,
         "graded_area": weight,
+        "slope_grade": slope_grade_mean,
+        "slope_graded_area": slope_weight,
         "classes": {name: float(pieces[f"class_{name}"].sum()) if count else 0.0 for name in CLASS_NAMES},
         "slopes": {name: float(pieces[f"slope_{name}"].sum()) if count else 0.0 for name in SLOPE_NAMES},
         "bins": bins,
@@ -202,12 +223,15 @@ def review_table(
     original_area: float,
     after_area: float,
     min_added_ratio: float = DEFAULT_MIN_ADDED_RATIO,
+    max_out_ratio: float = DEFAULT_MAX_OUT_RATIO,
 ) -> pd.DataFrame:
     """The review rows: 调出 and 调入 side by side, then the 审查结果.
 
     Areas are in 亩 (the form's unit) with the totals also in m².  The
-    result rows judge 新增比例 ≥ ``min_added_ratio`` and quality (mean 等别
-    of 调入 not larger – lower is better – than of 调出).
+    result rows judge 新增比例 ≥ ``min_added_ratio``, 调出比例 ≤
+    ``max_out_ratio``, quality (mean 等别 of 调入 not larger – lower is
+    better – than of 调出) and slope (mean GDPDJB of 调入 not larger than of
+    调出); a judgement whose figures are missing is left empty.
     """
     rows: list[dict] = []
 
@@ -223,6 +247,8 @@ def review_table(
     side("COUNT", "图斑数", "个", float(out["count"]), float(in_["count"]))
     side("MEAN_MU", "平均图斑面积", "亩", out["mean"] * MU_PER_M2, in_["mean"] * MU_PER_M2)
     side("QUALITY", "平均质量等别", "等", out["quality"], in_["quality"])
+    side("SLOPE_GRADE", "平均坡度级别", "级", out.get("slope_grade", float("nan")),
+         in_.get("slope_grade", float("nan")))
     for key, name in enumerate(CLASS_NAMES):
         if name == CLASS_NAMES[6] and not (out["classes"][name] or in_["classes"][name]):
             continue
@@ -244,6 +270,9 @@ def review_table(
     quality_ok = None
     if not (math.isnan(out["quality"]) or math.isnan(in_["quality"])):
         quality_ok = in_["quality"] <= out["quality"] + 1e-9
+    out_slope, in_slope = out.get("slope_grade", float("nan")), in_.get("slope_grade", float("nan"))
+    slope_ok = None if math.isnan(out_slope) or math.isnan(in_slope) else in_slope <= out_slope + 1e-9
+    out_ratio_ok = None if math.isnan(figures["OUT_RATIO"]) else figures["OUT_RATIO"] <= max_out_ratio + 1e-9
 
     def review(item, name, unit, value, threshold=None, passed=None):
         result = "" if passed is None else ("符合" if passed else "不符合")
@@ -253,9 +282,11 @@ def review_table(
     review("PBF_BEFORE_MU", "调整前永久基本农田面积", "亩", original_area * MU_PER_M2)
     review("PBF_AFTER_MU", "调整后永久基本农田面积", "亩", after_area * MU_PER_M2)
     review("ADDED_RATIO", "新增比例（调入−调出）/调出", "%", figures["ADDED_RATIO"], min_added_ratio, added_ok)
-    review("OUT_RATIO", "调出比例 调出/原永久基本农田", "%", figures["OUT_RATIO"])
+    review("OUT_RATIO", "调出比例 调出/原永久基本农田", "%", figures["OUT_RATIO"], max_out_ratio, out_ratio_ok)
     review("QUALITY", "质量：调入平均等别不低于调出", "等", in_["quality"] - out["quality"]
            if quality_ok is not None else float("nan"), 0.0, quality_ok)
+    review("SLOPE_GRADE", "坡度：调入平均坡度级别不高于调出", "级", in_slope - out_slope
+           if slope_ok is not None else float("nan"), 0.0, slope_ok)
     review("CONTIGUITY_CHANGE", "集中连片度（调入−调出平均图斑面积）/调出", "%", figures["CONTIGUITY_CHANGE"])
     frame = pd.DataFrame(rows, columns=list(REVIEW_COLUMNS))
     return frame
@@ -557,18 +588,31 @@ class GroundCover:
         slopes: piece × :data:`SLOPE_NAMES` areas from DLTB GDPDJB.
         grade_sum: Σ GDDB × area over the DLTB 耕地 under each piece.
         grade_area: Σ area of the DLTB 耕地 with a GDDB under each piece.
+        slope_sum: Σ GDPDJB × area over the DLTB 耕地 under each piece.
+        slope_area: Σ area of the DLTB 耕地 with a GDPDJB under each piece.
     """
 
     classes: np.ndarray
     slopes: np.ndarray
     grade_sum: np.ndarray
     grade_area: np.ndarray
+    slope_sum: np.ndarray | None = None
+    slope_area: np.ndarray | None = None
+
+    def __post_init__(self):
+        n = len(self.grade_sum)
+        if self.slope_sum is None:
+            self.slope_sum = np.zeros(n)
+        if self.slope_area is None:
+            self.slope_area = np.zeros(n)
 
     def split(self, at: int) -> tuple[GroundCover, GroundCover]:
         """The first ``at`` pieces and the rest."""
         return (
-            GroundCover(self.classes[:at], self.slopes[:at], self.grade_sum[:at], self.grade_area[:at]),
-            GroundCover(self.classes[at:], self.slopes[at:], self.grade_sum[at:], self.grade_area[at:]),
+            GroundCover(self.classes[:at], self.slopes[:at], self.grade_sum[:at], self.grade_area[:at],
+                        self.slope_sum[:at], self.slope_area[:at]),
+            GroundCover(self.classes[at:], self.slopes[at:], self.grade_sum[at:], self.grade_area[at:],
+                        self.slope_sum[at:], self.slope_area[at:]),
         )
 
 
@@ -593,6 +637,8 @@ def overlay_dltb(pieces: Sequence, dltb_source, gk, transform=None, overrides=No
     slopes = np.zeros((n, len(SLOPE_NAMES)))
     grade_sum = np.zeros(n)
     grade_area = np.zeros(n)
+    slope_sum = np.zeros(n)
+    slope_area = np.zeros(n)
     piece_area = ellipsoid.geometry_areas(gk, pieces) if n else np.zeros(0)
     if n == 0 or dltb_source is None:
         classes[:, 6] = piece_area
@@ -659,6 +705,10 @@ def overlay_dltb(pieces: Sequence, dltb_source, gk, transform=None, overrides=No
         if cultivated and not math.isnan(grade):
             grade_sum[i] += grade * area
             grade_area[i] += area
+        steepness = slope_grade(slope) if cultivated else float("nan")
+        if not math.isnan(steepness):
+            slope_sum[i] += steepness * area
+            slope_area[i] += area
     if notes is not None:
         notes.extend(check.finish())
     # What the DLTB leaves uncovered (beyond rounding) is its own class.
@@ -666,7 +716,7 @@ def overlay_dltb(pieces: Sequence, dltb_source, gk, transform=None, overrides=No
     uncovered[uncovered < 0.01] = 0.0
     classes[:, 6] += uncovered
     slopes[:, 3] += uncovered
-    return GroundCover(classes, slopes, grade_sum, grade_area)
+    return GroundCover(classes, slopes, grade_sum, grade_area, slope_sum, slope_area)
 
 
 def pieces_frame(side: str, layer: FarmlandLayer, pieces: Pieces, cover: GroundCover, basis: int) -> pd.DataFrame:
@@ -704,6 +754,13 @@ def pieces_frame(side: str, layer: FarmlandLayer, pieces: Pieces, cover: GroundC
             "grade_from": np.where(from_layer, "PBF", np.where(np.isnan(grade_dltb), "", "DLTB")),
         }
     )
+    # Mean slope grade: the farmland layer's GDPDJB for the whole piece where it has one, else the DLTB 耕地's.
+    own_slope = np.array([slope_grade(layer.gdpdjb[i]) for i in src], dtype=float) if n else np.zeros(0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        dltb_slope = np.where(cover.slope_area > 0, cover.slope_sum / np.maximum(cover.slope_area, 1e-300), np.nan)
+    from_own = ~np.isnan(own_slope)
+    frame["slope_grade"] = np.where(from_own, own_slope, dltb_slope) if n else []
+    frame["slope_grade_area"] = np.where(from_own, area, cover.slope_area * scale) if n else []
     for k, name in enumerate(CLASS_NAMES):
         frame[f"class_{name}"] = cover.classes[:, k] * scale if n else []
     # Slope: the farmland layer's GDPDJB for the whole piece where it has one.

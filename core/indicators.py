@@ -7,7 +7,9 @@ All functions are pure (pandas in, numbers and frames out).  Bases:
 * the transition matrix and the 增减挂钩 areas use the piece's gross area
   (its share of the before parcel's TBMJ);
 * 等别 means are weighted by the 耕地 area they describe; parcels without
-  GDDB are left out of the mean and counted.
+  GDDB are left out of the mean and their area is counted (``*_ungraded_m2``),
+  so that a rule can say how much it could not see (docs/DOMAIN.md §6: a
+  rule whose inputs are missing is 未核验).
 """
 from __future__ import annotations
 
@@ -34,6 +36,8 @@ SOURCES = (
     ("tiankan", "耕地内部调整（田坎系数、水旱类型变化）"),
     ("loss", "耕地减少（转为其他地类）"),
 )
+#: Area (m²) without 等别 below which a mean counts as complete (rounding of areas, not missing data).
+UNGRADED_TOLERANCE_M2 = 0.01
 #: Ecological land groups (I11): key, group codes, label.
 ECOLOGICAL = (("wetland", ("00",), "湿地"), ("forest", ("03",), "林地"), ("grass", ("04",), "草地"),
               ("water", ("11",), "水域及水利设施用地"))
@@ -163,6 +167,15 @@ class CultivatedLand:
     sources: pd.DataFrame
     missing_gddb_m2: float = 0.0
     notes: list = field(default_factory=list)
+    #: 新增耕地 (pieces not 耕地 now, planned 耕地): area gained (TBDLMJ after, losses not netted),
+    #: its area-weighted mean 等别 and the part of it without 等别.
+    gained_m2: float = 0.0
+    added_quality: float = float("nan")
+    added_ungraded_m2: float = 0.0
+    #: 耕地 without 等别: before (TBDLMJ before), 出 and 进 (each on its own basis).
+    ungraded_before_m2: float = 0.0
+    out_ungraded_m2: float = 0.0
+    in_ungraded_m2: float = 0.0
 
 
 def cultivated_land(pieces: pd.DataFrame, project_area_m2: float) -> CultivatedLand:
@@ -221,11 +234,18 @@ def cultivated_land(pieces: pd.DataFrame, project_area_m2: float) -> CultivatedL
     in_q = weighted_mean(pieces.loc[in_sel, "gddb_a"], pieces.loc[in_sel, "tbdlmj_a"])
     quality_before = weighted_mean(pieces.loc[cult_b, "gddb_b"], pieces.loc[cult_b, "tbdlmj_b"])
     quality_after = weighted_mean(pieces.loc[cult_a, "gddb_a"], pieces.loc[cult_a, "tbdlmj_a"])
-    missing = float(pieces.loc[cult_a & pieces["gddb_a"].isna().to_numpy(), "tbdlmj_a"].sum())
+    no_grade_b = pieces["gddb_b"].isna().to_numpy()
+    no_grade_a = pieces["gddb_a"].isna().to_numpy()
+    missing = float(pieces.loc[cult_a & no_grade_a, "tbdlmj_a"].sum())
     notes = []
     if missing > 0:
         notes.append(f"规划耕地中 {missing:.2f} m² 无等别（GDDB），未计入平均等别。")
-    balanced_quality = out_m2 == 0 or (not np.isnan(in_q) and not np.isnan(out_q) and in_q <= out_q + 1e-9)
+    gain = ~cult_b & cult_a
+    out_ungraded = float(pieces.loc[out_sel & no_grade_b, "tbdlmj_b"].sum())
+    in_ungraded = float(pieces.loc[in_sel & no_grade_a, "tbdlmj_a"].sum())
+    complete = out_ungraded <= UNGRADED_TOLERANCE_M2 and in_ungraded <= UNGRADED_TOLERANCE_M2
+    balanced_quality = out_m2 == 0 or (complete and not np.isnan(in_q) and not np.isnan(out_q)
+                                       and in_q <= out_q + 1e-9)
     return CultivatedLand(
         before_m2=before,
         after_m2=after,
@@ -245,6 +265,12 @@ def cultivated_land(pieces: pd.DataFrame, project_area_m2: float) -> CultivatedL
         sources=sources,
         missing_gddb_m2=missing,
         notes=notes,
+        gained_m2=float(pieces.loc[gain, "tbdlmj_a"].sum()),
+        added_quality=weighted_mean(pieces.loc[gain, "gddb_a"], pieces.loc[gain, "tbdlmj_a"]),
+        added_ungraded_m2=float(pieces.loc[gain & no_grade_a, "tbdlmj_a"].sum()),
+        ungraded_before_m2=float(pieces.loc[cult_b & no_grade_b, "tbdlmj_b"].sum()),
+        out_ungraded_m2=out_ungraded,
+        in_ungraded_m2=in_ungraded,
     )
 
 

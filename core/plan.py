@@ -330,6 +330,59 @@ def reprojected(source, crs, transform_context=None, name: str = ""):
     return copy
 
 
+def fill_new_cultivated_grade(result: Plan, grade: float | None) -> float:
+    """Give 新增耕地 without a planned 等别 the one stated for all of it (``NEW_CULTIVATED_GRADE``).
+
+    新增耕地 = pieces not 耕地 now and planned as 耕地.  Reclaimed 建设用地 and
+    restored land have no 等别 of their own; without one they would drop out of
+    every mean 等别 (and the rules judging it would pass on the rest).  Pieces
+    that have a planned 等别 keep it.
+
+    Returns:
+        The area (m², TBDLMJ after) that took ``grade``; 0 when ``grade`` is None.
+    """
+    if grade is None:
+        return 0.0
+    pieces = result.pieces
+    cultivated = codes_mod.CULTIVATED
+    gained = ~pieces["base_b"].isin(cultivated).to_numpy() & pieces["base_a"].isin(cultivated).to_numpy()
+    empty = gained & pieces["gddb_a"].isna().to_numpy()
+    if empty.any():
+        pieces.loc[empty, "gddb_a"] = float(grade)
+    return float(pieces.loc[empty, "tbdlmj_a"].sum())
+
+
+def codes_under(result: Plan, geometries: list) -> list[tuple[str, str]]:
+    """The current and planned code under each geometry: those of the plan piece covering most of it.
+
+    For parcels of other layers (the 永久基本农田 调出 / 调入 pieces) in the
+    plan's CRS; ``("", "")`` where no piece lies under a geometry.  Needs the
+    plan's piece geometries.
+    """
+    if result.geometries is None:
+        raise ValueError("codes_under needs the plan's piece geometries")
+    gk = result.before.gk
+    index = QgsSpatialIndex()
+    for i, geom in enumerate(result.geometries):
+        index.addFeature(i, geom.boundingBox())
+    pieces = result.pieces
+    out = []
+    for geom in geometries:
+        best, best_area = None, 0.0
+        engine = QgsGeometry.createGeometryEngine(geom.constGet())
+        engine.prepareGeometry()
+        for i in index.intersects(geom.boundingBox()):
+            other = result.geometries[i]
+            if not engine.intersects(other.constGet()):
+                continue
+            cut = dltb.polygonal(geom.intersection(other))
+            area = ellipsoid.geometry_area(gk, cut) if cut is not None and not cut.isEmpty() else 0.0
+            if area > best_area:
+                best, best_area = i, area
+        out.append(("", "") if best is None else (str(pieces["base_b"].iat[best]), str(pieces["base_a"].iat[best])))
+    return out
+
+
 def reject_unknown_planned_codes(result: Plan) -> None:
     """Raise when a planned code is not in the 三调 table, listing the codes and the parcels.
 

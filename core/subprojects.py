@@ -1,6 +1,20 @@
-"""Sub-projects (子项目): reading the layer and the per-sub-project 增减挂钩 ledger."""
+"""Sub-projects (子项目): reading the layer, the per-sub-project 增减挂钩 ledger, the ledger per 项目区, funding.
+
+Fields are detected by name (:data:`SUBPROJECT_FIELDS`, case-insensitive).
+The 增减挂钩 项目区 a sub-project belongs to – its 拆旧区 and 建新区 share it –
+is read from the first of ``XMQBH`` (项目区编号), ``GLXMQBH`` / ``GLXMQ``
+(关联项目区编号 / 关联项目区), ``XMQDM`` (项目区代码), ``PROJECT_AREA_ID`` and
+``AREA_ID``; sub-projects with an empty value belong to no 项目区.
+
+A funding field (ZJLY) may list several sources with their amounts (万元):
+``省级财政补助资金:30;社会资本:20`` (separators ``;`` ``；`` ``,`` ``，`` ``、``
+or new lines, ``:`` or ``：`` before the amount, an optional 万元 after it);
+see :func:`split_funding`.
+"""
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,7 +35,58 @@ SUBPROJECT_FIELDS = {
     "funding": ("ZJLY", "FUNDING"),
     "year": ("SSND", "ND", "YEAR"),
     "unit": ("ZRDW", "UNIT"),
+    "area_id": ("XMQBH", "GLXMQBH", "GLXMQ", "XMQDM", "PROJECT_AREA_ID", "AREA_ID"),
 }
+#: A funding source listed without an amount, or the rest of the investment no listed amount covers.
+UNLISTED_SOURCE = "未列明来源"
+#: The funding field is empty.
+NO_SOURCE = "未填资金来源"
+_FUNDING_ITEMS = re.compile(r"[;；,，、\n]+")
+_FUNDING_AMOUNT = re.compile(r"^(.*?)[:：]\s*([-+]?\d+(?:\.\d+)?)\s*(?:万元|万)?$")
+
+
+def split_funding(text, total: float) -> list[tuple[str, float]]:
+    """A sub-project's investment by funding source (万元).
+
+    * ``"省级财政补助资金"`` (one source, no amount): the whole ``total``;
+    * ``"省级财政补助资金:30;社会资本:20"``: the amounts listed; when they add
+      up to less than ``total`` the rest is :data:`UNLISTED_SOURCE`, when to
+      more, :data:`UNLISTED_SOURCE` takes the (negative) difference, so the
+      sources always add up to the investment;
+    * sources listed without an amount beside ones with: they share the rest
+      equally;
+    * empty: :data:`NO_SOURCE`.
+
+    Args:
+        text: The funding field's value.
+        total: The investment (万元); NaN when unknown (the sources then add
+            up to what they list).
+    """
+    text = "" if text is None or (isinstance(text, float) and math.isnan(text)) else str(text).strip()
+    known = not (total is None or (isinstance(total, float) and math.isnan(total)))
+    if not text:
+        return [(NO_SOURCE, float(total))] if known and total else []
+    items: list[list] = []
+    for part in _FUNDING_ITEMS.split(text):
+        part = part.strip()
+        if not part:
+            continue
+        match = _FUNDING_AMOUNT.match(part)
+        if match:
+            items.append([match.group(1).strip() or UNLISTED_SOURCE, float(match.group(2))])
+        else:
+            items.append([part, None])
+    listed = sum(amount for _, amount in items if amount is not None)
+    rest = (float(total) - listed) if known else 0.0
+    open_items = [item for item in items if item[1] is None]
+    for item in open_items:
+        item[1] = rest / len(open_items) if known else 0.0
+    if not open_items and abs(rest) > 0.005:
+        items.append([UNLISTED_SOURCE, rest])
+    merged: dict[str, float] = {}
+    for source, amount in items:
+        merged[source] = merged.get(source, 0.0) + amount
+    return [(source, amount) for source, amount in merged.items() if amount or len(merged) == 1]
 
 
 @dataclass
@@ -127,3 +192,130 @@ def linkage_ledger(plan, source, land: indicators.ConstructionLand, repair: bool
         "SURPLUS_M2": land.surplus_m2,
     })
     return pd.DataFrame(rows)
+
+
+#: Columns of :func:`linkage_by_area`.
+AREA_COLUMNS = ("AREA_ID", "SUBPROJECTS", "RECLAIMED_M2", "RECLAIMED_TO_CULTIVATED_M2", "NEW_BUILD_M2", "SURPLUS_M2",
+                "CULTIVATED_GAINED_M2", "CULTIVATED_TAKEN_M2", "GAINED_QUALITY", "TAKEN_QUALITY",
+                "GAINED_UNGRADED_M2", "TAKEN_UNGRADED_M2")
+#: Rows of :func:`linkage_by_area` that are not a 项目区 of the sub-project layer.
+WHOLE_PROJECT = "全项目区"
+OUTSIDE_AREAS = "未划入项目区"
+
+
+@dataclass
+class LinkageAreas:
+    """增减挂钩 per 项目区 (:func:`linkage_by_area`).
+
+    Attributes:
+        frame: One row per 项目区 (:data:`AREA_COLUMNS`), then
+            :data:`OUTSIDE_AREAS` when some 拆旧 or 建新 lies in none.
+        id_field: The sub-project field the 项目区 were read from; None when
+            there is none (the whole project is then one row, :data:`WHOLE_PROJECT`).
+    """
+
+    frame: pd.DataFrame
+    id_field: str | None
+
+
+def linkage_by_area(plan, source=None, repair: bool = False) -> LinkageAreas:
+    """增减挂钩 per 项目区: 拆旧复垦, 建新, 节余, and the 耕地 they gain and take, with its 等别.
+
+    A 项目区 is the union of the sub-projects sharing an id (module
+    docstring); each 拆旧 (建设用地 planned as other land) and 建新 (other land
+    planned as 建设用地) piece counts in it with the share of its ellipsoidal
+    area inside.  Per 项目区:
+
+    * RECLAIMED_M2, NEW_BUILD_M2, SURPLUS_M2 (= 拆旧复垦 − 建新): gross areas,
+      the basis of the 增减挂钩 ledger;
+    * CULTIVATED_GAINED_M2: 耕地 the 拆旧 pieces are planned as (TBDLMJ after),
+      CULTIVATED_TAKEN_M2: 耕地 the 建新 pieces are now (TBDLMJ before) – 耕地
+      is not reduced when gained ≥ taken;
+    * GAINED_QUALITY / TAKEN_QUALITY: their area-weighted 等别 (NaN when
+      none), and the parts without 等别 – not poorer when gained ≤ taken.
+
+    Without a sub-project layer, or without a 项目区 field on it, the whole
+    plan is one row.
+
+    Args:
+        plan: A :class:`~.plan.Plan`, read with geometries when ``source`` is given.
+        source: The sub-project layer, or None.
+        repair: Repair invalid sub-project geometries (core/validity.py).
+    """
+    pieces = plan.pieces
+    reclaimed = indicators.reclaimed_mask(pieces)
+    new_build = indicators.new_build_mask(pieces)
+    cult_a = pieces["base_a"].isin(indicators.CULTIVATED).to_numpy()
+    cult_b = pieces["base_b"].isin(indicators.CULTIVATED).to_numpy()
+    changed = np.flatnonzero(reclaimed | new_build)
+    subs = read_subprojects(source, plan.before.crs, repair=repair) if source is not None else None
+    id_field = None
+    if subs is not None:
+        found = detect_fields([f.name() for f in source.fields()], candidates=SUBPROJECT_FIELDS)
+        id_field = found.get("area_id")
+    shares: dict = {}  # area id → {piece: share}
+    members: dict = {}
+    if id_field is None:
+        shares[WHOLE_PROJECT] = {int(i): 1.0 for i in changed}
+        members[WHOLE_PROJECT] = list(subs.frame["code"]) if subs is not None else []
+    else:
+        groups: dict = {}
+        for k, value in enumerate(subs.frame["area_id"]):
+            key = "" if value is None else str(value).strip()
+            if key:
+                groups.setdefault(key, []).append(k)
+        gk = plan.before.gk
+        index = QgsSpatialIndex()
+        for i in changed:
+            index.addFeature(int(i), plan.geometries[i].boundingBox())
+        piece_area: dict = {}
+        inside = np.zeros(len(pieces))
+        for key in sorted(groups):
+            rows = groups[key]
+            geoms = [subs.geometries[k] for k in rows]
+            area_geom = geoms[0] if len(geoms) == 1 else QgsGeometry.unaryUnion(geoms)
+            members[key] = [str(subs.frame["code"].iat[k]) for k in rows]
+            shares[key] = {}
+            for i in index.intersects(area_geom.boundingBox()):
+                geom = plan.geometries[i]
+                cut = dltb.polygonal(geom.intersection(area_geom))
+                if cut is None or cut.isEmpty():
+                    continue
+                if i not in piece_area:
+                    piece_area[i] = ellipsoid.geometry_area(gk, geom)
+                share = min(ellipsoid.geometry_area(gk, cut) / piece_area[i], 1.0) if piece_area[i] > 0 else 0.0
+                if share > 1e-9:
+                    shares[key][int(i)] = share
+                    inside[i] += share
+        rest = {int(i): 1.0 - inside[i] for i in changed if 1.0 - inside[i] > 1e-6}
+        if rest:
+            shares[OUTSIDE_AREAS] = rest
+            members[OUTSIDE_AREAS] = []
+    rows = []
+    gross = pieces["gross"].to_numpy(dtype=float)
+    tbdlmj_a = pieces["tbdlmj_a"].to_numpy(dtype=float)
+    tbdlmj_b = pieces["tbdlmj_b"].to_numpy(dtype=float)
+    gddb_a = pieces["gddb_a"].to_numpy(dtype=float)
+    gddb_b = pieces["gddb_b"].to_numpy(dtype=float)
+    for key, weights in shares.items():
+        idx = np.array(list(weights), dtype=int)
+        w = np.array([weights[i] for i in idx], dtype=float)
+        rec, new = reclaimed[idx], new_build[idx]
+        gained, taken = rec & cult_a[idx], new & cult_b[idx]
+        area = gross[idx] * w
+        gained_area, taken_area = tbdlmj_a[idx] * w, tbdlmj_b[idx] * w
+        rows.append({
+            "AREA_ID": key,
+            "SUBPROJECTS": "、".join(members.get(key, [])),
+            "RECLAIMED_M2": float(area[rec].sum()),
+            "RECLAIMED_TO_CULTIVATED_M2": float(area[gained].sum()),
+            "NEW_BUILD_M2": float(area[new].sum()),
+            "SURPLUS_M2": float(area[rec].sum() - area[new].sum()),
+            "CULTIVATED_GAINED_M2": float(gained_area[gained].sum()),
+            "CULTIVATED_TAKEN_M2": float(taken_area[taken].sum()),
+            "GAINED_QUALITY": indicators.weighted_mean(gddb_a[idx][gained], gained_area[gained]),
+            "TAKEN_QUALITY": indicators.weighted_mean(gddb_b[idx][taken], taken_area[taken]),
+            "GAINED_UNGRADED_M2": float(gained_area[gained & np.isnan(gddb_a[idx])].sum()),
+            "TAKEN_UNGRADED_M2": float(taken_area[taken & np.isnan(gddb_b[idx])].sum()),
+        })
+    return LinkageAreas(pd.DataFrame(rows, columns=list(AREA_COLUMNS)), id_field)

@@ -3,7 +3,11 @@
 Passing plan (builders.PLAN, 2026–2028): 新增耕地 33.52 % ≥ 5; mean 等别
 5.283489 → 4.857676 (−0.425813); 进 6880 ≥ 出 3700, 等别 5.2907 ≤ 5.4595;
 建设用地 6000 → 1500 (−4500); 建新 1500 ≤ 拆旧复垦 6000 (节余 4500); 3 years;
-one township.  The 永农 rule is not checked without the PBF layers.
+one township.  The 永农 rules are not checked without the PBF layers, the
+constraint rules without a red line, 永农 or slope (PLAN has no GDPDJB), and
+the 等别 of 新增耕地 – (1900·6 + 2880·5 + 3000·5 + 1000·7) / 8780 = 47 800 / 8780
+= 5.444191 (parcels 2, 3, 9, 12, TBDLMJ after) – has no county mean to be judged
+against: 8 rules 未核验.
 
 Failing plan: parcel 1 (0101, 10 000) planned as 0702, parcel 9 planned with
 等别 12, parcel 11 in another township, 2026–2030:
@@ -37,7 +41,15 @@ def test_passing_plan(provider):
     result, table = run(plan_before_rows())
     assert result["FAILED_COUNT"] == 0
     assert result["PASSED_COUNT"] == 8
-    assert result["UNCHECKED_COUNT"] == 1
+    assert result["UNCHECKED_COUNT"] == 8
+    unchecked = {rule for rule, f in table.items() if f["VERDICT"] == "未核验"}
+    assert unchecked == {"PBF_ADDED", "PBF_ADJUST_SHARE", "PBF_IN_SLOPE", "NO_BUILD_IN_RED_LINE", "NO_BUILD_ON_PBF",
+                         "NEW_CULTIVATED_NOT_IN_RED_LINE", "NEW_CULTIVATED_NOT_STEEP", "NEW_CULTIVATED_GRADE"}
+    assert all(str(table[rule]["PASSED"]) == "NULL" for rule in unchecked)
+    assert "RED_LINE" in table["NO_BUILD_IN_RED_LINE"]["NOTE"] and "COUNTY_MEAN_GRADE" in \
+        table["NEW_CULTIVATED_GRADE"]["NOTE"]
+    assert table["NEW_CULTIVATED_GRADE"]["VALUE"] == pytest.approx(47800.0 / 8780.0, abs=1e-6)
+    assert result["ADDED_QUALITY"] == pytest.approx(47800.0 / 8780.0, abs=1e-6)
     expected = {
         "ADDED_CULTIVATED": (5380.0 / 16050.0 * 100, 5.0),
         "QUALITY": (104100.0 / 21430.0 - 84800.0 / 16050.0, 0.0),

@@ -190,6 +190,44 @@ def test_designed_indicators(sample):
     assert p["in_area"] >= p["out_area"]
 
 
+def test_designed_conflicts(provider, sample):
+    """The conflicts the generator designs (module docstring) are what landconsolidation:conflicts finds, each
+    with the BSM and area the generator reports, and nothing else: no planned 建设用地 on 永久基本农田."""
+    from qgis import processing
+
+    path, summary = sample
+    p = summary["projects"][0]
+
+    def uri(name):
+        return f"{path}|layername={name}"
+
+    result = processing.run("landconsolidation:conflicts", {
+        "BEFORE": uri("DLTB"), "AFTER": uri("DLTB_GH"), "PROJECT_AREA": uri("XMQ"), "RED_LINE": uri("STBHHX"),
+        "PBF_BEFORE": uri("YJJBNTTB"), "PBF_AFTER": uri("YJJBNTTB_GH"), "OUTPUT": "memory:"})
+    found = {f["RULE"]: (f["BSM"], f["AREA_M2"]) for f in result["OUTPUT"].getFeatures()}
+    assert result["CONFLICT_COUNT"] == 3 and result["BUILD_ON_PBF_M2"] == 0.0
+    for rule, key in (("NO_BUILD_IN_RED_LINE", "conflict_house"), ("NEW_CULTIVATED_NOT_IN_RED_LINE", "conflict_wet"),
+                      ("NEW_CULTIVATED_NOT_STEEP", "conflict_steep")):
+        bsm, area = p[key]
+        assert found[rule][0] == bsm
+        assert found[rule][1] == pytest.approx(area, abs=0.01)
+    # Under the potential survey's inside share: the designed red line takes no candidate away.
+    assert 0.3 < p["conflict_house"][1] / next(
+        f["TBMJ"] for f in _layer(path, "DLTB").getFeatures() if f["BSM"] == p["conflict_house"][0]) < 0.5
+
+
+def test_subproject_linkage_areas_and_funding(sample):
+    path, _ = sample
+    rows = list(_layer(path, "ZXM").getFeatures())
+    areas = {f["XMLX"]: f["XMQBH"] for f in rows}
+    assert areas["建设用地复垦"].endswith("-GG1") and areas["建新安置"] == areas["建设用地复垦"]
+    assert areas["生态修复"].endswith("-GG2") and areas["农用地整理"] == ""
+    resettlement = next(f for f in rows if f["XMLX"] == "建新安置")
+    sources = dict(item.split(":") for item in resettlement["ZJLY"].split(";"))
+    assert set(sources) == {"社会资本", "城乡建设用地增减挂钩节余指标收益"}
+    assert sum(float(v) for v in sources.values()) == pytest.approx(resettlement["TZJE"], abs=0.005)
+
+
 def test_pbf_slivers_small(sample):
     """Re-digitised 永农 parcels differ from the originals by slivers under 1 m²."""
     path, _ = sample

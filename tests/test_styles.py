@@ -49,7 +49,7 @@ def test_every_style_file_exists_and_matches_its_table():
 @pytest.mark.parametrize("name, values", [
     ("dltb", [row["code"] for row in csv_rows("landuse_codes_sandiao.csv")]),
     ("blocks", ["千亩方", "五百亩方", "百亩方"]),
-    ("compliance_parcels", list(compliance.RULES) + ["NO_BUILD_IN_RED_LINE", "NO_BUILD_ON_PBF"]),
+    ("compliance_parcels", list(compliance.RULES)),  # the constraint rules are compliance rules too
     ("potential", list(potential.TYPES)),
     ("new_cultivated", ["construction", "restorable", "garden_forest_grass", "pond", "unused", "other_agricultural"]),
     ("linkage", ["reclaimed", "new_build"]),

@@ -27,6 +27,12 @@ ALG = "landconsolidation:exportscheme"
 OFFICIAL = ["1 土地利用现状分类面积汇总表", "2 土地利用结构调整表", "3 土地利用转移矩阵", "4 新增耕地来源表",
             "5 耕地进出平衡表", "6 永久基本农田调整表", "7 耕地集中连片统计表", "8 增减挂钩拆旧建新表",
             "9 子项目清单", "10 年度实施计划", "11 指标核验表"]
+#: The submission tables of issue 12, appended after them (the first eleven keep their indices).
+SUBMISSION = ["12 项目基本情况表", "13 新增耕地图斑清单", "14 永久基本农田调出图斑清单", "15 永久基本农田调入图斑清单",
+              "16 拆旧复垦地块清单", "17 建新地块清单", "18 投资估算表", "19 增减挂钩项目区平衡表"]
+ALL = OFFICIAL + SUBMISSION
+#: The number a table registered after them gets.
+EXTRA = len(ALL) + 1
 
 
 def tables_option(algorithm=None):
@@ -56,22 +62,24 @@ class Log(QgsProcessingFeedback):
 def test_the_registry_drives_the_tables_option_and_the_dialog(provider):
     registered = workbook.tables()
     assert [t.key for t in registered] == ["status", "structure", "transition", "sources", "balance", "farmland",
-                                           "contiguity", "linkage", "subprojects", "annual", "compliance"]
-    assert [f"{i + 1} {t.title}" for i, t in enumerate(registered)] == OFFICIAL
+                                           "contiguity", "linkage", "subprojects", "annual", "compliance",
+                                           "overview", "new_cultivated", "pbf_out", "pbf_in", "reclaimed",
+                                           "new_build", "investment", "linkage_areas"]
+    assert [f"{i + 1} {t.title}" for i, t in enumerate(registered)] == ALL
     algorithm = QgsApplication.processingRegistry().createAlgorithmById(ALG)
-    assert tables_option(algorithm) == OFFICIAL
-    assert algorithm.parameterDefinition(TABLES).defaultValue() == list(range(len(OFFICIAL)))
+    assert tables_option(algorithm) == ALL
+    assert algorithm.parameterDefinition(TABLES).defaultValue() == list(range(len(ALL)))
     labels, indices = dialog_tables(ExportDialog())
-    assert labels == OFFICIAL
-    assert indices == list(range(len(OFFICIAL)))
-    assert [workbook.number(t.key) for t in registered] == list(range(1, 12))
+    assert labels == ALL
+    assert indices == list(range(len(ALL)))
+    assert [workbook.number(t.key) for t in registered] == list(range(1, len(ALL) + 1))
 
 
 def test_the_help_lists_the_tables_and_their_needs(provider):
     text = QgsApplication.processingRegistry().createAlgorithmById(ALG).shortHelpString()
-    assert ", ".join(OFFICIAL) in text
-    # What each table needs, by number, from the registry: the plan for 2–5, 8 and 11, …
-    assert "2–5, 8, 11 — " in text and "6 — " in text and "9, 10 — " in text
+    assert ", ".join(ALL) in text
+    # What each table needs, by number, from the registry: the plan for 2–5, 8, 11, 13, 16, 17 and 19, …
+    assert "2–5, 8, 11, 13, 16, 17, 19 — " in text and "6, 14, 15 — " in text and "9, 10, 18 — " in text
 
 
 # ---------------------------------------------------------------- (b) a table added through the registry alone
@@ -107,19 +115,19 @@ def extra_table():
 
 
 def test_a_registered_table_is_offered_built_and_written(provider, tmp_path, extra_table, sub_layer):
-    assert tables_option() == OFFICIAL + [f"12 {EXTRA_TITLE}"]
+    assert tables_option() == ALL + [f"{EXTRA} {EXTRA_TITLE}"]
     labels, indices = dialog_tables(ExportDialog())
-    assert labels[-1] == f"12 {EXTRA_TITLE}" and indices[-1] == 11
-    assert f"12 {EXTRA_TITLE}" in QgsApplication.processingRegistry().createAlgorithmById(ALG).shortHelpString()
+    assert labels[-1] == f"{EXTRA} {EXTRA_TITLE}" and indices[-1] == EXTRA - 1
+    assert f"{EXTRA} {EXTRA_TITLE}" in QgsApplication.processingRegistry().createAlgorithmById(ALG).shortHelpString()
 
     out = tmp_path / "extra.xlsx"
     result = processing.run(ALG, {"DLTB": memory_layer("DLTB", status_rows()), "SUBPROJECTS": sub_layer,
-                                  "TABLES": [11, 0], "UNITS": 2, "OUTPUT_XLSX": str(out)})
+                                  "TABLES": [EXTRA - 1, 0], "UNITS": 2, "OUTPUT_XLSX": str(out)})
     assert result["MISSING"] == ""
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["表1 土地利用现状分类面积汇总表（公顷）", "表1 土地利用现状分类面积汇总表（亩）",
-                             f"表12 {EXTRA_TITLE}"]
-    ws = wb[f"表12 {EXTRA_TITLE}"]
+                             f"表{EXTRA} {EXTRA_TITLE}"]
+    ws = wb[f"表{EXTRA} {EXTRA_TITLE}"]
     assert ws.cell(1, 1).value == EXTRA_TITLE
     assert "面积单位：公顷、亩" in [ws.cell(r, 1).value for r in range(2, 5)]
     rows = {r[0]: r[1:3] for r in block_rows(ws, header_row(ws, "子项目名称") + 2)}
@@ -131,10 +139,10 @@ def test_a_registered_table_is_offered_built_and_written(provider, tmp_path, ext
 def test_a_registered_table_is_left_out_when_its_needs_are_missing(provider, tmp_path, extra_table):
     out = tmp_path / "no_extra.xlsx"
     log = Log()
-    result = processing.run(ALG, {"DLTB": memory_layer("DLTB", status_rows()), "TABLES": [0, 11],
+    result = processing.run(ALG, {"DLTB": memory_layer("DLTB", status_rows()), "TABLES": [0, EXTRA - 1],
                                   "OUTPUT_XLSX": str(out)}, feedback=log)
     assert result["MISSING"] == EXTRA_TITLE
-    assert f"Left out: 12 {EXTRA_TITLE} — no sub-project layer (SUBPROJECTS)." in log.warnings
+    assert f"Left out: {EXTRA} {EXTRA_TITLE} — no sub-project layer (SUBPROJECTS)." in log.warnings
     assert openpyxl.load_workbook(out).sheetnames == ["表1 土地利用现状分类面积汇总表"]
 
 

@@ -18,8 +18,10 @@ Layers
                  (follows village boundaries, so no parcel is cut) – the 4
                  villages the potential survey ranks first (see below).
 ``XMQ_CUT``      a slightly rotated rectangle cutting through parcels (tests).
-``ZXM``          子项目 (XMLX, XMMC, TZJE 万元, ZJLY, SSND, ZRDW, plus XMBH, XMMJ).
-``STBHHX``       生态保护红线: the river with its riparian belts, and forest blocks.
+``ZXM``          子项目 (XMLX, XMMC, TZJE 万元, ZJLY, SSND, ZRDW, plus XMBH, XMMJ and XMQBH,
+                 the 增减挂钩 项目区 of the 拆旧 and 建新 sub-projects).
+``STBHHX``       生态保护红线: the river with its riparian belts, forest blocks, and the two
+                 small polygons of the designed conflicts (below).
 ``CZKFBJ``       城镇开发边界 around the township seat (集镇).
 
 Geometry
@@ -158,12 +160,37 @@ Potential survey (estimate / village 耕地): 钱渎村 26.16 %, 华湾村 20.10
 黄巷村 19.44 %, 华港村 15.44 % – the project – then 东湖村 2.25 %, 陈园村
 1.78 %.
 
-The one intended failure: 耕地 quality.  Restored and reclaimed 耕地 is
-poorer (等别 base + 1…3) than the good 耕地 given up to orchards, so in
-耕地进出平衡 the area balance holds (进 ≫ 出) but 进 is worse than 出 in quality,
-and the area-weighted mean 等别 of the project's 耕地 rises by 0.05 (upgrades
-stop just short of compensating).  Both readings of the rule (I4 进出 quality
-and I5 mean 等别) fail; every other §6 rule passes.
+The one intended failure of the indicators: 耕地 quality.  Restored and
+reclaimed 耕地 is poorer (等别 base + 1…3) than the good 耕地 given up to
+orchards, so in 耕地进出平衡 the area balance holds (进 ≫ 出) but 进 is worse
+than 出 in quality, and the area-weighted mean 等别 of the project's 耕地 rises
+by 0.05 (upgrades stop just short of compensating).  Both readings of the rule
+(I4 进出 quality and I5 mean 等别) fail, and so does the 等别 of 新增耕地 (6.73)
+against a county mean of 5 (the figure ``tools/run_sample.py`` assumes).
+
+Designed conflicts (I12, what a reviewer sends back), in each township's
+project, chosen without drawing from the random streams (so every figure
+above stays as it was):
+
+* a planned house plot partly in the red line: the first 建新 plot (idle
+  0404 beside a village core, planned 0702) gets a red-line polygon
+  (饮用水水源保护区) over the west 40 % of its width;
+* new 耕地 partly in the red line: the first restored pond (1104 or 1104A
+  planned 0101) gets a red-line polygon (湿地) over the west 40 % of its width;
+* a steep plot made 耕地: the first other restored plot outside the 永农 has
+  GDPDJB 5 (> 25°) in DLTB_GH (DLTB gives it none: it is not 耕地 now).
+
+40 % of the width stays under the potential survey's inside share (0.5), so
+no candidate of the survey is excluded by the new polygons.  On the default
+run: 2147.14 m² of new 建设用地 and 2212.71 m² of 新增耕地 in the red line,
+6683.55 m² of 新增耕地 on a steep slope, no planned 建设用地 on 永久基本农田; the
+summary prints each plot's BSM and area.  The 永农 调出 stays at 3.00 % of the
+original (≤ 5 %) and the 调入 is not steeper than the 调出.
+
+Sub-projects: the 拆旧 (建设用地复垦) of every village and the 建新安置 share the
+增减挂钩 项目区 ``<township code>-GG1`` (XMQBH); the mine's 生态修复 is ``-GG2``
+(拆旧 only); the others have none.  The 建新安置 lists two funding sources
+with their amounts (``社会资本:…;城乡建设用地增减挂钩节余指标收益:…``, 60 / 40 %).
 """
 from __future__ import annotations
 
@@ -285,8 +312,14 @@ PBF_FIELDS: list[tuple[str, str, int]] = [
 XMQ_FIELDS = [("XMMC", "str", 100), ("XZQDM", "str", 9), ("XZQMC", "str", 60), ("MJ", "real", 0)]
 ZXM_FIELDS = [
     ("XMBH", "str", 20), ("XMLX", "str", 20), ("XMMC", "str", 100), ("TZJE", "real", 0),
-    ("ZJLY", "str", 60), ("SSND", "int", 0), ("ZRDW", "str", 60), ("XMMJ", "real", 0),
+    ("ZJLY", "str", 100), ("SSND", "int", 0), ("ZRDW", "str", 60), ("XMMJ", "real", 0), ("XMQBH", "str", 20),
 ]
+#: Share of the 建新安置 investment paid by 社会资本; the rest by the 节余指标收益 (a two-source ZJLY).
+RESETTLEMENT_PRIVATE_SHARE = 0.6
+#: Designed conflicts: the share (west part) of a planned house plot and of a piece of new 耕地 that the
+#: extra red-line polygons cover – under the potential survey's inside share (0.5), so no candidate of the
+#: survey is excluded by them.
+RED_LINE_SHARE = 0.4
 STBHHX_FIELDS = [("BSM", "str", 18), ("HXMC", "str", 100), ("HXLX", "str", 20), ("MJ", "real", 0)]
 CZKFBJ_FIELDS = [("BSM", "str", 18), ("MC", "str", 100), ("MJ", "real", 0)]
 
@@ -829,6 +862,23 @@ class Layout:
         ys = np.concatenate((by, ty[::-1], by[:1]))
         return np.column_stack((xs, ys))
 
+    def part_ring(self, band: int, x0: float, x1: float, flo: float, fhi: float) -> np.ndarray:
+        """Closed ring of the part of a cell between ``x0`` and ``x1`` (``x1`` need not be a division).
+
+        Its south and north edges follow the band's boundaries (with their
+        breakpoints), at fractions ``flo`` and ``fhi`` of the band's height.
+        """
+        b = self.bands[band]
+        lo, hi = self.bounds[b.bottom], self.bounds[b.top]
+        inner = np.concatenate((lo.bx, hi.bx, lo.vx, hi.vx))
+        xs = np.unique(np.concatenate(([x0, x1], inner[(inner > x0) & (inner < x1)])))
+        ylo, yhi = lo.y(xs), hi.y(xs)
+        bottom = np.round(ylo + flo * (yhi - ylo), 4)
+        top = np.round(ylo + fhi * (yhi - ylo), 4)
+        xs_ring = np.concatenate((xs, xs[::-1], xs[:1]))
+        ys_ring = np.concatenate((bottom, top[::-1], bottom[:1]))
+        return np.column_stack((xs_ring, ys_ring))
+
     def boundary_ring(self, bottom: int, top: int) -> np.ndarray:
         """Ring of the whole-width strip between two boundaries (red line)."""
         lo, hi = self.bounds[bottom], self.bounds[top]
@@ -1242,6 +1292,15 @@ class TownshipWriter:
         pbf1[pbf_in] = True
         redigitise = proj & pbf0 & pbf1 & (rng.random(n) < 0.08)
 
+        # Designed conflicts (module docstring): the first 建新 house plot and the first restored pond are
+        # partly in an extra red-line polygon; the first other restored plot outside the 永农 lies on a steep
+        # slope (GDPDJB 5 in the plan).  Chosen without the random streams, so nothing else moves.
+        house = int(new_build[0]) if len(new_build) else None
+        wet = next((int(i) for i in farm_idx if code[i] in ("1104", "1104A")), None)
+        steep = next((int(i) for i in farm_idx if int(i) != wet and not pbf0[i] and not pbf1[i]), None)
+        if steep is not None:
+            gh["gdpdjb"][steep] = "5"
+
         self._write_dltb(a, wkbs, tbmj, kcmj, tbdlmj, gh)
         self._write_gh(a, wkbs, tbmj, gh, merged, merged_cells)
         self._write_pbf(a, rings, wkbs, tbmj, kcxs, gddb, pbf0, pbf1, redigitise, gh, merged_cells,
@@ -1282,11 +1341,17 @@ class TownshipWriter:
             "redigitised": int(redigitise.sum()),
             "merged_blocks": len(merged_blocks),
             "upgraded": len(upgraded),
+            "conflict_steep": (self.bsm[steep], float(tbmj[steep])) if steep is not None else None,
             **potential,
         })
         self._write_subprojects(wkbs, reclaim, farm_idx, upgraded, merged, new_build, mine, kind, village,
                                 proj)
-        self._write_constraints()
+        designed = [(key, i, kind) for key, i, kind in (("conflict_house", house, "饮用水水源保护区"),
+                                                        ("conflict_wet", wet, "湿地")) if i is not None]
+        parts = self._write_constraints([(i, kind) for _, i, kind in designed])
+        for (key, i, _), part in zip(designed, parts):
+            # The plugin's figure: the parcel's TBMJ × the share of its ellipsoidal area in the red line.
+            self.counters.projects[-1][key] = (self.bsm[i], float(tbmj[i]) * part / float(self.areas.of([wkbs[i]])[0]))
 
     # -- writers -------------------------------------------------------------
     def _dltb_values(self, i: int, a: dict, tbmj: float, kcxs: float, kcmj: float, tbdlmj: float,
@@ -1423,12 +1488,22 @@ class TownshipWriter:
             items.append(("公共空间治理", f"{t.river.name}（{town}段）河道综合整治项目", [wkbs[i] for i in river],
                           1.0, "区级财政资金", 2028, f"{COUNTY_NAME}水利局"))
         unions = [self.areas.union(members) for _, _, members, *_ in items]
+        # 增减挂钩 项目区 (XMQBH): the 拆旧 of every village and the 建新 share one; the mine reclaimed to
+        # forest is a 项目区 of its own (拆旧 without 建新, all 节余).
+        area_ids = {"建设用地复垦": f"{t.code}-GG1", "建新安置": f"{t.code}-GG1", "生态修复": f"{t.code}-GG2"}
         for k, ((xmlx, name, _, rate, source, year, unit), wkb, area) in enumerate(
                 zip(items, unions, self.areas.of(unions)), start=1):
-            sink.add(wkb, [f"{t.code}-{k:03d}", xmlx, name, _r2(area / 10000.0 * 15.0 * rate), source, year,
-                           unit, _r2(area)])
+            money = _r2(area / 10000.0 * 15.0 * rate)
+            if xmlx == "建新安置":
+                # Two sources with their amounts (万元), as a scheme lists them: 来源:金额;…
+                private = _r2(RESETTLEMENT_PRIVATE_SHARE * money)
+                source = f"社会资本:{private:.2f};城乡建设用地增减挂钩节余指标收益:{_r2(money - private):.2f}"
+            sink.add(wkb, [f"{t.code}-{k:03d}", xmlx, name, money, source, year, unit, _r2(area),
+                           area_ids.get(xmlx, "")])
 
-    def _write_constraints(self) -> None:
+    def _write_constraints(self, designed: list[tuple[int, str]]) -> list[float]:
+        """XMQ, XMQ_CUT, CZKFBJ and STBHHX; ``designed``: (cell, kind) of the red-line polygons over parts of
+        planned parcels (the west :data:`RED_LINE_SHARE` of the cell's width).  Returns their ellipsoidal areas."""
         t, lay = self.t, self.l
         # 项目区: the 4 western villages, exactly along village boundaries.
         x_end = lay.vx[len(PROJECT_COLS)]
@@ -1448,6 +1523,12 @@ class TownshipWriter:
         for b in forest_blocks:
             red.append(ring_wkb(lay.ring(b["band"], b["x0"], b["x1"], 0.0, 1.0)))
             red_names.append((f"{t.village_names[b['village']]}生态公益林生态保护红线", "生态公益林"))
+        a = lay.arr
+        for i, kind in designed:
+            x0, x1 = float(a["x0"][i]), float(a["x1"][i])
+            xm = round(x0 + RED_LINE_SHARE * (x1 - x0), 2)
+            red.append(ring_wkb(lay.part_ring(int(a["band"][i]), x0, xm, float(a["flo"][i]), float(a["fhi"][i]))))
+            red_names.append((f"{t.village_names[int(a['village'][i])]}{kind}生态保护红线", kind))
         x0, y0, x1, y1 = lay.seat_box
         margin = 40.0
         seat = ring_wkb(rect_ring(round(x0 - margin, 2), round(y0 - margin, 2), round(x1 + margin, 2),
@@ -1458,6 +1539,7 @@ class TownshipWriter:
         self.sinks["CZKFBJ"].add(seat, [self._bsm("410"), f"{t.name}城镇开发边界", _r2(area[2])])
         for wkb, (name, kind), a in zip(red, red_names, area[3:]):
             self.sinks["STBHHX"].add(wkb, [self._bsm("420"), name, kind, _r2(a)])
+        return [float(v) for v in area[len(area) - len(designed):]] if designed else []
 
 
 # ---------------------------------------------------------------------------
@@ -1671,6 +1753,12 @@ def _print_summary(summary: dict, say: Callable[[str], None]) -> None:
         f"{p['redigitised']} re-digitised")
     say(f"  merged fragmented blocks {p['merged_blocks']}, upgraded strips {p['upgraded']}; "
         f"years {YEARS[0]}–{YEARS[-1]}")
+    for key, what in (("conflict_house", "planned house plot (建新 0702) in the red line"),
+                      ("conflict_wet", "new 耕地 (restored pond) in the red line"),
+                      ("conflict_steep", "new 耕地 on a slope > 25° (GDPDJB 5 in DLTB_GH)")):
+        if p.get(key):
+            bsm, area = p[key]
+            say(f"  designed conflict: {what}: BSM {bsm}, {area:.2f} m²")
     say("  潜力调查 (core.potential, default rules; estimate as % of the village's 耕地): project villages "
         + ", ".join(f"{r:.2f}" for r in p["potential_west"]) + " (at least), others "
         + ", ".join(f"{r:.2f}" for r in p["potential_east"]) + " (at most)")

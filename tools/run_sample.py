@@ -19,6 +19,9 @@ from pathlib import Path
 from _bootstrap import ROOT, start_qgis
 
 SAMPLE = ROOT / "sample" / "sample.gpkg"
+#: The county's mean 耕地等别 the sample is judged against (an assumed figure: the sample is invented; a
+#: real scheme takes it from the county's 耕地质量等别 update).
+SAMPLE_COUNTY_MEAN_GRADE = 5.0
 
 
 def ensure_sample(regenerate: bool) -> Path:
@@ -111,9 +114,17 @@ def run_scheme(out: Path) -> None:
     for item in r["TOP_VILLAGES"].split("; "):
         print("  " + item)
 
+    k = processing.run("landconsolidation:conflicts", {
+        "BEFORE": layer_uri("DLTB"), **plan, "RED_LINE": layer_uri("STBHHX"), "PBF_BEFORE": layer_uri("YJJBNTTB"),
+        "PBF_AFTER": layer_uri("YJJBNTTB_GH"), "OUTPUT": str(fresh(out / "conflicts.gpkg"))})
+    print(f"\n== 约束冲突 {k['CONFLICT_COUNT']} 处：生态保护红线内新增建设用地 {k['BUILD_IN_RED_LINE_M2']:.2f} m²，"
+          f"占用永久基本农田的规划建设用地 {k['BUILD_ON_PBF_M2']:.2f} m²，红线内新增耕地 "
+          f"{k['NEW_CULTIVATED_IN_RED_LINE_M2']:.2f} m²，25°以上陡坡新增耕地 {k['NEW_CULTIVATED_STEEP_M2']:.2f} m²")
+
     result = processing.run("landconsolidation:compliance", {
         "DLTB": layer_uri("DLTB"), **plan, "SUBPROJECTS": layer_uri("ZXM"),
-        "PBF_BEFORE": layer_uri("YJJBNTTB"), "PBF_AFTER": layer_uri("YJJBNTTB_GH"),
+        "PBF_BEFORE": layer_uri("YJJBNTTB"), "PBF_AFTER": layer_uri("YJJBNTTB_GH"), "RED_LINE": layer_uri("STBHHX"),
+        "COUNTY_MEAN_GRADE": SAMPLE_COUNTY_MEAN_GRADE,
         "OUTPUT": str(fresh(out / "compliance.csv")), "OUTPUT_PARCELS": str(fresh(out / "compliance_parcels.gpkg")),
     })
     import pandas as pd
@@ -140,7 +151,8 @@ def run_export(out: Path) -> None:
         "OUTPUT": str(fresh(out / "堰墅镇全域土地综合整治项目.gpkg")),
     })
     workbook = processing.run("landconsolidation:exportscheme", {
-        "PROJECT": project["OUTPUT"], "UNITS": 0, "OUTPUT_XLSX": str(fresh(out / "实施方案表.xlsx")),
+        "PROJECT": project["OUTPUT"], "UNITS": 0, "COUNTY_MEAN_GRADE": SAMPLE_COUNTY_MEAN_GRADE,
+        "OUTPUT_XLSX": str(fresh(out / "实施方案表.xlsx")),
         "CSV_FOLDER": str(out / "csv"),
     })
     print(f"\n== 项目文件 {Path(project['OUTPUT']).name}；实施方案表 {Path(workbook['OUTPUT_XLSX']).name}"

@@ -234,11 +234,15 @@ def page_linkage(data: ProjectData) -> PageContent:
 
 
 def page_conflicts(data: ProjectData) -> PageContent:
-    """约束冲突图: planned 建设用地 inside the 生态保护红线 or on 永久基本农田, over the constraints."""
-    if not data.constraint_layers():
+    """约束冲突图: the plan's constraint conflicts (core/conflicts.py) over the red line and 永久基本农田.
+
+    Without a red line or 永农 layer the page is left out, unless GDPDJB
+    alone shows 新增耕地 on steep slopes.
+    """
+    made = data.conflicts() if data.has_plan else None
+    if not data.constraint_layers() and (made is None or not made[0].featureCount()):
         raise Skip("项目没有生态保护红线（STBHHX）或永久基本农田图层，不出约束冲突图。"
                    " No ecological red line or permanent basic farmland layer: no conflict map.")
-    made = data.conflicts()
     if made is None:
         raise Skip("项目没有规划。 The project has no plan.")
     layer, totals = made
@@ -264,11 +268,11 @@ def page_conflicts(data: ProjectData) -> PageContent:
         boundary.setName("城镇开发边界")
         styles.apply_style(boundary, "czkfbj")
         overlays.append(MapLayer(boundary))
-    checked = "，".join(text for key, text in (("red_line", "未进入生态保护红线"), ("pbf", "未占用永久基本农田"))
-                       if key in constraints)
+    checked = "；".join(text for key, text in (("red_line", "规划新增建设用地和新增耕地未进入生态保护红线"),
+                                               ("pbf", "规划建设用地未占用永久基本农田")) if key in constraints)
     notes = []
     if not layer.featureCount():
-        notes.append(f"未发现冲突：规划建设用地{checked}。")
+        notes.append(f"未发现冲突：{checked}。")
     for rule, name in CONFLICT_RULES.items():
         if totals.count(rule):
             notes.append(f"{name}：{totals.count(rule)} 处，{_ha(totals.area(rule))}")

@@ -176,6 +176,8 @@ _RULE_COLOURS = {
     "BALANCE_QUALITY": "#f16913",
     "CONSTRUCTION": "#b30000", "LINKAGE": "#7f0000", "PERIOD": "#969696", "TOWNSHIP": "#6a51a3",
     "NO_BUILD_IN_RED_LINE": "#e7298a", "NO_BUILD_ON_PBF": "#980043",
+    "NEW_CULTIVATED_NOT_IN_RED_LINE": "#7570b3", "NEW_CULTIVATED_NOT_STEEP": "#8c510a",
+    "NEW_CULTIVATED_GRADE": "#dfc27d", "PBF_ADJUST_SHARE": "#fdd49e", "PBF_IN_SLOPE": "#bf812d",
 }
 _POTENTIAL_COLOURS = {"restorable": "#fdae61", "development": "#fee08b", "reclamation": "#d73027", "mine": "#8c510a",
                       "tiankan": "#abd9e9", "high_standard": "#66bd63"}

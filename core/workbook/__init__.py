@@ -20,7 +20,21 @@ The names below are the package's public interface.
 """
 from . import csv_export, inputs, model, registry, rounding, xlsx
 from .csv_export import csv_names, flat_header, write_csv
-from .inputs import DLTB, PBF, PIECE_GEOMETRIES, PLAN, SUBPROJECTS, Inputs, Need, Sources, Unavailable
+from .inputs import (
+    CONFLICTS,
+    DLTB,
+    PBF,
+    PBF_PARCELS,
+    PIECE_GEOMETRIES,
+    PIECES_ON_CONSTRAINTS,
+    PIECES_ON_PBF,
+    PLAN,
+    SUBPROJECTS,
+    Inputs,
+    Need,
+    Sources,
+    Unavailable,
+)
 from .model import (
     GRADE_DECIMALS,
     HECTARE,
@@ -57,8 +71,9 @@ from .tables.transition import transition_sheets
 from .xlsx import column_widths, header_merges, number_format, print_pages, save, write_sheet, write_workbook
 
 __all__ = [
-    "Block", "CONTIGUITY_ROWS", "Cell", "Column", "DLTB", "GRADE_DECIMALS", "HECTARE", "Inputs", "LeftOut",
-    "MONEY_DECIMALS", "MU", "Need", "Outcome", "PBF", "PERCENT_DECIMALS", "PIECE_GEOMETRIES", "PLAN",
+    "Block", "CONFLICTS", "CONTIGUITY_ROWS", "Cell", "Column", "DLTB", "GRADE_DECIMALS", "HECTARE", "Inputs", "LeftOut",
+    "MONEY_DECIMALS", "MU", "Need", "Outcome", "PBF", "PBF_PARCELS", "PERCENT_DECIMALS", "PIECES_ON_CONSTRAINTS",
+    "PIECES_ON_PBF", "PIECE_GEOMETRIES", "PLAN",
     "ProjectFacts", "Row", "SUBPROJECTS", "Sheet", "Sources", "Table", "UNIT_CHOICES", "Unavailable", "Unit",
     "annual_sheet", "area_columns", "balance_sheet", "before_after", "build", "column_widths", "compliance_sheet",
     "contiguity_sheet", "controlled_round", "csv_export", "csv_names", "cultivated_figures", "facts_of",

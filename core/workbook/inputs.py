@@ -56,9 +56,17 @@ DLTB = Need("dltb", tr_noop("no current DLTB (DLTB)"))
 PLAN = Need("plan", tr_noop("no plan (AFTER or AFTER_FIELD)"))
 PBF = Need("farmland", tr_noop("no permanent basic farmland layers before and after (PBF_BEFORE, PBF_AFTER)"))
 SUBPROJECTS = Need("subprojects", tr_noop("no sub-project layer (SUBPROJECTS)"))
+#: The 永久基本农田 调出 / 调入 pieces themselves (the review's parcel layers).
+PBF_PARCELS = Need("farmland_parcels", PBF.reason)
+#: The plan's constraint conflicts (core/conflicts.py); the caller supplies them whenever there is a plan.
+CONFLICTS = Need("conflicts", tr_noop("no plan (AFTER or AFTER_FIELD)"))
 #: Not an input but a request, listed in a table's ``uses``: read the plan with its piece geometries
 #: (the 增减挂钩 ledger intersects them with the sub-projects; without sub-projects they are not read).
 PIECE_GEOMETRIES = Need("piece_geometries")
+#: Requests as well: the plan's piece geometries to overlay with the 永久基本农田 调出 / 调入 pieces (when given),
+#: and with the constraint layers (when a red line, 永久基本农田 or slope raster is given).
+PIECES_ON_PBF = Need("pieces_on_pbf")
+PIECES_ON_CONSTRAINTS = Need("pieces_on_constraints")
 
 
 class Unavailable(Exception):  # noqa: N818 (an answer, not an error)
@@ -96,6 +104,14 @@ class Sources:
             plan (:func:`~core.subprojects.linkage_ledger`).
         repair: Repair invalid geometries where a table reads a layer itself
             (core/validity.py), as the run was asked to.
+        farmland_parcels: The review's 调出 and 调入 pieces: ``{"out": (frame,
+            geometries), "in": …}``, frames with the fields of the
+            farmlandadjustment parcel layers (BSM, ZLDWDM, DLBM, AREA_M2,
+            GDDB, GDPDJB, CLASS …).
+        conflicts: ``conflicts(plan)`` → :class:`~core.conflicts.Conflicts`
+            against the constraint layers given.
+        constraint_layers: True when a red line, 永久基本农田 or slope raster
+            is given (the conflicts then need the plan's piece geometries).
     """
 
     dltb: Callable[[], ParcelTable] | None = None
@@ -105,6 +121,9 @@ class Sources:
     subprojects: Callable[[], pd.DataFrame] | None = None
     subproject_layer: Any = None
     repair: bool = False
+    farmland_parcels: Callable[[], dict] | None = None
+    conflicts: Callable[[Plan], Any] | None = None
+    constraint_layers: bool = False
 
 
 def _once(method):
@@ -197,11 +216,15 @@ class Inputs:
     def plan(self) -> Plan:
         """The plan (before × after pieces).
 
-        Read with piece geometries when a wanted table uses
-        :data:`PIECE_GEOMETRIES` and there are sub-projects to overlay them with.
+        Read with piece geometries when a wanted table asks for an overlay
+        and its layers are given: :data:`PIECE_GEOMETRIES` with sub-projects,
+        :data:`PIECES_ON_PBF` with the 永久基本农田 pieces,
+        :data:`PIECES_ON_CONSTRAINTS` with a constraint layer.
         """
-        keep_geometry = self.wants(PIECE_GEOMETRIES) and self.given(SUBPROJECTS)
-        return self._source(PLAN)(keep_geometry)
+        keep = (self.wants(PIECE_GEOMETRIES) and self.given(SUBPROJECTS)) \
+            or (self.wants(PIECES_ON_PBF) and self.given(PBF_PARCELS)) \
+            or (self.wants(PIECES_ON_CONSTRAINTS) and self.sources.constraint_layers)
+        return self._source(PLAN)(bool(keep))
 
     @_once
     def parcels(self) -> ParcelTable:
@@ -214,6 +237,16 @@ class Inputs:
     def farmland(self) -> tuple[dict, pd.DataFrame | None]:
         """``(numbers, review)`` of the 永久基本农田 adjustment (see :class:`Sources`)."""
         return self._source(PBF)()
+
+    @_once
+    def farmland_parcels(self) -> dict:
+        """The 永久基本农田 调出 and 调入 pieces (see :class:`Sources`)."""
+        return self._source(PBF_PARCELS)()
+
+    @_once
+    def conflicts(self):
+        """The plan's constraint conflicts (see :class:`Sources`)."""
+        return self._source(CONFLICTS)(self.plan)
 
     @_once
     def contiguity(self) -> tuple[dict, dict | None]:

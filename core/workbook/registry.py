@@ -18,7 +18,19 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from ..errors import check_canceled
-from .inputs import PBF, PIECE_GEOMETRIES, PLAN, SUBPROJECTS, Inputs, Need, Unavailable
+from .inputs import (
+    CONFLICTS,
+    PBF,
+    PBF_PARCELS,
+    PIECE_GEOMETRIES,
+    PIECES_ON_CONSTRAINTS,
+    PIECES_ON_PBF,
+    PLAN,
+    SUBPROJECTS,
+    Inputs,
+    Need,
+    Unavailable,
+)
 from .model import Sheet
 from .tables import (
     annual,
@@ -26,7 +38,15 @@ from .tables import (
     compliance,
     contiguity,
     farmland,
+    investment,
     linkage,
+    linkage_areas,
+    new_build,
+    new_cultivated,
+    overview,
+    pbf_in,
+    pbf_out,
+    reclaimed,
     sources,
     status,
     structure,
@@ -70,7 +90,18 @@ TABLES: list[Table] = [
     Table("linkage", linkage.TITLE, linkage.build, needs=(PLAN,), uses=(SUBPROJECTS, PIECE_GEOMETRIES)),
     Table("subprojects", subprojects.TITLE, subprojects.build, needs=(SUBPROJECTS,)),
     Table("annual", annual.TITLE, annual.build, needs=(SUBPROJECTS,)),
-    Table("compliance", compliance.TITLE, compliance.build, needs=(PLAN,), uses=(PBF, SUBPROJECTS)),
+    Table("compliance", compliance.TITLE, compliance.build, needs=(PLAN,),
+          uses=(PBF, SUBPROJECTS, CONFLICTS, PIECES_ON_CONSTRAINTS)),
+    # The submission tables (issue 12), appended so that the TABLES indices of the first eleven stay.
+    Table("overview", overview.TITLE, overview.build, uses=(PLAN, PBF, SUBPROJECTS)),
+    Table("new_cultivated", new_cultivated.TITLE, new_cultivated.build, needs=(PLAN,)),
+    Table("pbf_out", pbf_out.TITLE, pbf_out.build, needs=(PBF,), uses=(PBF_PARCELS, PLAN, PIECES_ON_PBF)),
+    Table("pbf_in", pbf_in.TITLE, pbf_in.build, needs=(PBF,), uses=(PBF_PARCELS, PLAN, PIECES_ON_PBF)),
+    Table("reclaimed", reclaimed.TITLE, reclaimed.build, needs=(PLAN,)),
+    Table("new_build", new_build.TITLE, new_build.build, needs=(PLAN,)),
+    Table("investment", investment.TITLE, investment.build, needs=(SUBPROJECTS,)),
+    Table("linkage_areas", linkage_areas.TITLE, linkage_areas.build, needs=(PLAN,),
+          uses=(SUBPROJECTS, PIECE_GEOMETRIES)),
 ]
 
 

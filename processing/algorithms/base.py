@@ -21,6 +21,7 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -37,6 +38,7 @@ from ...core.keys import (
     CODE_FIELD,
     GROUP_FIELD,
     INPUT,
+    NEW_CULTIVATED_GRADE,
     PROJECT_AREA,
     REPAIR_GEOMETRY,
     UNCOVERED,
@@ -340,6 +342,15 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
             param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             param.setHelp(help_text)
             self.addParameter(param)
+        grade = QgsProcessingParameterNumber(
+            NEW_CULTIVATED_GRADE, self.tr("等别 of new 耕地 that has none (新增耕地等别)"),
+            QgsProcessingParameterNumber.Type.Double, optional=True, minValue=1.0, maxValue=15.0)
+        grade.setFlags(grade.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        grade.setHelp(self.tr(
+            "One 等别 (1 best … 15 worst) for every piece of 新增耕地 (not 耕地 now, planned 耕地) without a planned "
+            "等别 – reclaimed 建设用地 and restored land have none of their own. Without it such land is left out of "
+            "the mean 等别 and the quality rules are 未核验 (not checked), with the area said."))
+        self.addParameter(grade)
         uncovered = QgsProcessingParameterEnum(
             UNCOVERED,
             self.tr("Parts of the current DLTB the planned layer does not cover"),
@@ -401,6 +412,12 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
             plan.reject_unknown_planned_codes(result)
         for note in parcels.notes + result.notes:
             feedback.pushWarning(note)
+        if self.parameterDefinition(NEW_CULTIVATED_GRADE) is not None \
+                and parameters.get(NEW_CULTIVATED_GRADE) not in (None, ""):
+            grade = self.parameterAsDouble(parameters, NEW_CULTIVATED_GRADE, context)
+            filled = plan.fill_new_cultivated_grade(result, grade)
+            feedback.pushInfo(self.tr("{area:.2f} m² of 新增耕地 without a planned 等别 take the given 等别 {grade:g} "
+                                      "(NEW_CULTIVATED_GRADE).").format(area=filled, grade=grade))
         return result
 
     def project_area(self, parameters, context, target_crs):

@@ -6,6 +6,7 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
+    QgsGeometry,
     QgsProcessing,
     QgsProcessingOutputNumber,
     QgsProcessingParameterDefinition,
@@ -19,18 +20,31 @@ from qgis.PyQt.QtCore import QVariant
 from ...core import compliance, indicators
 from ...core import subprojects as subprojects_mod
 from ...core.keys import (
+    ADDED_QUALITY,
     ADDED_RATIO,
+    ADDED_UNGRADED_M2,
+    COUNTY_MEAN_GRADE,
     DLTB,
     END_YEAR,
     FAILED_COUNT,
     IN_PARCELS,
+    IN_SLOPE_GRADE,
+    MAX_BUILD_IN_RED_LINE_M2,
+    MAX_BUILD_ON_PBF_M2,
     MAX_CONSTRUCTION_INCREASE_M2,
+    MAX_NEW_CULTIVATED_IN_RED_LINE_M2,
+    MAX_NEW_CULTIVATED_STEEP_M2,
+    MAX_OUT_RATIO,
+    MAX_PBF_OUT_RATIO,
+    MAX_PBF_SLOPE_RISE,
     MAX_QUALITY_DROP,
     MAX_TOWNSHIPS,
     MAX_YEARS,
     MIN_ADDED_RATE,
+    MIN_ADDED_RATIO,
     MIN_PBF_ADDED_RATE,
     OUT_PARCELS,
+    OUT_SLOPE_GRADE,
     OUTPUT,
     OUTPUT_PARCELS,
     PASSED_COUNT,
@@ -38,15 +52,19 @@ from ...core.keys import (
     PBF_BEFORE,
     PROJECT_AREA,
     START_YEAR,
+    STEEP_SLOPE,
     SUBPROJECTS,
     UNCHECKED_COUNT,
     algorithm_id,
 )
 from ...core.period import Period, resolve_period
+from ...core.values import to_number_or_none
 from ...i18n import tr_noop
+from . import conflicts as conflicts_alg
 from .base import LandConsolidationAlgorithm, user_errors
 
-#: (key, Thresholds attribute, label, type, default)
+#: (key, Thresholds attribute, label, type, default); a default of None makes the parameter optional
+#: (the rule is 未核验 without it).
 THRESHOLDS = (
     (MIN_ADDED_RATE, "min_added_rate", tr_noop("Minimum 新增耕地 rate (% of original 耕地)"), float, 5.0),
     (MIN_PBF_ADDED_RATE, "min_pbf_added_rate", tr_noop("Minimum 新增永久基本农田 (% of the adjusted area)"), float, 5.0),
@@ -55,6 +73,21 @@ THRESHOLDS = (
      float, 0.0),
     (MAX_YEARS, "max_years", tr_noop("Longest implementation period (years)"), int, 3),
     (MAX_TOWNSHIPS, "max_townships", tr_noop("Most townships (乡镇) in one project"), int, 1),
+    (MAX_NEW_CULTIVATED_IN_RED_LINE_M2, "max_new_cultivated_in_red_line_m2",
+     tr_noop("Largest allowed 新增耕地 inside the red line (m²)"), float, 0.0),
+    (MAX_NEW_CULTIVATED_STEEP_M2, "max_new_cultivated_steep_m2",
+     tr_noop("Largest allowed 新增耕地 on steep slopes (m²)"), float, 0.0),
+    (STEEP_SLOPE, "steep_slope", tr_noop("Steepest slope allowed for new 耕地 (degrees)"), float, 25.0),
+    (MAX_PBF_OUT_RATIO, "max_pbf_out_ratio",
+     tr_noop("Largest 永久基本农田 调出 (% of the original permanent basic farmland)"), float, 5.0),
+    (MAX_PBF_SLOPE_RISE, "max_pbf_slope_rise",
+     tr_noop("Largest allowed rise of the mean slope grade, 调入 over 调出 (级)"), float, 0.0),
+    (MAX_BUILD_IN_RED_LINE_M2, "max_build_in_red_line_m2",
+     tr_noop("Largest allowed new 建设用地 inside the red line (m²)"), float, 0.0),
+    (MAX_BUILD_ON_PBF_M2, "max_build_on_pbf_m2",
+     tr_noop("Largest allowed 建设用地 on permanent basic farmland (m²)"), float, 0.0),
+    (COUNTY_MEAN_GRADE, "county_mean_grade", tr_noop("County mean 耕地等别 (新增耕地 must not be poorer)"), float,
+     None),
 )
 
 
@@ -62,19 +95,29 @@ def add_threshold_parameters(algorithm) -> None:
     """One advanced number parameter per threshold of :data:`THRESHOLDS`, with the policy default."""
     for key, _, label, kind, default in THRESHOLDS:
         number_type = QgsProcessingParameterNumber.Type.Integer if kind is int else QgsProcessingParameterNumber.Type.Double
-        param = QgsProcessingParameterNumber(key, algorithm.tr(label), number_type, defaultValue=default)
+        param = QgsProcessingParameterNumber(key, algorithm.tr(label), number_type, defaultValue=default,
+                                             optional=default is None)
         param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        param.setHelp(algorithm.tr("Threshold of the compliance table (policy default: {value}).").format(value=default))
+        if default is None:
+            param.setHelp(algorithm.tr("Threshold of the compliance table; without it the rule is 未核验 (not "
+                                       "checked)."))
+        else:
+            param.setHelp(algorithm.tr("Threshold of the compliance table (policy default: {value}).").format(
+                value=default))
         algorithm.addParameter(param)
 
 
 def read_thresholds(algorithm, parameters, context) -> compliance.Thresholds:
     """The :class:`~core.compliance.Thresholds` of a run, from the parameters of :func:`add_threshold_parameters`."""
-    return compliance.Thresholds(**{
-        attr: algorithm.parameterAsInt(parameters, key, context) if kind is int
-        else algorithm.parameterAsDouble(parameters, key, context)
-        for key, attr, _, kind, _ in THRESHOLDS
-    })
+    values = {}
+    for key, attr, _, kind, default in THRESHOLDS:
+        if default is None and parameters.get(key) in (None, ""):
+            values[attr] = None
+        elif kind is int:
+            values[attr] = algorithm.parameterAsInt(parameters, key, context)
+        else:
+            values[attr] = algorithm.parameterAsDouble(parameters, key, context)
+    return compliance.Thresholds(**values)
 
 
 OUTPUT_SPEC = [("RULE", str), ("RULE_NAME", str), ("VALUE", float), ("THRESHOLD", float), ("UNIT", str),
@@ -109,6 +152,16 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
             "holds the parcels behind each failure: 耕地 lost (新增耕地), 耕地 planned worse than the original mean "
             "等别 (quality), 耕地出 (balance), 建新 (construction land, 增减挂钩), parcels of other townships, "
             "permanent basic farmland 调出."
+        ) + "\n\n" + self.tr(
+            "The reviewer's further checks: 新增耕地 not inside the ecological red line (RED_LINE) and not on "
+            "slopes over 25° (SLOPE raster or DEM, else GDPDJB grade 5); planned new 建设用地 not inside the red "
+            "line and no planned 建设用地 on permanent basic farmland (before or after); 永久基本农田 调出 ≤ 5 % of "
+            "the original (PBF_ADJUST_SHARE) and the 调入 not steeper than the 调出 by area-weighted GDPDJB "
+            "(PBF_IN_SLOPE); the area-weighted 等别 of 新增耕地 (ADDED_QUALITY) not poorer than the county mean "
+            "(COUNTY_MEAN_GRADE; not checked without it). The conflict parts stand behind the constraint rules.\n\n"
+            "耕地 without 等别 is never left out silently: while any planned (or current) 耕地 has none, the quality "
+            "rules are 未核验 and say how much area lacks it. NEW_CULTIVATED_GRADE gives one 等别 to all 新增耕地 "
+            "without a planned one."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802,D102
@@ -123,6 +176,7 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
         self.parameterDefinition(PBF_AFTER).setHelp(self.tr("YJJBNTTB layer after the adjustment."))
         self.parameterDefinition(SUBPROJECTS).setHelp(self.tr("Sub-projects; their year field (SSND) gives the period "
                                                               "when START_YEAR/END_YEAR are not given."))
+        conflicts_alg.add_constraint_parameters(self, pbf=False)
         for key, label in ((START_YEAR, self.tr("First year of implementation")),
                            (END_YEAR, self.tr("Last year of implementation"))):
             param = QgsProcessingParameterNumber(key, label, QgsProcessingParameterNumber.Type.Integer, optional=True,
@@ -140,6 +194,8 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(FAILED_COUNT, self.tr("Rules failed")))
         self.addOutput(QgsProcessingOutputNumber(PASSED_COUNT, self.tr("Rules passed")))
         self.addOutput(QgsProcessingOutputNumber(UNCHECKED_COUNT, self.tr("Rules not checked")))
+        self.addOutput(QgsProcessingOutputNumber(ADDED_QUALITY, self.tr("Mean 等别 of 新增耕地")))
+        self.addOutput(QgsProcessingOutputNumber(ADDED_UNGRADED_M2, self.tr("新增耕地 without 等别 (m²)")))
 
     def compute(self, parameters, context, feedback):  # noqa: D102
         result = self.read_plan(parameters, context, feedback, keep_geometry=True)
@@ -148,20 +204,24 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
         construction = indicators.construction_land(pieces)
         thresholds = read_thresholds(self, parameters, context)
         period = self._period(parameters, context, result)
-        pbf_rate, pbf_parcels = self._pbf(parameters, context, feedback)
-        results = compliance.evaluate(pieces, cultivated, construction, thresholds, pbf_rate, period)
+        pbf, pbf_layers = self._pbf(parameters, context, feedback, thresholds)
+        found = conflicts_alg.find(self, parameters, context, feedback, result, steep=thresholds.steep_slope)
+        results = compliance.evaluate(pieces, cultivated, construction, thresholds, period=period, pbf=pbf,
+                                      conflicts=found)
         table = compliance.rules_table(results)
         for row in table.itertuples(index=False):
             feedback.pushInfo(f"[{row.VERDICT}] {row.RULE_NAME}: {row.NOTE}")
         dest = self.write_table_output(parameters, OUTPUT, context, OUTPUT_SPEC, table, feedback)
         outputs = {OUTPUT: dest}
-        parcels_dest = self._write_parcels(parameters, context, result, results, pbf_parcels)
+        parcels_dest = self._write_parcels(parameters, context, result, results, pbf, pbf_layers)
         if parcels_dest is not None:
             outputs[OUTPUT_PARCELS] = parcels_dest
         verdicts = [r.passed for r in results]
         outputs[FAILED_COUNT] = sum(1 for v in verdicts if v is False)
         outputs[PASSED_COUNT] = sum(1 for v in verdicts if v is True)
         outputs[UNCHECKED_COUNT] = sum(1 for v in verdicts if v is None)
+        outputs[ADDED_QUALITY] = to_number_or_none(cultivated.added_quality)
+        outputs[ADDED_UNGRADED_M2] = round(cultivated.added_ungraded_m2, 2)
         return outputs
 
     def _period(self, parameters, context, result) -> Period | None:
@@ -174,24 +234,27 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
                                                          repair=self.repair_geometry(parameters, context)).frame["year"]
         return resolve_period((parameters.get(START_YEAR), parameters.get(END_YEAR)), subproject_years=years)
 
-    def _pbf(self, parameters, context, feedback):
-        """新增永久基本农田比例 and 调出 parcels through landconsolidation:farmlandadjustment."""
+    def _pbf(self, parameters, context, feedback, thresholds):
+        """The 永农 review's numbers and its 调出 / 调入 parcels, through landconsolidation:farmlandadjustment."""
         if not parameters.get(PBF_BEFORE) or not parameters.get(PBF_AFTER):
-            return None, None
+            return None, {}
         from qgis import processing
 
         child = processing.run(
             algorithm_id("farmlandadjustment"),
             {PBF_BEFORE: parameters[PBF_BEFORE], PBF_AFTER: parameters[PBF_AFTER],
              DLTB: parameters[self.before_key], PROJECT_AREA: parameters.get(PROJECT_AREA),
+             MIN_ADDED_RATIO: thresholds.min_pbf_added_rate, MAX_OUT_RATIO: thresholds.max_pbf_out_ratio,
              OUTPUT: "memory:", OUT_PARCELS: "memory:", IN_PARCELS: "memory:"},
             context=context, feedback=feedback, is_child_algorithm=True,
         )
-        out_layer = context.getMapLayer(child[OUT_PARCELS]) if isinstance(child[OUT_PARCELS], str) \
-            else child[OUT_PARCELS]
-        return child[ADDED_RATIO], out_layer
+        layers = {key: context.getMapLayer(child[key]) if isinstance(child[key], str) else child[key]
+                  for key in (OUT_PARCELS, IN_PARCELS)}
+        numbers = {key: child.get(key) for key in (ADDED_RATIO, "OUT_RATIO", "OUT_M2", "IN_M2", "PBF_BEFORE_M2",
+                                                   OUT_SLOPE_GRADE, IN_SLOPE_GRADE)}
+        return numbers, layers
 
-    def _write_parcels(self, parameters, context, result, results, pbf_parcels):
+    def _write_parcels(self, parameters, context, result, results, pbf, pbf_layers):
         fields = QgsFields()
         for name, kind in PARCEL_FIELDS:
             fields.append(QgsField(name, kind))
@@ -199,27 +262,42 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
                                           QgsWkbTypes.Type.MultiPolygon, result.before.crs)
         if sink is None:
             return None
+
+        def add(geom, values):
+            feature = QgsFeature(fields)
+            if geom is not None:
+                shape = QgsGeometry(geom)
+                shape.convertToMultiType()
+                feature.setGeometry(shape)
+            feature.setAttributes(values)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+
         pieces = result.pieces
         for r in results:
             if r.passed is not False:
                 continue
             if r.culprits is not None:
                 for i in [int(i) for i in r.culprits.nonzero()[0]]:
-                    feature = QgsFeature(fields)
-                    geom = result.geometries[i]
-                    geom.convertToMultiType()
-                    feature.setGeometry(geom)
-                    feature.setAttributes([r.rule, str(pieces["bsm_b"].iat[i]), str(pieces["base_b"].iat[i]),
-                                           str(pieces["base_a"].iat[i]), float(pieces["gross"].iat[i]), r.note])
-                    sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-            if r.rule == "PBF_ADDED" and pbf_parcels is not None:
-                for source_feature in pbf_parcels.getFeatures():
-                    feature = QgsFeature(fields)
-                    geom = source_feature.geometry()
-                    geom.convertToMultiType()
-                    feature.setGeometry(geom)
-                    area = source_feature["AREA_M2"] if "AREA_M2" in source_feature.fields().names() else None
-                    bsm = source_feature["BSM"] if "BSM" in source_feature.fields().names() else None
-                    feature.setAttributes([r.rule, None if bsm is None else str(bsm), None, None, area, "调出"])
-                    sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+                    add(result.geometries[i], [r.rule, str(pieces["bsm_b"].iat[i]), str(pieces["base_b"].iat[i]),
+                                               str(pieces["base_a"].iat[i]), float(pieces["gross"].iat[i]), r.note])
+            for geom, values in r.extra:
+                add(geom, [r.rule, values["BSM"], values["DLBM_BEFORE"], values["DLBM_AFTER"],
+                           round(float(values["AREA_M2"]), 2), values["NOTE"]])
+            side, steeper_than = None, None
+            if r.rule in ("PBF_ADDED", "PBF_ADJUST_SHARE"):
+                side = OUT_PARCELS
+            elif r.rule == "PBF_IN_SLOPE" and pbf is not None:
+                side, steeper_than = IN_PARCELS, pbf.get(OUT_SLOPE_GRADE)
+            layer = pbf_layers.get(side) if side else None
+            if layer is None:
+                continue
+            names = layer.fields().names()
+            for source_feature in layer.getFeatures():
+                grade = source_feature["GDPDJB"] if "GDPDJB" in names else None
+                if steeper_than is not None and (to_number_or_none(grade) is None or float(grade) <= steeper_than):
+                    continue
+                area = source_feature["AREA_M2"] if "AREA_M2" in names else None
+                bsm = source_feature["BSM"] if "BSM" in names else None
+                note = "调出" if side == OUT_PARCELS else f"调入，坡度级别 {float(grade):.2f}"
+                add(source_feature.geometry(), [r.rule, None if bsm is None else str(bsm), None, None, area, note])
         return dest

@@ -23,6 +23,8 @@ NUMBERS = (
     ("QUALITY_AFTER", tr_noop("Mean 等别 of 耕地 after")),
     ("OCCUPIED_M2", tr_noop("耕地 to 建设用地/未利用地 (m²)")),
     ("BALANCED", tr_noop("进出平衡 in area and quality (1 = yes)")),
+    ("ADDED_QUALITY", tr_noop("Mean 等别 of 新增耕地")),
+    ("ADDED_UNGRADED_M2", tr_noop("新增耕地 without 等别 (m²)")),
 )
 OUTPUT_SPEC = [("SOURCE", str), ("SOURCE_NAME", str), ("AREA_M2", float), ("PADDY_M2", float),
                ("IRRIGATED_M2", float), ("DRY_M2", float), ("QUALITY", float), ("PIECES", int)]
@@ -52,6 +54,10 @@ class CultivatedLandAlgorithm(LandConsolidationAlgorithm):
             "进出平衡: 出 = 耕地 planned as other 农用地 (incl. 设施农用地), measured before; 进 = other 农用地 "
             "planned as 耕地, measured after; balanced when 进 ≥ 出 and the mean 等别 of 进 is not larger than that "
             "of 出. 耕地 from 建设用地 or 未利用地 is 新增耕地 but not part of 进出平衡."
+        ) + "\n\n" + self.tr(
+            "ADDED_QUALITY is the area-weighted mean 等别 of 新增耕地 on its own (pieces not 耕地 now and planned as "
+            "耕地); ADDED_UNGRADED_M2 the part of it without a planned 等别 (give NEW_CULTIVATED_GRADE or the "
+            "planned 等别 field). BALANCED is 0 while 进 or 出 has 耕地 without 等别."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802,D102
@@ -67,6 +73,10 @@ class CultivatedLandAlgorithm(LandConsolidationAlgorithm):
         land = indicators.cultivated_land(result.pieces, project_m2)
         for note in land.notes:
             feedback.pushWarning(note)
+        if land.added_ungraded_m2 > indicators.UNGRADED_TOLERANCE_M2:
+            feedback.pushWarning(self.tr("{area:.2f} m² of 新增耕地 have no 等别; the means and the quality rules leave "
+                                         "them out. Give NEW_CULTIVATED_GRADE or the planned 等别 field.").format(
+                area=land.added_ungraded_m2))
         feedback.pushInfo(
             f"耕地 {land.before_m2:.2f} → {land.after_m2:.2f} m²；新增 {land.added_m2:.2f} m² "
             f"（占原耕地 {land.added_rate:.2f}%，占项目区 {land.added_rate_of_project_area:.2f}%）"
@@ -90,5 +100,7 @@ class CultivatedLandAlgorithm(LandConsolidationAlgorithm):
             "QUALITY_AFTER": land.quality_after,
             "OCCUPIED_M2": land.occupied_m2,
             "BALANCED": int(land.balanced_area and land.balanced_quality),
+            "ADDED_QUALITY": land.added_quality,
+            "ADDED_UNGRADED_M2": land.added_ungraded_m2,
         }
         return {OUTPUT: dest, **{k: to_number_or_none(v) for k, v in values.items()}}

@@ -44,6 +44,7 @@ from ...core.keys import (
     END_YEAR,
     INPUT,
     MATRIX_LEVEL,
+    MAX_OUT_RATIO,
     MIN_ADDED_RATIO,
     MISSING,
     NAME,
@@ -66,6 +67,7 @@ from ...core.keys import (
 from ...core.errors import check_canceled
 from ...core.period import chinese_date, parse_date
 from ...core.values import plain_all
+from . import conflicts as conflicts_alg
 from .base import LandConsolidationAlgorithm, user_errors
 from .compliance import add_threshold_parameters, read_thresholds
 
@@ -150,6 +152,7 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
             self.addParameter(QgsProcessingParameterFeatureSource(
                 key, label, [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
             self.parameterDefinition(key).setHelp(help_text)
+        conflicts_alg.add_constraint_parameters(self, pbf=False)
         tables = QgsProcessingParameterEnum(
             TABLES, self.tr("Tables"), options=workbook.option_labels(), allowMultiple=True,
             defaultValue=list(range(len(workbook.tables()))), optional=True)
@@ -319,15 +322,35 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
         def plan(keep_geometry):
             return self.read_plan(params, context, feedback, keep_geometry=keep_geometry, overrides=overrides)
 
+        # The review runs once, for the figures (table 6, compliance) and the 调出 / 调入 lists alike; a failure
+        # is remembered as well.
+        review: dict = {}
+
+        def farmland_run():
+            if "run" not in review:
+                try:
+                    review["run"] = (True, self._farmland(params, context, feedback, thresholds))
+                except workbook.Unavailable as exc:
+                    review["run"] = (False, exc)
+            ok, value = review["run"]
+            if not ok:
+                raise value
+            return value
+
+        def conflicts(result):
+            return conflicts_alg.find(self, params, context, feedback, result, steep=thresholds.steep_slope)
+
         return workbook.Sources(
             dltb=lambda: self._read_dltb(params, context, feedback, overrides),
             plan=plan if has_plan else None,
-            farmland=(lambda: self._farmland(params, context, feedback, thresholds.min_pbf_added_rate))
-            if has_pbf else None,
+            farmland=(lambda: farmland_run()[:2]) if has_pbf else None,
+            farmland_parcels=(lambda: farmland_run()[2]) if has_pbf else None,
             contiguity=lambda: self._contiguity(params, context, feedback),
             subprojects=(lambda: self._subprojects(params, sub_source, context)) if sub_source is not None else None,
             subproject_layer=sub_source,
             repair=self.repair_geometry(params, context),
+            conflicts=conflicts if has_plan else None,
+            constraint_layers=conflicts_alg.constraints_given(params),
         )
 
     # ------------------------------------------------------------------ helpers
@@ -373,15 +396,19 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
                 params[definition.name()] = QgsProcessing.TEMPORARY_OUTPUT
         return processing.run(alg_id, params, context=context, feedback=feedback, is_child_algorithm=True)
 
-    def _farmland(self, params, context, feedback, threshold):
-        """Numbers and review rows of landconsolidation:farmlandadjustment (see :class:`~core.workbook.Sources`)."""
+    def _farmland(self, params, context, feedback, thresholds):
+        """Numbers, review rows and 调出 / 调入 pieces of landconsolidation:farmlandadjustment.
+
+        See :class:`~core.workbook.Sources` (``farmland`` and ``farmland_parcels``).
+        """
         if QgsApplication.processingRegistry().algorithmById(FARMLAND_ALG) is None:
             raise workbook.Unavailable(self.tr("the algorithm {id} is not installed").format(id=FARMLAND_ALG))
         feedback.pushInfo(self.tr("Running {id}…").format(id=FARMLAND_ALG))
         try:
             result = self._run_child(FARMLAND_ALG, {
                 PBF_BEFORE: params[PBF_BEFORE], PBF_AFTER: params[PBF_AFTER], DLTB: params[DLTB],
-                PROJECT_AREA: params.get(PROJECT_AREA), MIN_ADDED_RATIO: threshold,
+                PROJECT_AREA: params.get(PROJECT_AREA), MIN_ADDED_RATIO: thresholds.min_pbf_added_rate,
+                MAX_OUT_RATIO: thresholds.max_pbf_out_ratio,
             }, context, feedback)
         except QgsProcessingException as exc:
             # An optional table: the rest of the workbook is still worth having.
@@ -392,7 +419,15 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
         layer = QgsProcessingUtils.mapLayerFromString(output, context) if isinstance(output, str) else output
         if layer is not None:
             review = layer_frame(layer)
-        return numbers, review
+        parcels = {}
+        for side, key in (("out", "OUT_PARCELS"), ("in", "IN_PARCELS")):
+            value = result.get(key)
+            pieces = QgsProcessingUtils.mapLayerFromString(value, context) if isinstance(value, str) else value
+            features = list(pieces.getFeatures()) if pieces is not None else []
+            names = [f.name() for f in pieces.fields()] if pieces is not None else []
+            frame = pd.DataFrame([plain_all(f.attributes()) for f in features], columns=names)
+            parcels[side] = (frame, [f.geometry() for f in features])
+        return numbers, review, parcels
 
     def _contiguity(self, params, context, feedback):
         """Numbers of landconsolidation:contiguity before and after (after None without a plan)."""

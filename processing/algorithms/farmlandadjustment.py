@@ -28,8 +28,11 @@ from ...core.keys import (
     AREA_BASIS,
     DLTB,
     IN_PARCELS,
+    IN_SLOPE_GRADE,
+    MAX_OUT_RATIO,
     MIN_ADDED_RATIO,
     OUT_PARCELS,
+    OUT_SLOPE_GRADE,
     OUTPUT,
     PBF_AFTER,
     PBF_BEFORE,
@@ -37,6 +40,7 @@ from ...core.keys import (
 )
 from ...core.units import MU_PER_M2
 from ...core.values import to_number_or_none
+from ...i18n import tr_noop
 from .base import LandConsolidationAlgorithm, user_errors
 
 REVIEW_SPEC = [
@@ -63,6 +67,7 @@ PARCEL_FIELDS = [
     ("AREA_MU", QVariant.Type.Double),
     ("GDDB", QVariant.Type.Double),
     ("GRADE_FROM", QVariant.Type.String),
+    ("GDPDJB", QVariant.Type.Double),
     ("CLASS", QVariant.Type.String),
     ("SLOPE", QVariant.Type.String),
     ("SIZE_BIN", QVariant.Type.String),
@@ -104,6 +109,10 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
             "Areas: the 三调 ellipsoidal area of each piece (default), or the layer's own area "
             "field (YJJBNTTBMJ, YJJBNTMJ … detected) split in proportion to the ellipsoidal area. "
             "Layers in another CRS are reprojected to the DLTB's (or the before layer's) CRS."
+        ) + "\n\n" + self.tr(
+            "The review also judges 调出比例 against MAX_OUT_RATIO (default 5 % of the original permanent basic "
+            "farmland) and the slope: the area-weighted mean GDPDJB of 调入 must not be larger than that of 调出 "
+            "(OUT_SLOPE_GRADE, IN_SLOPE_GRADE; the parcels' GDPDJB field holds each piece's mean grade)."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802,D102
@@ -148,6 +157,14 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
         minimum.setHelp(self.tr("新增永久基本农田 ≥ this share of the adjusted area (Wuxi opinion §四(二), "
                                 "自然资发〔2019〕194号: 5 %)."))
         self.addParameter(minimum)
+        most = QgsProcessingParameterNumber(
+            MAX_OUT_RATIO, self.tr("Largest allowed 调出比例 (%)"), QgsProcessingParameterNumber.Type.Double,
+            defaultValue=farmland.DEFAULT_MAX_OUT_RATIO,
+        )
+        most.setFlags(most.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        most.setHelp(self.tr("调出 ≤ this share of the original permanent basic farmland of the project area "
+                             "(全域整治试点实施要点, 2020: 5 %)."))
+        self.addParameter(most)
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, self.tr("Review table"), QgsProcessing.SourceType.TypeVector))
         self.addParameter(QgsProcessingParameterFeatureSink(
             OUT_PARCELS, self.tr("调出 parcels"), QgsProcessing.SourceType.TypeVectorPolygon))
@@ -159,6 +176,8 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
             ("ADDED_RATIO", "新增比例 (%)"), ("OUT_RATIO", "调出比例 (%)"), ("CONTIGUITY_CHANGE", "集中连片度 (%)"),
             ("PBF_BEFORE_M2", "Permanent farmland before (m²)"), ("PBF_AFTER_M2", "Permanent farmland after (m²)"),
             ("SLIVERS", "Slivers dropped"), ("ADDED_RATIO_OK", "新增比例 meets the requirement (1/0)"),
+            (OUT_SLOPE_GRADE, tr_noop("调出 mean slope grade (GDPDJB)")),
+            (IN_SLOPE_GRADE, tr_noop("调入 mean slope grade (GDPDJB)")),
         ):
             self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
 
@@ -173,6 +192,7 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
         sliver = self.parameterAsDouble(parameters, SLIVER_AREA, context)
         basis = self.parameterAsEnum(parameters, AREA_BASIS, context)
         minimum = self.parameterAsDouble(parameters, MIN_ADDED_RATIO, context)
+        most = self.parameterAsDouble(parameters, MAX_OUT_RATIO, context)
         steps = QgsProcessingMultiStepFeedback(5, feedback)
         with user_errors():
             reference = ground_src if ground_src is not None else before_src
@@ -221,7 +241,7 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
         in_sum = farmland.side_summary(in_frame)
         original = float(before.area(basis).sum())
         after_total = float(after.area(basis).sum())
-        table = farmland.review_table(out_sum, in_sum, original, after_total, minimum)
+        table = farmland.review_table(out_sum, in_sum, original, after_total, minimum, most)
         figures = farmland.ratios(out_sum, in_sum, original)
 
         outputs = {
@@ -248,6 +268,8 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
                 "PBF_AFTER_M2": round(after_total, 2),
                 "SLIVERS": out_pieces.slivers + in_pieces.slivers,
                 "ADDED_RATIO_OK": 1 if added_ok else 0,
+                OUT_SLOPE_GRADE: to_number_or_none(out_sum["slope_grade"]),
+                IN_SLOPE_GRADE: to_number_or_none(in_sum["slope_grade"]),
             }
         )
         steps.setCurrentStep(5)
@@ -270,6 +292,7 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
             row = frame.iloc[k]
             area = float(row["area"])
             grade = float(row["grade"])
+            steepness = float(row["slope_grade"])
             feature = QgsFeature(fields)
             feature.setGeometry(geom if geom.isMultipart() else QgsGeometry.collectGeometry([geom]))
             feature.setAttributes(
@@ -284,6 +307,7 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
                     round(area * MU_PER_M2, 4),
                     None if math.isnan(grade) else round(grade, 4),
                     row["grade_from"],
+                    None if math.isnan(steepness) else round(steepness, 4),
                     farmland.CLASS_NAMES[int(classes[k].argmax())],
                     farmland.SLOPE_NAMES[int(slopes[k].argmax())],
                     farmland.size_bin(area),

@@ -186,94 +186,114 @@
   <context>
     <name>LandConsolidation</name>
     <message>
-      <location filename="core/dltb.py" line="1051" />
+      <location filename="core/conflicts.py" line="254" />
+      <source>{n} conflict part(s) under {limit:g} m² (together {area:.2f} m²) lie along the boundary of a constraint layer drawn apart from the parcels and were left out.</source>
+      <translation>{n} 处小于 {limit:g} m² 的冲突部分（合计 {area:.2f} m²）位于约束图层与图斑界线不一致处，已剔除。</translation>
+    </message>
+    <message>
+      <location filename="core/conflicts.py" line="308" />
+      <source>The slope raster does not cover {n} piece(s) of new 耕地 ({area:.2f} m²); their GDPDJB is used where they have one.</source>
+      <translation>坡度栅格未覆盖 {n} 块新增耕地（{area:.2f} m²），有耕地坡度级别（GDPDJB）的按坡度级别判断。</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="1059" />
       <source>'{code}': {n} parcel(s), {area} m²{bsm}</source>
       <translation>“{code}” {n} 个图斑 {area} m²{bsm}</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="1052" />
+      <location filename="core/dltb.py" line="1060" />
       <source>(empty)</source>
       <translation>（空）</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="1056" />
+      <location filename="core/dltb.py" line="1064" />
       <source>and {n} more codes</source>
       <translation>另有 {n} 种编码</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="1057" />
+      <location filename="core/dltb.py" line="1065" />
       <source>Layer '{layer}', field {field}: {count} code(s) not in the land-survey code table ({parcels} parcels): {codes}. Correct them (is {field} the land-use code field?), or set UNKNOWN_CODES to 1 to report them as rows of their own.</source>
       <translation>图层“{layer}”字段 {field} 有 {count} 种三调地类表之外的编码（共 {parcels} 个图斑）：{codes}。请更正编码（{field} 是地类编码字段吗？），或将“未知编码”参数（UNKNOWN_CODES）设为 1，单列统计。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="637" />
+      <location filename="core/dltb.py" line="571" />
+      <source>Layer '{layer}': {n} parcel(s) have no geometry and cannot be placed inside or outside the project area, so they are not counted: {parcels}.</source>
+      <translation>图层“{layer}”有 {n} 个图斑没有几何，无法判断是否在项目区内，未计入：{parcels}。</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="649" />
       <source>Layer '{layer}': {n} parcel(s) with {what}: {parcels}; used {used}.</source>
       <translation>图层“{layer}”有 {n} 个图斑{what}：{parcels}；已改用{used}。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="645" />
+      <location filename="core/dltb.py" line="657" />
       <source>a TBMJ that is not a number (NaN, inf)</source>
       <translation>TBMJ 不是数值（NaN、inf）</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="645" />
+      <location filename="core/dltb.py" line="657" />
       <source>the ellipsoidal area of the geometry</source>
       <translation>按几何计算的椭球面积</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="646" />
+      <location filename="core/dltb.py" line="658" />
       <source>a TBMJ of zero or less</source>
       <translation>TBMJ 小于或等于 0</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="650" />
+      <location filename="core/dltb.py" line="662" />
       <source>a KCXS outside [0, 1)</source>
       <translation>KCXS 不在 [0, 1) 之间</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="650" />
+      <location filename="core/dltb.py" line="662" />
       <source>no field-ridge (tiankan) coefficient</source>
       <translation>不计田坎系数</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="656" />
+      <location filename="core/dltb.py" line="668" />
       <source>a {field} that is negative, not a number or larger than TBMJ</source>
       <translation>{field} 为负、不是数值或大于 TBMJ</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="657" />
+      <location filename="core/dltb.py" line="669" />
       <source>KCMJ = round(TBMJ × KCXS, 2)</source>
       <translation>KCMJ = round(TBMJ × KCXS, 2)</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="657" />
+      <location filename="core/dltb.py" line="669" />
       <source>TBDLMJ = TBMJ − KCMJ</source>
       <translation>TBDLMJ = TBMJ − KCMJ</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="664" />
+      <location filename="core/dltb.py" line="676" />
       <source>a GDDB outside 1–15</source>
       <translation>GDDB 不在 1–15 之间</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="664" />
+      <location filename="core/dltb.py" line="676" />
       <source>no quality grade (left out of the means)</source>
       <translation>视为无等别（不参与平均等别）</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="702" />
+      <location filename="core/dltb.py" line="714" />
       <source>Layer '{layer}': {n} parcel(s) recorded more than once (the same polygon): {pairs}. They would be counted twice; delete the copies (the data check lists them).</source>
       <translation>图层“{layer}”有 {n} 组图斑重复录入（几何相同）：{pairs}。这些图斑会被重复统计；请删除重复的图斑（数据质检会列出）。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="707" />
+      <location filename="core/dltb.py" line="719" />
       <source>Layer '{layer}': {n} BSM(s) are used by several different parcels: {bsm}.</source>
       <translation>图层“{layer}”有 {n} 个标识码用于多个不同的图斑：{bsm}。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="739" />
-      <source>Layer '{layer}': {n} parcel(s) have no geometry and cannot be placed inside or outside the project area, so they are not counted: {parcels}.</source>
-      <translation>图层“{layer}”有 {n} 个图斑没有几何，无法判断是否在项目区内，未计入：{parcels}。</translation>
+      <location filename="core/slope.py" line="273" />
+      <source>The raster '{name}' cannot be read.</source>
+      <translation>无法读取栅格“{name}”。</translation>
+    </message>
+    <message>
+      <location filename="core/slope.py" line="276" />
+      <source>The raster '{name}' is rotated or not north up; warp it to a north-up grid first (e.g. with gdalwarp).</source>
+      <translation>栅格“{name}”有旋转或不是正北朝上；请先重采样为正北朝上的格网（如用 gdalwarp）。</translation>
     </message>
     <message>
       <location filename="core/workbook/inputs.py" line="55" />
@@ -626,152 +646,167 @@
       <translation>项目 GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="116" />
+      <location filename="processing/algorithms/base.py" line="118" />
       <source>Cancelled.</source>
       <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="123" />
+      <location filename="processing/algorithms/base.py" line="125" />
       <source>Could not read or write a file: {error}</source>
       <translation>无法读写文件：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="129" />
+      <location filename="processing/algorithms/base.py" line="131" />
       <source>Internal error in {algorithm}: {error}. The details are in the QGIS log (Land consolidation); please report them.</source>
       <translation>{algorithm} 内部错误：{error}。详细信息见 QGIS 日志（Land consolidation）；请报告此问题。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="183" />
+      <location filename="processing/algorithms/base.py" line="189" />
       <source>Project area (项目区) — restrict to this boundary</source>
       <translation>项目区 — 仅统计此边界范围内</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="189" />
+      <location filename="processing/algorithms/base.py" line="195" />
       <source>Optional boundary. Parcels cut by it are split; their TBMJ, KCMJ and TBDLMJ are kept in proportion to the ellipsoidal area inside.</source>
       <translation>可选边界。被边界切割的图斑将被分割，其 TBMJ、KCMJ、TBDLMJ 按边界内椭球面积所占比例分摊。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="200" />
+      <location filename="processing/algorithms/base.py" line="206" />
       <source>Repair invalid geometries (makeValid) instead of stopping</source>
       <translation>修复无效几何（makeValid），不中止运行</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="202" />
+      <location filename="processing/algorithms/base.py" line="208" />
       <source>By default a parcel with an invalid geometry stops the run with a message naming the layer and the parcel (BSM). When set, each is repaired with makeValid and the log lists what was repaired.</source>
       <translation>默认情况下，几何无效的图斑会中止运行，并提示图层名称和图斑（BSM）。勾选后，逐个按 makeValid 修复，日志列出修复了哪些图斑。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="216" />
+      <location filename="processing/algorithms/base.py" line="222" />
       <source>DLTB land-use parcels (地类图斑)</source>
       <translation>地类图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="220" />
+      <location filename="processing/algorithms/base.py" line="226" />
       <source>三调 地类图斑 layer in a projected CGCS2000 Gauss-Krüger CRS (e.g. EPSG:4528).</source>
       <translation>三调地类图斑图层，采用 CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="235" />
+      <location filename="processing/algorithms/base.py" line="241" />
       <source>Land-use code field (default: detected DLBM)</source>
       <translation>地类编码字段（默认：自动识别的 DLBM）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="239" />
+      <location filename="processing/algorithms/base.py" line="245" />
       <source>Field holding the 三调 code; leave empty to use DLBM.</source>
       <translation>存放三调地类编码的字段；留空则使用 DLBM。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="303" />
+      <location filename="processing/algorithms/base.py" line="309" />
       <source>Current DLTB (现状地类图斑)</source>
       <translation>现状地类图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="307" />
+      <location filename="processing/algorithms/base.py" line="313" />
       <source>三调 地类图斑 of the current state, projected CGCS2000 Gauss-Krüger (e.g. EPSG:4528).</source>
       <translation>现状三调地类图斑，CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="311" />
+      <location filename="processing/algorithms/base.py" line="317" />
       <source>Planned DLTB after consolidation (规划地类图斑)</source>
       <translation>整治后规划地类图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="316" />
+      <location filename="processing/algorithms/base.py" line="322" />
       <source>The planned state as a layer with its own DLBM/TBMJ/KCMJ/TBDLMJ/GDDB; boundaries need not match the current layer (the two are overlaid). Give this or the planned-code field.</source>
       <translation>以图层表示的规划状态，自带 DLBM/TBMJ/KCMJ/TBDLMJ/GDDB 字段；图斑边界无需与现状图层一致（两者叠加分析）。本项与规划地类编码字段二选一。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="321" />
+      <location filename="processing/algorithms/base.py" line="327" />
       <source>…or planned-code field on the current DLTB (规划地类编码)</source>
       <translation>…或现状地类图斑上的规划地类编码字段</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="326" />
+      <location filename="processing/algorithms/base.py" line="332" />
       <source>Field of the current DLTB holding the planned DLBM; empty values mean unchanged.</source>
       <translation>现状地类图斑中存放规划地类编码（DLBM）的字段；值为空表示地类不变。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="330" />
+      <location filename="processing/algorithms/base.py" line="336" />
       <source>Planned 田坎 coefficient field (with the planned-code field)</source>
       <translation>规划田坎系数字段（与规划地类编码字段配合使用）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="331" />
+      <location filename="processing/algorithms/base.py" line="337" />
       <source>Planned KCXS per parcel; default: a parcel staying 耕地 keeps its KCXS, new 耕地 has none.</source>
       <translation>各图斑的规划田坎系数（KCXS）；默认：仍为耕地的图斑保持原 KCXS，新增耕地的田坎系数为 0。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="332" />
+      <location filename="processing/algorithms/base.py" line="338" />
       <source>Planned 耕地等别 field (with the planned-code field)</source>
       <translation>规划耕地等别字段（与规划地类编码字段配合使用）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="333" />
+      <location filename="processing/algorithms/base.py" line="339" />
       <source>Planned GDDB per parcel; default: the parcel's current GDDB.</source>
       <translation>各图斑的规划耕地等别（GDDB）；默认取图斑现状 GDDB。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="341" />
+      <location filename="processing/algorithms/base.py" line="346" />
+      <source>等别 of new 耕地 that has none (新增耕地等别)</source>
+      <translation>无等别的新增耕地的等别（新增耕地等别）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="349" />
+      <source>One 等别 (1 best … 15 worst) for every piece of 新增耕地 (not 耕地 now, planned 耕地) without a planned 等别 – reclaimed 建设用地 and restored land have none of their own. Without it such land is left out of the mean 等别 and the quality rules are 未核验 (not checked), with the area said.</source>
+      <translation>为所有没有规划等别的新增耕地（现状非耕地、规划为耕地）统一指定一个等别（1 最好 … 15 最差）——复垦的建设用地和恢复的土地本身没有等别。不指定时，这些土地不计入平均等别，质量类指标判为“未核验”，并写明缺少等别的面积。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="356" />
       <source>Parts of the current DLTB the planned layer does not cover</source>
       <translation>现状地类图斑中规划图层未覆盖的部分</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="342" />
+      <location filename="processing/algorithms/base.py" line="357" />
       <source>Stop with an error listing them</source>
       <translation>报错并列出</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="342" />
+      <location filename="processing/algorithms/base.py" line="357" />
       <source>Keep them unchanged (reported)</source>
       <translation>视为不变（并报告）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="346" />
+      <location filename="processing/algorithms/base.py" line="361" />
       <source>0 = error naming the parcels; 1 = treat them as unchanged and report the area.</source>
       <translation>0 = 报错并列出相关图斑；1 = 视为地类不变，并报告其面积。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="375" />
+      <location filename="processing/algorithms/base.py" line="390" />
       <source>Reading the current DLTB…</source>
       <translation>正在读取现状地类图斑…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="383" />
+      <location filename="processing/algorithms/base.py" line="398" />
       <source>Overlaying the planned DLTB…</source>
       <translation>正在叠加规划地类图斑…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="61" />
+      <location filename="processing/algorithms/base.py" line="419" />
+      <source>{area:.2f} m² of 新增耕地 without a planned 等别 take the given 等别 {grade:g} (NEW_CULTIVATED_GRADE).</source>
+      <translation>{area:.2f} m² 无规划等别的新增耕地按指定等别 {grade:g} 计（NEW_CULTIVATED_GRADE）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="63" />
       <source>Status and indicators</source>
       <translation>现状与指标</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="62" />
+      <location filename="processing/algorithms/base.py" line="64" />
       <source>Scheme</source>
       <translation>实施方案</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="63" />
+      <location filename="processing/algorithms/base.py" line="65" />
       <source>Tools</source>
       <translation>工具</translation>
     </message>
@@ -830,7 +865,22 @@ OUTPUT 列出全部问题（BSM、FID、CHECK、CHECK_NAME、MESSAGE、AREA_M2�
       <translation>有问题的图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="101" />
+      <location filename="processing/algorithms/compliance.py" line="102" />
+      <source>Threshold of the compliance table; without it the rule is 未核验 (not checked).</source>
+      <translation>指标核验表的控制值；不给出时该指标为“未核验”。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="105" />
+      <source>Threshold of the compliance table (policy default: {value}).</source>
+      <translation>指标核验表的阈值（政策默认值：{value}）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="138" />
+      <source>Compliance check (指标核验)</source>
+      <translation>指标核验</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="144" />
       <source>Checks the plan against the policy rules, one row each: 新增耕地 ≥ 5 % of the original 耕地; 新增永久基本农田 ≥ 5 % of the adjusted area (needs the permanent basic farmland layers before and after); mean 耕地等别 not worse; 耕地进出平衡 in area and quality; 建设用地 not increased; 建新 ≤ 拆旧复垦; implementation period ≤ 3 years (from START_YEAR/END_YEAR, else the sub-projects' years); one township (the first 9 digits of ZLDWDM).
 
 Every threshold is a parameter with the policy default; the table's THRESHOLD column shows the value used. PASSED is 1/0, or empty when a rule could not be checked (its NOTE says why). OUTPUT_PARCELS holds the parcels behind each failure: 耕地 lost (新增耕地), 耕地 planned worse than the original mean 等别 (quality), 耕地出 (balance), 建新 (construction land, 增减挂钩), parcels of other townships, permanent basic farmland 调出.</source>
@@ -839,114 +889,303 @@ Every threshold is a parameter with the policy default; the table's THRESHOLD co
 各项阈值均为参数，默认取政策规定值；表中 THRESHOLD 列为实际采用的值。PASSED 为 1/0，规则无法核验时为空（原因见 NOTE）。OUTPUT_PARCELS 为各未通过项涉及的图斑：减少的耕地（新增耕地）、规划等别劣于原耕地平均等别的耕地（质量）、耕地出（进出平衡）、建新（建设用地、增减挂钩）、其他乡镇的图斑、永久基本农田调出。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="116" />
+      <location filename="processing/algorithms/compliance.py" line="155" />
+      <source>The reviewer's further checks: 新增耕地 not inside the ecological red line (RED_LINE) and not on slopes over 25° (SLOPE raster or DEM, else GDPDJB grade 5); planned new 建设用地 not inside the red line and no planned 建设用地 on permanent basic farmland (before or after); 永久基本农田 调出 ≤ 5 % of the original (PBF_ADJUST_SHARE) and the 调入 not steeper than the 调出 by area-weighted GDPDJB (PBF_IN_SLOPE); the area-weighted 等别 of 新增耕地 (ADDED_QUALITY) not poorer than the county mean (COUNTY_MEAN_GRADE; not checked without it). The conflict parts stand behind the constraint rules.
+
+耕地 without 等别 is never left out silently: while any planned (or current) 耕地 has none, the quality rules are 未核验 and say how much area lacks it. NEW_CULTIVATED_GRADE gives one 等别 to all 新增耕地 without a planned one.</source>
+      <translation>审查还核验：新增耕地不在生态保护红线内（RED_LINE）、不在 25° 以上陡坡（坡度栅格 SLOPE 或 DEM，否则按耕地坡度级别 GDPDJB 5 级）；规划新增建设用地不在生态保护红线内，规划建设用地不占永久基本农田（调整前或调整后）；永久基本农田调出不超过原永久基本农田的 5%（PBF_ADJUST_SHARE），调入按面积加权坡度级别不陡于调出（PBF_IN_SLOPE）；新增耕地的面积加权平均等别（ADDED_QUALITY）不低于县域耕地平均等别（COUNTY_MEAN_GRADE，未给出时不核验）。约束类指标的相关图斑为冲突部分。
+
+缺少等别的耕地不会被悄悄剔除：只要有规划（或现状）耕地没有等别，质量类指标即为“未核验”，并写明缺少等别的面积。NEW_CULTIVATED_GRADE 为所有无规划等别的新增耕地统一指定一个等别。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="169" />
       <source>Permanent basic farmland before (永久基本农田，整治前)</source>
       <translation>永久基本农田（整治前）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="117" />
+      <location filename="processing/algorithms/compliance.py" line="170" />
       <source>Permanent basic farmland after (永久基本农田，整治后)</source>
       <translation>永久基本农田（整治后）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="118" />
+      <location filename="processing/algorithms/compliance.py" line="171" />
       <source>Sub-projects (子项目)</source>
       <translation>子项目</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="122" />
+      <location filename="processing/algorithms/compliance.py" line="175" />
       <source>YJJBNTTB layer before the adjustment.</source>
       <translation>调整前的永久基本农田图斑（YJJBNTTB）图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="123" />
+      <location filename="processing/algorithms/compliance.py" line="176" />
       <source>YJJBNTTB layer after the adjustment.</source>
       <translation>调整后的永久基本农田图斑（YJJBNTTB）图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="124" />
+      <location filename="processing/algorithms/compliance.py" line="177" />
       <source>Sub-projects; their year field (SSND) gives the period when START_YEAR/END_YEAR are not given.</source>
       <translation>子项目图层；未给出 START_YEAR/END_YEAR 时，以其实施年度字段（SSND）确定实施期限。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="126" />
+      <location filename="processing/algorithms/compliance.py" line="180" />
       <source>First year of implementation</source>
       <translation>实施开始年度</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="127" />
+      <location filename="processing/algorithms/compliance.py" line="181" />
       <source>Last year of implementation</source>
       <translation>实施结束年度</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="130" />
+      <location filename="processing/algorithms/compliance.py" line="184" />
       <source>Calendar year; the period counts both ends (2026–2028 is 3 years).</source>
       <translation>公历年份；实施期限含起止年度（2026–2028 为 3 年）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="134" />
+      <location filename="processing/algorithms/compliance.py" line="188" />
       <source>Compliance table</source>
       <translation>指标核验表</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="137" />
+      <location filename="processing/algorithms/compliance.py" line="191" />
       <source>Parcels behind failures</source>
       <translation>未通过项涉及的图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="140" />
+      <location filename="processing/algorithms/compliance.py" line="194" />
       <source>Rules failed</source>
       <translation>未通过规则数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="141" />
+      <location filename="processing/algorithms/compliance.py" line="195" />
       <source>Rules passed</source>
       <translation>通过规则数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="142" />
+      <location filename="processing/algorithms/compliance.py" line="196" />
       <source>Rules not checked</source>
       <translation>未核验规则数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="51" />
+      <location filename="processing/algorithms/compliance.py" line="197" />
+      <source>Mean 等别 of 新增耕地</source>
+      <translation>新增耕地平均等别</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="198" />
+      <source>新增耕地 without 等别 (m²)</source>
+      <translation>无等别的新增耕地（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="69" />
       <source>Minimum 新增耕地 rate (% of original 耕地)</source>
       <translation>新增耕地率下限（占原耕地的 %）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="52" />
+      <location filename="processing/algorithms/compliance.py" line="70" />
       <source>Minimum 新增永久基本农田 (% of the adjusted area)</source>
       <translation>新增永久基本农田比例下限（占调整面积的 %）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="53" />
+      <location filename="processing/algorithms/compliance.py" line="71" />
       <source>Largest allowed rise of the mean 耕地等别 (等)</source>
       <translation>耕地平均等别允许升高的最大值（等）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="54" />
+      <location filename="processing/algorithms/compliance.py" line="72" />
       <source>Largest allowed 建设用地 increase (m²)</source>
       <translation>建设用地允许增加的最大面积（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="56" />
+      <location filename="processing/algorithms/compliance.py" line="74" />
       <source>Longest implementation period (years)</source>
       <translation>最长实施期限（年）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="57" />
+      <location filename="processing/algorithms/compliance.py" line="75" />
       <source>Most townships (乡镇) in one project</source>
       <translation>单个项目最多涉及的乡镇数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="67" />
-      <source>Threshold of the compliance table (policy default: {value}).</source>
-      <translation>指标核验表的阈值（政策默认值：{value}）。</translation>
+      <location filename="processing/algorithms/compliance.py" line="77" />
+      <source>Largest allowed 新增耕地 inside the red line (m²)</source>
+      <translation>新增耕地位于生态保护红线内的允许面积上限（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="95" />
-      <source>Compliance check (指标核验)</source>
-      <translation>指标核验</translation>
+      <location filename="processing/algorithms/compliance.py" line="79" />
+      <source>Largest allowed 新增耕地 on steep slopes (m²)</source>
+      <translation>新增耕地位于陡坡的允许面积上限（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="80" />
+      <source>Steepest slope allowed for new 耕地 (degrees)</source>
+      <translation>新增耕地允许的最大坡度（度）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="82" />
+      <source>Largest 永久基本农田 调出 (% of the original permanent basic farmland)</source>
+      <translation>永久基本农田调出比例上限（占原永久基本农田的 %）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="84" />
+      <source>Largest allowed rise of the mean slope grade, 调入 over 调出 (级)</source>
+      <translation>调入平均坡度级别高于调出的允许值（级）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="86" />
+      <source>Largest allowed new 建设用地 inside the red line (m²)</source>
+      <translation>生态保护红线内新增建设用地的允许面积上限（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="88" />
+      <source>Largest allowed 建设用地 on permanent basic farmland (m²)</source>
+      <translation>建设用地占用永久基本农田的允许面积上限（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="89" />
+      <source>County mean 耕地等别 (新增耕地 must not be poorer)</source>
+      <translation>县域耕地平均等别（新增耕地不得低于）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/conflicts.py" line="121" />
+      <source>Give a slope raster (SLOPE) or a DEM (DEM), not both.</source>
+      <translation>请给出坡度栅格（SLOPE）或 DEM（DEM）之一，不要同时给出。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/conflicts.py" line="125" />
+      <source>The raster '{name}' is not a file GDAL can read (provider {provider}).</source>
+      <translation>栅格“{name}”不是 GDAL 可读取的文件（数据提供者 {provider}）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/conflicts.py" line="146" />
+      <source>No slope raster or DEM, and no GDPDJB on the new 耕地: the slope of new 耕地 is not checked.</source>
+      <translation>没有坡度栅格或 DEM，新增耕地也没有耕地坡度级别（GDPDJB）：不核验新增耕地的坡度。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/conflicts.py" line="150" />
+      <source>{area:.2f} m² of new 耕地 have neither raster cells nor a GDPDJB: their slope is unknown.</source>
+      <translation>{area:.2f} m² 新增耕地既无栅格像元也无耕地坡度级别（GDPDJB），坡度未知。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/conflicts.py" line="162" />
+      <source>Constraint conflicts (约束冲突)</source>
+      <translation>约束冲突</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/conflicts.py" line="168" />
+      <source>Checks the plan (the overlay of the current and the planned DLTB, as the other algorithms build it) against the constraints, piece by piece, and lists each conflicting piece with its rule, the BSM of the current parcel, the current and planned code and its area:
+• NO_BUILD_IN_RED_LINE – planned 建设用地 inside the ecological red line that is not 建设用地 now;
+• NO_BUILD_ON_PBF – planned 建设用地 on permanent basic farmland, before or after the adjustment;
+• NEW_CULTIVATED_NOT_IN_RED_LINE – 新增耕地 inside the red line;
+• NEW_CULTIVATED_NOT_STEEP – 新增耕地 on slopes over 25° (STEEP_SLOPE).
+
+Areas are gross, in m²: the piece's share of its current parcel's TBMJ; the part of a piece inside a constraint gets the piece's gross area × the share of the piece's ellipsoidal area inside (the output's SHARE). Parts under SLIVER_AREA (default 1 m²) are boundary noise and left out.
+
+Slope: from the SLOPE raster (degrees) or from a DEM (Horn's method), counting the cells whose centres fall inside the piece (a piece too small for a cell centre takes the cell under it); without a raster, or where the raster has no data, GDPDJB grade 5 of the planned (else current) parcel. New 耕地 with neither is reported as unknown, not as flat.
+
+Each constraint is optional; a rule without its constraint is not checked (the compliance table says 未核验).</source>
+      <translation>将规划（现状与规划地类图斑的叠加，与其他算法相同）逐块与约束条件比对，列出每一处冲突及其规则、现状图斑标识码（BSM）、现状与规划地类和面积：
+• NO_BUILD_IN_RED_LINE——生态保护红线内、现状不是建设用地的规划建设用地；
+• NO_BUILD_ON_PBF——占用永久基本农田（调整前或调整后）的规划建设用地；
+• NEW_CULTIVATED_NOT_IN_RED_LINE——生态保护红线内的新增耕地；
+• NEW_CULTIVATED_NOT_STEEP——坡度大于 25°（STEEP_SLOPE）的新增耕地。
+
+面积为图斑面积口径（m²）：叠加块占现状图斑 TBMJ 的份额；位于约束范围内的部分按叠加块面积 × 其椭球面积位于范围内的比例计（输出的 SHARE）。小于 SLIVER_AREA（默认 1 m²）的部分为界线误差，不计。
+
+坡度：取坡度栅格 SLOPE（度）或由 DEM 计算（Horn 法），统计中心点落在叠加块内的像元（小到不含像元中心的叠加块取其所在像元）；没有栅格或栅格无数据处，按规划（无则现状）耕地坡度级别 GDPDJB 5 级判断。两者都没有的新增耕地报告为坡度未知，而不当作平地。
+
+各约束条件均可选；未提供约束条件的规则不核验（指标核验表为“未核验”）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/conflicts.py" line="192" />
+      <source>Leave out conflict parts smaller than (m²)</source>
+      <translation>剔除小于此面积的冲突部分（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/conflicts.py" line="195" />
+      <source>Parts of a piece inside a constraint smaller than this (ellipsoidal m²) come from boundaries drawn apart in the two layers; they are counted in the log.</source>
+      <translation>叠加块位于约束范围内、小于此面积（椭球面积 m²）的部分来自两个图层界线不一致，剔除并在日志中计数。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/conflicts.py" line="199" />
+      <source>Conflicting pieces</source>
+      <translation>冲突图斑</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/conflicts.py" line="200" />
+      <source>New 建设用地 inside the red line (m²)</source>
+      <translation>生态保护红线内的新增建设用地（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/conflicts.py" line="201" />
+      <source>Planned 建设用地 on permanent basic farmland (m²)</source>
+      <translation>占用永久基本农田的规划建设用地（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/conflicts.py" line="202" />
+      <source>新增耕地 inside the red line (m²)</source>
+      <translation>生态保护红线内的新增耕地（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/conflicts.py" line="203" />
+      <source>新增耕地 on steep slopes (m²)</source>
+      <translation>陡坡上的新增耕地（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/conflicts.py" line="233" />
+      <source>{rule}: {n} piece(s), {area:.2f} m²</source>
+      <translation>{rule}：{n} 处，{area:.2f} m²</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/conflicts.py" line="236" />
+      <source>{rule}: not checked (its constraint was not given)</source>
+      <translation>{rule}：未核验（未提供相应约束图层）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/conflicts.py" line="55" />
+      <source>Ecological protection red line (生态保护红线)</source>
+      <translation>生态保护红线</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/conflicts.py" line="56" />
+      <source>生态保护红线 polygons: planned new 建设用地 and 新增耕地 inside are conflicts.</source>
+      <translation>生态保护红线面：其中的规划新增建设用地和新增耕地为冲突。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/conflicts.py" line="59" />
+      <source>永久基本农田 before the adjustment: planned 建设用地 on it is a conflict.</source>
+      <translation>调整前的永久基本农田：其上的规划建设用地为冲突。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/conflicts.py" line="61" />
+      <source>永久基本农田 after the adjustment: planned 建设用地 on it is a conflict.</source>
+      <translation>调整后的永久基本农田：其上的规划建设用地为冲突。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/conflicts.py" line="68" />
+      <source>Slope raster (坡度, degrees)</source>
+      <translation>坡度栅格（度）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/conflicts.py" line="69" />
+      <source>Slope in degrees. 新增耕地 is measured from the cells whose centres fall inside each piece. Give this or DEM; without either, GDPDJB grade 5 of the planned (else current) parcel marks slopes over 25°.</source>
+      <translation>以度为单位的坡度。新增耕地按中心点落在叠加块内的像元统计。给出此项或 DEM；两者都没有时，以规划（无则现状）耕地坡度级别 GDPDJB 5 级表示 25° 以上。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/conflicts.py" line="72" />
+      <source>…or elevation raster (DEM)</source>
+      <translation>…或高程栅格（DEM）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/conflicts.py" line="73" />
+      <source>Elevations; the slope is derived by Horn's 3×3 method (as gdaldem slope). A projected CRS in metres, or geographic degrees (converted on the CGCS2000 ellipsoid).</source>
+      <translation>高程；坡度按 Horn 3×3 方法计算（与 gdaldem slope 相同）。投影坐标系（米），或地理坐标（按 CGCS2000 椭球换算为米）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/conflicts.py" line="88" />
+      <source>新增耕地 on slopes over this is a conflict (补充耕地质量验收办法（试行）, 2025: 25°). The GDPDJB fallback always means grade 5 (over 25°).</source>
+      <translation>坡度超过此值的新增耕地为冲突（补充耕地质量验收办法（试行），2025：25°）。按耕地坡度级别判断时始终取 5 级（25° 以上）。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/constructionland.py" line="17" />
@@ -1427,12 +1666,12 @@ The boundary is the PROJECT_AREA layer (its features dissolved; use 'selected fe
       <translation>面积与质量进出平衡（1 = 是）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/cultivatedland.py" line="38" />
+      <location filename="processing/algorithms/cultivatedland.py" line="40" />
       <source>Cultivated land: added, in/out balance, quality (新增耕地与进出平衡)</source>
       <translation>新增耕地与进出平衡</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/cultivatedland.py" line="43" />
+      <location filename="processing/algorithms/cultivatedland.py" line="45" />
       <source>耕地 (0101/0102/0103) before and after on the TBDLMJ basis (田坎 excluded): 新增耕地 = 耕地 after − 耕地 before. ADDED_RATE is the policy's rate, against the original 耕地; ADDED_RATE_OF_PROJECT_AREA is against the project area's Σ TBMJ (both in %).
 
 The OUTPUT table splits 新增耕地 by source: 建设用地复垦, K-coded restorable plots, 园地/林地/草地, 坑塘, 未利用地, other 农用地, the change inside land that stays 耕地 (田坎 coefficient; a change of type moves its area between the 水田/水浇地/旱地 columns), and 耕地 lost (negative); the rows add up to the 合计 row = ADDED_M2, and the columns split each row by the planned 水田/水浇地/旱地 (a loss by the current one). QUALITY is the area-weighted mean 等别 (GDDB; 1 best, 15 worst).
@@ -1445,9 +1684,19 @@ OUTPUT 表按来源拆分新增耕地：建设用地复垦、K 编码可恢复�
 进出平衡：出 = 规划为其他农用地（含设施农用地）的耕地，按整治前面积计；进 = 规划为耕地的其他农用地，按整治后面积计；进 ≥ 出且进的平均等别不高于出的平均等别时为平衡。由建设用地或未利用地转来的耕地计入新增耕地，但不参与进出平衡。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/cultivatedland.py" line="60" />
+      <location filename="processing/algorithms/cultivatedland.py" line="57" />
+      <source>ADDED_QUALITY is the area-weighted mean 等别 of 新增耕地 on its own (pieces not 耕地 now and planned as 耕地); ADDED_UNGRADED_M2 the part of it without a planned 等别 (give NEW_CULTIVATED_GRADE or the planned 等别 field). BALANCED is 0 while 进 or 出 has 耕地 without 等别.</source>
+      <translation>ADDED_QUALITY 为新增耕地（现状非耕地、规划为耕地）单独的面积加权平均等别；ADDED_UNGRADED_M2 为其中没有规划等别的面积（可给出 NEW_CULTIVATED_GRADE 或规划等别字段）。“进”或“出”中有耕地缺少等别时 BALANCED 为 0。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/cultivatedland.py" line="66" />
       <source>新增耕地 by source</source>
       <translation>新增耕地来源</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/cultivatedland.py" line="77" />
+      <source>{area:.2f} m² of 新增耕地 have no 等别; the means and the quality rules leave them out. Give NEW_CULTIVATED_GRADE or the planned 等别 field.</source>
+      <translation>{area:.2f} m² 新增耕地没有等别，不计入平均等别和质量类指标。请给出 NEW_CULTIVATED_GRADE 或规划等别字段。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/ecologicalland.py" line="20" />
@@ -1840,12 +2089,12 @@ OUTPUT_LAYOUTS 另将每张图的打印版式写入一个 QGIS 项目（.qgz）�
       <translation>未出的图（缺少数据）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="108" />
+      <location filename="processing/algorithms/exportscheme.py" line="110" />
       <source>Export scheme tables (方案表格导出)</source>
       <translation>方案表格导出</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="113" />
+      <location filename="processing/algorithms/exportscheme.py" line="115" />
       <source>Writes the scheme (实施方案) tables into one Excel workbook, one sheet a table, with Chinese titles and headers laid out like the official 三调 statistics templates (土地利用现状分类面积汇总表: villages × classes, template column order): {tables}.
 
 Give a project GeoPackage (PROJECT, written by 'Create project'), or the layers themselves; a layer given explicitly replaces the project's. Only the current DLTB is required; a table whose inputs are missing is left out and listed in the log (by table number: {needs}). The 永久基本农田调整表 and the 耕地集中连片统计表 run the farmland adjustment and contiguity algorithms when they are installed.
@@ -1862,317 +2111,342 @@ The workbook is written to a temporary file in the target folder and renamed at 
 工作簿先写入目标文件夹中的临时文件，完成后再重命名，因此运行失败不会留下写了一半的文件。CSV_FOLDER 可为每张表另存一个 UTF-8 CSV 文件（数值与表中显示一致）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="134" />
+      <location filename="processing/algorithms/exportscheme.py" line="136" />
       <source>A project GeoPackage written by 'Create project': its DLTB, boundary, plan, farmland and sub-project layers and its facts (name, years) are used unless given below.</source>
       <translation>由“项目设置”生成的项目 GeoPackage：除非在下方另行给出，将使用其中的地类图斑、项目区边界、规划、永久基本农田和子项目图层以及项目信息（名称、年度）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="140" />
+      <location filename="processing/algorithms/exportscheme.py" line="142" />
       <source>三调 地类图斑 of the current state; required unless PROJECT is given.</source>
       <translation>现状三调地类图斑；未给出 PROJECT 时必填。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="143" />
+      <location filename="processing/algorithms/exportscheme.py" line="145" />
       <source>YJJBNTTB before the adjustment; with PBF_AFTER gives table 6.</source>
       <translation>调整前的永久基本农田图斑（YJJBNTTB）；与 PBF_AFTER 一起用于生成表 6。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="145" />
+      <location filename="processing/algorithms/exportscheme.py" line="147" />
       <source>YJJBNTTB after the adjustment.</source>
       <translation>调整后的永久基本农田图斑（YJJBNTTB）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="147" />
+      <location filename="processing/algorithms/exportscheme.py" line="149" />
       <source>Sub-project polygons (XMLX type, XMMC name, TZJE investment 万元, ZJLY funding, SSND year, ZRDW unit); gives tables 9 and 10 and the per-sub-project rows of table 8.</source>
       <translation>子项目范围面（XMLX 项目类型、XMMC 项目名称、TZJE 投资额（万元）、ZJLY 资金来源、SSND 实施年度、ZRDW 责任单位）；用于生成表 9、表 10 及表 8 中按子项目列出的行。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="154" />
+      <location filename="processing/algorithms/exportscheme.py" line="157" />
       <source>Tables</source>
       <translation>表格</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="156" />
+      <location filename="processing/algorithms/exportscheme.py" line="159" />
       <source>Which tables to write (default: all that the inputs allow).</source>
       <translation>要输出的表格（默认：输入数据所能支持的全部表格）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="158" />
+      <location filename="processing/algorithms/exportscheme.py" line="161" />
       <source>Area unit</source>
       <translation>面积单位</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="160" />
+      <location filename="processing/algorithms/exportscheme.py" line="163" />
       <source>0 = 公顷, 1 = 亩, 2 = both (side-by-side columns; the two wide tables get a sheet per unit).</source>
       <translation>0 = 公顷，1 = 亩，2 = 两者（并列分栏；两张宽表每种单位各一个工作表）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="164" />
+      <location filename="processing/algorithms/exportscheme.py" line="167" />
       <source>Decimal places of areas (empty = 4 for 公顷, 2 for 亩)</source>
       <translation>面积小数位数（为空则公顷 4 位、亩 2 位）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="166" />
+      <location filename="processing/algorithms/exportscheme.py" line="169" />
       <source>Leave empty for the defaults: 4 decimals for 公顷 (1 m²), 2 for 亩.</source>
       <translation>留空则使用默认值：公顷 4 位小数（精确到 1 m²），亩 2 位小数。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="168" />
+      <location filename="processing/algorithms/exportscheme.py" line="171" />
       <source>Transition matrix classes</source>
       <translation>转移矩阵地类级别</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="169" />
+      <location filename="processing/algorithms/exportscheme.py" line="172" />
       <source>First-level (一级类)</source>
       <translation>一级类</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="169" />
+      <location filename="processing/algorithms/exportscheme.py" line="172" />
       <source>Second-level (二级类)</source>
       <translation>二级类</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="172" />
+      <location filename="processing/algorithms/exportscheme.py" line="175" />
       <source>First-level classes fit a page; second-level classes show 水田/水浇地/旱地 apart.</source>
       <translation>一级类可在一页内排下；二级类将水田/水浇地/旱地分别列出。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="174" />
+      <location filename="processing/algorithms/exportscheme.py" line="177" />
       <source>Project name for the sheet headers</source>
       <translation>表头中的项目名称</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="176" />
+      <location filename="processing/algorithms/exportscheme.py" line="179" />
       <source>Default: the project GeoPackage's name.</source>
       <translation>默认：项目 GeoPackage 中记录的项目名称。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="179" />
+      <location filename="processing/algorithms/exportscheme.py" line="182" />
       <source>Default: the project's (set in the wizard).</source>
       <translation>默认取项目设置（在向导中填写）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="181" />
+      <location filename="processing/algorithms/exportscheme.py" line="184" />
       <source>e.g. 2026-11-29. Default: the project's, else today.</source>
       <translation>如 2026-11-29。默认取项目设置，否则为当天。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="192" />
+      <location filename="processing/algorithms/exportscheme.py" line="195" />
       <source>Default: the project's years, else the sub-projects' years (SSND).</source>
       <translation>默认：项目的起止年度，否则取子项目的年度（SSND）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="195" />
+      <location filename="processing/algorithms/exportscheme.py" line="198" />
       <source>Folder for one CSV per table</source>
       <translation>每表一个 CSV 的输出文件夹</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="197" />
+      <location filename="processing/algorithms/exportscheme.py" line="200" />
       <source>Optional: also write each table as a UTF-8 CSV (values as shown in the workbook).</source>
       <translation>可选：同时将每张表另存为 UTF-8 CSV（数值与工作簿中显示一致）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="200" />
+      <location filename="processing/algorithms/exportscheme.py" line="203" />
       <source>Scheme workbook</source>
       <translation>实施方案工作簿</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="200" />
+      <location filename="processing/algorithms/exportscheme.py" line="203" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="201" />
+      <location filename="processing/algorithms/exportscheme.py" line="204" />
       <source>The .xlsx file to write (replaced if it exists).</source>
       <translation>要写入的 .xlsx 文件（如已存在则覆盖）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="202" />
+      <location filename="processing/algorithms/exportscheme.py" line="205" />
       <source>Sheets written</source>
       <translation>已写入的工作表</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="203" />
+      <location filename="processing/algorithms/exportscheme.py" line="206" />
       <source>Number of sheets</source>
       <translation>工作表数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="204" />
+      <location filename="processing/algorithms/exportscheme.py" line="207" />
       <source>Tables left out (inputs missing)</source>
       <translation>未输出的表格（缺少输入）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="205" />
+      <location filename="processing/algorithms/exportscheme.py" line="208" />
       <source>CSV files</source>
       <translation>CSV 文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="230" />
+      <location filename="processing/algorithms/exportscheme.py" line="233" />
       <source>Project: {path}</source>
       <translation>项目：{path}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="232" />
+      <location filename="processing/algorithms/exportscheme.py" line="235" />
       <source>Give a project GeoPackage (PROJECT) or the current DLTB layer (DLTB). 请给出项目文件或现状地类图斑图层。</source>
       <translation>请给出项目 GeoPackage（PROJECT）或现状地类图斑图层（DLTB）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="263" />
+      <location filename="processing/algorithms/exportscheme.py" line="266" />
       <source>Computing the tables…</source>
       <translation>正在计算表格…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="268" />
+      <location filename="processing/algorithms/exportscheme.py" line="271" />
       <source>Left out: {n} {title} — {reason}.</source>
       <translation>未输出：表 {n} {title} — {reason}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="272" />
+      <location filename="processing/algorithms/exportscheme.py" line="275" />
       <source>No table could be written: every chosen table lacks its inputs.</source>
       <translation>无法输出任何表格：所选表格均缺少输入数据。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="280" />
+      <location filename="processing/algorithms/exportscheme.py" line="283" />
       <source>Could not write {path}: {error}</source>
       <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="285" />
+      <location filename="processing/algorithms/exportscheme.py" line="288" />
       <source>{n} CSV files in {folder}</source>
       <translation>已在 {folder} 中写入 {n} 个 CSV 文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="379" />
+      <location filename="processing/algorithms/exportscheme.py" line="405" />
       <source>the algorithm {id} is not installed</source>
       <translation>未安装算法 {id}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="380" />
+      <location filename="processing/algorithms/exportscheme.py" line="406" />
       <source>Running {id}…</source>
       <translation>正在运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="388" />
+      <location filename="processing/algorithms/exportscheme.py" line="415" />
       <source>{id} failed: {error}</source>
       <translation>{id} 运行失败：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="408" />
+      <location filename="processing/algorithms/exportscheme.py" line="443" />
       <source>Running {id} on the current DLTB…</source>
       <translation>正在对现状地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="413" />
+      <location filename="processing/algorithms/exportscheme.py" line="448" />
       <source>Running {id} on the planned DLTB…</source>
       <translation>正在对规划地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="417" />
+      <location filename="processing/algorithms/exportscheme.py" line="452" />
       <source>Running {id} on the planned codes ({field})…</source>
       <translation>正在按规划地类编码（{field}）运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="422" />
+      <location filename="processing/algorithms/exportscheme.py" line="457" />
       <source>The contiguity algorithm takes no code field; the 整治后 column of table 7 is left empty.</source>
       <translation>集中连片算法不接受地类编码字段；表 7 的整治后列留空。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="425" />
+      <location filename="processing/algorithms/exportscheme.py" line="460" />
       <source>No plan: table 7 shows the current state only.</source>
       <translation>无规划方案：表 7 仅反映现状。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="118" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="112" />
+      <source>The review also judges 调出比例 against MAX_OUT_RATIO (default 5 % of the original permanent basic farmland) and the slope: the area-weighted mean GDPDJB of 调入 must not be larger than that of 调出 (OUT_SLOPE_GRADE, IN_SLOPE_GRADE; the parcels' GDPDJB field holds each piece's mean grade).</source>
+      <translation>审查还按 MAX_OUT_RATIO（默认为原永久基本农田的 5%）判断调出比例，并判断坡度：调入的面积加权平均耕地坡度级别（GDPDJB）不得大于调出（OUT_SLOPE_GRADE、IN_SLOPE_GRADE；图斑的 GDPDJB 字段为各图斑的平均坡度级别）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/farmlandadjustment.py" line="127" />
       <source>DLTB land-use parcels (for class, 等别, 坡度)</source>
       <translation>地类图斑（用于取地类、等别、坡度）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="121" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="130" />
       <source>Current 三调 地类图斑: the class of the ground under each piece, and 等别 / 坡度 where the farmland layer has none.</source>
       <translation>现状三调地类图斑：提供各分块所在位置的现状地类，以及永久基本农田图层中缺少的等别 / 坡度。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="127" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="136" />
       <source>Drop pieces smaller than (m²)</source>
       <translation>舍弃面积小于此值的分块（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="130" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="139" />
       <source>Pieces under this area are slivers of re-digitised boundaries; they are dropped and counted in the log.</source>
       <translation>小于此面积的分块是边界重新数字化产生的细碎多边形，将被舍弃并在日志中计数。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="134" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="143" />
       <source>Area basis</source>
       <translation>面积口径</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="135" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="144" />
       <source>Ellipsoidal area of the pieces (三调 method)</source>
       <translation>分块的椭球面积（三调方法）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="136" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="145" />
       <source>The layer's area field (YJJBNTTBMJ …), in proportion</source>
       <translation>图层自带面积字段（YJJBNTTBMJ …），按比例分摊</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="140" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="149" />
       <source>0 = ellipsoidal area of each piece; 1 = the area field of the feature × the piece's share of the feature's ellipsoidal area (ellipsoidal where empty).</source>
       <translation>0 = 各分块的椭球面积；1 = 要素的面积字段值 × 分块占该要素椭球面积的比例（字段为空时取椭球面积）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="144" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="153" />
       <source>Required 新增比例 (%)</source>
       <translation>新增比例要求（%）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="148" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="157" />
       <source>新增永久基本农田 ≥ this share of the adjusted area (Wuxi opinion §四(二), 自然资发〔2019〕194号: 5 %).</source>
       <translation>新增永久基本农田 ≥ 调整面积的此比例（无锡实施意见 §四(二)，自然资发〔2019〕194号：5 %）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="151" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="161" />
+      <source>Largest allowed 调出比例 (%)</source>
+      <translation>调出比例上限（%）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/farmlandadjustment.py" line="165" />
+      <source>调出 ≤ this share of the original permanent basic farmland of the project area (全域整治试点实施要点, 2020: 5 %).</source>
+      <translation>调出不超过项目区原永久基本农田的此比例（全域整治试点实施要点，2020：5%）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/farmlandadjustment.py" line="168" />
       <source>Review table</source>
       <translation>审查汇总表</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="153" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="170" />
       <source>调出 parcels</source>
       <translation>调出图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="155" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="172" />
       <source>调入 parcels</source>
       <translation>调入图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="216" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="179" />
+      <source>调出 mean slope grade (GDPDJB)</source>
+      <translation>调出平均坡度级别（GDPDJB）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/farmlandadjustment.py" line="180" />
+      <source>调入 mean slope grade (GDPDJB)</source>
+      <translation>调入平均坡度级别（GDPDJB）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/farmlandadjustment.py" line="236" />
       <source>No DLTB given: the current class of the pieces is 未覆盖, and 等别 and slope come from the farmland layers only.</source>
       <translation>未提供地类图斑：各分块的现状地类记为“未覆盖”，等别和坡度仅取自永久基本农田图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="298" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="322" />
       <source>Farmland layer fields: area {area}, 等别 {gddb}, 坡度 {slope}.</source>
       <translation>永久基本农田图层字段：面积 {area}，等别 {gddb}，坡度 {slope}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="309" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="333" />
       <source>{side}: {n} sliver(s) under the sliver area dropped, {a:.4f} m² in all.</source>
       <translation>{side}：舍弃 {n} 个小于细碎面积阈值的分块，共 {a:.4f} m²。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="315" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="339" />
       <source>{side}: {n} piece(s) under {limit} m² dropped as coordinate noise, {a:.6f} m² in all.</source>
       <translation>{side}：{n} 个小于 {limit} m² 的碎片为坐标误差，已舍弃，合计 {a:.6f} m²。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="79" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="84" />
       <source>Permanent farmland adjustment (永久基本农田调整)</source>
       <translation>永久基本农田调整</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="85" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="90" />
       <source>Compares the permanent basic farmland (永久基本农田) before and after the adjustment and fills the figures of the provincial review form (全域土地综合整治所涉永久基本农田布局调整事项审查情况汇总表).
 
 调出 = before minus after, 调入 = after minus before, as pieces of the layers' own features (each feature minus the other layer's features it meets; nothing is dissolved). A piece that falls apart counts as one parcel per polygon. Pieces smaller than SLIVER_AREA (default 1 m²) come from re-digitised boundaries: they are dropped and counted in the log.
@@ -2315,11 +2589,6 @@ OUTPUT_RESERVE（建设用地腾退储备库）：每个农村建设用地图斑
       <location filename="processing/algorithms/potential.py" line="153" />
       <source>Rural construction land and mines inside it are not reclamation candidates.</source>
       <translation>其范围内的农村建设用地和采矿用地不作为复垦候选。</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/potential.py" line="154" />
-      <source>Ecological protection red line (生态保护红线)</source>
-      <translation>生态保护红线</translation>
     </message>
     <message>
       <location filename="processing/algorithms/potential.py" line="155" />

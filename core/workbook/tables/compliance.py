@@ -12,7 +12,9 @@ from ..rounding import shown
 TITLE = "指标核验表"
 #: rule → comparison shown beside the threshold.
 RULE_COMPARISON = {"ADDED_CULTIVATED": "≥", "PBF_ADDED": "≥", "QUALITY": "≤", "BALANCE_AREA": "≥", "BALANCE_QUALITY": "≤",
-                   "CONSTRUCTION": "≤", "LINKAGE": "≥", "PERIOD": "≤", "TOWNSHIP": "≤"}
+                   "CONSTRUCTION": "≤", "LINKAGE": "≥", "PERIOD": "≤", "TOWNSHIP": "≤", "NEW_CULTIVATED_GRADE": "≤",
+                   "NEW_CULTIVATED_NOT_IN_RED_LINE": "≤", "NEW_CULTIVATED_NOT_STEEP": "≤", "PBF_ADJUST_SHARE": "≤",
+                   "PBF_IN_SLOPE": "≤", "NO_BUILD_IN_RED_LINE": "≤", "NO_BUILD_ON_PBF": "≤"}
 
 
 def compliance_sheet(rules: pd.DataFrame, units, project: str = "", number: int = 11) -> Sheet:
@@ -46,15 +48,19 @@ def compliance_sheet(rules: pd.DataFrame, units, project: str = "", number: int 
         f"面积单位：{unit.label}", [Block(columns, rows)],
         notes=[f"核验结论：{passed} 项通过，{failed} 项不通过，{unchecked} 项未核验。",
                "注：“不通过”的指标以粗体标出，相关图斑见“指标核验”的“未通过指标涉及的图斑”图层。"
-               "质量指标为整治后平均等别减整治前平均等别，正值表示变差。"],
+               "质量指标为整治后平均等别减整治前平均等别，正值表示变差；新增耕地质量等别为新增耕地的面积加权平均等别，"
+               "与县域耕地平均等别比较。约束冲突面积为图斑面积（TBMJ）中位于约束范围内的部分。"
+               "有耕地缺少等别、新增耕地缺少坡度信息或未提供所需图层的指标为“未核验”，说明栏写明缺少的面积。"],
         project=project, freeze_columns=2,
     )
 
 
 def build(inputs: Inputs, number: int) -> list[Sheet]:
-    """The rules evaluated on the plan, with the 永久基本农田 ratio and the period when they can be had."""
+    """The rules evaluated on the plan, with the 永久基本农田 review, the conflicts and the period when they can be had."""
     farmland = inputs.optional("farmland")
-    pbf_rate = farmland[0].get("ADDED_RATIO") if farmland is not None else None
+    pbf = farmland[0] if farmland is not None else None
+    pbf_rate = pbf.get("ADDED_RATIO") if pbf is not None else None
     results = compliance_mod.evaluate(inputs.pieces, inputs.cultivated, inputs.construction, inputs.thresholds,
-                                      pbf_rate, inputs.period, pbf_missing=inputs.failure("farmland") or "")
+                                      pbf_rate, inputs.period, pbf_missing=inputs.failure("farmland") or "",
+                                      pbf=pbf, conflicts=inputs.optional("conflicts"))
     return [compliance_sheet(compliance_mod.rules_table(results), inputs.units, inputs.project, number)]

@@ -21,7 +21,7 @@ REVIEW_HEADERS = {
     "COUNT": "图斑数", "SHARE": "比例（%）", "QUALITY": "平均等别",
 }
 #: Review item (core/farmland.py) → comparison shown before its threshold.
-REVIEW_COMPARISON = {"ADDED_RATIO": "≥", "QUALITY": "≤"}
+REVIEW_COMPARISON = {"ADDED_RATIO": "≥", "QUALITY": "≤", "OUT_RATIO": "≤", "SLOPE_GRADE": "≤"}
 
 
 def _review_blocks(review: pd.DataFrame, units) -> list[Block]:
@@ -125,7 +125,7 @@ def _review_blocks(review: pd.DataFrame, units) -> list[Block]:
 
 
 def farmland_sheet(numbers: dict, review: pd.DataFrame | None, units, project: str = "", number: int = 6,
-                   min_added_ratio: float = 5.0) -> Sheet:
+                   min_added_ratio: float = 5.0, max_out_ratio: float = 5.0) -> Sheet:
     """永久基本农田调整表 from the outputs of ``landconsolidation:farmlandadjustment``.
 
     Args:
@@ -140,9 +140,12 @@ def farmland_sheet(numbers: dict, review: pd.DataFrame | None, units, project: s
         project: Project name.
         number: Table number.
         min_added_ratio: The 新增比例 threshold (%), for the summary layout.
+        max_out_ratio: The 调出比例 threshold (%), for the notes.
     """
     notes = ["注：调出 = 整治前永久基本农田 ∖ 整治后，调入 = 整治后 ∖ 整治前（几何差，小于碎片阈值的图斑已剔除）。"
-             f"新增比例不低于 {min_added_ratio:g}% 为符合（无锡实施意见 §四(二)）；质量以平均等别计，1 等最好。"
+             f"新增比例不低于 {min_added_ratio:g}% 为符合（无锡实施意见 §四(二)）；调出比例不超过 {max_out_ratio:g}% 为符合"
+             "（全域整治试点实施要点）；质量以平均等别计，1 等最好；"
+             "坡度以面积加权平均坡度级别（GDPDJB）计，调入不高于调出为符合。"
              "依据：全域土地综合整治所涉永久基本农田布局调整事项审查情况汇总表。"]
     if review is not None and set(REVIEW_COLUMNS) <= set(review.columns):
         return Sheet("farmland", f"表{number} {TITLE}", TITLE, unit_line(units),
@@ -222,4 +225,4 @@ def build(inputs: Inputs, number: int) -> list[Sheet]:
     """The table of the 永久基本农田 adjustment, judged against the run's 新增比例 threshold."""
     numbers, review = inputs.farmland
     return [farmland_sheet(numbers, review, inputs.units, inputs.project, number,
-                           inputs.thresholds.min_pbf_added_rate)]
+                           inputs.thresholds.min_pbf_added_rate, inputs.thresholds.max_pbf_out_ratio)]
