@@ -1,7 +1,7 @@
 """The QGIS plugin: registers the Processing provider, a menu and a toolbar."""
 from __future__ import annotations
 
-from qgis.core import QgsApplication
+from qgis.core import Qgis, QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu
@@ -98,7 +98,7 @@ class LandConsolidationPlugin:
         try:
             wizard.restore(path)
         except LandConsolidationError as exc:
-            self.iface.messageBar().pushCritical(tr("Land consolidation"), str(exc))
+            self.iface.messageBar().pushMessage(tr("Land consolidation"), str(exc), Qgis.MessageLevel.Critical, 0)
             return
         self.dialog = wizard
         wizard.show()

@@ -182,3 +182,78 @@ def test_messages_name_layers_by_their_layer_name(provider, tmp_path):
     with pytest.raises(QgsProcessingException) as err:
         processing.run("landconsolidation:landusestatus", {"INPUT": gpkg, "OUTPUT": "memory:"})
     assert "'DLTB'" in str(err.value) and "f06b_mixed" not in str(err.value)
+
+
+def test_a_planned_layer_in_another_crs_gives_the_same_numbers(provider, qgis_app):
+    """cultivatedland once refused a plan layer in EPSG:4549 while other algorithms reprojected it.
+
+    The plan of tests/builders.py: 新增耕地 5 380 m² on 16 050 m² of 耕地 (tests/test_compliance.py).  The
+    planned layer reprojected to EPSG:4549 (x − 40 000 000) gives the same, and the log says so.
+    """
+    from builders import PLAN_FIELDS, plan_after_rows, plan_before_rows
+
+    before = memory_layer("DLTB", plan_before_rows(), fields=PLAN_FIELDS)
+    after = memory_layer("DLTB_GH", plan_after_rows(), fields=PLAN_FIELDS)
+    result = processing.run("native:reprojectlayer", {"INPUT": after, "TARGET_CRS": "EPSG:4549",
+                                                     "OUTPUT": "memory:"})
+    moved = result["OUTPUT"]
+    moved.setName("DLTB_GH")
+    log = Log()
+    same = processing.run("landconsolidation:cultivatedland", {"BEFORE": before, "AFTER": after,
+                                                               "OUTPUT": "memory:"})
+    other = processing.run("landconsolidation:cultivatedland", {"BEFORE": before, "AFTER": moved,
+                                                                "OUTPUT": "memory:"}, feedback=log)
+    assert other["ADDED_M2"] == pytest.approx(same["ADDED_M2"], abs=0.01) == pytest.approx(5380.0, abs=0.01)
+    assert other["CULTIVATED_BEFORE_M2"] == pytest.approx(16050.0, abs=0.01)
+    assert any("EPSG:4549" in line and "EPSG:4528" in line for line in log.lines)
+
+
+def test_a_planned_code_field_that_is_not_there_names_the_parameter(provider):
+    layer = memory_layer("DLTB", [row(1, "A", "0101")], fields=TEXT_FIELDS)
+    with pytest.raises(QgsProcessingException) as err:
+        processing.run("landconsolidation:transitionmatrix", {"BEFORE": layer, "AFTER_FIELD": "GHDLBM_TYPO",
+                                                              "OUTPUT": "memory:"})
+    assert "GHDLBM_TYPO" in str(err.value) and "AFTER_FIELD" in str(err.value) and "'DLTB'" in str(err.value)
+
+
+@pytest.mark.parametrize("codes", ["1006/1107/1203", "1006,1170,1203", "1006 ，1107；沟渠"])
+def test_a_connector_list_with_a_typo_is_refused(provider, codes):
+    """A '/' or a typo once silently gave 183 blocks instead of 14."""
+    layer = memory_layer("DLTB", [row(1, "A", "0101")], fields=TEXT_FIELDS)
+    with pytest.raises(QgsProcessingException, match="CONNECTOR_CODES"):
+        processing.run("landconsolidation:contiguity", {"INPUT": layer, "CONNECTOR_CODES": codes,
+                                                        "OUTPUT": "memory:"})
+
+
+def test_opening_a_damaged_project_says_what_is_damaged(qgis_iface, tmp_path):
+    """A hand-edited lc_settings once broke *Open project…* with a traceback."""
+    import sqlite3
+
+    from land_consolidation.core import project
+    from land_consolidation.core.errors import LandConsolidationError
+
+    path = tmp_path / "p.gpkg"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE gpkg_contents (table_name TEXT, data_type TEXT, identifier TEXT, description TEXT)")
+        db.execute("CREATE TABLE lc_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        db.execute("INSERT INTO gpkg_contents VALUES ('lc_settings', 'attributes', 'lc_settings', '')")
+        db.execute("INSERT INTO lc_settings VALUES ('villages', '\"not a list\"')")
+    with pytest.raises(LandConsolidationError, match="villages"):
+        project.read_settings(path)
+    # Through the menu: the plugin shows the message in the message bar and opens nothing.
+    import land_consolidation
+    from qgis.PyQt.QtWidgets import QFileDialog
+
+    from qgis.core import Qgis
+
+    plugin = land_consolidation.classFactory(qgis_iface)
+    original = QFileDialog.getOpenFileName
+    QFileDialog.getOpenFileName = staticmethod(lambda *args, **kwargs: (str(path), ""))
+    before = len(qgis_iface.messageBar().get_messages(Qgis.Critical))
+    try:
+        plugin.open_project()
+    finally:
+        QFileDialog.getOpenFileName = original
+    shown = qgis_iface.messageBar().get_messages(Qgis.Critical)[before:]
+    assert plugin.dialog is None
+    assert len(shown) == 1 and "villages" in shown[0] and "lc_settings" in shown[0]

@@ -36,6 +36,7 @@ from ...core.keys import (
     AFTER_KCXS_FIELD,
     BEFORE,
     CODE_FIELD,
+    DLTB,
     GROUP_FIELD,
     INPUT,
     NEW_CULTIVATED_GRADE,
@@ -95,8 +96,55 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
-        problems = outputs.collisions(self, parameters, context)
+        problems = outputs.collisions(self, parameters, context) + self.missing_fields(parameters, context)
         return (False, "\n".join(problems)) if problems else (True, "")
+
+    #: Parameters holding the DLTB, whose CRS every other layer is reprojected to (the first given counts).
+    REFERENCE_KEYS = (BEFORE, DLTB, INPUT, "BASELINE")
+
+    def note_reprojections(self, parameters, context, feedback) -> None:
+        """One log line per input layer in another CRS than the DLTB's: it is reprojected to the DLTB's."""
+        reference = next((key for key in self.REFERENCE_KEYS if self.parameterDefinition(key) is not None
+                          and parameters.get(key) not in (None, "")), None)
+        if reference is None:
+            return
+        base_layer = self.parameterAsVectorLayer(parameters, reference, context)
+        if base_layer is None or not base_layer.crs().isValid():
+            return
+        crs = base_layer.crs()
+        for definition in self.parameterDefinitions():
+            key = definition.name()
+            if key == reference or definition.isDestination() or parameters.get(key) in (None, ""):
+                continue
+            if definition.type() not in ("source", "vector"):
+                continue
+            layer = self.parameterAsVectorLayer(parameters, key, context)
+            if layer is not None and layer.crs().isValid() and layer.crs() != crs:
+                feedback.pushInfo(self.tr("Layer '{layer}' ({own}) is reprojected to {crs}, the DLTB's CRS.").format(
+                    layer=layer.name(), own=layer.crs().authid(), crs=crs.authid()))
+
+    def missing_fields(self, parameters, context) -> list[str]:
+        """Messages for field parameters naming a field their layer does not have (parameter, layer, field)."""
+        problems = []
+        for definition in self.parameterDefinitions():
+            if not isinstance(definition, QgsProcessingParameterField) or definition.name() not in parameters:
+                continue
+            raw = parameters[definition.name()]
+            if raw in (None, "", []) or raw == definition.defaultValue():
+                continue  # empty, or a default that may be absent: the algorithm's to handle (GROUP_FIELD ZLDWDM)
+            wanted = self.parameterAsFields(parameters, definition.name(), context)
+            parent = definition.parentLayerParameterName()
+            if not wanted or not parent or parameters.get(parent) in (None, ""):
+                continue
+            layer = self.parameterAsVectorLayer(parameters, parent, context)
+            if layer is None:
+                continue
+            names = {f.name().upper() for f in layer.fields()}
+            for field in wanted:
+                if field and field.upper() not in names:
+                    problems.append(self.tr("Layer '{layer}' has no field '{field}' (parameter {parameter}).")
+                                    .format(layer=layer.name(), field=field, parameter=definition.name()))
+        return problems
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         """Run :meth:`compute` with staged outputs.
@@ -106,10 +154,11 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         outputs are written under temporary names and published together
         only when the run succeeded (processing/outputs.py).
         """
-        problems = outputs.collisions(self, parameters, context)
+        problems = outputs.collisions(self, parameters, context) + self.missing_fields(parameters, context)
         if problems:
             raise QgsProcessingException("\n".join(problems))
         staging = outputs.Staging(self, parameters, context)
+        self.note_reprojections(parameters, context, feedback)
         try:
             with user_errors():
                 results = self.compute(staging.parameters, context, feedback)

@@ -646,167 +646,177 @@
       <translation>项目 GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="118" />
+      <location filename="processing/algorithms/base.py" line="123" />
+      <source>Layer '{layer}' ({own}) is reprojected to {crs}, the DLTB's CRS.</source>
+      <translation>图层“{layer}”（{own}）已重投影到地类图斑的坐标系 {crs}。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="142" />
+      <source>Layer '{layer}' has no field '{field}' (parameter {parameter}).</source>
+      <translation>图层“{layer}”没有字段“{field}”（参数 {parameter}）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="164" />
       <source>Cancelled.</source>
       <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="125" />
+      <location filename="processing/algorithms/base.py" line="171" />
       <source>Could not read or write a file: {error}</source>
       <translation>无法读写文件：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="131" />
+      <location filename="processing/algorithms/base.py" line="177" />
       <source>Internal error in {algorithm}: {error}. The details are in the QGIS log (Land consolidation); please report them.</source>
       <translation>{algorithm} 内部错误：{error}。详细信息见 QGIS 日志（Land consolidation）；请报告此问题。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="189" />
+      <location filename="processing/algorithms/base.py" line="235" />
       <source>Project area (项目区) — restrict to this boundary</source>
       <translation>项目区 — 仅统计此边界范围内</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="195" />
+      <location filename="processing/algorithms/base.py" line="241" />
       <source>Optional boundary. Parcels cut by it are split; their TBMJ, KCMJ and TBDLMJ are kept in proportion to the ellipsoidal area inside.</source>
       <translation>可选边界。被边界切割的图斑将被分割，其 TBMJ、KCMJ、TBDLMJ 按边界内椭球面积所占比例分摊。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="206" />
+      <location filename="processing/algorithms/base.py" line="252" />
       <source>Repair invalid geometries (makeValid) instead of stopping</source>
       <translation>修复无效几何（makeValid），不中止运行</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="208" />
+      <location filename="processing/algorithms/base.py" line="254" />
       <source>By default a parcel with an invalid geometry stops the run with a message naming the layer and the parcel (BSM). When set, each is repaired with makeValid and the log lists what was repaired.</source>
       <translation>默认情况下，几何无效的图斑会中止运行，并提示图层名称和图斑（BSM）。勾选后，逐个按 makeValid 修复，日志列出修复了哪些图斑。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="222" />
+      <location filename="processing/algorithms/base.py" line="268" />
       <source>DLTB land-use parcels (地类图斑)</source>
       <translation>地类图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="226" />
+      <location filename="processing/algorithms/base.py" line="272" />
       <source>三调 地类图斑 layer in a projected CGCS2000 Gauss-Krüger CRS (e.g. EPSG:4528).</source>
       <translation>三调地类图斑图层，采用 CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="241" />
+      <location filename="processing/algorithms/base.py" line="287" />
       <source>Land-use code field (default: detected DLBM)</source>
       <translation>地类编码字段（默认：自动识别的 DLBM）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="245" />
+      <location filename="processing/algorithms/base.py" line="291" />
       <source>Field holding the 三调 code; leave empty to use DLBM.</source>
       <translation>存放三调地类编码的字段；留空则使用 DLBM。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="309" />
+      <location filename="processing/algorithms/base.py" line="355" />
       <source>Current DLTB (现状地类图斑)</source>
       <translation>现状地类图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="313" />
+      <location filename="processing/algorithms/base.py" line="359" />
       <source>三调 地类图斑 of the current state, projected CGCS2000 Gauss-Krüger (e.g. EPSG:4528).</source>
       <translation>现状三调地类图斑，CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="317" />
+      <location filename="processing/algorithms/base.py" line="363" />
       <source>Planned DLTB after consolidation (规划地类图斑)</source>
       <translation>整治后规划地类图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="322" />
+      <location filename="processing/algorithms/base.py" line="368" />
       <source>The planned state as a layer with its own DLBM/TBMJ/KCMJ/TBDLMJ/GDDB; boundaries need not match the current layer (the two are overlaid). Give this or the planned-code field.</source>
       <translation>以图层表示的规划状态，自带 DLBM/TBMJ/KCMJ/TBDLMJ/GDDB 字段；图斑边界无需与现状图层一致（两者叠加分析）。本项与规划地类编码字段二选一。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="327" />
+      <location filename="processing/algorithms/base.py" line="373" />
       <source>…or planned-code field on the current DLTB (规划地类编码)</source>
       <translation>…或现状地类图斑上的规划地类编码字段</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="332" />
+      <location filename="processing/algorithms/base.py" line="378" />
       <source>Field of the current DLTB holding the planned DLBM; empty values mean unchanged.</source>
       <translation>现状地类图斑中存放规划地类编码（DLBM）的字段；值为空表示地类不变。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="336" />
+      <location filename="processing/algorithms/base.py" line="382" />
       <source>Planned 田坎 coefficient field (with the planned-code field)</source>
       <translation>规划田坎系数字段（与规划地类编码字段配合使用）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="337" />
+      <location filename="processing/algorithms/base.py" line="383" />
       <source>Planned KCXS per parcel; default: a parcel staying 耕地 keeps its KCXS, new 耕地 has none.</source>
       <translation>各图斑的规划田坎系数（KCXS）；默认：仍为耕地的图斑保持原 KCXS，新增耕地的田坎系数为 0。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="338" />
+      <location filename="processing/algorithms/base.py" line="384" />
       <source>Planned 耕地等别 field (with the planned-code field)</source>
       <translation>规划耕地等别字段（与规划地类编码字段配合使用）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="339" />
+      <location filename="processing/algorithms/base.py" line="385" />
       <source>Planned GDDB per parcel; default: the parcel's current GDDB.</source>
       <translation>各图斑的规划耕地等别（GDDB）；默认取图斑现状 GDDB。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="346" />
+      <location filename="processing/algorithms/base.py" line="392" />
       <source>等别 of new 耕地 that has none (新增耕地等别)</source>
       <translation>无等别的新增耕地的等别（新增耕地等别）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="349" />
+      <location filename="processing/algorithms/base.py" line="395" />
       <source>One 等别 (1 best … 15 worst) for every piece of 新增耕地 (not 耕地 now, planned 耕地) without a planned 等别 – reclaimed 建设用地 and restored land have none of their own. Without it such land is left out of the mean 等别 and the quality rules are 未核验 (not checked), with the area said.</source>
       <translation>为所有没有规划等别的新增耕地（现状非耕地、规划为耕地）统一指定一个等别（1 最好 … 15 最差）——复垦的建设用地和恢复的土地本身没有等别。不指定时，这些土地不计入平均等别，质量类指标判为“未核验”，并写明缺少等别的面积。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="356" />
+      <location filename="processing/algorithms/base.py" line="402" />
       <source>Parts of the current DLTB the planned layer does not cover</source>
       <translation>现状地类图斑中规划图层未覆盖的部分</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="357" />
+      <location filename="processing/algorithms/base.py" line="403" />
       <source>Stop with an error listing them</source>
       <translation>报错并列出</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="357" />
+      <location filename="processing/algorithms/base.py" line="403" />
       <source>Keep them unchanged (reported)</source>
       <translation>视为不变（并报告）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="361" />
+      <location filename="processing/algorithms/base.py" line="407" />
       <source>0 = error naming the parcels; 1 = treat them as unchanged and report the area.</source>
       <translation>0 = 报错并列出相关图斑；1 = 视为地类不变，并报告其面积。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="390" />
+      <location filename="processing/algorithms/base.py" line="436" />
       <source>Reading the current DLTB…</source>
       <translation>正在读取现状地类图斑…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="398" />
+      <location filename="processing/algorithms/base.py" line="444" />
       <source>Overlaying the planned DLTB…</source>
       <translation>正在叠加规划地类图斑…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="419" />
+      <location filename="processing/algorithms/base.py" line="465" />
       <source>{area:.2f} m² of 新增耕地 without a planned 等别 take the given 等别 {grade:g} (NEW_CULTIVATED_GRADE).</source>
       <translation>{area:.2f} m² 无规划等别的新增耕地按指定等别 {grade:g} 计（NEW_CULTIVATED_GRADE）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="63" />
+      <location filename="processing/algorithms/base.py" line="64" />
       <source>Status and indicators</source>
       <translation>现状与指标</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="64" />
+      <location filename="processing/algorithms/base.py" line="65" />
       <source>Scheme</source>
       <translation>实施方案</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="65" />
+      <location filename="processing/algorithms/base.py" line="66" />
       <source>Tools</source>
       <translation>工具</translation>
     </message>
