@@ -25,7 +25,8 @@ from qgis.core import QgsGeometry, QgsSpatialIndex
 
 from . import codes as codes_mod
 from . import dltb, ellipsoid
-from .errors import Cancelled, LandConsolidationError
+from .errors import LandConsolidationError
+from .overlay import overlay
 from .values import numbers as to_numbers
 
 #: Relative tolerance on coverage (share of a parcel's area) before a gap or
@@ -185,47 +186,18 @@ def plan_from_layer(
     gk = parcels.gk or dltb.gauss_kruger_for(after_source)
     after_frame = after.frame.reset_index(drop=True)
     after_geoms = after.geometries
-    after_areas = ellipsoid.geometry_areas(gk, after_geoms)
-    index = QgsSpatialIndex()
-    for i, geom in enumerate(after_geoms):
-        index.addFeature(i, geom.boundingBox())
-
     before_frame = parcels.frame.reset_index(drop=True)
-    before_areas = ellipsoid.geometry_areas(gk, parcels.geometries)
-    rows_b, rows_a, geoms = [], [], []
-    # Pieces that are a whole before parcel need no area computation; the
-    # others are measured in one batch after the loop.
-    cut_geoms, cut_index = [], []
-    total = max(len(before_frame), 1)
-    for i, geom in enumerate(parcels.geometries):
-        if is_canceled is not None and is_canceled():
-            raise Cancelled()
-        if progress is not None and i % 500 == 0:
-            progress(100.0 * i / total)
-        if before_areas[i] <= 0:
-            continue
-        engine = QgsGeometry.createGeometryEngine(geom.constGet())
-        engine.prepareGeometry()
-        for j in index.intersects(geom.boundingBox()):
-            other = after_geoms[j]
-            if not engine.intersects(other.constGet()):
-                continue
-            if engine.within(other.constGet()):
-                piece = geom
-            else:
-                piece = dltb.polygonal(geom.intersection(other))
-                if piece is None or piece.isEmpty():
-                    continue
-                cut_geoms.append(piece)
-                cut_index.append(len(rows_b))
-            rows_b.append(i)
-            rows_a.append(j)
-            geoms.append(piece)
-    rows_b = np.asarray(rows_b, dtype=int)
-    rows_a = np.asarray(rows_a, dtype=int)
-    piece_area = before_areas[rows_b].astype(float) if len(rows_b) else np.zeros(0)
-    if cut_index:
-        piece_area[cut_index] = ellipsoid.geometry_areas(gk, cut_geoms)
+    # Parcels the plan leaves as they are (the same polygon in both layers) are matched without GEOS.
+    pieces_of = overlay(parcels.geometries, after_geoms, gk, keep_geometry=True, progress=progress,
+                        is_canceled=is_canceled)
+    before_areas, after_areas = pieces_of.area_a, pieces_of.area_b
+    if pieces_of.overlapping_b:
+        labels = [_label(after_frame, j) for j in pieces_of.overlapping_b]
+        raise LandConsolidationError(
+            f"规划图层“{after_name}”有相互重叠的图斑：{_listing(labels)}；请先检查拓扑。"
+            f" The after layer '{after_name}' has overlapping features: {_listing(labels)}."
+        )
+    rows_b, rows_a, piece_area, geoms = pieces_of.rows_a, pieces_of.rows_b, pieces_of.area, pieces_of.geometries
     covered = np.bincount(rows_b, weights=piece_area, minlength=len(before_frame))
     covered_a = np.bincount(rows_a, weights=piece_area, minlength=len(after_frame))
     gap = before_areas - covered
@@ -296,7 +268,8 @@ def plan_from_layer(
         if keep_geometry:
             for i in uncovered_rows:
                 geom = parcels.geometries[i]
-                near = [after_geoms[j] for j in index.intersects(geom.boundingBox())]
+                box = geom.boundingBox()
+                near = [g for g in after_geoms if g.boundingBox().intersects(box)]
                 geoms.append(geom.difference(QgsGeometry.unaryUnion(near)) if near else geom)
     outside = float(after_frame["tbmj"].sum() - (sel_a["tbmj"].sum() if len(sel_a) else 0.0))
     if outside > max(COVERAGE_MIN_M2, COVERAGE_TOLERANCE * max(after.total_area, 1.0)):
