@@ -158,7 +158,12 @@ def evaluate(
     for rule in CONFLICT_RULES:
         results[rule] = _conflict_rule(rule, conflicts, thresholds)
 
-    if pbf_added_rate is None:
+    out_m2 = _number(pbf.get("OUT_M2")) if pbf is not None else None
+    if pbf_added_rate is None and out_m2 is not None and out_m2 <= 0.0:
+        # Nothing taken out: the ratio (调入 − 调出) / 调出 is undefined and the rule does not apply.
+        results["PBF_ADDED"] = RuleResult("PBF_ADDED", None, thresholds.min_pbf_added_rate, True,
+                                          "没有调出永久基本农田，不涉及")
+    elif pbf_added_rate is None:
         results["PBF_ADDED"] = RuleResult("PBF_ADDED", None, thresholds.min_pbf_added_rate, None, missing_pbf)
     else:
         results["PBF_ADDED"] = RuleResult(

@@ -256,6 +256,18 @@ def _specs() -> dict:
                   categories=_categorised([(kind, kind, _SUBPROJECT_COLOURS[kind], _darker(_SUBPROJECT_COLOURS[kind]))
                                            for kind in SUBPROJECT_TYPES], outline_width=0.4, alpha="b0"),
                   other=OTHER_GREY, labels=Labels('"XMMC"', size=7.0)),
+        # Implementation progress (landconsolidation:progress): planned changes by state, unplanned changes.
+        StyleSpec("progress", "实施进度与偏差", key_field="STATE",
+                  categories=(Category("已实施", "已实施的规划变化", Look(fill="#1a9850c0", outline="#00441b",
+                                                                        outline_width=0.3)),
+                              Category("未实施", "未实施（未到期）", Look(fill="#fee08bc0", outline="#b8860b",
+                                                                       outline_width=0.3, outline_style="dash")),
+                              Category("滞后", "滞后（到期未实施）", Look(fill="#f46d43c0", outline="#a50026",
+                                                                       outline_width=0.4,
+                                                                       hatch=Hatch(45.0, 1.5, 0.2, "#a50026"))),
+                              Category("计划外变化", "计划外变化", Look(fill="#984ea3d0", outline="#3f007d",
+                                                                     outline_width=0.5))),
+                  other=OTHER_GREY, labels=Labels('"BASELINE_BSM"')),
     ]
     return {spec.name: spec for spec in specs}
 

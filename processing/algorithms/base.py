@@ -6,6 +6,7 @@ from contextlib import contextmanager
 
 from qgis.core import (
     Qgis,
+    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
@@ -40,6 +41,7 @@ from ...core.keys import (
     GROUP_FIELD,
     INPUT,
     NEW_CULTIVATED_GRADE,
+    OUTPUT,
     PROJECT_AREA,
     REPAIR_GEOMETRY,
     UNCOVERED,
@@ -469,6 +471,24 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
                                       "(NEW_CULTIVATED_GRADE).").format(area=filled, grade=grade))
         return result
 
+    def run_child(self, alg_id, inputs, context, feedback):
+        """Run a registered algorithm as a child with the given inputs; None when it is not installed.
+
+        Inputs the child does not take, or left empty, are dropped; its
+        required outputs (and ``OUTPUT``) go to temporary layers.
+        """
+        alg = QgsApplication.processingRegistry().algorithmById(alg_id)
+        if alg is None:
+            return None
+        from qgis import processing
+
+        params = {k: v for k, v in inputs.items() if alg.parameterDefinition(k) is not None and not empty(v)}
+        for definition in alg.destinationParameterDefinitions():
+            if definition.name() == OUTPUT or not (
+                    definition.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional):
+                params[definition.name()] = QgsProcessing.TEMPORARY_OUTPUT
+        return processing.run(alg_id, params, context=context, feedback=feedback, is_child_algorithm=True)
+
     def project_area(self, parameters, context, target_crs):
         """The dissolved project area in ``target_crs``, or None."""
         source = self.parameterAsSource(parameters, PROJECT_AREA, context)
@@ -476,6 +496,11 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
             return None
         return dltb.dissolve_area(source, target_crs, context.transformContext(),
                                   repair=self.repair_geometry(parameters, context))
+
+
+def empty(value) -> bool:
+    """An unset parameter value: None, blank text or an empty list."""
+    return value is None or (isinstance(value, str) and not value.strip()) or value == []
 
 
 @contextmanager

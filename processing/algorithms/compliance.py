@@ -120,6 +120,42 @@ def read_thresholds(algorithm, parameters, context) -> compliance.Thresholds:
     return compliance.Thresholds(**values)
 
 
+def read_period(algorithm, parameters, context, crs) -> Period | None:
+    """START_YEAR/END_YEAR, else the span of the sub-projects' years (SUBPROJECTS)."""
+    years = None
+    source = algorithm.parameterAsSource(parameters, SUBPROJECTS, context)
+    if source is not None:
+        with user_errors():
+            years = subprojects_mod.read_subprojects(source, crs, context.transformContext(),
+                                                     repair=algorithm.repair_geometry(parameters, context)
+                                                     ).frame["year"]
+    return resolve_period((parameters.get(START_YEAR), parameters.get(END_YEAR)), subproject_years=years)
+
+
+def pbf_review(algorithm, parameters, context, feedback, thresholds):
+    """The 永农 review's numbers and its 调出 / 调入 parcel layers, through landconsolidation:farmlandadjustment.
+
+    ``(None, {})`` unless both PBF_BEFORE and PBF_AFTER are given.
+    """
+    if not parameters.get(PBF_BEFORE) or not parameters.get(PBF_AFTER):
+        return None, {}
+    from qgis import processing
+
+    child = processing.run(
+        algorithm_id("farmlandadjustment"),
+        {PBF_BEFORE: parameters[PBF_BEFORE], PBF_AFTER: parameters[PBF_AFTER],
+         DLTB: parameters[algorithm.before_key], PROJECT_AREA: parameters.get(PROJECT_AREA),
+         MIN_ADDED_RATIO: thresholds.min_pbf_added_rate, MAX_OUT_RATIO: thresholds.max_pbf_out_ratio,
+         OUTPUT: "memory:", OUT_PARCELS: "memory:", IN_PARCELS: "memory:"},
+        context=context, feedback=feedback, is_child_algorithm=True,
+    )
+    layers = {key: context.getMapLayer(child[key]) if isinstance(child[key], str) else child[key]
+              for key in (OUT_PARCELS, IN_PARCELS)}
+    numbers = {key: child.get(key) for key in (ADDED_RATIO, "OUT_RATIO", "OUT_M2", "IN_M2", "PBF_BEFORE_M2",
+                                               OUT_SLOPE_GRADE, IN_SLOPE_GRADE)}
+    return numbers, layers
+
+
 OUTPUT_SPEC = [("RULE", str), ("RULE_NAME", str), ("VALUE", float), ("THRESHOLD", float), ("UNIT", str),
                ("PASSED", int), ("VERDICT", str), ("NOTE", str), ("SOURCE", str)]
 PARCEL_FIELDS = (("RULE", QVariant.Type.String), ("BSM", QVariant.Type.String), ("DLBM_BEFORE", QVariant.Type.String),
@@ -203,8 +239,8 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
         cultivated = indicators.cultivated_land(pieces, float(pieces["gross"].sum()))
         construction = indicators.construction_land(pieces)
         thresholds = read_thresholds(self, parameters, context)
-        period = self._period(parameters, context, result)
-        pbf, pbf_layers = self._pbf(parameters, context, feedback, thresholds)
+        period = read_period(self, parameters, context, result.before.crs)
+        pbf, pbf_layers = pbf_review(self, parameters, context, feedback, thresholds)
         found = conflicts_alg.find(self, parameters, context, feedback, result, steep=thresholds.steep_slope)
         results = compliance.evaluate(pieces, cultivated, construction, thresholds, period=period, pbf=pbf,
                                       conflicts=found)
@@ -223,36 +259,6 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
         outputs[ADDED_QUALITY] = to_number_or_none(cultivated.added_quality)
         outputs[ADDED_UNGRADED_M2] = round(cultivated.added_ungraded_m2, 2)
         return outputs
-
-    def _period(self, parameters, context, result) -> Period | None:
-        """START_YEAR/END_YEAR, else the span of the sub-projects' years."""
-        years = None
-        source = self.parameterAsSource(parameters, SUBPROJECTS, context)
-        if source is not None:
-            with user_errors():
-                years = subprojects_mod.read_subprojects(source, result.before.crs, context.transformContext(),
-                                                         repair=self.repair_geometry(parameters, context)).frame["year"]
-        return resolve_period((parameters.get(START_YEAR), parameters.get(END_YEAR)), subproject_years=years)
-
-    def _pbf(self, parameters, context, feedback, thresholds):
-        """The 永农 review's numbers and its 调出 / 调入 parcels, through landconsolidation:farmlandadjustment."""
-        if not parameters.get(PBF_BEFORE) or not parameters.get(PBF_AFTER):
-            return None, {}
-        from qgis import processing
-
-        child = processing.run(
-            algorithm_id("farmlandadjustment"),
-            {PBF_BEFORE: parameters[PBF_BEFORE], PBF_AFTER: parameters[PBF_AFTER],
-             DLTB: parameters[self.before_key], PROJECT_AREA: parameters.get(PROJECT_AREA),
-             MIN_ADDED_RATIO: thresholds.min_pbf_added_rate, MAX_OUT_RATIO: thresholds.max_pbf_out_ratio,
-             OUTPUT: "memory:", OUT_PARCELS: "memory:", IN_PARCELS: "memory:"},
-            context=context, feedback=feedback, is_child_algorithm=True,
-        )
-        layers = {key: context.getMapLayer(child[key]) if isinstance(child[key], str) else child[key]
-                  for key in (OUT_PARCELS, IN_PARCELS)}
-        numbers = {key: child.get(key) for key in (ADDED_RATIO, "OUT_RATIO", "OUT_M2", "IN_M2", "PBF_BEFORE_M2",
-                                                   OUT_SLOPE_GRADE, IN_SLOPE_GRADE)}
-        return numbers, layers
 
     def _write_parcels(self, parameters, context, result, results, pbf, pbf_layers):
         fields = QgsFields()

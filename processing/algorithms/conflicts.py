@@ -131,9 +131,11 @@ def read_constraints(algorithm, parameters, context, crs, feedback) -> conflicts
 
 
 def find(algorithm, parameters, context, feedback, plan, steep: float | None = None,
-         min_area: float = conflicts_mod.DEFAULT_MIN_AREA) -> conflicts_mod.Conflicts:
-    """Read the constraints and find the plan's conflicts; log what was checked."""
-    constraints = read_constraints(algorithm, parameters, context, plan.before.crs, feedback)
+         min_area: float = conflicts_mod.DEFAULT_MIN_AREA,
+         constraints: conflicts_mod.Constraints | None = None) -> conflicts_mod.Conflicts:
+    """Find the plan's conflicts (reading the constraints unless given); log what was checked."""
+    if constraints is None:
+        constraints = read_constraints(algorithm, parameters, context, plan.before.crs, feedback)
     with user_errors():
         result = conflicts_mod.find_conflicts(
             plan, constraints, plan.before.gk or dltb.gauss_kruger_for(

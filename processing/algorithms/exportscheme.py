@@ -69,15 +69,11 @@ from ...core.period import chinese_date, parse_date
 from ...core.values import plain_all
 from . import conflicts as conflicts_alg
 from .base import LandConsolidationAlgorithm, user_errors
+from .base import empty as _empty
 from .compliance import add_threshold_parameters, read_thresholds
 
 FARMLAND_ALG = algorithm_id("farmlandadjustment")
 CONTIGUITY_ALG = algorithm_id("contiguity")
-
-
-def _empty(value) -> bool:
-    """An unset parameter value: None, blank text or an empty list."""
-    return value is None or (isinstance(value, str) and not value.strip()) or value == []
 
 
 def _numbers(numbers: list[int]) -> str:
@@ -384,17 +380,7 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
 
     def _run_child(self, alg_id, inputs, context, feedback):
         """Run a registered algorithm of the provider as a child; None when it is not installed."""
-        alg = QgsApplication.processingRegistry().algorithmById(alg_id)
-        if alg is None:
-            return None
-        from qgis import processing
-
-        params = {k: v for k, v in inputs.items() if alg.parameterDefinition(k) is not None and not _empty(v)}
-        for definition in alg.destinationParameterDefinitions():
-            if definition.name() == OUTPUT or not (
-                    definition.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional):
-                params[definition.name()] = QgsProcessing.TEMPORARY_OUTPUT
-        return processing.run(alg_id, params, context=context, feedback=feedback, is_child_algorithm=True)
+        return self.run_child(alg_id, inputs, context, feedback)
 
     def _farmland(self, params, context, feedback, thresholds):
         """Numbers, review rows and 调出 / 调入 pieces of landconsolidation:farmlandadjustment.

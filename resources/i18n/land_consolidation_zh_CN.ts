@@ -286,6 +286,16 @@
       <translation>图层“{layer}”有 {n} 个标识码用于多个不同的图斑：{bsm}。</translation>
     </message>
     <message>
+      <location filename="core/progress.py" line="178" />
+      <source>{survey}: {n} part(s) under {limit:g} m² ({area:.2f} m² in all) are traces of boundaries digitised anew and were left out; their pieces are shared by their other parts.</source>
+      <translation>{survey}：{n} 个小于 {limit:g} m² 的碎片（合计 {area:.2f} m²）为界线重新数字化的痕迹，已忽略；所在规划图斑的面积由其余部分承担。</translation>
+    </message>
+    <message>
+      <location filename="core/progress.py" line="182" />
+      <source>{survey} does not cover {n} piece(s) of the plan ({area:.2f} m²): they count as not realised and unchanged.</source>
+      <translation>{survey} 未覆盖 {n} 个规划图斑（合计 {area:.2f} m²），按未实施、未变化计。</translation>
+    </message>
+    <message>
       <location filename="core/slope.py" line="273" />
       <source>The raster '{name}' cannot be read.</source>
       <translation>无法读取栅格“{name}”。</translation>
@@ -646,177 +656,177 @@
       <translation>项目 GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="123" />
+      <location filename="processing/algorithms/base.py" line="125" />
       <source>Layer '{layer}' ({own}) is reprojected to {crs}, the DLTB's CRS.</source>
       <translation>图层“{layer}”（{own}）已重投影到地类图斑的坐标系 {crs}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="142" />
+      <location filename="processing/algorithms/base.py" line="147" />
       <source>Layer '{layer}' has no field '{field}' (parameter {parameter}).</source>
       <translation>图层“{layer}”没有字段“{field}”（参数 {parameter}）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="164" />
+      <location filename="processing/algorithms/base.py" line="169" />
       <source>Cancelled.</source>
       <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="171" />
+      <location filename="processing/algorithms/base.py" line="176" />
       <source>Could not read or write a file: {error}</source>
       <translation>无法读写文件：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="177" />
+      <location filename="processing/algorithms/base.py" line="182" />
       <source>Internal error in {algorithm}: {error}. The details are in the QGIS log (Land consolidation); please report them.</source>
       <translation>{algorithm} 内部错误：{error}。详细信息见 QGIS 日志（Land consolidation）；请报告此问题。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="235" />
+      <location filename="processing/algorithms/base.py" line="240" />
       <source>Project area (项目区) — restrict to this boundary</source>
       <translation>项目区 — 仅统计此边界范围内</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="241" />
+      <location filename="processing/algorithms/base.py" line="246" />
       <source>Optional boundary. Parcels cut by it are split; their TBMJ, KCMJ and TBDLMJ are kept in proportion to the ellipsoidal area inside.</source>
       <translation>可选边界。被边界切割的图斑将被分割，其 TBMJ、KCMJ、TBDLMJ 按边界内椭球面积所占比例分摊。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="252" />
+      <location filename="processing/algorithms/base.py" line="257" />
       <source>Repair invalid geometries (makeValid) instead of stopping</source>
       <translation>修复无效几何（makeValid），不中止运行</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="254" />
+      <location filename="processing/algorithms/base.py" line="259" />
       <source>By default a parcel with an invalid geometry stops the run with a message naming the layer and the parcel (BSM). When set, each is repaired with makeValid and the log lists what was repaired.</source>
       <translation>默认情况下，几何无效的图斑会中止运行，并提示图层名称和图斑（BSM）。勾选后，逐个按 makeValid 修复，日志列出修复了哪些图斑。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="268" />
+      <location filename="processing/algorithms/base.py" line="273" />
       <source>DLTB land-use parcels (地类图斑)</source>
       <translation>地类图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="272" />
+      <location filename="processing/algorithms/base.py" line="277" />
       <source>三调 地类图斑 layer in a projected CGCS2000 Gauss-Krüger CRS (e.g. EPSG:4528).</source>
       <translation>三调地类图斑图层，采用 CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="287" />
+      <location filename="processing/algorithms/base.py" line="292" />
       <source>Land-use code field (default: detected DLBM)</source>
       <translation>地类编码字段（默认：自动识别的 DLBM）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="291" />
+      <location filename="processing/algorithms/base.py" line="296" />
       <source>Field holding the 三调 code; leave empty to use DLBM.</source>
       <translation>存放三调地类编码的字段；留空则使用 DLBM。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="355" />
+      <location filename="processing/algorithms/base.py" line="360" />
       <source>Current DLTB (现状地类图斑)</source>
       <translation>现状地类图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="359" />
+      <location filename="processing/algorithms/base.py" line="364" />
       <source>三调 地类图斑 of the current state, projected CGCS2000 Gauss-Krüger (e.g. EPSG:4528).</source>
       <translation>现状三调地类图斑，CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="363" />
+      <location filename="processing/algorithms/base.py" line="368" />
       <source>Planned DLTB after consolidation (规划地类图斑)</source>
       <translation>整治后规划地类图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="368" />
+      <location filename="processing/algorithms/base.py" line="373" />
       <source>The planned state as a layer with its own DLBM/TBMJ/KCMJ/TBDLMJ/GDDB; boundaries need not match the current layer (the two are overlaid). Give this or the planned-code field.</source>
       <translation>以图层表示的规划状态，自带 DLBM/TBMJ/KCMJ/TBDLMJ/GDDB 字段；图斑边界无需与现状图层一致（两者叠加分析）。本项与规划地类编码字段二选一。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="373" />
+      <location filename="processing/algorithms/base.py" line="378" />
       <source>…or planned-code field on the current DLTB (规划地类编码)</source>
       <translation>…或现状地类图斑上的规划地类编码字段</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="378" />
+      <location filename="processing/algorithms/base.py" line="383" />
       <source>Field of the current DLTB holding the planned DLBM; empty values mean unchanged.</source>
       <translation>现状地类图斑中存放规划地类编码（DLBM）的字段；值为空表示地类不变。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="382" />
+      <location filename="processing/algorithms/base.py" line="387" />
       <source>Planned 田坎 coefficient field (with the planned-code field)</source>
       <translation>规划田坎系数字段（与规划地类编码字段配合使用）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="383" />
+      <location filename="processing/algorithms/base.py" line="388" />
       <source>Planned KCXS per parcel; default: a parcel staying 耕地 keeps its KCXS, new 耕地 has none.</source>
       <translation>各图斑的规划田坎系数（KCXS）；默认：仍为耕地的图斑保持原 KCXS，新增耕地的田坎系数为 0。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="384" />
+      <location filename="processing/algorithms/base.py" line="389" />
       <source>Planned 耕地等别 field (with the planned-code field)</source>
       <translation>规划耕地等别字段（与规划地类编码字段配合使用）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="385" />
+      <location filename="processing/algorithms/base.py" line="390" />
       <source>Planned GDDB per parcel; default: the parcel's current GDDB.</source>
       <translation>各图斑的规划耕地等别（GDDB）；默认取图斑现状 GDDB。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="392" />
+      <location filename="processing/algorithms/base.py" line="397" />
       <source>等别 of new 耕地 that has none (新增耕地等别)</source>
       <translation>无等别的新增耕地的等别（新增耕地等别）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="395" />
+      <location filename="processing/algorithms/base.py" line="400" />
       <source>One 等别 (1 best … 15 worst) for every piece of 新增耕地 (not 耕地 now, planned 耕地) without a planned 等别 – reclaimed 建设用地 and restored land have none of their own. Without it such land is left out of the mean 等别 and the quality rules are 未核验 (not checked), with the area said.</source>
       <translation>为所有没有规划等别的新增耕地（现状非耕地、规划为耕地）统一指定一个等别（1 最好 … 15 最差）——复垦的建设用地和恢复的土地本身没有等别。不指定时，这些土地不计入平均等别，质量类指标判为“未核验”，并写明缺少等别的面积。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="402" />
+      <location filename="processing/algorithms/base.py" line="407" />
       <source>Parts of the current DLTB the planned layer does not cover</source>
       <translation>现状地类图斑中规划图层未覆盖的部分</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="403" />
+      <location filename="processing/algorithms/base.py" line="408" />
       <source>Stop with an error listing them</source>
       <translation>报错并列出</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="403" />
+      <location filename="processing/algorithms/base.py" line="408" />
       <source>Keep them unchanged (reported)</source>
       <translation>视为不变（并报告）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="407" />
+      <location filename="processing/algorithms/base.py" line="412" />
       <source>0 = error naming the parcels; 1 = treat them as unchanged and report the area.</source>
       <translation>0 = 报错并列出相关图斑；1 = 视为地类不变，并报告其面积。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="436" />
+      <location filename="processing/algorithms/base.py" line="441" />
       <source>Reading the current DLTB…</source>
       <translation>正在读取现状地类图斑…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="444" />
+      <location filename="processing/algorithms/base.py" line="449" />
       <source>Overlaying the planned DLTB…</source>
       <translation>正在叠加规划地类图斑…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="465" />
+      <location filename="processing/algorithms/base.py" line="470" />
       <source>{area:.2f} m² of 新增耕地 without a planned 等别 take the given 等别 {grade:g} (NEW_CULTIVATED_GRADE).</source>
       <translation>{area:.2f} m² 无规划等别的新增耕地按指定等别 {grade:g} 计（NEW_CULTIVATED_GRADE）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="64" />
+      <location filename="processing/algorithms/base.py" line="66" />
       <source>Status and indicators</source>
       <translation>现状与指标</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="65" />
+      <location filename="processing/algorithms/base.py" line="67" />
       <source>Scheme</source>
       <translation>实施方案</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="66" />
+      <location filename="processing/algorithms/base.py" line="68" />
       <source>Tools</source>
       <translation>工具</translation>
     </message>
@@ -885,12 +895,12 @@ OUTPUT 列出全部问题（BSM、FID、CHECK、CHECK_NAME、MESSAGE、AREA_M2�
       <translation>指标核验表的阈值（政策默认值：{value}）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="138" />
+      <location filename="processing/algorithms/compliance.py" line="174" />
       <source>Compliance check (指标核验)</source>
       <translation>指标核验</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="144" />
+      <location filename="processing/algorithms/compliance.py" line="180" />
       <source>Checks the plan against the policy rules, one row each: 新增耕地 ≥ 5 % of the original 耕地; 新增永久基本农田 ≥ 5 % of the adjusted area (needs the permanent basic farmland layers before and after); mean 耕地等别 not worse; 耕地进出平衡 in area and quality; 建设用地 not increased; 建新 ≤ 拆旧复垦; implementation period ≤ 3 years (from START_YEAR/END_YEAR, else the sub-projects' years); one township (the first 9 digits of ZLDWDM).
 
 Every threshold is a parameter with the policy default; the table's THRESHOLD column shows the value used. PASSED is 1/0, or empty when a rule could not be checked (its NOTE says why). OUTPUT_PARCELS holds the parcels behind each failure: 耕地 lost (新增耕地), 耕地 planned worse than the original mean 等别 (quality), 耕地出 (balance), 建新 (construction land, 增减挂钩), parcels of other townships, permanent basic farmland 调出.</source>
@@ -899,7 +909,7 @@ Every threshold is a parameter with the policy default; the table's THRESHOLD co
 各项阈值均为参数，默认取政策规定值；表中 THRESHOLD 列为实际采用的值。PASSED 为 1/0，规则无法核验时为空（原因见 NOTE）。OUTPUT_PARCELS 为各未通过项涉及的图斑：减少的耕地（新增耕地）、规划等别劣于原耕地平均等别的耕地（质量）、耕地出（进出平衡）、建新（建设用地、增减挂钩）、其他乡镇的图斑、永久基本农田调出。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="155" />
+      <location filename="processing/algorithms/compliance.py" line="191" />
       <source>The reviewer's further checks: 新增耕地 not inside the ecological red line (RED_LINE) and not on slopes over 25° (SLOPE raster or DEM, else GDPDJB grade 5); planned new 建设用地 not inside the red line and no planned 建设用地 on permanent basic farmland (before or after); 永久基本农田 调出 ≤ 5 % of the original (PBF_ADJUST_SHARE) and the 调入 not steeper than the 调出 by area-weighted GDPDJB (PBF_IN_SLOPE); the area-weighted 等别 of 新增耕地 (ADDED_QUALITY) not poorer than the county mean (COUNTY_MEAN_GRADE; not checked without it). The conflict parts stand behind the constraint rules.
 
 耕地 without 等别 is never left out silently: while any planned (or current) 耕地 has none, the quality rules are 未核验 and say how much area lacks it. NEW_CULTIVATED_GRADE gives one 等别 to all 新增耕地 without a planned one.</source>
@@ -908,82 +918,82 @@ Every threshold is a parameter with the policy default; the table's THRESHOLD co
 缺少等别的耕地不会被悄悄剔除：只要有规划（或现状）耕地没有等别，质量类指标即为“未核验”，并写明缺少等别的面积。NEW_CULTIVATED_GRADE 为所有无规划等别的新增耕地统一指定一个等别。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="169" />
+      <location filename="processing/algorithms/compliance.py" line="205" />
       <source>Permanent basic farmland before (永久基本农田，整治前)</source>
       <translation>永久基本农田（整治前）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="170" />
+      <location filename="processing/algorithms/compliance.py" line="206" />
       <source>Permanent basic farmland after (永久基本农田，整治后)</source>
       <translation>永久基本农田（整治后）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="171" />
+      <location filename="processing/algorithms/compliance.py" line="207" />
       <source>Sub-projects (子项目)</source>
       <translation>子项目</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="175" />
+      <location filename="processing/algorithms/compliance.py" line="211" />
       <source>YJJBNTTB layer before the adjustment.</source>
       <translation>调整前的永久基本农田图斑（YJJBNTTB）图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="176" />
+      <location filename="processing/algorithms/compliance.py" line="212" />
       <source>YJJBNTTB layer after the adjustment.</source>
       <translation>调整后的永久基本农田图斑（YJJBNTTB）图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="177" />
+      <location filename="processing/algorithms/compliance.py" line="213" />
       <source>Sub-projects; their year field (SSND) gives the period when START_YEAR/END_YEAR are not given.</source>
       <translation>子项目图层；未给出 START_YEAR/END_YEAR 时，以其实施年度字段（SSND）确定实施期限。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="180" />
+      <location filename="processing/algorithms/compliance.py" line="216" />
       <source>First year of implementation</source>
       <translation>实施开始年度</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="181" />
+      <location filename="processing/algorithms/compliance.py" line="217" />
       <source>Last year of implementation</source>
       <translation>实施结束年度</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="184" />
+      <location filename="processing/algorithms/compliance.py" line="220" />
       <source>Calendar year; the period counts both ends (2026–2028 is 3 years).</source>
       <translation>公历年份；实施期限含起止年度（2026–2028 为 3 年）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="188" />
+      <location filename="processing/algorithms/compliance.py" line="224" />
       <source>Compliance table</source>
       <translation>指标核验表</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="191" />
+      <location filename="processing/algorithms/compliance.py" line="227" />
       <source>Parcels behind failures</source>
       <translation>未通过项涉及的图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="194" />
+      <location filename="processing/algorithms/compliance.py" line="230" />
       <source>Rules failed</source>
       <translation>未通过规则数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="195" />
+      <location filename="processing/algorithms/compliance.py" line="231" />
       <source>Rules passed</source>
       <translation>通过规则数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="196" />
+      <location filename="processing/algorithms/compliance.py" line="232" />
       <source>Rules not checked</source>
       <translation>未核验规则数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="197" />
+      <location filename="processing/algorithms/compliance.py" line="233" />
       <source>Mean 等别 of 新增耕地</source>
       <translation>新增耕地平均等别</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="198" />
+      <location filename="processing/algorithms/compliance.py" line="234" />
       <source>新增耕地 without 等别 (m²)</source>
       <translation>无等别的新增耕地（m²）</translation>
     </message>
@@ -1068,22 +1078,22 @@ Every threshold is a parameter with the policy default; the table's THRESHOLD co
       <translation>栅格“{name}”不是 GDAL 可读取的文件（数据提供者 {provider}）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="146" />
+      <location filename="processing/algorithms/conflicts.py" line="148" />
       <source>No slope raster or DEM, and no GDPDJB on the new 耕地: the slope of new 耕地 is not checked.</source>
       <translation>没有坡度栅格或 DEM，新增耕地也没有耕地坡度级别（GDPDJB）：不核验新增耕地的坡度。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="150" />
+      <location filename="processing/algorithms/conflicts.py" line="152" />
       <source>{area:.2f} m² of new 耕地 have neither raster cells nor a GDPDJB: their slope is unknown.</source>
       <translation>{area:.2f} m² 新增耕地既无栅格像元也无耕地坡度级别（GDPDJB），坡度未知。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="162" />
+      <location filename="processing/algorithms/conflicts.py" line="164" />
       <source>Constraint conflicts (约束冲突)</source>
       <translation>约束冲突</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="168" />
+      <location filename="processing/algorithms/conflicts.py" line="170" />
       <source>Checks the plan (the overlay of the current and the planned DLTB, as the other algorithms build it) against the constraints, piece by piece, and lists each conflicting piece with its rule, the BSM of the current parcel, the current and planned code and its area:
 • NO_BUILD_IN_RED_LINE – planned 建设用地 inside the ecological red line that is not 建设用地 now;
 • NO_BUILD_ON_PBF – planned 建设用地 on permanent basic farmland, before or after the adjustment;
@@ -1108,47 +1118,47 @@ Each constraint is optional; a rule without its constraint is not checked (the c
 各约束条件均可选；未提供约束条件的规则不核验（指标核验表为“未核验”）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="192" />
+      <location filename="processing/algorithms/conflicts.py" line="194" />
       <source>Leave out conflict parts smaller than (m²)</source>
       <translation>剔除小于此面积的冲突部分（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="195" />
+      <location filename="processing/algorithms/conflicts.py" line="197" />
       <source>Parts of a piece inside a constraint smaller than this (ellipsoidal m²) come from boundaries drawn apart in the two layers; they are counted in the log.</source>
       <translation>叠加块位于约束范围内、小于此面积（椭球面积 m²）的部分来自两个图层界线不一致，剔除并在日志中计数。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="199" />
+      <location filename="processing/algorithms/conflicts.py" line="201" />
       <source>Conflicting pieces</source>
       <translation>冲突图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="200" />
+      <location filename="processing/algorithms/conflicts.py" line="202" />
       <source>New 建设用地 inside the red line (m²)</source>
       <translation>生态保护红线内的新增建设用地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="201" />
+      <location filename="processing/algorithms/conflicts.py" line="203" />
       <source>Planned 建设用地 on permanent basic farmland (m²)</source>
       <translation>占用永久基本农田的规划建设用地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="202" />
+      <location filename="processing/algorithms/conflicts.py" line="204" />
       <source>新增耕地 inside the red line (m²)</source>
       <translation>生态保护红线内的新增耕地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="203" />
+      <location filename="processing/algorithms/conflicts.py" line="205" />
       <source>新增耕地 on steep slopes (m²)</source>
       <translation>陡坡上的新增耕地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="233" />
+      <location filename="processing/algorithms/conflicts.py" line="235" />
       <source>{rule}: {n} piece(s), {area:.2f} m²</source>
       <translation>{rule}：{n} 处，{area:.2f} m²</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="236" />
+      <location filename="processing/algorithms/conflicts.py" line="238" />
       <source>{rule}: not checked (its constraint was not given)</source>
       <translation>{rule}：未核验（未提供相应约束图层）</translation>
     </message>
@@ -2099,12 +2109,12 @@ OUTPUT_LAYOUTS 另将每张图的打印版式写入一个 QGIS 项目（.qgz）�
       <translation>未出的图（缺少数据）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="110" />
+      <location filename="processing/algorithms/exportscheme.py" line="106" />
       <source>Export scheme tables (方案表格导出)</source>
       <translation>方案表格导出</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="115" />
+      <location filename="processing/algorithms/exportscheme.py" line="111" />
       <source>Writes the scheme (实施方案) tables into one Excel workbook, one sheet a table, with Chinese titles and headers laid out like the official 三调 statistics templates (土地利用现状分类面积汇总表: villages × classes, template column order): {tables}.
 
 Give a project GeoPackage (PROJECT, written by 'Create project'), or the layers themselves; a layer given explicitly replaces the project's. Only the current DLTB is required; a table whose inputs are missing is left out and listed in the log (by table number: {needs}). The 永久基本农田调整表 and the 耕地集中连片统计表 run the farmland adjustment and contiguity algorithms when they are installed.
@@ -2121,222 +2131,222 @@ The workbook is written to a temporary file in the target folder and renamed at 
 工作簿先写入目标文件夹中的临时文件，完成后再重命名，因此运行失败不会留下写了一半的文件。CSV_FOLDER 可为每张表另存一个 UTF-8 CSV 文件（数值与表中显示一致）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="136" />
+      <location filename="processing/algorithms/exportscheme.py" line="132" />
       <source>A project GeoPackage written by 'Create project': its DLTB, boundary, plan, farmland and sub-project layers and its facts (name, years) are used unless given below.</source>
       <translation>由“项目设置”生成的项目 GeoPackage：除非在下方另行给出，将使用其中的地类图斑、项目区边界、规划、永久基本农田和子项目图层以及项目信息（名称、年度）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="142" />
+      <location filename="processing/algorithms/exportscheme.py" line="138" />
       <source>三调 地类图斑 of the current state; required unless PROJECT is given.</source>
       <translation>现状三调地类图斑；未给出 PROJECT 时必填。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="145" />
+      <location filename="processing/algorithms/exportscheme.py" line="141" />
       <source>YJJBNTTB before the adjustment; with PBF_AFTER gives table 6.</source>
       <translation>调整前的永久基本农田图斑（YJJBNTTB）；与 PBF_AFTER 一起用于生成表 6。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="147" />
+      <location filename="processing/algorithms/exportscheme.py" line="143" />
       <source>YJJBNTTB after the adjustment.</source>
       <translation>调整后的永久基本农田图斑（YJJBNTTB）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="149" />
+      <location filename="processing/algorithms/exportscheme.py" line="145" />
       <source>Sub-project polygons (XMLX type, XMMC name, TZJE investment 万元, ZJLY funding, SSND year, ZRDW unit); gives tables 9 and 10 and the per-sub-project rows of table 8.</source>
       <translation>子项目范围面（XMLX 项目类型、XMMC 项目名称、TZJE 投资额（万元）、ZJLY 资金来源、SSND 实施年度、ZRDW 责任单位）；用于生成表 9、表 10 及表 8 中按子项目列出的行。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="157" />
+      <location filename="processing/algorithms/exportscheme.py" line="153" />
       <source>Tables</source>
       <translation>表格</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="159" />
+      <location filename="processing/algorithms/exportscheme.py" line="155" />
       <source>Which tables to write (default: all that the inputs allow).</source>
       <translation>要输出的表格（默认：输入数据所能支持的全部表格）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="161" />
+      <location filename="processing/algorithms/exportscheme.py" line="157" />
       <source>Area unit</source>
       <translation>面积单位</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="163" />
+      <location filename="processing/algorithms/exportscheme.py" line="159" />
       <source>0 = 公顷, 1 = 亩, 2 = both (side-by-side columns; the two wide tables get a sheet per unit).</source>
       <translation>0 = 公顷，1 = 亩，2 = 两者（并列分栏；两张宽表每种单位各一个工作表）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="167" />
+      <location filename="processing/algorithms/exportscheme.py" line="163" />
       <source>Decimal places of areas (empty = 4 for 公顷, 2 for 亩)</source>
       <translation>面积小数位数（为空则公顷 4 位、亩 2 位）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="169" />
+      <location filename="processing/algorithms/exportscheme.py" line="165" />
       <source>Leave empty for the defaults: 4 decimals for 公顷 (1 m²), 2 for 亩.</source>
       <translation>留空则使用默认值：公顷 4 位小数（精确到 1 m²），亩 2 位小数。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="171" />
+      <location filename="processing/algorithms/exportscheme.py" line="167" />
       <source>Transition matrix classes</source>
       <translation>转移矩阵地类级别</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="172" />
+      <location filename="processing/algorithms/exportscheme.py" line="168" />
       <source>First-level (一级类)</source>
       <translation>一级类</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="172" />
+      <location filename="processing/algorithms/exportscheme.py" line="168" />
       <source>Second-level (二级类)</source>
       <translation>二级类</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="175" />
+      <location filename="processing/algorithms/exportscheme.py" line="171" />
       <source>First-level classes fit a page; second-level classes show 水田/水浇地/旱地 apart.</source>
       <translation>一级类可在一页内排下；二级类将水田/水浇地/旱地分别列出。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="177" />
+      <location filename="processing/algorithms/exportscheme.py" line="173" />
       <source>Project name for the sheet headers</source>
       <translation>表头中的项目名称</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="179" />
+      <location filename="processing/algorithms/exportscheme.py" line="175" />
       <source>Default: the project GeoPackage's name.</source>
       <translation>默认：项目 GeoPackage 中记录的项目名称。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="182" />
+      <location filename="processing/algorithms/exportscheme.py" line="178" />
       <source>Default: the project's (set in the wizard).</source>
       <translation>默认取项目设置（在向导中填写）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="184" />
+      <location filename="processing/algorithms/exportscheme.py" line="180" />
       <source>e.g. 2026-11-29. Default: the project's, else today.</source>
       <translation>如 2026-11-29。默认取项目设置，否则为当天。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="195" />
+      <location filename="processing/algorithms/exportscheme.py" line="191" />
       <source>Default: the project's years, else the sub-projects' years (SSND).</source>
       <translation>默认：项目的起止年度，否则取子项目的年度（SSND）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="198" />
+      <location filename="processing/algorithms/exportscheme.py" line="194" />
       <source>Folder for one CSV per table</source>
       <translation>每表一个 CSV 的输出文件夹</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="200" />
+      <location filename="processing/algorithms/exportscheme.py" line="196" />
       <source>Optional: also write each table as a UTF-8 CSV (values as shown in the workbook).</source>
       <translation>可选：同时将每张表另存为 UTF-8 CSV（数值与工作簿中显示一致）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="203" />
+      <location filename="processing/algorithms/exportscheme.py" line="199" />
       <source>Scheme workbook</source>
       <translation>实施方案工作簿</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="203" />
+      <location filename="processing/algorithms/exportscheme.py" line="199" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="204" />
+      <location filename="processing/algorithms/exportscheme.py" line="200" />
       <source>The .xlsx file to write (replaced if it exists).</source>
       <translation>要写入的 .xlsx 文件（如已存在则覆盖）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="205" />
+      <location filename="processing/algorithms/exportscheme.py" line="201" />
       <source>Sheets written</source>
       <translation>已写入的工作表</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="206" />
+      <location filename="processing/algorithms/exportscheme.py" line="202" />
       <source>Number of sheets</source>
       <translation>工作表数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="207" />
+      <location filename="processing/algorithms/exportscheme.py" line="203" />
       <source>Tables left out (inputs missing)</source>
       <translation>未输出的表格（缺少输入）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="208" />
+      <location filename="processing/algorithms/exportscheme.py" line="204" />
       <source>CSV files</source>
       <translation>CSV 文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="233" />
+      <location filename="processing/algorithms/exportscheme.py" line="229" />
       <source>Project: {path}</source>
       <translation>项目：{path}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="235" />
+      <location filename="processing/algorithms/exportscheme.py" line="231" />
       <source>Give a project GeoPackage (PROJECT) or the current DLTB layer (DLTB). 请给出项目文件或现状地类图斑图层。</source>
       <translation>请给出项目 GeoPackage（PROJECT）或现状地类图斑图层（DLTB）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="266" />
+      <location filename="processing/algorithms/exportscheme.py" line="262" />
       <source>Computing the tables…</source>
       <translation>正在计算表格…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="271" />
+      <location filename="processing/algorithms/exportscheme.py" line="267" />
       <source>Left out: {n} {title} — {reason}.</source>
       <translation>未输出：表 {n} {title} — {reason}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="275" />
+      <location filename="processing/algorithms/exportscheme.py" line="271" />
       <source>No table could be written: every chosen table lacks its inputs.</source>
       <translation>无法输出任何表格：所选表格均缺少输入数据。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="283" />
+      <location filename="processing/algorithms/exportscheme.py" line="279" />
       <source>Could not write {path}: {error}</source>
       <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="288" />
+      <location filename="processing/algorithms/exportscheme.py" line="284" />
       <source>{n} CSV files in {folder}</source>
       <translation>已在 {folder} 中写入 {n} 个 CSV 文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="405" />
+      <location filename="processing/algorithms/exportscheme.py" line="391" />
       <source>the algorithm {id} is not installed</source>
       <translation>未安装算法 {id}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="406" />
+      <location filename="processing/algorithms/exportscheme.py" line="392" />
       <source>Running {id}…</source>
       <translation>正在运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="415" />
+      <location filename="processing/algorithms/exportscheme.py" line="401" />
       <source>{id} failed: {error}</source>
       <translation>{id} 运行失败：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="443" />
+      <location filename="processing/algorithms/exportscheme.py" line="429" />
       <source>Running {id} on the current DLTB…</source>
       <translation>正在对现状地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="448" />
+      <location filename="processing/algorithms/exportscheme.py" line="434" />
       <source>Running {id} on the planned DLTB…</source>
       <translation>正在对规划地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="452" />
+      <location filename="processing/algorithms/exportscheme.py" line="438" />
       <source>Running {id} on the planned codes ({field})…</source>
       <translation>正在按规划地类编码（{field}）运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="457" />
+      <location filename="processing/algorithms/exportscheme.py" line="443" />
       <source>The contiguity algorithm takes no code field; the 整治后 column of table 7 is left empty.</source>
       <translation>集中连片算法不接受地类编码字段；表 7 的整治后列留空。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="460" />
+      <location filename="processing/algorithms/exportscheme.py" line="446" />
       <source>No plan: table 7 shows the current state only.</source>
       <translation>无规划方案：表 7 仅反映现状。</translation>
     </message>
@@ -2894,6 +2904,163 @@ OUTPUT_RESERVE（建设用地腾退储备库）：每个农村建设用地图斑
       <location filename="processing/algorithms/potential.py" line="99" />
       <source>Potential survey (潜力调查)</source>
       <translation>潜力调查</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/progress.py" line="120" />
+      <source>Baseline DLTB the plan was made on (基期地类图斑)</source>
+      <translation>编制规划所用的基期地类图斑</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/progress.py" line="122" />
+      <source>Later surveys (年度变更调查 DLTB)</source>
+      <translation>年度变更调查地类图斑（可多个）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/progress.py" line="123" />
+      <source>One DLTB per year, with the 三调 fields; the year is taken from the layer name (DLTB_2027, 2027年度变更调查 …).</source>
+      <translation>每年一个地类图斑图层，字段同三调；年度取自图层名称（DLTB_2027、2027年度变更调查 …）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/progress.py" line="128" />
+      <source>Progress per sub-project; a sub-project is due by the survey of its year (SSND).</source>
+      <translation>按子项目统计进度；子项目应在其实施年度（SSND）的变更调查中完成。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/progress.py" line="132" />
+      <source>Leave out parts smaller than (m²)</source>
+      <translation>忽略小于此面积的碎片（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/progress.py" line="134" />
+      <source>Parts of the plan × survey overlay smaller than this (ellipsoidal m²) come from boundaries digitised anew; they are left out and counted in the log.</source>
+      <translation>规划与变更调查叠加后小于此面积（椭球面积，m²）的碎片来自界线重新数字化，予以忽略并在日志中计数。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/progress.py" line="142" />
+      <source>Calendar year; default: the span of the sub-projects' years. Changes outside every sub-project are due by the last year.</source>
+      <translation>公历年份；默认取子项目实施年度的起止。不属于任何子项目的规划变化应在最后一年完成。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/progress.py" line="147" />
+      <source>Progress by sub-project</source>
+      <translation>子项目实施进度</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/progress.py" line="149" />
+      <source>Indicators planned and realised</source>
+      <translation>指标规划值与实现值</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/progress.py" line="151" />
+      <source>Unplanned changes</source>
+      <translation>计划外变化</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/progress.py" line="153" />
+      <source>Planned changes and their state</source>
+      <translation>规划变化及实施状态</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/progress.py" line="155" />
+      <source>Planned change (m²)</source>
+      <translation>规划变化面积（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/progress.py" line="156" />
+      <source>Realised change, latest survey (m²)</source>
+      <translation>已实施面积，最近一次变更调查（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/progress.py" line="157" />
+      <source>Percent complete, latest survey</source>
+      <translation>完成比例，最近一次变更调查（%）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/progress.py" line="158" />
+      <source>Unplanned change, latest survey (m²)</source>
+      <translation>计划外变化面积，最近一次变更调查（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/progress.py" line="159" />
+      <source>Realised 新增耕地, latest survey (m²)</source>
+      <translation>已实现新增耕地，最近一次变更调查（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/progress.py" line="186" />
+      <source>the baseline DLTB</source>
+      <translation>基期地类图斑</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/progress.py" line="199" />
+      <source>Comparing the plan with {survey}…</source>
+      <translation>正在将规划与 {survey} 比对…</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/progress.py" line="258" />
+      <source>Give at least one later survey (SURVEY).</source>
+      <translation>请至少给出一个年度变更调查图层（SURVEY）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/progress.py" line="274" />
+      <source>{survey} ({crs}) was reprojected to the baseline's CRS {target}.</source>
+      <translation>{survey}（{crs}）已重投影到基期图层的坐标系 {target}。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/progress.py" line="282" />
+      <source>The survey '{survey}' has no parcels inside the project area.</source>
+      <translation>变更调查图层“{survey}”在项目区内没有图斑。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/progress.py" line="333" />
+      <source>Contiguity of {layer}…</source>
+      <translation>正在计算{layer}的集中连片…</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/progress.py" line="338" />
+      <source>{id} failed on {layer}: {error}</source>
+      <translation>{id} 在{layer}上运行失败：{error}</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/progress.py" line="342" />
+      <source>The algorithm {id} is not installed: no 百亩方 figures.</source>
+      <translation>未安装算法 {id}：不统计百亩方。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/progress.py" line="349" />
+      <source>the planned DLTB</source>
+      <translation>规划地类图斑</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/progress.py" line="351" />
+      <source>the planned codes</source>
+      <translation>规划地类编码</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/progress.py" line="357" />
+      <source>{survey}: planned change {planned:.2f} m², realised {realised:.2f} m² ({percent}), unplanned change {unplanned:.2f} m².</source>
+      <translation>{survey}：规划变化 {planned:.2f} m²，已实施 {realised:.2f} m²（{percent}），计划外变化 {unplanned:.2f} m²。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/progress.py" line="93" />
+      <source>Implementation progress and deviations (实施进度与偏差)</source>
+      <translation>实施进度与偏差</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/progress.py" line="96" />
+      <source>Compares the plan with later surveys (年度变更调查 DLTB, same 三调 fields; their parcel boundaries may differ from both the baseline and the plan).
+
+A planned change is every piece of the plan (baseline × planned DLTB) whose class changes; it is realised where a survey shows the planned class on it (base codes: 0201K counts as 0201). A deviation is a part where the survey shows neither the baseline class nor the planned class: a change the plan does not contain. Areas are gross m² (the piece's share of the baseline TBMJ). Parts under SLIVER_AREA (default 1 m²) are traces of boundaries digitised anew: they are left out and counted, and a piece's other parts share it.
+
+OUTPUT: one row per sub-project and survey (and one for changes outside every sub-project): planned and realised area, percent, STATUS (已完成; 滞后 = due by its year SSND and not done; 实施中; 未开始) and the baseline BSMs still to do. OUTPUT_INDICATORS: every indicator of the scheme planned next to realised (新增耕地 net of 田坎 and its rate, 耕地 quality, 进出平衡, 建设用地, 拆旧 / 建新 / 节余, 百亩方, 永农 when given) and every compliance rule with its verdict on the plan and on the realised state. OUTPUT_DEVIATIONS: the unplanned changes, flagged inside the red line or on permanent basic farmland when those layers are given. OUTPUT_CHANGES (optional): the planned changes part by part with their state (已实施 / 滞后 / 未实施), for maps.
+
+Several surveys (one per year) are compared in turn, in the order of the year in their names (DLTB_2027 …); the number outputs are those of the latest survey.</source>
+      <translation>将规划与之后的年度变更调查（地类图斑，字段同三调；图斑界线可与基期和规划都不同）逐图斑比对。
+
+规划变化指规划（基期 × 规划地类图斑）中地类发生变化的每个图斑块；变更调查在其上显示为规划地类的部分即为已实施（按基础编码：0201K 计为 0201）。偏差指变更调查地类既不是基期地类、也不是规划地类的部分，即规划没有的变化。面积为毛面积（m²，该块占基期 TBMJ 的份额）。小于 SLIVER_AREA（默认 1 m²）的碎片是界线重新数字化的痕迹，予以忽略并计数，其面积由同一图斑块的其余部分承担。
+
+OUTPUT：每个子项目每次变更调查一行（另有一行为不属于任何子项目的变化）：规划面积、已实施面积、完成比例、状态 STATUS（已完成；滞后 = 已到实施年度 SSND 仍未完成；实施中；未开始）及尚未实施的基期图斑 BSM。OUTPUT_INDICATORS：方案各项指标的规划值与实现值（扣除田坎的新增耕地及新增率、耕地质量、进出平衡、建设用地、拆旧 / 建新 / 节余、百亩方，给出永农图层时还有永农），以及每条核验规则在规划与实现状态下的结论。OUTPUT_DEVIATIONS：计划外变化，给出生态保护红线、永久基本农田图层时标注是否位于其中。OUTPUT_CHANGES（可选）：逐块的规划变化及其状态（已实施 / 滞后 / 未实施），用于制图。
+
+可给出多个变更调查图层（每年一个），按图层名称中的年份（DLTB_2027 …）依次比对；数值输出为最近一次变更调查的结果。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/transitionmatrix.py" line="20" />
