@@ -270,18 +270,21 @@ def subproject_shares(plan: Plan, subprojects, gk, pieces_wanted: np.ndarray | N
 #: Columns of the per-sub-project table.
 PROGRESS_COLUMNS = ["YEAR", "SURVEY", "SUBPROJECT", "NAME", "TYPE", "PLAN_YEAR", "PLANNED_M2", "REALISED_M2",
                     "PERCENT", "STATUS", "TODO_COUNT", "TODO_BSM"]
-#: Progress states (the OUTPUT's STATUS): all done; due by the survey's year and not done; begun; not begun.
-DONE, LATE, UNDER_WAY, NOT_STARTED = "已完成", "滞后", "实施中", "未开始"
+#: Progress states (the OUTPUT's STATUS): all done; due by the survey's year and not done; begun; not begun;
+#: a sub-project that changes no class (耕地提质改造, 河道整治 …: a survey cannot show its progress).
+DONE, LATE, UNDER_WAY, NOT_STARTED, NO_CLASS_CHANGE = "已完成", "滞后", "实施中", "未开始", "无地类变化"
 
 
 def status_of(planned: float, realised: float, plan_year, survey_year) -> str:
-    """已完成 / 滞后 / 实施中 / 未开始 of a sub-project at a survey.
+    """已完成 / 滞后 / 实施中 / 未开始 (or 无地类变化) of a sub-project at a survey.
 
     A sub-project is due by the survey of its implementation year (SSND): the
     年度变更调查 of a year shows the land at that year's end.  Due and not
     done is 滞后 (late); done means every planned change realised (to 0.01 m²).
     """
-    if planned <= 0 or realised >= planned - 0.01:
+    if planned <= 0.005:
+        return NO_CLASS_CHANGE
+    if realised >= planned - 0.01:
         return DONE
     if plan_year is not None and survey_year is not None and plan_year <= survey_year:
         return LATE

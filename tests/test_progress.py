@@ -278,3 +278,82 @@ def test_survey_errors_are_named(provider, baseline):
     unknown = [("X1", "9999", (0, 0, 600, 105), 63000.0, None, None, "")]
     with pytest.raises(QgsProcessingException, match="9999"):
         run(baseline, [layer_of("DLTB_2027", unknown)])
+
+
+@pytest.mark.parametrize("planned, realised, plan_year, survey_year, status", [
+    (100.0, 100.0, 2027, 2026, "已完成"),
+    (100.0, 99.995, 2027, 2027, "已完成"),  # within 0.01 m²
+    (100.0, 99.0, 2027, 2027, "滞后"),      # due by the survey of its year
+    (100.0, 99.0, 2026, 2027, "滞后"),
+    (100.0, 99.0, 2028, 2027, "实施中"),
+    (100.0, 0.0, 2028, 2027, "未开始"),
+    (100.0, 0.0, None, 2027, "未开始"),     # no year: never late
+    (0.0, 0.0, 2027, 2027, "无地类变化"),   # e.g. 耕地提质改造: nothing a survey's classes can show
+])
+def test_status(planned, realised, plan_year, survey_year, status):
+    from land_consolidation.core.progress import status_of
+
+    assert status_of(planned, realised, plan_year, survey_year) == status
+
+
+# ---------------------------------------------------------------------- the bundled sample's survey one year on
+
+@pytest.fixture(scope="module")
+def sample_with_survey(qgis_app, tmp_path_factory):
+    """A 600-parcel sample and the generator's own figures for its DLTB_2027 (tools/generate_sample.py)."""
+    import importlib.util
+    import sys
+
+    from conftest import ROOT
+
+    name = "land_consolidation_tools_generate_sample"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / "generate_sample.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    path = tmp_path_factory.mktemp("survey_sample") / "sample.gpkg"
+    summary = sys.modules[name].generate(path, parcels=600, seed=20261128, log=None)
+    return path, summary["projects"][0]["survey"]
+
+
+def test_sample_survey_tells_done_late_and_unplanned(provider, sample_with_survey):
+    """2026 sub-projects done, 2027 ones about half done and late, 2028 not begun, one house on 永农."""
+    path, designed = sample_with_survey
+
+    def uri(layer):
+        return f"{path}|layername={layer}"
+
+    result = processing.run("landconsolidation:progress", {
+        "BASELINE": uri("DLTB"), "AFTER": uri("DLTB_GH"), "SURVEY": [uri("DLTB_2027")], "SUBPROJECTS": uri("ZXM"),
+        "PROJECT_AREA": uri("XMQ"), "RED_LINE": uri("STBHHX"), "PBF_BEFORE": uri("YJJBNTTB"),
+        "PBF_AFTER": uri("YJJBNTTB_GH"), "OUTPUT": "memory:", "OUTPUT_INDICATORS": "memory:",
+        "OUTPUT_DEVIATIONS": "memory:"})
+    assert result["PLANNED_CHANGE_M2"] == pytest.approx(designed["planned_m2"], abs=0.05)
+    assert result["REALISED_CHANGE_M2"] == pytest.approx(designed["realised_m2"], abs=0.05)
+    assert 0.0 < result["PERCENT_COMPLETE"] < 100.0
+    rows = list(result["OUTPUT"].getFeatures())
+    by_type = {}
+    for row in rows:
+        by_type.setdefault(row["TYPE"], []).append(row)
+    for kind in ("建设用地复垦", "高标准农田建设"):  # SSND 2026
+        assert {(r["STATUS"], r["PERCENT"]) for r in by_type[kind]} == {("已完成", 100.0)}, kind
+    for kind in ("农用地整理", "建新安置"):  # SSND 2027: every other parcel built
+        for r in by_type[kind]:
+            assert r["PERCENT"] > 0.0
+            assert r["STATUS"] == ("滞后" if r["TODO_COUNT"] else "已完成"), r["NAME"]
+    assert any(r["STATUS"] == "滞后" for r in by_type["农用地整理"])
+    assert [(r["STATUS"], r["PERCENT"]) for r in by_type["生态修复"]] == [("未开始", 0.0)]  # SSND 2028
+    assert {r["STATUS"] for r in by_type["耕地提质改造"]} == {"无地类变化"}
+    outside = [r for r in rows if r["SUBPROJECT"] == "（子项目之外）"]
+    assert [(r["STATUS"], r["PERCENT"]) for r in outside] == [("已完成", 100.0)]  # the 耕地出 orchards
+    deviations = list(result["OUTPUT_DEVIATIONS"].getFeatures())
+    assert len(deviations) == 1
+    house = deviations[0]
+    assert house["BASELINE_BSM"] == designed["house"]
+    assert house["SURVEY_DLBM"] == "0702"
+    assert house["AREA_M2"] == pytest.approx(designed["unplanned_m2"], abs=0.01)
+    assert house["ON_PBF"] == 1
+    verdicts = {f["KEY"]: (f["PLANNED_VERDICT"], f["VERDICT"]) for f in result["OUTPUT_INDICATORS"].getFeatures()
+                if f["KIND"] == "规则"}
+    assert verdicts["NO_BUILD_ON_PBF"] == ("通过", "不通过")

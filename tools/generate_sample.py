@@ -13,6 +13,7 @@ Layers
                  GDLX, GDPDJB, GDDB, CZCSXM, ZZSXDM, TBXHDM, XZDWKD) plus
                  ``GHDLBM``, the planned code of every parcel.
 ``DLTB_GH``      the planned DLTB after consolidation (same fields, no GHDLBM).
+``DLTB_2027``    the 年度变更调查 of 2027: the land one year into the plan (below).
 ``YJJBNTTB``     永久基本农田 before adjustment; ``YJJBNTTB_GH`` after.
 ``XMQ``          项目区: per township one polygon, its 4 western villages
                  (follows village boundaries, so no parcel is cut) – the 4
@@ -186,6 +187,24 @@ run: 2147.14 m² of new 建设用地 and 2212.71 m² of 新增耕地 in the red 
 6683.55 m² of 新增耕地 on a steep slope, no planned 建设用地 on 永久基本农田; the
 summary prints each plot's BSM and area.  The 永农 调出 stays at 3.00 % of the
 original (≤ 5 %) and the 调入 is not steeper than the 调出.
+
+The survey one year on (DLTB_2027, for ``landconsolidation:progress``)
+---------------------------------------------------------------------
+What the 2027 change survey shows, by the sub-projects' years (SSND), with
+no random draws (so every figure above stays): the 2026 sub-projects are
+done (建设用地复垦 and 高标准农田建设: the merged blocks are one parcel, as
+in DLTB_GH), the 2027 ones every other parcel (农用地整理, 耕地提质改造,
+建新安置; each sub-project's parcels in index order, the 1st, 3rd …), the 2028 ones not at
+all (the mine, the river); the 耕地出 strips (in no sub-project) are done.
+Parcels that changed get new BSMs (tag 213); the others keep theirs.  The
+parcels re-digitised in YJJBNTTB_GH with an inward kink have that outline
+here too (slivers under 1 m²), so boundaries differ from both DLTB and
+DLTB_GH.  One unplanned change: the first 永农 field strip of the project
+that the plan leaves as it is has a house (0702, CZCSXM 203) on its west
+third.  So ``landconsolidation:progress`` finds the 2026 sub-projects
+已完成, the 2027 ones 滞后 about half done, the 2028 ones 未开始, and one
+计划外变化 on 永久基本农田.  The summary prints the planned and realised
+change (TBMJ of the changed parcels) and the house's area.
 
 Sub-projects: the 拆旧 (建设用地复垦) of every village and the 建新安置 share the
 增减挂钩 项目区 ``<township code>-GG1`` (XMQBH); the mine's 生态修复 is ``-GG2``
@@ -1303,8 +1322,10 @@ class TownshipWriter:
 
         self._write_dltb(a, wkbs, tbmj, kcmj, tbdlmj, gh)
         self._write_gh(a, wkbs, tbmj, gh, merged, merged_cells)
-        self._write_pbf(a, rings, wkbs, tbmj, kcxs, gddb, pbf0, pbf1, redigitise, gh, merged_cells,
-                        pbf_in_set)
+        kinks = self._write_pbf(a, rings, wkbs, tbmj, kcxs, gddb, pbf0, pbf1, redigitise, gh, merged_cells,
+                                pbf_in_set)
+        survey = self._write_survey(a, wkbs, tbmj, kcmj, tbdlmj, gh, merged, merged_cells, kinks, {
+            2026: [reclaim], 2027: [farm_idx, upgraded, new_build], 2028: [mine]}, out_idx, proj, pbf0 & pbf1)
 
         # Designed indicator values of this township's project.
         con_before = float(tbmj[proj & np.isin(code, list(CONSTRUCTION))].sum())
@@ -1342,6 +1363,7 @@ class TownshipWriter:
             "merged_blocks": len(merged_blocks),
             "upgraded": len(upgraded),
             "conflict_steep": (self.bsm[steep], float(tbmj[steep])) if steep is not None else None,
+            "survey": survey,
             **potential,
         })
         self._write_subprojects(wkbs, reclaim, farm_idx, upgraded, merged, new_build, mine, kind, village,
@@ -1417,7 +1439,8 @@ class TownshipWriter:
             self._tally("DLTB_GH", values[1], values[7], values[6])
 
     def _write_pbf(self, a, rings, wkbs, tbmj, kcxs, gddb, pbf0, pbf1, redigitise, gh, merged_cells,
-                   pbf_in) -> None:
+                   pbf_in) -> dict:
+        """YJJBNTTB and YJJBNTTB_GH; returns the re-digitised parcels: cell → (wkb, area)."""
         t, rng = self.t, self.rng
         before, after = self.sinks["YJJBNTTB"], self.sinks["YJJBNTTB_GH"]
         pbf_bsm: dict[int, str] = {}
@@ -1452,6 +1475,72 @@ class TownshipWriter:
                 coefficient = float(gh["kcxs"][i])
             bsm = pbf_bsm.get(i) or self._bsm("311")
             after.add(wkb, values(i, code, gh["gddb"][i], gh["gdpdjb"][i] or "1", area, coefficient, bsm))
+        return kinks
+
+    def _write_survey(self, a, wkbs, tbmj, kcmj, tbdlmj, gh, merged, merged_cells, kinks, by_year, out_idx, proj,
+                      pbf) -> dict:
+        """DLTB_2027, the 年度变更调查 one year on (module docstring): what was built by the end of 2027.
+
+        Sub-projects of 2026 (and the merged blocks, 高标准农田 of 2026) are done, those of 2027 every other
+        parcel, those of 2028 not at all; the 耕地出 strips (no sub-project) are done.  Changed parcels get new
+        BSMs (tag 213); the re-digitised parcels of the 永农 layer keep their kinked outline.  One 永农 strip
+        the plan leaves alone has a house (0702) on its west third: the unplanned change.  No random draws.
+        """
+        lay = self.l
+        sink = self.sinks["DLTB_2027"]
+        done = set(int(i) for i in by_year[2026][0]) | set(int(i) for i in out_idx)
+        village = a["village"]
+        for group in by_year[2027]:  # every other parcel of each sub-project (village), from its first
+            group = np.asarray(group, dtype=int)
+            for v in np.unique(village[group]):
+                done |= set(int(i) for i in sorted(group[village[group] == v])[::2])
+        changed_code = np.array([gh["code"][i] != a["code"][i] for i in range(len(wkbs))])
+        planned = np.flatnonzero(proj & changed_code & ~merged_cells)
+        plan_m2 = float(tbmj[planned].sum()) + float(tbmj[proj & merged_cells & changed_code].sum())
+        realised_m2 = float(tbmj[[i for i in planned if int(i) in done]].sum()) \
+            + float(tbmj[proj & merged_cells & changed_code].sum())
+        # The unplanned house: the first 永农 field strip the plan leaves as it is.
+        house = next((int(i) for i in np.flatnonzero(proj & pbf & (a["kind"] == FIELD) & ~changed_code)
+                      if int(i) not in kinks and gh["gddb"][i] == a["gddb"][i]), None)
+        unplanned = 0.0
+        for i, wkb in enumerate(wkbs):
+            if merged_cells[i]:
+                m = merged.get(i)
+                if m is not None:
+                    block = lay.blocks[m["block"]]
+                    sink.add(m["wkb"], self._gh_values(i, a, m["tbmj"], gh, code=block["base"], gddb=m["gddb"],
+                                                       kcxs=0.03, bsm=self._bsm("213")))
+                continue
+            if i == house:
+                x0, x1 = float(a["x0"][i]), float(a["x1"][i])
+                xm = round(x0 + (x1 - x0) / 3.0, 2)
+                band, flo, fhi = int(a["band"][i]), float(a["flo"][i]), float(a["fhi"][i])
+                parts = [ring_wkb(lay.part_ring(band, x0, xm, flo, fhi)), ring_wkb(lay.part_ring(band, xm, x1, flo, fhi))]
+                part_areas = [_r2(v) for v in self.areas.of(parts)]
+                sink.add(parts[0], self._dltb_values(i, a, part_areas[0], 0.0, 0.0, part_areas[0], "0702", 0, "",
+                                                     "", "203", self._bsm("213")))
+                k = float(a["kcxs"][i])
+                part_kcmj = round(part_areas[1] * k, 2)
+                sink.add(parts[1], self._dltb_values(i, a, part_areas[1], k, part_kcmj, _r2(part_areas[1] - part_kcmj),
+                                                     a["code"][i], int(a["gddb"][i]), a["gdpdjb"][i], a["zzsx"][i],
+                                                     a["czcs"][i], self._bsm("213")))
+                # The plugin's figure: the strip's TBMJ × the house's share of its ellipsoidal area.
+                unplanned = float(tbmj[i]) * part_areas[0] / float(sum(part_areas))
+                continue
+            if i in done:
+                sink.add(wkb, self._gh_values(i, a, float(tbmj[i]), gh, bsm=self._bsm("213")))
+                continue
+            # Re-digitised as in the 永农 layer, but only the inward kinks (a block's first strip may kink
+            # outward over the ditch, which would make the survey overlap itself).
+            redrawn = i in kinks and not a["first"][i]
+            wkb_i, area_i = kinks[i] if redrawn else (wkb, float(tbmj[i]))
+            k = float(a["kcxs"][i])
+            kc = round(area_i * k, 2) if redrawn else float(kcmj[i])
+            net = _r2(area_i - kc) if redrawn else float(tbdlmj[i])
+            sink.add(wkb_i, self._dltb_values(i, a, area_i, k, kc, net, a["code"][i], int(a["gddb"][i]),
+                                              a["gdpdjb"][i], a["zzsx"][i], a["czcs"][i], self.bsm[i]))
+        return {"planned_m2": plan_m2, "realised_m2": realised_m2, "unplanned_m2": unplanned,
+                "house": self.bsm[house] if house is not None else None}
 
     def _write_subprojects(self, wkbs, reclaim, farm_idx, upgraded, merged, new_build, mine, kind,
                            village, proj) -> None:
@@ -1679,6 +1768,7 @@ def generate(output: str | os.PathLike, parcels: int = 3000, seed: int = 2026112
         sinks = {
             "DLTB": Sink(ds, "DLTB", DLTB_FIELDS + [GH_FIELD], srs),
             "DLTB_GH": Sink(ds, "DLTB_GH", DLTB_FIELDS, srs),
+            "DLTB_2027": Sink(ds, "DLTB_2027", DLTB_FIELDS, srs),
             "YJJBNTTB": Sink(ds, "YJJBNTTB", PBF_FIELDS, srs),
             "YJJBNTTB_GH": Sink(ds, "YJJBNTTB_GH", PBF_FIELDS, srs),
             "XMQ": Sink(ds, "XMQ", XMQ_FIELDS, srs),
@@ -1753,6 +1843,11 @@ def _print_summary(summary: dict, say: Callable[[str], None]) -> None:
         f"{p['redigitised']} re-digitised")
     say(f"  merged fragmented blocks {p['merged_blocks']}, upgraded strips {p['upgraded']}; "
         f"years {YEARS[0]}–{YEARS[-1]}")
+    survey = p.get("survey")
+    if survey:
+        say(f"  DLTB_2027: planned change {survey['planned_m2'] / ha:.4f}, realised {survey['realised_m2'] / ha:.4f} "
+            f"({100.0 * survey['realised_m2'] / max(survey['planned_m2'], 1e-9):.2f} %); unplanned house on 永农 "
+            f"{survey['unplanned_m2']:.2f} m² (strip BSM {survey['house']})")
     for key, what in (("conflict_house", "planned house plot (建新 0702) in the red line"),
                       ("conflict_wet", "new 耕地 (restored pond) in the red line"),
                       ("conflict_steep", "new 耕地 on a slope > 25° (GDPDJB 5 in DLTB_GH)")):
