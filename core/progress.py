@@ -395,7 +395,7 @@ INDICATORS = (
     ("ADDED_CULTIVATED_M2", "新增耕地面积（扣除田坎）", "m²", lambda c, k: c.added_m2, None),
     ("ADDED_RATE", "新增耕地率（占原耕地）", "%", lambda c, k: c.added_rate, None),
     ("GAINED_M2", "新增耕地中新开垦面积（非耕地转为耕地）", "m²", lambda c, k: c.gained_m2, None),
-    ("QUALITY", "耕地平均等别", "等", lambda c, k: c.quality_after, lambda c, k: c.quality_before),
+    ("CULTIVATED_QUALITY", "耕地平均等别", "等", lambda c, k: c.quality_after, lambda c, k: c.quality_before),
     ("ADDED_QUALITY", "新增耕地平均等别", "等", lambda c, k: c.added_quality, None),
     ("OUT_M2", "耕地出（转为其他农用地）", "m²", lambda c, k: c.out_m2, None),
     ("IN_M2", "耕地进（其他农用地转为耕地）", "m²", lambda c, k: c.in_m2, None),
@@ -445,9 +445,12 @@ def _rounded(value, unit: str):
     return None if value is None else round(value, 4 if unit in ("等", "级") else 2)
 
 
-def indicator_table(planned: State, realised: State, year, survey: str, before_extra: dict | None = None
-                    ) -> pd.DataFrame:
+def indicator_table(planned: State, realised: State, year, survey: str, before_extra: dict | None = None,
+                    comparison: Comparison | None = None) -> pd.DataFrame:
     """Every indicator planned next to realised, then every compliance rule with both verdicts.
+
+    With the ``comparison``, the first two rows are the planned change
+    (realised: what the survey shows done) and the unplanned change (planned 0).
 
     ``PERCENT`` (area and count rows) is the share of the planned change
     realised: (realised − before) / (planned − before) × 100, before being
@@ -461,13 +464,18 @@ def indicator_table(planned: State, realised: State, year, survey: str, before_e
         before_n, plan_n, real_n = _number(before), _number(plan_value), _number(real_value)
         base = before_n if before_n is not None else 0.0
         percent = None
-        if unit in ("m²", "个") and plan_n is not None and real_n is not None and abs(plan_n - base) > 0.005:
+        if unit in ("m²", "个") and key != "UNPLANNED_CHANGE_M2" and plan_n is not None and real_n is not None \
+                and abs(plan_n - base) > 0.005:
             percent = round(100.0 * (real_n - base) / (plan_n - base), 2)
         rows.append({"YEAR": year, "SURVEY": survey, "KIND": "指标", "KEY": key, "NAME": name, "UNIT": unit,
                      "BEFORE": _rounded(before_n, unit), "PLANNED": _rounded(plan_n, unit),
                      "REALISED": _rounded(real_n, unit), "PERCENT": percent,
                      "THRESHOLD": None, "PLANNED_VERDICT": None, "VERDICT": None, "NOTE": ""})
 
+    if comparison is not None:
+        add("PLANNED_CHANGE_M2", "规划地类变化面积", "m²", None, comparison.planned_change_m2,
+            comparison.realised_change_m2)
+        add("UNPLANNED_CHANGE_M2", "计划外变化面积", "m²", None, 0.0, comparison.unplanned_change_m2)
     for key, name, unit, value, before in INDICATORS:
         p = value(planned.cultivated, planned.construction)
         r = value(realised.cultivated, realised.construction)
@@ -543,3 +551,69 @@ def changes(comparison: Comparison, codes: np.ndarray, years: np.ndarray) -> tup
         "AREA_M2": np.round(parts["gross"].to_numpy(dtype=float)[rows], 2),
     })
     return frame.reindex(columns=CHANGE_COLUMNS), [comparison.geometries[i] for i in rows.tolist()]
+
+
+# ---------------------------------------------------------------------- acceptance (验收自评)
+
+#: The scheme's targets checked at acceptance: indicator key → (what, direction).  ``+1``: the realised value
+#: must reach the planned one from below (新增耕地 …); ``-1``: must not exceed it (建设用地, 等别: lower is better);
+#: ``0``: must be 0 (计划外变化).
+ACCEPTANCE_TARGETS = (
+    ("PLANNED_CHANGE_M2", "规划地类变化全部实施", +1),
+    ("ADDED_CULTIVATED_M2", "新增耕地面积（扣除田坎）达到方案目标", +1),
+    ("ADDED_RATE", "新增耕地率达到方案目标", +1),
+    ("CULTIVATED_M2", "整治后耕地面积达到方案目标", +1),
+    ("CULTIVATED_QUALITY", "耕地平均等别不劣于方案目标", -1),
+    ("CONSTRUCTION_M2", "建设用地面积不超过方案目标", -1),
+    ("RECLAIMED_M2", "拆旧复垦面积达到方案目标", +1),
+    ("SURPLUS_M2", "节余面积达到方案目标", +1),
+    ("BLOCKS_100MU", "百亩方个数达到方案目标", +1),
+    ("PBF_IN_CULTIVATED_M2", "调入永久基本农田已为耕地", +1),
+    ("UNPLANNED_CHANGE_M2", "无计划外变化", 0),
+)
+#: Tolerance of the comparison: 0.01 m², 0.01 %, 0.0001 等, no 个.
+_TOLERANCE = {"m²": 0.01, "%": 0.005, "等": 0.00005, "个": 0.0}
+
+ACCEPTANCE_COLUMNS = ["KEY", "NAME", "UNIT", "TARGET", "ACHIEVED", "PERCENT", "VERDICT"]
+
+
+def acceptance(indicators: pd.DataFrame) -> pd.DataFrame:
+    """The scheme's targets against one survey's realised values (rows of :func:`indicator_table`, one survey).
+
+    ``VERDICT`` is 达到 / 未达到, or 未核验 where either value is missing
+    (e.g. no 等别 on the new 耕地, or the 永农 layers not given).
+    """
+    rows = indicators[indicators["KIND"] == "指标"].set_index("KEY")
+    out = []
+    for key, name, direction in ACCEPTANCE_TARGETS:
+        if key not in rows.index:
+            continue
+        rec = rows.loc[key]
+        target, achieved = _number(rec["PLANNED"]), _number(rec["REALISED"])
+        tolerance = _TOLERANCE.get(rec["UNIT"], 0.0)
+        if target is None or achieved is None:
+            verdict = "未核验"
+        elif direction > 0:
+            verdict = "达到" if achieved >= target - tolerance else "未达到"
+        elif direction < 0:
+            verdict = "达到" if achieved <= target + tolerance else "未达到"
+        else:
+            verdict = "达到" if abs(achieved) <= tolerance else "未达到"
+        out.append({"KEY": key, "NAME": name, "UNIT": rec["UNIT"], "TARGET": target, "ACHIEVED": achieved,
+                    "PERCENT": _number(rec["PERCENT"]), "VERDICT": verdict})
+    return pd.DataFrame(out, columns=ACCEPTANCE_COLUMNS)
+
+
+@dataclass
+class Monitoring:
+    """What ``landconsolidation:progress`` gives the workbook: its three tables as frames (every survey)."""
+
+    progress: pd.DataFrame
+    indicators: pd.DataFrame
+    deviations: pd.DataFrame
+
+    @property
+    def years(self) -> list:
+        """The surveys in order: ``(year, name)``."""
+        frame = self.progress if len(self.progress) else self.indicators
+        return list(dict.fromkeys(zip(frame["YEAR"], frame["SURVEY"])))

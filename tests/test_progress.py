@@ -357,3 +357,45 @@ def test_sample_survey_tells_done_late_and_unplanned(provider, sample_with_surve
     verdicts = {f["KEY"]: (f["PLANNED_VERDICT"], f["VERDICT"]) for f in result["OUTPUT_INDICATORS"].getFeatures()
                 if f["KIND"] == "规则"}
     assert verdicts["NO_BUILD_ON_PBF"] == ("通过", "不通过")
+
+
+# ---------------------------------------------------------------------- the monitoring tables of the workbook
+
+def test_monitoring_tables_of_the_workbook(provider, tmp_path, baseline, subprojects, red_line, farmland):
+    """Tables 20–23 from the hand-built township (公顷, 4 decimals): the figures of the module docstring."""
+    from openpyxl import load_workbook
+    from test_workbook import block_rows, header_row
+
+    path = tmp_path / "monitoring.xlsx"
+    result = processing.run("landconsolidation:exportscheme", {
+        "DLTB": baseline, "AFTER_FIELD": "GHDLBM", "SUBPROJECTS": subprojects, "RED_LINE": red_line,
+        "PBF_BEFORE": farmland, "PBF_AFTER": farmland, "TABLES": [19, 20, 21, 22],
+        "SURVEY": [layer_of("DLTB_2026", SURVEY_2026), layer_of("DLTB_2027", SURVEY_2027)], "OUTPUT_XLSX": str(path)})
+    assert result["SHEET_COUNT"] == 4
+    book = load_workbook(path)
+    progress = book["表20 年度实施进度表"]
+    rows = block_rows(progress, header_row(progress, "序号") + 2)
+    # 序号, 编号, 名称, 类型, 年度, 规划, then per survey 已实施 / % / 状态, then 尚未实施图斑数.
+    assert [r[1] for r in rows] == ["ZXM01", "ZXM02", None, None]  # the outside row and 合计 have no code
+    assert rows[0][4:12] == ["2026", 1.8, 1.8, 100.0, "已完成", 1.8, 100.0, "已完成"]
+    assert rows[1][4:12] == ["2027", 1.0, 0.0, 0.0, "未开始", 1.0, 100.0, "已完成"]
+    assert rows[2][2] == "子项目之外的规划变化" and rows[2][5:12] == [0.5, 0.0, 0.0, "未开始", 0.5, 100.0, "已完成"]
+    assert rows[3][0] == "合计" and rows[3][5:7] == [3.3, 1.8]
+    assert rows[3][7] == pytest.approx(18000 / 33000 * 100, abs=0.005)
+    deviations = book["表22 偏差清单"]
+    rows = block_rows(deviations, header_row(deviations, "序号") + 1)
+    assert rows[0][1:] == ["2027", "C6b", "6", VILLAGE_A, "0101 水田", "0101 水田", "0702 农村宅基地", 0.35, "是", "是"]
+    acceptance = book["表23 验收自评表"]
+    rows = block_rows(acceptance, header_row(acceptance, "序号") + 1)
+    verdicts = {r[1]: (r[3], r[4], r[6], r[7]) for r in rows}
+    assert verdicts["规划地类变化全部实施"] == (3.3, 3.3, "达到", None)
+    assert verdicts["新增耕地面积（扣除田坎）达到方案目标"] == (2.325, 1.895, "未达到", "尚差 0.4300 公顷")
+    assert verdicts["建设用地面积不超过方案目标"] == (0.5, 0.85, "未达到", "超出 0.3500 公顷")
+    assert verdicts["拆旧复垦面积达到方案目标"] == (1.0, 1.0, "达到", None)
+    assert verdicts["无计划外变化"] == (0.0, 0.35, "未达到", "计划外变化 0.3500 公顷")
+    assessment = book["表21 年度自评表"]
+    rows = block_rows(assessment, header_row(assessment, "序号") + 2)
+    figures = {r[1]: r[3:9] for r in rows}
+    # 基期, 规划, 2026 实现 / %, 2027 实现 / %.
+    assert figures["耕地面积"] == [1.175, 3.5, 2.925, pytest.approx(17500 / 23250 * 100, abs=0.005), 3.07,
+                               pytest.approx(18950 / 23250 * 100, abs=0.005)]

@@ -30,7 +30,9 @@ OFFICIAL = ["1 土地利用现状分类面积汇总表", "2 土地利用结构�
 #: The submission tables of issue 12, appended after them (the first eleven keep their indices).
 SUBMISSION = ["12 项目基本情况表", "13 新增耕地图斑清单", "14 永久基本农田调出图斑清单", "15 永久基本农田调入图斑清单",
               "16 拆旧复垦地块清单", "17 建新地块清单", "18 投资估算表", "19 增减挂钩项目区平衡表"]
-ALL = OFFICIAL + SUBMISSION
+#: The monitoring tables of issue 15 (with later surveys).
+MONITORING = ["20 年度实施进度表", "21 年度自评表", "22 偏差清单", "23 验收自评表"]
+ALL = OFFICIAL + SUBMISSION + MONITORING
 #: The number a table registered after them gets.
 EXTRA = len(ALL) + 1
 
@@ -64,7 +66,8 @@ def test_the_registry_drives_the_tables_option_and_the_dialog(provider):
     assert [t.key for t in registered] == ["status", "structure", "transition", "sources", "balance", "farmland",
                                            "contiguity", "linkage", "subprojects", "annual", "compliance",
                                            "overview", "new_cultivated", "pbf_out", "pbf_in", "reclaimed",
-                                           "new_build", "investment", "linkage_areas"]
+                                           "new_build", "investment", "linkage_areas", "progress", "self_assessment",
+                                           "deviations", "acceptance"]
     assert [f"{i + 1} {t.title}" for i, t in enumerate(registered)] == ALL
     algorithm = QgsApplication.processingRegistry().createAlgorithmById(ALG)
     assert tables_option(algorithm) == ALL
@@ -80,6 +83,7 @@ def test_the_help_lists_the_tables_and_their_needs(provider):
     assert ", ".join(ALL) in text
     # What each table needs, by number, from the registry: the plan for 2–5, 8, 11, 13, 16, 17 and 19, …
     assert "2–5, 8, 11, 13, 16, 17, 19 — " in text and "6, 14, 15 — " in text and "9, 10, 18 — " in text
+    assert "20–23 — " in text
 
 
 # ---------------------------------------------------------------- (b) a table added through the registry alone

@@ -58,6 +58,8 @@ PBF = Need("farmland", tr_noop("no permanent basic farmland layers before and af
 SUBPROJECTS = Need("subprojects", tr_noop("no sub-project layer (SUBPROJECTS)"))
 #: The 永久基本农田 调出 / 调入 pieces themselves (the review's parcel layers).
 PBF_PARCELS = Need("farmland_parcels", PBF.reason)
+#: Implementation monitoring: ``landconsolidation:progress`` on the plan and the later surveys (core/progress.py).
+SURVEY = Need("progress", tr_noop("no plan and later survey (AFTER or AFTER_FIELD, and SURVEY)"))
 #: The plan's constraint conflicts (core/conflicts.py); the caller supplies them whenever there is a plan.
 CONFLICTS = Need("conflicts", tr_noop("no plan (AFTER or AFTER_FIELD)"))
 #: Not an input but a request, listed in a table's ``uses``: read the plan with its piece geometries
@@ -112,6 +114,9 @@ class Sources:
             against the constraint layers given.
         constraint_layers: True when a red line, 永久基本农田 or slope raster
             is given (the conflicts then need the plan's piece geometries).
+        progress: The plan against the later surveys: a
+            :class:`~core.progress.Monitoring` (the tables of
+            ``landconsolidation:progress``), when surveys are given.
     """
 
     dltb: Callable[[], ParcelTable] | None = None
@@ -124,6 +129,7 @@ class Sources:
     farmland_parcels: Callable[[], dict] | None = None
     conflicts: Callable[[Plan], Any] | None = None
     constraint_layers: bool = False
+    progress: Callable[[], Any] | None = None
 
 
 def _once(method):
@@ -259,6 +265,11 @@ class Inputs:
     def subprojects(self) -> pd.DataFrame:
         """The sub-projects with their areas (see :class:`Sources`)."""
         return self._source(SUBPROJECTS)()
+
+    @_once
+    def progress(self):
+        """The plan against the later surveys (see :class:`Sources`)."""
+        return self._source(SURVEY)()
 
     @property
     def subproject_layer(self):

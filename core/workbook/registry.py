@@ -27,16 +27,19 @@ from .inputs import (
     PIECES_ON_PBF,
     PLAN,
     SUBPROJECTS,
+    SURVEY,
     Inputs,
     Need,
     Unavailable,
 )
 from .model import Sheet
 from .tables import (
+    acceptance,
     annual,
     balance,
     compliance,
     contiguity,
+    deviations,
     farmland,
     investment,
     linkage,
@@ -46,7 +49,9 @@ from .tables import (
     overview,
     pbf_in,
     pbf_out,
+    progress,
     reclaimed,
+    self_assessment,
     sources,
     status,
     structure,
@@ -102,6 +107,11 @@ TABLES: list[Table] = [
     Table("investment", investment.TITLE, investment.build, needs=(SUBPROJECTS,)),
     Table("linkage_areas", linkage_areas.TITLE, linkage_areas.build, needs=(PLAN,),
           uses=(SUBPROJECTS, PIECE_GEOMETRIES)),
+    # Implementation monitoring (issue 15): the plan against later surveys, when they are given.
+    Table("progress", progress.TITLE, progress.build, needs=(SURVEY,)),
+    Table("self_assessment", self_assessment.TITLE, self_assessment.build, needs=(SURVEY,)),
+    Table("deviations", deviations.TITLE, deviations.build, needs=(SURVEY,)),
+    Table("acceptance", acceptance.TITLE, acceptance.build, needs=(SURVEY,)),
 ]
 
 

@@ -27,19 +27,23 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsProcessingUtils,
 )
 
 from ...core import dltb, ellipsoid, project, workbook
+from ...core import progress as progress_mod
 from ...core import subprojects as subprojects_mod
 from ...core.keys import (
     AFTER,
     AFTER_FIELD,
+    BASELINE,
     CODE_FIELD,
     CSV_FOLDER,
     DECIMALS,
+    DEM,
     DLTB,
     END_YEAR,
     INPUT,
@@ -50,15 +54,21 @@ from ...core.keys import (
     NAME,
     PREPARED_DATE,
     OUTPUT,
+    OUTPUT_DEVIATIONS,
+    OUTPUT_INDICATORS,
     OUTPUT_XLSX,
     PBF_AFTER,
     PBF_BEFORE,
     PROJECT,
     PROJECT_AREA,
+    RED_LINE,
+    REPAIR_GEOMETRY,
     SHEET_COUNT,
     SHEETS,
+    SLOPE,
     START_YEAR,
     SUBPROJECTS,
+    SURVEY,
     TABLES,
     UNITS,
     UNIT_NAME,
@@ -70,10 +80,19 @@ from ...core.values import plain_all
 from . import conflicts as conflicts_alg
 from .base import LandConsolidationAlgorithm, user_errors
 from .base import empty as _empty
-from .compliance import add_threshold_parameters, read_thresholds
+from .compliance import THRESHOLDS, add_threshold_parameters, read_thresholds
 
 FARMLAND_ALG = algorithm_id("farmlandadjustment")
 CONTIGUITY_ALG = algorithm_id("contiguity")
+PROGRESS_ALG = algorithm_id("progress")
+
+
+def _frame(layer, context) -> pd.DataFrame:
+    """The attributes of an output layer (or its id in the context) as a frame, NULL as None."""
+    if isinstance(layer, str):
+        layer = QgsProcessingUtils.mapLayerFromString(layer, context)
+    names = layer.fields().names()
+    return pd.DataFrame([plain_all(f.attributes()) for f in layer.getFeatures()], columns=names)
 
 
 def _numbers(numbers: list[int]) -> str:
@@ -149,6 +168,13 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
                 key, label, [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
             self.parameterDefinition(key).setHelp(help_text)
         conflicts_alg.add_constraint_parameters(self, pbf=False)
+        surveys = QgsProcessingParameterMultipleLayers(
+            SURVEY, self.tr("Later surveys (年度变更调查 DLTB)"), QgsProcessing.SourceType.TypeVectorPolygon,
+            optional=True)
+        surveys.setHelp(self.tr("One DLTB per year after the plan (year in the layer name, e.g. DLTB_2027); with a "
+                                "plan gives the monitoring tables: 年度实施进度表, 年度自评表, 偏差清单 and "
+                                "验收自评表 (the last survey)."))
+        self.addParameter(surveys)
         tables = QgsProcessingParameterEnum(
             TABLES, self.tr("Tables"), options=workbook.option_labels(), allowMultiple=True,
             defaultValue=list(range(len(workbook.tables()))), optional=True)
@@ -347,6 +373,8 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
             repair=self.repair_geometry(params, context),
             conflicts=conflicts if has_plan else None,
             constraint_layers=conflicts_alg.constraints_given(params),
+            progress=(lambda: self._progress(params, facts, context, feedback)) if has_plan and not _empty(
+                params.get(SURVEY)) else None,
         )
 
     # ------------------------------------------------------------------ helpers
@@ -377,6 +405,24 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
         frame = subs.frame.copy()
         frame["area_m2"] = ellipsoid.geometry_areas(gk, subs.geometries)
         return frame
+
+    def _progress(self, params, facts, context, feedback):
+        """The monitoring tables of landconsolidation:progress on the plan and the later surveys, as frames."""
+        if QgsApplication.processingRegistry().algorithmById(PROGRESS_ALG) is None:
+            raise workbook.Unavailable(self.tr("the algorithm {id} is not installed").format(id=PROGRESS_ALG))
+        feedback.pushInfo(self.tr("Running {id}…").format(id=PROGRESS_ALG))
+        inputs = {key: params.get(key) for key in (AFTER, AFTER_FIELD, SUBPROJECTS, SURVEY, PROJECT_AREA, PBF_BEFORE,
+                                                    PBF_AFTER, RED_LINE, SLOPE, DEM, REPAIR_GEOMETRY)}
+        inputs[BASELINE] = params[DLTB]
+        inputs.update({key: params.get(key) for key, *_ in THRESHOLDS})
+        inputs[START_YEAR] = params.get(START_YEAR) or facts.get("start_year")
+        inputs[END_YEAR] = params.get(END_YEAR) or facts.get("end_year")
+        try:
+            result = self._run_child(PROGRESS_ALG, inputs, context, feedback)
+        except QgsProcessingException as exc:
+            raise workbook.Unavailable(self.tr("{id} failed: {error}").format(id=PROGRESS_ALG, error=exc)) from exc
+        return progress_mod.Monitoring(*(_frame(result[key], context)
+                                         for key in (OUTPUT, OUTPUT_INDICATORS, OUTPUT_DEVIATIONS)))
 
     def _run_child(self, alg_id, inputs, context, feedback):
         """Run a registered algorithm of the provider as a child; None when it is not installed."""

@@ -211,7 +211,7 @@ class ProgressAlgorithm(LandConsolidationAlgorithm):
                 survey.geometries, survey.frame["base"].to_numpy(dtype=object), gk)
             progress_rows.append(progress_mod.progress_table(plan, comparison, shares, fallback_year=last_year))
             indicator_rows.append(progress_mod.indicator_table(planned_state, state, comparison.year, name,
-                                                               before_extra))
+                                                               before_extra, comparison))
             with user_errors():
                 frame, geoms = progress_mod.deviations(
                     comparison, gk, constraints.red_line if constraints else None,

@@ -326,6 +326,11 @@
       <translation>无子项目图层（SUBPROJECTS）</translation>
     </message>
     <message>
+      <location filename="core/workbook/inputs.py" line="62" />
+      <source>no plan and later survey (AFTER or AFTER_FIELD, and SURVEY)</source>
+      <translation>未提供规划及年度变更调查（AFTER 或 AFTER_FIELD，以及 SURVEY）</translation>
+    </message>
+    <message>
       <location filename="dialogs/area_page.py" line="158" />
       <source>{n} villages, {area:.4f} ha, of which 耕地 {cult:.4f} ha</source>
       <translation>{n} 个村，{area:.4f} 公顷，其中耕地 {cult:.4f} 公顷</translation>
@@ -2109,12 +2114,12 @@ OUTPUT_LAYOUTS 另将每张图的打印版式写入一个 QGIS 项目（.qgz）�
       <translation>未出的图（缺少数据）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="106" />
+      <location filename="processing/algorithms/exportscheme.py" line="125" />
       <source>Export scheme tables (方案表格导出)</source>
       <translation>方案表格导出</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="111" />
+      <location filename="processing/algorithms/exportscheme.py" line="130" />
       <source>Writes the scheme (实施方案) tables into one Excel workbook, one sheet a table, with Chinese titles and headers laid out like the official 三调 statistics templates (土地利用现状分类面积汇总表: villages × classes, template column order): {tables}.
 
 Give a project GeoPackage (PROJECT, written by 'Create project'), or the layers themselves; a layer given explicitly replaces the project's. Only the current DLTB is required; a table whose inputs are missing is left out and listed in the log (by table number: {needs}). The 永久基本农田调整表 and the 耕地集中连片统计表 run the farmland adjustment and contiguity algorithms when they are installed.
@@ -2131,222 +2136,232 @@ The workbook is written to a temporary file in the target folder and renamed at 
 工作簿先写入目标文件夹中的临时文件，完成后再重命名，因此运行失败不会留下写了一半的文件。CSV_FOLDER 可为每张表另存一个 UTF-8 CSV 文件（数值与表中显示一致）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="132" />
+      <location filename="processing/algorithms/exportscheme.py" line="151" />
       <source>A project GeoPackage written by 'Create project': its DLTB, boundary, plan, farmland and sub-project layers and its facts (name, years) are used unless given below.</source>
       <translation>由“项目设置”生成的项目 GeoPackage：除非在下方另行给出，将使用其中的地类图斑、项目区边界、规划、永久基本农田和子项目图层以及项目信息（名称、年度）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="138" />
+      <location filename="processing/algorithms/exportscheme.py" line="157" />
       <source>三调 地类图斑 of the current state; required unless PROJECT is given.</source>
       <translation>现状三调地类图斑；未给出 PROJECT 时必填。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="141" />
+      <location filename="processing/algorithms/exportscheme.py" line="160" />
       <source>YJJBNTTB before the adjustment; with PBF_AFTER gives table 6.</source>
       <translation>调整前的永久基本农田图斑（YJJBNTTB）；与 PBF_AFTER 一起用于生成表 6。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="143" />
+      <location filename="processing/algorithms/exportscheme.py" line="162" />
       <source>YJJBNTTB after the adjustment.</source>
       <translation>调整后的永久基本农田图斑（YJJBNTTB）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="145" />
+      <location filename="processing/algorithms/exportscheme.py" line="164" />
       <source>Sub-project polygons (XMLX type, XMMC name, TZJE investment 万元, ZJLY funding, SSND year, ZRDW unit); gives tables 9 and 10 and the per-sub-project rows of table 8.</source>
       <translation>子项目范围面（XMLX 项目类型、XMMC 项目名称、TZJE 投资额（万元）、ZJLY 资金来源、SSND 实施年度、ZRDW 责任单位）；用于生成表 9、表 10 及表 8 中按子项目列出的行。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="153" />
+      <location filename="processing/algorithms/exportscheme.py" line="172" />
+      <source>Later surveys (年度变更调查 DLTB)</source>
+      <translation>年度变更调查地类图斑（可多个）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="174" />
+      <source>One DLTB per year after the plan (year in the layer name, e.g. DLTB_2027); with a plan gives the monitoring tables: 年度实施进度表, 年度自评表, 偏差清单 and 验收自评表 (the last survey).</source>
+      <translation>规划之后每年一个地类图斑图层（年度取自图层名称，如 DLTB_2027）；与规划一起生成实施监管表格：年度实施进度表、年度自评表、偏差清单和验收自评表（按最近一次变更调查）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="179" />
       <source>Tables</source>
       <translation>表格</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="155" />
+      <location filename="processing/algorithms/exportscheme.py" line="181" />
       <source>Which tables to write (default: all that the inputs allow).</source>
       <translation>要输出的表格（默认：输入数据所能支持的全部表格）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="157" />
+      <location filename="processing/algorithms/exportscheme.py" line="183" />
       <source>Area unit</source>
       <translation>面积单位</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="159" />
+      <location filename="processing/algorithms/exportscheme.py" line="185" />
       <source>0 = 公顷, 1 = 亩, 2 = both (side-by-side columns; the two wide tables get a sheet per unit).</source>
       <translation>0 = 公顷，1 = 亩，2 = 两者（并列分栏；两张宽表每种单位各一个工作表）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="163" />
+      <location filename="processing/algorithms/exportscheme.py" line="189" />
       <source>Decimal places of areas (empty = 4 for 公顷, 2 for 亩)</source>
       <translation>面积小数位数（为空则公顷 4 位、亩 2 位）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="165" />
+      <location filename="processing/algorithms/exportscheme.py" line="191" />
       <source>Leave empty for the defaults: 4 decimals for 公顷 (1 m²), 2 for 亩.</source>
       <translation>留空则使用默认值：公顷 4 位小数（精确到 1 m²），亩 2 位小数。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="167" />
+      <location filename="processing/algorithms/exportscheme.py" line="193" />
       <source>Transition matrix classes</source>
       <translation>转移矩阵地类级别</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="168" />
+      <location filename="processing/algorithms/exportscheme.py" line="194" />
       <source>First-level (一级类)</source>
       <translation>一级类</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="168" />
+      <location filename="processing/algorithms/exportscheme.py" line="194" />
       <source>Second-level (二级类)</source>
       <translation>二级类</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="171" />
+      <location filename="processing/algorithms/exportscheme.py" line="197" />
       <source>First-level classes fit a page; second-level classes show 水田/水浇地/旱地 apart.</source>
       <translation>一级类可在一页内排下；二级类将水田/水浇地/旱地分别列出。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="173" />
+      <location filename="processing/algorithms/exportscheme.py" line="199" />
       <source>Project name for the sheet headers</source>
       <translation>表头中的项目名称</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="175" />
+      <location filename="processing/algorithms/exportscheme.py" line="201" />
       <source>Default: the project GeoPackage's name.</source>
       <translation>默认：项目 GeoPackage 中记录的项目名称。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="178" />
+      <location filename="processing/algorithms/exportscheme.py" line="204" />
       <source>Default: the project's (set in the wizard).</source>
       <translation>默认取项目设置（在向导中填写）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="180" />
+      <location filename="processing/algorithms/exportscheme.py" line="206" />
       <source>e.g. 2026-11-29. Default: the project's, else today.</source>
       <translation>如 2026-11-29。默认取项目设置，否则为当天。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="191" />
+      <location filename="processing/algorithms/exportscheme.py" line="217" />
       <source>Default: the project's years, else the sub-projects' years (SSND).</source>
       <translation>默认：项目的起止年度，否则取子项目的年度（SSND）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="194" />
+      <location filename="processing/algorithms/exportscheme.py" line="220" />
       <source>Folder for one CSV per table</source>
       <translation>每表一个 CSV 的输出文件夹</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="196" />
+      <location filename="processing/algorithms/exportscheme.py" line="222" />
       <source>Optional: also write each table as a UTF-8 CSV (values as shown in the workbook).</source>
       <translation>可选：同时将每张表另存为 UTF-8 CSV（数值与工作簿中显示一致）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="199" />
+      <location filename="processing/algorithms/exportscheme.py" line="225" />
       <source>Scheme workbook</source>
       <translation>实施方案工作簿</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="199" />
+      <location filename="processing/algorithms/exportscheme.py" line="225" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="200" />
+      <location filename="processing/algorithms/exportscheme.py" line="226" />
       <source>The .xlsx file to write (replaced if it exists).</source>
       <translation>要写入的 .xlsx 文件（如已存在则覆盖）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="201" />
+      <location filename="processing/algorithms/exportscheme.py" line="227" />
       <source>Sheets written</source>
       <translation>已写入的工作表</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="202" />
+      <location filename="processing/algorithms/exportscheme.py" line="228" />
       <source>Number of sheets</source>
       <translation>工作表数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="203" />
+      <location filename="processing/algorithms/exportscheme.py" line="229" />
       <source>Tables left out (inputs missing)</source>
       <translation>未输出的表格（缺少输入）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="204" />
+      <location filename="processing/algorithms/exportscheme.py" line="230" />
       <source>CSV files</source>
       <translation>CSV 文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="229" />
+      <location filename="processing/algorithms/exportscheme.py" line="255" />
       <source>Project: {path}</source>
       <translation>项目：{path}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="231" />
+      <location filename="processing/algorithms/exportscheme.py" line="257" />
       <source>Give a project GeoPackage (PROJECT) or the current DLTB layer (DLTB). 请给出项目文件或现状地类图斑图层。</source>
       <translation>请给出项目 GeoPackage（PROJECT）或现状地类图斑图层（DLTB）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="262" />
+      <location filename="processing/algorithms/exportscheme.py" line="288" />
       <source>Computing the tables…</source>
       <translation>正在计算表格…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="267" />
+      <location filename="processing/algorithms/exportscheme.py" line="293" />
       <source>Left out: {n} {title} — {reason}.</source>
       <translation>未输出：表 {n} {title} — {reason}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="271" />
+      <location filename="processing/algorithms/exportscheme.py" line="297" />
       <source>No table could be written: every chosen table lacks its inputs.</source>
       <translation>无法输出任何表格：所选表格均缺少输入数据。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="279" />
+      <location filename="processing/algorithms/exportscheme.py" line="305" />
       <source>Could not write {path}: {error}</source>
       <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="284" />
+      <location filename="processing/algorithms/exportscheme.py" line="310" />
       <source>{n} CSV files in {folder}</source>
       <translation>已在 {folder} 中写入 {n} 个 CSV 文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="391" />
+      <location filename="processing/algorithms/exportscheme.py" line="412" />
       <source>the algorithm {id} is not installed</source>
       <translation>未安装算法 {id}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="392" />
+      <location filename="processing/algorithms/exportscheme.py" line="413" />
       <source>Running {id}…</source>
       <translation>正在运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="401" />
+      <location filename="processing/algorithms/exportscheme.py" line="423" />
       <source>{id} failed: {error}</source>
       <translation>{id} 运行失败：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="429" />
+      <location filename="processing/algorithms/exportscheme.py" line="475" />
       <source>Running {id} on the current DLTB…</source>
       <translation>正在对现状地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="434" />
+      <location filename="processing/algorithms/exportscheme.py" line="480" />
       <source>Running {id} on the planned DLTB…</source>
       <translation>正在对规划地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="438" />
+      <location filename="processing/algorithms/exportscheme.py" line="484" />
       <source>Running {id} on the planned codes ({field})…</source>
       <translation>正在按规划地类编码（{field}）运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="443" />
+      <location filename="processing/algorithms/exportscheme.py" line="489" />
       <source>The contiguity algorithm takes no code field; the 整治后 column of table 7 is left empty.</source>
       <translation>集中连片算法不接受地类编码字段；表 7 的整治后列留空。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="446" />
+      <location filename="processing/algorithms/exportscheme.py" line="492" />
       <source>No plan: table 7 shows the current state only.</source>
       <translation>无规划方案：表 7 仅反映现状。</translation>
     </message>
@@ -2909,11 +2924,6 @@ OUTPUT_RESERVE（建设用地腾退储备库）：每个农村建设用地图斑
       <location filename="processing/algorithms/progress.py" line="120" />
       <source>Baseline DLTB the plan was made on (基期地类图斑)</source>
       <translation>编制规划所用的基期地类图斑</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/progress.py" line="122" />
-      <source>Later surveys (年度变更调查 DLTB)</source>
-      <translation>年度变更调查地类图斑（可多个）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/progress.py" line="123" />
