@@ -31,6 +31,8 @@ from qgis.PyQt.QtCore import QVariant
 from . import codes as codes_mod
 from . import conflicts as conflicts_mod
 from . import contiguity, dltb, ellipsoid, farmland, indicators, plan, project
+from . import progress as progress_mod
+from . import subprojects as subprojects_mod
 from .errors import LandConsolidationError, check_canceled
 from .units import MU_PER_M2
 
@@ -485,6 +487,64 @@ class ProjectData:
                 ("AREA_M2", QVariant.Type.Double)], rows)
             return layer, Totals(totals)
         return self._once("conflicts", build)
+
+    # ------------------------------------------------------------------ implementation monitoring
+
+    @property
+    def surveys(self) -> list[str]:
+        """The project's later surveys (layer names, oldest first)."""
+        return [name for name in self.settings.get("surveys") or [] if name in self.present]
+
+    def progress(self) -> tuple[QgsVectorLayer, QgsVectorLayer, QgsVectorLayer, str, Totals] | None:
+        """The plan against the project's latest survey (core/progress.py); None without a plan or a survey.
+
+        Returns the planned changes part by part with their state (``STATE``
+        已实施 / 滞后 / 未实施), the unplanned changes (``STATE`` 计划外变化), the
+        survey's land use (``DLBM``), the survey's name, and the totals by state
+        (gross m²).  Sub-projects are due by their year (SSND); changes outside
+        them by the project's last year.
+        """
+        def build():
+            if not self.surveys or not self.has_plan:
+                return None
+            name = self.surveys[-1]
+            result = self.plan()
+            survey = dltb.read_dltb(self.source(name), project_area=self.boundary, keep_geometry=True,
+                                    is_canceled=self.is_canceled, repair=self.repair)
+            dltb.reject_unknown_codes(survey)
+            comparison = progress_mod.compare(result, survey, self.gk, name=name, is_canceled=self.is_canceled)
+            for note in comparison.notes:
+                self.log(note)
+            subs = None
+            if "ZXM" in self.present:
+                subs = subprojects_mod.read_subprojects(self.source("ZXM"), self.crs, repair=self.repair)
+            change = (result.pieces["base_b"] != result.pieces["base_a"]).to_numpy()
+            shares = progress_mod.subproject_shares(result, subs, self.gk, np.flatnonzero(change), self.is_canceled)
+            codes, due = progress_mod.due_years(shares, self.settings.get("end_year"))
+            changes, change_geoms = progress_mod.changes(comparison, codes, due)
+            deviations, deviation_geoms = progress_mod.deviations(comparison, self.gk)
+            fields = [("STATE", QVariant.Type.String), ("BASELINE_BSM", QVariant.Type.String),
+                      ("BEFORE_DLBM", QVariant.Type.String), ("PLANNED_DLBM", QVariant.Type.String),
+                      ("SURVEY_DLBM", QVariant.Type.String), ("AREA_M2", QVariant.Type.Double)]
+            columns = [f for f, _ in fields]
+            totals: dict = {}
+            layers = []
+            for title, frame, geoms in (("规划变化", changes, change_geoms), ("计划外变化", deviations, deviation_geoms)):
+                rows = []
+                for values, geom in zip(frame[columns].itertuples(index=False), geoms):
+                    rows.append((geom, [str(values[0]), str(values[1] or ""), str(values[2]), str(values[3]),
+                                        str(values[4]), float(values[5])]))
+                    count, total = totals.get(values[0], (0, 0.0))
+                    totals[values[0]] = (count + 1, total + float(values[5]))
+                layers.append(memory_layer(title, self.crs, fields, rows))
+            table = codes_mod.default_table()
+            frame = survey.frame
+            landuse = memory_layer("变更调查地类", self.crs, [("BSM", QVariant.Type.String), ("DLBM", QVariant.Type.String),
+                                                          ("DLMC", QVariant.Type.String)],
+                                   [(g, [str(b or ""), c, table.name(c)]) for g, b, c in
+                                    zip(survey.geometries, frame["bsm"], frame["code"])])
+            return layers[0], layers[1], landuse, name, Totals(totals)
+        return self._once("progress", build)
 
 
 #: The project's parcels a coordinate file can hold: key → title (the exportcoordinates LAYERS options).

@@ -9,6 +9,8 @@ Layout (all layers in the DLTB's CRS):
   (planned DLTB), ``YJJBNTTB`` / ``YJJBNTTB_GH`` (permanent basic farmland
   before / after), ``ZXM`` (sub-projects), ``STBHHX`` (ecological red line),
   ``CZKFBJ`` (urban development boundary);
+* the later surveys (年度变更调查 DLTB, for implementation monitoring), one
+  layer each, named ``DLTB_<year>`` (their order in the ``surveys`` setting);
 * ``lc_settings`` – a key/value table: project facts (name, code, township,
   years, responsible unit), the DLTB field mapping, the planned-code field,
   the chosen villages, and where each layer was copied from.
@@ -36,6 +38,7 @@ from .keys import (
     RED_LINE,
     START_YEAR,
     SUBPROJECTS,
+    SURVEY,
 )
 from .validity import GeometryCheck, parcel_label
 from .values import to_text
@@ -68,7 +71,7 @@ SETTING_TYPES = {
     "start_year": ((int, type(None)), "年份"), "end_year": ((int, type(None)), "年份"),
     "villages": (list, "列表"), "village_names": (dict, "对象"), "field_mapping": (dict, "对象"),
     "after_field": ((str, type(None)), "文本"), "sources": (dict, "对象"),
-    "prepared_by": (str, "文本"), "prepared_on": (str, "日期"),
+    "prepared_by": (str, "文本"), "prepared_on": (str, "日期"), "surveys": (list, "列表"),
 }
 
 
@@ -132,6 +135,9 @@ def load_project(path) -> dict:
     params = {key: layer_uri(path, name) for key, name in LAYER_NAMES.items() if name in present}
     if settings.get("after_field") and AFTER not in params:
         params[AFTER_FIELD] = settings["after_field"]
+    surveys = [layer_uri(path, name) for name in settings.get("surveys") or [] if name in present]
+    if surveys:
+        params[SURVEY] = surveys
     for setting, key in (("start_year", START_YEAR), ("end_year", END_YEAR)):
         if settings.get(setting) not in (None, ""):
             params[key] = int(settings[setting])
@@ -232,7 +238,20 @@ def meets(engine, boundary, geom) -> bool:
     return not overlap.isEmpty() and overlap.area() >= MIN_OVERLAP_M2
 
 
-def write_project(path, boundary, crs, layers: dict, settings: dict, context=None, is_canceled=None) -> dict:
+def survey_layer_names(years: list) -> list[str]:
+    """Project layer names of later surveys: ``DLTB_<year>`` (``BGDC_<n>`` without a year), each once."""
+    out: list[str] = []
+    for n, year in enumerate(years, start=1):
+        base = f"DLTB_{year}" if year else f"BGDC_{n}"
+        name, k = base, 2
+        while name in out or name in LAYER_NAMES.values():
+            name, k = f"{base}_{k}", k + 1
+        out.append(name)
+    return out
+
+
+def write_project(path, boundary, crs, layers: dict, settings: dict, context=None, is_canceled=None,
+                  surveys: list | None = None) -> dict:
     """Write a project GeoPackage atomically (temp file, then rename).
 
     Args:
@@ -244,6 +263,8 @@ def write_project(path, boundary, crs, layers: dict, settings: dict, context=Non
         settings: Key/value settings (JSON-serialisable values).
         context: Transform context for reprojection.
         is_canceled: Returns True when cancelled.
+        surveys: Later surveys as ``(layer name, feature source)``, copied the
+            same way (their names go to the ``surveys`` setting).
 
     Returns:
         Layer name → number of features written.
@@ -306,7 +327,10 @@ def write_project(path, boundary, crs, layers: dict, settings: dict, context=Non
         area_feature.setGeometry(shape)
         area_feature.setAttributes([str(settings.get("name", "")), str(settings.get("code", ""))])
         write(LAYER_NAMES[PROJECT_AREA], fields, QgsWkbTypes.Type.MultiPolygon, [area_feature])
-        for key, source in layers.items():
+        named = [(LAYER_NAMES[key], source) for key, source in layers.items()] + list(surveys or [])
+        if surveys:
+            settings = dict(settings, surveys=[name for name, _ in surveys])
+        for layer_name, source in named:
             if source is None:
                 continue
             if is_canceled is not None and is_canceled():
@@ -331,7 +355,7 @@ def write_project(path, boundary, crs, layers: dict, settings: dict, context=Non
                     out.setAttributes(feature.attributes())
                     yield out
 
-            write(LAYER_NAMES[key], source.fields(), QgsWkbTypes.Type.MultiPolygon, copies())
+            write(layer_name, source.fields(), QgsWkbTypes.Type.MultiPolygon, copies())
         with sqlite3.connect(tmp) as db:
             db.execute(f"CREATE TABLE {SETTINGS_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             values = dict(settings, format_version=FORMAT_VERSION)

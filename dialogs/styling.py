@@ -5,6 +5,8 @@ the same files style the algorithms' outputs and the exported maps.
 """
 from __future__ import annotations
 
+import re
+
 from qgis.core import QgsVectorLayer
 
 from ..core.fields import detect_fields
@@ -23,6 +25,8 @@ def style_project_layer(layer: QgsVectorLayer, name: str, overrides: dict | None
         False when the layer has no style (an unknown name, or a DLTB without a code field).
     """
     style = PROJECT_LAYER_STYLES.get(name)
+    if style is None and re.fullmatch(r"(DLTB_\d{4}|BGDC_\d+)(_\d+)?", name):
+        style = "dltb"  # a later survey: a DLTB like the others
     if style is None:
         return False
     key_field = None

@@ -1,7 +1,7 @@
 """landconsolidation:exportmaps on small hand-built projects: pages, their text, their colours.
 
 The full project (fixture ``full_project``) has every input a map needs, so it
-gets all nine maps; the plan-only project gets the six that need no more than
+gets all ten maps; the plan-only project gets the six that need no more than
 the DLTB, the plan and the boundary.  Pages are read back with poppler
 (pdftotext, pdftoppm), as a person reading the PDF would see them.
 
@@ -84,6 +84,11 @@ def make_project(path, full: bool) -> None:
             {"XMBH": "2", "XMLX": "建新安置", "XMMC": "东村安置点", "wkt": rect(300, 0, 330, 50)}], fields=ZXM_FIELDS)
         # Over the south 30 m of parcel 6 (其他草地 planned as 0702): 900 m² of planned 建设用地 in the red line.
         layers["RED_LINE"] = memory_layer("STBHHX", [{"wkt": rect(300, 0, 330, 30)}], fields=[])
+        # A year on: parcel 2 (homestead) is 旱地 as planned; 11 (湿地, unchanged in the plan) has become a house.
+        survey = plan_before_rows()
+        for row in survey:
+            row["DLBM"] = {"2": "0103", "11": "0702"}.get(row["BSM"], row["DLBM"])
+        layers["SURVEY"] = [memory_layer("DLTB_2027", survey, fields=PLAN_FIELDS)]
     processing.run("landconsolidation:createproject", {**layers, "NAME": NAME, "START_YEAR": 2026, "END_YEAR": 2027,
                                                        "RESPONSIBLE_UNIT": "某某镇人民政府", "OUTPUT": str(path)})
 
@@ -105,7 +110,7 @@ def full_maps(full_project):
 
 def test_full_project_has_every_map(full_maps):
     pdf = full_maps["OUTPUT_PDF"]
-    assert full_maps["PAGES"] == 9 == page_count(pdf)
+    assert full_maps["PAGES"] == 10 == page_count(pdf)
     assert full_maps["MISSING"] == ""
     for number, page in enumerate(PAGES, start=1):
         text = page_text(pdf, number)
@@ -127,6 +132,13 @@ def test_thematic_legends_carry_the_figures(full_maps):
     assert "调出 1 块 0.2000 公顷" in pbf and "调入 1 块 0.3000 公顷" in pbf
     conflicts = page_text(pdf, 9)
     assert "规划建设用地位于生态保护红线内 1 处 0.0900 公顷" in conflicts
+    # The progress map at DLTB_2027: planned changes 2 (0.2000, done), 3, 4, 5, 6, 9, 10, 12 (3000 + 2000 + 4000 +
+    # 1500 + 3000 + 2000 + 1000 = 16 500 m²: the sub-projects have no year, so all are due by the project's 2027);
+    # parcel 11 (30 × 50 m) is the unplanned change.
+    progress = page_text(pdf, 10)
+    assert "已实施 1 处 0.2000 公顷" in progress
+    assert "滞后（到期未实施） 7 处 1.6500 公顷" in progress
+    assert "计划外变化 1 处 0.1500 公顷" in progress
     subprojects = page_text(pdf, 7)
     assert "建设用地复垦 1 个 0.2000 公顷" in subprojects  # 50 × 40 m
     assert "建新安置 1 个 0.1500 公顷" in subprojects  # 30 × 50 m
@@ -155,7 +167,7 @@ def test_plan_only_project_leaves_out_what_it_lacks(module_provider, tmp_path):
     make_project(path, full=False)
     result = processing.run(ALG, {"PROJECT": str(path), "PAPER": 1, "OUTPUT_PDF": str(tmp_path / "a4.pdf")})
     assert result["PAGES"] == 6 == page_count(result["OUTPUT_PDF"])
-    assert result["MISSING"].split(";") == ["永久基本农田调整图", "子项目分布图", "约束冲突图"]
+    assert result["MISSING"].split(";") == ["永久基本农田调整图", "子项目分布图", "约束冲突图", "实施进度图"]
     out = subprocess.run([poppler("pdfinfo"), result["OUTPUT_PDF"]], capture_output=True).stdout.decode()
     assert "842 x 595 pts (A4)" in out
 
@@ -183,7 +195,7 @@ def test_export_dialog_writes_the_maps_on_the_task_manager(full_project, tmp_pat
         time.sleep(0.02)
     assert dialog.error is None
     assert dialog.result_path == str(target)
-    assert page_count(target) == 9
+    assert page_count(target) == 10
 
 
 def test_to_unicode_radicals_become_the_characters_drawn():

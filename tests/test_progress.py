@@ -399,3 +399,32 @@ def test_monitoring_tables_of_the_workbook(provider, tmp_path, baseline, subproj
     # 基期, 规划, 2026 实现 / %, 2027 实现 / %.
     assert figures["耕地面积"] == [1.175, 3.5, 2.925, pytest.approx(17500 / 23250 * 100, abs=0.005), 3.07,
                                pytest.approx(18950 / 23250 * 100, abs=0.005)]
+
+
+def test_project_carries_the_surveys(provider, tmp_path, sample_with_survey):
+    """createproject copies DLTB_2027 into the project; exportscheme from the project alone writes tables 20–23."""
+    from land_consolidation.core import project
+    from openpyxl import load_workbook
+    from test_workbook import block_rows, header_row
+
+    path, designed = sample_with_survey
+
+    def uri(layer):
+        return f"{path}|layername={layer}"
+
+    gpkg = tmp_path / "project.gpkg"
+    processing.run("landconsolidation:createproject", {
+        "DLTB": uri("DLTB"), "PROJECT_AREA": uri("XMQ"), "AFTER": uri("DLTB_GH"), "SUBPROJECTS": uri("ZXM"),
+        "SURVEY": [uri("DLTB_2027")], "NAME": "测试项目", "START_YEAR": 2026, "END_YEAR": 2028,
+        "OUTPUT": str(gpkg)})
+    assert project.read_settings(gpkg)["surveys"] == ["DLTB_2027"]
+    assert project.load_project(gpkg)["SURVEY"] == [project.layer_uri(gpkg, "DLTB_2027")]
+    xlsx = tmp_path / "scheme.xlsx"
+    result = processing.run("landconsolidation:exportscheme", {"PROJECT": str(gpkg), "TABLES": [19, 20, 21, 22],
+                                                                 "OUTPUT_XLSX": str(xlsx)})
+    assert result["SHEET_COUNT"] == 4
+    sheet = load_workbook(xlsx)["表20 年度实施进度表"]
+    total = block_rows(sheet, header_row(sheet, "序号") + 2)[-1]
+    assert total[0] == "合计"
+    assert total[5] == pytest.approx(designed["planned_m2"] / 1e4, abs=0.0001)
+    assert total[6] == pytest.approx(designed["realised_m2"] / 1e4, abs=0.0001)

@@ -280,6 +280,41 @@ def page_conflicts(data: ProjectData) -> PageContent:
     return PageContent("conflicts", "约束冲突图", _frame(data, top, _landuse(data, "after", BASE_FADE)), notes)
 
 
+def page_progress(data: ProjectData) -> PageContent:
+    """实施进度图: the planned changes by state at the latest survey, and the changes the plan does not contain."""
+    if not data.surveys:
+        raise Skip("项目没有年度变更调查图层（在“新建项目”中给出 SURVEY），不出实施进度图。"
+                   " The project holds no later survey: no progress map.")
+    made = data.progress()
+    if made is None:
+        raise Skip("项目没有规划。 The project has no plan.")
+    changes, deviations, landuse, name, totals = made
+    layers = []
+    labels = {"已实施": "已实施", "滞后": "滞后（到期未实施）", "未实施": "未实施（未到期）", "计划外变化": "计划外变化"}
+    for layer, title, states in ((deviations, "计划外变化", ("计划外变化",)),
+                                 (changes, "规划变化", ("已实施", "滞后", "未实施"))):
+        if not layer.featureCount():
+            continue
+        layer = layer.clone()
+        styles.apply_style(layer, "progress")
+        styles.relabel_categories(layer, {state: f"{text} {totals.count(state)} 处 {_ha(totals.area(state))}"
+                                          for state, text in labels.items()})
+        styles.drop_empty_categories(layer, [state for state in states if totals.count(state)])
+        layer.setName(title)
+        layers.append(MapLayer(layer))
+    base = landuse.clone()
+    styles.apply_style(base, "dltb", fade=BASE_FADE)
+    planned = sum(totals.area(state) for state in ("已实施", "滞后", "未实施"))
+    done = totals.area("已实施")
+    notes = [f"依据：{name}",
+             f"规划地类变化 {_ha(planned)}，已实施 {_ha(done)}（{100.0 * done / planned if planned else 0.0:.2f} %）"]
+    if totals.count("滞后"):
+        notes.append(f"滞后 {totals.count('滞后')} 处 {_ha(totals.area('滞后'))}")
+    notes.append(f"计划外变化 {totals.count('计划外变化')} 处 {_ha(totals.area('计划外变化'))}"
+                 if totals.count("计划外变化") else "未发现计划外变化")
+    return PageContent("progress", "实施进度图", _frame(data, layers, MapLayer(base, legend=False)), notes)
+
+
 @dataclass(frozen=True)
 class Page:
     """A map a scheme can have: key, 图名, builder."""
@@ -300,4 +335,5 @@ PAGES = (
     Page("subprojects", "子项目分布图", page_subprojects),
     Page("linkage", "增减挂钩拆旧建新图", page_linkage),
     Page("conflicts", "约束冲突图", page_conflicts),
+    Page("progress", "实施进度图", page_progress),
 )

@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
@@ -18,6 +19,7 @@ from qgis.core import (
 from ...core import dltb, project
 from ...core.errors import LandConsolidationError
 from ...core.fields import parse_field_mapping
+from ...core.progress import year_of
 from ...core.keys import (
     AFTER,
     AFTER_FIELD,
@@ -39,12 +41,14 @@ from ...core.keys import (
     UNIT_NAME,
     START_YEAR,
     SUBPROJECTS,
+    SURVEY,
     TOWNSHIP,
     TOWNSHIP_COUNT,
     TOWNSHIPS,
     VILLAGES,
 )
 from ...core.period import DEFAULT_MAX_YEARS, parse_date, period_problem
+from .. import inputs
 from .base import LandConsolidationAlgorithm, user_errors
 
 OPTIONAL_LAYERS = (PBF_BEFORE, PBF_AFTER, AFTER, SUBPROJECTS, RED_LINE, DEVELOPMENT_BOUNDARY)
@@ -120,6 +124,12 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
             self.addParameter(QgsProcessingParameterFeatureSource(
                 key, labels[key], [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
             self.parameterDefinition(key).setHelp(self.tr("Optional; copied into the project where it meets the boundary."))
+        surveys = QgsProcessingParameterMultipleLayers(
+            SURVEY, self.tr("Later surveys (年度变更调查 DLTB)"), QgsProcessing.SourceType.TypeVectorPolygon,
+            optional=True)
+        surveys.setHelp(self.tr("Optional; for implementation monitoring. Each is copied where it meets the boundary, "
+                                "as DLTB_<year> (the year from the layer name)."))
+        self.addParameter(surveys)
         self.addParameter(QgsProcessingParameterField(
             AFTER_FIELD, self.tr("…or planned-code field on the DLTB (规划地类编码)"),
             parentLayerParameterName=DLTB, optional=True))
@@ -186,6 +196,12 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
                 if layer is not None:
                     layers[key] = layer
                     sources[key] = layer.sourceName()
+            survey_layers = [inputs.with_text_encoding(inputs.with_layer_name(layer, context), context)
+                             for layer in self.parameterAsLayerList(parameters, SURVEY, context) or []]
+            survey_names = project.survey_layer_names(
+                [year_of(layer.name()) or year_of(layer.source()) for layer in survey_layers])
+            for layer_name, layer in zip(survey_names, survey_layers):
+                sources[layer_name] = layer.source()
             township = self.parameterAsString(parameters, TOWNSHIP, context).strip()
             settings = {
                 "name": name,
@@ -211,7 +227,7 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
                 output += ".gpkg"
             feedback.pushInfo(self.tr("Writing {path}…").format(path=output))
             counts = project.write_project(output, boundary, crs, layers, settings, context.transformContext(),
-                                           feedback.isCanceled)
+                                           feedback.isCanceled, surveys=list(zip(survey_names, survey_layers)))
         for layer_name, n in counts.items():
             feedback.pushInfo(f"{layer_name}: {n}")
         return {OUTPUT: output, TOWNSHIP_COUNT: len(townships), PARCEL_COUNT: counts.get(project.LAYER_NAMES[DLTB], 0),

@@ -1433,106 +1433,121 @@ With AFTER (the planned DLTB) or AFTER_FIELD (a planned-code field), the same an
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="100" />
+      <source>e.g. 2026-11-29; default: the day the project is written.</source>
+      <translation>如 2026-11-29；默认为生成项目文件的当天。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/createproject.py" line="104" />
       <source>First year (开始年度)</source>
       <translation>开始年度</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="100" />
+      <location filename="processing/algorithms/createproject.py" line="104" />
       <source>Last year (结束年度)</source>
       <translation>结束年度</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="103" />
+      <location filename="processing/algorithms/createproject.py" line="107" />
       <source>Calendar year; both ends count.</source>
       <translation>公历年份；含起止年度。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="105" />
+      <location filename="processing/algorithms/createproject.py" line="109" />
       <source>Longest period (years)</source>
       <translation>最长实施期限（年）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="109" />
+      <location filename="processing/algorithms/createproject.py" line="113" />
       <source>Policy default: 3 years (无锡实施意见 §三(三)).</source>
       <translation>政策默认值：3 年（无锡实施意见 §三(三)）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="116" />
+      <location filename="processing/algorithms/createproject.py" line="120" />
       <source>Ecological red line (生态保护红线)</source>
       <translation>生态保护红线</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="117" />
+      <location filename="processing/algorithms/createproject.py" line="121" />
       <source>Urban development boundary (城镇开发边界)</source>
       <translation>城镇开发边界</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="122" />
+      <location filename="processing/algorithms/createproject.py" line="126" />
       <source>Optional; copied into the project where it meets the boundary.</source>
       <translation>可选；与项目区边界相交的要素将复制到项目文件中。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="124" />
+      <location filename="processing/algorithms/createproject.py" line="128" />
+      <source>Later surveys (年度变更调查 DLTB)</source>
+      <translation>年度变更调查地类图斑（可多个）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/createproject.py" line="130" />
+      <source>Optional; for implementation monitoring. Each is copied where it meets the boundary, as DLTB_&lt;year&gt; (the year from the layer name).</source>
+      <translation>可选，用于实施监管。每个图层与项目区相交的部分复制为 DLTB_&lt;年份&gt;（年份取自图层名称）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/createproject.py" line="134" />
       <source>…or planned-code field on the DLTB (规划地类编码)</source>
       <translation>…或地类图斑上的规划地类编码字段</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="126" />
+      <location filename="processing/algorithms/createproject.py" line="136" />
       <source>Field holding the planned DLBM, instead of a layer.</source>
       <translation>存放规划地类编码（DLBM）的字段，可代替规划图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="127" />
+      <location filename="processing/algorithms/createproject.py" line="137" />
       <source>Field mapping (JSON role → field)</source>
       <translation>字段映射（JSON，角色 → 字段）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="130" />
+      <location filename="processing/algorithms/createproject.py" line="140" />
       <source>e.g. {"code": "DLBM2", "tbmj": "MJ"}; roles not given are detected.</source>
       <translation>如 {"code": "DLBM2", "tbmj": "MJ"}；未给出的角色将自动识别。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="134" />
+      <location filename="processing/algorithms/createproject.py" line="144" />
       <source>Project GeoPackage</source>
       <translation>项目 GeoPackage</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="134" />
+      <location filename="processing/algorithms/createproject.py" line="144" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="135" />
+      <location filename="processing/algorithms/createproject.py" line="145" />
       <source>Townships in the project area</source>
       <translation>项目区涉及乡镇数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="136" />
+      <location filename="processing/algorithms/createproject.py" line="146" />
       <source>DLTB parcels copied</source>
       <translation>复制的地类图斑数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="137" />
+      <location filename="processing/algorithms/createproject.py" line="147" />
       <source>Township codes</source>
       <translation>乡镇代码</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="179" />
+      <location filename="processing/algorithms/createproject.py" line="189" />
       <source>The project area spans {n} townships ({codes}); the policy's unit is one 乡镇.</source>
       <translation>项目区跨 {n} 个乡镇（{codes}）；按政策，项目以一个乡镇为实施单元。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="212" />
+      <location filename="processing/algorithms/createproject.py" line="228" />
       <source>Writing {path}…</source>
       <translation>正在写入 {path}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="60" />
+      <location filename="processing/algorithms/createproject.py" line="64" />
       <source>Create project (项目设置)</source>
       <translation>项目设置</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="65" />
+      <location filename="processing/algorithms/createproject.py" line="69" />
       <source>Writes one self-contained project GeoPackage: the project boundary (XMQ), copies of the DLTB parcels that intersect it (whole parcels, attributes unchanged) and of the optional layers (planned DLTB, permanent basic farmland before/after, sub-projects, ecological red line, urban development boundary), and a settings table (lc_settings) with the project facts, the field mapping and the planned-code field. The project wizard runs this algorithm; exportscheme and the wizard read the file back.
 
 The boundary is the PROJECT_AREA layer (its features dissolved; use 'selected features only' for a part) or the villages listed in VILLAGES (ZLDWDM codes, comma separated), whose DLTB parcels are dissolved. A project spanning more than one township (first 9 digits of ZLDWDM) is reported as a warning: the policy's unit is one 乡镇. The period counts both ends (2026–2028 = 3 years) and may not exceed MAX_YEARS.</source>
@@ -1541,89 +1556,84 @@ The boundary is the PROJECT_AREA layer (its features dissolved; use 'selected fe
 项目区边界取自 PROJECT_AREA 图层（其要素融合为一；如只用其中一部分，请勾选“仅选中的要素”），或取自 VILLAGES 中列出的村（ZLDWDM 代码，以逗号分隔），由这些村的地类图斑融合而成。项目跨多个乡镇（ZLDWDM 前 9 位）时给出警告：按政策，项目以一个乡镇为实施单元。实施期限含起止年度（2026–2028 = 3 年），且不得超过 MAX_YEARS。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="81" />
+      <location filename="processing/algorithms/createproject.py" line="85" />
       <source>三调 地类图斑, projected CGCS2000 Gauss-Krüger.</source>
       <translation>三调地类图斑，CGCS2000 高斯-克吕格投影。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="83" />
+      <location filename="processing/algorithms/createproject.py" line="87" />
       <source>Project area polygons (项目区)</source>
       <translation>项目区</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="84" />
+      <location filename="processing/algorithms/createproject.py" line="88" />
       <source>Boundary polygons; or give VILLAGES instead.</source>
       <translation>项目区边界面；也可改为给出 VILLAGES。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="86" />
+      <location filename="processing/algorithms/createproject.py" line="90" />
       <source>…or villages (ZLDWDM codes, comma separated)</source>
       <translation>…或村（ZLDWDM 代码，以逗号分隔）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="87" />
+      <location filename="processing/algorithms/createproject.py" line="91" />
       <source>Their DLTB parcels are dissolved into the boundary.</source>
       <translation>将这些村的地类图斑融合为项目区边界。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="89" />
+      <location filename="processing/algorithms/createproject.py" line="93" />
       <source>Project name (项目名称)</source>
       <translation>项目名称</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="89" />
+      <location filename="processing/algorithms/createproject.py" line="93" />
       <source>e.g. 某某镇全域土地综合整治项目</source>
       <translation>如：某某镇全域土地综合整治项目</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="90" />
+      <location filename="processing/algorithms/createproject.py" line="94" />
       <source>Project code (项目编号)</source>
       <translation>项目编号</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="90" />
+      <location filename="processing/algorithms/createproject.py" line="94" />
       <source>Code given by the bureau.</source>
       <translation>由自然资源主管部门确定的项目编号。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="91" />
+      <location filename="processing/algorithms/createproject.py" line="95" />
       <source>Township (乡镇)</source>
       <translation>乡镇</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="91" />
+      <location filename="processing/algorithms/createproject.py" line="95" />
       <source>Name of the township; default from ZLDWDM.</source>
       <translation>乡镇名称；默认依据 ZLDWDM 确定。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="92" />
+      <location filename="processing/algorithms/createproject.py" line="96" />
       <source>Responsible unit (实施主体)</source>
       <translation>实施主体</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="92" />
+      <location filename="processing/algorithms/createproject.py" line="96" />
       <source>e.g. the township government.</source>
       <translation>如：乡镇人民政府。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="93" />
+      <location filename="processing/algorithms/createproject.py" line="97" />
       <source>Prepared by (编制单位)</source>
       <translation>编制单位</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="94" />
+      <location filename="processing/algorithms/createproject.py" line="98" />
       <source>The unit that prepares the scheme; shown on every table and map.</source>
       <translation>编制实施方案的单位；显示在每张表格和图件上。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="95" />
+      <location filename="processing/algorithms/createproject.py" line="99" />
       <source>Date of preparation (编制日期)</source>
       <translation>编制日期</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/createproject.py" line="96" />
-      <source>e.g. 2026-11-29; default: the day the project is written.</source>
-      <translation>如 2026-11-29；默认为生成项目文件的当天。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/cultivatedland.py" line="13" />
@@ -2159,11 +2169,6 @@ The workbook is written to a temporary file in the target folder and renamed at 
       <location filename="processing/algorithms/exportscheme.py" line="164" />
       <source>Sub-project polygons (XMLX type, XMMC name, TZJE investment 万元, ZJLY funding, SSND year, ZRDW unit); gives tables 9 and 10 and the per-sub-project rows of table 8.</source>
       <translation>子项目范围面（XMLX 项目类型、XMMC 项目名称、TZJE 投资额（万元）、ZJLY 资金来源、SSND 实施年度、ZRDW 责任单位）；用于生成表 9、表 10 及表 8 中按子项目列出的行。</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/exportscheme.py" line="172" />
-      <source>Later surveys (年度变更调查 DLTB)</source>
-      <translation>年度变更调查地类图斑（可多个）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/exportscheme.py" line="174" />
