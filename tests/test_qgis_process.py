@@ -111,3 +111,23 @@ def test_maps_and_coordinates_headless(provider, profile, tmp_path):
                           f"OUTPUT={coordinates}")
     assert result["results"]["PARCEL_COUNT"] == 1
     assert "5,4.2400,1,东西村,面,,全域土地综合整治,项目区,@" in coordinates.read_bytes().decode("gb18030")
+
+
+def test_progress_headless_with_two_surveys(qgis_app, profile, tmp_path):
+    """landconsolidation:progress as the README calls it, SURVEY repeated: the figures of tests/test_progress.py."""
+    from test_progress import BASELINE, SURVEY_2026, SURVEY_2027, layer_of
+
+    baseline = write_gpkg(layer_of("DLTB", BASELINE, planned=True), tmp_path / "dltb.gpkg")
+    surveys = [write_gpkg(layer_of(name, rows), tmp_path / f"{name}.gpkg")
+               for name, rows in (("DLTB_2027", SURVEY_2027), ("DLTB_2026", SURVEY_2026))]
+    out = tmp_path / "progress.csv"
+    result = qgis_process(profile, "landconsolidation:progress", "--", f"BASELINE={baseline}", "AFTER_FIELD=GHDLBM",
+                          *[f"SURVEY={s}" for s in surveys], f"OUTPUT={out}",
+                          f"OUTPUT_INDICATORS={tmp_path / 'indicators.csv'}",
+                          f"OUTPUT_DEVIATIONS={tmp_path / 'deviations.gpkg'}")["results"]
+    assert result["PLANNED_CHANGE_M2"] == pytest.approx(33000.0, abs=0.01)
+    assert result["PERCENT_COMPLETE"] == pytest.approx(100.0, abs=0.01)
+    assert result["UNPLANNED_CHANGE_M2"] == pytest.approx(3500.0, abs=0.01)
+    with open(out, encoding="utf-8-sig") as handle:
+        rows = [(row["YEAR"], float(row["REALISED_M2"])) for row in csv.DictReader(handle)]
+    assert rows == [("2026", pytest.approx(18000.0, abs=0.01)), ("2027", pytest.approx(33000.0, abs=0.01))]

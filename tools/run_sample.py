@@ -25,14 +25,25 @@ SAMPLE_COUNTY_MEAN_GRADE = 5.0
 
 
 def ensure_sample(regenerate: bool) -> Path:
-    """Generate the sample GeoPackage if needed."""
-    if regenerate or not SAMPLE.exists():
+    """Generate the sample GeoPackage if needed (also when it predates a layer the job uses)."""
+    if regenerate or not SAMPLE.exists() or not _has_layers(SAMPLE, ("DLTB", "DLTB_GH", "DLTB_2027")):
         print(f"== Generating the sample township into {SAMPLE.relative_to(ROOT)} …", flush=True)
         SAMPLE.parent.mkdir(exist_ok=True)
         subprocess.run(
             [sys.executable, str(ROOT / "tools" / "generate_sample.py"), "--output", str(SAMPLE)], check=True
         )
     return SAMPLE
+
+
+def _has_layers(path: Path, names) -> bool:
+    import sqlite3
+
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            present = {row[0] for row in db.execute("SELECT table_name FROM gpkg_contents")}
+    except sqlite3.DatabaseError:
+        return False
+    return set(names) <= present
 
 
 def layer_uri(name: str) -> str:
@@ -137,6 +148,30 @@ def run_scheme(out: Path) -> None:
         print(f"  [{row.VERDICT}] {row.RULE_NAME}: {value}（阈值 {row.THRESHOLD:g} {row.UNIT}）{row.NOTE}")
 
 
+def run_progress(out: Path) -> None:
+    """实施进度与偏差: the plan against the sample's survey one year on (DLTB_2027)."""
+    from qgis import processing
+
+    import pandas as pd
+
+    started = time.perf_counter()
+    result = processing.run("landconsolidation:progress", {
+        "BASELINE": layer_uri("DLTB"), "AFTER": layer_uri("DLTB_GH"), "SURVEY": [layer_uri("DLTB_2027")],
+        "SUBPROJECTS": layer_uri("ZXM"), "PROJECT_AREA": layer_uri("XMQ"), "RED_LINE": layer_uri("STBHHX"),
+        "PBF_BEFORE": layer_uri("YJJBNTTB"), "PBF_AFTER": layer_uri("YJJBNTTB_GH"),
+        "OUTPUT": str(fresh(out / "progress.csv")), "OUTPUT_INDICATORS": str(fresh(out / "progress_indicators.csv")),
+        "OUTPUT_DEVIATIONS": str(fresh(out / "progress_deviations.gpkg")),
+        "OUTPUT_CHANGES": str(fresh(out / "progress_changes.gpkg")),
+    })
+    print(f"\n== 实施进度（DLTB_2027，{time.perf_counter() - started:.1f} s）：规划地类变化 "
+          f"{result['PLANNED_CHANGE_M2'] / 1e4:.4f} 公顷，已实施 {result['REALISED_CHANGE_M2'] / 1e4:.4f} 公顷"
+          f"（{result['PERCENT_COMPLETE']:.2f} %），计划外变化 {result['UNPLANNED_CHANGE_M2']:.2f} m²，"
+          f"已实现新增耕地 {result['REALISED_ADDED_CULTIVATED_M2'] / 1e4:.4f} 公顷")
+    table = pd.read_csv(out / "progress.csv", dtype={"SUBPROJECT": str})
+    for status, rows in table.groupby("STATUS", sort=False):
+        print(f"  {status}：{len(rows)} 个（{'、'.join(rows['NAME'].astype(str).head(4))}{'…' if len(rows) > 4 else ''}）")
+
+
 def run_export(out: Path) -> None:
     """The project GeoPackage (as the wizard writes it) and the scheme workbook from it."""
     from qgis import processing
@@ -146,7 +181,7 @@ def run_export(out: Path) -> None:
         "DLTB": layer_uri("DLTB"), "PROJECT_AREA": layer_uri("XMQ"), "AFTER": layer_uri("DLTB_GH"),
         "PBF_BEFORE": layer_uri("YJJBNTTB"), "PBF_AFTER": layer_uri("YJJBNTTB_GH"), "SUBPROJECTS": layer_uri("ZXM"),
         "RED_LINE": layer_uri("STBHHX"), "DEVELOPMENT_BOUNDARY": layer_uri("CZKFBJ"),
-        "NAME": "堰墅镇全域土地综合整治项目", "CODE": "WX-QYZZ-2026-03", "TOWNSHIP": "堰墅镇",
+        "SURVEY": [layer_uri("DLTB_2027")], "NAME": "堰墅镇全域土地综合整治项目", "CODE": "WX-QYZZ-2026-03", "TOWNSHIP": "堰墅镇",
         "START_YEAR": 2026, "END_YEAR": 2028, "RESPONSIBLE_UNIT": "堰墅镇人民政府",
         "OUTPUT": str(fresh(out / "堰墅镇全域土地综合整治项目.gpkg")),
     })
@@ -241,6 +276,7 @@ def main(argv=None) -> int:
     print(f"\n== landconsolidation:ellipsoidalarea ({time.perf_counter() - started:.1f} s) → {area_gpkg.name}")
     print(f"三调椭球面积合计 {result['TOTAL_AREA_M2']:.2f} m²；与 TBMJ 最大差 {result['MAX_ABS_DIFF_M2']:.2f} m²")
     run_scheme(out)
+    run_progress(out)
     run_export(out)
     print(f"\nDone. Outputs in {out}")
     return 0
