@@ -8,16 +8,17 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
 SYSTEM_PYTHON=/usr/bin/python3
-# fonts-noto-cjk: the maps' Chinese text (Noto Sans CJK SC); poppler-utils: the map tests read the PDF back.
-APT_PACKAGES=(python3-qgis qgis qgis-providers python3-pandas python3-openpyxl python3-venv python3-pip xvfb qttools5-dev-tools
-              fonts-noto-cjk poppler-utils)
+# fonts-noto-cjk: the maps' Chinese text (Noto Sans CJK SC); poppler-utils: the map tests read the PDF back;
+# python3-scipy: the drafting assistant's exact solver (milp; without it the plugin uses its greedy method).
+APT_PACKAGES=(python3-qgis qgis qgis-providers python3-pandas python3-openpyxl python3-scipy python3-venv python3-pip xvfb
+              qttools5-dev-tools fonts-noto-cjk poppler-utils)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
 need_apt=0
-if ! [ -x "$SYSTEM_PYTHON" ] || ! "$SYSTEM_PYTHON" -c "import qgis.core, pandas, openpyxl, ensurepip" >/dev/null 2>&1; then
+if ! [ -x "$SYSTEM_PYTHON" ] || ! "$SYSTEM_PYTHON" -c "import qgis.core, pandas, openpyxl, scipy.optimize, ensurepip" >/dev/null 2>&1; then
   need_apt=1
 fi
 command -v qgis_process.bin >/dev/null 2>&1 || need_apt=1

@@ -286,6 +286,51 @@
       <translation>图层“{layer}”有 {n} 个标识码用于多个不同的图斑：{bsm}。</translation>
     </message>
     <message>
+      <location filename="core/draft.py" line="253" />
+      <source>{key}: {n} BSM(s) are not candidates of the potential survey and were ignored: {list}</source>
+      <translation>{key}：{n} 个标识码不是潜力调查的候选图斑，已忽略：{list}</translation>
+    </message>
+    <message>
+      <location filename="core/draft.py" line="259" />
+      <source>INCLUDE: {list} cannot be chosen ({reason}).</source>
+      <translation>INCLUDE：{list} 不能选入（{reason}）。</translation>
+    </message>
+    <message>
+      <location filename="core/draft.py" line="262" />
+      <source>{list} are in both INCLUDE and EXCLUDE: excluded.</source>
+      <translation>{list} 同时列于 INCLUDE 和 EXCLUDE：按排除处理。</translation>
+    </message>
+    <message>
+      <location filename="core/draft.py" line="480" />
+      <source>the candidates can give at most {have:.2f} m² of 新增耕地, {short:.2f} m² short of the target {want:.2f} m² ({rate:g} % of {base:.2f} m² of 耕地)</source>
+      <translation>候选图斑最多可新增耕地 {have:.2f} m²，距目标 {want:.2f} m²（耕地 {base:.2f} m² 的 {rate:g} %）尚差 {short:.2f} m²</translation>
+    </message>
+    <message>
+      <location filename="core/draft.py" line="486" />
+      <source>the reclamation candidates give at most {have:.2f} m², {short:.2f} m² short of NEW_BUILD_M2 {want:.2f} m²</source>
+      <translation>复垦候选最多 {have:.2f} m²，距所需建设用地 NEW_BUILD_M2 {want:.2f} m² 尚差 {short:.2f} m²</translation>
+    </message>
+    <message>
+      <location filename="core/draft.py" line="500" />
+      <source>The MILP solver found no selection; the greedy selection is kept.</source>
+      <translation>整数规划求解器未找到解，采用贪心法的选择。</translation>
+    </message>
+    <message>
+      <location filename="core/draft.py" line="505" />
+      <source>SciPy's milp and the greedy method both ran; the greedy selection was {saving:.2f} 元 cheaper and is kept.</source>
+      <translation>SciPy 整数规划与贪心法均已运行；贪心法的选择便宜 {saving:.2f} 元，予以采用。</translation>
+    </message>
+    <message>
+      <location filename="core/draft.py" line="510" />
+      <source>no selection reaches the targets</source>
+      <translation>没有能达到目标的选择</translation>
+    </message>
+    <message>
+      <location filename="core/draft.py" line="519" />
+      <source>within the budget {budget:.2f} 元 no selection reaches the targets: the cheapest costs {need:.2f} 元</source>
+      <translation>在预算 {budget:.2f} 元内没有能达到目标的选择：最省的方案需要 {need:.2f} 元</translation>
+    </message>
+    <message>
       <location filename="core/progress.py" line="178" />
       <source>{survey}: {n} part(s) under {limit:g} m² ({area:.2f} m² in all) are traces of boundaries digitised anew and were left out; their pieces are shared by their other parts.</source>
       <translation>{survey}：{n} 个小于 {limit:g} m² 的碎片（合计 {area:.2f} m²）为界线重新数字化的痕迹，已忽略；所在规划图斑的面积由其余部分承担。</translation>
@@ -1734,6 +1779,237 @@ OUTPUT 表按来源拆分新增耕地：建设用地复垦、K 编码可恢复�
       <translation>{area:.2f} m² 新增耕地没有等别，不计入平均等别和质量类指标。请给出 NEW_CULTIVATED_GRADE 或规划等别字段。</translation>
     </message>
     <message>
+      <location filename="processing/algorithms/draftscheme.py" line="108" />
+      <source>Draft a scheme (方案编制助手)</source>
+      <translation>方案编制助手</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="112" />
+      <source>Proposes a plan: from the candidates of the potential survey (run with the same layers), the selection that reaches 新增耕地 ≥ TARGET_ADDED_RATE % of the original 耕地 (as the compliance rule measures it) and reclaims at least NEW_BUILD_M2 of rural construction land (so 建设用地 does not grow and 建新 ≤ 拆旧), within MAX_BUDGET, at the least cost.
+
+Never chosen: candidates with 1 m² or more in the 生态保护红线 (RED_LINE), reclamation inside the 城镇开发边界 (DEVELOPMENT_BOUNDARY), anything in EXCLUDE (BSMs). INCLUDE forces candidates in. 永久基本农田 (PBF) is never adjusted.
+
+Cost: COST_FIELD (the parcel's cost in 元) where given, else the unit cost of its type × its TBMJ in 亩. Defaults are planning assumptions ({restorable:g}, {development:g}, {reclamation:g}, {mine:g}, {tiankan:g} 元/亩 for 耕地恢复, 后备资源开发, 农村建设用地复垦, 工矿废弃地复垦, 田坎归并; 田坎归并 at half the 3 000 元/亩 the national 高标准农田 plan 2021–2030 names): set your county's budget standard. PREFER_CONTIGUITY credits so many 元 per 亩 to new 耕地 in a 耕地 block of 100 亩 or more (百亩方).
+
+Solver: SciPy's milp (exact) when QGIS's Python has SciPy ≥ 1.9, else a greedy cover with repair; SOLVER, LP_BOUND and GAP_PCT say which ran and how far the cost is from the linear-programming lower bound. FEASIBLE is 0 with REASON (e.g. the candidates fall 12 600 m² short) when the targets cannot be met; the outputs then hold the best attempt.
+
+OUTPUT: the DLTB with GHDLBM (planned code: a restored pond 1104K → 0101 水田, other new 耕地 → NEW_CULTIVATED_CODE, 0103 旱地 by default; 田坎归并 keeps its code; unchosen parcels keep theirs), GHKCXS (the target 田坎 coefficient on new and merged 耕地) and ZXM (the sub-project). Feed it to the other algorithms with AFTER_FIELD=GHDLBM and AFTER_KCXS_FIELD=GHKCXS. OUTPUT_CANDIDATES: every candidate with EST_ADDED_M2, COST, CHOSEN and REASON. OUTPUT_SUBPROJECTS: the chosen parcels by village and type (XMBH, XMMC, XMLX, TZJE 万元, SSND spread over START_YEAR–END_YEAR, 建设用地复垦 first), a layer the wizard and the workbook take as sub-projects.</source>
+      <translation>提出规划草案：在潜力调查（使用相同图层）的候选图斑中，以最低费用选出使新增耕地 ≥ 原耕地的 TARGET_ADDED_RATE %（与指标核验的口径相同）、并复垦至少 NEW_BUILD_M2 农村建设用地（建设用地不增加，建新 ≤ 拆旧）的组合，费用不超过 MAX_BUDGET。
+
+不会选入：生态保护红线（RED_LINE）内面积达 1 m² 以上的候选、城镇开发边界（DEVELOPMENT_BOUNDARY）内的复垦、EXCLUDE 列出的图斑（标识码）。INCLUDE 列出的候选必选。永久基本农田（PBF）不作调整。
+
+费用：给出 COST_FIELD（图斑费用，元）时取其值，否则为该类型单价 × 图斑面积（TBMJ，亩）。默认单价为规划测算假设值（耕地恢复 {restorable:g}、后备资源开发 {development:g}、农村建设用地复垦 {reclamation:g}、工矿废弃地复垦 {mine:g}、田坎归并 {tiankan:g} 元/亩；田坎归并取全国高标准农田建设规划（2021—2030年）亩均约 3000 元的一半）：请按本县预算标准设置。PREFER_CONTIGUITY 为位于 100 亩以上耕地连片块（百亩方）内的新增耕地每亩抵扣的金额。
+
+求解：QGIS 的 Python 有 SciPy ≥ 1.9 时用 milp（精确），否则用贪心法加修正；SOLVER、LP_BOUND、GAP_PCT 说明所用方法及费用与线性规划下界的差距。目标无法达到时 FEASIBLE 为 0，REASON 说明原因（如候选图斑尚差 12600 m²），输出为尽力而为的结果。
+
+OUTPUT：地类图斑加 GHDLBM（规划地类：恢复的坑塘 1104K → 0101 水田，其他新增耕地 → NEW_CULTIVATED_CODE，默认 0103 旱地；田坎归并不改地类；未选图斑保持原地类）、GHKCXS（新增及归并耕地的目标田坎系数）和 ZXM（子项目）。用 AFTER_FIELD=GHDLBM 和 AFTER_KCXS_FIELD=GHKCXS 输入其他算法。OUTPUT_CANDIDATES：每个候选图斑的 EST_ADDED_M2、COST、CHOSEN 和 REASON。OUTPUT_SUBPROJECTS：按村和类型归并的子项目（XMBH、XMMC、XMLX、TZJE 万元、SSND 分布在 START_YEAR—END_YEAR，建设用地复垦在先），可作为向导和表格的子项目图层。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="145" />
+      <source>Permanent basic farmland (永久基本农田)</source>
+      <translation>永久基本农田</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="148" />
+      <source>Target 新增耕地 (% of the original 耕地)</source>
+      <translation>新增耕地目标（占原耕地 %）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="149" />
+      <source>Construction land needed (m², reclaimed at least)</source>
+      <translation>所需建设用地（m²，至少复垦此面积）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="150" />
+      <source>Budget (元)</source>
+      <translation>预算（元）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="154" />
+      <source>Cost field (元 per parcel)</source>
+      <translation>费用字段（每图斑，元）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="159" />
+      <source>Preference for 百亩方 (元 credited per 亩)</source>
+      <translation>百亩方优先（每亩抵扣元）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="160" />
+      <source>Always choose (BSMs)</source>
+      <translation>必选图斑（标识码）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="160" />
+      <source>Never choose (BSMs)</source>
+      <translation>排除图斑（标识码）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="162" />
+      <source>BSMs separated by commas, 、 or spaces.</source>
+      <translation>标识码以逗号、顿号或空格分隔。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="164" />
+      <source>Planned code of new 耕地</source>
+      <translation>新增耕地的规划地类</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="165" />
+      <source>0103 旱地 (dry land)</source>
+      <translation>0103 旱地</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="165" />
+      <source>0102 水浇地 (irrigated)</source>
+      <translation>0102 水浇地</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="173" />
+      <source>Target 田坎 coefficient after consolidation</source>
+      <translation>整治后目标田坎系数</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="175" />
+      <source>Solver</source>
+      <translation>求解方法</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="176" />
+      <source>Exact (SciPy milp) when available, else greedy</source>
+      <translation>精确求解（SciPy milp，如可用），否则贪心法</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="176" />
+      <source>Greedy with repair</source>
+      <translation>贪心法加修正</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="180" />
+      <source>DLTB with the drafted plan (GHDLBM)</source>
+      <translation>含规划草案的地类图斑（GHDLBM）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="182" />
+      <source>Candidates and choices</source>
+      <translation>候选图斑及选择</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="184" />
+      <source>Drafted sub-projects</source>
+      <translation>子项目草案</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="185" />
+      <source>新增耕地 of the draft (m²)</source>
+      <translation>草案新增耕地（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="186" />
+      <source>新增耕地 of the draft (% of the original 耕地)</source>
+      <translation>草案新增耕地（占原耕地 %）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="187" />
+      <source>Construction land reclaimed (m²)</source>
+      <translation>复垦建设用地（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="188" />
+      <source>Cost (元)</source>
+      <translation>费用（元）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="188" />
+      <source>Candidates chosen</source>
+      <translation>选中的候选图斑数</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="189" />
+      <source>Targets met (1/0)</source>
+      <translation>是否达到目标（1/0）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="189" />
+      <source>新增耕地 missing (m²)</source>
+      <translation>新增耕地缺口（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="190" />
+      <source>Lower bound of the cost (元)</source>
+      <translation>费用下界（元）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="191" />
+      <source>Gap to the lower bound (%)</source>
+      <translation>与下界的差距（%）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="193" />
+      <source>Solver used</source>
+      <translation>所用求解方法</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="194" />
+      <source>Why the targets are not met</source>
+      <translation>未达目标的原因</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="218" />
+      <source>END_YEAR {last} lies before START_YEAR {first}.</source>
+      <translation>结束年度 {last} 早于开始年度 {first}。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="222" />
+      <source>Potential survey of the DLTB…</source>
+      <translation>正在进行潜力调查…</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="232" />
+      <source>Choosing among {n} candidates…</source>
+      <translation>正在从 {n} 个候选图斑中选择…</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="293" />
+      <source>耕地 blocks with the new 耕地 (PREFER_CONTIGUITY)…</source>
+      <translation>计算含新增耕地的耕地连片块（PREFER_CONTIGUITY）…</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="379" />
+      <source>Draft ({solver}): 新增耕地 {added:.2f} m² = {rate:.2f} % of {base:.2f} m² of 耕地 (target {target:.2f} m²); reclaimed {reclaimed:.2f} m²; {n} candidates; cost {cost:.2f} 元; lower bound {bound} 元, gap {gap}.</source>
+      <translation>方案草案（{solver}）：新增耕地 {added:.2f} m²，为耕地 {base:.2f} m² 的 {rate:.2f} %（目标 {target:.2f} m²）；复垦 {reclaimed:.2f} m²；选中 {n} 个候选图斑；费用 {cost:.2f} 元；下界 {bound} 元，差距 {gap}。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="389" />
+      <source>The targets cannot be met: {reason}. The outputs hold the best attempt (FEASIBLE = 0).</source>
+      <translation>无法达到目标：{reason}。输出为尽力而为的结果（FEASIBLE = 0）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="79" />
+      <source>Unit cost: 耕地恢复 of K plots (元/亩)</source>
+      <translation>单价：可调整地类恢复耕地（元/亩）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="80" />
+      <source>Unit cost: 耕地后备资源开发 (元/亩)</source>
+      <translation>单价：耕地后备资源开发（元/亩）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="81" />
+      <source>Unit cost: 农村建设用地复垦 (元/亩)</source>
+      <translation>单价：农村建设用地复垦（元/亩）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="82" />
+      <source>Unit cost: 工矿废弃地复垦 (元/亩)</source>
+      <translation>单价：工矿废弃地复垦（元/亩）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/draftscheme.py" line="83" />
+      <source>Unit cost: 田坎归并 (元/亩)</source>
+      <translation>单价：田坎归并（元/亩）</translation>
+    </message>
+    <message>
       <location filename="processing/algorithms/ecologicalland.py" line="20" />
       <source>Ecological land (生态用地)</source>
       <translation>生态用地</translation>
@@ -2636,19 +2912,9 @@ OUTPUT_RESERVE（建设用地腾退储备库）：每个农村建设用地图斑
       <translation>其范围内的图斑一律不作为候选。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="156" />
-      <source>Permanent basic farmland (永久基本农田)</source>
-      <translation>永久基本农田</translation>
-    </message>
-    <message>
       <location filename="processing/algorithms/potential.py" line="157" />
       <source>Candidates inside it are flagged IN_PBF = 1.</source>
       <translation>其范围内的候选图斑标记 IN_PBF = 1。</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/potential.py" line="162" />
-      <source>Target 田坎 coefficient after consolidation</source>
-      <translation>整治后目标田坎系数</translation>
     </message>
     <message>
       <location filename="processing/algorithms/potential.py" line="163" />
