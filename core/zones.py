@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import tr
 from .errors import LandConsolidationError
 
 #: EPSG code ranges of the CGCS2000 Gauss-Krüger CRSs: (first, last, zone width, prefixed easting).
@@ -84,7 +85,6 @@ def zone_of(crs) -> Zone:
         return Zone(3, int(round(cm / 3)), cm, prefixed, authid)
     if abs((cm + 3) / 6 - round((cm + 3) / 6)) < 1e-9:
         return Zone(6, int(round((cm + 3) / 6)), cm, prefixed, authid)
-    raise LandConsolidationError(
-        f"坐标系 {authid or crs.description()} 的中央经线 {cm:g}° 不是 3° 或 6° 分带的中央经线。"
-        f" The central meridian {cm:g}° of {authid or crs.description()} is not that of a 3° or 6° zone."
-    )
+    raise LandConsolidationError(tr(
+        "The central meridian {meridian:g}° of {crs} is not that of a 3° or 6° zone.").format(
+        meridian=cm, crs=authid or crs.description()))

@@ -145,7 +145,7 @@ def test_written_files_get_normal_permissions(provider, inputs, tmp_path):
 
 
 
-def test_an_impossible_output_path_is_a_clear_message(provider, inputs, tmp_path):
+def test_an_impossible_output_path_is_a_clear_message(provider, inputs, tmp_path, chinese):
     """An output 'under' a regular file used to end in a traceback."""
     folder, dltb, area = inputs
     blocker = tmp_path / "a_file"
@@ -163,7 +163,7 @@ def test_an_impossible_output_path_is_a_clear_message(provider, inputs, tmp_path
     ("[1, 2]", ("FIELD_MAPPING", "list")), ("{not json", ("FIELD_MAPPING", "JSON")),
     ('{"dlbm": "DLBM"}', ("dlbm", "code")), ('{"code": 5}', ("code", "文本")),
 ])
-def test_a_malformed_field_mapping_is_named(provider, inputs, tmp_path, mapping, words):
+def test_a_malformed_field_mapping_is_named(provider, inputs, tmp_path, mapping, words, chinese):
     folder, dltb, area = inputs
     with pytest.raises(QgsProcessingException) as err:
         processing.run("landconsolidation:createproject", {
@@ -181,7 +181,7 @@ def _project(inputs, tmp_path):
     return path
 
 
-def test_a_damaged_project_file_is_named(provider, inputs, tmp_path):
+def test_a_damaged_project_file_is_named(provider, inputs, tmp_path, chinese):
     """A hand-edited lc_settings, a truncated file: the message names the file, the table and the key."""
     import sqlite3
 

@@ -33,7 +33,7 @@ def tick(page, codes):
         item.setCheckState(Qt.CheckState.Checked if item.text() in codes else Qt.CheckState.Unchecked)
 
 
-def test_dltb_page(dltb):
+def test_dltb_page(dltb, chinese):
     wizard = ProjectWizard()
     page = wizard.dltb_page
     page.layerCombo.setLayer(None)
@@ -102,7 +102,7 @@ def test_area_page_layer_mode(dltb):
     assert page.isComplete() and page.validatePage()
 
 
-def test_facts_page(dltb):
+def test_facts_page(dltb, chinese):
     wizard = ProjectWizard()
     page = wizard.facts_page
     page.nameEdit.setText("")
@@ -164,7 +164,8 @@ def test_whole_walk_writes_and_reopens(dltb, tmp_path):
     copied = QgsVectorLayer(project.layer_uri(out, "DLTB"), "d", "ogr")
     assert copied.featureCount() == 5
     loaded = {layer.name() for layer in QgsProject.instance().mapLayers().values()}
-    assert {"项目区", "地类图斑（现状）"} <= loaded
+    # Each project layer carries the project's name (two projects' layers stay apart in every list).
+    assert {"Project area · 东村全域土地综合整治", "Land-use parcels (current) · 东村全域土地综合整治"} <= loaded
 
     again = ProjectWizard()
     again.restore(out)
@@ -173,7 +174,10 @@ def test_whole_walk_writes_and_reopens(dltb, tmp_path):
                                         "UNIT_NAME": "某某规划设计院", "PREPARED_DATE": "2026-11-20"}
     assert again.area_page.mode() == "villages"
     assert again.area_page.chosen_villages() == [VILLAGE_A]
-    assert again.dltb_layer().name() == "地类图斑（现状）"
+    assert again.dltb_layer().name() == "Land-use parcels (current) · 东村全域土地综合整治"
+    # Re-opening the loaded project reuses its group and layers.
+    groups = [g for g in QgsProject.instance().layerTreeRoot().findGroups(True) if g.name() == "东村全域土地综合整治"]
+    assert len(groups) == 1 and again.dltb_layer().customProperty("land_consolidation/layer") == "DLTB"
     assert again.summary_page.output_path() == str(out)
     assert again.parameters()["VILLAGES"] == VILLAGE_A
 
