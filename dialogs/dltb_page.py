@@ -20,6 +20,7 @@ from ..core.fields import detect_fields, role_label
 from ..core.guess import code_field_problem, guess_layers
 from ..core.keys import FINDINGS, INPUT, OUTPUT, OUTPUT_PARCELS, algorithm_id
 from ..i18n import tr
+from ..processing.aliases import set_aliases
 from . import memory
 from .project_layers import polygon_layers
 from .ui import load_form
@@ -203,6 +204,7 @@ class DltbPage(QWizardPage, FORM):
                 continue
             found = self.check_context.takeResultLayer(found.id()) or found
             found.setName(title.format(layer=name))
+            set_aliases(found)
             QgsProject.instance().addMapLayer(found)
         self.checkLabel.setText(tr("Data check of {layer}: {n} finding(s); the parcels with findings are loaded "
                                    "into the map.").format(layer=name, n=findings))

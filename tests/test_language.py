@@ -210,3 +210,47 @@ def test_the_checks_catch_a_mixed_string():
     assert stray_english("地类编码 DLBM（EPSG:4528，0201K，PBF_AFTER，1 m²）") == []
     assert stray_chinese("Land-use status (土地利用现状统计)") != []
     assert stray_chinese("Land-use status, 1 mu = 10 000/15 m²") == []
+
+
+def test_loaded_output_tables_read_in_the_interface_language(provider, locale):
+    """A loaded output keeps its English field names (models use them) and shows aliases in the QGIS language."""
+    from builders import memory_layer, status_rows
+    from qgis import processing
+    from qgis.core import QgsProject
+
+    project = QgsProject.instance()
+    before = set(project.mapLayers())
+    try:
+        processing.runAndLoadResults("landconsolidation:landusestatus",
+                                     {"INPUT": memory_layer("DLTB", status_rows()), "OUTPUT": "TEMPORARY_OUTPUT"})
+        (layer,) = [project.mapLayer(i) for i in set(project.mapLayers()) - before]
+        names = layer.fields().names()
+        assert names[:4] == ["GROUP", "GROUP_NAME", "DLBM", "DLMC"] and "AREA_HA" in names
+        aliases = {name: layer.attributeAlias(i) for i, name in enumerate(names)}
+        if locale == "zh-Hans":
+            assert aliases["AREA_M2"] == "面积（m²）" and aliases["CATEGORY3"] == "三大类"
+            assert aliases["GROUP_NAME"] == "分组名称" and aliases["AREA_MU"] == "面积（亩）"
+        else:
+            assert aliases["AREA_M2"] == "Area (m²)" and aliases["CATEGORY3"] == "Category"
+        problems = check(list(aliases.items()), locale)
+        assert problems == [], problems
+    finally:
+        project.removeMapLayers(list(set(project.mapLayers()) - before))
+
+
+def test_output_tables_are_rounded(provider):
+    """Areas to 0.01 m², hectares to 4 decimals, mu, percentages and grades to 2 (core/units.py field_decimals)."""
+    from builders import memory_layer, status_rows
+    from qgis import processing
+
+    result = processing.run("landconsolidation:landusestatus",
+                            {"INPUT": memory_layer("DLTB", status_rows()), "OUTPUT": "memory:"})
+    for feature in result["OUTPUT"].getFeatures():
+        for name, decimals in (("AREA_M2", 2), ("AREA_HA", 4), ("AREA_MU", 2)):
+            value = feature[name]
+            assert value == round(value, decimals), (name, value)
+    from land_consolidation.core.units import field_decimals, round_field
+
+    assert [field_decimals(n) for n in ("AREA_M2", "AREA_HA", "AREA_MU", "EST_RATE", "QUALITY", "GDDB", "BSM")] == \
+        [2, 4, 2, 2, 2, 2, None]
+    assert round_field("ADDED_RATE", 7.6305528025) == 7.63 and round_field("NOTE", "7.6305") == "7.6305"

@@ -1412,21 +1412,6 @@
     </message>
     <message>
       <location filename="dialogs/area_page.py" line="51" />
-      <source>Village</source>
-      <translation>村</translation>
-    </message>
-    <message>
-      <location filename="dialogs/area_page.py" line="51" />
-      <source>Parcels</source>
-      <translation>图斑数</translation>
-    </message>
-    <message>
-      <location filename="dialogs/area_page.py" line="51" />
-      <source>Area (ha)</source>
-      <translation>面积（公顷）</translation>
-    </message>
-    <message>
-      <location filename="dialogs/area_page.py" line="51" />
       <source>Cultivated land (ha)</source>
       <translation>耕地（公顷）</translation>
     </message>
@@ -4231,6 +4216,521 @@ The plan is a planned DLTB layer (overlaid; boundaries need not match, classes m
       <location filename="processing/algorithms/transitionmatrix.py" line="50" />
       <source>{source} → {target}: {area:.2f} m².</source>
       <translation>{source} → {target}：{area:.2f} m²。</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="100" />
+      <source>Block area (m²)</source>
+      <translation>连片块面积（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="102" />
+      <source>Cultivated land (m²)</source>
+      <translation>耕地（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="103" />
+      <source>Estimated rate (%)</source>
+      <translation>预计新增耕地率（%）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="104" />
+      <source>Rank</source>
+      <translation>排名</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="105" />
+      <source>Cumulative estimate (m²)</source>
+      <translation>累计估算（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="106" />
+      <source>Cumulative cultivated land (m²)</source>
+      <translation>累计耕地（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="107" />
+      <source>Cumulative rate (%)</source>
+      <translation>累计比率（%）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="108" />
+      <source>Candidate</source>
+      <translation>是否候选</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="110" />
+      <source>Feature id</source>
+      <translation>要素编号</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="111" />
+      <source>Check</source>
+      <translation>检查项</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="112" />
+      <source>Check name</source>
+      <translation>检查项名称</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="113" />
+      <source>Message</source>
+      <translation>问题说明</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="114" />
+      <source>Checks</source>
+      <translation>检查项</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="115" />
+      <source>Messages</source>
+      <translation>问题说明</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="118" />
+      <source>Parcel count (NP)</source>
+      <translation>图斑数（NP）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="120" />
+      <source>Area analysed (m²)</source>
+      <translation>分析范围面积（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="121" />
+      <source>Mean parcel (m²)</source>
+      <translation>平均图斑面积（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="122" />
+      <source>Largest parcel (m²)</source>
+      <translation>最大图斑面积（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="123" />
+      <source>Largest patch index (%)</source>
+      <translation>最大图斑指数（%）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="124" />
+      <source>Patch density (per 100 ha)</source>
+      <translation>图斑密度（个/100 公顷）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="125" />
+      <source>Effective mesh size (m²)</source>
+      <translation>有效网格面积（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="126" />
+      <source>Mean shape index</source>
+      <translation>平均形状指数</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="127" />
+      <source>Small parcels (% of count)</source>
+      <translation>小图斑占比（按个数，%）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="128" />
+      <source>Small parcels (% of area)</source>
+      <translation>小图斑占比（按面积，%）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="129" />
+      <source>Indicator</source>
+      <translation>指标</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="130" />
+      <source>Before</source>
+      <translation>整治前</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="131" />
+      <source>After</source>
+      <translation>整治后</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="133" />
+      <source>Ellipsoidal area (m²)</source>
+      <translation>椭球面积（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="134" />
+      <source>Area field − ellipsoidal area (m²)</source>
+      <translation>面积字段 − 椭球面积（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="144" />
+      <source>Candidates: {type} (m²)</source>
+      <translation>候选面积：{type}（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="146" />
+      <source>Estimate: {type} (m²)</source>
+      <translation>估算：{type}（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="18" />
+      <source>Group</source>
+      <translation>分组</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="19" />
+      <source>Group name</source>
+      <translation>分组名称</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="20" />
+      <source>Land-use code</source>
+      <translation>地类编码</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="21" />
+      <source>Land-use class</source>
+      <translation>地类名称</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="22" />
+      <source>First-level class</source>
+      <translation>一级类</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="23" />
+      <source>Category</source>
+      <translation>三大类</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="24" />
+      <source>Parcels</source>
+      <translation>图斑数</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="25" />
+      <source>Area (m²)</source>
+      <translation>面积（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="26" />
+      <source>Area (ha)</source>
+      <translation>面积（公顷）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="27" />
+      <source>Area (mu)</source>
+      <translation>面积（亩）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="28" />
+      <source>Current code</source>
+      <translation>现状地类编码</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="29" />
+      <source>Current class</source>
+      <translation>现状地类名称</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="30" />
+      <source>Planned code</source>
+      <translation>规划地类编码</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="31" />
+      <source>Planned class</source>
+      <translation>规划地类名称</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="32" />
+      <source>Class</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="33" />
+      <source>Class name</source>
+      <translation>类别名称</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="34" />
+      <source>Before (m²)</source>
+      <translation>整治前（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="35" />
+      <source>After (m²)</source>
+      <translation>整治后（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="36" />
+      <source>Change (m²)</source>
+      <translation>变化（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="38" />
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="39" />
+      <source>Source name</source>
+      <translation>来源名称</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="40" />
+      <source>Paddy (m²)</source>
+      <translation>水田（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="41" />
+      <source>Irrigated land (m²)</source>
+      <translation>水浇地（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="42" />
+      <source>Dry land (m²)</source>
+      <translation>旱地（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="43" />
+      <source>Mean quality grade</source>
+      <translation>平均等别</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="44" />
+      <source>Pieces</source>
+      <translation>叠加块数</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="45" />
+      <source>Sub-project</source>
+      <translation>子项目</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="46" />
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="47" />
+      <source>Type</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="48" />
+      <source>Reclaimed (m²)</source>
+      <translation>拆旧复垦（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="49" />
+      <source>Reclaimed to cultivated land (m²)</source>
+      <translation>复垦为耕地（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="50" />
+      <source>New construction (m²)</source>
+      <translation>建新（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="51" />
+      <source>Surplus (m²)</source>
+      <translation>节余（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="53" />
+      <source>Rule</source>
+      <translation>规则</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="54" />
+      <source>Rule name</source>
+      <translation>规则名称</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="55" />
+      <source>Value</source>
+      <translation>数值</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="56" />
+      <source>Threshold</source>
+      <translation>控制值</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="57" />
+      <source>Unit</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="58" />
+      <source>Passed (1/0)</source>
+      <translation>是否通过（1/0）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="59" />
+      <source>Verdict</source>
+      <translation>核验结论</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="60" />
+      <source>Note</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="61" />
+      <source>Identifier (BSM)</source>
+      <translation>标识码（BSM）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="64" />
+      <source>Village code</source>
+      <translation>坐落单位代码</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="65" />
+      <source>Village</source>
+      <translation>村</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="66" />
+      <source>Share inside</source>
+      <translation>位于范围内的比例</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="68" />
+      <source>Section</source>
+      <translation>部分</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="69" />
+      <source>Item</source>
+      <translation>项目</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="72" />
+      <source>Change</source>
+      <translation>变化</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="73" />
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="74" />
+      <source>Piece</source>
+      <translation>分块</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="75" />
+      <source>Side</source>
+      <translation>调出/调入</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="76" />
+      <source>Source feature</source>
+      <translation>来源要素</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="77" />
+      <source>Quality grade</source>
+      <translation>耕地等别</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="78" />
+      <source>Grade taken from</source>
+      <translation>等别来源</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="79" />
+      <source>Slope grade</source>
+      <translation>坡度级别</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="80" />
+      <source>Slope</source>
+      <translation>坡度</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="81" />
+      <source>Size class</source>
+      <translation>规模分档</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="83" />
+      <source>Potential type</source>
+      <translation>潜力类型</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="84" />
+      <source>Type name</source>
+      <translation>类型名称</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="85" />
+      <source>Rule text</source>
+      <translation>规则说明</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="86" />
+      <source>Reason</source>
+      <translation>排除原因</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="87" />
+      <source>Reason text</source>
+      <translation>原因说明</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="89" />
+      <source>Class area (m²)</source>
+      <translation>地类面积（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="90" />
+      <source>Field-ridge coefficient</source>
+      <translation>田坎系数</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="92" />
+      <source>Town/village attribute code</source>
+      <translation>城镇村属性码</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="93" />
+      <source>Inside the development boundary</source>
+      <translation>位于城镇开发边界内</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="94" />
+      <source>Inside permanent basic farmland</source>
+      <translation>位于永久基本农田内</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="95" />
+      <source>Inside the red line</source>
+      <translation>位于生态保护红线内</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="96" />
+      <source>Cluster</source>
+      <translation>聚落</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="97" />
+      <source>Cluster area (m²)</source>
+      <translation>聚落面积（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="98" />
+      <source>Parcels in the cluster</source>
+      <translation>聚落图斑数</translation>
+    </message>
+    <message>
+      <location filename="processing/aliases.py" line="99" />
+      <source>Block</source>
+      <translation>连片块</translation>
     </message>
     <message>
       <location filename="processing/inputs.py" line="71" />
