@@ -22,6 +22,7 @@ from ..i18n import tr
 from . import codes as codes_mod
 from .farmland import guess_pbf_layers
 from .potential import CONSTRAINT_LAYER_NAMES
+from .validity import separator
 from .values import is_null
 
 #: Custom property of a layer loaded from a project GeoPackage: its GeoPackage layer name (DLTB, XMQ …).
@@ -161,4 +162,4 @@ def code_field_problem(layer, field: str, sample: int = CODE_SAMPLE) -> str | No
     examples = [str(v) for v in dict.fromkeys(str(v) for v in values if not table.lookup(v).known)][:3]
     return tr("The field {field} does not hold land-survey codes: {known} of {n} values read are codes (others: "
               "{examples}). Choose the land-use code field (DLBM).").format(
-        field=field, known=len(known), n=len(values), examples=", ".join(examples))
+        field=field, known=len(known), n=len(values), examples=separator().join(examples))

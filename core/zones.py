@@ -52,6 +52,11 @@ class Zone:
         """The coordinate-system line of a map: 2000国家大地坐标系 高斯-克吕格投影 3度带 第 40 带."""
         return f"{DATUM_NAME} 高斯-克吕格投影 {self.width}度带 第 {self.number} 带"
 
+    def label(self) -> str:
+        """The CRS as the interface names it: "EPSG:4528 – CGCS2000, Gauss-Krüger, 3° zone 40" (translated)."""
+        return tr("{authid} – CGCS2000, Gauss-Krüger projection, {width}° zone {number}").format(
+            authid=self.authid, width=self.width, number=self.number)
+
 
 def zone_of(crs) -> Zone:
     """The zone of a CGCS2000 Gauss-Krüger CRS.

@@ -18,6 +18,7 @@ from ..core import dltb
 from ..core.errors import LandConsolidationError
 from ..core.fields import detect_fields, role_label
 from ..core.guess import code_field_problem, guess_layers
+from ..core.zones import zone_of
 from ..core.keys import FINDINGS, INPUT, OUTPUT, OUTPUT_PARCELS, algorithm_id
 from ..i18n import tr
 from ..processing.aliases import set_aliases
@@ -44,6 +45,14 @@ ROLES = (
     ("czcsxm", "CZCSXM"),
     ("xzdwkd", "XZDWKD"),
 )
+
+
+def crs_label(crs) -> str:
+    """A CGCS2000 Gauss-Krüger CRS in the interface's language (PROJ's own name is English), else QGIS's name."""
+    try:
+        return zone_of(crs).label()
+    except LandConsolidationError:
+        return crs.userFriendlyIdentifier()
 
 
 class DltbPage(QWizardPage, FORM):
@@ -120,7 +129,7 @@ class DltbPage(QWizardPage, FORM):
             combo.setLayer(layer)
             combo.setField(detected.get(role) or "")
             combo.blockSignals(False)
-        self.crsLabel.setText(layer.crs().userFriendlyIdentifier() if layer is not None else "—")
+        self.crsLabel.setText(crs_label(layer.crs()) if layer is not None else "—")
         self.checkLabel.clear()
         self.checkButton.setEnabled(layer is not None and self.check_task is None)
         self._problems.clear()

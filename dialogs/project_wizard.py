@@ -218,12 +218,8 @@ class ProjectWizard(QWizard):
             (tr("Township"), facts[TOWNSHIP] or "—"),
             (tr("Period"), f"{facts[START_YEAR]}—{facts[END_YEAR]}"),
             (tr("Responsible unit"), facts[RESPONSIBLE_UNIT] or "—"),
-            (tr("DLTB layer"), layer.name() if layer else "—"),
-            (tr("Field mapping"), ", ".join(f"{standard}={field}" for (role, standard), field in
-                                            ((r, self.dltb_page.mapping().get(r[0], "")) for r in ROLES) if field)),
-            (tr("Project area"), area_text),
-            (tr("Planned land use"), plan),
         ]
+        # What the project holds, read before anything is written: the figures a reviewer asks for first.
         figures = self.summary_page.figures
         if figures:
             rows += [
@@ -232,6 +228,14 @@ class ProjectWizard(QWizard):
                 (tr("Parcels"), str(figures["parcels"])),
                 (tr("Township code"), ", ".join(figures["townships"]) or "—"),
             ]
+        mapped = [f"{standard}={field}" for (role, standard), field in
+                  ((r, self.dltb_page.mapping().get(r[0], "")) for r in ROLES) if field and field != standard]
+        rows += [
+            (tr("DLTB layer"), layer.name() if layer else "—"),
+            (tr("Field mapping"), ", ".join(mapped) if mapped else tr("the standard field names")),
+            (tr("Project area"), area_text),
+            (tr("Planned land use"), plan),
+        ]
         labels = {PBF_BEFORE: tr("Permanent basic farmland before the adjustment"),
                   PBF_AFTER: tr("Permanent basic farmland after the adjustment"),
                   SUBPROJECTS: tr("Sub-projects"), RED_LINE: tr("Ecological protection red line"),

@@ -242,7 +242,11 @@ class RoundingSink(QgsFeatureSink):
         rounded = [round_field(name, value) for name, value in zip(self.names, values)] + values[len(self.names):]
         if rounded == values:
             return feature
-        copy = QgsFeature(feature)
+        # A fresh feature: QgsFeature.setAttributes keeps attributes that compare equal, and QVariant compares
+        # doubles fuzzily, so on a copy 32746.15999999999 would stay where 32746.16 is meant.
+        copy = QgsFeature(feature.fields(), feature.id())
+        if feature.hasGeometry():
+            copy.setGeometry(feature.geometry())
         copy.setAttributes(rounded)
         return copy
 

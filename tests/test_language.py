@@ -237,20 +237,3 @@ def test_loaded_output_tables_read_in_the_interface_language(provider, locale):
     finally:
         project.removeMapLayers(list(set(project.mapLayers()) - before))
 
-
-def test_output_tables_are_rounded(provider):
-    """Areas to 0.01 m², hectares to 4 decimals, mu, percentages and grades to 2 (core/units.py field_decimals)."""
-    from builders import memory_layer, status_rows
-    from qgis import processing
-
-    result = processing.run("landconsolidation:landusestatus",
-                            {"INPUT": memory_layer("DLTB", status_rows()), "OUTPUT": "memory:"})
-    for feature in result["OUTPUT"].getFeatures():
-        for name, decimals in (("AREA_M2", 2), ("AREA_HA", 4), ("AREA_MU", 2)):
-            value = feature[name]
-            assert value == round(value, decimals), (name, value)
-    from land_consolidation.core.units import field_decimals, round_field
-
-    assert [field_decimals(n) for n in ("AREA_M2", "AREA_HA", "AREA_MU", "EST_RATE", "QUALITY", "GDDB", "BSM")] == \
-        [2, 4, 2, 2, 2, 2, None]
-    assert round_field("ADDED_RATE", 7.6305528025) == 7.63 and round_field("NOTE", "7.6305") == "7.6305"

@@ -156,7 +156,7 @@ def test_each_parcel_classified(provider, layers):
     assert excluded == EXCLUDED
     assert result["EST_ADDED_M2"] == pytest.approx(18451.0, abs=1e-6)
     assert result["CULTIVATED_M2"] == pytest.approx(115500.0, abs=1e-6)
-    assert result["EST_RATE"] == pytest.approx(18451.0 / 115500.0 * 100, abs=1e-9)
+    assert result["EST_RATE"] == round(18451.0 / 115500.0 * 100, 2)
     assert result["CANDIDATE_COUNT"] == 10
     assert result["RESTORABLE_EST_M2"] == pytest.approx(3880.0)
     assert result["DEVELOPMENT_EST_M2"] == pytest.approx(1940.0)

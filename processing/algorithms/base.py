@@ -44,6 +44,7 @@ from ...core.keys import (
     REPAIR_GEOMETRY,
     UNCOVERED,
 )
+from ...core.units import round_field
 from ...core.values import plain_all
 from ...i18n import tr, tr_noop
 from ...plugin_info import icon_path
@@ -183,6 +184,9 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.tr(
                 "Internal error in {algorithm}: {error}. The details are in the QGIS log (Land consolidation); "
                 "please report them.").format(algorithm=self.name(), error=f"{type(exc).__name__}: {exc}")) from exc
+        # Numbers as the tables state them (m² to 0.01, 公顷 to 4 places, %, 亩 and grades to 2): QGIS shows the
+        # results in the log and the results viewer.
+        results = {key: round_field(key, value) for key, value in results.items()}
         return staging.publish(results, context)
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802
@@ -192,8 +196,36 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         outputs have their final names.  Returns no results of its own, so
         those of :meth:`processAlgorithm` stand.
         """
-        attach_styles(self, context)
+        if not self.is_child:
+            attach_styles(self, context)
         return {}
+
+    #: Set on an instance run inside another algorithm (:meth:`run_child`): it leaves the layers to load alone.
+    is_child = False
+
+    def run_child(self, algorithm_id: str, parameters: dict, context, feedback) -> dict:
+        """Run another of the provider's algorithms inside this one; returns its results.
+
+        As ``processing.run(…, is_child_algorithm=True)`` does (the parameters checked, the outputs kept in
+        the context), but without Processing's "Results: {…}" line, a Python dict, in the user's log, and
+        without the child giving its post-processors to the layers this algorithm will load.
+
+        Raises:
+            QgsProcessingException: the algorithm is not installed, a parameter is refused, or the run fails.
+        """
+        from qgis.core import QgsApplication
+
+        child = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
+        if child is None:
+            raise QgsProcessingException(self.tr("The algorithm {id} is not installed.").format(id=algorithm_id))
+        child.is_child = True
+        ok, message = child.checkParameterValues(parameters, context)
+        if not ok:
+            raise QgsProcessingException(message)
+        results, ok = child.run(parameters, context, feedback, {}, False)
+        if not ok:
+            raise QgsProcessingException(self.tr("{id} failed.").format(id=algorithm_id))
+        return results
 
     def parameterAsVectorLayer(self, parameters, name, context):  # noqa: N802
         """QGIS's layer, read through a private copy when its text needs another encoding (processing/inputs.py)."""

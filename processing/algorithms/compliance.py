@@ -251,15 +251,13 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
         """The 永农 review's numbers and its 调出 / 调入 parcels, through landconsolidation:farmlandadjustment."""
         if not parameters.get(PBF_BEFORE) or not parameters.get(PBF_AFTER):
             return None, {}
-        from qgis import processing
-
-        child = processing.run(
+        child = self.run_child(
             algorithm_id("farmlandadjustment"),
             {PBF_BEFORE: parameters[PBF_BEFORE], PBF_AFTER: parameters[PBF_AFTER],
              DLTB: parameters[self.before_key], PROJECT_AREA: parameters.get(PROJECT_AREA),
              MIN_ADDED_RATIO: thresholds.min_pbf_added_rate, MAX_OUT_RATIO: thresholds.max_pbf_out_ratio,
              OUTPUT: "memory:", OUT_PARCELS: "memory:", IN_PARCELS: "memory:"},
-            context=context, feedback=feedback, is_child_algorithm=True,
+            context, feedback,
         )
         layers = {key: context.getMapLayer(child[key]) if isinstance(child[key], str) else child[key]
                   for key in (OUT_PARCELS, IN_PARCELS)}

@@ -389,14 +389,12 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
         alg = QgsApplication.processingRegistry().algorithmById(alg_id)
         if alg is None:
             return None
-        from qgis import processing
-
         params = {k: v for k, v in inputs.items() if alg.parameterDefinition(k) is not None and not _empty(v)}
         for definition in alg.destinationParameterDefinitions():
             if definition.name() == OUTPUT or not (
                     definition.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional):
                 params[definition.name()] = QgsProcessing.TEMPORARY_OUTPUT
-        return processing.run(alg_id, params, context=context, feedback=feedback, is_child_algorithm=True)
+        return self.run_child(alg_id, params, context, feedback)
 
     def _farmland(self, params, context, feedback, thresholds):
         """Numbers, review rows and 调出 / 调入 pieces of landconsolidation:farmlandadjustment.

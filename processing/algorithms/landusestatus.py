@@ -19,6 +19,7 @@ from ...core.keys import (
     UNKNOWN_CODES,
 )
 from ...core.units import M2_PER_HA, MU_PER_M2
+from ...core.validity import separator
 from .base import LandConsolidationAlgorithm, user_errors
 
 OUTPUT_SPEC = [
@@ -149,7 +150,7 @@ class LandUseStatusAlgorithm(LandConsolidationAlgorithm):
         )
         by_group = table.groupby(["GROUP_CODE"], sort=False)["AREA_M2"].sum()
         feedback.pushInfo(self.tr("By first-level class: {areas}.").format(
-            areas="; ".join(f"{code} {value:.2f} m²" for code, value in by_group.items())))
+            areas=separator().join(f"{code} {value:.2f} m²" for code, value in by_group.items())))
         by_cat = table.groupby(["CATEGORY3"], sort=False)["AREA_M2"].sum()
-        feedback.pushInfo(self.tr("By category: {areas}.").format(areas="; ".join(
+        feedback.pushInfo(self.tr("By category: {areas}.").format(areas=separator().join(
             f"{self.tr(codes.CATEGORY_LABELS.get(k, k))} {v:.2f} m²" for k, v in by_cat.items())))

@@ -796,17 +796,17 @@
       <translation>图层没有字段 {field}（指定为 {role}）。</translation>
     </message>
     <message>
-      <location filename="core/guess.py" line="145" />
+      <location filename="core/guess.py" line="146" />
       <source>Layer '{layer}' has no field {field}.</source>
       <translation>图层“{layer}”没有字段 {field}。</translation>
     </message>
     <message>
-      <location filename="core/guess.py" line="155" />
+      <location filename="core/guess.py" line="156" />
       <source>The field {field} of layer '{layer}' is empty: it cannot be the land-use code field (DLBM).</source>
       <translation>图层“{layer}”的字段 {field} 为空，不能作为地类编码字段（DLBM）。</translation>
     </message>
     <message>
-      <location filename="core/guess.py" line="162" />
+      <location filename="core/guess.py" line="163" />
       <source>The field {field} does not hold land-survey codes: {known} of {n} values read are codes (others: {examples}). Choose the land-use code field (DLBM).</source>
       <translation>字段 {field} 存放的不是三调地类编码：读取的 {n} 个值中只有 {known} 个是地类编码（其他值如：{examples}）。请选择地类编码字段（DLBM）。</translation>
     </message>
@@ -1361,7 +1361,12 @@
       <translation>耕地进出平衡表</translation>
     </message>
     <message>
-      <location filename="core/zones.py" line="88" />
+      <location filename="core/zones.py" line="57" />
+      <source>{authid} – CGCS2000, Gauss-Krüger projection, {width}° zone {number}</source>
+      <translation>{authid} – 2000国家大地坐标系，高斯-克吕格投影，{width}度带第 {number} 带</translation>
+    </message>
+    <message>
+      <location filename="core/zones.py" line="93" />
       <source>The central meridian {meridian:g}° of {crs} is not that of a 3° or 6° zone.</source>
       <translation>坐标系 {crs} 的中央经线 {meridian:g}° 不是 3° 或 6° 分带的中央经线。</translation>
     </message>
@@ -1426,47 +1431,47 @@
       <translation>预计新增耕地率（%）</translation>
     </message>
     <message>
-      <location filename="dialogs/dltb_page.py" line="136" />
+      <location filename="dialogs/dltb_page.py" line="146" />
       <source>Choose the DLTB layer (land-use parcels of the land survey).</source>
       <translation>请选择地类图斑（DLTB）图层（三调地类图斑）。</translation>
     </message>
     <message>
-      <location filename="dialogs/dltb_page.py" line="139" />
+      <location filename="dialogs/dltb_page.py" line="149" />
       <source>Layer '{layer}' has no field DLBM: map the land-use code field in the table.</source>
       <translation>图层“{layer}”没有 DLBM 字段：请在字段映射表中指定地类编码字段。</translation>
     </message>
     <message>
-      <location filename="dialogs/dltb_page.py" line="172" />
+      <location filename="dialogs/dltb_page.py" line="182" />
       <source>The data check algorithm is not available.</source>
       <translation>数据质检算法不可用。</translation>
     </message>
     <message>
-      <location filename="dialogs/dltb_page.py" line="182" />
+      <location filename="dialogs/dltb_page.py" line="192" />
       <source>Checking {layer}…</source>
       <translation>正在检查 {layer}…</translation>
     </message>
     <message>
-      <location filename="dialogs/dltb_page.py" line="191" />
+      <location filename="dialogs/dltb_page.py" line="201" />
       <source>The data check failed.</source>
       <translation>数据质检失败。</translation>
     </message>
     <message>
-      <location filename="dialogs/dltb_page.py" line="197" />
+      <location filename="dialogs/dltb_page.py" line="207" />
       <source>Data check of {layer}: no findings.</source>
       <translation>{layer} 数据质检：未发现问题。</translation>
     </message>
     <message>
-      <location filename="dialogs/dltb_page.py" line="199" />
+      <location filename="dialogs/dltb_page.py" line="209" />
       <source>Parcels with findings · {layer}</source>
       <translation>有问题的图斑 · {layer}</translation>
     </message>
     <message>
-      <location filename="dialogs/dltb_page.py" line="200" />
+      <location filename="dialogs/dltb_page.py" line="210" />
       <source>Data check findings · {layer}</source>
       <translation>数据质检结果 · {layer}</translation>
     </message>
     <message>
-      <location filename="dialogs/dltb_page.py" line="207" />
+      <location filename="dialogs/dltb_page.py" line="218" />
       <source>Data check of {layer}: {n} finding(s); the parcels with findings are loaded into the map.</source>
       <translation>{layer} 数据质检：发现 {n} 处问题；有问题的图斑已加载到地图。</translation>
     </message>
@@ -1626,52 +1631,57 @@
       <translation>实施期限</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="221" />
-      <source>DLTB layer</source>
-      <translation>地类图斑图层</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="222" />
-      <source>Field mapping</source>
-      <translation>字段映射</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="225" />
-      <source>Planned land use</source>
-      <translation>规划地类</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="230" />
+      <location filename="dialogs/project_wizard.py" line="226" />
       <source>Area of the project area</source>
       <translation>项目区面积</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="230" />
+      <location filename="dialogs/project_wizard.py" line="226" />
       <source>{ha:.4f} ha</source>
       <translation>{ha:.4f} 公顷</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="231" />
+      <location filename="dialogs/project_wizard.py" line="227" />
       <source>Cultivated land</source>
       <translation>耕地</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="233" />
+      <location filename="dialogs/project_wizard.py" line="229" />
       <source>Township code</source>
       <translation>乡镇代码</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="243" />
+      <location filename="dialogs/project_wizard.py" line="234" />
+      <source>DLTB layer</source>
+      <translation>地类图斑图层</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="235" />
+      <source>Field mapping</source>
+      <translation>字段映射</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="235" />
+      <source>the standard field names</source>
+      <translation>标准字段名</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="237" />
+      <source>Planned land use</source>
+      <translation>规划地类</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="247" />
       <source>The project file holds the boundary, copies of the layers (parcels meeting the boundary) and these settings; re-open it with “Open project…” to change them.</source>
       <translation>项目文件包含项目区边界、各图层的副本（与边界相交的图斑）及上述设置；如需修改，请通过“打开项目…”重新打开。</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="265" />
+      <location filename="dialogs/project_wizard.py" line="269" />
       <source>Writing the project…</source>
       <translation>正在写入项目…</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="277" />
+      <location filename="dialogs/project_wizard.py" line="281" />
       <source>The project could not be written.</source>
       <translation>项目写入失败。</translation>
     </message>
@@ -1746,187 +1756,197 @@
       <translation>导出实施方案表格…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="126" />
+      <location filename="processing/algorithms/base.py" line="127" />
       <source>Layer '{layer}' ({own}) is reprojected to {crs}, the DLTB's CRS.</source>
       <translation>图层“{layer}”（{own}）已重投影到地类图斑的坐标系 {crs}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="148" />
+      <location filename="processing/algorithms/base.py" line="149" />
       <source>Layer '{layer}' has no field '{field}' (parameter {parameter}).</source>
       <translation>图层“{layer}”没有字段“{field}”（参数 {parameter}）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="170" />
+      <location filename="processing/algorithms/base.py" line="171" />
       <source>Cancelled.</source>
       <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="177" />
+      <location filename="processing/algorithms/base.py" line="178" />
       <source>Could not read or write a file: {error}</source>
       <translation>无法读写文件：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="183" />
+      <location filename="processing/algorithms/base.py" line="184" />
       <source>Internal error in {algorithm}: {error}. The details are in the QGIS log (Land consolidation); please report them.</source>
       <translation>{algorithm} 内部错误：{error}。详细信息见 QGIS 日志（Land consolidation）；请报告此问题。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="243" />
+      <location filename="processing/algorithms/base.py" line="220" />
+      <source>The algorithm {id} is not installed.</source>
+      <translation>算法 {id} 未安装。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="227" />
+      <source>{id} failed.</source>
+      <translation>{id} 运行失败。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="275" />
       <source>Project area (only the parcels inside it count)</source>
       <translation>项目区（只统计其范围内的图斑）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="249" />
+      <location filename="processing/algorithms/base.py" line="281" />
       <source>Optional boundary. Parcels cut by it are split; their TBMJ, KCMJ and TBDLMJ are kept in proportion to the ellipsoidal area inside.</source>
       <translation>可选边界。被边界切割的图斑将被分割，其 TBMJ、KCMJ、TBDLMJ 按边界内椭球面积所占比例分摊。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="260" />
+      <location filename="processing/algorithms/base.py" line="292" />
       <source>Repair invalid geometries (makeValid) instead of stopping</source>
       <translation>修复无效几何（makeValid），不中止运行</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="262" />
+      <location filename="processing/algorithms/base.py" line="294" />
       <source>By default a parcel with an invalid geometry stops the run with a message naming the layer and the parcel (BSM). When set, each is repaired with makeValid and the log lists what was repaired.</source>
       <translation>默认情况下，几何无效的图斑会中止运行，并提示图层名称和图斑（BSM）。勾选后，逐个按 makeValid 修复，日志列出修复了哪些图斑。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="276" />
+      <location filename="processing/algorithms/base.py" line="308" />
       <source>Land-use parcels (DLTB)</source>
       <translation>地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="280" />
+      <location filename="processing/algorithms/base.py" line="312" />
       <source>Land-use parcel layer (DLTB) of the third national land survey, in a projected CGCS2000 Gauss-Krüger CRS (e.g. EPSG:4528).</source>
       <translation>三调地类图斑（DLTB）图层，采用 CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="296" />
+      <location filename="processing/algorithms/base.py" line="328" />
       <source>Land-use code field (default: detected DLBM)</source>
       <translation>地类编码字段（默认：自动识别的 DLBM）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="300" />
+      <location filename="processing/algorithms/base.py" line="332" />
       <source>Field holding the land-survey code; leave empty to use DLBM.</source>
       <translation>存放三调地类编码的字段；留空则使用 DLBM。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="322" />
+      <location filename="processing/algorithms/base.py" line="354" />
       <source>Layer '{layer}' has no grouping field {field}.</source>
       <translation>图层“{layer}”没有分组字段 {field}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="363" />
+      <location filename="processing/algorithms/base.py" line="395" />
       <source>Current land-use parcels (DLTB)</source>
       <translation>现状地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="367" />
+      <location filename="processing/algorithms/base.py" line="399" />
       <source>Land-use parcels (DLTB) of the current state from the land survey, projected CGCS2000 Gauss-Krüger (e.g. EPSG:4528).</source>
       <translation>现状三调地类图斑（DLTB），CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="372" />
+      <location filename="processing/algorithms/base.py" line="404" />
       <source>Planned land-use parcels after consolidation</source>
       <translation>整治后规划地类图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="377" />
+      <location filename="processing/algorithms/base.py" line="409" />
       <source>The planned state as a layer with its own DLBM/TBMJ/KCMJ/TBDLMJ/GDDB; boundaries need not match the current layer (the two are overlaid). Give this or the planned-code field.</source>
       <translation>以图层表示的规划状态，自带 DLBM/TBMJ/KCMJ/TBDLMJ/GDDB 字段；图斑边界无需与现状图层一致（两者叠加分析）。本项与规划地类编码字段二选一。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="382" />
+      <location filename="processing/algorithms/base.py" line="414" />
       <source>…or planned-code field on the current DLTB</source>
       <translation>…或现状地类图斑上的规划地类编码字段</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="387" />
+      <location filename="processing/algorithms/base.py" line="419" />
       <source>Field of the current DLTB holding the planned DLBM; empty values mean unchanged.</source>
       <translation>现状地类图斑中存放规划地类编码（DLBM）的字段；值为空表示地类不变。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="391" />
+      <location filename="processing/algorithms/base.py" line="423" />
       <source>Planned field-ridge coefficient field (with the planned-code field)</source>
       <translation>规划田坎系数字段（与规划地类编码字段配合使用）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="392" />
+      <location filename="processing/algorithms/base.py" line="424" />
       <source>Planned KCXS per parcel; default: a parcel staying cultivated land keeps its KCXS, new cultivated land has none.</source>
       <translation>各图斑的规划田坎系数（KCXS）；默认：仍为耕地的图斑保持原 KCXS，新增耕地没有田坎系数。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="394" />
+      <location filename="processing/algorithms/base.py" line="426" />
       <source>Planned quality-grade field (with the planned-code field)</source>
       <translation>规划耕地等别字段（与规划地类编码字段配合使用）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="395" />
+      <location filename="processing/algorithms/base.py" line="427" />
       <source>Planned GDDB per parcel; default: the parcel's current GDDB.</source>
       <translation>各图斑的规划耕地等别（GDDB）；默认取图斑现状 GDDB。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="402" />
+      <location filename="processing/algorithms/base.py" line="434" />
       <source>Quality grade of new cultivated land that has none</source>
       <translation>无规划等别的新增耕地的等别</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="405" />
+      <location filename="processing/algorithms/base.py" line="437" />
       <source>One quality grade (GDDB, 1 best … 15 worst) for every piece of new cultivated land (not cultivated land now, planned as cultivated land) without a planned grade – reclaimed construction land and restored land have none of their own. Without it such land is left out of the mean grade and the quality rules are not checked, with the area said.</source>
       <translation>为所有没有规划等别的新增耕地（现状非耕地、规划为耕地）统一指定一个耕地等别（GDDB，1 等最好 … 15 等最差）——复垦的建设用地和恢复的土地本身没有等别。不指定时，这些土地不计入平均等别，质量类指标为“未核验”，并写明缺少等别的面积。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="413" />
+      <location filename="processing/algorithms/base.py" line="445" />
       <source>Parts of the current DLTB the planned layer does not cover</source>
       <translation>现状地类图斑中规划图层未覆盖的部分</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="414" />
+      <location filename="processing/algorithms/base.py" line="446" />
       <source>Stop with an error listing them</source>
       <translation>报错并列出</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="414" />
+      <location filename="processing/algorithms/base.py" line="446" />
       <source>Keep them unchanged (reported)</source>
       <translation>视为不变（并报告）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="418" />
+      <location filename="processing/algorithms/base.py" line="450" />
       <source>0 = error naming the parcels; 1 = treat them as unchanged and report the area.</source>
       <translation>0 = 报错并列出相关图斑；1 = 视为地类不变，并报告其面积。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="439" />
+      <location filename="processing/algorithms/base.py" line="471" />
       <source>Give either a planned layer (AFTER) or a planned-code field (AFTER_FIELD), not both or none.</source>
       <translation>请给出规划图层（AFTER）或规划地类字段（AFTER_FIELD）之一（不能都给，也不能都不给）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="445" />
+      <location filename="processing/algorithms/base.py" line="477" />
       <source>Reading the current DLTB…</source>
       <translation>正在读取现状地类图斑…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="453" />
+      <location filename="processing/algorithms/base.py" line="485" />
       <source>Overlaying the planned DLTB…</source>
       <translation>正在叠加规划地类图斑…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="474" />
+      <location filename="processing/algorithms/base.py" line="506" />
       <source>{area:.2f} m² of new cultivated land without a planned quality grade take the given grade {grade:g} (NEW_CULTIVATED_GRADE).</source>
       <translation>{area:.2f} m² 无规划等别的新增耕地按指定等别 {grade:g} 计（NEW_CULTIVATED_GRADE）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="64" />
+      <location filename="processing/algorithms/base.py" line="65" />
       <source>Status and indicators</source>
       <translation>现状与指标</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="65" />
+      <location filename="processing/algorithms/base.py" line="66" />
       <source>Scheme</source>
       <translation>实施方案</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="66" />
+      <location filename="processing/algorithms/base.py" line="67" />
       <source>Tools</source>
       <translation>工具</translation>
     </message>
@@ -3458,42 +3478,42 @@ The workbook is written to a temporary file in the target folder and renamed at 
       <translation>已在 {folder} 中写入 {n} 个 CSV 文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="407" />
+      <location filename="processing/algorithms/exportscheme.py" line="405" />
       <source>the algorithm {id} is not installed</source>
       <translation>未安装算法 {id}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="408" />
+      <location filename="processing/algorithms/exportscheme.py" line="406" />
       <source>Running {id}…</source>
       <translation>正在运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="417" />
+      <location filename="processing/algorithms/exportscheme.py" line="415" />
       <source>{id} failed: {error}</source>
       <translation>{id} 运行失败：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="445" />
+      <location filename="processing/algorithms/exportscheme.py" line="443" />
       <source>Running {id} on the current DLTB…</source>
       <translation>正在对现状地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="450" />
+      <location filename="processing/algorithms/exportscheme.py" line="448" />
       <source>Running {id} on the planned DLTB…</source>
       <translation>正在对规划地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="454" />
+      <location filename="processing/algorithms/exportscheme.py" line="452" />
       <source>Running {id} on the planned codes ({field})…</source>
       <translation>正在按规划地类编码（{field}）运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="459" />
+      <location filename="processing/algorithms/exportscheme.py" line="457" />
       <source>The contiguity algorithm takes no code field; the after-consolidation column of table 7 is left empty.</source>
       <translation>集中连片算法不接受地类编码字段；表 7 的整治后列留空。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="462" />
+      <location filename="processing/algorithms/exportscheme.py" line="460" />
       <source>No plan: table 7 shows the current state only.</source>
       <translation>无规划方案：表 7 仅反映现状。</translation>
     </message>
@@ -3739,32 +3759,32 @@ Areas: the land-survey ellipsoidal area of each piece (default), or the layer's 
       <translation>永久基本农田调整</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="107" />
+      <location filename="processing/algorithms/landusestatus.py" line="108" />
       <source>No ZLDWDM field: the table is not grouped by village.</source>
       <translation>无 ZLDWDM 字段：表格不按村分组。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="143" />
+      <location filename="processing/algorithms/landusestatus.py" line="144" />
       <source>Parcels: {n}; total area Σ TBMJ = {m2:.2f} m² = {ha:.4f} ha = {mu:.2f} mu.</source>
       <translation>图斑 {n} 个；总面积 Σ TBMJ = {m2:.2f} m² = {ha:.4f} 公顷 = {mu:.2f} 亩。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="151" />
+      <location filename="processing/algorithms/landusestatus.py" line="152" />
       <source>By first-level class: {areas}.</source>
       <translation>按一级类：{areas}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="154" />
+      <location filename="processing/algorithms/landusestatus.py" line="155" />
       <source>By category: {areas}.</source>
       <translation>按三大类：{areas}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="45" />
+      <location filename="processing/algorithms/landusestatus.py" line="46" />
       <source>Land-use status</source>
       <translation>土地利用现状统计</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="50" />
+      <location filename="processing/algorithms/landusestatus.py" line="51" />
       <source>Area of each land-survey land-use class by village (ZLDWDM) or any grouping field, in m², hectares (ha) and mu (1 mu = 10 000/15 m²).
 
 Basis (land-survey rules): the class area of a parcel is TBDLMJ; its field ridges (KCMJ, KCDLBM = 1203) are reported as their own class 1203; the total is Σ TBMJ, so the rows of a village add up to its TBMJ. Suffixed codes (0201K, 1104A …) count as their base code. Codes not in the land-survey code table keep rows of their own (DLMC: unknown class) and are listed in the log; they are never dropped.
@@ -3781,47 +3801,47 @@ AREA_M2 is rounded to 0.01 m² so that each village's rows add up exactly to its
 AREA_M2 取整到 0.01 m²，使每个村各行之和恰好等于其取整后的合计；AREA_HA = AREA_M2 / 10 000，AREA_MU = AREA_M2 × 15 / 10 000。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="70" />
+      <location filename="processing/algorithms/landusestatus.py" line="71" />
       <source>Group by field (default ZLDWDM, village; empty = no grouping)</source>
       <translation>分组字段（默认 ZLDWDM，即按村；为空则不分组）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="71" />
+      <location filename="processing/algorithms/landusestatus.py" line="72" />
       <source>Field to group rows by; ZLDWDM gives one block of rows per village.</source>
       <translation>用于分组的字段；取 ZLDWDM 时每个村一组行。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="76" />
+      <location filename="processing/algorithms/landusestatus.py" line="77" />
       <source>Codes not in the land-survey code table</source>
       <translation>不在三调地类表中的编码</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="77" />
+      <location filename="processing/algorithms/landusestatus.py" line="78" />
       <source>Report them as their own rows</source>
       <translation>单独成行列出</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="81" />
+      <location filename="processing/algorithms/landusestatus.py" line="82" />
       <source>0 = stop and list each unknown code with its parcel count, area and BSMs; 1 = keep them as rows of their own (DLMC: unknown class) so that totals still add up.</source>
       <translation>0 = 停止运行，并列出每个未知编码及其图斑数、面积和 BSM；1 = 将其单独成行（DLMC 为“未知地类”），使合计仍能闭合。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="89" />
+      <location filename="processing/algorithms/landusestatus.py" line="90" />
       <source>Land-use status table</source>
       <translation>土地利用现状表</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="92" />
+      <location filename="processing/algorithms/landusestatus.py" line="93" />
       <source>Total area Σ TBMJ (m²)</source>
       <translation>总面积 Σ TBMJ（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="93" />
+      <location filename="processing/algorithms/landusestatus.py" line="94" />
       <source>Parcels counted</source>
       <translation>统计图斑数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/landusestatus.py" line="95" />
+      <location filename="processing/algorithms/landusestatus.py" line="96" />
       <source>Parcels with a code not in the land-survey code table</source>
       <translation>编码不在三调地类表中的图斑数</translation>
     </message>
