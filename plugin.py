@@ -29,6 +29,8 @@ class LandConsolidationPlugin:
         self.actions: list[QAction] = []
         self.dialog = None
         self.export = None
+        #: The project file last written by the wizard or opened from the menu (what Export starts with).
+        self.project_path = ""
 
     def initProcessing(self) -> None:  # noqa: N802 (QGIS's name)
         """Register the Processing provider (also called by qgis_process)."""
@@ -81,7 +83,11 @@ class LandConsolidationPlugin:
         from .dialogs.project_wizard import ProjectWizard
 
         self.dialog = ProjectWizard(self.iface, self.iface.mainWindow())
+        self.dialog.projectCreated.connect(self._project_written)
         self.dialog.show()
+
+    def _project_written(self, path: str) -> None:
+        self.project_path = path
 
     def open_project(self) -> None:
         """Load a project GeoPackage into the map and reopen the wizard with its choices."""
@@ -90,7 +96,9 @@ class LandConsolidationPlugin:
         from .core.errors import LandConsolidationError
         from .dialogs.project_wizard import ProjectWizard
 
-        path, _ = QFileDialog.getOpenFileName(self.iface.mainWindow(), tr("Open project"), "",
+        from .dialogs import memory
+
+        path, _ = QFileDialog.getOpenFileName(self.iface.mainWindow(), tr("Open project"), memory.folder("project"),
                                               tr("Project GeoPackage (*.gpkg)"))
         if not path:
             return
@@ -100,15 +108,26 @@ class LandConsolidationPlugin:
         except LandConsolidationError as exc:
             self.iface.messageBar().pushMessage(tr("Land consolidation"), str(exc), Qgis.MessageLevel.Critical, 0)
             return
+        memory.remember_folder("project", path)
+        self.project_path = path
+        wizard.projectCreated.connect(self._project_written)
         self.dialog = wizard
         wizard.show()
 
     def export_scheme(self) -> None:
-        """Open the scheme export dialog (for the last project written or opened)."""
-        from .dialogs.export_dialog import ExportDialog
+        """Open the scheme export dialog on the loaded project.
 
-        last = getattr(self.dialog, "result_path", None) or ""
-        self.export = ExportDialog(last, self.iface.mainWindow())
+        That is the project last written or opened, else the project of the
+        current layer or of the topmost project group in the layer tree.
+        """
+        from pathlib import Path
+
+        from .dialogs.export_dialog import ExportDialog
+        from .dialogs.project_layers import loaded_project
+
+        path = self.project_path if self.project_path and Path(self.project_path).exists() else \
+            loaded_project(self.iface.activeLayer())
+        self.export = ExportDialog(path, self.iface.mainWindow(), iface=self.iface)
         self.export.show()
 
     def open_algorithm(self, name: str) -> None:
@@ -125,6 +144,8 @@ class LandConsolidationPlugin:
                 dialog.deleteLater()
         self.dialog = None
         self.export = None
+        #: The project file last written by the wizard or opened from the menu (what Export starts with).
+        self.project_path = ""
         for action in self.actions:
             if self.toolbar is not None:
                 self.toolbar.removeAction(action)

@@ -40,6 +40,7 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
+from ..i18n import tr_noop
 from . import codes as codes_mod
 from . import ellipsoid
 from .encoding import garbled
@@ -72,6 +73,31 @@ CHECKS: dict[str, str] = {
     "czcsxm_missing": "缺少城镇村属性码",
     "czcsxm_wrong": "城镇村属性码与地类不符",
     "encoding": "文字编码异常",
+}
+#: Check key → its name in the interface (logs): English source, :func:`i18n.tr` gives the Chinese.
+CHECK_LABELS: dict[str, str] = {
+    "geometry_null": tr_noop("Geometry is NULL"),
+    "geometry_empty": tr_noop("Geometry is empty"),
+    "geometry_invalid": tr_noop("Invalid geometry"),
+    "duplicate_geometry": tr_noop("Parcel recorded twice (same geometry)"),
+    "overlap": tr_noop("Parcels overlap"),
+    "bsm_duplicate": tr_noop("Duplicate BSM"),
+    "code_empty": tr_noop("Empty land-use code"),
+    "code_unknown": tr_noop("Land-use code not in the land-survey code table"),
+    "value_not_number": tr_noop("Text in a number field"),
+    "value_not_finite": tr_noop("Number is NaN or infinite"),
+    "area_negative": tr_noop("Negative area"),
+    "area_zero": tr_noop("Parcel area is 0"),
+    "kcmj_exceeds": tr_noop("KCMJ larger than TBMJ"),
+    "area_consistency": tr_noop("TBDLMJ ≠ TBMJ − KCMJ"),
+    "area_mismatch": tr_noop("TBMJ differs from the ellipsoidal area"),
+    "kcxs_range": tr_noop("KCXS outside [0, 1)"),
+    "gddb_range": tr_noop("GDDB outside 1–15"),
+    "tiankan_on_non_cultivated": tr_noop("Field ridges deducted from land that is not cultivated"),
+    "czcsxm_invalid": tr_noop("Invalid CZCSXM"),
+    "czcsxm_missing": tr_noop("CZCSXM missing"),
+    "czcsxm_wrong": tr_noop("CZCSXM does not fit the land-use code"),
+    "encoding": tr_noop("Garbled text (wrong encoding)"),
 }
 #: Allowed CZCSXM values.
 CZCSXM_VALUES = ("201", "201A", "202", "202A", "203", "203A", "204", "204A", "205", "205A")
@@ -168,7 +194,8 @@ def check_layer(
         attrs = feature.attributes()
         bsm = to_text(attrs[index["bsm"]]) if "bsm" in index else ""
         geom = feature.geometry()
-        rows.append({"fid": feature.id(), "bsm": bsm, "label": parcel_label(bsm, feature.id()),
+        # The findings table is a Chinese inspection report whatever the locale: its own word for a feature.
+        rows.append({"fid": feature.id(), "bsm": bsm, "label": parcel_label(bsm, feature.id(), "要素 {fid}"),
                      **{role: attrs[i] for role, i in index.items()}})
         geometries[feature.id()] = None if geom is None or geom.isNull() else QgsGeometry(geom)
         for name, i in text_fields:

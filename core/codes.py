@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..i18n import tr, tr_noop
 from .errors import LandConsolidationError
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "resources" / "data"
@@ -27,6 +28,9 @@ CULTIVATED = ("0101", "0102", "0103")
 #: The three 三大类 in template order.
 CATEGORIES3 = ("农用地", "建设用地", "未利用地")
 AGRICULTURAL, CONSTRUCTION, UNUSED = CATEGORIES3
+#: The 三大类 as the interface names them (English source; :func:`i18n.tr` gives the Chinese back).
+CATEGORY_LABELS = {AGRICULTURAL: tr_noop("agricultural land"), CONSTRUCTION: tr_noop("construction land"),
+                   UNUSED: tr_noop("unused land")}
 #: 农村道路, 沟渠, 田坎: the narrow linear features that do not break a 耕地
 #: block (contiguity I7, the potential survey's high-standard blocks).
 CONNECTOR_CODES = ("1006", "1107", "1203")
@@ -216,13 +220,9 @@ def parse_codes(value, *, table: CodeTable | None = None, check: bool = True, la
         table = table or default_table()
         unknown = [code for code in out if not table.lookup(code).known]
         if unknown:
-            where = f"“{label}”" if label else ""
-            raise LandConsolidationError(
-                f"地类编码列表{where}中有无法识别的项：{'、'.join(unknown)}。"
-                f"编码之间请用逗号、分号、顿号或空格分隔，如 1006,1107,1203。"
-                f" Code list {label}: not understood: {', '.join(unknown)}. Separate 三调 codes with commas, "
-                f"semicolons, 、 or spaces, e.g. 1006,1107,1203."
-            )
+            raise LandConsolidationError(tr(
+                "Code list {label}: not understood: {items}. Separate the land-survey codes with commas, "
+                "semicolons or spaces, e.g. 1006,1107,1203.").format(label=label, items=", ".join(unknown)))
     return tuple(out)
 
 

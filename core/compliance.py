@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ..i18n import tr, tr_noop
 from . import indicators
 from .conflicts import DEFAULT_STEEP_DEGREES
 from .period import Period
@@ -73,6 +74,25 @@ RULES = {
     "NO_BUILD_ON_PBF": ("规划建设用地不占永久基本农田", "m²",
                         "三区三线管控规则；194号：永久基本农田只能通过调出调入审查调整，不得被建设占用"),
     "TOWNSHIP": ("以乡镇为实施单元", "个", "194号：以乡镇为基本实施单元"),
+}
+#: rule id → its name in the interface (logs, dialogs): English source, :func:`i18n.tr` gives the Chinese.
+RULE_LABELS = {
+    "ADDED_CULTIVATED": tr_noop("New cultivated land rate"),
+    "NEW_CULTIVATED_GRADE": tr_noop("Quality grade of the new cultivated land (not below the county mean)"),
+    "NEW_CULTIVATED_NOT_IN_RED_LINE": tr_noop("No new cultivated land inside the ecological protection red line"),
+    "NEW_CULTIVATED_NOT_STEEP": tr_noop("No new cultivated land on slopes over 25°"),
+    "PBF_ADDED": tr_noop("Net gain of permanent basic farmland"),
+    "PBF_ADJUST_SHARE": tr_noop("Share of permanent basic farmland moved out"),
+    "PBF_IN_SLOPE": tr_noop("Permanent basic farmland moved in not steeper than moved out"),
+    "QUALITY": tr_noop("Quality of cultivated land (mean grade not worse)"),
+    "BALANCE_AREA": tr_noop("In/out balance of cultivated land (area)"),
+    "BALANCE_QUALITY": tr_noop("In/out balance of cultivated land (quality)"),
+    "CONSTRUCTION": tr_noop("Construction land not increased"),
+    "LINKAGE": tr_noop("New construction not above reclaimed construction land"),
+    "PERIOD": tr_noop("Implementation period"),
+    "NO_BUILD_IN_RED_LINE": tr_noop("No planned new construction land inside the ecological protection red line"),
+    "NO_BUILD_ON_PBF": tr_noop("No planned construction land on permanent basic farmland"),
+    "TOWNSHIP": tr_noop("One township as the unit of implementation"),
 }
 #: Constraint rule → (threshold attribute, what is missing when its input is not given).
 CONFLICT_RULES = {
@@ -380,6 +400,11 @@ def _balance_quality(pieces: pd.DataFrame, cultivated: indicators.CultivatedLand
         f"出的平均等别 {out_q:.2f}，进的平均等别 {in_q:.2f}（差值为正表示进的质量较差）",
         culprits=worse,
     )
+
+
+def verdict_label(passed: bool | None) -> str:
+    """The verdict in the interface's language (the table's VERDICT column stays Chinese)."""
+    return tr("not checked") if passed is None else tr("passed") if passed else tr("failed")
 
 
 def rules_table(results: list[RuleResult]) -> pd.DataFrame:

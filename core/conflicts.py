@@ -305,8 +305,8 @@ def _steep(plan, gained, gross, source: SlopeSource | None, limit: float, transf
         if len(rest) < len(todo):
             basis.append("坡度栅格" if source.kind == slope_mod.SLOPE else "DEM")
         if rest:
-            notes.append(tr("The slope raster does not cover {n} piece(s) of new 耕地 ({area:.2f} m²); their GDPDJB "
-                            "is used where they have one.").format(n=len(rest), area=float(gross[rest].sum())))
+            notes.append(tr("The slope raster does not cover {n} piece(s) of new cultivated land ({area:.2f} m²); "
+                            "their GDPDJB is used where they have one.").format(n=len(rest), area=float(gross[rest].sum())))
         todo = rest
     unknown = 0.0
     used_grades = False

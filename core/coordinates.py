@@ -53,6 +53,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..i18n import tr
 from .errors import LandConsolidationError
 from .files import temporary_beside, umask_mode
 from .zones import DATUM_NAME, Zone
@@ -227,10 +228,9 @@ def write_coordinate_file(path, parcels, header: Header, encoding: str = "gbk") 
         os.chmod(temporary, umask_mode())
         os.replace(temporary, path)
     except UnicodeEncodeError as exc:
-        raise LandConsolidationError(
-            f"坐标文件 {path.name} 的文字无法用 {encoding} 编码：{exc.object[exc.start:exc.end]}。"
-            f" Text of {path.name} cannot be encoded as {encoding}."
-        ) from None
+        raise LandConsolidationError(tr("The text of the coordinate file {file} cannot be encoded as {encoding}: "
+                                        "{text}.").format(file=path.name, encoding=encoding,
+                                                          text=exc.object[exc.start:exc.end])) from None
     finally:
         if temporary.exists():
             temporary.unlink()
@@ -316,12 +316,14 @@ def read_coordinate_file(path) -> CoordinateFile:
             parcels[-1].rings.setdefault(int(ring), []).append((float(east), float(north)))
             parcels[-1].points.append(name)
             continue
-        raise LandConsolidationError(f"{Path(path).name} 第 {number} 行无法识别：{line[:60]}")
+        raise LandConsolidationError(tr("{file}, line {number}: not understood: {line}").format(
+            file=Path(path).name, number=number, line=line[:60]))
     for parcel in parcels:
         if int(parcel.fields[0]) != len(parcel.points):
-            raise LandConsolidationError(
-                f"{Path(path).name} 地块 {parcel.fields[2]}：界址点数 {parcel.fields[0]} 与点行数 {len(parcel.points)} 不符。"
-            )
+            raise LandConsolidationError(tr(
+                "{file}, parcel {parcel}: {given} boundary points are announced but {found} point lines follow.")
+                .format(file=Path(path).name, parcel=parcel.fields[2], given=parcel.fields[0],
+                        found=len(parcel.points)))
     return CoordinateFile(attributes, parcels)
 
 
@@ -389,7 +391,7 @@ def layer_parcels(layer, crs, *, name_field: str | None = None, use_field: str |
     from qgis.core import QgsCoordinateTransform, QgsCoordinateTransformContext, QgsGeometry
 
     from . import dltb, ellipsoid
-    from .validity import GeometryCheck
+    from .validity import GeometryCheck, parcel_label
 
     name = dltb.source_name(layer)
     name_at = _field(layer, name_field, NAME_FIELDS)
@@ -404,7 +406,7 @@ def layer_parcels(layer, crs, *, name_field: str | None = None, use_field: str |
         geom = feature.geometry()
         if geom is None or geom.isNull() or geom.isEmpty():
             continue
-        geom = check(geom, f"要素 {feature.id()}")
+        geom = check(geom, parcel_label(None, feature.id()))
         if geom is None:
             continue
         geom = QgsGeometry(geom)

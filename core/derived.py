@@ -28,6 +28,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..i18n import tr, tr_noop
 from . import codes as codes_mod
 from . import conflicts as conflicts_mod
 from . import contiguity, dltb, ellipsoid, farmland, indicators, plan, project
@@ -110,10 +111,8 @@ class ProjectData:
         self.present = set(self.settings["_layers"])
         for needed in ("DLTB", "XMQ"):
             if needed not in self.present:
-                raise LandConsolidationError(
-                    f"项目文件“{self.path.name}”缺少图层 {needed}。 The project file '{self.path.name}' has no "
-                    f"layer {needed}."
-                )
+                raise LandConsolidationError(tr("The project file '{file}' has no layer {layer}.").format(
+                    file=self.path.name, layer=needed))
         self.name = str(self.settings.get("name") or self.path.stem)
         self.unit = str(self.settings.get("responsible_unit") or "")
         self.overrides = self.settings.get("field_mapping") or None
@@ -393,7 +392,8 @@ class ProjectData:
                     ("DKMC", QVariant.Type.String), ("DKYT", QVariant.Type.String)], rows))
                 totals[side] = (len(rows), float(np.sum(pieces.ellipsoidal)))
                 if pieces.slivers:
-                    self.log(f"{name}：{pieces.slivers} 个小于 1 m² 的碎片（合计 {pieces.sliver_area:.2f} m²）未绘出。")
+                    self.log(tr("{layer}: {n} sliver(s) under 1 m² ({area:.2f} m² in all) are not drawn.").format(
+                        layer=name, n=pieces.slivers, area=pieces.sliver_area))
             return layers[0], layers[1], Totals(totals)
         return self._once("pbf", build)
 
@@ -556,6 +556,16 @@ EXCHANGE_LAYERS = {
     "new_build": "建新区",
     "pbf_out": "永久基本农田调出",
     "pbf_in": "永久基本农田调入",
+}
+#: The same parcels as the interface names them (English source, translated by :func:`i18n.tr`).
+EXCHANGE_LABELS = {
+    "area": tr_noop("Project area"),
+    "subprojects": tr_noop("Sub-projects"),
+    "new_cultivated": tr_noop("New cultivated land"),
+    "reclaimed": tr_noop("Reclaimed construction land"),
+    "new_build": tr_noop("New construction land"),
+    "pbf_out": tr_noop("Permanent basic farmland moved out"),
+    "pbf_in": tr_noop("Permanent basic farmland moved in"),
 }
 
 

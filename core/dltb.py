@@ -41,7 +41,7 @@ from ..i18n import tr
 from .errors import Cancelled, LandConsolidationError, check_canceled
 from .fields import detect_fields, require
 from .geokernel import Rings, convex_polygons
-from .validity import GeometryCheck, listing, parcel_label
+from .validity import GeometryCheck, listing, parcel_label, separator
 from .values import numbers as to_numbers
 from .values import is_null, texts
 
@@ -118,16 +118,14 @@ def check_projected(source, name: str | None = None) -> QgsCoordinateReferenceSy
     crs = source_crs(source)
     name = name or source_name(source)
     if not crs.isValid():
-        raise LandConsolidationError(
-            f"图层“{name}”没有坐标参考系；请设置为 CGCS2000 高斯-克吕格投影（如 EPSG:4528）。"
-            f" Layer '{name}' has no CRS."
-        )
+        raise LandConsolidationError(tr(
+            "Layer '{layer}' has no coordinate reference system; set it to a CGCS2000 Gauss-Krüger projection "
+            "(e.g. EPSG:4528).").format(layer=name))
     if crs.isGeographic():
-        raise LandConsolidationError(
-            f"图层“{name}”为地理坐标系（{crs.authid()}），面积与叠加分析需要投影坐标；"
-            f"请先投影到 CGCS2000 高斯-克吕格（如 EPSG:4528）。"
-            f" Layer '{name}' is in a geographic CRS ({crs.authid()}); reproject it first."
-        )
+        raise LandConsolidationError(tr(
+            "Layer '{layer}' is in a geographic coordinate system ({crs}); areas and overlays need projected "
+            "coordinates: reproject it to CGCS2000 Gauss-Krüger first (e.g. EPSG:4528).").format(
+            layer=name, crs=crs.authid()))
     return crs
 
 
@@ -165,7 +163,7 @@ def gauss_kruger_for(source) -> ellipsoid.GaussKruger:
     return ellipsoid.gauss_kruger_for_crs(crs, sample_easting=easting)
 
 
-def read_polygons(source, target_crs, context=None, label: str = "项目区", name: str | None = None,
+def read_polygons(source, target_crs, context=None, label: str | None = None, name: str | None = None,
                   repair: bool = False, notes: list | None = None) -> list:
     """The non-empty polygons of a layer, in ``target_crs``.
 
@@ -173,7 +171,7 @@ def read_polygons(source, target_crs, context=None, label: str = "项目区", na
         source: Layer or feature source.
         target_crs: CRS to transform to.
         context: Transform context.
-        label: What the layer is, for the message (项目区, 生态保护红线 …).
+        label: What the layer is, for the message (default the translated "project area").
         name: Layer name for messages (default: the source's).
         repair: Repair invalid geometries instead of stopping (:mod:`.validity`).
         notes: Receives the log lines about repaired geometries.
@@ -188,12 +186,12 @@ def read_polygons(source, target_crs, context=None, label: str = "项目区", na
         ctx = context or QgsProject.instance().transformContext() or QgsCoordinateTransformContext()
         transform = QgsCoordinateTransform(crs, target_crs, ctx)
     parts = []
-    check = GeometryCheck(name, repair, label)
+    check = GeometryCheck(name, repair, tr("project area") if label is None else label)
     for feature in features(source):
         geom = feature.geometry()
         if geom is None or geom.isEmpty():
             continue
-        geom = check(geom, f"要素 {feature.id()}")
+        geom = check(geom, parcel_label(None, feature.id()))
         if geom is None:
             continue
         geom = QgsGeometry(geom)
@@ -213,11 +211,9 @@ def dissolve_area(source, target_crs, context=None, name: str | None = None, rep
         LandConsolidationError: no features, or an invalid geometry.
     """
     name = name or source_name(source)
-    parts = read_polygons(source, target_crs, context, "项目区", name, repair)
+    parts = read_polygons(source, target_crs, context, tr("project area"), name, repair)
     if not parts:
-        raise LandConsolidationError(
-            f"项目区图层“{name}”没有面要素。 The project area layer '{name}' has no polygons."
-        )
+        raise LandConsolidationError(tr("The project area layer '{layer}' has no polygons.").format(layer=name))
     return QgsGeometry.unaryUnion(parts)
 
 
@@ -469,7 +465,7 @@ def read_dltb(
     engine = None
     if project_area is not None:
         if project_area.isEmpty():
-            raise LandConsolidationError(f"项目区为空。 The project area is empty (layer '{name}').")
+            raise LandConsolidationError(tr("The project area is empty (layer '{layer}').").format(layer=name))
         engine = QgsGeometry.createGeometryEngine(project_area.constGet())
         engine.prepareGeometry()
     rect = project_area.boundingBox() if project_area is not None else None
@@ -507,7 +503,7 @@ def read_dltb(
         values = column(role)
         if values is None:
             return np.full(n, np.nan)
-        return to_numbers(values, lambda i: f"图层“{name}”{label(i)}")
+        return to_numbers(values, lambda i: tr("Layer '{layer}', {parcel}").format(layer=name, parcel=label(i)))
 
     code, base, suffix, known, kept = _classify_codes(column("code"), table, keep)
     given = {role: _given(column(role), n) for role in AREA_ROLES + ("gddb",)}
@@ -542,9 +538,7 @@ def read_dltb(
     # A parcel that only touches the boundary leaves an empty or zero-area piece.
     rows = np.flatnonzero(inside & (fraction > 0))
     if project_area is not None and not len(rows):
-        raise LandConsolidationError(
-            f"项目区与图层“{name}”没有重叠。 The project area does not overlap layer '{name}'."
-        )
+        raise LandConsolidationError(tr("The project area does not overlap layer '{layer}'.").format(layer=name))
 
     data = {"fid": fid, "code": code, "tbmj": tbmj, "kcmj": kcmj, "tbdlmj": tbdlmj, "fraction": fraction}
     for role in TEXT_ROLES:
@@ -575,10 +569,8 @@ def read_dltb(
     area_source = "fields"
     if from_geometry:
         area_source = f"geometry for {from_geometry} parcel(s)"
-        notes.append(
-            f"{from_geometry} 个图斑无 TBMJ，面积按三调椭球面积公式由几何计算。"
-            f" {from_geometry} parcel(s) without TBMJ: area computed from geometry (三调 ellipsoidal method)."
-        )
+        notes.append(tr("{n} parcel(s) without TBMJ: their area is computed from the geometry by the land-survey "
+                        "ellipsoidal method.").format(n=from_geometry))
     if progress is not None:
         progress(100.0)
     row_list = rows.tolist()
@@ -913,10 +905,9 @@ def _check_geometries(geometry: list, need: np.ndarray, check: GeometryCheck, la
         doubt |= is_wkb & (np.bincount(screened.owner, minlength=screened.count) == 0)
     empty = [label(i) for i in np.flatnonzero(doubt).tolist() if _geometry_empty(geometry[i])]
     if empty:
-        raise LandConsolidationError(
-            f"图层“{name}”有 {len(empty)} 个图斑几何为空：{listing(empty)}；请补全几何或删除这些图斑，或运行数据质检。"
-            f" Layer '{name}': {len(empty)} parcel(s) with an empty geometry: {listing(empty)}."
-        )
+        raise LandConsolidationError(tr(
+            "Layer '{layer}': {n} parcel(s) with an empty geometry: {parcels}. Complete their geometry or delete "
+            "them, or run the data check.").format(layer=name, n=len(empty), parcels=listing(empty)))
     for count, i in enumerate(np.flatnonzero(need & ~sure).tolist()):
         if count % 2000 == 0:
             check_canceled(is_canceled)
@@ -1019,18 +1010,18 @@ def _consistency_notes(frame: pd.DataFrame, name: str) -> list[str]:
     gap = (frame["tbmj"] - frame["kcmj"] - frame["tbdlmj"]).abs()
     bad = gap > CONSISTENCY_TOLERANCE * np.maximum(frame["fraction"], 1e-12)
     if bad.any():
-        notes.append(
-            f"图层“{name}”有 {int(bad.sum())} 个图斑 TBMJ − KCMJ ≠ TBDLMJ（差值合计 "
-            f"{float((frame['tbmj'] - frame['kcmj'] - frame['tbdlmj'])[bad].sum()):.2f} m²）；"
-            f"地类面积按 TBDLMJ、田坎按 KCMJ 统计，总面积按 TBMJ。"
-        )
+        notes.append(tr(
+            "Layer '{layer}': {n} parcel(s) with TBMJ − KCMJ ≠ TBDLMJ (difference {gap:.2f} m² in all); class areas "
+            "are counted by TBDLMJ, field ridges by KCMJ, the total by TBMJ.").format(
+            layer=name, n=int(bad.sum()), gap=float((frame["tbmj"] - frame["kcmj"] - frame["tbdlmj"])[bad].sum())))
     unknown = ~frame["known"]
     if unknown.any():
         sub = frame[unknown]
-        listing = ", ".join(
-            f"{code} ({len(g)} 个图斑, {g['tbdlmj'].sum():.2f} m²)" for code, g in sub.groupby("code")
-        )
-        notes.append(f"图层“{name}”有三调地类表之外的编码，单列统计：{listing}。")
+        listing = separator().join(
+            tr("{code} ({n} parcel(s), {area:.2f} m²)").format(code=code, n=len(g), area=g["tbdlmj"].sum())
+            for code, g in sub.groupby("code"))
+        notes.append(tr("Layer '{layer}' has codes not in the land-survey code table, counted on rows of their "
+                        "own: {codes}.").format(layer=name, codes=listing))
     return notes
 
 

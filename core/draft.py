@@ -477,8 +477,8 @@ def draft(potential: Potential, settings: Settings, red_line=None, cost_values=N
     possible_est, possible_recl = float(est.sum()), float(recl.sum())
     if possible_est < target - 0.005:
         feasible = False
-        reason = tr("the candidates can give at most {have:.2f} m² of 新增耕地, {short:.2f} m² short of the target "
-                    "{want:.2f} m² ({rate:g} % of {base:.2f} m² of 耕地)").format(
+        reason = tr("the candidates can give at most {have:.2f} m² of new cultivated land, {short:.2f} m² short of the "
+                    "target {want:.2f} m² ({rate:g} % of {base:.2f} m² of cultivated land)").format(
             have=possible_est, short=target - 0.005 - possible_est, want=target - 0.005, rate=settings.target_rate,
             base=original)
     if possible_recl < reclaim - 1e-6:
@@ -503,7 +503,7 @@ def draft(potential: Potential, settings: Settings, red_line=None, cost_values=N
                 selection = exact
             else:
                 notes.append(tr("SciPy's milp and the greedy method both ran; the greedy selection was "
-                                "{saving:.2f} 元 cheaper and is kept.").format(
+                                "{saving:.2f} yuan cheaper and is kept.").format(
                     saving=float(net[exact.chosen].sum() - net[selection.chosen].sum())))
         if not _meets(selection, est, recl, cost, target, reclaim, budget):
             feasible = False
@@ -516,8 +516,8 @@ def draft(potential: Potential, settings: Settings, red_line=None, cost_values=N
                                       settings.time_limit)
                 if free is None:
                     free = solve_greedy(cost, est, recl, cost, target, reclaim, None, lo, hi, groups)
-                reason = tr("within the budget {budget:.2f} 元 no selection reaches the targets: the cheapest "
-                            "costs {need:.2f} 元").format(budget=budget, need=float(cost[free.chosen].sum()))
+                reason = tr("within the budget {budget:.2f} yuan no selection reaches the targets: the cheapest "
+                            "costs {need:.2f} yuan").format(budget=budget, need=float(cost[free.chosen].sum()))
     if not feasible:
         selection = _best_attempt(net, est, recl, cost, budget, lo, hi, groups)
     chosen_index = index[selection.chosen]

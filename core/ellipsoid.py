@@ -92,6 +92,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
+from ..i18n import tr
 from .errors import LandConsolidationError
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -296,12 +297,9 @@ _PROJ_TOKEN = re.compile(r"\+([A-Za-z_0-9]+)(?:=(\S+))?")
 
 def _crs_label(crs: QgsCoordinateReferenceSystem, layer_name: str | None) -> str:
     authid = crs.authid() or crs.description() or "?"
-    return f"图层 {layer_name} 的坐标系 {authid}" if layer_name else f"坐标系 {authid}"
-
-
-def _crs_label_en(crs: QgsCoordinateReferenceSystem, layer_name: str | None) -> str:
-    authid = crs.authid() or crs.description() or "?"
-    return f"the CRS {authid} of layer {layer_name}" if layer_name else f"the CRS {authid}"
+    if layer_name:
+        return tr("the coordinate system {crs} of layer {layer}").format(crs=authid, layer=layer_name)
+    return tr("the coordinate system {crs}").format(crs=authid)
 
 
 def _ellipsoid_of(crs: QgsCoordinateReferenceSystem) -> tuple[float, float]:
@@ -310,10 +308,8 @@ def _ellipsoid_of(crs: QgsCoordinateReferenceSystem) -> tuple[float, float]:
 
     params = QgsEllipsoidUtils.ellipsoidParameters(crs.ellipsoidAcronym())
     if not params.valid or params.semiMajor <= 0:
-        raise LandConsolidationError(
-            f"无法确定坐标系 {crs.authid()} 的椭球参数。"
-            f" / Cannot determine the ellipsoid of CRS {crs.authid()}."
-        )
+        raise LandConsolidationError(tr("Cannot determine the ellipsoid of the coordinate system {crs}.").format(
+            crs=crs.authid()))
     a = float(params.semiMajor)
     if params.inverseFlattening and params.inverseFlattening > 0:
         f = 1.0 / float(params.inverseFlattening)
@@ -361,35 +357,26 @@ def gauss_kruger_for_crs(
             transverse Mercator projection, not in metres, or the easting
             carries a zone prefix that is no Chinese GK zone.
     """
-    label, label_en = _crs_label(crs, layer_name), _crs_label_en(crs, layer_name)
+    label = _crs_label(crs, layer_name)
     if not crs.isValid():
-        raise LandConsolidationError(
-            f"{label} 无效，无法计算椭球面积；请为图层指定 CGCS2000 高斯-克吕格坐标系"
-            f"（如 EPSG:4528 或 EPSG:4549）。 / {label_en} is invalid; assign a CGCS2000"
-            " Gauss-Krüger CRS (e.g. EPSG:4528 or EPSG:4549) to the layer."
-        )
+        raise LandConsolidationError(tr(
+            "The ellipsoidal area cannot be computed: {label} is invalid; assign a CGCS2000 Gauss-Krüger "
+            "coordinate system (e.g. EPSG:4528 or EPSG:4549) to the layer.").format(label=label))
     if crs.isGeographic():
-        raise LandConsolidationError(
-            f"{label} 为地理坐标系（经纬度），请先投影到 CGCS2000 高斯-克吕格坐标系"
-            f"（如 EPSG:4528 或 EPSG:4549）再计算椭球面积。 / {label_en} is geographic"
-            " (latitude/longitude); reproject the layer to a CGCS2000 Gauss-Krüger CRS"
-            " (e.g. EPSG:4528 or EPSG:4549) before computing ellipsoidal areas."
-        )
+        raise LandConsolidationError(tr(
+            "{label} is a geographic coordinate system (latitude/longitude); reproject the layer to a CGCS2000 "
+            "Gauss-Krüger coordinate system (e.g. EPSG:4528 or EPSG:4549) before computing ellipsoidal areas.")
+            .format(label=label))
     params = {key.lower(): value for key, value in _PROJ_TOKEN.findall(crs.toProj())}
     proj = params.get("proj", "")
     if proj not in ("tmerc", "etmerc", "utm"):
-        raise LandConsolidationError(
-            f"{label}（{crs.description()}）不是高斯-克吕格（横轴墨卡托）投影，无法按三调方法"
-            "计算椭球面积；请投影到 CGCS2000 高斯-克吕格坐标系（如 EPSG:4528 或 EPSG:4549）。"
-            f" / {label_en} ({crs.description()}) is not a Gauss-Krüger (transverse"
-            " Mercator) projection; reproject the layer to a CGCS2000 Gauss-Krüger CRS"
-            " (e.g. EPSG:4528 or EPSG:4549)."
-        )
+        raise LandConsolidationError(tr(
+            "{label} ({description}) is not a Gauss-Krüger (transverse Mercator) projection, so the land-survey "
+            "ellipsoidal area cannot be computed; reproject the layer to a CGCS2000 Gauss-Krüger coordinate "
+            "system (e.g. EPSG:4528 or EPSG:4549).").format(label=label, description=crs.description()))
     to_meter = float(params.get("to_meter") or 1.0)
     if params.get("units", "m") != "m" or abs(to_meter - 1.0) > 1e-12:
-        raise LandConsolidationError(
-            f"{label} 的坐标单位不是米。 / The units of {label_en} are not metres."
-        )
+        raise LandConsolidationError(tr("The units of {label} are not metres.").format(label=label))
 
     a, f = _ellipsoid_of(crs)
     if proj == "utm":
@@ -414,12 +401,10 @@ def gauss_kruger_for_crs(
             elif 13 <= zone <= 23:
                 central_meridian = 6.0 * zone - 3.0
             else:
-                raise LandConsolidationError(
-                    f"东坐标 {sample_easting:.0f} 带号 {zone} 不是我国的高斯-克吕格投影带"
-                    "（3° 带 25-45，6° 带 13-23），请检查图层坐标。 / Easting"
-                    f" {sample_easting:.0f} carries zone number {zone}, which is no Chinese"
-                    " Gauss-Krüger zone (3° zones 25-45, 6° zones 13-23); check the layer."
-                )
+                raise LandConsolidationError(tr(
+                    "The easting {easting:.0f} carries the zone number {zone}, which is no Chinese Gauss-Krüger "
+                    "zone (3° zones 25–45, 6° zones 13–23); check the layer's coordinates.").format(
+                    easting=sample_easting, zone=zone))
             false_easting = zone * 1e6 + 500000.0
         elif sample_easting < 1e6 and false_easting >= 1e6:
             false_easting = false_easting % 1e6
@@ -618,13 +603,9 @@ def _parse_wkb(buf: bytes, offset: int, sink: RingSink, top: bool) -> int:
         raise _CurvedGeometry
     if base in _WKB_NO_AREA:
         if top:
-            raise LandConsolidationError(
-                "几何不是面要素，无法计算面积。 / The geometry is not a polygon; it has no area."
-            )
+            raise LandConsolidationError(tr("The geometry is not a polygon; it has no area."))
         return _skip_wkb(buf, offset, base, dims, end)
-    raise LandConsolidationError(
-        f"不支持的 WKB 几何类型 {code}。 / Unsupported WKB geometry type {code}."
-    )
+    raise LandConsolidationError(tr("Unsupported WKB geometry type {code}.").format(code=code))
 
 
 def _skip_wkb(buf: bytes, offset: int, base: int, dims: int, end: str) -> int:
@@ -700,9 +681,7 @@ def wkb_rings(wkb: bytes) -> list[list[np.ndarray]]:
         try:
             _parse_wkb(bytes(wkb), 0, sink, top=True)
         except _CurvedGeometry:
-            raise LandConsolidationError(
-                "曲线几何需先分段线化。 / Curved geometries must be segmentized first."
-            ) from None
+            raise LandConsolidationError(tr("Curved geometries must be segmentized first.")) from None
     return parts
 
 

@@ -20,6 +20,8 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import tr
+
 #: DBF language driver ids (byte 29) → Python codec, for the code pages seen in Chinese data.
 LDID_CODECS = {
     0x4D: "gbk",  # 936 Chinese (PRC)
@@ -145,9 +147,9 @@ def shapefile_encoding(shp, layer_name: str = "") -> Encoding:
     name = layer_name or shp.stem
     return Encoding(
         CHINESE, "guessed",
-        f"图层“{name}”（{shp.name}）没有声明文字编码（无 .cpg，DBF 代码页为 0），其文字不是有效的 UTF-8，"
-        f"已按 GB18030（GBK 的超集）读取；若文字仍有乱码，请在 .cpg 文件中写明编码。"
-        f" Layer '{name}' ({shp.name}) declares no encoding and its text is not UTF-8: read as GB18030.",
+        tr("Layer '{layer}' ({file}) declares no text encoding (no .cpg, DBF code page 0) and its text is not "
+           "valid UTF-8: it is read as GB18030 (a superset of GBK); if the text still looks garbled, write the "
+           "encoding into a .cpg file.").format(layer=name, file=shp.name),
     )
 
 

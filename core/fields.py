@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping
 
+from ..i18n import tr, tr_noop
 from .errors import LandConsolidationError
 
 #: role → candidate field names, most usual first.
@@ -31,17 +32,28 @@ DLTB_FIELDS: dict[str, tuple[str, ...]] = {
     "tbxhdm": ("TBXHDM",),
 }
 
-#: Human-readable names of the roles, for messages.
+#: Human-readable names of the roles, for messages and the wizard's field mapping: English source with the
+#: standard field name, translated by :func:`i18n.tr` (``地类编码 DLBM``).
 ROLE_LABELS: dict[str, str] = {
-    "code": "地类编码 DLBM",
-    "tbmj": "图斑面积 TBMJ",
-    "kcxs": "扣除地类系数 KCXS",
-    "kcmj": "扣除地类面积 KCMJ",
-    "tbdlmj": "图斑地类面积 TBDLMJ",
-    "village": "坐落单位代码 ZLDWDM",
-    "gddb": "耕地等别 GDDB",
-    "gdpdjb": "耕地坡度级别 GDPDJB",
+    "code": tr_noop("Land-use code DLBM"),
+    "tbmj": tr_noop("Parcel area TBMJ"),
+    "kcdlbm": tr_noop("Deduction code KCDLBM"),
+    "kcxs": tr_noop("Deduction coefficient KCXS"),
+    "kcmj": tr_noop("Deduction area KCMJ"),
+    "tbdlmj": tr_noop("Class area TBDLMJ"),
+    "village": tr_noop("Village code ZLDWDM"),
+    "village_name": tr_noop("Village name ZLDWMC"),
+    "bsm": tr_noop("Identifier BSM"),
+    "gddb": tr_noop("Quality grade GDDB"),
+    "gdpdjb": tr_noop("Slope grade GDPDJB"),
+    "czcsxm": tr_noop("Town/village attribute code CZCSXM"),
+    "xzdwkd": tr_noop("Linear feature width XZDWKD"),
 }
+
+
+def role_label(role: str) -> str:
+    """The translated name of a field role (the role itself when it has none)."""
+    return tr(ROLE_LABELS[role]) if role in ROLE_LABELS else role
 
 
 def detect_fields(
@@ -69,10 +81,8 @@ def detect_fields(
             continue
         actual = by_upper.get(name.upper())
         if actual is None:
-            raise LandConsolidationError(
-                f"图层没有字段 {name}（指定为 {ROLE_LABELS.get(role, role)}）。"
-                f" The layer has no field '{name}'."
-            )
+            raise LandConsolidationError(tr("The layer has no field {field} (mapped as {role}).").format(
+                field=name, role=role_label(role)))
         found[role] = actual
     return found
 
@@ -96,27 +106,23 @@ def parse_field_mapping(value, what: str = "FIELD_MAPPING") -> dict[str, str]:
         try:
             value = json.loads(value)
         except json.JSONDecodeError as exc:
-            raise LandConsolidationError(
-                f"字段映射 {what} 不是有效的 JSON（{exc}）；应为 {{\"code\": \"DLBM\", \"tbmj\": \"TBMJ\"}} 这样的对象。"
-                f" {what} is not valid JSON ({exc}); expected an object such as {{\"code\": \"DLBM\"}}."
-            ) from None
+            raise LandConsolidationError(tr(
+                "The field mapping {what} is not valid JSON ({error}); expected an object such as {example}.").format(
+                what=what, error=exc, example='{"code": "DLBM", "tbmj": "TBMJ"}')) from None
     if not isinstance(value, dict):
-        raise LandConsolidationError(
-            f"字段映射 {what} 应为“角色: 字段名”的 JSON 对象，而不是 {type(value).__name__}。"
-            f" {what} must be a JSON object of role: field name, not a {type(value).__name__}."
-        )
+        raise LandConsolidationError(tr(
+            "The field mapping {what} must be a JSON object of role: field name, not a {kind}.").format(
+            what=what, kind=type(value).__name__))
     unknown = [str(k) for k in value if k not in DLTB_FIELDS]
     if unknown:
-        raise LandConsolidationError(
-            f"字段映射 {what} 有未知的角色：{'、'.join(unknown)}；可用的角色：{', '.join(DLTB_FIELDS)}。"
-            f" {what}: unknown role(s) {', '.join(unknown)}; roles are {', '.join(DLTB_FIELDS)}."
-        )
+        raise LandConsolidationError(tr(
+            "The field mapping {what} has unknown role(s) {unknown}; the roles are {roles}.").format(
+            what=what, unknown=", ".join(unknown), roles=", ".join(DLTB_FIELDS)))
     bad = [str(k) for k, v in value.items() if v is not None and not isinstance(v, str)]
     if bad:
-        raise LandConsolidationError(
-            f"字段映射 {what} 中 {'、'.join(bad)} 的值应为字段名（文本）。 {what}: the value of {', '.join(bad)} "
-            f"must be a field name (text)."
-        )
+        raise LandConsolidationError(tr(
+            "In the field mapping {what}, the value of {roles} must be a field name (text).").format(
+            what=what, roles=", ".join(bad)))
     return {k: (v or "") for k, v in value.items()}
 
 
@@ -124,9 +130,6 @@ def require(found: Mapping[str, str | None], role: str, layer_name: str) -> str:
     """The field for a role, or a clear error naming layer and field."""
     name = found.get(role)
     if not name:
-        label = ROLE_LABELS.get(role, role)
-        raise LandConsolidationError(
-            f"图层“{layer_name}”缺少{label}字段；请在字段映射中指定。"
-            f" Layer '{layer_name}' has no {label.split()[-1]} field; map it in the parameters."
-        )
+        raise LandConsolidationError(tr("Layer '{layer}' has no field for {role}; map it in the field mapping.")
+                                     .format(layer=layer_name, role=role_label(role)))
     return name

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ..i18n import tr, tr_noop
 from . import codes as codes_mod
 
 CULTIVATED = list(codes_mod.CULTIVATED)
@@ -41,6 +42,9 @@ UNGRADED_TOLERANCE_M2 = 0.01
 #: Ecological land groups (I11): key, group codes, label.
 ECOLOGICAL = (("wetland", ("00",), "湿地"), ("forest", ("03",), "林地"), ("grass", ("04",), "草地"),
               ("water", ("11",), "水域及水利设施用地"))
+#: The ecological classes as the interface names them (English source, translated by :func:`i18n.tr`).
+ECOLOGICAL_LABELS = {"wetland": tr_noop("Wetland"), "forest": tr_noop("Forest land"), "grass": tr_noop("Grassland"),
+                     "water": tr_noop("Water and water facilities")}
 
 
 def weighted_mean(values, weights) -> float:
@@ -239,7 +243,8 @@ def cultivated_land(pieces: pd.DataFrame, project_area_m2: float) -> CultivatedL
     missing = float(pieces.loc[cult_a & no_grade_a, "tbdlmj_a"].sum())
     notes = []
     if missing > 0:
-        notes.append(f"规划耕地中 {missing:.2f} m² 无等别（GDDB），未计入平均等别。")
+        notes.append(tr("{area:.2f} m² of the planned cultivated land have no quality grade (GDDB) and are left "
+                        "out of the mean grade.").format(area=missing))
     gain = ~cult_b & cult_a
     out_ungraded = float(pieces.loc[out_sel & no_grade_b, "tbdlmj_b"].sum())
     in_ungraded = float(pieces.loc[in_sel & no_grade_a, "tbdlmj_a"].sum())

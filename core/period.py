@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from ..i18n import tr
 from .errors import LandConsolidationError
 from .values import to_int_or_none
 
@@ -54,11 +55,11 @@ class Period:
 def period_problem(start: int, end: int, max_years: int = DEFAULT_MAX_YEARS) -> str | None:
     """Why a start/end year pair is not acceptable (reversed, or longer than ``max_years``), or None."""
     if end < start:
-        return f"结束年度 {end} 早于开始年度 {start}。 The last year {end} is before the first year {start}."
+        return tr("The last year {end} is before the first year {start}.").format(end=end, start=start)
     years = end - start + 1
     if years > max_years:
-        return (f"实施期限 {start}—{end} 共 {years} 年，超过 {max_years} 年。"
-                f" The period {start}–{end} is {years} years, more than {max_years}.")
+        return tr("The period {start}–{end} is {years} years, more than {most}.").format(
+            start=start, end=end, years=years, most=max_years)
     return None
 
 
@@ -91,7 +92,7 @@ def resolve_period(
 _DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 
 
-def parse_date(text, what: str = "编制日期") -> datetime.date | None:
+def parse_date(text, what: str | None = None) -> datetime.date | None:
     """A date as users type it (``2026-11-29``, ``2026/11/29``, ``2026年11月29日``); None when empty.
 
     Raises:
@@ -107,10 +108,8 @@ def parse_date(text, what: str = "编制日期") -> datetime.date | None:
             raise ValueError
         return datetime.date(*(int(g) for g in match.groups()))
     except ValueError:
-        raise LandConsolidationError(
-            f"{what}“{text}”不是有效日期；请写成 2026-11-29 或 2026年11月29日。"
-            f" '{text}' is not a date; write it as 2026-11-29."
-        ) from None
+        raise LandConsolidationError(tr("The {what} '{text}' is not a date; write it as 2026-11-29.").format(
+            what=what or tr("date of preparation"), text=text)) from None
 
 
 def chinese_date(day: datetime.date | None) -> str:

@@ -23,10 +23,12 @@ import numpy as np
 import pandas as pd
 from qgis.core import QgsGeometry, QgsSpatialIndex
 
+from ..i18n import tr
 from . import codes as codes_mod
 from . import dltb, ellipsoid
 from .errors import LandConsolidationError
 from .overlay import overlay
+from .validity import listing, parcel_label
 from .values import numbers as to_numbers
 
 #: Relative tolerance on coverage (share of a parcel's area) before a gap or
@@ -176,11 +178,9 @@ def plan_from_layer(
     notes = []
     if after_crs != parcels.crs:
         after_source = reprojected(after_source, parcels.crs, transform_context, after_name)
-        notes.append(
-            f"规划图层“{after_name}”（{after_crs.authid()}）已重投影到现状图层“{parcels.layer_name}”的坐标系"
-            f"（{parcels.crs.authid()}）后叠加。 The after layer '{after_name}' was reprojected to "
-            f"{parcels.crs.authid()}."
-        )
+        notes.append(tr("The planned layer '{layer}' ({own}) was reprojected to the coordinate system of the "
+                        "current layer '{current}' ({crs}) before the overlay.").format(
+            layer=after_name, own=after_crs.authid(), current=parcels.layer_name, crs=parcels.crs.authid()))
     after = dltb.read_dltb(after_source, overrides=overrides, keep_geometry=True, project_area=project_area,
                            repair=repair)
     gk = parcels.gk or dltb.gauss_kruger_for(after_source)
@@ -193,10 +193,9 @@ def plan_from_layer(
     before_areas, after_areas = pieces_of.area_a, pieces_of.area_b
     if pieces_of.overlapping_b:
         labels = [_label(after_frame, j) for j in pieces_of.overlapping_b]
-        raise LandConsolidationError(
-            f"规划图层“{after_name}”有相互重叠的图斑：{_listing(labels)}；请先检查拓扑。"
-            f" The after layer '{after_name}' has overlapping features: {_listing(labels)}."
-        )
+        raise LandConsolidationError(tr(
+            "The planned layer '{layer}' has overlapping features: {features}; check its topology first.").format(
+            layer=after_name, features=_listing(labels)))
     rows_b, rows_a, piece_area, geoms = pieces_of.rows_a, pieces_of.rows_b, pieces_of.area, pieces_of.geometries
     covered = np.bincount(rows_b, weights=piece_area, minlength=len(before_frame))
     covered_a = np.bincount(rows_a, weights=piece_area, minlength=len(after_frame))
@@ -207,11 +206,10 @@ def plan_from_layer(
     overlapping = [_label(before_frame, int(i)) for i in np.flatnonzero(-gap > tolerance)]
     noise = piece_area < sliver_area
     if noise.any():
-        notes.append(
-            f"叠加产生 {int(noise.sum())} 个小于 {sliver_area:g} m² 的碎片（合计 {float(piece_area[noise].sum()):.4f} m²），"
-            f"为同一界线的坐标误差，已舍弃；所在图斑的面积由其余部分承担。"
-            f" {int(noise.sum())} overlay pieces under {sliver_area:g} m² (coordinate noise) were dropped."
-        )
+        notes.append(tr(
+            "The overlay made {n} piece(s) under {limit:g} m² ({area:.2f} m² in all): coordinate noise of one "
+            "boundary, dropped; the other pieces of their parcels carry their area.").format(
+            n=int(noise.sum()), limit=sliver_area, area=float(piece_area[noise].sum())))
     keep = ~noise
     rows_b, rows_a, piece_area = rows_b[keep], rows_a[keep], piece_area[keep]
     geoms = [g for g, k in zip(geoms, keep) if k]
@@ -228,25 +226,20 @@ def plan_from_layer(
     shares_a = np.where(divisor_a[rows_a] > 0, piece_area / np.maximum(divisor_a[rows_a], 1e-300), 0.0)
 
     if overlapping:
-        raise LandConsolidationError(
-            f"规划图层“{after_name}”有相互重叠的图斑（落在现状图斑 {_listing(overlapping)} 上）；"
-            f"请先检查拓扑。 The after layer '{after_name}' has overlapping features over parcels "
-            f"{_listing(overlapping)}."
-        )
+        raise LandConsolidationError(tr(
+            "The planned layer '{layer}' has overlapping features (over the current parcels {parcels}); check its "
+            "topology first.").format(layer=after_name, parcels=_listing(overlapping)))
     uncovered_m2 = float(sum(before_frame.loc[i, "tbmj"] * s for i, s in zip(uncovered_rows, uncovered_share)))
     uncovered_labels = [_label(before_frame, i) for i in uncovered_rows]
     if uncovered_rows and not keep_uncovered:
-        raise LandConsolidationError(
-            f"规划图层“{after_name}”未覆盖现状图层的 {len(uncovered_rows)} 个图斑（共 {uncovered_m2:.2f} m²）："
-            f"{_listing(uncovered_labels)}。请补全规划图层，或将“未覆盖部分”参数设为“视为不变”。"
-            f" The after layer does not cover {len(uncovered_rows)} before parcel(s) ({uncovered_m2:.2f} m²): "
-            f"{_listing(uncovered_labels)}. Complete the after layer, or set UNCOVERED=1 to keep them unchanged."
-        )
+        raise LandConsolidationError(tr(
+            "The planned layer '{layer}' does not cover {n} current parcel(s) ({area:.2f} m² in all): {parcels}. "
+            "Complete the planned layer, or set UNCOVERED to 1 to keep them unchanged.").format(
+            layer=after_name, n=len(uncovered_rows), area=uncovered_m2, parcels=_listing(uncovered_labels)))
     if uncovered_rows:
-        notes.append(
-            f"规划图层未覆盖 {len(uncovered_rows)} 个现状图斑的部分（{uncovered_m2:.2f} m²），按不变处理："
-            f"{_listing(uncovered_labels)}。"
-        )
+        notes.append(tr("The planned layer does not cover parts of {n} current parcel(s) ({area:.2f} m²); they "
+                        "are kept unchanged: {parcels}.").format(
+            n=len(uncovered_rows), area=uncovered_m2, parcels=_listing(uncovered_labels)))
 
     sel_b = before_frame.iloc[rows_b].reset_index(drop=True)
     sel_a = after_frame.iloc[rows_a].reset_index(drop=True)
@@ -273,10 +266,8 @@ def plan_from_layer(
                 geoms.append(geom.difference(QgsGeometry.unaryUnion(near)) if near else geom)
     outside = float(after_frame["tbmj"].sum() - (sel_a["tbmj"].sum() if len(sel_a) else 0.0))
     if outside > max(COVERAGE_MIN_M2, COVERAGE_TOLERANCE * max(after.total_area, 1.0)):
-        notes.append(
-            f"规划图层“{after_name}”有 {outside:.2f} m²（按 TBMJ）在现状图层或项目区之外，未计入。"
-            f" {outside:.2f} m² of the after layer lie outside the before layer / project area and are not counted."
-        )
+        notes.append(tr("{area:.2f} m² (by TBMJ) of the planned layer '{layer}' lie outside the current layer or "
+                        "the project area and are not counted.").format(area=outside, layer=after_name))
     notes.extend(after.notes)
     if progress is not None:
         progress(100.0)
@@ -370,16 +361,15 @@ def reject_unknown_planned_codes(result: Plan) -> None:
     items = []
     for code, group in unknown.groupby("code_a", sort=True):
         labels = [_label_of(bsm, fid) for bsm, fid in zip(group["bsm_b"], group["fid_b"])]
-        items.append(f"“{code or '(空)'}”（{_listing(sorted(set(labels)))}）")
-    raise LandConsolidationError(
-        f"规划地类有三调地类表之外的编码：{'；'.join(items)}。请更正规划地类编码。"
-        f" Planned codes not in the 三调 table: {'; '.join(items)}."
-    )
+        items.append(tr("'{code}' ({parcels})").format(code=code or tr("(empty)"),
+                                                       parcels=_listing(sorted(set(labels)))))
+    raise LandConsolidationError(tr("Planned codes not in the land-survey code table: {items}. Correct the planned "
+                                    "codes.").format(items="; ".join(items)))
 
 
 def _label_of(bsm, fid) -> str:
     text = "" if bsm is None or (isinstance(bsm, float) and np.isnan(bsm)) else str(bsm)
-    return f"BSM {text}" if text else f"要素 {fid}"
+    return parcel_label(text, fid)
 
 
 def _join_sides(before: pd.DataFrame, after: pd.DataFrame, gross) -> pd.DataFrame:
@@ -399,9 +389,8 @@ def _join_sides(before: pd.DataFrame, after: pd.DataFrame, gross) -> pd.DataFram
 
 
 def _label(frame: pd.DataFrame, i: int) -> str:
-    bsm = frame.loc[i, "bsm"]
-    return f"BSM {bsm}" if bsm else f"要素 {frame.loc[i, 'fid']}"
+    return parcel_label(frame.loc[i, "bsm"], frame.loc[i, "fid"])
 
 
 def _listing(labels: list, limit: int = dltb.MAX_LISTED) -> str:
-    return "、".join(labels[:limit]) + ("…" if len(labels) > limit else "")
+    return listing(labels, limit)

@@ -56,6 +56,7 @@ from qgis.core import (
     QgsSpatialIndex,
 )
 
+from ..i18n import tr, tr_noop
 from . import codes as codes_mod
 from . import dltb, geokernel
 from .errors import Cancelled, LandConsolidationError
@@ -69,6 +70,15 @@ TYPES: dict[str, str] = {
     "mine": "工矿废弃地复垦",
     "tiankan": "田坎归并",
     "high_standard": "高标准农田建设",
+}
+#: Candidate types as the interface names them (English source, translated by :func:`i18n.tr`).
+TYPE_LABELS: dict[str, str] = {
+    "restorable": tr_noop("Restoration of cultivated land"),
+    "development": tr_noop("Development of reserve land"),
+    "reclamation": tr_noop("Reclamation of rural construction land"),
+    "mine": tr_noop("Reclamation of abandoned mining land"),
+    "tiankan": tr_noop("Merging of field ridges"),
+    "high_standard": tr_noop("High-standard farmland construction"),
 }
 #: Types whose candidates become new 耕地 (the estimate nets the target 田坎).
 NEW_CULTIVATED_TYPES = ("restorable", "development", "reclamation", "mine")
@@ -133,18 +143,16 @@ class Rules:
     def validated(self) -> Rules:
         """The rules with codes normalised; raises on values out of range."""
         if not 0.0 <= self.target_kcxs < 1.0:
-            raise LandConsolidationError(
-                f"目标田坎系数 {self.target_kcxs} 应在 0 与 1 之间。 The target 田坎 coefficient must be in [0, 1)."
-            )
+            raise LandConsolidationError(tr("The target field-ridge coefficient {value} must be in [0, 1).").format(
+                value=self.target_kcxs))
         if not 0.0 < self.inside_share <= 1.0:
-            raise LandConsolidationError(
-                f"压盖比例 {self.inside_share} 应在 0 与 1 之间。 The inside share must be in (0, 1]."
-            )
+            raise LandConsolidationError(tr("The inside share {value} must be in (0, 1].").format(
+                value=self.inside_share))
         if self.cluster_distance < 0 or self.max_cluster_area < 0 or self.min_block_area < 0 \
                 or self.block_max_gap < 0:
-            raise LandConsolidationError("距离与面积参数不能为负。 Distances and areas must not be negative.")
+            raise LandConsolidationError(tr("Distances and areas must not be negative."))
         if self.rank_by not in ("rate", "area"):
-            raise LandConsolidationError(f"未知排序方式 {self.rank_by}。 Unknown ranking '{self.rank_by}'.")
+            raise LandConsolidationError(tr("Unknown ranking '{value}'.").format(value=self.rank_by))
         return replace(
             self,
             development_codes=codes_mod.parse_codes(self.development_codes, label="DEVELOPMENT_CODES"),
@@ -263,10 +271,10 @@ def survey(
     crs = parcels.crs
     context = transform_context or QgsProject.instance().transformContext()
     constraints = Constraints(
-        red_line=read_constraint(red_line, crs, context, "生态保护红线"),
-        development_boundary=read_constraint(development_boundary, crs, context, "城镇开发边界"),
-        pbf=read_constraint(pbf, crs, context, "永久基本农田"),
-        high_standard=read_constraint(high_standard, crs, context, "高标准农田"),
+        red_line=read_constraint(red_line, crs, context, tr("ecological protection red line")),
+        development_boundary=read_constraint(development_boundary, crs, context, tr("urban development boundary")),
+        pbf=read_constraint(pbf, crs, context, tr("permanent basic farmland")),
+        high_standard=read_constraint(high_standard, crs, context, tr("high-standard farmland")),
     )
     hs_flags = None
     if high_standard_field:
@@ -387,11 +395,13 @@ def assess(
     kcmj = np.where(frame["kcdlbm"].to_numpy(dtype=object) == codes_mod.TIANKAN, frame["kcmj"].to_numpy(float), 0.0)
     kcmj = np.nan_to_num(kcmj)
     if not parcels.fields.get("czcsxm"):
-        notes.append("图层无城镇村属性码 CZCSXM：农村建设用地按 0702、0601、1201 识别，采矿用地按 0602 识别。")
+        notes.append(tr("The layer has no town/village attribute code CZCSXM: rural construction land is taken as "
+                        "0702, 0601 and 1201, mining land as 0602."))
     if not parcels.fields.get("village"):
-        notes.append("图层无坐落单位代码 ZLDWDM：全部图斑作为一个无代码的“村”排序。")
+        notes.append(tr("The layer has no village code ZLDWDM: all parcels are ranked as one village without a "
+                        "code."))
     if not parcels.fields.get("gdpdjb"):
-        notes.append("图层无耕地坡度级别 GDPDJB：不按坡度排除。")
+        notes.append(tr("The layer has no slope grade GDPDJB: nothing is excluded by slope."))
 
     # What each rule would select, before exclusions.
     restorable_k = known & (suffix == "K")
@@ -460,7 +470,8 @@ def assess(
             block_area[hs_rows] = areas[labels]
             hs_candidate[hs_rows] = areas[labels] >= rules.min_block_area - 1e-9
     else:
-        notes.append("未提供高标准农田图层或字段：不列高标准农田建设候选。")
+        notes.append(tr("No high-standard farmland layer or field: no high-standard farmland candidates are "
+                        "listed."))
     progress(90)
 
     net_new = np.round(tbmj - target_kc, 2)
@@ -530,9 +541,9 @@ def assess(
     )
     villages = village_table(frame, candidates, rules.rank_by)
     if constraints.red_line is None:
-        notes.append("未提供生态保护红线：不按红线排除。")
+        notes.append(tr("No ecological protection red line: nothing is excluded by the red line."))
     if constraints.development_boundary is None:
-        notes.append("未提供城镇开发边界：农村建设用地均视为边界外。")
+        notes.append(tr("No urban development boundary: all rural construction land counts as outside it."))
     progress(100)
     return Potential(candidates=candidates, excluded=excluded, reserve=reserve, villages=villages,
                      parcels=parcels, rules=rules, notes=notes)

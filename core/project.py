@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..i18n import tr, tr_noop
 from .errors import Cancelled, LandConsolidationError
 from .keys import (
     AFTER,
@@ -40,7 +41,7 @@ from .keys import (
     SUBPROJECTS,
     SURVEY,
 )
-from .validity import GeometryCheck, parcel_label
+from .validity import GeometryCheck, parcel_label, separator
 from .values import to_text
 
 SETTINGS_TABLE = "lc_settings"
@@ -65,13 +66,16 @@ def layer_uri(path, layer_name: str) -> str:
     return f"{path}|layername={layer_name}"
 
 
-#: Settings whose value must be of a given type (others are free), with the type's name for messages.
+#: Settings whose value must be of a given type (others are free), with the type's name for messages
+#: (English, translated where used).
 SETTING_TYPES = {
-    "name": (str, "文本"), "code": (str, "文本"), "township": (str, "文本"), "responsible_unit": (str, "文本"),
-    "start_year": ((int, type(None)), "年份"), "end_year": ((int, type(None)), "年份"),
-    "villages": (list, "列表"), "village_names": (dict, "对象"), "field_mapping": (dict, "对象"),
-    "after_field": ((str, type(None)), "文本"), "sources": (dict, "对象"),
-    "prepared_by": (str, "文本"), "prepared_on": (str, "日期"), "surveys": (list, "列表"),
+    "name": (str, tr_noop("text")), "code": (str, tr_noop("text")), "township": (str, tr_noop("text")),
+    "responsible_unit": (str, tr_noop("text")),
+    "start_year": ((int, type(None)), tr_noop("a year")), "end_year": ((int, type(None)), tr_noop("a year")),
+    "villages": (list, tr_noop("a list")), "village_names": (dict, tr_noop("an object")),
+    "field_mapping": (dict, tr_noop("an object")),
+    "after_field": ((str, type(None)), tr_noop("text")), "sources": (dict, tr_noop("an object")),
+    "prepared_by": (str, tr_noop("text")), "prepared_on": (str, tr_noop("a date")), "surveys": (list, tr_noop("a list")),
 }
 
 
@@ -88,38 +92,32 @@ def read_settings(path) -> dict:
 
     path = Path(path)
     if not path.exists():
-        raise LandConsolidationError(f"项目文件不存在：{path}。 Project file not found: {path}.")
+        raise LandConsolidationError(tr("Project file not found: {path}.").format(path=path))
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
             tables = {r[0] for r in db.execute("SELECT table_name FROM gpkg_contents")}
             if SETTINGS_TABLE not in tables:
-                raise LandConsolidationError(
-                    f"“{path.name}”不是本插件的项目文件（GeoPackage 中没有 {SETTINGS_TABLE} 设置表）；请用“新建项目”生成。"
-                    f" '{path.name}' is a GeoPackage without the {SETTINGS_TABLE} table: not a land-consolidation "
-                    f"project file."
-                )
+                raise LandConsolidationError(tr(
+                    "'{file}' is not a project file of this plugin (the GeoPackage has no {table} settings table); "
+                    "make one with 'New project'.").format(file=path.name, table=SETTINGS_TABLE))
             rows = db.execute(f"SELECT key, value FROM {SETTINGS_TABLE}").fetchall()
     except sqlite3.DatabaseError as exc:
-        raise LandConsolidationError(
-            f"项目文件“{path.name}”已损坏或不是 GeoPackage（{exc}）。 The project file '{path.name}' is damaged or "
-            f"not a GeoPackage ({exc})."
-        ) from None
+        raise LandConsolidationError(tr("The project file '{file}' is damaged or not a GeoPackage ({error}).").format(
+            file=path.name, error=exc)) from None
     settings = {}
     for key, value in rows:
         try:
             settings[key] = json.loads(value)
         except (TypeError, json.JSONDecodeError):
-            raise LandConsolidationError(
-                f"项目文件“{path.name}”的设置表 {SETTINGS_TABLE} 中，键“{key}”的值已损坏：{str(value)[:80]}。"
-                f" Project file '{path.name}', table {SETTINGS_TABLE}, key '{key}': the value is damaged."
-            ) from None
+            raise LandConsolidationError(tr(
+                "Project file '{file}', settings table {table}: the value of the key '{key}' is damaged: {value}.")
+                .format(file=path.name, table=SETTINGS_TABLE, key=key, value=str(value)[:80])) from None
         expected = SETTING_TYPES.get(key)
         if expected is not None and not isinstance(settings[key], expected[0]):
-            raise LandConsolidationError(
-                f"项目文件“{path.name}”的设置表 {SETTINGS_TABLE} 中，键“{key}”应为{expected[1]}，"
-                f"实为 {json.dumps(settings[key], ensure_ascii=False)[:80]}。"
-                f" Project file '{path.name}', table {SETTINGS_TABLE}, key '{key}' has a value of the wrong kind."
-            )
+            raise LandConsolidationError(tr(
+                "Project file '{file}', settings table {table}: the key '{key}' should hold {kind}, not {value}.")
+                .format(file=path.name, table=SETTINGS_TABLE, key=key, kind=tr(expected[1]),
+                        value=json.dumps(settings[key], ensure_ascii=False)[:80]))
     settings["_layers"] = sorted(tables)
     return settings
 
@@ -189,10 +187,8 @@ def village_boundary(source, villages, overrides=None, repair: bool = False):
     check.finish()
     missing = wanted - set(names)
     if missing:
-        raise LandConsolidationError(
-            f"图层“{name}”中没有坐落单位代码 {'、'.join(sorted(missing))}。"
-            f" Layer '{name}' has no ZLDWDM {', '.join(sorted(missing))}."
-        )
+        raise LandConsolidationError(tr("Layer '{layer}' has no village code (ZLDWDM) {codes}.").format(
+            layer=name, codes=separator().join(sorted(missing))))
     return QgsGeometry.unaryUnion(parts), names
 
 
@@ -309,7 +305,8 @@ def write_project(path, boundary, crs, layers: dict, settings: dict, context=Non
             options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
         writer = QgsVectorFileWriter.create(str(tmp), fields, wkb_type, crs, context, options)
         if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
-            raise LandConsolidationError(f"无法写入 {path.name}：{writer.errorMessage()}")
+            raise LandConsolidationError(tr("Cannot write {file}: {error}").format(
+                file=path.name, error=writer.errorMessage()))
         n = 0
         for feature in features:
             writer.addFeature(feature)

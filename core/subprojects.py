@@ -21,9 +21,10 @@ import numpy as np
 import pandas as pd
 from qgis.core import QgsCoordinateTransform, QgsCoordinateTransformContext, QgsGeometry, QgsSpatialIndex
 
+from ..i18n import tr
 from . import dltb, ellipsoid, indicators
 from .fields import detect_fields
-from .validity import GeometryCheck
+from .validity import GeometryCheck, parcel_label
 from .values import is_null
 
 #: role → candidate field names of a sub-project layer.
@@ -110,12 +111,12 @@ def read_subprojects(source, target_crs, context: QgsCoordinateTransformContext 
     if crs.isValid() and crs != target_crs:
         transform = QgsCoordinateTransform(crs, target_crs, context or QgsCoordinateTransformContext())
     rows, geoms = [], []
-    check = GeometryCheck(name, repair, "子项目")
+    check = GeometryCheck(name, repair, tr("sub-projects"))
     for feature in dltb.features(source):
         geom = QgsGeometry(feature.geometry())
         if geom.isEmpty():
             continue
-        geom = check(geom, f"要素 {feature.id()}")
+        geom = check(geom, parcel_label(None, feature.id()))
         if geom is None:
             continue
         geom = QgsGeometry(geom)

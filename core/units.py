@@ -1,11 +1,59 @@
-"""Area units and rounding that keeps shown totals equal to the shown parts."""
+"""Area units, the decimals of written values, and rounding that keeps shown totals equal to the shown parts."""
 from __future__ import annotations
+
+import math
+import re
 
 import numpy as np
 
 M2_PER_HA = 10_000.0
 #: 1 亩 = 10 000 / 15 m².
 MU_PER_M2 = 15.0 / 10_000.0
+
+
+#: Decimal places of the numbers the algorithms write and log: areas to 0.01 m², 公顷 to 4 places (1 m²),
+#: 亩 to 2, percentages, 等别 and slope grades to 2.
+DECIMALS_M2 = 2
+DECIMALS_HA = 4
+DECIMALS_MU = 2
+DECIMALS_PERCENT = 2
+DECIMALS_GRADE = 2
+#: Output field name patterns → decimals, first match wins (field names are stable English identifiers).
+FIELD_DECIMALS = (
+    (re.compile(r"(^|_)HA$"), DECIMALS_HA),
+    (re.compile(r"(^|_)MU$"), DECIMALS_MU),
+    (re.compile(r"(^|_)M2$|^TBMJ$|^TBDLMJ$|^KCMJ$"), DECIMALS_M2),
+    (re.compile(r"RATE|RATIO|PCT|PERCENT|(^|_)CHANGE$"), DECIMALS_PERCENT),
+    (re.compile(r"QUALITY|GRADE|^GDDB$|^GDPDJB$|^VALUE$|^THRESHOLD$"), DECIMALS_GRADE),
+)
+
+
+def field_decimals(name: str) -> int | None:
+    """Decimal places of an output field by its name (``AREA_M2`` → 2, ``AREA_HA`` → 4 …), None to keep it."""
+    upper = name.upper()
+    for pattern, decimals in FIELD_DECIMALS:
+        if pattern.search(upper):
+            return decimals
+    return None
+
+
+def round_field(name: str, value):
+    """``value`` rounded for the output field ``name`` (non-numbers and NaN unchanged)."""
+    decimals = field_decimals(name)
+    if decimals is None or isinstance(value, bool) or not isinstance(value, (float, np.floating)):
+        return value
+    return value if math.isnan(value) else round(float(value), decimals)
+
+
+def number_text(value, decimals: int = 2) -> str:
+    """A number for a log line with fixed decimals; "—" for a missing one (None, NaN)."""
+    if value is None:
+        return "—"
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    return "—" if math.isnan(number) or math.isinf(number) else f"{number:.{decimals}f}"
 
 
 def m2_to_ha(value):

@@ -12,21 +12,36 @@ what it does with them.
 """
 from __future__ import annotations
 
+from ..i18n import tr
 from .errors import LandConsolidationError
 
 #: How many parcels a message lists before "…".
 MAX_LISTED = 10
 
 
+def separator() -> str:
+    """The separator of a list in a message: ", " in English, "、" in Chinese (its translation)."""
+    return tr(", ")
+
+
 def listing(labels: list, limit: int = MAX_LISTED) -> str:
-    """``BSM 1、BSM 2…`` for a message (at most ``limit``, then "…")."""
-    return "、".join(str(x) for x in labels[:limit]) + ("…" if len(labels) > limit else "")
+    """``BSM 1, BSM 2…`` for a message (at most ``limit``, then "…"; "、" between them in Chinese)."""
+    return separator().join(str(x) for x in labels[:limit]) + ("…" if len(labels) > limit else "")
 
 
-def parcel_label(bsm, fid) -> str:
-    """How a message names a parcel: ``BSM …`` when it has one, else ``要素 <fid>``."""
+def parcel_label(bsm, fid, feature: str | None = None) -> str:
+    """How a message names a parcel: ``BSM …`` when it has one, else ``feature <fid>`` (translated).
+
+    Args:
+        bsm: The parcel's BSM (None or empty: none).
+        fid: Its feature id.
+        feature: The pattern for a parcel without BSM (``{fid}`` in it); default the translated
+            "feature {fid}". A table that is Chinese whatever the locale (数据质检) passes its own.
+    """
     text = "" if bsm is None else str(bsm).strip()
-    return f"BSM {text}" if text and text != "NULL" else f"要素 {fid}"
+    if text and text != "NULL":
+        return f"BSM {text}"
+    return (feature or tr("feature {fid}")).format(fid=fid)
 
 
 class GeometryCheck:
@@ -72,22 +87,21 @@ class GeometryCheck:
             LandConsolidationError: naming the layer and the parcels.
         """
         if self.invalid:
-            what = f"{self.label}图层" if self.label else "图层"
-            hint = "且无法修复" if self.repair else ""
-            option = "" if self.repair else "，或将“修复无效几何”（REPAIR_GEOMETRY）设为是"
-            raise LandConsolidationError(
-                f"{what}“{self.layer_name}”有 {len(self.invalid)} 个要素几何无效{hint}：{listing(self.invalid)}。"
-                f"请先修复几何（native:fixgeometries）或运行数据质检{option}。"
-                f" Layer '{self.layer_name}': {len(self.invalid)} invalid geometr"
-                f"{'y' if len(self.invalid) == 1 else 'ies'}: {listing(self.invalid)}."
-            )
+            what = tr(" ({label})").format(label=self.label) if self.label else ""
+            if self.repair:
+                message = tr("Layer '{layer}'{what}: {n} feature(s) with an invalid geometry that cannot be "
+                             "repaired: {features}. Repair them first (native:fixgeometries) or run the data check.")
+            else:
+                message = tr("Layer '{layer}'{what}: {n} feature(s) with an invalid geometry: {features}. Repair "
+                             "them first (native:fixgeometries) or run the data check, or set 'Repair invalid "
+                             "geometries' (REPAIR_GEOMETRY) to yes.")
+            raise LandConsolidationError(message.format(layer=self.layer_name, what=what, n=len(self.invalid),
+                                                        features=listing(self.invalid)))
         if self.repaired:
             # Each repair is reported once, however often finish() is called.
             repaired, self.repaired = self.repaired, []
-            return [
-                f"图层“{self.layer_name}”有 {len(repaired)} 个要素几何无效，已按 makeValid 修复后参与计算："
-                f"{listing(repaired)}。"
-            ]
+            return [tr("Layer '{layer}': {n} feature(s) with an invalid geometry were repaired (makeValid) and "
+                       "used: {features}.").format(layer=self.layer_name, n=len(repaired), features=listing(repaired))]
         return []
 
 

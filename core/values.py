@@ -22,6 +22,7 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
+from ..i18n import tr
 from .errors import LandConsolidationError
 
 #: Text that stands for a missing value.
@@ -62,9 +63,7 @@ def to_number(value) -> float:
     try:
         return float(str(value).strip())
     except (TypeError, ValueError):
-        raise LandConsolidationError(
-            f"字段值“{value}”不是数字。 Value '{value}' is not a number."
-        ) from None
+        raise LandConsolidationError(tr("The value '{value}' is not a number.").format(value=value)) from None
 
 
 def to_number_or_none(value) -> float | None:
@@ -121,7 +120,7 @@ def numbers(values, label=None) -> np.ndarray:
             if label is None:
                 raise
             row = int(np.flatnonzero(codes == k)[0])
-            raise LandConsolidationError(f"{label(row)}：{exc}") from None
+            raise LandConsolidationError(tr("{where}: {error}").format(where=label(row), error=exc)) from None
     return converted[codes]
 
 

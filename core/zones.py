@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import tr
 from .errors import LandConsolidationError
 
 #: EPSG code ranges of the CGCS2000 Gauss-Krüger CRSs: (first, last, zone width, prefixed easting).
@@ -51,6 +52,11 @@ class Zone:
         """The coordinate-system line of a map: 2000国家大地坐标系 高斯-克吕格投影 3度带 第 40 带."""
         return f"{DATUM_NAME} 高斯-克吕格投影 {self.width}度带 第 {self.number} 带"
 
+    def label(self) -> str:
+        """The CRS as the interface names it: "EPSG:4528 – CGCS2000, Gauss-Krüger, 3° zone 40" (translated)."""
+        return tr("{authid} – CGCS2000, Gauss-Krüger projection, {width}° zone {number}").format(
+            authid=self.authid, width=self.width, number=self.number)
+
 
 def zone_of(crs) -> Zone:
     """The zone of a CGCS2000 Gauss-Krüger CRS.
@@ -84,7 +90,6 @@ def zone_of(crs) -> Zone:
         return Zone(3, int(round(cm / 3)), cm, prefixed, authid)
     if abs((cm + 3) / 6 - round((cm + 3) / 6)) < 1e-9:
         return Zone(6, int(round((cm + 3) / 6)), cm, prefixed, authid)
-    raise LandConsolidationError(
-        f"坐标系 {authid or crs.description()} 的中央经线 {cm:g}° 不是 3° 或 6° 分带的中央经线。"
-        f" The central meridian {cm:g}° of {authid or crs.description()} is not that of a 3° or 6° zone."
-    )
+    raise LandConsolidationError(tr(
+        "The central meridian {meridian:g}° of {crs} is not that of a 3° or 6° zone.").format(
+        meridian=cm, crs=authid or crs.description()))

@@ -9,8 +9,10 @@ from qgis.PyQt.QtWidgets import QTableWidgetItem, QWizardPage
 
 from ..core import dltb, status
 from ..core.errors import LandConsolidationError
+from ..core.guess import guess_layers, is_constraint
 from ..core.units import M2_PER_HA
 from ..i18n import tr
+from .project_layers import polygon_layers
 from .ui import load_form
 
 FORM = load_form("area_page")
@@ -30,26 +32,36 @@ class NumberItem(QTableWidgetItem):
 
 
 class AreaPage(QWizardPage, FORM):
-    """Boundary layer (or its selection), or villages picked from the DLTB's ZLDWDM."""
+    """Boundary layer (or its selection), or villages picked from the DLTB's ZLDWDM.
 
+    The boundary is pre-selected by its project name (XMQ, XMFW …; never a
+    constraint layer); without one the page starts in village mode.  Next
+    stays disabled while there is a problem, and the red line says which.
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setupUi(self)
         self.areaLayerCombo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.areaLayerCombo.setAllowEmptyLayer(True)
-        headers = [tr("Code (ZLDWDM)"), tr("Village"), tr("Parcels"), tr("Area (ha)"), tr("耕地 (ha)"),
-                   tr("Est. 新增耕地 (ha)"), tr("Est. rate (%)")]
+        guessed = guess_layers(polygon_layers()).get("area")
+        self.areaLayerCombo.setLayer(guessed)
+        if guessed is None:
+            self.villageRadio.setChecked(True)
+        headers = [tr("Code (ZLDWDM)"), tr("Village"), tr("Parcels"), tr("Area (ha)"), tr("Cultivated land (ha)"),
+                   tr("Est. new cultivated land (ha)"), tr("Est. rate (%)")]
         self.villageTable.setColumnCount(len(headers))
         self.villageTable.setHorizontalHeaderLabels(headers)
         self.villages = None
         self.potential = None
         self.potential_note = ""
         self._loaded_for = None
+        self._watched = None
         self.layerRadio.toggled.connect(self._mode_changed)
-        self.areaLayerCombo.layerChanged.connect(self._changed)
+        self.areaLayerCombo.layerChanged.connect(self._area_layer_changed)
         self.selectedOnlyCheck.toggled.connect(self._changed)
         self.villageTable.itemChanged.connect(self._changed)
+        self._area_layer_changed(self.areaLayerCombo.currentLayer())
 
     # --- state -----------------------------------------------------------------
     def mode(self) -> str:
@@ -142,6 +154,18 @@ class AreaPage(QWizardPage, FORM):
         table.blockSignals(False)
 
     # --- validation -------------------------------------------------------------------
+    def _area_layer_changed(self, layer) -> None:
+        """Follow the selection of the chosen layer: "selected features only" depends on it."""
+        if self._watched is not None:
+            try:
+                self._watched.selectionChanged.disconnect(self._changed)
+            except (TypeError, RuntimeError):
+                pass  # already disconnected, or the layer is gone
+        self._watched = layer
+        if layer is not None:
+            layer.selectionChanged.connect(self._changed)
+        self._changed()
+
     def _mode_changed(self, *_):
         layer_mode = self.layerRadio.isChecked()
         self.areaLayerCombo.setEnabled(layer_mode)
@@ -155,42 +179,48 @@ class AreaPage(QWizardPage, FORM):
             codes = set(self.chosen_villages())
             chosen = self.villages[self.villages["ZLDWDM"].isin(codes)]
             self.summaryLabel.setText(
-                tr("{n} villages, {area:.4f} ha, of which 耕地 {cult:.4f} ha").format(
+                tr("{n} village(s), {area:.4f} ha, of which cultivated land {cult:.4f} ha").format(
                     n=len(chosen), area=chosen["AREA_M2"].sum() / M2_PER_HA,
                     cult=chosen["CULTIVATED_M2"].sum() / M2_PER_HA)
             )
             townships = self.townships()
             if len(townships) > 1:
                 self.warningLabel.setText(
-                    tr("The villages belong to {n} townships ({codes}); the policy's unit is one township (乡镇).")
+                    tr("The villages belong to {n} townships ({codes}); the policy's unit is one township.")
                     .format(n=len(townships), codes=", ".join(townships))
                 )
         else:
             self.summaryLabel.clear()
         if self.potential_note and self.mode() == "villages":
             self.summaryLabel.setText(self.summaryLabel.text() + "\n" + self.potential_note)
+        if self.mode() == "layer" and self.area_layer() is not None and is_constraint(self.area_layer()):
+            self.warningLabel.setText(tr("{layer} looks like a constraint layer, not a project boundary; check the "
+                                         "choice.").format(layer=self.area_layer().name()))
+        self.problemLabel.setText(self.problem() or "")
         self.completeChanged.emit()
 
-    def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
-        if self.mode() == "layer":
-            layer = self.area_layer()
-            return layer is not None and (not self.selected_only() or layer.selectedFeatureCount() > 0)
-        return bool(self.chosen_villages())
-
-    def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
+    def problem(self) -> str | None:
+        """Why the wizard cannot go on from this page, or None."""
         if self.mode() == "layer":
             layer = self.area_layer()
             if layer is None:
-                self.warningLabel.setText(tr("Choose the project area layer."))
-                return False
-            if self.selected_only() and layer.selectedFeatureCount() == 0:
-                self.warningLabel.setText(tr("No feature of {layer} is selected.").format(layer=layer.name()))
-                return False
+                return tr("Choose the project area layer, or pick the villages of the project.")
             if layer.featureCount() == 0:
-                self.warningLabel.setText(tr("The project area layer {layer} is empty.").format(layer=layer.name()))
-                return False
-            return True
+                return tr("The project area layer {layer} is empty.").format(layer=layer.name())
+            if self.selected_only() and layer.selectedFeatureCount() == 0:
+                return tr("No feature of {layer} is selected: select the project area on the map, or untick "
+                          "'Selected features only'.").format(layer=layer.name())
+            return None
+        if self.villages is None:
+            return tr("The villages of the DLTB could not be read: choose a project area layer.")
         if not self.chosen_villages():
-            self.warningLabel.setText(tr("Tick at least one village."))
-            return False
-        return True
+            return tr("Tick at least one village.")
+        return None
+
+    def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
+        return self.problem() is None
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
+        problem = self.problem()
+        self.problemLabel.setText(problem or "")
+        return problem is None

@@ -1,38 +1,67 @@
-"""Wizard page 1: the DLTB layer and its field mapping."""
+"""Wizard page 1: the DLTB layer and its field mapping, with a data check."""
 from __future__ import annotations
 
-from qgis.core import QgsMapLayerProxyModel, QgsVectorLayer
+from qgis.core import (
+    QgsApplication,
+    QgsMapLayerProxyModel,
+    QgsProcessingAlgRunnerTask,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProcessingUtils,
+    QgsProject,
+    QgsVectorLayer,
+)
 from qgis.gui import QgsFieldComboBox
 from qgis.PyQt.QtWidgets import QTableWidgetItem, QWizardPage
 
 from ..core import dltb
 from ..core.errors import LandConsolidationError
-from ..core.fields import detect_fields
+from ..core.fields import detect_fields, role_label
+from ..core.guess import code_field_problem, guess_layers
+from ..core.zones import zone_of
+from ..core.keys import FINDINGS, INPUT, OUTPUT, OUTPUT_PARCELS, algorithm_id
 from ..i18n import tr
+from ..processing.aliases import set_aliases
+from . import memory
+from .project_layers import polygon_layers
 from .ui import load_form
 
 FORM = load_form("dltb_page")
+CHECK_ALGORITHM = algorithm_id("checkdata")
 
-#: Roles shown in the mapping table, in order, with their labels.
+#: Roles shown in the mapping table, in order (labels: core/fields.py ROLE_LABELS), with the standard field.
 ROLES = (
-    ("code", "地类编码 DLBM"),
-    ("tbmj", "图斑面积 TBMJ"),
-    ("kcdlbm", "扣除地类编码 KCDLBM"),
-    ("kcxs", "扣除地类系数 KCXS"),
-    ("kcmj", "扣除地类面积 KCMJ"),
-    ("tbdlmj", "图斑地类面积 TBDLMJ"),
-    ("village", "坐落单位代码 ZLDWDM"),
-    ("village_name", "坐落单位名称 ZLDWMC"),
-    ("bsm", "标识码 BSM"),
-    ("gddb", "耕地等别 GDDB"),
-    ("gdpdjb", "耕地坡度级别 GDPDJB"),
-    ("czcsxm", "城镇村属性码 CZCSXM"),
-    ("xzdwkd", "线状地物宽度 XZDWKD"),
+    ("code", "DLBM"),
+    ("tbmj", "TBMJ"),
+    ("kcdlbm", "KCDLBM"),
+    ("kcxs", "KCXS"),
+    ("kcmj", "KCMJ"),
+    ("tbdlmj", "TBDLMJ"),
+    ("village", "ZLDWDM"),
+    ("village_name", "ZLDWMC"),
+    ("bsm", "BSM"),
+    ("gddb", "GDDB"),
+    ("gdpdjb", "GDPDJB"),
+    ("czcsxm", "CZCSXM"),
+    ("xzdwkd", "XZDWKD"),
 )
 
 
+def crs_label(crs) -> str:
+    """A CGCS2000 Gauss-Krüger CRS in the interface's language (PROJ's own name is English), else QGIS's name."""
+    try:
+        return zone_of(crs).label()
+    except LandConsolidationError:
+        return crs.userFriendlyIdentifier()
+
+
 class DltbPage(QWizardPage, FORM):
-    """Choose the DLTB layer; the detected field mapping is shown and editable."""
+    """Choose the DLTB layer (pre-selected by its standard name); the detected field mapping is shown and editable.
+
+    Next stays disabled while there is a problem, and the red line under the
+    table says which: no layer, no code field, a code field whose values are
+    not 三调 codes, a layer without projected coordinates.
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -41,18 +70,36 @@ class DltbPage(QWizardPage, FORM):
         self.layerCombo.setAllowEmptyLayer(True)
         self.mappingTable.setRowCount(len(ROLES))
         self.field_combos: dict[str, QgsFieldComboBox] = {}
-        for row, (role, label) in enumerate(ROLES):
-            item = QTableWidgetItem(label)
+        for row, (role, _field) in enumerate(ROLES):
+            item = QTableWidgetItem(role_label(role))
             self.mappingTable.setItem(row, 0, item)
             combo = QgsFieldComboBox()
             combo.setAllowEmptyFieldName(True)
-            combo.fieldChanged.connect(self.completeChanged)
+            combo.fieldChanged.connect(self._mapping_changed)
             self.mappingTable.setCellWidget(row, 1, combo)
             self.field_combos[role] = combo
         self.mappingTable.resizeColumnToContents(0)
+        self._problems: dict = {}
+        self.check_task = None
+        self.check_context = None
+        self.check_results = None
+        self.checkButton.clicked.connect(self.run_check)
+        self.layerCombo.setLayer(self.guessed_layer())
         self.layerCombo.layerChanged.connect(self._layer_changed)
         self._layer_changed(self.layerCombo.currentLayer())
 
+    # --- guesses ----------------------------------------------------------------------------------
+    @staticmethod
+    def guessed_layer():
+        """The DLTB among the loaded polygon layers: the one named DLTB (or the last one chosen), else none."""
+        layers = polygon_layers()
+        guessed = guess_layers(layers).get("dltb")
+        if guessed is not None:
+            return guessed
+        last = memory.value("wizard/dltb_layer", "")
+        return next((layer for layer in layers if last and layer.name() == last), None)
+
+    # --- state ------------------------------------------------------------------------------------
     def layer(self) -> QgsVectorLayer | None:
         """The chosen DLTB layer."""
         return self.layerCombo.currentLayer()
@@ -78,27 +125,95 @@ class DltbPage(QWizardPage, FORM):
     def _layer_changed(self, layer) -> None:
         detected = detect_fields(layer.fields().names()) if layer is not None else {}
         for role, combo in self.field_combos.items():
+            combo.blockSignals(True)
             combo.setLayer(layer)
             combo.setField(detected.get(role) or "")
-        self.crsLabel.setText(layer.crs().userFriendlyIdentifier() if layer is not None else "—")
-        self.messageLabel.clear()
+            combo.blockSignals(False)
+        self.crsLabel.setText(crs_label(layer.crs()) if layer is not None else "—")
+        self.checkLabel.clear()
+        self.checkButton.setEnabled(layer is not None and self.check_task is None)
+        self._problems.clear()
+        self._refresh()
+
+    def _mapping_changed(self, *_):
+        self._refresh()
+
+    # --- problems ---------------------------------------------------------------------------------
+    def problem(self) -> str | None:
+        """Why the wizard cannot go on from this page, or None."""
+        layer = self.layer()
+        if layer is None:
+            return tr("Choose the DLTB layer (land-use parcels of the land survey).")
+        code = self.field_combos["code"].currentField()
+        if not code:
+            return tr("Layer '{layer}' has no field DLBM: map the land-use code field in the table.").format(
+                layer=layer.name())
+        key = (layer.id(), code)
+        if key not in self._problems:
+            try:
+                dltb.check_projected(layer)
+                self._problems[key] = code_field_problem(layer, code)
+            except LandConsolidationError as exc:
+                self._problems[key] = str(exc)
+        return self._problems[key]
+
+    def _refresh(self) -> None:
+        self.messageLabel.setText(self.problem() or "")
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
-        return self.layer() is not None and bool(self.field_combos["code"].currentField())
+        return self.problem() is None
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
+        problem = self.problem()
+        self.messageLabel.setText(problem or "")
+        if problem is None:
+            memory.remember("wizard/dltb_layer", self.layer().name())
+        return problem is None
+
+    # --- data check -------------------------------------------------------------------------------
+    def run_check(self):
+        """Run landconsolidation:checkdata on the chosen layer on the task manager; the result shows beside the button."""
         layer = self.layer()
-        if layer is None:
-            self.messageLabel.setText(tr("Choose the DLTB layer."))
-            return False
-        if not self.field_combos["code"].currentField():
-            self.messageLabel.setText(tr("Map the land-use code field (DLBM)."))
-            return False
-        try:
-            dltb.check_projected(layer)
-        except LandConsolidationError as exc:
-            self.messageLabel.setText(str(exc))
-            return False
-        self.messageLabel.clear()
-        return True
+        if layer is None or self.check_task is not None:
+            return None
+        algorithm = QgsApplication.processingRegistry().createAlgorithmById(CHECK_ALGORITHM)
+        if algorithm is None:
+            self.checkLabel.setText(tr("The data check algorithm is not available."))
+            return None
+        self.check_context = QgsProcessingContext()
+        self.check_context.setProject(QgsProject.instance())
+        self.check_feedback = QgsProcessingFeedback()
+        params = {INPUT: layer.id(), OUTPUT: "memory:", OUTPUT_PARCELS: "memory:"}
+        self.check_task = QgsProcessingAlgRunnerTask(algorithm, params, self.check_context, self.check_feedback)
+        name = layer.name()
+        self.check_task.executed.connect(lambda ok, results: self._check_finished(ok, results, name))
+        self.checkButton.setEnabled(False)
+        self.checkLabel.setText(tr("Checking {layer}…").format(layer=layer.name()))
+        QgsApplication.taskManager().addTask(self.check_task)
+        return self.check_task
+
+    def _check_finished(self, ok: bool, results: dict, name: str) -> None:
+        self.check_task = None
+        self.checkButton.setEnabled(self.layer() is not None)
+        if not ok:
+            log = self.check_feedback.textLog() if hasattr(self.check_feedback, "textLog") else ""
+            error = log.strip().splitlines()[-1] if log.strip() else tr("The data check failed.")
+            self.checkLabel.setText(f"<span style='color:#b00020'>{error}</span>")
+            return
+        self.check_results = results
+        findings = int(results.get(FINDINGS) or 0)
+        if findings == 0:
+            self.checkLabel.setText(tr("Data check of {layer}: no findings.").format(layer=name))
+            return
+        for key, title in ((OUTPUT_PARCELS, tr("Parcels with findings · {layer}")),
+                           (OUTPUT, tr("Data check findings · {layer}"))):
+            found = QgsProcessingUtils.mapLayerFromString(results.get(key) or "", self.check_context)
+            if found is None:
+                continue
+            found = self.check_context.takeResultLayer(found.id()) or found
+            found.setName(title.format(layer=name))
+            set_aliases(found)
+            QgsProject.instance().addMapLayer(found)
+        self.checkLabel.setText(tr("Data check of {layer}: {n} finding(s); the parcels with findings are loaded "
+                                   "into the map.").format(layer=name, n=findings))

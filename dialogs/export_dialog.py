@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
+    Qgis,
     QgsApplication,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
@@ -19,6 +20,7 @@ from ..core import workbook
 from ..core.keys import CSV_FOLDER, DECIMALS, OUTPUT_PDF, OUTPUT_XLSX, PAPER, PROJECT, TABLES, UNITS, algorithm_id
 from ..i18n import tr
 from ..plugin_info import icon_path
+from . import memory
 from .ui import load_form
 
 FORM = load_form("export_dialog")
@@ -36,11 +38,16 @@ class ExportDialog(QDialog, FORM):
     options).  The decimals show the chosen unit's default until the user
     changes them; only a changed value is sent, so each unit otherwise keeps
     its own default (4 for 公顷, 2 for 亩, both with both units).
+
+    The workbook and PDF paths follow the project path, also while it is
+    typed, until the user sets them; the unit, the "open" choice and the
+    folders are remembered.  Nothing here raises on a half-typed path.
     """
 
-    def __init__(self, project_path: str = "", parent=None):
+    def __init__(self, project_path: str = "", parent=None, iface=None):
         super().__init__(parent)
         self.setupUi(self)
+        self.iface = iface
         self.setWindowIcon(QIcon(icon_path()))
         self.algorithm = QgsApplication.processingRegistry().algorithmById(ALGORITHM)
         self.projectWidget.setStorageMode(QgsFileWidget.StorageMode.GetFile)
@@ -54,7 +61,12 @@ class ExportDialog(QDialog, FORM):
         self.mapsOutputWidget.setFilter(tr("PDF files (*.pdf)"))
         self.mapsPaperCombo.addItems([tr("A3 landscape"), tr("A4 landscape")])
         self.mapsButton.clicked.connect(self.start_maps)
-        self.unitsCombo.addItems([tr("公顷 (ha)"), tr("亩 (mu)"), tr("公顷 and 亩")])
+        self.unitsCombo.addItems([tr(label) for label in workbook.UNIT_LABELS])
+        self.unitsCombo.setCurrentIndex(min(memory.value("export/units", 0, int), self.unitsCombo.count() - 1))
+        self.openCheck.setChecked(memory.value("export/open", True, bool))
+        for widget, key in ((self.projectWidget, "project"), (self.outputWidget, "workbook"),
+                            (self.mapsOutputWidget, "workbook"), (self.csvWidget, "csv")):
+            memory.start_in(widget, key)
         self.decimals_changed = False
         self._showing_default = False
         self.unitsCombo.currentIndexChanged.connect(self._show_default_decimals)
@@ -65,6 +77,7 @@ class ExportDialog(QDialog, FORM):
         self.buttonBox.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
         self.buttonBox.rejected.connect(self.reject)
         self.export_button.clicked.connect(self.start)
+        self._derived = {"xlsx": "", "pdf": ""}
         self.projectWidget.fileChanged.connect(self._project_changed)
         self.task = None
         self.context = None
@@ -77,7 +90,7 @@ class ExportDialog(QDialog, FORM):
             self.projectWidget.setFilePath(project_path)
 
     def _fill_tables(self) -> None:
-        for index, label in enumerate(workbook.option_labels()):
+        for index, label in enumerate(workbook.option_labels(tr)):
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, index)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -101,10 +114,16 @@ class ExportDialog(QDialog, FORM):
             self.decimals_changed = True
 
     def _project_changed(self, path: str) -> None:
-        if path and not self.outputWidget.filePath():
-            self.outputWidget.setFilePath(str(Path(path).with_name(Path(path).stem + "_实施方案表.xlsx")))
-        if path and not self.mapsOutputWidget.filePath():
-            self.mapsOutputWidget.setFilePath(str(Path(path).with_name(Path(path).stem + "_图件.pdf")))
+        """The workbook and PDF beside the project, named after it, unless the user chose them."""
+        for widget, kind, pattern in ((self.outputWidget, "xlsx", tr("{name}_scheme_tables.xlsx")),
+                                      (self.mapsOutputWidget, "pdf", tr("{name}_maps.pdf"))):
+            current = widget.filePath().strip()
+            if current and current != self._derived[kind]:
+                continue  # the user's own choice
+            derived = beside(path, pattern)
+            self._derived[kind] = derived
+            if derived != current:
+                widget.setFilePath(derived)
 
     def chosen_tables(self) -> list[int]:
         """Indices of the ticked tables."""
@@ -192,5 +211,40 @@ class ExportDialog(QDialog, FORM):
         self.result_path = results.get(self.result_key) or self.expected_path
         self.progressBar.setValue(100)
         self.messageLabel.setText(tr("Written: {path}").format(path=self.result_path))
+        memory.remember_folder("workbook", self.result_path)
+        memory.remember_folder("project", self.projectWidget.filePath().strip())
+        if self.csvCheck.isChecked():
+            memory.remember_folder("csv", self.csvWidget.filePath().strip())
+        memory.remember("export/units", self.unitsCombo.currentIndex())
+        memory.remember("export/open", self.openCheck.isChecked())
         if self.openCheck.isChecked():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(self.result_path))
+            self.open_result()
+
+    def open_result(self) -> bool:
+        """Open the written file with the system's program; a failure is said in the message bar and the dialog."""
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(self.result_path)):
+            return True
+        message = tr("The file was written but could not be opened: no program is set to open {path}.").format(
+            path=self.result_path)
+        self.messageLabel.setText(f"<span style='color:#b35900'>{message}</span>")
+        if self.iface is not None:
+            self.iface.messageBar().pushMessage(tr("Land consolidation"), message, Qgis.MessageLevel.Warning, 10)
+        return False
+
+
+def beside(project_path: str, pattern: str) -> str:
+    """``pattern`` (``{name}…``) in the project file's folder, named after it; "" for a path without a file name.
+
+    A path being typed may be "/" or end in a separator: no name yet, nothing derived (rather than an error).
+    """
+    text = (project_path or "").strip()
+    if not text or text.endswith(("/", "\\")):
+        return ""
+    path = Path(text)
+    name = path.stem if path.suffix.lower() == ".gpkg" else path.name
+    if not name or name in (".", ".."):
+        return ""
+    try:
+        return str(path.with_name(pattern.format(name=name)))
+    except ValueError:
+        return ""

@@ -9,6 +9,7 @@ from qgis.PyQt.QtWidgets import QWizardPage
 from ..core.keys import CODE, END_YEAR, NAME, PREPARED_DATE, RESPONSIBLE_UNIT, START_YEAR, TOWNSHIP, UNIT_NAME
 from ..core.period import DEFAULT_MAX_YEARS, period_problem
 from ..i18n import tr
+from . import memory
 from .ui import load_form
 
 FORM = load_form("facts_page")
@@ -16,7 +17,12 @@ MAX_YEARS = DEFAULT_MAX_YEARS
 
 
 class FactsPage(QWizardPage, FORM):
-    """Name, code, township, first/last year (≤ 3 years), responsible unit."""
+    """Name, code, township, first/last year (≤ 3 years), responsible unit.
+
+    The responsible unit and the preparing unit start as last time (they
+    rarely change between a unit's projects).  Next stays disabled without a
+    name or with a period that breaks the rule, and the red line says why.
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -24,11 +30,14 @@ class FactsPage(QWizardPage, FORM):
         year = datetime.date.today().year
         self.startSpin.setValue(year)
         self.endSpin.setValue(year + MAX_YEARS - 1)
-        self.nameEdit.setPlaceholderText(tr("e.g. 某某镇全域土地综合整治项目"))
+        self.nameEdit.setPlaceholderText(tr("e.g. comprehensive land consolidation project of a township"))
         self.preparedOnEdit.setDate(QDate.currentDate())
-        self.nameEdit.textChanged.connect(self.completeChanged)
-        self.startSpin.valueChanged.connect(self._years_changed)
-        self.endSpin.valueChanged.connect(self._years_changed)
+        self.unitEdit.setText(memory.value("wizard/responsible_unit", "") or "")
+        self.preparedByEdit.setText(memory.value("wizard/prepared_by", "") or "")
+        self.nameEdit.textChanged.connect(self._refresh)
+        self.startSpin.valueChanged.connect(self._refresh)
+        self.endSpin.valueChanged.connect(self._refresh)
+        self._refresh()
 
     def facts(self) -> dict:
         """The project facts as createproject parameters."""
@@ -58,21 +67,23 @@ class FactsPage(QWizardPage, FORM):
         if prepared.isValid():
             self.preparedOnEdit.setDate(prepared)
 
-    def _years_changed(self, *_):
-        problem = period_problem(self.startSpin.value(), self.endSpin.value(), MAX_YEARS)
-        self.messageLabel.setText(problem or "")
+    def problem(self) -> str | None:
+        """Why the wizard cannot go on from this page, or None."""
+        if not self.nameEdit.text().strip():
+            return tr("Give the project a name.")
+        return period_problem(self.startSpin.value(), self.endSpin.value(), MAX_YEARS)
+
+    def _refresh(self, *_):
+        self.messageLabel.setText(self.problem() or "")
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
-        return bool(self.nameEdit.text().strip())
+        return self.problem() is None
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
-        if not self.nameEdit.text().strip():
-            self.messageLabel.setText(tr("Give the project a name."))
-            return False
-        problem = period_problem(self.startSpin.value(), self.endSpin.value(), MAX_YEARS)
-        if problem:
-            self.messageLabel.setText(problem)
-            return False
-        self.messageLabel.clear()
-        return True
+        problem = self.problem()
+        self.messageLabel.setText(problem or "")
+        if problem is None:
+            memory.remember("wizard/responsible_unit", self.unitEdit.text().strip())
+            memory.remember("wizard/prepared_by", self.preparedByEdit.text().strip())
+        return problem is None

@@ -15,7 +15,7 @@ from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QWizard
 
-from ..core import potential, project
+from ..core import codes, dltb, potential, project
 from ..core.errors import LandConsolidationError
 from ..core.keys import (
     AFTER,
@@ -38,13 +38,15 @@ from ..core.keys import (
     VILLAGES,
     algorithm_id,
 )
+from ..core.units import M2_PER_HA
 from ..i18n import tr
 from ..plugin_info import icon_path
+from . import memory
 from .area_page import AreaPage
 from .dltb_page import ROLES, DltbPage
 from .facts_page import FactsPage
 from .layers_page import LayersPage
-from .project_layers import load_project_layers
+from .project_layers import load_project_layers, zoom_to
 from .summary_page import SummaryPage, summary_rows
 
 ALGORITHM = algorithm_id("createproject")
@@ -61,7 +63,7 @@ class ProjectWizard(QWizard):
     def __init__(self, iface=None, parent=None):
         super().__init__(parent)
         self.iface = iface
-        self.setWindowTitle(tr("Land consolidation project set-up (项目设置)"))
+        self.setWindowTitle(tr("New land consolidation project"))
         self.setWindowIcon(QIcon(icon_path()))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
@@ -69,7 +71,8 @@ class ProjectWizard(QWizard):
         # Qt's own button texts stay English unless Qt's translations are installed; set them here.
         for button, text in ((QWizard.WizardButton.BackButton, tr("< Back")), (QWizard.WizardButton.NextButton, tr("Next >")),
                              (QWizard.WizardButton.FinishButton, tr("Finish")),
-                             (QWizard.WizardButton.CancelButton, tr("Cancel"))):
+                             (QWizard.WizardButton.CancelButton, tr("Cancel")),
+                             (QWizard.WizardButton.CommitButton, tr("Commit"))):
             self.setButtonText(button, text)
         self.dltb_page = DltbPage(self)
         self.area_page = AreaPage(self)
@@ -84,6 +87,7 @@ class ProjectWizard(QWizard):
         self.result_path = None
         self.error = None
         self._potential_cache = {}
+        self._figures_cache = {}
 
     # --- what the pages ask of the wizard ----------------------------------------------------
     def dltb_layer(self):
@@ -107,8 +111,8 @@ class ProjectWizard(QWizard):
         self.area_page.potential_note = ""
         if layer.featureCount() > POTENTIAL_MAX_PARCELS:
             self.area_page.potential_note = tr(
-                "The layer has more than {n} parcels: run the potential survey (潜力调查) algorithm for the "
-                "village estimates.").format(n=POTENTIAL_MAX_PARCELS)
+                "The layer has more than {n} parcels: run the potential survey algorithm for the village "
+                "estimates.").format(n=POTENTIAL_MAX_PARCELS)
         else:
             try:
                 # Constraint layers stored beside the DLTB (red line, 城镇开发边界, 永农) are used when found,
@@ -150,6 +154,46 @@ class ProjectWizard(QWizard):
         params[OUTPUT] = self.summary_page.output_path()
         return params
 
+    def project_figures(self) -> dict:
+        """Area, 耕地 and parcels of the project area and its township codes, before anything is written.
+
+        Villages mode sums the village table; layer mode reads the DLTB inside
+        the boundary (as createproject will).  Cached per choice.
+
+        Returns:
+            ``{"area_m2", "cultivated_m2", "parcels", "townships"}``.
+
+        Raises:
+            LandConsolidationError: the boundary does not overlap the DLTB, or cannot be read.
+        """
+        layer = self.dltb_layer()
+        page = self.area_page
+        if layer is None:
+            return {}
+        if page.mode() == "villages":
+            chosen = page.villages[page.villages["ZLDWDM"].isin(page.chosen_villages())]
+            return {"area_m2": float(chosen["AREA_M2"].sum()), "cultivated_m2": float(chosen["CULTIVATED_M2"].sum()),
+                    "parcels": int(chosen["PARCELS"].sum()), "townships": sorted(set(chosen["TOWNSHIP"]))}
+        area = page.area_layer()
+        if area is None:
+            return {}
+        selection = tuple(sorted(area.selectedFeatureIds())) if page.selected_only() else None
+        key = (layer.id(), area.id(), selection, json.dumps(self.field_overrides(), sort_keys=True))
+        if key not in self._figures_cache:
+            from qgis.core import QgsFeatureRequest
+
+            source = area.materialize(QgsFeatureRequest().setFilterFids(list(selection))) if selection else area
+            crs = dltb.check_projected(layer)
+            boundary = dltb.dissolve_area(source, crs, QgsProject.instance().transformContext(), name=area.name())
+            frame = dltb.read_dltb(layer, project_area=boundary, overrides=self.field_overrides()).frame
+            cultivated = frame["tbdlmj"].where(frame["base"].isin(codes.CULTIVATED), 0.0)
+            villages = frame["village"].astype(str) if "village" in frame else []
+            self._figures_cache[key] = {
+                "area_m2": float(frame["tbmj"].sum()), "cultivated_m2": float(cultivated.sum()),
+                "parcels": int(len(frame)), "townships": sorted({code[:9] for code in villages if code}),
+            }
+        return self._figures_cache[key]
+
     def summary_html(self) -> str:
         """What will be written, for the summary page."""
         layer = self.dltb_layer()
@@ -174,14 +218,27 @@ class ProjectWizard(QWizard):
             (tr("Township"), facts[TOWNSHIP] or "—"),
             (tr("Period"), f"{facts[START_YEAR]}—{facts[END_YEAR]}"),
             (tr("Responsible unit"), facts[RESPONSIBLE_UNIT] or "—"),
+        ]
+        # What the project holds, read before anything is written: the figures a reviewer asks for first.
+        figures = self.summary_page.figures
+        if figures:
+            rows += [
+                (tr("Area of the project area"), tr("{ha:.4f} ha").format(ha=figures["area_m2"] / M2_PER_HA)),
+                (tr("Cultivated land"), tr("{ha:.4f} ha").format(ha=figures["cultivated_m2"] / M2_PER_HA)),
+                (tr("Parcels"), str(figures["parcels"])),
+                (tr("Township code"), ", ".join(figures["townships"]) or "—"),
+            ]
+        mapped = [f"{standard}={field}" for (role, standard), field in
+                  ((r, self.dltb_page.mapping().get(r[0], "")) for r in ROLES) if field and field != standard]
+        rows += [
             (tr("DLTB layer"), layer.name() if layer else "—"),
-            (tr("Field mapping"), "，".join(f"{label.split()[-1]}={field}" for (role, label), field in
-                                           ((r, self.dltb_page.mapping().get(r[0], "")) for r in ROLES) if field)),
+            (tr("Field mapping"), ", ".join(mapped) if mapped else tr("the standard field names")),
             (tr("Project area"), area_text),
             (tr("Planned land use"), plan),
         ]
-        labels = {PBF_BEFORE: tr("Permanent basic farmland before"), PBF_AFTER: tr("Permanent basic farmland after"),
-                  SUBPROJECTS: tr("Sub-projects"), RED_LINE: tr("Ecological red line"),
+        labels = {PBF_BEFORE: tr("Permanent basic farmland before the adjustment"),
+                  PBF_AFTER: tr("Permanent basic farmland after the adjustment"),
+                  SUBPROJECTS: tr("Sub-projects"), RED_LINE: tr("Ecological protection red line"),
                   DEVELOPMENT_BOUNDARY: tr("Urban development boundary")}
         for key, label in labels.items():
             rows.append((label, chosen[key].name() if key in chosen else "—"))
@@ -227,8 +284,12 @@ class ProjectWizard(QWizard):
         self.result_path = results[OUTPUT]
         self.summary_page.progressBar.setValue(100)
         self.summary_page.messageLabel.setText(tr("Written: {path}").format(path=self.result_path))
+        memory.remember_folder("project", self.result_path)
+        memory.remember("last_project", self.result_path)
         if self.summary_page.loadCheck.isChecked():
-            load_project_layers(self.result_path)
+            layers = load_project_layers(self.result_path)
+            if self.iface is not None:
+                zoom_to(self.iface.mapCanvas(), layers.get(project.LAYER_NAMES[PROJECT_AREA]))
         self.projectCreated.emit(self.result_path)
         super().accept()
 

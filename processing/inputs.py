@@ -22,6 +22,7 @@ from qgis.core import (
 )
 
 from ..core.encoding import layer_encoding
+from ..i18n import tr
 
 #: Custom property marking a private copy: the id of the layer it reads for.
 COPY_OF = "land_consolidation/encoding_copy_of"
@@ -67,11 +68,9 @@ def with_text_encoding(layer, context):
     store.addMapLayer(copy)
     feedback = context.feedback()
     if feedback is not None:
-        note = wanted.note or (
-            f"图层“{layer.name()}”的文字按 {wanted.name} 读取（{'.cpg 文件' if wanted.source == 'cpg' else 'DBF 代码页'}"
-            f"声明），而不是 {layer.dataProvider().encoding()}。"
-            f" Layer '{layer.name()}': text read as {wanted.name}, as its {wanted.source} declares."
-        )
+        declared = tr("its .cpg file") if wanted.source == "cpg" else tr("its DBF code page")
+        note = wanted.note or tr("Layer '{layer}': text read as {encoding}, as {declared} says, not as {given}.").format(
+            layer=layer.name(), encoding=wanted.name, declared=declared, given=layer.dataProvider().encoding())
         feedback.pushWarning(note)
     return copy
 

@@ -32,6 +32,8 @@ from qgis.core import (
 )
 
 from ..core.files import discard, publish, same_file, spreadsheet_safe, temporary_beside
+from ..core.units import round_field
+from ..i18n import tr
 
 #: Destination values that are not files of ours to stage.
 NOT_FILES = ("memory:", "TEMPORARY_OUTPUT", "")
@@ -96,12 +98,10 @@ def collisions(algorithm, parameters, context) -> list[str]:
             continue
         for key, name, source in inputs:
             if same_file(source, path):
-                problems.append(
-                    f"输出 {definition.name()}（{path}）与输入 {key}（图层“{name}”）是同一个文件，"
-                    f"写出会覆盖输入；请另选输出路径。"
-                    f" Output {definition.name()} ({path}) is the file of input {key} (layer '{name}'): writing it "
-                    f"would overwrite the input; choose another path."
-                )
+                problems.append(tr(
+                    "Output {output} ({path}) is the file of input {input} (layer '{layer}'): writing it would "
+                    "overwrite the input; choose another path.").format(
+                    output=definition.name(), path=path, input=key, layer=name))
     return problems
 
 
@@ -132,13 +132,10 @@ class Staging:
                 Path(final).parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 blocker = next((p for p in Path(final).parents if p.is_file()), None)
-                reason = f"“{blocker}”是文件而不是文件夹" if blocker else exc.strerror
-                reason_en = f"'{blocker}' is a file, not a folder" if blocker else exc.strerror
-                raise QgsProcessingException(
-                    f"无法写出 {definition.name()}：文件夹“{Path(final).parent}”无法创建（{reason}）。"
-                    f" Cannot write {definition.name()}: the folder '{Path(final).parent}' cannot be created "
-                    f"({reason_en})."
-                ) from None
+                reason = tr("'{path}' is a file, not a folder").format(path=blocker) if blocker else exc.strerror
+                raise QgsProcessingException(tr(
+                    "Cannot write {output}: the folder '{folder}' cannot be created ({reason}).").format(
+                    output=definition.name(), folder=Path(final).parent, reason=reason)) from None
             if isinstance(value, QgsProcessingOutputLayerDefinition):
                 staged = QgsProcessingOutputLayerDefinition(value)
                 staged.sink = QgsProperty.fromValue(_replace_path(_static(value.sink), final, temporary))
@@ -155,9 +152,8 @@ class Staging:
                     publish(temporary, final)
                 except OSError as exc:
                     self.discard()
-                    raise QgsProcessingException(
-                        f"无法写出“{final}”（{exc.strerror}）。 Cannot write '{final}' ({exc.strerror})."
-                    ) from None
+                    raise QgsProcessingException(tr("Cannot write '{path}' ({error}).").format(
+                        path=final, error=exc.strerror)) from None
         fixed = {key: self._final(value) for key, value in results.items()}
         loads = context.layersToLoadOnCompletion()
         if loads and self.moves:
@@ -210,3 +206,47 @@ class SpreadsheetSafeSink(QgsFeatureSink):
         safe = QgsFeature(feature)
         safe.setAttributes([spreadsheet_safe(v) for v in feature.attributes()])
         return safe
+
+
+class RoundingSink(QgsFeatureSink):
+    """Wraps a sink: numbers are written with the decimals of their field (core/units.py ``field_decimals``).
+
+    Areas to 0.01 m², 公顷 to 4 places, 亩, percentages and grades to 2: a table shows what the scheme states,
+    not floating-point noise (7.6305528025… becomes 7.63).
+    """
+
+    def __init__(self, sink, fields):
+        super().__init__()
+        self.sink = sink
+        self.names = [field.name() for field in fields]
+
+    def addFeature(self, feature, flags=None):  # noqa: N802 (QGIS's name)
+        """Add one feature with its numbers rounded."""
+        return self.sink.addFeature(self._rounded(feature), flags if flags is not None else QgsFeatureSink.Flags())
+
+    def addFeatures(self, features, flags=None):  # noqa: N802 (QGIS's name)
+        """Add many features with their numbers rounded."""
+        return self.sink.addFeatures([self._rounded(f) for f in features],
+                                     flags if flags is not None else QgsFeatureSink.Flags())
+
+    def flushBuffer(self):  # noqa: N802 (QGIS's name)
+        """Flush the wrapped sink."""
+        return self.sink.flushBuffer()
+
+    def lastError(self):  # noqa: N802 (QGIS's name)
+        """The wrapped sink's last error."""
+        return self.sink.lastError()
+
+    def _rounded(self, feature):
+        values = feature.attributes()
+        rounded = [round_field(name, value) for name, value in zip(self.names, values)] + values[len(self.names):]
+        if rounded == values:
+            return feature
+        # A fresh feature: QgsFeature.setAttributes keeps attributes that compare equal, and QVariant compares
+        # doubles fuzzily, so on a copy 32746.15999999999 would stay where 32746.16 is meant.
+        copy = QgsFeature(feature.fields(), feature.id())
+        if feature.hasGeometry():
+            copy.setGeometry(feature.geometry())
+        copy.setAttributes(rounded)
+        return copy
+

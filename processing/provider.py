@@ -9,6 +9,7 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.keys import PROVIDER_ID
+from ..i18n import tr
 from ..plugin_info import icon_path, version
 from . import algorithms
 from .algorithms.base import LandConsolidationAlgorithm
@@ -38,7 +39,7 @@ class LandConsolidationProvider(QgsProcessingProvider):
         return PROVIDER_ID
 
     def name(self) -> str:  # noqa: D102
-        return "全域综合整治 / Land consolidation"
+        return tr("Land consolidation")
 
     def longName(self) -> str:  # noqa: N802,D102
         return f"{self.name()} {version()}"

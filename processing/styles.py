@@ -1,11 +1,13 @@
-"""Output layers get their style when QGIS loads them (resources/styles, core/maps/styles.py).
+"""Output layers get their style and their field aliases when QGIS loads them.
 
 An algorithm lists its styled outputs in ``output_styles`` (output key →
-style name).  After the run, :func:`attach_styles` (called from the base
-class's ``postProcessAlgorithm``, once every output has its final name) gives
-each of those outputs that QGIS will load a post-processor that loads the
-style onto the layer; nothing happens for outputs that are not loaded
-(``qgis_process``, ``processing.run``).
+style name; resources/styles, core/maps/styles.py).  After the run,
+:func:`attach_styles` (called from the base class's ``postProcessAlgorithm``,
+once every output has its final name) gives every output that QGIS will load
+a post-processor that sets the fields' aliases (processing/aliases.py: the
+stable English field names read in the interface's language) and loads the
+style where there is one; nothing happens for outputs that are not loaded
+(``qgis_process``, ``processing.run``), whose fields keep their names.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from qgis.core import QgsProcessingLayerPostProcessorInterface, QgsVectorLayer
 
 from ..core.fields import detect_fields
 from ..core.maps.styles import STYLES, apply_style
+from .aliases import set_aliases
 
 #: The post-processors handed to QGIS.  The processing context owns (and deletes) them, but a
 #: Python subclass must stay referenced on the Python side while QGIS may call it.
@@ -22,15 +25,18 @@ _KEEP = 200
 
 
 class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
-    """Loads one of the plugin's styles onto an output layer as QGIS adds it to the project."""
+    """Sets the field aliases of an output layer and loads its style (if any) as QGIS adds it to the project."""
 
-    def __init__(self, style: str):
+    def __init__(self, style: str | None):
         super().__init__()
         self.style = style
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS's name)
-        """Apply the style (a DLTB style reads the layer's own code field)."""
+        """Set the aliases; apply the style (a DLTB style reads the layer's own code field)."""
         if not isinstance(layer, QgsVectorLayer):
+            return
+        set_aliases(layer)
+        if self.style is None:
             return
         key_field = None
         if STYLES[self.style].key_field == "DLBM":
@@ -40,7 +46,7 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
         apply_style(layer, self.style, key_field=key_field)
 
     @classmethod
-    def create(cls, style: str) -> StylePostProcessor:
+    def create(cls, style: str | None) -> StylePostProcessor:
         """A new post-processor, kept referenced (QGIS deletes it with the context that ran the algorithm)."""
         instance = cls(style)
         _LIVE.append(instance)
@@ -49,15 +55,17 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
 
 
 def attach_styles(algorithm, context) -> list:
-    """Give every loaded output listed in ``algorithm.output_styles`` its style; returns the layer ids styled."""
+    """Give every loaded output its aliases, and those of ``algorithm.output_styles`` their style.
+
+    Returns:
+        The ids of the layers given a post-processor.
+    """
     styles = getattr(algorithm, "output_styles", None) or {}
     attached = []
-    if not styles:
-        return attached
     for layer_id in list(context.layersToLoadOnCompletion()):
         details = context.layerToLoadOnCompletionDetails(layer_id)
         style = styles.get(details.outputName)
-        if style is None or details.postProcessor() is not None:
+        if details.postProcessor() is not None:
             continue
         details.setPostProcessor(StylePostProcessor.create(style))
         attached.append(layer_id)

@@ -98,3 +98,40 @@ def sample_gpkg(qgis_app, tmp_path_factory):
     path = tmp_path_factory.mktemp("bundled_sample") / "sample.gpkg"
     sys.modules[name].generate(path, parcels=600, seed=20261128, log=None)
     return path
+
+
+@pytest.fixture
+def chinese(qgis_app):
+    """The plugin's Simplified Chinese translation installed, as in a QGIS set to 简体中文 (zh-Hans).
+
+    For the tests that check what a Chinese user reads; the compiled .qm comes from tools/test.sh
+    (``install_plugin.py --compile-only``).
+    """
+    from land_consolidation.i18n import install_translator
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    translator = install_translator("zh-Hans")
+    assert translator is not None, "no compiled translation: run tools/install_plugin.py --compile-only"
+    yield translator
+    QCoreApplication.removeTranslator(translator)
+
+
+@pytest.fixture(autouse=True)
+def _forget_remembered_choices(qgis_app):
+    """Each test starts without the wizard's remembered choices (QgsSettings in pytest-qgis's temporary profile)."""
+    from qgis.core import QgsSettings
+
+    QgsSettings().remove("land_consolidation")
+    yield
+
+
+#: Tests of files other branches are changing right now (test_contiguity.py) that assert a Chinese message of
+#: core/dltb.py: they get the Chinese translation from here until those files are converted.
+CHINESE_ELSEWHERE = ("tests/test_contiguity.py::test_geographic_crs_is_an_error",)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Give the tests of :data:`CHINESE_ELSEWHERE` the ``chinese`` fixture."""
+    for item in items:
+        if any(item.nodeid.endswith(nodeid.split("/", 1)[1]) for nodeid in CHINESE_ELSEWHERE):
+            item.fixturenames.append("chinese")

@@ -48,8 +48,9 @@ def test_passing_plan(provider):
     assert all(str(table[rule]["PASSED"]) == "NULL" for rule in unchecked)
     assert "RED_LINE" in table["NO_BUILD_IN_RED_LINE"]["NOTE"] and "COUNTY_MEAN_GRADE" in \
         table["NEW_CULTIVATED_GRADE"]["NOTE"]
-    assert table["NEW_CULTIVATED_GRADE"]["VALUE"] == pytest.approx(47800.0 / 8780.0, abs=1e-6)
-    assert result["ADDED_QUALITY"] == pytest.approx(47800.0 / 8780.0, abs=1e-6)
+    # The table and the output state the grade to 2 decimals.
+    assert table["NEW_CULTIVATED_GRADE"]["VALUE"] == round(47800.0 / 8780.0, 2) == 5.44
+    assert result["ADDED_QUALITY"] == 5.44
     expected = {
         "ADDED_CULTIVATED": (5380.0 / 16050.0 * 100, 5.0),
         "QUALITY": (104100.0 / 21430.0 - 84800.0 / 16050.0, 0.0),
@@ -64,7 +65,7 @@ def test_passing_plan(provider):
     for rule, (value, threshold) in expected.items():
         assert table[rule]["PASSED"] == 1, rule
         assert table[rule]["VERDICT"] == "通过"
-        assert table[rule]["VALUE"] == pytest.approx(value, abs=1e-4), rule
+        assert table[rule]["VALUE"] == pytest.approx(round(value, 2), abs=1e-9), rule
         assert table[rule]["THRESHOLD"] == pytest.approx(threshold), rule
     assert "拆旧复垦 6000.00 m²（0.6000 公顷），建新 1500.00 m²（0.1500 公顷）" in table["LINKAGE"]["NOTE"]
     assert str(table["PBF_ADDED"]["PASSED"]) == "NULL"
@@ -94,12 +95,12 @@ def test_failing_plan(provider):
     for rule, value in expected.items():
         assert table[rule]["PASSED"] == 0, rule
         assert table[rule]["VERDICT"] == "不通过"
-        assert table[rule]["VALUE"] == pytest.approx(value, abs=1e-4), rule
+        assert table[rule]["VALUE"] == pytest.approx(round(value, 2), abs=1e-9), rule
     # 进出平衡: the quantity still balances (进 − 出 = +3 180 m², as in the passing plan); the quality does not:
     # 进 8.34 against 出 5.46, worse by 2.88 等.
     assert table["BALANCE_AREA"]["PASSED"] == 1 and table["BALANCE_AREA"]["VALUE"] == pytest.approx(3180.0)
     assert table["BALANCE_QUALITY"]["PASSED"] == 0
-    assert table["BALANCE_QUALITY"]["VALUE"] == pytest.approx(57400.0 / 6880.0 - 20200.0 / 3700.0, abs=1e-4)
+    assert table["BALANCE_QUALITY"]["VALUE"] == pytest.approx(round(57400.0 / 6880.0 - 20200.0 / 3700.0, 2), abs=1e-9)
     assert "8.34" in table["BALANCE_QUALITY"]["NOTE"] and "5.46" in table["BALANCE_QUALITY"]["NOTE"]
     behind = {}
     for f in result["OUTPUT_PARCELS"].getFeatures():
@@ -156,3 +157,24 @@ def test_pbf_rule(provider, width, ratio, passed):
     else:  # the 调出 piece stands behind the failure
         assert len(behind) == 1 and behind[0]["NOTE"] == "调出"
         assert behind[0].geometry().area() == pytest.approx(1000.0, abs=0.01)
+
+
+def test_the_log_reads_as_sentences(provider):
+    """One sentence per rule and a count; no Python dict (a child run once printed its results as one)."""
+    from qgis.core import QgsProcessingFeedback
+
+    lines = []
+
+    class Log(QgsProcessingFeedback):
+        def pushInfo(self, text):  # noqa: N802
+            lines.append(text)
+
+    pbf = memory_layer("YJJBNTTB", [{"wkt": rect(0, 0, 100, 100)}], fields=[])
+    processing.run(ALG, {"DLTB": memory_layer("DLTB", plan_before_rows(), fields=PLAN_FIELDS),
+                         "AFTER_FIELD": "GHDLBM", "PBF_BEFORE": pbf, "PBF_AFTER": pbf, "OUTPUT": "memory:"},
+                   feedback=Log())
+    # processing.run reports the top-level results itself, last (the dialog does likewise); nothing before it.
+    assert lines[-1].startswith("Results: ")
+    assert not [line for line in lines[:-1] if "{" in line or "Results" in line]
+    assert "New cultivated land rate: passed; value 33.02, threshold 5.00." in lines
+    assert any(line.endswith("the NOTE column of the compliance table says why.") for line in lines)

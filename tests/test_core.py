@@ -69,7 +69,7 @@ def test_detect_fields_case_insensitive():
     assert found["village"] == "zldwdm"
 
 
-def test_detect_fields_override_and_missing():
+def test_detect_fields_override_and_missing(chinese):
     found = detect_fields(["DM", "TBMJ"], {"code": "dm"})
     assert found["code"] == "DM"
     with pytest.raises(LandConsolidationError, match="XYZ"):

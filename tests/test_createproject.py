@@ -57,7 +57,7 @@ def test_layer_mode_with_optional_layers(provider, tmp_path):
     assert result["ADDED_M2"] == pytest.approx(3180.0, abs=0.01)
 
 
-def test_validation(provider, tmp_path):
+def test_validation(provider, tmp_path, chinese):
     dltb = memory_layer("DLTB", status_rows())
     base = {"DLTB": dltb, "VILLAGES": VILLAGE_A, "NAME": "x", "START_YEAR": 2026, "END_YEAR": 2029,
             "OUTPUT": str(tmp_path / "bad.gpkg")}

@@ -195,7 +195,7 @@ def test_batch_equals_single(qgis_app):
     assert np.all(np.abs(batch[mask] / plane[mask] - 1) < 1e-4)
 
 
-def test_geographic_crs_raises(qgis_app):
+def test_geographic_crs_raises(qgis_app, chinese):
     with pytest.raises(LandConsolidationError, match="EPSG:4490"):
         ellipsoid.gauss_kruger_for_crs(QgsCoordinateReferenceSystem("EPSG:4490"))
     with pytest.raises(LandConsolidationError, match="地理坐标系"):

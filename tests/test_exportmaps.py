@@ -178,7 +178,7 @@ def test_chosen_maps_only(full_project, tmp_path):
     assert "约束冲突图" in page_text(result["OUTPUT_PDF"], 2)
 
 
-def test_export_dialog_writes_the_maps_on_the_task_manager(full_project, tmp_path):
+def test_export_dialog_writes_the_maps_on_the_task_manager(full_project, tmp_path, chinese):
     from land_consolidation.dialogs.export_dialog import ExportDialog
 
     dialog = ExportDialog(str(full_project))

@@ -183,7 +183,7 @@ def test_missing_code_field(provider):
         run(layer)
 
 
-def test_geographic_crs(provider):
+def test_geographic_crs(provider, chinese):
     layer = memory_layer(
         "DLTB_4490",
         [parcel("1", "0101", "POLYGON((120.3 31.5,120.301 31.5,120.301 31.501,120.3 31.5))", 100.0, VILLAGE_A)],
@@ -204,7 +204,7 @@ def test_invalid_geometry_named(provider):
     assert [f.attributes() for f in layer.getFeatures()] == before
 
 
-def test_project_area_missing_the_layer(provider):
+def test_project_area_missing_the_layer(provider, chinese):
     far = memory_layer("XMQ", [{"wkt": rect(5000, 5000, 5100, 5100)}], fields=[])
     with pytest.raises(QgsProcessingException, match="没有重叠"):
         run(memory_layer("DLTB", status_rows()), PROJECT_AREA=far)

@@ -145,7 +145,7 @@ def test_written_files_get_normal_permissions(provider, inputs, tmp_path):
 
 
 
-def test_an_impossible_output_path_is_a_clear_message(provider, inputs, tmp_path):
+def test_an_impossible_output_path_is_a_clear_message(provider, inputs, tmp_path, chinese):
     """An output 'under' a regular file used to end in a traceback."""
     folder, dltb, area = inputs
     blocker = tmp_path / "a_file"
@@ -163,7 +163,7 @@ def test_an_impossible_output_path_is_a_clear_message(provider, inputs, tmp_path
     ("[1, 2]", ("FIELD_MAPPING", "list")), ("{not json", ("FIELD_MAPPING", "JSON")),
     ('{"dlbm": "DLBM"}', ("dlbm", "code")), ('{"code": 5}', ("code", "文本")),
 ])
-def test_a_malformed_field_mapping_is_named(provider, inputs, tmp_path, mapping, words):
+def test_a_malformed_field_mapping_is_named(provider, inputs, tmp_path, mapping, words, chinese):
     folder, dltb, area = inputs
     with pytest.raises(QgsProcessingException) as err:
         processing.run("landconsolidation:createproject", {
@@ -181,7 +181,7 @@ def _project(inputs, tmp_path):
     return path
 
 
-def test_a_damaged_project_file_is_named(provider, inputs, tmp_path):
+def test_a_damaged_project_file_is_named(provider, inputs, tmp_path, chinese):
     """A hand-edited lc_settings, a truncated file: the message names the file, the table and the key."""
     import sqlite3
 
@@ -223,3 +223,41 @@ def test_workbook_csvs_are_spreadsheet_safe(provider, tmp_path):
     assert any(cell.startswith("'=东村") for cell in cells)
     for path in files + [tmp_path / "s.xlsx"]:
         assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~_umask(), path
+
+
+def test_tables_and_numbers_are_rounded(provider):
+    """Areas to 0.01 m², hectares to 4 places, mu, percentages and grades to 2 (core/units.py field_decimals)."""
+    from builders import PLAN_FIELDS, plan_before_rows
+    from land_consolidation.core.units import field_decimals, round_field
+    from land_consolidation.processing.outputs import RoundingSink
+    from qgis.core import QgsFeature
+
+    assert [field_decimals(n) for n in ("AREA_M2", "AREA_HA", "AREA_MU", "EST_RATE", "QUALITY", "GDDB", "BSM")] == \
+        [2, 4, 2, 2, 2, 2, None]
+    assert round_field("ADDED_RATE", 7.6305528025) == 7.63 and round_field("NOTE", "7.6305") == "7.6305"
+    # QVariant compares doubles fuzzily: a value a hair off its rounding once stayed as it was.
+    kept = []
+
+    class Sink:
+        def addFeature(self, feature, flags):  # noqa: N802
+            kept.append(feature.attributes())
+            return True
+
+    fields = table_fields([("AREA_M2", float), ("NAME", str)])
+    feature = QgsFeature(fields)
+    feature.setAttributes([32746.15999999999, "x"])
+    RoundingSink(Sink(), fields).addFeature(feature)
+    assert repr(kept[0][0]) == "32746.16" and kept[0][1] == "x"
+
+    result = processing.run("landconsolidation:cultivatedland", {
+        "BEFORE": memory_layer("DLTB", plan_before_rows(), fields=PLAN_FIELDS), "AFTER_FIELD": "GHDLBM",
+        "AFTER_GDDB_FIELD": "GHGDDB", "OUTPUT": "memory:"})
+    layer = result["OUTPUT"]
+    for row in layer.getFeatures():
+        for name in layer.fields().names():
+            value, decimals = row[name], field_decimals(name)
+            if isinstance(value, float) and decimals is not None:
+                assert value == round(value, decimals), (name, value)
+    for key in ("ADDED_RATE", "QUALITY_AFTER", "OUT_QUALITY", "ADDED_M2"):
+        value = result[key]
+        assert value is None or value == round(value, field_decimals(key)), (key, value)

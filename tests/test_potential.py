@@ -156,7 +156,7 @@ def test_each_parcel_classified(provider, layers):
     assert excluded == EXCLUDED
     assert result["EST_ADDED_M2"] == pytest.approx(18451.0, abs=1e-6)
     assert result["CULTIVATED_M2"] == pytest.approx(115500.0, abs=1e-6)
-    assert result["EST_RATE"] == pytest.approx(18451.0 / 115500.0 * 100, abs=1e-9)
+    assert result["EST_RATE"] == round(18451.0 / 115500.0 * 100, 2)
     assert result["CANDIDATE_COUNT"] == 10
     assert result["RESTORABLE_EST_M2"] == pytest.approx(3880.0)
     assert result["DEVELOPMENT_EST_M2"] == pytest.approx(1940.0)
@@ -186,11 +186,12 @@ def test_village_ranking(provider, layers):
             assert row["AREA_M2"] == pytest.approx(expected[0]), code
             assert row["CULTIVATED_M2"] == pytest.approx(expected[1]), code
             assert row["EST_ADDED_M2"] == pytest.approx(expected[2]), code
-            assert row["EST_RATE"] == pytest.approx(expected[2] / expected[1] * 100, abs=1e-9), code
+            # Percentages are written with 2 decimals.
+            assert row["EST_RATE"] == pytest.approx(round(expected[2] / expected[1] * 100, 2), abs=1e-9), code
             assert row["RANK"] == expected[column], (code, rank_by)
     first = rows[VILLAGE_A]  # by area: A first, alone; B adds to the cumulative figures
-    assert first["CUM_RATE"] == pytest.approx(15535.0 / 106000.0 * 100, abs=1e-9)
-    assert rows[VILLAGE_B]["CUM_RATE"] == pytest.approx(18451.0 / 115500.0 * 100, abs=1e-9)
+    assert first["CUM_RATE"] == pytest.approx(round(15535.0 / 106000.0 * 100, 2), abs=1e-9)
+    assert rows[VILLAGE_B]["CUM_RATE"] == pytest.approx(round(18451.0 / 115500.0 * 100, 2), abs=1e-9)
     assert rows[VILLAGE_A]["MINE_EST_M2"] == pytest.approx(9700.0)
     assert rows[VILLAGE_B]["RECLAMATION_M2"] == pytest.approx(800.0)
 
@@ -299,7 +300,7 @@ def test_without_constraint_layers(provider, layers):
     assert result["EST_ADDED_M2"] == pytest.approx(18451.0 + 1940.0 + 873.0)
 
 
-def test_geographic_crs_is_an_error(provider):
+def test_geographic_crs_is_an_error(provider, chinese):
     layer = memory_layer("DLTB", [parcel("1", "0201K", "POLYGON((120 31,120.001 31,120.001 31.001,120 31))",
                                          100.0, VILLAGE_A)], crs="EPSG:4490")
     with pytest.raises(QgsProcessingException, match="地理坐标系"):

@@ -389,7 +389,7 @@ def test_compliance_verdicts(provider, slope_tif):
 def test_compliance_with_a_grade_for_new_cultivated_land(provider, slope_tif):
     _, after = township()
     result, table = run_compliance(after, SLOPE=slope_tif, NEW_CULTIVATED_GRADE=8, COUNTY_MEAN_GRADE=6)
-    assert table["QUALITY"]["VALUE"] == pytest.approx(257500.0 / 39500.0 - 142900.0 / 28600.0, abs=1e-6)
+    assert table["QUALITY"]["VALUE"] == pytest.approx(round(257500.0 / 39500.0 - 142900.0 / 28600.0, 2), abs=1e-9)
     assert table["QUALITY"]["VERDICT"] == "不通过"
     assert table["BALANCE_QUALITY"]["VALUE"] == pytest.approx(3.0, abs=1e-9)
     assert table["BALANCE_QUALITY"]["VERDICT"] == "不通过"

@@ -94,7 +94,7 @@ def test_texts_and_plain():
 
 # ---------------------------------------------------------------- period
 
-def test_period_counts_both_ends():
+def test_period_counts_both_ends(chinese):
     assert period.Period(2026, 2028).years == 3
     assert period.period_problem(2026, 2028) is None
     assert "4 年" in period.period_problem(2026, 2029)

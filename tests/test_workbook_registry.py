@@ -61,7 +61,8 @@ class Log(QgsProcessingFeedback):
 # ---------------------------------------------------------------- (a) one list for the algorithm and the dialog
 
 
-def test_the_registry_drives_the_tables_option_and_the_dialog(provider):
+def test_the_registry_drives_the_tables_option_and_the_dialog(provider, chinese):
+    """In a Chinese QGIS the options are the official titles (the Chinese of each table's English label)."""
     registered = workbook.tables()
     assert [t.key for t in registered] == ["status", "structure", "transition", "sources", "balance", "farmland",
                                            "contiguity", "linkage", "subprojects", "annual", "compliance",
@@ -78,7 +79,16 @@ def test_the_registry_drives_the_tables_option_and_the_dialog(provider):
     assert [workbook.number(t.key) for t in registered] == list(range(1, len(ALL) + 1))
 
 
-def test_the_help_lists_the_tables_and_their_needs(provider):
+def test_an_english_qgis_names_the_tables_in_english(provider):
+    options = tables_option()
+    assert options[:3] == ["1 Land-use status by class", "2 Adjustment of the land-use structure",
+                           "3 Land-use transition matrix"]
+    assert not any("\u4e00" <= ch <= "\u9fff" for option in options for ch in option)
+    labels, _ = dialog_tables(ExportDialog())
+    assert labels == options
+
+
+def test_the_help_lists_the_tables_and_their_needs(provider, chinese):
     text = QgsApplication.processingRegistry().createAlgorithmById(ALG).shortHelpString()
     assert ", ".join(ALL) in text
     # What each table needs, by number, from the registry: the plan for 2–5, 8, 11, 13, 16, 17 and 19, …
@@ -118,7 +128,7 @@ def extra_table():
     workbook.unregister("extra")
 
 
-def test_a_registered_table_is_offered_built_and_written(provider, tmp_path, extra_table, sub_layer):
+def test_a_registered_table_is_offered_built_and_written(provider, tmp_path, extra_table, sub_layer, chinese):
     assert tables_option() == ALL + [f"{EXTRA} {EXTRA_TITLE}"]
     labels, indices = dialog_tables(ExportDialog())
     assert labels[-1] == f"{EXTRA} {EXTRA_TITLE}" and indices[-1] == EXTRA - 1
@@ -146,7 +156,7 @@ def test_a_registered_table_is_left_out_when_its_needs_are_missing(provider, tmp
     result = processing.run(ALG, {"DLTB": memory_layer("DLTB", status_rows()), "TABLES": [0, EXTRA - 1],
                                   "OUTPUT_XLSX": str(out)}, feedback=log)
     assert result["MISSING"] == EXTRA_TITLE
-    assert f"Left out: {EXTRA} {EXTRA_TITLE} — no sub-project layer (SUBPROJECTS)." in log.warnings
+    assert f"Left out: table {EXTRA}, {EXTRA_TITLE} — no sub-project layer (SUBPROJECTS)." in log.warnings
     assert openpyxl.load_workbook(out).sheetnames == ["表1 土地利用现状分类面积汇总表"]
 
 

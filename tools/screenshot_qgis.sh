@@ -2,12 +2,13 @@
 # Screenshot of desktop QGIS with the plugin installed in a fresh profile, under Xvfb:
 # the Processing toolbox filtered to the plugin's provider, and the plugin's menu.
 # Usage: bash tools/screenshot_qgis.sh [OUT_DIR] [LOCALE]   (needs xvfb, imagemagick, fonts-noto-cjk)
+# LOCALE as QGIS stores it: zh-Hans (the default, 简体中文) or en_US.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="${1:-$ROOT/output/screenshots}"
-LOCALE="${2:-en_US}"
+LOCALE="${2:-zh-Hans}"
 mkdir -p "$OUT"
-DISPLAY_NUM=:77
+DISPLAY_NUM="${LC_DISPLAY:-:77}"
 source "$ROOT/tools/screenshots/qgis_xvfb.sh"
 SAMPLE_ARGS=(); [ -f "$ROOT/sample/sample.gpkg" ] && SAMPLE_ARGS=("$ROOT/sample/sample.gpkg")
 qgis --nologo --noversioncheck --code "$ROOT/tools/screenshots/show_toolbox.py" "${SAMPLE_ARGS[@]}" >/dev/null 2>&1 &

@@ -48,6 +48,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
+from ...i18n import tr
 from ..derived import ProjectData
 from ..errors import LandConsolidationError, check_canceled
 from ..zones import zone_of
@@ -152,7 +153,7 @@ class MapBook:
                  day: datetime.date | None = None, log: Callable[[str], None] | None = None,
                  is_canceled: Callable[[], bool] | None = None):
         if paper not in PAPERS:
-            raise LandConsolidationError(f"未知纸张 {paper}。 Unknown paper {paper}.")
+            raise LandConsolidationError(tr("Unknown paper {paper}.").format(paper=paper))
         self.data = data
         self.paper = PAPERS[paper]
         self.info = SheetInfo(data.name, unit if unit is not None else data.unit, date_text(day),
@@ -180,13 +181,10 @@ class MapBook:
                 progress(100.0 * n / max(len(wanted), 1))
             try:
                 content = page.build(self.data)
-            except pages_mod.Skip as reason:
+            except (pages_mod.Skip, LandConsolidationError) as reason:
                 self.skipped.append((page.title, str(reason)))
-                self.log(f"未出图：{page.title} — {reason}")
-                continue
-            except LandConsolidationError as error:
-                self.skipped.append((page.title, str(error)))
-                self.log(f"未出图：{page.title} — {error}")
+                self.log(tr("Map left out: {title} — {reason}").format(title=tr(page.label) if page.label
+                                                                         else page.title, reason=reason))
                 continue
             self.contents.append(content)
             group = self.project.layerTreeRoot().addGroup(f"{len(self.contents):02d} {content.title}")
@@ -396,7 +394,8 @@ class MapBook:
             measured = _legend_size(layout, legend)
         legend.attemptResize(QgsLayoutSize(measured.width(), measured.height()))
         if measured.height() > h * k:
-            self.log(f"{content.title}：图例高于预留位置，请在版式中调整。")
+            self.log(tr("{title}: the legend is taller than the space kept for it; adjust it in the layout.").format(
+                title=content.title))
 
     # ------------------------------------------------------------------ output
 
@@ -410,8 +409,7 @@ class MapBook:
             LandConsolidationError: nothing to export, or QGIS cannot write the file.
         """
         if not self.contents:
-            raise LandConsolidationError("没有可出的图（每张图都缺少所需数据）。 No map could be made: every "
-                                         "map lacks its data.")
+            raise LandConsolidationError(tr("No map could be made: every map lacks its data."))
         layout = self.pdf_layout()
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.dpi = 300
@@ -421,8 +419,8 @@ class MapBook:
         settings.exportMetadata = True
         result = QgsLayoutExporter(layout).exportToPdf(str(path), settings)
         if result != QgsLayoutExporter.ExportResult.Success:
-            raise LandConsolidationError(f"无法写出 PDF：{path}（QGIS 导出结果 {int(result)}）。 Cannot write the "
-                                         f"PDF {path}.")
+            raise LandConsolidationError(tr("Cannot write the PDF {path} (QGIS export result {result}).").format(
+                path=path, result=int(result)))
         if cjk_family():
             pdftext.fix_pdf(path, cjk_family())
         return len(self.contents)
@@ -456,7 +454,8 @@ class MapBook:
                 error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(layers_path),
                                                                   self.project.transformContext(), options)
                 if error[0] != QgsVectorFileWriter.WriterError.NoError:
-                    raise LandConsolidationError(f"无法写出图层 {layer.name()}：{error[1]}")
+                    raise LandConsolidationError(tr("Cannot write the layer {layer}: {error}").format(
+                        layer=layer.name(), error=error[1]))
                 written[layer.id()] = table
         for content in self.contents:
             for item in content.layers:
@@ -470,7 +469,8 @@ class MapBook:
             names.append(layout.name())
         self.project.setFileName(str(path))
         if not self.project.write(str(path)):
-            raise LandConsolidationError(f"无法写出项目文件 {path}：{self.project.error()}")
+            raise LandConsolidationError(tr("Cannot write the project file {path}: {error}").format(
+                path=path, error=self.project.error()))
         return names
 
 

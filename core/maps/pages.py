@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from ...i18n import tr, tr_noop
 from .. import codes as codes_mod
 from .. import indicators
 from ..derived import CONFLICT_RULES, GAIN_SOURCES, LINKAGE_KINDS, ProjectData
@@ -86,7 +87,7 @@ def _frame(data: ProjectData, top: list, base=None) -> list:
 def _landuse(data: ProjectData, side: str, fade: float = 0.0, name: str | None = None) -> MapLayer:
     layer = data.landuse(side)
     if layer is None:
-        raise Skip("项目没有规划（DLTB_GH 或规划地类字段）。 The project has no plan.")
+        raise Skip(tr("The project has no plan (DLTB_GH or a planned-code field)."))
     layer = layer.clone()
     if name:
         layer.setName(name)
@@ -112,7 +113,7 @@ def page_new_cultivated(data: ProjectData) -> PageContent:
     """新增耕地分布图: land planned as 耕地 that is not 耕地 now, by where it comes from."""
     made = data.new_cultivated()
     if made is None:
-        raise Skip("项目没有规划，无法确定新增耕地。 The project has no plan.")
+        raise Skip(tr("The project has no plan, so there is no new cultivated land to show."))
     layer, totals = made
     layer = layer.clone()
     styles.apply_style(layer, "new_cultivated")
@@ -135,8 +136,8 @@ def page_pbf(data: ProjectData) -> PageContent:
     """永久基本农田调整图: 调出 and 调入 pieces over the adjusted 永农."""
     made = data.pbf()
     if made is None:
-        raise Skip("项目缺少调整前或调整后的永久基本农田图层（YJJBNTTB、YJJBNTTB_GH）。"
-                   " The project lacks the permanent basic farmland before or after adjustment.")
+        raise Skip(tr("The project lacks the permanent basic farmland before or after the adjustment (YJJBNTTB, "
+                      "YJJBNTTB_GH)."))
     out, in_, totals = made
     out, in_ = out.clone(), in_.clone()
     styles.apply_style(out, "pbf_out")
@@ -157,7 +158,7 @@ def page_pbf(data: ProjectData) -> PageContent:
 def _page_blocks(data: ProjectData, side: str) -> PageContent:
     made = data.blocks(side)
     if made is None:
-        raise Skip("项目没有规划。 The project has no plan.")
+        raise Skip(tr("The project has no plan."))
     layer, summary = made
     layer = layer.clone()
     styles.apply_style(layer, "blocks")
@@ -190,11 +191,11 @@ def page_subprojects(data: ProjectData) -> PageContent:
 
     source = data.source("ZXM")
     if source is None:
-        raise Skip("项目没有子项目图层（ZXM）。 The project has no sub-project layer.")
+        raise Skip(tr("The project has no sub-project layer (ZXM)."))
     found = detect_fields(source.fields().names(), candidates=SUBPROJECT_FIELDS)
     type_field = found.get("type")
     if not type_field:
-        raise Skip("子项目图层没有类型字段（XMLX）。 The sub-project layer has no type field (XMLX).")
+        raise Skip(tr("The sub-project layer has no type field (XMLX)."))
     layer = source.clone()
     layer.setName("子项目类型")
     styles.apply_style(layer, "zxm", key_field=type_field)
@@ -217,10 +218,10 @@ def page_linkage(data: ProjectData) -> PageContent:
     """增减挂钩拆旧建新图: 建设用地 reclaimed and land newly built on."""
     made = data.linkage()
     if made is None:
-        raise Skip("项目没有规划。 The project has no plan.")
+        raise Skip(tr("The project has no plan."))
     layer, totals = made
     if not layer.featureCount():
-        raise Skip("规划没有拆旧复垦或建新图斑。 The plan has no 拆旧 or 建新 pieces.")
+        raise Skip(tr("The plan has no reclaimed or newly built pieces."))
     layer = layer.clone()
     styles.apply_style(layer, "linkage")
     styles.relabel_categories(layer, {key: f"{name} {totals.count(key)} 处 {_ha(totals.area(key))}"
@@ -241,10 +242,10 @@ def page_conflicts(data: ProjectData) -> PageContent:
     """
     made = data.conflicts() if data.has_plan else None
     if not data.constraint_layers() and (made is None or not made[0].featureCount()):
-        raise Skip("项目没有生态保护红线（STBHHX）或永久基本农田图层，不出约束冲突图。"
-                   " No ecological red line or permanent basic farmland layer: no conflict map.")
+        raise Skip(tr("The project has no ecological protection red line (STBHHX) or permanent basic farmland "
+                      "layer: no conflict map."))
     if made is None:
-        raise Skip("项目没有规划。 The project has no plan.")
+        raise Skip(tr("The project has no plan."))
     layer, totals = made
     layer = layer.clone()
     styles.apply_style(layer, "compliance_parcels")
@@ -283,11 +284,10 @@ def page_conflicts(data: ProjectData) -> PageContent:
 def page_progress(data: ProjectData) -> PageContent:
     """实施进度图: the planned changes by state at the latest survey, and the changes the plan does not contain."""
     if not data.surveys:
-        raise Skip("项目没有年度变更调查图层（在“新建项目”中给出 SURVEY），不出实施进度图。"
-                   " The project holds no later survey: no progress map.")
+        raise Skip(tr("The project holds no later survey (SURVEY in 'Create project'): no progress map."))
     made = data.progress()
     if made is None:
-        raise Skip("项目没有规划。 The project has no plan.")
+        raise Skip(tr("The project has no plan."))
     changes, deviations, landuse, name, totals = made
     layers = []
     labels = {"已实施": "已实施", "滞后": "滞后（到期未实施）", "未实施": "未实施（未到期）", "计划外变化": "计划外变化"}
@@ -317,23 +317,26 @@ def page_progress(data: ProjectData) -> PageContent:
 
 @dataclass(frozen=True)
 class Page:
-    """A map a scheme can have: key, 图名, builder."""
+    """A map a scheme can have: key, 图名, builder, and its name in the interface (English, see :func:`i18n.tr`)."""
 
     key: str
     title: str
     build: Callable[[ProjectData], PageContent]
+    label: str = ""
 
 
 #: Every map, in the order of the PDF (the MAPS options of exportmaps).
 PAGES = (
-    Page("status", "土地利用现状图", page_status),
-    Page("plan", "土地利用规划图（整治后）", page_plan),
-    Page("new_cultivated", "新增耕地分布图", page_new_cultivated),
-    Page("pbf", "永久基本农田调整图", page_pbf),
-    Page("blocks_before", "耕地集中连片图（整治前）", page_blocks_before),
-    Page("blocks_after", "耕地集中连片图（整治后）", page_blocks_after),
-    Page("subprojects", "子项目分布图", page_subprojects),
-    Page("linkage", "增减挂钩拆旧建新图", page_linkage),
-    Page("conflicts", "约束冲突图", page_conflicts),
-    Page("progress", "实施进度图", page_progress),
+    Page("status", "土地利用现状图", page_status, tr_noop("Land-use status map")),
+    Page("plan", "土地利用规划图（整治后）", page_plan, tr_noop("Land-use plan map (after consolidation)")),
+    Page("new_cultivated", "新增耕地分布图", page_new_cultivated, tr_noop("Map of new cultivated land")),
+    Page("pbf", "永久基本农田调整图", page_pbf, tr_noop("Map of the permanent basic farmland adjustment")),
+    Page("blocks_before", "耕地集中连片图（整治前）", page_blocks_before,
+         tr_noop("Contiguous cultivated land map (before consolidation)")),
+    Page("blocks_after", "耕地集中连片图（整治后）", page_blocks_after,
+         tr_noop("Contiguous cultivated land map (after consolidation)")),
+    Page("subprojects", "子项目分布图", page_subprojects, tr_noop("Map of the sub-projects")),
+    Page("linkage", "增减挂钩拆旧建新图", page_linkage, tr_noop("Linkage map: reclamation and new construction")),
+    Page("conflicts", "约束冲突图", page_conflicts, tr_noop("Constraint conflict map")),
+    Page("progress", "实施进度图", page_progress, tr_noop("Implementation progress map")),
 )

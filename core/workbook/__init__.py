@@ -56,7 +56,19 @@ from .model import (
     unit_line,
     units_for,
 )
-from .registry import LeftOut, Outcome, Table, build, number, option_labels, register, table, tables, unregister
+from .registry import (
+    UNIT_LABELS,
+    LeftOut,
+    Outcome,
+    Table,
+    build,
+    number,
+    option_labels,
+    register,
+    table,
+    tables,
+    unregister,
+)
 from .rounding import before_after, controlled_round, round_levels, shown, split, tidy
 from .tables.annual import annual_sheet
 from .tables.balance import balance_sheet
@@ -75,7 +87,8 @@ __all__ = [
     "Block", "CONFLICTS", "CONTIGUITY_ROWS", "Cell", "Column", "DLTB", "GRADE_DECIMALS", "HECTARE", "Inputs", "LeftOut",
     "MONEY_DECIMALS", "MU", "Need", "Outcome", "PBF", "PBF_PARCELS", "PERCENT_DECIMALS", "PIECES_ON_CONSTRAINTS",
     "PIECES_ON_PBF", "PIECE_GEOMETRIES", "PLAN",
-    "ProjectFacts", "Row", "SUBPROJECTS", "SURVEY", "Sheet", "Sources", "Table", "UNIT_CHOICES", "Unavailable", "Unit",
+    "ProjectFacts", "Row", "SUBPROJECTS", "SURVEY", "Sheet", "Sources", "Table", "UNIT_CHOICES", "UNIT_LABELS",
+    "Unavailable", "Unit",
     "annual_sheet", "area_columns", "balance_sheet", "before_after", "build", "column_widths", "compliance_sheet",
     "contiguity_sheet", "controlled_round", "csv_export", "csv_names", "cultivated_figures", "facts_of",
     "farmland_sheet", "flat_header", "header_merges", "inputs", "label", "linkage_sheet", "model", "number",

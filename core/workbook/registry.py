@@ -31,6 +31,7 @@ from .inputs import (
     Inputs,
     Need,
     Unavailable,
+    tr_noop,
 )
 from .model import Sheet
 from .tables import (
@@ -74,6 +75,9 @@ class Table:
             caller requires it).
         uses: Inputs used when given (e.g. sub-project years for the period),
             and requests such as :data:`~.inputs.PIECE_GEOMETRIES`.
+        label: The table's name in the interface (TABLES options, the export
+            dialog, the log): English, translated by the caller (its Chinese
+            is the official title); default: the title.
     """
 
     key: str
@@ -81,38 +85,59 @@ class Table:
     build: Callable[[Inputs, int], list[Sheet]]
     needs: tuple[Need, ...] = ()
     uses: tuple[Need, ...] = ()
+    label: str = ""
+
+    def name(self, translate: Callable[[str], str] = str) -> str:
+        """The table's name in the interface's language (the official title where no label is set)."""
+        return translate(self.label) if self.label else self.title
 
 
 #: The tables in workbook order (DOMAIN.md §7); a table's number is its place.
 TABLES: list[Table] = [
-    Table("status", status.TITLE, status.build),
-    Table("structure", structure.TITLE, structure.build, needs=(PLAN,)),
-    Table("transition", transition.TITLE, transition.build, needs=(PLAN,)),
-    Table("sources", sources.TITLE, sources.build, needs=(PLAN,)),
-    Table("balance", balance.TITLE, balance.build, needs=(PLAN,)),
-    Table("farmland", farmland.TITLE, farmland.build, needs=(PBF,)),
-    Table("contiguity", contiguity.TITLE, contiguity.build),
-    Table("linkage", linkage.TITLE, linkage.build, needs=(PLAN,), uses=(SUBPROJECTS, PIECE_GEOMETRIES)),
-    Table("subprojects", subprojects.TITLE, subprojects.build, needs=(SUBPROJECTS,)),
-    Table("annual", annual.TITLE, annual.build, needs=(SUBPROJECTS,)),
+    Table("status", status.TITLE, status.build, label=tr_noop("Land-use status by class")),
+    Table("structure", structure.TITLE, structure.build, needs=(PLAN,),
+          label=tr_noop("Adjustment of the land-use structure")),
+    Table("transition", transition.TITLE, transition.build, needs=(PLAN,),
+          label=tr_noop("Land-use transition matrix")),
+    Table("sources", sources.TITLE, sources.build, needs=(PLAN,), label=tr_noop("Sources of new cultivated land")),
+    Table("balance", balance.TITLE, balance.build, needs=(PLAN,),
+          label=tr_noop("In/out balance of cultivated land table")),
+    Table("farmland", farmland.TITLE, farmland.build, needs=(PBF,),
+          label=tr_noop("Permanent basic farmland adjustment table")),
+    Table("contiguity", contiguity.TITLE, contiguity.build, label=tr_noop("Contiguity of cultivated land table")),
+    Table("linkage", linkage.TITLE, linkage.build, needs=(PLAN,), uses=(SUBPROJECTS, PIECE_GEOMETRIES),
+          label=tr_noop("Linkage: reclamation and new construction")),
+    Table("subprojects", subprojects.TITLE, subprojects.build, needs=(SUBPROJECTS,),
+          label=tr_noop("List of sub-projects")),
+    Table("annual", annual.TITLE, annual.build, needs=(SUBPROJECTS,), label=tr_noop("Annual implementation plan")),
     Table("compliance", compliance.TITLE, compliance.build, needs=(PLAN,),
-          uses=(PBF, SUBPROJECTS, CONFLICTS, PIECES_ON_CONSTRAINTS)),
+          uses=(PBF, SUBPROJECTS, CONFLICTS, PIECES_ON_CONSTRAINTS), label=tr_noop("Compliance check table")),
     # The submission tables (issue 12), appended so that the TABLES indices of the first eleven stay.
-    Table("overview", overview.TITLE, overview.build, uses=(PLAN, PBF, SUBPROJECTS)),
-    Table("new_cultivated", new_cultivated.TITLE, new_cultivated.build, needs=(PLAN,)),
-    Table("pbf_out", pbf_out.TITLE, pbf_out.build, needs=(PBF,), uses=(PBF_PARCELS, PLAN, PIECES_ON_PBF)),
-    Table("pbf_in", pbf_in.TITLE, pbf_in.build, needs=(PBF,), uses=(PBF_PARCELS, PLAN, PIECES_ON_PBF)),
-    Table("reclaimed", reclaimed.TITLE, reclaimed.build, needs=(PLAN,)),
-    Table("new_build", new_build.TITLE, new_build.build, needs=(PLAN,)),
-    Table("investment", investment.TITLE, investment.build, needs=(SUBPROJECTS,)),
+    Table("overview", overview.TITLE, overview.build, uses=(PLAN, PBF, SUBPROJECTS),
+          label=tr_noop("Project overview")),
+    Table("new_cultivated", new_cultivated.TITLE, new_cultivated.build, needs=(PLAN,),
+          label=tr_noop("List of new cultivated land parcels")),
+    Table("pbf_out", pbf_out.TITLE, pbf_out.build, needs=(PBF,), uses=(PBF_PARCELS, PLAN, PIECES_ON_PBF),
+          label=tr_noop("List of permanent basic farmland parcels moved out")),
+    Table("pbf_in", pbf_in.TITLE, pbf_in.build, needs=(PBF,), uses=(PBF_PARCELS, PLAN, PIECES_ON_PBF),
+          label=tr_noop("List of permanent basic farmland parcels moved in")),
+    Table("reclaimed", reclaimed.TITLE, reclaimed.build, needs=(PLAN,), label=tr_noop("List of reclaimed plots")),
+    Table("new_build", new_build.TITLE, new_build.build, needs=(PLAN,),
+          label=tr_noop("List of new construction plots")),
+    Table("investment", investment.TITLE, investment.build, needs=(SUBPROJECTS,),
+          label=tr_noop("Investment estimate")),
     Table("linkage_areas", linkage_areas.TITLE, linkage_areas.build, needs=(PLAN,),
-          uses=(SUBPROJECTS, PIECE_GEOMETRIES)),
+          uses=(SUBPROJECTS, PIECE_GEOMETRIES), label=tr_noop("Linkage balance by project area")),
     # Implementation monitoring (issue 15): the plan against later surveys, when they are given.
-    Table("progress", progress.TITLE, progress.build, needs=(SURVEY,)),
-    Table("self_assessment", self_assessment.TITLE, self_assessment.build, needs=(SURVEY,)),
-    Table("deviations", deviations.TITLE, deviations.build, needs=(SURVEY,)),
-    Table("acceptance", acceptance.TITLE, acceptance.build, needs=(SURVEY,)),
+    Table("progress", progress.TITLE, progress.build, needs=(SURVEY,), label=tr_noop("Annual implementation progress")),
+    Table("self_assessment", self_assessment.TITLE, self_assessment.build, needs=(SURVEY,),
+          label=tr_noop("Annual self-assessment")),
+    Table("deviations", deviations.TITLE, deviations.build, needs=(SURVEY,), label=tr_noop("List of deviations")),
+    Table("acceptance", acceptance.TITLE, acceptance.build, needs=(SURVEY,),
+          label=tr_noop("Acceptance self-evaluation")),
 ]
+#: UNITS parameter choices (0 公顷, 1 亩, 2 both) as the interface names them (English, translated by the caller).
+UNIT_LABELS = (tr_noop("Hectares"), tr_noop("Mu"), tr_noop("Hectares and mu"))
 
 
 def tables() -> tuple[Table, ...]:
@@ -133,9 +158,14 @@ def number(key: str) -> int:
     return tables().index(table(key)) + 1
 
 
-def option_labels() -> list[str]:
-    """``"1 土地利用现状分类面积汇总表"`` …: the TABLES options and the dialog's list, in order."""
-    return [f"{i + 1} {entry.title}" for i, entry in enumerate(TABLES)]
+def option_labels(translate: Callable[[str], str] = str) -> list[str]:
+    """``"1 Land-use status by class"`` …: the TABLES options and the dialog's list, in order.
+
+    Args:
+        translate: Translates a table's English label (the plugin's ``tr``: ``"1 土地利用现状分类面积汇总表"``
+            in a Chinese QGIS).
+    """
+    return [f"{i + 1} {entry.name(translate)}" for i, entry in enumerate(TABLES)]
 
 
 def needed_by() -> list[tuple[Need, list[int]]]:

@@ -46,6 +46,7 @@ from ...core.keys import (
     REPAIR_GEOMETRY,
     UNCOVERED,
 )
+from ...core.units import round_field
 from ...core.values import plain_all
 from ...i18n import tr, tr_noop
 from ...plugin_info import icon_path
@@ -76,6 +77,9 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
     group_id = "indicators"
     #: Output key → style (core/maps/styles.py) loaded onto that output when QGIS adds it to the map.
     output_styles: dict = {}
+    #: Round the numbers of every table written to their field's decimals (core/units.py ``field_decimals``);
+    #: off where the output copies the user's own attributes.
+    round_outputs = True
 
     def group(self) -> str:  # noqa: D102
         return self.tr(GROUPS[self.group_id])
@@ -182,6 +186,9 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.tr(
                 "Internal error in {algorithm}: {error}. The details are in the QGIS log (Land consolidation); "
                 "please report them.").format(algorithm=self.name(), error=f"{type(exc).__name__}: {exc}")) from exc
+        # Numbers as the tables state them (m² to 0.01, 公顷 to 4 places, %, 亩 and grades to 2): QGIS shows the
+        # results in the log and the results viewer.
+        results = {key: round_field(key, value) for key, value in results.items()}
         return staging.publish(results, context)
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802
@@ -191,8 +198,36 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         outputs have their final names.  Returns no results of its own, so
         those of :meth:`processAlgorithm` stand.
         """
-        attach_styles(self, context)
+        if not self.is_child:
+            attach_styles(self, context)
         return {}
+
+    #: Set on an instance run inside another algorithm (:meth:`run_child`): it leaves the layers to load alone.
+    is_child = False
+
+    def run_child(self, algorithm_id: str, parameters: dict, context, feedback) -> dict:
+        """Run another of the provider's algorithms inside this one; returns its results.
+
+        As ``processing.run(…, is_child_algorithm=True)`` does (the parameters checked, the outputs kept in
+        the context), but without Processing's "Results: {…}" line, a Python dict, in the user's log, and
+        without the child giving its post-processors to the layers this algorithm will load.
+
+        Raises:
+            QgsProcessingException: the algorithm is not installed, a parameter is refused, or the run fails.
+        """
+        from qgis.core import QgsApplication
+
+        child = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
+        if child is None:
+            raise QgsProcessingException(self.tr("The algorithm {id} is not installed.").format(id=algorithm_id))
+        child.is_child = True
+        ok, message = child.checkParameterValues(parameters, context)
+        if not ok:
+            raise QgsProcessingException(message)
+        results, ok = child.run(parameters, context, feedback, {}, False)
+        if not ok:
+            raise QgsProcessingException(self.tr("{id} failed.").format(id=algorithm_id))
+        return results
 
     def parameterAsVectorLayer(self, parameters, name, context):  # noqa: N802
         """QGIS's layer, read through a private copy when its text needs another encoding (processing/inputs.py)."""
@@ -226,6 +261,8 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
             createOptions or {}, datasourceOptions or [], layer_options)
         if sink is not None and csv:
             sink = outputs.SpreadsheetSafeSink(sink)
+        if sink is not None and self.round_outputs:
+            sink = outputs.RoundingSink(sink, fields)
         return sink, dest
 
     def compute(self, parameters, context, feedback) -> dict:
@@ -237,7 +274,7 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 PROJECT_AREA,
-                self.tr("Project area (项目区) — restrict to this boundary"),
+                self.tr("Project area (only the parcels inside it count)"),
                 [QgsProcessing.SourceType.TypeVectorPolygon],
                 optional=True,
             )
@@ -270,11 +307,12 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         """The DLTB input parameter (地类图斑, projected CGCS2000 Gauss-Krüger)."""
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                key, self.tr("DLTB land-use parcels (地类图斑)"), [QgsProcessing.SourceType.TypeVectorPolygon]
+                key, self.tr("Land-use parcels (DLTB)"), [QgsProcessing.SourceType.TypeVectorPolygon]
             )
         )
         self.parameterDefinition(key).setHelp(
-            self.tr("三调 地类图斑 layer in a projected CGCS2000 Gauss-Krüger CRS (e.g. EPSG:4528).")
+            self.tr("Land-use parcel layer (DLTB) of the third national land survey, in a projected CGCS2000 Gauss-Krüger "
+                    "CRS (e.g. EPSG:4528).")
         )
         self.add_repair_parameter()
 
@@ -293,7 +331,7 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
             optional=True,
         )
         code.setFlags(code.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        code.setHelp(self.tr("Field holding the 三调 code; leave empty to use DLBM."))
+        code.setHelp(self.tr("Field holding the land-survey code; leave empty to use DLBM."))
         self.addParameter(code)
 
     def group_field(self, parameters, context, source, feedback, no_field_note: str) -> str | None:
@@ -315,9 +353,8 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         if parameters.get(GROUP_FIELD) in (None, DEFAULT_GROUP_FIELD):
             feedback.pushInfo(no_field_note)
             return None
-        raise LandConsolidationError(
-            f"图层“{dltb.source_name(source)}”没有分组字段 {wanted}。 The layer has no field '{wanted}'."
-        )
+        raise LandConsolidationError(tr("Layer '{layer}' has no grouping field {field}.").format(
+            layer=dltb.source_name(source), field=wanted))
 
     def whole_layer_or_source(self, parameters, key, context):
         """The parameter's vector layer when it is used whole, else its feature source.
@@ -357,15 +394,16 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         """BEFORE (or DLTB), AFTER or AFTER_FIELD, PROJECT_AREA and the plan options."""
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.before_key, self.tr("Current DLTB (现状地类图斑)"), [QgsProcessing.SourceType.TypeVectorPolygon]
+                self.before_key, self.tr("Current land-use parcels (DLTB)"), [QgsProcessing.SourceType.TypeVectorPolygon]
             )
         )
         self.parameterDefinition(self.before_key).setHelp(
-            self.tr("三调 地类图斑 of the current state, projected CGCS2000 Gauss-Krüger (e.g. EPSG:4528).")
+            self.tr("Land-use parcels (DLTB) of the current state from the land survey, projected CGCS2000 "
+                    "Gauss-Krüger (e.g. EPSG:4528).")
         )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                AFTER, self.tr("Planned DLTB after consolidation (规划地类图斑)"),
+                AFTER, self.tr("Planned land-use parcels after consolidation"),
                 [QgsProcessing.SourceType.TypeVectorPolygon], optional=True,
             )
         )
@@ -375,7 +413,7 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterField(
-                AFTER_FIELD, self.tr("…or planned-code field on the current DLTB (规划地类编码)"),
+                AFTER_FIELD, self.tr("…or planned-code field on the current DLTB"),
                 parentLayerParameterName=self.before_key, optional=True,
             )
         )
@@ -384,9 +422,10 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         )
         self.add_project_area_parameter()
         for key, label, help_text in (
-            (AFTER_KCXS_FIELD, self.tr("Planned 田坎 coefficient field (with the planned-code field)"),
-             self.tr("Planned KCXS per parcel; default: a parcel staying 耕地 keeps its KCXS, new 耕地 has none.")),
-            (AFTER_GDDB_FIELD, self.tr("Planned 耕地等别 field (with the planned-code field)"),
+            (AFTER_KCXS_FIELD, self.tr("Planned field-ridge coefficient field (with the planned-code field)"),
+             self.tr("Planned KCXS per parcel; default: a parcel staying cultivated land keeps its KCXS, new "
+                     "cultivated land has none.")),
+            (AFTER_GDDB_FIELD, self.tr("Planned quality-grade field (with the planned-code field)"),
              self.tr("Planned GDDB per parcel; default: the parcel's current GDDB.")),
         ):
             param = QgsProcessingParameterField(key, label, parentLayerParameterName=self.before_key, optional=True)
@@ -394,13 +433,14 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
             param.setHelp(help_text)
             self.addParameter(param)
         grade = QgsProcessingParameterNumber(
-            NEW_CULTIVATED_GRADE, self.tr("等别 of new 耕地 that has none (新增耕地等别)"),
+            NEW_CULTIVATED_GRADE, self.tr("Quality grade of new cultivated land that has none"),
             QgsProcessingParameterNumber.Type.Double, optional=True, minValue=1.0, maxValue=15.0)
         grade.setFlags(grade.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         grade.setHelp(self.tr(
-            "One 等别 (1 best … 15 worst) for every piece of 新增耕地 (not 耕地 now, planned 耕地) without a planned "
-            "等别 – reclaimed 建设用地 and restored land have none of their own. Without it such land is left out of "
-            "the mean 等别 and the quality rules are 未核验 (not checked), with the area said."))
+            "One quality grade (GDDB, 1 best … 15 worst) for every piece of new cultivated land (not cultivated "
+            "land now, planned as cultivated land) without a planned grade – reclaimed construction land and "
+            "restored land have none of their own. Without it such land is left out of the mean grade and the "
+            "quality rules are not checked, with the area said."))
         self.addParameter(grade)
         uncovered = QgsProcessingParameterEnum(
             UNCOVERED,
@@ -430,10 +470,8 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         repair = self.repair_geometry(parameters, context)
         with user_errors():
             if (after is None) == (not after_field):
-                raise LandConsolidationError(
-                    "请给出规划图层（AFTER）或规划地类字段（AFTER_FIELD）之一。"
-                    " Give either a planned layer (AFTER) or a planned-code field (AFTER_FIELD), not both or none."
-                )
+                raise LandConsolidationError(tr(
+                    "Give either a planned layer (AFTER) or a planned-code field (AFTER_FIELD), not both or none."))
             crs = dltb.check_projected(before)
             area = self.project_area(parameters, context, crs)
             extra = tuple((role, name) for role, name in (
@@ -467,12 +505,12 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
                 and parameters.get(NEW_CULTIVATED_GRADE) not in (None, ""):
             grade = self.parameterAsDouble(parameters, NEW_CULTIVATED_GRADE, context)
             filled = plan.fill_new_cultivated_grade(result, grade)
-            feedback.pushInfo(self.tr("{area:.2f} m² of 新增耕地 without a planned 等别 take the given 等别 {grade:g} "
-                                      "(NEW_CULTIVATED_GRADE).").format(area=filled, grade=grade))
+            feedback.pushInfo(self.tr("{area:.2f} m² of new cultivated land without a planned quality grade take "
+                                      "the given grade {grade:g} (NEW_CULTIVATED_GRADE).").format(area=filled, grade=grade))
         return result
 
-    def run_child(self, alg_id, inputs, context, feedback):
-        """Run a registered algorithm as a child with the given inputs; None when it is not installed.
+    def run_child_with(self, alg_id, inputs, context, feedback):
+        """:meth:`run_child` with what the child takes: None when it is not installed.
 
         Inputs the child does not take, or left empty, are dropped; its
         required outputs (and ``OUTPUT``) go to temporary layers.
@@ -480,14 +518,12 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         alg = QgsApplication.processingRegistry().algorithmById(alg_id)
         if alg is None:
             return None
-        from qgis import processing
-
         params = {k: v for k, v in inputs.items() if alg.parameterDefinition(k) is not None and not empty(v)}
         for definition in alg.destinationParameterDefinitions():
             if definition.name() == OUTPUT or not (
                     definition.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional):
                 params[definition.name()] = QgsProcessing.TEMPORARY_OUTPUT
-        return processing.run(alg_id, params, context=context, feedback=feedback, is_child_algorithm=True)
+        return self.run_child(alg_id, params, context, feedback)
 
     def project_area(self, parameters, context, target_crs):
         """The dissolved project area in ``target_crs``, or None."""

@@ -41,22 +41,24 @@ class CheckDataAlgorithm(LandConsolidationAlgorithm):
         return "checkdata"
 
     def displayName(self) -> str:  # noqa: N802,D102
-        return self.tr("Data check (数据质检)")
+        return self.tr("Data check")
 
     def shortHelpString(self) -> str:  # noqa: N802,D102
         return self.tr(
-            "Checks a 三调 DLTB before indicators are computed from it and lists every problem, naming the "
+            "Checks a land-survey DLTB before indicators are computed from it and lists every problem, naming the "
             "parcel (BSM, else the feature id): TBDLMJ ≠ TBMJ − KCMJ beyond 0.01 m²; TBMJ differing from the "
-            "parcel's 三调 ellipsoidal area by more than the tolerance (default max(1 m², 0.1 %)); negative areas, "
-            "TBMJ 0 on a real polygon, KCMJ > TBMJ, KCXS outside [0, 1), GDDB outside 1–15, NaN/inf or text in a "
-            "number field; 田坎 deducted from a parcel that is not 耕地; an empty code or one not in the 三调 table; "
-            "城镇村属性码 (CZCSXM) invalid, or missing or wrong on 0701/0702 (201/202/203) and 0602/0603 (204); "
+            "parcel's land-survey ellipsoidal area by more than the tolerance (default max(1 m², 0.1 %)); negative "
+            "areas, TBMJ 0 on a real polygon, KCMJ > TBMJ, KCXS outside [0, 1), GDDB outside 1–15, NaN/inf or text "
+            "in a number field; field ridges deducted from a parcel that is not cultivated land; an empty code or "
+            "one not in the land-survey code table; the town/village attribute code (CZCSXM) invalid, or missing "
+            "or wrong on 0701/0702 (201/202/203) and 0602/0603 (204); "
             "null, empty and invalid geometries (with GEOS's reason); parcels whose interiors overlap (with the "
             "overlap area); the same polygon twice; the same BSM twice; garbled text (a wrong encoding), one "
             "finding per field.\n\n"
             "OUTPUT lists the findings (BSM, FID, CHECK, CHECK_NAME, MESSAGE, AREA_M2: the overlap for overlaps, "
             "else the parcel's area); OUTPUT_PARCELS holds the parcels with findings and their checks. A clean "
-            "parcel gives no finding; the input is not changed."
+            "parcel gives no finding; the input is not changed. CHECK_NAME and MESSAGE are in Chinese, as in a "
+            "data inspection report."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802,D102,ARG002
@@ -100,7 +102,8 @@ class CheckDataAlgorithm(LandConsolidationAlgorithm):
         counts = result.counts()
         if counts:
             for key, n in counts.items():
-                feedback.pushWarning(self.tr("{name}: {n}").format(name=checkdata.CHECKS[key], n=n))
+                feedback.pushWarning(self.tr("{name}: {n} finding(s).").format(
+                    name=self.tr(checkdata.CHECK_LABELS[key]), n=n))
         else:
             feedback.pushInfo(self.tr("No findings: all {n} parcels pass every check.").format(n=result.parcels))
         outputs[FINDINGS] = len(findings)

@@ -58,6 +58,7 @@ from ...core.keys import (
     algorithm_id,
 )
 from ...core.period import Period, resolve_period
+from ...core.units import number_text
 from ...core.values import to_number_or_none
 from ...i18n import tr_noop
 from . import conflicts as conflicts_alg
@@ -66,28 +67,32 @@ from .base import LandConsolidationAlgorithm, user_errors
 #: (key, Thresholds attribute, label, type, default); a default of None makes the parameter optional
 #: (the rule is 未核验 without it).
 THRESHOLDS = (
-    (MIN_ADDED_RATE, "min_added_rate", tr_noop("Minimum 新增耕地 rate (% of original 耕地)"), float, 5.0),
-    (MIN_PBF_ADDED_RATE, "min_pbf_added_rate", tr_noop("Minimum 新增永久基本农田 (% of the adjusted area)"), float, 5.0),
-    (MAX_QUALITY_DROP, "max_quality_drop", tr_noop("Largest allowed rise of the mean 耕地等别 (等)"), float, 0.0),
-    (MAX_CONSTRUCTION_INCREASE_M2, "max_construction_increase_m2", tr_noop("Largest allowed 建设用地 increase (m²)"),
-     float, 0.0),
+    (MIN_ADDED_RATE, "min_added_rate", tr_noop("Minimum new cultivated land rate (% of the original cultivated land)"),
+     float, 5.0),
+    (MIN_PBF_ADDED_RATE, "min_pbf_added_rate",
+     tr_noop("Minimum net gain of permanent basic farmland (% of the adjusted area)"), float, 5.0),
+    (MAX_QUALITY_DROP, "max_quality_drop", tr_noop("Largest allowed rise of the mean quality grade (grades)"), float,
+     0.0),
+    (MAX_CONSTRUCTION_INCREASE_M2, "max_construction_increase_m2",
+     tr_noop("Largest allowed increase of construction land (m²)"), float, 0.0),
     (MAX_YEARS, "max_years", tr_noop("Longest implementation period (years)"), int, 3),
-    (MAX_TOWNSHIPS, "max_townships", tr_noop("Most townships (乡镇) in one project"), int, 1),
+    (MAX_TOWNSHIPS, "max_townships", tr_noop("Most townships in one project"), int, 1),
     (MAX_NEW_CULTIVATED_IN_RED_LINE_M2, "max_new_cultivated_in_red_line_m2",
-     tr_noop("Largest allowed 新增耕地 inside the red line (m²)"), float, 0.0),
+     tr_noop("Largest allowed new cultivated land inside the red line (m²)"), float, 0.0),
     (MAX_NEW_CULTIVATED_STEEP_M2, "max_new_cultivated_steep_m2",
-     tr_noop("Largest allowed 新增耕地 on steep slopes (m²)"), float, 0.0),
-    (STEEP_SLOPE, "steep_slope", tr_noop("Steepest slope allowed for new 耕地 (degrees)"), float, 25.0),
+     tr_noop("Largest allowed new cultivated land on steep slopes (m²)"), float, 0.0),
+    (STEEP_SLOPE, "steep_slope", tr_noop("Steepest slope allowed for new cultivated land (degrees)"), float, 25.0),
     (MAX_PBF_OUT_RATIO, "max_pbf_out_ratio",
-     tr_noop("Largest 永久基本农田 调出 (% of the original permanent basic farmland)"), float, 5.0),
+     tr_noop("Largest share of permanent basic farmland moved out (% of the original)"), float, 5.0),
     (MAX_PBF_SLOPE_RISE, "max_pbf_slope_rise",
-     tr_noop("Largest allowed rise of the mean slope grade, 调入 over 调出 (级)"), float, 0.0),
+     tr_noop("Largest allowed rise of the mean slope grade, farmland moved in over farmland moved out (grades)"),
+     float, 0.0),
     (MAX_BUILD_IN_RED_LINE_M2, "max_build_in_red_line_m2",
-     tr_noop("Largest allowed new 建设用地 inside the red line (m²)"), float, 0.0),
+     tr_noop("Largest allowed new construction land inside the red line (m²)"), float, 0.0),
     (MAX_BUILD_ON_PBF_M2, "max_build_on_pbf_m2",
-     tr_noop("Largest allowed 建设用地 on permanent basic farmland (m²)"), float, 0.0),
-    (COUNTY_MEAN_GRADE, "county_mean_grade", tr_noop("County mean 耕地等别 (新增耕地 must not be poorer)"), float,
-     None),
+     tr_noop("Largest allowed construction land on permanent basic farmland (m²)"), float, 0.0),
+    (COUNTY_MEAN_GRADE, "county_mean_grade",
+     tr_noop("County mean quality grade (new cultivated land must not be poorer)"), float, None),
 )
 
 
@@ -99,8 +104,7 @@ def add_threshold_parameters(algorithm) -> None:
                                              optional=default is None)
         param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         if default is None:
-            param.setHelp(algorithm.tr("Threshold of the compliance table; without it the rule is 未核验 (not "
-                                       "checked)."))
+            param.setHelp(algorithm.tr("Threshold of the compliance table; without it the rule is not checked."))
         else:
             param.setHelp(algorithm.tr("Threshold of the compliance table (policy default: {value}).").format(
                 value=default))
@@ -139,15 +143,13 @@ def pbf_review(algorithm, parameters, context, feedback, thresholds):
     """
     if not parameters.get(PBF_BEFORE) or not parameters.get(PBF_AFTER):
         return None, {}
-    from qgis import processing
-
-    child = processing.run(
+    child = algorithm.run_child(
         algorithm_id("farmlandadjustment"),
         {PBF_BEFORE: parameters[PBF_BEFORE], PBF_AFTER: parameters[PBF_AFTER],
          DLTB: parameters[algorithm.before_key], PROJECT_AREA: parameters.get(PROJECT_AREA),
          MIN_ADDED_RATIO: thresholds.min_pbf_added_rate, MAX_OUT_RATIO: thresholds.max_pbf_out_ratio,
          OUTPUT: "memory:", OUT_PARCELS: "memory:", IN_PARCELS: "memory:"},
-        context=context, feedback=feedback, is_child_algorithm=True,
+        context, feedback,
     )
     layers = {key: context.getMapLayer(child[key]) if isinstance(child[key], str) else child[key]
               for key in (OUT_PARCELS, IN_PARCELS)}
@@ -171,40 +173,44 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
         return "compliance"
 
     def displayName(self) -> str:  # noqa: N802,D102
-        return self.tr("Compliance check (指标核验)")
+        return self.tr("Compliance check")
 
     group_id = "scheme"
     output_styles = {OUTPUT_PARCELS: "compliance_parcels"}
 
     def shortHelpString(self) -> str:  # noqa: N802,D102
         return self.tr(
-            "Checks the plan against the policy rules, one row each: 新增耕地 ≥ 5 % of the original 耕地; 新增永久"
-            "基本农田 ≥ 5 % of the adjusted area (needs the permanent basic farmland layers before and after); mean "
-            "耕地等别 not worse; 耕地进出平衡 in area and quality; 建设用地 not increased; 建新 ≤ 拆旧复垦; "
-            "implementation period ≤ 3 years (from START_YEAR/END_YEAR, else the sub-projects' years); one "
-            "township (the first 9 digits of ZLDWDM).\n\n"
+            "Checks the plan against the policy rules, one row each: new cultivated land ≥ 5 % of the original "
+            "cultivated land; new permanent basic farmland ≥ 5 % of the adjusted area (needs the permanent basic "
+            "farmland layers before and after); mean quality grade of the cultivated land not worse; in/out balance "
+            "of cultivated land in area and quality; construction land not increased; new construction ≤ "
+            "reclaimed construction land; implementation period ≤ 3 years (from START_YEAR/END_YEAR, else the "
+            "sub-projects' years); one township (the first 9 digits of ZLDWDM).\n\n"
             "Every threshold is a parameter with the policy default; the table's THRESHOLD column shows the value "
             "used. PASSED is 1/0, or empty when a rule could not be checked (its NOTE says why). OUTPUT_PARCELS "
-            "holds the parcels behind each failure: 耕地 lost (新增耕地), 耕地 planned worse than the original mean "
-            "等别 (quality), 耕地出 (balance), 建新 (construction land, 增减挂钩), parcels of other townships, "
-            "permanent basic farmland 调出."
+            "holds the parcels behind each failure: cultivated land lost (new cultivated land), cultivated land "
+            "planned worse than the original mean grade (quality), cultivated land out (balance), new construction "
+            "(construction land, linkage), parcels of other townships, permanent basic farmland moved out."
         ) + "\n\n" + self.tr(
-            "The reviewer's further checks: 新增耕地 not inside the ecological red line (RED_LINE) and not on "
-            "slopes over 25° (SLOPE raster or DEM, else GDPDJB grade 5); planned new 建设用地 not inside the red "
-            "line and no planned 建设用地 on permanent basic farmland (before or after); 永久基本农田 调出 ≤ 5 % of "
-            "the original (PBF_ADJUST_SHARE) and the 调入 not steeper than the 调出 by area-weighted GDPDJB "
-            "(PBF_IN_SLOPE); the area-weighted 等别 of 新增耕地 (ADDED_QUALITY) not poorer than the county mean "
-            "(COUNTY_MEAN_GRADE; not checked without it). The conflict parts stand behind the constraint rules.\n\n"
-            "耕地 without 等别 is never left out silently: while any planned (or current) 耕地 has none, the quality "
-            "rules are 未核验 and say how much area lacks it. NEW_CULTIVATED_GRADE gives one 等别 to all 新增耕地 "
-            "without a planned one."
+            "The reviewer's further checks: new cultivated land not inside the ecological protection red line "
+            "(RED_LINE) and not on slopes over 25° (SLOPE raster or DEM, else GDPDJB grade 5); planned new "
+            "construction land not inside the red line and no planned construction land on permanent basic "
+            "farmland (before or after); permanent basic farmland moved out ≤ 5 % of the original "
+            "(PBF_ADJUST_SHARE) and the farmland moved in not steeper than the farmland moved out by area-weighted "
+            "GDPDJB (PBF_IN_SLOPE); the area-weighted quality grade of the new cultivated land (ADDED_QUALITY) not "
+            "poorer than the county mean (COUNTY_MEAN_GRADE; not checked without it). The conflict parts stand "
+            "behind the constraint rules.\n\n"
+            "Cultivated land without a quality grade is never left out silently: while any planned (or current) "
+            "cultivated land has none, the quality rules are not checked and say how much area lacks it. "
+            "NEW_CULTIVATED_GRADE gives one grade to all new cultivated land without a planned one.\n\n"
+            "The table's RULE_NAME, VERDICT and NOTE are in Chinese, as in the scheme's official tables."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802,D102
         self.add_plan_parameters()
-        for key, label in ((PBF_BEFORE, self.tr("Permanent basic farmland before (永久基本农田，整治前)")),
-                           (PBF_AFTER, self.tr("Permanent basic farmland after (永久基本农田，整治后)")),
-                           (SUBPROJECTS, self.tr("Sub-projects (子项目)"))):
+        for key, label in ((PBF_BEFORE, self.tr("Permanent basic farmland before the adjustment")),
+                           (PBF_AFTER, self.tr("Permanent basic farmland after the adjustment")),
+                           (SUBPROJECTS, self.tr("Sub-projects"))):
             self.addParameter(
                 QgsProcessingParameterFeatureSource(key, label, [QgsProcessing.SourceType.TypeVectorPolygon], optional=True)
             )
@@ -230,8 +236,8 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(FAILED_COUNT, self.tr("Rules failed")))
         self.addOutput(QgsProcessingOutputNumber(PASSED_COUNT, self.tr("Rules passed")))
         self.addOutput(QgsProcessingOutputNumber(UNCHECKED_COUNT, self.tr("Rules not checked")))
-        self.addOutput(QgsProcessingOutputNumber(ADDED_QUALITY, self.tr("Mean 等别 of 新增耕地")))
-        self.addOutput(QgsProcessingOutputNumber(ADDED_UNGRADED_M2, self.tr("新增耕地 without 等别 (m²)")))
+        self.addOutput(QgsProcessingOutputNumber(ADDED_QUALITY, self.tr("Mean quality grade of the new cultivated land")))
+        self.addOutput(QgsProcessingOutputNumber(ADDED_UNGRADED_M2, self.tr("New cultivated land without a quality grade (m²)")))
 
     def compute(self, parameters, context, feedback):  # noqa: D102
         result = self.read_plan(parameters, context, feedback, keep_geometry=True)
@@ -245,8 +251,10 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
         results = compliance.evaluate(pieces, cultivated, construction, thresholds, period=period, pbf=pbf,
                                       conflicts=found)
         table = compliance.rules_table(results)
-        for row in table.itertuples(index=False):
-            feedback.pushInfo(f"[{row.VERDICT}] {row.RULE_NAME}: {row.NOTE}")
+        for r in results:
+            feedback.pushInfo(self.tr("{rule}: {verdict}; value {value}, threshold {threshold}.").format(
+                rule=self.tr(compliance.RULE_LABELS[r.rule]), verdict=compliance.verdict_label(r.passed),
+                value=number_text(r.value), threshold=number_text(r.threshold)))
         dest = self.write_table_output(parameters, OUTPUT, context, OUTPUT_SPEC, table, feedback)
         outputs = {OUTPUT: dest}
         parcels_dest = self._write_parcels(parameters, context, result, results, pbf, pbf_layers)
@@ -256,6 +264,9 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
         outputs[FAILED_COUNT] = sum(1 for v in verdicts if v is False)
         outputs[PASSED_COUNT] = sum(1 for v in verdicts if v is True)
         outputs[UNCHECKED_COUNT] = sum(1 for v in verdicts if v is None)
+        feedback.pushInfo(self.tr("{failed} rule(s) failed, {passed} passed, {unchecked} not checked; the NOTE "
+                                  "column of the compliance table says why.").format(
+            failed=outputs[FAILED_COUNT], passed=outputs[PASSED_COUNT], unchecked=outputs[UNCHECKED_COUNT]))
         outputs[ADDED_QUALITY] = to_number_or_none(cultivated.added_quality)
         outputs[ADDED_UNGRADED_M2] = round(cultivated.added_ungraded_m2, 2)
         return outputs

@@ -52,21 +52,25 @@ PART_FIELDS = (("RULE", QVariant.Type.String), ("RULE_NAME", QVariant.Type.Strin
 
 def add_constraint_parameters(algorithm, pbf: bool = True) -> None:
     """RED_LINE, (PBF_BEFORE, PBF_AFTER,) SLOPE and DEM, each optional."""
-    layers = [(RED_LINE, algorithm.tr("Ecological protection red line (生态保护红线)"),
-               algorithm.tr("生态保护红线 polygons: planned new 建设用地 and 新增耕地 inside are conflicts."))]
+    layers = [(RED_LINE, algorithm.tr("Ecological protection red line"),
+               algorithm.tr("Red-line polygons: planned new construction land and new cultivated land inside are "
+                            "conflicts."))]
     if pbf:
-        layers += [(PBF_BEFORE, algorithm.tr("Permanent basic farmland before (永久基本农田，整治前)"),
-                    algorithm.tr("永久基本农田 before the adjustment: planned 建设用地 on it is a conflict.")),
-                   (PBF_AFTER, algorithm.tr("Permanent basic farmland after (永久基本农田，整治后)"),
-                    algorithm.tr("永久基本农田 after the adjustment: planned 建设用地 on it is a conflict."))]
+        layers += [(PBF_BEFORE, algorithm.tr("Permanent basic farmland before the adjustment"),
+                    algorithm.tr("Permanent basic farmland before the adjustment: planned construction land on it "
+                                 "is a conflict.")),
+                   (PBF_AFTER, algorithm.tr("Permanent basic farmland after the adjustment"),
+                    algorithm.tr("Permanent basic farmland after the adjustment: planned construction land on it "
+                                 "is a conflict."))]
     for key, label, help_text in layers:
         param = QgsProcessingParameterFeatureSource(key, label, [QgsProcessing.SourceType.TypeVectorPolygon],
                                                     optional=True)
         param.setHelp(help_text)
         algorithm.addParameter(param)
     for key, label, help_text in (
-        (SLOPE, algorithm.tr("Slope raster (坡度, degrees)"),
-         algorithm.tr("Slope in degrees. 新增耕地 is measured from the cells whose centres fall inside each piece. "
+        (SLOPE, algorithm.tr("Slope raster (degrees)"),
+         algorithm.tr("Slope in degrees. New cultivated land is measured from the cells whose centres fall inside "
+                      "each piece. "
                       "Give this or DEM; without either, GDPDJB grade 5 of the planned (else current) parcel marks "
                       "slopes over 25°.")),
         (DEM, algorithm.tr("…or elevation raster (DEM)"),
@@ -81,12 +85,13 @@ def add_constraint_parameters(algorithm, pbf: bool = True) -> None:
 def add_steep_parameter(algorithm) -> None:
     """STEEP_SLOPE (advanced): the slope limit of new 耕地, default 25°."""
     param = QgsProcessingParameterNumber(
-        STEEP_SLOPE, algorithm.tr("Steepest slope allowed for new 耕地 (degrees)"),
+        STEEP_SLOPE, algorithm.tr("Steepest slope allowed for new cultivated land (degrees)"),
         QgsProcessingParameterNumber.Type.Double, defaultValue=conflicts_mod.DEFAULT_STEEP_DEGREES, minValue=0.0,
         maxValue=90.0)
     param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-    param.setHelp(algorithm.tr("新增耕地 on slopes over this is a conflict (补充耕地质量验收办法（试行）, 2025: 25°). The "
-                               "GDPDJB fallback always means grade 5 (over 25°)."))
+    param.setHelp(algorithm.tr("New cultivated land on slopes over this is a conflict (trial rules for the "
+                               "acceptance of supplementary cultivated land, 2025: 25°). The GDPDJB fallback always "
+                               "means grade 5 (over 25°)."))
     algorithm.addParameter(param)
 
 
@@ -103,7 +108,7 @@ def read_constraints(algorithm, parameters, context, crs, feedback) -> conflicts
     red = algorithm.parameterAsSource(parameters, RED_LINE, context) if parameters.get(RED_LINE) else None
     with user_errors():
         if red is not None:
-            found.red_line = dltb.read_polygons(red, crs, context.transformContext(), label="生态保护红线",
+            found.red_line = dltb.read_polygons(red, crs, context.transformContext(), label=tr("ecological protection red line"),
                                                 repair=repair, notes=notes)
         pbf = []
         given = False
@@ -111,7 +116,7 @@ def read_constraints(algorithm, parameters, context, crs, feedback) -> conflicts
             source = algorithm.parameterAsSource(parameters, key, context) if parameters.get(key) else None
             if source is not None:
                 given = True
-                pbf += dltb.read_polygons(source, crs, context.transformContext(), label="永久基本农田",
+                pbf += dltb.read_polygons(source, crs, context.transformContext(), label=tr("permanent basic farmland"),
                                           repair=repair, notes=notes)
         if given:
             found.pbf = pbf
@@ -145,12 +150,12 @@ def find(algorithm, parameters, context, feedback, plan, steep: float | None = N
     for note in result.notes:
         feedback.pushWarning(note)
     if constraints.slope is None and not result.checked["NEW_CULTIVATED_NOT_STEEP"]:
-        feedback.pushWarning(tr("No slope raster or DEM, and no GDPDJB on the new 耕地: the slope of new 耕地 "
-                                "is not checked."))
+        feedback.pushWarning(tr("No slope raster or DEM, and no GDPDJB on the new cultivated land: its slope is "
+                                "not checked."))
     unknown = result.unknown_m2.get("NEW_CULTIVATED_NOT_STEEP", 0.0)
     if unknown > 0.01 and result.checked["NEW_CULTIVATED_NOT_STEEP"]:
-        feedback.pushWarning(tr("{area:.2f} m² of new 耕地 have neither raster cells nor a GDPDJB: their slope is "
-                                "unknown.").format(area=unknown))
+        feedback.pushWarning(tr("{area:.2f} m² of new cultivated land have neither raster cells nor a GDPDJB: "
+                                "their slope is unknown.").format(area=unknown))
     return result
 
 
@@ -161,7 +166,7 @@ class ConflictsAlgorithm(LandConsolidationAlgorithm):
         return "conflicts"
 
     def displayName(self) -> str:  # noqa: N802,D102
-        return self.tr("Constraint conflicts (约束冲突)")
+        return self.tr("Constraint conflicts")
 
     group_id = "scheme"
     output_styles = {OUTPUT: "compliance_parcels"}
@@ -171,19 +176,21 @@ class ConflictsAlgorithm(LandConsolidationAlgorithm):
             "Checks the plan (the overlay of the current and the planned DLTB, as the other algorithms build it) "
             "against the constraints, piece by piece, and lists each conflicting piece with its rule, the BSM of "
             "the current parcel, the current and planned code and its area:\n"
-            "• NO_BUILD_IN_RED_LINE – planned 建设用地 inside the ecological red line that is not 建设用地 now;\n"
-            "• NO_BUILD_ON_PBF – planned 建设用地 on permanent basic farmland, before or after the adjustment;\n"
-            "• NEW_CULTIVATED_NOT_IN_RED_LINE – 新增耕地 inside the red line;\n"
-            "• NEW_CULTIVATED_NOT_STEEP – 新增耕地 on slopes over 25° (STEEP_SLOPE).\n\n"
+            "• NO_BUILD_IN_RED_LINE – planned construction land inside the ecological protection red line that "
+            "is not construction land now;\n"
+            "• NO_BUILD_ON_PBF – planned construction land on permanent basic farmland, before or after the "
+            "adjustment;\n"
+            "• NEW_CULTIVATED_NOT_IN_RED_LINE – new cultivated land inside the red line;\n"
+            "• NEW_CULTIVATED_NOT_STEEP – new cultivated land on slopes over 25° (STEEP_SLOPE).\n\n"
             "Areas are gross, in m²: the piece's share of its current parcel's TBMJ; the part of a piece inside a "
             "constraint gets the piece's gross area × the share of the piece's ellipsoidal area inside (the "
             "output's SHARE). Parts under SLIVER_AREA (default 1 m²) are boundary noise and left out.\n\n"
             "Slope: from the SLOPE raster (degrees) or from a DEM (Horn's method), counting the cells whose "
             "centres fall inside the piece (a piece too small for a cell centre takes the cell under it); without "
             "a raster, or where the raster has no data, GDPDJB grade 5 of the planned (else current) parcel. New "
-            "耕地 with neither is reported as unknown, not as flat.\n\n"
+            "cultivated land with neither is reported as unknown, not as flat.\n\n"
             "Each constraint is optional; a rule without its constraint is not checked (the compliance table says "
-            "未核验)."
+            "so). The RULE_NAME and NOTE fields are in Chinese, as in the scheme's official tables."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802,D102
@@ -199,10 +206,10 @@ class ConflictsAlgorithm(LandConsolidationAlgorithm):
         self.addParameter(sliver)
         self.addParameter(QgsProcessingParameterFeatureSink(
             OUTPUT, self.tr("Conflicting pieces"), QgsProcessing.SourceType.TypeVectorPolygon))
-        for key, label in ((BUILD_IN_RED_LINE_M2, self.tr("New 建设用地 inside the red line (m²)")),
-                           (BUILD_ON_PBF_M2, self.tr("Planned 建设用地 on permanent basic farmland (m²)")),
-                           (NEW_CULTIVATED_IN_RED_LINE_M2, self.tr("新增耕地 inside the red line (m²)")),
-                           (NEW_CULTIVATED_STEEP_M2, self.tr("新增耕地 on steep slopes (m²)")),
+        for key, label in ((BUILD_IN_RED_LINE_M2, self.tr("New construction land inside the red line (m²)")),
+                           (BUILD_ON_PBF_M2, self.tr("Planned construction land on permanent basic farmland (m²)")),
+                           (NEW_CULTIVATED_IN_RED_LINE_M2, self.tr("New cultivated land inside the red line (m²)")),
+                           (NEW_CULTIVATED_STEEP_M2, self.tr("New cultivated land on steep slopes (m²)")),
                            (CONFLICT_COUNT, self.tr("Conflicting pieces"))):
             self.addOutput(QgsProcessingOutputNumber(key, label))
 

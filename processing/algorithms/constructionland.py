@@ -14,16 +14,16 @@ from ...i18n import tr_noop
 from .base import LandConsolidationAlgorithm, user_errors
 
 NUMBERS = (
-    ("CONSTRUCTION_BEFORE_M2", tr_noop("建设用地 before (m²)")),
-    ("CONSTRUCTION_AFTER_M2", tr_noop("建设用地 after (m²)")),
+    ("CONSTRUCTION_BEFORE_M2", tr_noop("Construction land before (m²)")),
+    ("CONSTRUCTION_AFTER_M2", tr_noop("Construction land after (m²)")),
     ("RURAL_BEFORE_M2", tr_noop("Rural construction land before (m²)")),
     ("RURAL_AFTER_M2", tr_noop("Rural construction land after (m²)")),
-    ("RECLAIMED_M2", tr_noop("拆旧复垦: 建设用地 planned as non-construction (m²)")),
-    ("RECLAIMED_TO_CULTIVATED_M2", tr_noop("…of which to 耕地 (m²)")),
-    ("RECLAIMED_TO_AGRICULTURAL_M2", tr_noop("…of which to other 农用地 (m²)")),
-    ("RECLAIMED_TO_UNUSED_M2", tr_noop("…of which to 未利用地 (m²)")),
-    ("NEW_BUILD_M2", tr_noop("建新: non-construction planned as 建设用地 (m²)")),
-    ("SURPLUS_M2", tr_noop("节余 = 拆旧复垦 − 建新 (m²)")),
+    ("RECLAIMED_M2", tr_noop("Reclaimed: construction land planned as other land (m²)")),
+    ("RECLAIMED_TO_CULTIVATED_M2", tr_noop("…of which to cultivated land (m²)")),
+    ("RECLAIMED_TO_AGRICULTURAL_M2", tr_noop("…of which to other agricultural land (m²)")),
+    ("RECLAIMED_TO_UNUSED_M2", tr_noop("…of which to unused land (m²)")),
+    ("NEW_BUILD_M2", tr_noop("New construction: other land planned as construction land (m²)")),
+    ("SURPLUS_M2", tr_noop("Surplus = reclaimed − new construction (m²)")),
 )
 OUTPUT_SPEC = [("SUBPROJECT", str), ("NAME", str), ("TYPE", str), ("RECLAIMED_M2", float),
                ("RECLAIMED_TO_CULTIVATED_M2", float), ("NEW_BUILD_M2", float), ("SURPLUS_M2", float)]
@@ -36,33 +36,36 @@ class ConstructionLandAlgorithm(LandConsolidationAlgorithm):
         return "constructionland"
 
     def displayName(self) -> str:  # noqa: N802,D102
-        return self.tr("Construction land and 增减挂钩 (建设用地与拆旧建新)")
+        return self.tr("Construction land and linkage")
 
     group_id = "indicators"
 
     def shortHelpString(self) -> str:  # noqa: N802,D102
         return self.tr(
-            "建设用地 is the 三调 三大类 建设用地 (class areas, TBDLMJ). Rural construction land = 建设用地 with "
-            "CZCSXM 203/203A (村庄), any 0702, and 0601/0602 outside 城市/建制镇 (CZCSXM not 201/202).\n\n"
-            "增减挂钩 from the transitions (gross piece areas): 拆旧复垦 (RECLAIMED_M2) = 建设用地 planned as "
-            "non-construction land, split into 耕地 / other 农用地; 建新 (NEW_BUILD_M2) = non-construction land "
-            "planned as 建设用地; 节余 = 拆旧复垦 − 建新. The rule is 建新 ≤ 拆旧复垦 and 建设用地 not increased.\n\n"
+            "Construction land is the land-survey category of construction land (class areas, TBDLMJ). Rural "
+            "construction land = construction land with CZCSXM 203/203A (villages), any 0702, and 0601/0602 "
+            "outside cities and towns (CZCSXM not 201/202).\n\n"
+            "The urban-rural linkage (demolition and reclamation against new construction) from the transitions "
+            "(gross piece areas): reclaimed (RECLAIMED_M2) = construction land planned as non-construction land, "
+            "split into cultivated land and other agricultural land; new construction (NEW_BUILD_M2) = "
+            "non-construction land planned as construction land; surplus = reclaimed − new construction. The rule "
+            "is new construction ≤ reclaimed and construction land not increased.\n\n"
             "With a sub-project layer, OUTPUT has one row per sub-project (the part of each change inside it) "
-            "and a 合计 row; without it, only the 合计 row."
+            "and a total row; without it, only the total row."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802,D102
         self.add_plan_parameters()
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                SUBPROJECTS, self.tr("Sub-projects (子项目)"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True
+                SUBPROJECTS, self.tr("Sub-projects"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True
             )
         )
         self.parameterDefinition(SUBPROJECTS).setHelp(
             self.tr("Polygons of the sub-projects (fields XMMC name, XMLX type are used when present).")
         )
         self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT, self.tr("增减挂钩 ledger"), QgsProcessing.SourceType.TypeVector))
+            OUTPUT, self.tr("Linkage ledger"), QgsProcessing.SourceType.TypeVector))
         for key, label in NUMBERS:
             self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
 
@@ -75,10 +78,11 @@ class ConstructionLandAlgorithm(LandConsolidationAlgorithm):
         with user_errors():
             ledger = subprojects_mod.linkage_ledger(result, sub_source, land,
                                                       repair=self.repair_geometry(parameters, context))
-        feedback.pushInfo(
-            f"建设用地 {land.before_m2:.2f} → {land.after_m2:.2f} m²；拆旧复垦 {land.reclaimed_m2:.2f}，"
-            f"建新 {land.new_build_m2:.2f}，节余 {land.surplus_m2:.2f} m²"
-        )
+        feedback.pushInfo(self.tr(
+            "Construction land {before:.2f} m² before, {after:.2f} m² after; reclaimed {reclaimed:.2f} m², new "
+            "construction {new:.2f} m², surplus {surplus:.2f} m².").format(
+            before=land.before_m2, after=land.after_m2, reclaimed=land.reclaimed_m2, new=land.new_build_m2,
+            surplus=land.surplus_m2))
         dest = self.write_table_output(parameters, OUTPUT, context, OUTPUT_SPEC, ledger, feedback)
         return {
             OUTPUT: dest,

@@ -48,6 +48,7 @@ from ...core.keys import (
     VILLAGES,
 )
 from ...core.period import DEFAULT_MAX_YEARS, parse_date, period_problem
+from ...i18n import tr
 from .. import inputs
 from .base import LandConsolidationAlgorithm, user_errors
 
@@ -61,7 +62,7 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
         return "createproject"
 
     def displayName(self) -> str:  # noqa: N802,D102
-        return self.tr("Create project (项目设置)")
+        return self.tr("Create project")
 
     group_id = "scheme"
 
@@ -75,33 +76,35 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
             "The boundary is the PROJECT_AREA layer (its features dissolved; use 'selected features only' for a "
             "part) or the villages listed in VILLAGES (ZLDWDM codes, comma separated), whose DLTB parcels are "
             "dissolved. A project spanning more than one township (first 9 digits of ZLDWDM) is reported as a "
-            "warning: the policy's unit is one 乡镇. The period counts both ends (2026–2028 = 3 years) and may "
+            "warning: the policy's unit is one township. The period counts both ends (2026–2028 = 3 years) and may "
             "not exceed MAX_YEARS."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802,D102
         self.addParameter(QgsProcessingParameterFeatureSource(
-            DLTB, self.tr("Current DLTB (现状地类图斑)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
-        self.parameterDefinition(DLTB).setHelp(self.tr("三调 地类图斑, projected CGCS2000 Gauss-Krüger."))
+            DLTB, self.tr("Current land-use parcels (DLTB)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+        self.parameterDefinition(DLTB).setHelp(self.tr("Land-use parcels (DLTB) of the land survey, projected CGCS2000 "
+                                                       "Gauss-Krüger."))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            PROJECT_AREA, self.tr("Project area polygons (项目区)"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+            PROJECT_AREA, self.tr("Project area polygons"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.parameterDefinition(PROJECT_AREA).setHelp(self.tr("Boundary polygons; or give VILLAGES instead."))
         self.addParameter(QgsProcessingParameterString(
             VILLAGES, self.tr("…or villages (ZLDWDM codes, comma separated)"), optional=True))
         self.parameterDefinition(VILLAGES).setHelp(self.tr("Their DLTB parcels are dissolved into the boundary."))
         for key, label, help_text in (
-            (NAME, self.tr("Project name (项目名称)"), self.tr("e.g. 某某镇全域土地综合整治项目")),
-            (CODE, self.tr("Project code (项目编号)"), self.tr("Code given by the bureau.")),
-            (TOWNSHIP, self.tr("Township (乡镇)"), self.tr("Name of the township; default from ZLDWDM.")),
-            (RESPONSIBLE_UNIT, self.tr("Responsible unit (实施主体)"), self.tr("e.g. the township government.")),
-            (UNIT_NAME, self.tr("Prepared by (编制单位)"),
+            (NAME, self.tr("Project name"), self.tr("e.g. the comprehensive land consolidation project of a "
+                                                    "township")),
+            (CODE, self.tr("Project code"), self.tr("Code given by the bureau.")),
+            (TOWNSHIP, self.tr("Township"), self.tr("Name of the township; default from ZLDWDM.")),
+            (RESPONSIBLE_UNIT, self.tr("Responsible unit"), self.tr("e.g. the township government.")),
+            (UNIT_NAME, self.tr("Prepared by"),
              self.tr("The unit that prepares the scheme; shown on every table and map.")),
-            (PREPARED_DATE, self.tr("Date of preparation (编制日期)"),
+            (PREPARED_DATE, self.tr("Date of preparation"),
              self.tr("e.g. 2026-11-29; default: the day the project is written.")),
         ):
             self.addParameter(QgsProcessingParameterString(key, label, optional=key != NAME))
             self.parameterDefinition(key).setHelp(help_text)
-        for key, label in ((START_YEAR, self.tr("First year (开始年度)")), (END_YEAR, self.tr("Last year (结束年度)"))):
+        for key, label in ((START_YEAR, self.tr("First year")), (END_YEAR, self.tr("Last year"))):
             param = QgsProcessingParameterNumber(key, label, QgsProcessingParameterNumber.Type.Integer,
                                                  minValue=1900, maxValue=2200)
             param.setHelp(self.tr("Calendar year; both ends count."))
@@ -110,28 +113,28 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
                                                  QgsProcessingParameterNumber.Type.Integer,
                                                  defaultValue=DEFAULT_MAX_YEARS, minValue=1)
         max_years.setFlags(max_years.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        max_years.setHelp(self.tr("Policy default: 3 years (无锡实施意见 §三(三))."))
+        max_years.setHelp(self.tr("Policy default: 3 years (Wuxi implementation opinion §3(3))."))
         self.addParameter(max_years)
         labels = {
-            PBF_BEFORE: self.tr("Permanent basic farmland before (永久基本农田，整治前)"),
-            PBF_AFTER: self.tr("Permanent basic farmland after (永久基本农田，整治后)"),
-            AFTER: self.tr("Planned DLTB after consolidation (规划地类图斑)"),
-            SUBPROJECTS: self.tr("Sub-projects (子项目)"),
-            RED_LINE: self.tr("Ecological red line (生态保护红线)"),
-            DEVELOPMENT_BOUNDARY: self.tr("Urban development boundary (城镇开发边界)"),
+            PBF_BEFORE: self.tr("Permanent basic farmland before the adjustment"),
+            PBF_AFTER: self.tr("Permanent basic farmland after the adjustment"),
+            AFTER: self.tr("Planned land-use parcels after consolidation"),
+            SUBPROJECTS: self.tr("Sub-projects"),
+            RED_LINE: self.tr("Ecological protection red line"),
+            DEVELOPMENT_BOUNDARY: self.tr("Urban development boundary"),
         }
         for key in OPTIONAL_LAYERS:
             self.addParameter(QgsProcessingParameterFeatureSource(
                 key, labels[key], [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
             self.parameterDefinition(key).setHelp(self.tr("Optional; copied into the project where it meets the boundary."))
         surveys = QgsProcessingParameterMultipleLayers(
-            SURVEY, self.tr("Later surveys (年度变更调查 DLTB)"), QgsProcessing.SourceType.TypeVectorPolygon,
+            SURVEY, self.tr("Later surveys (annual change-survey DLTB)"), QgsProcessing.SourceType.TypeVectorPolygon,
             optional=True)
         surveys.setHelp(self.tr("Optional; for implementation monitoring. Each is copied where it meets the boundary, "
                                 "as DLTB_<year> (the year from the layer name)."))
         self.addParameter(surveys)
         self.addParameter(QgsProcessingParameterField(
-            AFTER_FIELD, self.tr("…or planned-code field on the DLTB (规划地类编码)"),
+            AFTER_FIELD, self.tr("…or planned-code field on the DLTB"),
             parentLayerParameterName=DLTB, optional=True))
         self.parameterDefinition(AFTER_FIELD).setHelp(self.tr("Field holding the planned DLBM, instead of a layer."))
         mapping = QgsProcessingParameterString(FIELD_MAPPING, self.tr("Field mapping (JSON role → field)"),
@@ -161,7 +164,7 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
         after_field = (self.parameterAsFields(parameters, AFTER_FIELD, context) or [""])[0]
         with user_errors():
             if not name:
-                raise LandConsolidationError("请填写项目名称。 The project needs a name.")
+                raise LandConsolidationError(tr("The project needs a name."))
             problem = period_problem(start, end, max_years)
             if problem:
                 raise LandConsolidationError(problem)
@@ -169,7 +172,8 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
             crs = dltb.check_projected(source)
             names = {}
             if area_source is not None and villages:
-                raise LandConsolidationError("请只给出项目区图层或村庄之一。 Give PROJECT_AREA or VILLAGES, not both.")
+                raise LandConsolidationError(tr("Give a project area layer (PROJECT_AREA) or villages (VILLAGES), not "
+                                                "both."))
             if area_source is not None:
                 boundary = dltb.dissolve_area(area_source, crs, context.transformContext(),
                                               repair=self.repair_geometry(parameters, context))
@@ -177,17 +181,18 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
                 boundary, names = project.village_boundary(source, villages, overrides,
                                                            self.repair_geometry(parameters, context))
             else:
-                raise LandConsolidationError("请给出项目区图层或村庄。 Give a PROJECT_AREA layer or VILLAGES.")
+                raise LandConsolidationError(tr("Give a project area layer (PROJECT_AREA) or villages (VILLAGES)."))
             if not boundary.isGeosValid():
                 boundary = boundary.makeValid()
             townships = project.townships_in(source, boundary, overrides)
             if not townships:
-                raise LandConsolidationError(
-                    f"项目区与图层“{dltb.source_name(source)}”没有重叠。 The project area does not overlap the DLTB."
-                )
+                raise LandConsolidationError(tr(
+                    "The project area does not overlap the layer '{layer}'. Check that the project area is a "
+                    "boundary layer and both are in the right coordinate system.").format(
+                    layer=dltb.source_name(source)))
             if len(townships) > 1:
                 feedback.pushWarning(self.tr(
-                    "The project area spans {n} townships ({codes}); the policy's unit is one 乡镇."
+                    "The project area spans {n} townships ({codes}); the policy's unit is one township."
                 ).format(n=len(townships), codes=", ".join(sorted(townships))))
             layers = {DLTB: source}
             sources = {DLTB: source.sourceName()}
@@ -229,6 +234,6 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
             counts = project.write_project(output, boundary, crs, layers, settings, context.transformContext(),
                                            feedback.isCanceled, surveys=list(zip(survey_names, survey_layers)))
         for layer_name, n in counts.items():
-            feedback.pushInfo(f"{layer_name}: {n}")
+            feedback.pushInfo(self.tr("Layer {layer}: {n} feature(s) written.").format(layer=layer_name, n=n))
         return {OUTPUT: output, TOWNSHIP_COUNT: len(townships), PARCEL_COUNT: counts.get(project.LAYER_NAMES[DLTB], 0),
                 TOWNSHIPS: ",".join(sorted(townships))}

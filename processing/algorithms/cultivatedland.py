@@ -5,26 +5,27 @@ from qgis.core import QgsProcessing, QgsProcessingOutputNumber, QgsProcessingPar
 
 from ...core import indicators
 from ...core.keys import OUTPUT
+from ...core.units import number_text
 from ...core.values import to_number_or_none
 from ...i18n import tr_noop
 from .base import LandConsolidationAlgorithm
 
 NUMBERS = (
-    ("CULTIVATED_BEFORE_M2", tr_noop("耕地 before, Σ TBDLMJ (m²)")),
-    ("CULTIVATED_AFTER_M2", tr_noop("耕地 after, Σ TBDLMJ (m²)")),
-    ("ADDED_M2", tr_noop("新增耕地 (m²)")),
-    ("ADDED_RATE", tr_noop("新增耕地 rate, % of 耕地 before")),
-    ("ADDED_RATE_OF_PROJECT_AREA", tr_noop("新增耕地 rate, % of the project area")),
-    ("OUT_M2", tr_noop("耕地出: 耕地 to other 农用地 (m²)")),
-    ("IN_M2", tr_noop("耕地进: other 农用地 to 耕地 (m²)")),
-    ("OUT_QUALITY", tr_noop("耕地出 mean 等别")),
-    ("IN_QUALITY", tr_noop("耕地进 mean 等别")),
-    ("QUALITY_BEFORE", tr_noop("Mean 等别 of 耕地 before")),
-    ("QUALITY_AFTER", tr_noop("Mean 等别 of 耕地 after")),
-    ("OCCUPIED_M2", tr_noop("耕地 to 建设用地/未利用地 (m²)")),
-    ("BALANCED", tr_noop("进出平衡 in area and quality (1 = yes)")),
-    ("ADDED_QUALITY", tr_noop("Mean 等别 of 新增耕地")),
-    ("ADDED_UNGRADED_M2", tr_noop("新增耕地 without 等别 (m²)")),
+    ("CULTIVATED_BEFORE_M2", tr_noop("Cultivated land before, Σ TBDLMJ (m²)")),
+    ("CULTIVATED_AFTER_M2", tr_noop("Cultivated land after, Σ TBDLMJ (m²)")),
+    ("ADDED_M2", tr_noop("New cultivated land (m²)")),
+    ("ADDED_RATE", tr_noop("New cultivated land rate, % of the cultivated land before")),
+    ("ADDED_RATE_OF_PROJECT_AREA", tr_noop("New cultivated land rate, % of the project area")),
+    ("OUT_M2", tr_noop("Cultivated land out: to other agricultural land (m²)")),
+    ("IN_M2", tr_noop("Cultivated land in: from other agricultural land (m²)")),
+    ("OUT_QUALITY", tr_noop("Mean quality grade of the cultivated land out")),
+    ("IN_QUALITY", tr_noop("Mean quality grade of the cultivated land in")),
+    ("QUALITY_BEFORE", tr_noop("Mean quality grade of the cultivated land before")),
+    ("QUALITY_AFTER", tr_noop("Mean quality grade of the cultivated land after")),
+    ("OCCUPIED_M2", tr_noop("Cultivated land to construction or unused land (m²)")),
+    ("BALANCED", tr_noop("In/out balance met in area and quality (1 = yes)")),
+    ("ADDED_QUALITY", tr_noop("Mean quality grade of the new cultivated land")),
+    ("ADDED_UNGRADED_M2", tr_noop("New cultivated land without a quality grade (m²)")),
 )
 OUTPUT_SPEC = [("SOURCE", str), ("SOURCE_NAME", str), ("AREA_M2", float), ("PADDY_M2", float),
                ("IRRIGATED_M2", float), ("DRY_M2", float), ("QUALITY", float), ("PIECES", int)]
@@ -37,33 +38,39 @@ class CultivatedLandAlgorithm(LandConsolidationAlgorithm):
         return "cultivatedland"
 
     def displayName(self) -> str:  # noqa: N802,D102
-        return self.tr("Cultivated land: added, in/out balance, quality (新增耕地与进出平衡)")
+        return self.tr("Cultivated land: added, in/out balance, quality")
 
     group_id = "indicators"
 
     def shortHelpString(self) -> str:  # noqa: N802,D102
         return self.tr(
-            "耕地 (0101/0102/0103) before and after on the TBDLMJ basis (田坎 excluded): 新增耕地 = 耕地 after − "
-            "耕地 before. ADDED_RATE is the policy's rate, against the original 耕地; ADDED_RATE_OF_PROJECT_AREA is "
-            "against the project area's Σ TBMJ (both in %).\n\n"
-            "The OUTPUT table splits 新增耕地 by source: 建设用地复垦, K-coded restorable plots, 园地/林地/草地, "
-            "坑塘, 未利用地, other 农用地, the change inside land that stays 耕地 (田坎 coefficient; a change of type "
-            "moves its area between the 水田/水浇地/旱地 columns), and 耕地 lost (negative); "
-            "the rows add up to the 合计 row = ADDED_M2, and the columns split each row by the planned 水田/水浇地/"
-            "旱地 (a loss by the current one). QUALITY is the area-weighted mean 等别 (GDDB; 1 best, 15 worst).\n\n"
-            "进出平衡: 出 = 耕地 planned as other 农用地 (incl. 设施农用地), measured before; 进 = other 农用地 "
-            "planned as 耕地, measured after; balanced when 进 ≥ 出 and the mean 等别 of 进 is not larger than that "
-            "of 出. 耕地 from 建设用地 or 未利用地 is 新增耕地 but not part of 进出平衡."
+            "Cultivated land (0101/0102/0103) before and after on the TBDLMJ basis (field ridges excluded): new "
+            "cultivated land = cultivated land after − cultivated land before. ADDED_RATE is the policy's rate, "
+            "against the original cultivated land; ADDED_RATE_OF_PROJECT_AREA is against the project area's "
+            "Σ TBMJ (both in %).\n\n"
+            "The OUTPUT table splits the new cultivated land by source: reclaimed construction land, K-coded "
+            "restorable plots, garden/forest/grassland, ponds, unused land, other agricultural land, the change "
+            "inside land that stays cultivated (field-ridge coefficient; a change of type moves its area between "
+            "the paddy, irrigated and dry columns), and cultivated land lost (negative); the rows add up to the "
+            "total row = ADDED_M2, and the columns split each row by the planned type (paddy, irrigated, dry; a "
+            "loss by the current one). QUALITY is the area-weighted mean quality grade (GDDB; 1 best, 15 worst)."
+            "\n\n"
+            "In/out balance: out = cultivated land planned as other agricultural land (including facility "
+            "agricultural land), measured before; in = other agricultural land planned as cultivated land, "
+            "measured after; balanced when in ≥ out and the mean grade of the land in is not larger than that "
+            "of the land out. Cultivated land from construction or unused land is new cultivated land but not "
+            "part of the in/out balance."
         ) + "\n\n" + self.tr(
-            "ADDED_QUALITY is the area-weighted mean 等别 of 新增耕地 on its own (pieces not 耕地 now and planned as "
-            "耕地); ADDED_UNGRADED_M2 the part of it without a planned 等别 (give NEW_CULTIVATED_GRADE or the "
-            "planned 等别 field). BALANCED is 0 while 进 or 出 has 耕地 without 等别."
+            "ADDED_QUALITY is the area-weighted mean quality grade of the new cultivated land on its own (pieces "
+            "not cultivated now and planned as cultivated land); ADDED_UNGRADED_M2 the part of it without a "
+            "planned grade (give NEW_CULTIVATED_GRADE or the planned-grade field). BALANCED is 0 while the land "
+            "in or out has cultivated land without a grade."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802,D102
         self.add_plan_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT, self.tr("新增耕地 by source"), QgsProcessing.SourceType.TypeVector))
+            OUTPUT, self.tr("New cultivated land by source"), QgsProcessing.SourceType.TypeVector))
         for key, label in NUMBERS:
             self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
 
@@ -74,17 +81,21 @@ class CultivatedLandAlgorithm(LandConsolidationAlgorithm):
         for note in land.notes:
             feedback.pushWarning(note)
         if land.added_ungraded_m2 > indicators.UNGRADED_TOLERANCE_M2:
-            feedback.pushWarning(self.tr("{area:.2f} m² of 新增耕地 have no 等别; the means and the quality rules leave "
-                                         "them out. Give NEW_CULTIVATED_GRADE or the planned 等别 field.").format(
-                area=land.added_ungraded_m2))
-        feedback.pushInfo(
-            f"耕地 {land.before_m2:.2f} → {land.after_m2:.2f} m²；新增 {land.added_m2:.2f} m² "
-            f"（占原耕地 {land.added_rate:.2f}%，占项目区 {land.added_rate_of_project_area:.2f}%）"
-        )
-        feedback.pushInfo(
-            f"进出平衡：出 {land.out_m2:.2f} m²（等别 {land.out_quality:.2f}），进 {land.in_m2:.2f} m²"
-            f"（等别 {land.in_quality:.2f}）；{'平衡' if land.balanced_area and land.balanced_quality else '不平衡'}"
-        )
+            feedback.pushWarning(self.tr("{area:.2f} m² of new cultivated land have no quality grade; the means and "
+                                         "the quality rules leave them out. Give NEW_CULTIVATED_GRADE or the planned-"
+                                         "grade field.").format(area=land.added_ungraded_m2))
+        feedback.pushInfo(self.tr(
+            "Cultivated land {before:.2f} m² before, {after:.2f} m² after; new cultivated land {added:.2f} m² "
+            "({rate:.2f} % of the original cultivated land, {share:.2f} % of the project area).").format(
+            before=land.before_m2, after=land.after_m2, added=land.added_m2, rate=land.added_rate,
+            share=land.added_rate_of_project_area))
+        balanced = land.balanced_area and land.balanced_quality
+        feedback.pushInfo((self.tr(
+            "In/out balance: {out:.2f} m² out (mean grade {out_grade}), {into:.2f} m² in (mean grade "
+            "{in_grade}); balanced.") if balanced else self.tr(
+            "In/out balance: {out:.2f} m² out (mean grade {out_grade}), {into:.2f} m² in (mean grade "
+            "{in_grade}); not balanced.")).format(out=land.out_m2, out_grade=number_text(land.out_quality),
+                                                  into=land.in_m2, in_grade=number_text(land.in_quality)))
         dest = self.write_table_output(parameters, OUTPUT, context, OUTPUT_SPEC, land.sources, feedback)
         values = {
             "CULTIVATED_BEFORE_M2": land.before_m2,

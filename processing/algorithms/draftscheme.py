@@ -76,11 +76,11 @@ NEW_CODES = ("0103", "0102")
 SOLVERS = ("auto", "greedy")
 #: (key, UnitCosts attribute, label).
 COST_PARAMETERS = (
-    (COST_RESTORABLE, "restorable", tr_noop("Unit cost: 耕地恢复 of K plots (元/亩)")),
-    (COST_DEVELOPMENT, "development", tr_noop("Unit cost: 耕地后备资源开发 (元/亩)")),
-    (COST_RECLAMATION, "reclamation", tr_noop("Unit cost: 农村建设用地复垦 (元/亩)")),
-    (COST_MINE, "mine", tr_noop("Unit cost: 工矿废弃地复垦 (元/亩)")),
-    (COST_TIANKAN, "tiankan", tr_noop("Unit cost: 田坎归并 (元/亩)")),
+    (COST_RESTORABLE, "restorable", tr_noop("Unit cost: restoring K plots to cultivated land (yuan/mu)")),
+    (COST_DEVELOPMENT, "development", tr_noop("Unit cost: developing reserve land (yuan/mu)")),
+    (COST_RECLAMATION, "reclamation", tr_noop("Unit cost: reclaiming rural construction land (yuan/mu)")),
+    (COST_MINE, "mine", tr_noop("Unit cost: reclaiming abandoned mines (yuan/mu)")),
+    (COST_TIANKAN, "tiankan", tr_noop("Unit cost: merging field ridges (yuan/mu)")),
 )
 CANDIDATE_FIELDS = (("BSM", QVariant.Type.String), ("DLBM", QVariant.Type.String), ("ZLDWDM", QVariant.Type.String),
                     ("ZLDWMC", QVariant.Type.String), ("POTENTIAL_TYPE", QVariant.Type.String),
@@ -105,64 +105,68 @@ class DraftSchemeAlgorithm(LandConsolidationAlgorithm):
         return "draftscheme"
 
     def displayName(self) -> str:  # noqa: N802,D102
-        return self.tr("Draft a scheme (方案编制助手)")
+        return self.tr("Draft a scheme")
 
     def shortHelpString(self) -> str:  # noqa: N802,D102
         d = draft_mod.UnitCosts()
         return self.tr(
             "Proposes a plan: from the candidates of the potential survey (run with the same layers), the "
-            "selection that reaches 新增耕地 ≥ TARGET_ADDED_RATE % of the original 耕地 (as the compliance rule "
-            "measures it) and reclaims at least NEW_BUILD_M2 of rural construction land (so 建设用地 does not grow "
-            "and 建新 ≤ 拆旧), within MAX_BUDGET, at the least cost.\n\n"
-            "Never chosen: candidates with 1 m² or more in the 生态保护红线 (RED_LINE), reclamation inside the "
-            "城镇开发边界 (DEVELOPMENT_BOUNDARY), anything in EXCLUDE (BSMs). INCLUDE forces candidates in. "
-            "永久基本农田 (PBF) is never adjusted.\n\n"
-            "Cost: COST_FIELD (the parcel's cost in 元) where given, else the unit cost of its type × its TBMJ in "
-            "亩. Defaults are planning assumptions ({restorable:g}, {development:g}, {reclamation:g}, {mine:g}, "
-            "{tiankan:g} 元/亩 for 耕地恢复, 后备资源开发, 农村建设用地复垦, 工矿废弃地复垦, 田坎归并; "
-            "田坎归并 at half the 3 000 元/亩 the national 高标准农田 plan 2021–2030 names): set your county's "
-            "budget standard. PREFER_CONTIGUITY credits so many 元 per 亩 to new 耕地 in a 耕地 block of 100 亩 "
-            "or more (百亩方).\n\n"
+            "selection that reaches new cultivated land ≥ TARGET_ADDED_RATE % of the original cultivated land (as "
+            "the compliance rule measures it) and reclaims at least NEW_BUILD_M2 of rural construction land (so "
+            "construction land does not grow and new construction stays within the reclaimed land), within "
+            "MAX_BUDGET, at the least cost.\n\n"
+            "Never chosen: candidates with 1 m² or more inside the ecological protection red line (RED_LINE), "
+            "reclamation inside the urban development boundary (DEVELOPMENT_BOUNDARY), anything in EXCLUDE "
+            "(BSMs). INCLUDE forces candidates in. Permanent basic farmland (PBF) is never adjusted.\n\n"
+            "Cost: COST_FIELD (the parcel's cost in yuan) where given, else the unit cost of its type × its TBMJ "
+            "in mu. The defaults are planning assumptions ({restorable:g}, {development:g}, {reclamation:g}, "
+            "{mine:g} and {tiankan:g} yuan/mu for restoring K plots, developing reserve land, reclaiming rural "
+            "construction land, reclaiming mines and merging field ridges; the last is half the 3 000 yuan/mu of "
+            "the national high-standard farmland plan 2021–2030): set your county's budget standard. "
+            "PREFER_CONTIGUITY credits so many yuan per mu to new cultivated land in a block of cultivated land of "
+            "100 mu or more.\n\n"
             "Solver: SciPy's milp (exact) when QGIS's Python has SciPy ≥ 1.9, else a greedy cover with repair; "
             "SOLVER, LP_BOUND and GAP_PCT say which ran and how far the cost is from the linear-programming lower "
             "bound. FEASIBLE is 0 with REASON (e.g. the candidates fall 12 600 m² short) when the targets cannot "
             "be met; the outputs then hold the best attempt.\n\n"
-            "OUTPUT: the DLTB with GHDLBM (planned code: a restored pond 1104K → 0101 水田, other new 耕地 → "
-            "NEW_CULTIVATED_CODE, 0103 旱地 by default; 田坎归并 keeps its code; unchosen parcels keep theirs), "
-            "GHKCXS (the target 田坎 coefficient on new and merged 耕地) and ZXM (the sub-project). Feed it to "
-            "the other algorithms with AFTER_FIELD=GHDLBM and AFTER_KCXS_FIELD=GHKCXS. OUTPUT_CANDIDATES: every "
-            "candidate with EST_ADDED_M2, COST, CHOSEN and REASON. OUTPUT_SUBPROJECTS: the chosen parcels by "
-            "village and type (XMBH, XMMC, XMLX, TZJE 万元, SSND spread over START_YEAR–END_YEAR, 建设用地复垦 "
-            "first), a layer the wizard and the workbook take as sub-projects."
+            "OUTPUT: the DLTB with GHDLBM (the planned code: a restored pond 1104K becomes 0101 paddy, other new "
+            "cultivated land NEW_CULTIVATED_CODE, 0103 dry land by default; merged field ridges keep their code; "
+            "parcels not chosen keep theirs), GHKCXS (the target field-ridge coefficient on new and merged "
+            "cultivated land) and ZXM (the sub-project). Feed it to the other algorithms with AFTER_FIELD=GHDLBM and "
+            "AFTER_KCXS_FIELD=GHKCXS. OUTPUT_CANDIDATES: every candidate with EST_ADDED_M2, COST, CHOSEN and REASON. "
+            "OUTPUT_SUBPROJECTS: the chosen parcels by village and type (XMBH, XMMC, XMLX, TZJE in 10 000 yuan, "
+            "SSND spread over START_YEAR–END_YEAR, reclamation first), a layer the wizard and the workbook take as "
+            "sub-projects."
         ).format(restorable=d.restorable, development=d.development, reclamation=d.reclamation, mine=d.mine,
                  tiankan=d.tiankan)
 
     def initAlgorithm(self, config=None):  # noqa: N802,D102,ARG002
         self.add_dltb_parameter(INPUT)
         self.add_project_area_parameter()
-        for key, label in ((RED_LINE, self.tr("Ecological red line (生态保护红线)")),
-                           (DEVELOPMENT_BOUNDARY, self.tr("Urban development boundary (城镇开发边界)")),
-                           (PBF, self.tr("Permanent basic farmland (永久基本农田)"))):
+        for key, label in ((RED_LINE, self.tr("Ecological protection red line")),
+                           (DEVELOPMENT_BOUNDARY, self.tr("Urban development boundary")),
+                           (PBF, self.tr("Permanent basic farmland"))):
             self.addParameter(QgsProcessingParameterFeatureSource(
                 key, label, [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
-        self._number(TARGET_ADDED_RATE, self.tr("Target 新增耕地 (% of the original 耕地)"), 5.0, minimum=0.0)
+        self._number(TARGET_ADDED_RATE, self.tr("Target new cultivated land (% of the original cultivated land)"),
+                     5.0, minimum=0.0)
         self._number(NEW_BUILD_M2, self.tr("Construction land needed (m², reclaimed at least)"), 0.0, minimum=0.0)
-        self._number(MAX_BUDGET, self.tr("Budget (元)"), None, minimum=0.0)
+        self._number(MAX_BUDGET, self.tr("Budget (yuan)"), None, minimum=0.0)
         defaults = draft_mod.UnitCosts()
         for key, attr, label in COST_PARAMETERS:
             self._number(key, self.tr(label), getattr(defaults, attr), minimum=0.0, advanced=True)
-        cost_field = QgsProcessingParameterField(COST_FIELD, self.tr("Cost field (元 per parcel)"),
+        cost_field = QgsProcessingParameterField(COST_FIELD, self.tr("Cost field (yuan per parcel)"),
                                                  parentLayerParameterName=INPUT, optional=True,
                                                  type=QgsProcessingParameterField.DataType.Numeric)
         cost_field.setFlags(cost_field.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(cost_field)
-        self._number(PREFER_CONTIGUITY, self.tr("Preference for 百亩方 (元 credited per 亩)"), 0.0, minimum=0.0)
+        self._number(PREFER_CONTIGUITY, self.tr("Preference for 100-mu blocks (yuan credited per mu)"), 0.0, minimum=0.0)
         for key, label in ((INCLUDE, self.tr("Always choose (BSMs)")), (EXCLUDE, self.tr("Never choose (BSMs)"))):
             param = QgsProcessingParameterString(key, label, optional=True)
-            param.setHelp(self.tr("BSMs separated by commas, 、 or spaces."))
+            param.setHelp(self.tr("BSMs separated by commas, enumeration commas or spaces."))
             self.addParameter(param)
-        code = QgsProcessingParameterEnum(NEW_CULTIVATED_CODE, self.tr("Planned code of new 耕地"),
-                                          options=[self.tr("0103 旱地 (dry land)"), self.tr("0102 水浇地 (irrigated)")],
+        code = QgsProcessingParameterEnum(NEW_CULTIVATED_CODE, self.tr("Planned code of new cultivated land"),
+                                          options=[self.tr("0103 dry land"), self.tr("0102 irrigated land")],
                                           defaultValue=0)
         self.addParameter(code)
         this_year = datetime.date.today().year
@@ -170,7 +174,7 @@ class DraftSchemeAlgorithm(LandConsolidationAlgorithm):
                                     (END_YEAR, self.tr("Last year of implementation"), this_year + 2)):
             self.addParameter(QgsProcessingParameterNumber(key, label, QgsProcessingParameterNumber.Type.Integer,
                                                            defaultValue=default, minValue=1900, maxValue=2200))
-        self._number(TARGET_KCXS, self.tr("Target 田坎 coefficient after consolidation"),
+        self._number(TARGET_KCXS, self.tr("Target field-ridge coefficient after consolidation"),
                      potential.Rules().target_kcxs, minimum=0.0, maximum=0.99, advanced=True)
         solver = QgsProcessingParameterEnum(SOLVER, self.tr("Solver"), options=[
             self.tr("Exact (SciPy milp) when available, else greedy"), self.tr("Greedy with repair")], defaultValue=0)
@@ -182,12 +186,13 @@ class DraftSchemeAlgorithm(LandConsolidationAlgorithm):
             OUTPUT_CANDIDATES, self.tr("Candidates and choices"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
             OUTPUT_SUBPROJECTS, self.tr("Drafted sub-projects"), QgsProcessing.SourceType.TypeVectorPolygon))
-        for key, label in ((ADDED_M2, self.tr("新增耕地 of the draft (m²)")),
-                           (ADDED_RATE, self.tr("新增耕地 of the draft (% of the original 耕地)")),
+        for key, label in ((ADDED_M2, self.tr("New cultivated land of the draft (m²)")),
+                           (ADDED_RATE,
+                            self.tr("New cultivated land of the draft (% of the original cultivated land)")),
                            (RECLAIMED_M2, self.tr("Construction land reclaimed (m²)")),
-                           (COST, self.tr("Cost (元)")), (CHOSEN_COUNT, self.tr("Candidates chosen")),
-                           (FEASIBLE, self.tr("Targets met (1/0)")), (SHORTFALL_M2, self.tr("新增耕地 missing (m²)")),
-                           (LP_BOUND, self.tr("Lower bound of the cost (元)")),
+                           (COST, self.tr("Cost (yuan)")), (CHOSEN_COUNT, self.tr("Candidates chosen")),
+                           (FEASIBLE, self.tr("Targets met (1/0)")), (SHORTFALL_M2, self.tr("New cultivated land missing (m²)")),
+                           (LP_BOUND, self.tr("Lower bound of the cost (yuan)")),
                            (GAP_PCT, self.tr("Gap to the lower bound (%)"))):
             self.addOutput(QgsProcessingOutputNumber(key, label))
         self.addOutput(QgsProcessingOutputString(SOLVER, self.tr("Solver used")))
@@ -290,7 +295,7 @@ class DraftSchemeAlgorithm(LandConsolidationAlgorithm):
                         dtype=np.int64)
         if not len(rows):
             return None
-        feedback.pushInfo(self.tr("耕地 blocks with the new 耕地 (PREFER_CONTIGUITY)…"))
+        feedback.pushInfo(self.tr("Blocks of cultivated land with the new cultivated land (PREFER_CONTIGUITY)…"))
         labels, areas = potential.blocks(frame, survey.parcels.geometries, rows, survey.rules.block_max_gap,
                                          feedback.isCanceled)
         big = areas[labels] >= 100.0 / MU_PER_M2
@@ -377,9 +382,9 @@ class DraftSchemeAlgorithm(LandConsolidationAlgorithm):
 
     def _log(self, result, feedback) -> None:
         feedback.pushInfo(self.tr(
-            "Draft ({solver}): 新增耕地 {added:.2f} m² = {rate:.2f} % of {base:.2f} m² of 耕地 (target "
-            "{target:.2f} m²); reclaimed {reclaimed:.2f} m²; {n} candidates; cost {cost:.2f} 元; lower bound "
-            "{bound} 元, gap {gap}.").format(
+            "Draft ({solver}): new cultivated land {added:.2f} m² = {rate:.2f} % of {base:.2f} m² of cultivated "
+            "land (target {target:.2f} m²); reclaimed {reclaimed:.2f} m²; {n} candidates; cost {cost:.2f} yuan; lower "
+            "bound {bound} yuan, gap {gap}.").format(
             solver=result.solver, added=result.added_m2, rate=result.added_rate if result.original_m2 else 0.0,
             base=result.original_m2, target=result.target_m2, reclaimed=result.reclaimed_m2,
             n=int(result.candidates["CHOSEN"].sum()), cost=result.cost,

@@ -17,22 +17,24 @@ class EcologicalLandAlgorithm(LandConsolidationAlgorithm):
         return "ecologicalland"
 
     def displayName(self) -> str:  # noqa: N802,D102
-        return self.tr("Ecological land (生态用地)")
+        return self.tr("Ecological land")
 
     group_id = "indicators"
 
     def shortHelpString(self) -> str:  # noqa: N802,D102
         return self.tr(
-            "湿地 (the 三调 first-level class 00: 0303, 0304, 0306, 0402, 0603, 1105, 1106, 1108), 林地 (03), 草地 "
-            "(04) and 水域及水利设施用地 (11) before and after, class areas (TBDLMJ). Wetland codes count under 湿地 "
-            "only, as in the 三调 tables."
+            "Wetland (the land-survey first-level class 00: 0303, 0304, 0306, 0402, 0603, 1105, 1106, 1108), "
+            "forest land (03), grassland (04) and water and water facilities (11) before and after, class areas "
+            "(TBDLMJ). Wetland codes count under wetland only, as in the land-survey tables. The CLASS_NAME field "
+            "is in Chinese, as in those tables."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802,D102
         self.add_plan_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
             OUTPUT, self.tr("Ecological land"), QgsProcessing.SourceType.TypeVector))
-        for key, _, label in indicators.ECOLOGICAL:
+        for key, _, _ in indicators.ECOLOGICAL:
+            label = self.tr(indicators.ECOLOGICAL_LABELS[key])
             before = self.tr("{name} before (m²)").format(name=label)
             after = self.tr("{name} after (m²)").format(name=label)
             self.addOutput(QgsProcessingOutputNumber(f"{key.upper()}_BEFORE_M2", before))
@@ -43,7 +45,8 @@ class EcologicalLandAlgorithm(LandConsolidationAlgorithm):
         table = indicators.ecological_land(result.pieces)
         outputs = {}
         for row in table.itertuples(index=False):
-            feedback.pushInfo(f"{row.CLASS_NAME}: {row.BEFORE_M2:.2f} → {row.AFTER_M2:.2f} m²")
+            feedback.pushInfo(self.tr("{name}: {before:.2f} m² before, {after:.2f} m² after.").format(
+                name=self.tr(indicators.ECOLOGICAL_LABELS[row.CLASS]), before=row.BEFORE_M2, after=row.AFTER_M2))
             outputs[f"{row.CLASS.upper()}_BEFORE_M2"] = row.BEFORE_M2
             outputs[f"{row.CLASS.upper()}_AFTER_M2"] = row.AFTER_M2
         dest = self.write_table_output(parameters, OUTPUT, context, OUTPUT_SPEC, table, feedback)

@@ -35,21 +35,23 @@ class EllipsoidalAreaAlgorithm(LandConsolidationAlgorithm):
         return "ellipsoidalarea"
 
     def displayName(self) -> str:  # noqa: N802,D102
-        return self.tr("Ellipsoidal area, 三调 method (椭球面积)")
+        return self.tr("Ellipsoidal area")
 
     group_id = "tools"
+    #: The output carries the input's own attributes, which are not ours to round (the area has 2 decimals).
+    round_outputs = False
     #: A DLTB copy is drawn in the 三调 colours (the post-processor skips layers without a code field).
     output_styles = {OUTPUT: "dltb"}
 
     def shortHelpString(self) -> str:  # noqa: N802,D102
         return self.tr(
-            "Adds the ellipsoidal area (m², 2 decimals) of each polygon by the official 三调 method "
-            "(国土调查办发〔2008〕32号, TD/T 1055): every vertex is converted from Gauss-Krüger plane coordinates "
+            "Adds the ellipsoidal area (m², 2 decimals) of each polygon by the official method of the land survey "
+            "(land survey office document 2008 No. 32, TD/T 1055): every vertex is converted from Gauss-Krüger plane coordinates "
             "to geodetic latitude/longitude on the CGCS2000 ellipsoid (inverse Gauss-Krüger), then each edge "
             "contributes the ellipsoidal trapezoid between the edge and a reference meridian: the longitude of "
             "the edge's midpoint times the zone series over the edge's latitude difference (the published "
-            "'meridian' form used by public 三调 tools); rings are summed and holes subtracted. This is how TBMJ is "
-            "computed in 三调 databases.\n\n"
+            "'meridian' form used by public land-survey tools); rings are summed and holes subtracted. This is how "
+            "TBMJ is computed in land-survey databases.\n\n"
             "How it differs from QGIS's $area: with an ellipsoid set, QGIS measures polygons with geodesic edges "
             "(GeographicLib), another reading of an edge between two vertices. On a 1:10 000 map sheet (≈ 20 km², "
             "31.5°N) QGIS gives 0.50 m² more than the sheet's theoretical area, which this method reproduces to "

@@ -17,7 +17,7 @@ from qgis.core import (
 )
 
 from ...core import coordinates, dltb
-from ...core.derived import EXCHANGE_LAYERS, ProjectData, exchange_layer
+from ...core.derived import EXCHANGE_LABELS, EXCHANGE_LAYERS, ProjectData, exchange_layer
 from ...core.errors import check_canceled
 from ...core.keys import (
     AREA_BASIS,
@@ -56,31 +56,34 @@ class ExportCoordinatesAlgorithm(LandConsolidationAlgorithm):
         return "exportcoordinates"
 
     def displayName(self) -> str:  # noqa: N802,D102
-        return self.tr("Export coordinate file (坐标文件导出)")
+        return self.tr("Export coordinate file")
 
     def shortHelpString(self) -> str:  # noqa: N802,D102
         return self.tr(
             "Writes parcels as the plain-text coordinate file the supervision systems of the Ministry of Natural "
-            "Resources take (上图入库, 报部): an [属性描述] block (format version 1.01版本, producing unit, date, "
-            "2000国家大地坐标系, zone width, 高斯克吕格, 米, zone number, precision 0.0001, no transformation "
-            "parameters), then [地块坐标] with one header line per parcel – number of points, area in 公顷, parcel "
-            "number, name, 面, sheet number (empty), use, note, ending with @ – followed by its points "
+            "Resources take (for mapping into the database and reporting to the ministry): an attribute "
+            "description block (format version 1.01, producing unit, date, the CGCS2000 datum, zone width, "
+            "Gauss-Krüger projection, metres, zone number, precision 0.0001, no transformation parameters), then a "
+            "parcel coordinates block with one header line per parcel – number of points, area in hectares, parcel "
+            "number, name, geometry type (polygon), sheet number (empty), use, note, ending with @ – followed by "
+            "its points "
             "J<n>,<ring>,X,Y (X the northing, Y the easting with the zone number in front; rings closed; holes and "
             "further parts as further rings, outer rings clockwise from their north-west point).\n\n"
             "Parcels come from the project GeoPackage (LAYERS: {layers}) and/or from any polygon layers (INPUT); "
             "NAME_FIELD and USE_FIELD name their fields (default: DKMC/XMMC/MC/NAME… and DKYT/YT/XMLX/DLMC…). "
-            "Areas are the 三调 ellipsoidal areas (or Gauss-Krüger plane areas). OUTPUT writes one file with "
+            "Areas are the land-survey ellipsoidal areas (or Gauss-Krüger plane areas). OUTPUT writes one file with "
             "every parcel; OUTPUT_FOLDER one file per layer. The file is GBK (GB18030) with Windows line ends, "
             "or UTF-8."
-        ).format(layers="、".join(EXCHANGE_LAYERS.values()))
+        ).format(layers=", ".join(self.tr(label) for label in EXCHANGE_LABELS.values()))
 
     def initAlgorithm(self, config=None):  # noqa: N802,D102
-        project = QgsProcessingParameterFile(PROJECT, self.tr("Project GeoPackage (项目文件)"),
+        project = QgsProcessingParameterFile(PROJECT, self.tr("Project GeoPackage"),
                                              QgsProcessingParameterFile.Behavior.File, "gpkg", optional=True)
         project.setHelp(self.tr("A project GeoPackage written by 'Create project'; LAYERS says which of its "
                                 "parcels to write."))
         self.addParameter(project)
-        layers = QgsProcessingParameterEnum(LAYERS, self.tr("Project parcels"), options=list(EXCHANGE_LAYERS.values()),
+        layers = QgsProcessingParameterEnum(LAYERS, self.tr("Project parcels"),
+                                            options=[self.tr(label) for label in EXCHANGE_LABELS.values()],
                                             allowMultiple=True, optional=True)
         layers.setHelp(self.tr("Which of the project's parcels to write (default: the project area)."))
         self.addParameter(layers)
@@ -89,21 +92,21 @@ class ExportCoordinatesAlgorithm(LandConsolidationAlgorithm):
         inputs.setHelp(self.tr("Any polygon layers to write as well, one parcel per feature."))
         self.addParameter(inputs)
         for key, label, help_text in (
-            (NAME_FIELD, self.tr("Parcel name field (地块名称)"),
+            (NAME_FIELD, self.tr("Parcel name field"),
              self.tr("Field of the parcel name on the layers; default: the first of DKMC, XMMC, MC, NAME, ZLDWMC, "
                      "DLMC, BSM present, else the layer name.")),
-            (USE_FIELD, self.tr("Parcel use field (地块用途)"),
+            (USE_FIELD, self.tr("Parcel use field"),
              self.tr("Field of the parcel use; default: the first of DKYT, YT, XMLX, DLMC, DLBM present.")),
-            (UNIT_NAME, self.tr("Producing unit (数据产生单位)"),
-             self.tr("Written in the [属性描述] block; default: the project's responsible unit.")),
+            (UNIT_NAME, self.tr("Producing unit"),
+             self.tr("Written in the attribute description block; default: the project's responsible unit.")),
         ):
             param = QgsProcessingParameterString(key, label, optional=True)
             param.setHelp(help_text)
             self.addParameter(param)
         basis = QgsProcessingParameterEnum(
             AREA_BASIS, self.tr("Parcel area"),
-            options=[self.tr("三调 ellipsoidal area"), self.tr("Gauss-Krüger plane area")], defaultValue=0)
-        basis.setHelp(self.tr("0 = the 三调 ellipsoidal area (as TBMJ), 1 = the plane area of the coordinates."))
+            options=[self.tr("Land-survey ellipsoidal area"), self.tr("Gauss-Krüger plane area")], defaultValue=0)
+        basis.setHelp(self.tr("0 = the land-survey ellipsoidal area (as TBMJ), 1 = the plane area of the coordinates."))
         self.addParameter(basis)
         encoding = QgsProcessingParameterEnum(ENCODING, self.tr("Text encoding"),
                                               options=[self.tr("GBK (GB18030)"), "UTF-8"], defaultValue=0)
@@ -116,7 +119,7 @@ class ExportCoordinatesAlgorithm(LandConsolidationAlgorithm):
         self.addParameter(output)
         folder = QgsProcessingParameterFolderDestination(OUTPUT_FOLDER, self.tr("Folder for one file per layer"),
                                                          optional=True, createByDefault=False)
-        folder.setHelp(self.tr("One file per layer, named after it (项目区.txt …)."))
+        folder.setHelp(self.tr("One file per layer, named after it."))
         self.addParameter(folder)
         self.addOutput(QgsProcessingOutputNumber(PARCEL_COUNT, self.tr("Parcels written")))
 
@@ -158,7 +161,7 @@ class ExportCoordinatesAlgorithm(LandConsolidationAlgorithm):
                     layer = exchange_layer(data, key)
                     if layer is None:
                         feedback.pushWarning(self.tr("Left out: {title} (the project has no data for it).").format(
-                            title=title))
+                            title=self.tr(EXCHANGE_LABELS[key])))
                         continue
                     groups.append((title, coordinates.layer_parcels(
                         layer, crs, name_field=name_field if key == "subprojects" else None,
@@ -182,8 +185,8 @@ class ExportCoordinatesAlgorithm(LandConsolidationAlgorithm):
                 count = count or written
         for title, parcels in groups:
             area = sum(p.area_m2 for p in parcels) / 10_000.0
-            feedback.pushInfo(self.tr("{title}: {n} parcels, {area:.4f} 公顷").format(title=title, n=len(parcels),
-                                                                                      area=area))
+            feedback.pushInfo(self.tr("{title}: {n} parcels, {area:.4f} ha.").format(title=title, n=len(parcels),
+                                                                                     area=area))
         results = {PARCEL_COUNT: count}
         if output:
             results[OUTPUT] = output

@@ -42,7 +42,7 @@ class ExportMapsAlgorithm(LandConsolidationAlgorithm):
         return "exportmaps"
 
     def displayName(self) -> str:  # noqa: N802,D102
-        return self.tr("Export maps (图件导出)")
+        return self.tr("Export maps")
 
     def shortHelpString(self) -> str:  # noqa: N802,D102
         return self.tr(
@@ -52,22 +52,23 @@ class ExportMapsAlgorithm(LandConsolidationAlgorithm):
             "left out and named in the log.\n\n"
             "Every page has the title (project name and map name), the map at a round scale with a coordinate "
             "grid, a north arrow, the legend, the numeric scale and a scale bar, the coordinate system "
-            "(2000国家大地坐标系 高斯-克吕格投影, zone from the CRS), the producing unit and the date. Land use is "
-            "drawn in the 三调 colours; thematic maps lay their layer over the land use drawn pale. Derived "
-            "layers are computed as the other algorithms do: 新增耕地 and 增减挂钩 pieces from the plan, 永久基本"
-            "农田 调出/调入 as pieces of the two layers (slivers under 1 m² left out), 耕地 blocks by the "
-            "contiguity rules, conflicts as planned 建设用地 inside the ecological red line or on the permanent "
-            "basic farmland after adjustment.\n\n"
+            "(CGCS2000, Gauss-Krüger projection, zone from the CRS), the producing unit and the date; the maps "
+            "themselves are in Chinese, as the scheme is. Land use is drawn in the land-survey colours; thematic "
+            "maps lay their layer over the land use drawn pale. Derived layers are computed as the other "
+            "algorithms do: new cultivated land and the linkage pieces from the plan, permanent basic farmland "
+            "moved out and in as pieces of the two layers (slivers under 1 m² left out), blocks of cultivated land "
+            "by the contiguity rules, conflicts as planned construction land inside the ecological protection red "
+            "line or on the permanent basic farmland after adjustment.\n\n"
             "OUTPUT_LAYOUTS also writes the print layouts, one per map, into a QGIS project (.qgz) to open and "
-            "adjust in the layout designer; the derived layers go into a GeoPackage beside it (name_图层.gpkg)."
-        ).format(pages="、".join(page.title for page in MAP_PAGES))
+            "adjust in the layout designer; the derived layers go into a GeoPackage beside it, named after it."
+        ).format(pages=", ".join(self.tr(page.label) for page in MAP_PAGES))
 
     def initAlgorithm(self, config=None):  # noqa: N802,D102
-        project = QgsProcessingParameterFile(PROJECT, self.tr("Project GeoPackage (项目文件)"),
+        project = QgsProcessingParameterFile(PROJECT, self.tr("Project GeoPackage"),
                                              QgsProcessingParameterFile.Behavior.File, "gpkg")
         project.setHelp(self.tr("A project GeoPackage written by 'Create project'."))
         self.addParameter(project)
-        maps = QgsProcessingParameterEnum(MAPS, self.tr("Maps"), options=[page.title for page in MAP_PAGES],
+        maps = QgsProcessingParameterEnum(MAPS, self.tr("Maps"), options=[self.tr(page.label) for page in MAP_PAGES],
                                           allowMultiple=True, optional=True)
         maps.setHelp(self.tr("Which maps to draw (default: every map the project has data for)."))
         self.addParameter(maps)
@@ -75,7 +76,7 @@ class ExportMapsAlgorithm(LandConsolidationAlgorithm):
                                            options=[self.tr("A3 landscape"), self.tr("A4 landscape")], defaultValue=0)
         paper.setHelp(self.tr("0 = A3 landscape (420 × 297 mm), 1 = A4 landscape (297 × 210 mm)."))
         self.addParameter(paper)
-        unit = QgsProcessingParameterString(UNIT_NAME, self.tr("Producing unit (编制单位)"), optional=True)
+        unit = QgsProcessingParameterString(UNIT_NAME, self.tr("Producing unit"), optional=True)
         unit.setHelp(self.tr("Printed on every page; default: the project's responsible unit."))
         self.addParameter(unit)
         self.add_repair_parameter()
@@ -86,7 +87,8 @@ class ExportMapsAlgorithm(LandConsolidationAlgorithm):
             OUTPUT_LAYOUTS, self.tr("Print layouts (QGIS project)"), self.tr("QGIS project files (*.qgz)"),
             optional=True, createByDefault=False)
         layouts.setHelp(self.tr("Optional .qgz with one print layout per map and its layers, to adjust in the "
-                                "layout designer; the derived layers are written beside it (name_图层.gpkg)."))
+                                "layout designer; the derived layers are written into a GeoPackage beside it, named "
+                                "after it."))
         self.addParameter(layouts)
         self.addOutput(QgsProcessingOutputNumber(PAGES, self.tr("Pages written")))
         self.addOutput(QgsProcessingOutputString(MISSING, self.tr("Maps left out (data missing)")))
@@ -132,9 +134,9 @@ class ExportMapsAlgorithm(LandConsolidationAlgorithm):
                     if written_layers.exists():
                         written_layers.unlink()
                     raise
-                feedback.pushInfo(self.tr("Print layouts: {names}").format(names="、".join(names)))
+                feedback.pushInfo(self.tr("Print layouts: {names}.").format(names=", ".join(names)))
         for n, content in enumerate(book.contents, start=1):
-            feedback.pushInfo(f"  {n}. {content.title}")
+            feedback.pushInfo(self.tr("Page {n}: {title}.").format(n=n, title=content.title))
         feedback.pushInfo(self.tr("{n} pages in {seconds:.1f} s.").format(n=pages, seconds=time.perf_counter() - started))
         feedback.setProgress(100)
         results = {OUTPUT_PDF: output, PAGES: pages, MISSING: ";".join(title for title, _ in book.skipped)}

@@ -122,46 +122,48 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
         return "exportscheme"
 
     def displayName(self) -> str:  # noqa: N802,D102
-        return self.tr("Export scheme tables (方案表格导出)")
+        return self.tr("Export scheme tables")
 
     group_id = "scheme"
 
     def shortHelpString(self) -> str:  # noqa: N802,D102
         return self.tr(
-            "Writes the scheme (实施方案) tables into one Excel workbook, one sheet a table, with Chinese titles and "
-            "headers laid out like the official 三调 statistics templates (土地利用现状分类面积汇总表: villages × "
-            "classes, template column order): {tables}.\n\n"
+            "Writes the tables of the implementation scheme into one Excel workbook, one sheet a table, with the "
+            "Chinese titles and headers laid out like the official land-survey statistics templates (the land-use "
+            "status table: villages × classes, template column order): {tables}.\n\n"
             "Give a project GeoPackage (PROJECT, written by 'Create project'), or the layers themselves; a layer "
             "given explicitly replaces the project's. Only the current DLTB is required; a table whose inputs are "
-            "missing is left out and listed in the log (by table number: {needs}). The 永久基本农田调整表 and the "
-            "耕地集中连片统计表 run the farmland adjustment and contiguity algorithms when they are installed.\n\n"
-            "Numbers are numeric cells with fixed decimals: areas in 公顷 (default 4 decimals, 0.0001 公顷 = 1 m²) "
-            "and/or 亩 (1 亩 = 10 000/15 m², default 2 decimals); DECIMALS overrides both. Totals and subtotals "
-            "equal the sum of the rounded parts shown beside them. With both units, the narrow tables show a 公顷 "
-            "and a 亩 column under each area heading; the status table and the transition matrix get one sheet per "
-            "unit. Header panes are frozen; the print set-up is landscape, fitted to the page width.\n\n"
+            "missing is left out and listed in the log (by table number: {needs}). The permanent basic farmland "
+            "adjustment table and the contiguity table run the farmland adjustment and contiguity algorithms when "
+            "they are installed.\n\n"
+            "Numbers are numeric cells with fixed decimals: areas in hectares (default 4 decimals, 0.0001 ha = "
+            "1 m²) and/or mu (1 mu = 10 000/15 m², default 2 decimals); DECIMALS overrides both. Totals and "
+            "subtotals equal the sum of the rounded parts shown beside them. With both units, the narrow tables "
+            "show a hectare and a mu column under each area heading; the status table and the transition matrix "
+            "get one sheet per unit. Header panes are frozen; the print set-up is landscape, fitted to the page width.\n\n"
             "The workbook is written to a temporary file in the target folder and renamed at the end, so a failed "
             "run leaves no half-written file. CSV_FOLDER adds one UTF-8 CSV per table (values as shown)."
-        ).format(tables=", ".join(workbook.option_labels()), needs="; ".join(
+        ).format(tables=", ".join(workbook.option_labels(self.tr)), needs="; ".join(
             f"{_numbers(numbers)} — {self.tr(need.reason)}" for need, numbers in workbook.registry.needed_by()))
 
     def initAlgorithm(self, config=None):  # noqa: N802,D102
         self.addParameter(QgsProcessingParameterFile(
-            PROJECT, self.tr("Project GeoPackage (项目文件)"), QgsProcessingParameterFile.Behavior.File, "gpkg", optional=True))
+            PROJECT, self.tr("Project GeoPackage"), QgsProcessingParameterFile.Behavior.File, "gpkg", optional=True))
         self.parameterDefinition(PROJECT).setHelp(self.tr(
             "A project GeoPackage written by 'Create project': its DLTB, boundary, plan, farmland and sub-project "
             "layers and its facts (name, years) are used unless given below."))
         self.add_plan_parameters()
         dltb_param = self.parameterDefinition(DLTB)
         dltb_param.setFlags(dltb_param.flags() | QgsProcessingParameterDefinition.Flag.FlagOptional)
-        dltb_param.setHelp(self.tr("三调 地类图斑 of the current state; required unless PROJECT is given."))
+        dltb_param.setHelp(self.tr("Land-use parcels (DLTB) of the current state; required unless PROJECT is given."))
         for key, label, help_text in (
-            (PBF_BEFORE, self.tr("Permanent basic farmland before (永久基本农田，整治前)"),
+            (PBF_BEFORE, self.tr("Permanent basic farmland before the adjustment"),
              self.tr("YJJBNTTB before the adjustment; with PBF_AFTER gives table 6.")),
-            (PBF_AFTER, self.tr("Permanent basic farmland after (永久基本农田，整治后)"),
+            (PBF_AFTER, self.tr("Permanent basic farmland after the adjustment"),
              self.tr("YJJBNTTB after the adjustment.")),
-            (SUBPROJECTS, self.tr("Sub-projects (子项目)"),
-             self.tr("Sub-project polygons (XMLX type, XMMC name, TZJE investment 万元, ZJLY funding, SSND year, "
+            (SUBPROJECTS, self.tr("Sub-projects"),
+             self.tr("Sub-project polygons (XMLX type, XMMC name, TZJE investment in 10 000 yuan, ZJLY funding, "
+                     "SSND year, "
                      "ZRDW unit); gives tables 9 and 10 and the per-sub-project rows of table 8.")),
         ):
             self.addParameter(QgsProcessingParameterFeatureSource(
@@ -169,40 +171,41 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
             self.parameterDefinition(key).setHelp(help_text)
         conflicts_alg.add_constraint_parameters(self, pbf=False)
         surveys = QgsProcessingParameterMultipleLayers(
-            SURVEY, self.tr("Later surveys (年度变更调查 DLTB)"), QgsProcessing.SourceType.TypeVectorPolygon,
+            SURVEY, self.tr("Later surveys (annual change-survey DLTB)"), QgsProcessing.SourceType.TypeVectorPolygon,
             optional=True)
         surveys.setHelp(self.tr("One DLTB per year after the plan (year in the layer name, e.g. DLTB_2027); with a "
-                                "plan gives the monitoring tables: 年度实施进度表, 年度自评表, 偏差清单 and "
-                                "验收自评表 (the last survey)."))
+                                "plan gives the monitoring tables 20–23: annual progress, annual self-assessment, "
+                                "deviations and the acceptance self-evaluation (the last survey)."))
         self.addParameter(surveys)
         tables = QgsProcessingParameterEnum(
-            TABLES, self.tr("Tables"), options=workbook.option_labels(), allowMultiple=True,
+            TABLES, self.tr("Tables"), options=workbook.option_labels(self.tr), allowMultiple=True,
             defaultValue=list(range(len(workbook.tables()))), optional=True)
         tables.setHelp(self.tr("Which tables to write (default: all that the inputs allow)."))
         self.addParameter(tables)
-        units = QgsProcessingParameterEnum(UNITS, self.tr("Area unit"), options=list(workbook.UNIT_CHOICES),
-                                           defaultValue=0)
-        units.setHelp(self.tr("0 = 公顷, 1 = 亩, 2 = both (side-by-side columns; the two wide tables get a sheet "
-                              "per unit)."))
+        units = QgsProcessingParameterEnum(UNITS, self.tr("Area unit"),
+                                           options=[self.tr(label) for label in workbook.UNIT_LABELS], defaultValue=0)
+        units.setHelp(self.tr("0 = hectares, 1 = mu, 2 = both (side-by-side columns; the two wide tables get a "
+                              "sheet per unit)."))
         self.addParameter(units)
         decimals = QgsProcessingParameterNumber(
-            DECIMALS, self.tr("Decimal places of areas (empty = 4 for 公顷, 2 for 亩)"),
+            DECIMALS, self.tr("Decimal places of areas (empty = 4 for hectares, 2 for mu)"),
             QgsProcessingParameterNumber.Type.Integer, optional=True, minValue=0, maxValue=8)
-        decimals.setHelp(self.tr("Leave empty for the defaults: 4 decimals for 公顷 (1 m²), 2 for 亩."))
+        decimals.setHelp(self.tr("Leave empty for the defaults: 4 decimals for hectares (1 m²), 2 for mu."))
         self.addParameter(decimals)
         level = QgsProcessingParameterEnum(MATRIX_LEVEL, self.tr("Transition matrix classes"),
-                                           options=[self.tr("First-level (一级类)"), self.tr("Second-level (二级类)")],
+                                           options=[self.tr("First-level classes"), self.tr("Second-level classes")],
                                            defaultValue=0)
         level.setFlags(level.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        level.setHelp(self.tr("First-level classes fit a page; second-level classes show 水田/水浇地/旱地 apart."))
+        level.setHelp(self.tr("First-level classes fit a page; second-level classes show paddy, irrigated and dry "
+                              "land apart."))
         self.addParameter(level)
         name = QgsProcessingParameterString(NAME, self.tr("Project name for the sheet headers"), optional=True)
         name.setFlags(name.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         name.setHelp(self.tr("Default: the project GeoPackage's name."))
         self.addParameter(name)
         for key, label, help_text in (
-            (UNIT_NAME, self.tr("Prepared by (编制单位)"), self.tr("Default: the project's (set in the wizard).")),
-            (PREPARED_DATE, self.tr("Date of preparation (编制日期)"),
+            (UNIT_NAME, self.tr("Prepared by"), self.tr("Default: the project's (set in the wizard).")),
+            (PREPARED_DATE, self.tr("Date of preparation"),
              self.tr("e.g. 2026-11-29. Default: the project's, else today.")),
         ):
             param = QgsProcessingParameterString(key, label, optional=True)
@@ -255,8 +258,7 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
             feedback.pushInfo(self.tr("Project: {path}").format(path=path))
         if _empty(params.get(DLTB)):
             raise QgsProcessingException(self.tr(
-                "Give a project GeoPackage (PROJECT) or the current DLTB layer (DLTB). "
-                "请给出项目文件或现状地类图斑图层。"))
+                "Give a project GeoPackage (PROJECT) or the current DLTB layer (DLTB)."))
         return params, facts
 
     # ------------------------------------------------------------------ run
@@ -290,8 +292,8 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
                                  progress=lambda index, _table: steps.setCurrentStep(index),
                                  is_canceled=feedback.isCanceled)
         for left in outcome.left_out:
-            feedback.pushWarning(self.tr("Left out: {n} {title} — {reason}.").format(
-                n=left.number, title=left.table.title, reason=left.reason.rstrip("。. ")))
+            feedback.pushWarning(self.tr("Left out: table {n}, {title} — {reason}.").format(
+                n=left.number, title=left.table.name(self.tr), reason=left.reason.rstrip("。. ")))
         sheets = outcome.sheets
         if not sheets:
             raise QgsProcessingException(self.tr("No table could be written: every chosen table lacks its inputs."))
@@ -305,7 +307,7 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
             raise QgsProcessingException(self.tr("Could not write {path}: {error}").format(path=output, error=exc)) \
                 from exc
         for sheet in sheets:
-            feedback.pushInfo(f"  {sheet.name}")
+            feedback.pushInfo(self.tr("Sheet written: {name}.").format(name=sheet.name))
         if csv_folder:
             feedback.pushInfo(self.tr("{n} CSV files in {folder}").format(n=len(written) - 1, folder=csv_folder))
         steps.setProgress(100)
@@ -426,7 +428,7 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
 
     def _run_child(self, alg_id, inputs, context, feedback):
         """Run a registered algorithm of the provider as a child; None when it is not installed."""
-        return self.run_child(alg_id, inputs, context, feedback)
+        return self.run_child_with(alg_id, inputs, context, feedback)
 
     def _farmland(self, params, context, feedback, thresholds):
         """Numbers, review rows and 调出 / 调入 pieces of landconsolidation:farmlandadjustment.
@@ -486,8 +488,8 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
                 after = self._run_child(CONTIGUITY_ALG, {INPUT: params[DLTB], PROJECT_AREA: area,
                                                          CODE_FIELD: params[AFTER_FIELD]}, context, feedback)
             else:
-                feedback.pushWarning(self.tr("The contiguity algorithm takes no code field; the 整治后 column of "
-                                             "table 7 is left empty."))
+                feedback.pushWarning(self.tr("The contiguity algorithm takes no code field; the after-consolidation "
+                                             "column of table 7 is left empty."))
         else:
             feedback.pushWarning(self.tr("No plan: table 7 shows the current state only."))
 

@@ -38,10 +38,24 @@ from ...core.keys import (
     PBF_BEFORE,
     SLIVER_AREA,
 )
-from ...core.units import MU_PER_M2
+from ...core.units import MU_PER_M2, number_text
 from ...core.values import to_number_or_none
-from ...i18n import tr_noop
+from ...i18n import tr, tr_noop
 from .base import LandConsolidationAlgorithm, user_errors
+
+#: Number outputs: key → label (English source, translated where used).
+NUMBERS = (
+    ("OUT_M2", tr_noop("Area moved out (m²)")), ("IN_M2", tr_noop("Area moved in (m²)")),
+    ("OUT_COUNT", tr_noop("Parcels moved out")), ("IN_COUNT", tr_noop("Parcels moved in")),
+    ("OUT_QUALITY", tr_noop("Mean quality grade moved out")), ("IN_QUALITY", tr_noop("Mean quality grade moved in")),
+    ("ADDED_RATIO", tr_noop("Net gain (%)")), ("OUT_RATIO", tr_noop("Share moved out (%)")),
+    ("CONTIGUITY_CHANGE", tr_noop("Change of contiguity (%)")),
+    ("PBF_BEFORE_M2", tr_noop("Permanent basic farmland before (m²)")),
+    ("PBF_AFTER_M2", tr_noop("Permanent basic farmland after (m²)")),
+    ("SLIVERS", tr_noop("Slivers dropped")), ("ADDED_RATIO_OK", tr_noop("Net gain meets the requirement (1/0)")),
+    (OUT_SLOPE_GRADE, tr_noop("Mean slope grade moved out (GDPDJB)")),
+    (IN_SLOPE_GRADE, tr_noop("Mean slope grade moved in (GDPDJB)")),
+)
 
 REVIEW_SPEC = [
     ("SECTION", str),
@@ -81,54 +95,64 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
         return "farmlandadjustment"
 
     def displayName(self) -> str:  # noqa: N802,D102
-        return self.tr("Permanent farmland adjustment (永久基本农田调整)")
+        return self.tr("Permanent basic farmland adjustment")
 
     group_id = "indicators"
     output_styles = {OUT_PARCELS: "pbf_out", IN_PARCELS: "pbf_in"}
 
     def shortHelpString(self) -> str:  # noqa: N802,D102
         return self.tr(
-            "Compares the permanent basic farmland (永久基本农田) before and after the adjustment and "
-            "fills the figures of the provincial review form (全域土地综合整治所涉永久基本农田布局调整"
-            "事项审查情况汇总表).\n\n"
-            "调出 = before minus after, 调入 = after minus before, as pieces of the layers' own "
+            "Compares the permanent basic farmland before and after the adjustment and fills the figures of the "
+            "provincial review form (the summary table of the review of permanent basic farmland layout "
+            "adjustments in comprehensive land consolidation).\n\n"
+            "Moved out = before minus after, moved in = after minus before, as pieces of the layers' own "
             "features (each feature minus the other layer's features it meets; nothing is "
             "dissolved). A piece that falls apart counts as one parcel per polygon. Pieces smaller "
             "than SLIVER_AREA (default 1 m²) come from re-digitised boundaries: they are dropped and "
             "counted in the log.\n\n"
-            "Per side: area, parcel count, mean parcel area; area-weighted mean 等别 (GDDB of the "
-            "farmland layer, or where empty of the DLTB 耕地 under the piece; area without a grade "
-            "is left out of the mean); the current class of the ground from the DLTB (水田, 水浇地, "
-            "旱地, 非耕农用地, 建设用地, 未利用地 by the 三调 三大类; 未覆盖 where no DLTB parcel lies); "
-            "slope from GDPDJB (of the farmland layer, else of the DLTB): grades 1–3 → ≤ 15°, "
-            "4 → (15°, 25°], 5 → > 25°; 连片 bins by parcel area ≤ 5, (5, 10], (10, 20], > 20 亩 "
+            "Per side: area, parcel count, mean parcel area; area-weighted mean quality grade (GDDB of the "
+            "farmland layer, or where empty of the cultivated land of the DLTB under the piece; area without a "
+            "grade is left out of the mean); the current class of the ground from the DLTB (paddy, irrigated, "
+            "dry, other agricultural, construction or unused land by the land-survey categories; uncovered where "
+            "no DLTB parcel lies); slope from GDPDJB (of the farmland layer, else of the DLTB): grades 1–3 → "
+            "≤ 15°, 4 → (15°, 25°], 5 → > 25°; contiguity bins by parcel area ≤ 5, (5, 10], (10, 20], > 20 mu "
             "(left-open, right-closed).\n\n"
-            "新增比例 ADDED_RATIO = (调入 − 调出) / 调出 × 100 (checked against MIN_ADDED_RATIO, default "
-            "5 %); 调出比例 OUT_RATIO = 调出 / 原永久基本农田面积 × 100; 集中连片度 CONTIGUITY_CHANGE = "
-            "(mean 调入 parcel − mean 调出 parcel) / mean 调出 parcel × 100.\n\n"
-            "Areas: the 三调 ellipsoidal area of each piece (default), or the layer's own area "
+            "Net gain ADDED_RATIO = (moved in − moved out) / moved out × 100 (checked against MIN_ADDED_RATIO, "
+            "default 5 %); OUT_RATIO = moved out / original permanent basic farmland × 100; contiguity "
+            "CONTIGUITY_CHANGE = (mean parcel moved in − mean parcel moved out) / mean parcel moved out × 100."
+            "\n\n"
+            "Areas: the land-survey ellipsoidal area of each piece (default), or the layer's own area "
             "field (YJJBNTTBMJ, YJJBNTMJ … detected) split in proportion to the ellipsoidal area. "
             "Layers in another CRS are reprojected to the DLTB's (or the before layer's) CRS."
         ) + "\n\n" + self.tr(
-            "The review also judges 调出比例 against MAX_OUT_RATIO (default 5 % of the original permanent basic "
-            "farmland) and the slope: the area-weighted mean GDPDJB of 调入 must not be larger than that of 调出 "
-            "(OUT_SLOPE_GRADE, IN_SLOPE_GRADE; the parcels' GDPDJB field holds each piece's mean grade)."
+            "The review also judges OUT_RATIO against MAX_OUT_RATIO (default 5 % of the original permanent basic "
+            "farmland) and the slope: the area-weighted mean GDPDJB of the farmland moved in must not be larger "
+            "than that of the farmland moved out (OUT_SLOPE_GRADE, IN_SLOPE_GRADE; the parcels' GDPDJB field "
+            "holds each piece's mean grade)."
+        ) + "\n\n" + self.tr(
+            "The review table's names and the parcels' SIDE, CLASS, SLOPE and SIZE_BIN values are in Chinese, as "
+            "in the provincial form."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802,D102
         for key, label, help_text in (
-            (PBF_BEFORE, "Permanent farmland before (YJJBNTTB)", "永久基本农田 before the adjustment."),
-            (PBF_AFTER, "Permanent farmland after (YJJBNTTB_GH)", "永久基本农田 after the adjustment."),
+            (PBF_BEFORE, self.tr("Permanent basic farmland before (YJJBNTTB)"),
+             self.tr("Permanent basic farmland before the adjustment. Fields detected: BSM, DLBM, GDDB, GDPDJB, "
+                     "ZLDWDM, YJJBNTTBMJ.")),
+            (PBF_AFTER, self.tr("Permanent basic farmland after (YJJBNTTB_GH)"),
+             self.tr("Permanent basic farmland after the adjustment. Fields detected: BSM, DLBM, GDDB, GDPDJB, "
+                     "ZLDWDM, YJJBNTTBMJ.")),
         ):
-            param = QgsProcessingParameterFeatureSource(key, self.tr(label), [QgsProcessing.SourceType.TypeVectorPolygon])
-            param.setHelp(self.tr(help_text + " Fields detected: BSM, DLBM, GDDB, GDPDJB, ZLDWDM, YJJBNTTBMJ."))
+            param = QgsProcessingParameterFeatureSource(key, label, [QgsProcessing.SourceType.TypeVectorPolygon])
+            param.setHelp(help_text)
             self.addParameter(param)
         ground = QgsProcessingParameterFeatureSource(
-            DLTB, self.tr("DLTB land-use parcels (for class, 等别, 坡度)"), [QgsProcessing.SourceType.TypeVectorPolygon],
+            DLTB, self.tr("Land-use parcels (DLTB; for class, quality grade and slope)"),
+            [QgsProcessing.SourceType.TypeVectorPolygon],
             optional=True,
         )
-        ground.setHelp(self.tr("Current 三调 地类图斑: the class of the ground under each piece, and 等别 / "
-                               "坡度 where the farmland layer has none."))
+        ground.setHelp(self.tr("Current land-use parcels: the class of the ground under each piece, and the "
+                               "quality grade and slope where the farmland layer has none."))
         self.addParameter(ground)
         self.add_project_area_parameter()
         self.add_repair_parameter()
@@ -141,7 +165,7 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
         self.addParameter(sliver)
         basis = QgsProcessingParameterEnum(
             AREA_BASIS, self.tr("Area basis"),
-            options=[self.tr("Ellipsoidal area of the pieces (三调 method)"),
+            options=[self.tr("Ellipsoidal area of the pieces (land-survey method)"),
                      self.tr("The layer's area field (YJJBNTTBMJ …), in proportion")],
             defaultValue=0,
         )
@@ -150,35 +174,28 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
                               "piece's share of the feature's ellipsoidal area (ellipsoidal where empty)."))
         self.addParameter(basis)
         minimum = QgsProcessingParameterNumber(
-            MIN_ADDED_RATIO, self.tr("Required 新增比例 (%)"), QgsProcessingParameterNumber.Type.Double,
+            MIN_ADDED_RATIO, self.tr("Required net gain (%)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=farmland.DEFAULT_MIN_ADDED_RATIO,
         )
         minimum.setFlags(minimum.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        minimum.setHelp(self.tr("新增永久基本农田 ≥ this share of the adjusted area (Wuxi opinion §四(二), "
-                                "自然资发〔2019〕194号: 5 %)."))
+        minimum.setHelp(self.tr("New permanent basic farmland ≥ this share of the adjusted area (Wuxi "
+                                "implementation opinion §4(2), Ministry of Natural Resources document 2019 No. 194: "
+                                "5 %)."))
         self.addParameter(minimum)
         most = QgsProcessingParameterNumber(
-            MAX_OUT_RATIO, self.tr("Largest allowed 调出比例 (%)"), QgsProcessingParameterNumber.Type.Double,
+            MAX_OUT_RATIO, self.tr("Largest share moved out (%)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=farmland.DEFAULT_MAX_OUT_RATIO,
         )
         most.setFlags(most.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        most.setHelp(self.tr("调出 ≤ this share of the original permanent basic farmland of the project area "
-                             "(全域整治试点实施要点, 2020: 5 %)."))
+        most.setHelp(self.tr("Farmland moved out ≤ this share of the original permanent basic farmland of the "
+                             "project area (key points of the consolidation pilots, 2020: 5 %)."))
         self.addParameter(most)
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, self.tr("Review table"), QgsProcessing.SourceType.TypeVector))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            OUT_PARCELS, self.tr("调出 parcels"), QgsProcessing.SourceType.TypeVectorPolygon))
+            OUT_PARCELS, self.tr("Parcels moved out"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            IN_PARCELS, self.tr("调入 parcels"), QgsProcessing.SourceType.TypeVectorPolygon))
-        for key, label in (
-            ("OUT_M2", "调出 area (m²)"), ("IN_M2", "调入 area (m²)"), ("OUT_COUNT", "调出 parcels"),
-            ("IN_COUNT", "调入 parcels"), ("OUT_QUALITY", "调出 mean 等别"), ("IN_QUALITY", "调入 mean 等别"),
-            ("ADDED_RATIO", "新增比例 (%)"), ("OUT_RATIO", "调出比例 (%)"), ("CONTIGUITY_CHANGE", "集中连片度 (%)"),
-            ("PBF_BEFORE_M2", "Permanent farmland before (m²)"), ("PBF_AFTER_M2", "Permanent farmland after (m²)"),
-            ("SLIVERS", "Slivers dropped"), ("ADDED_RATIO_OK", "新增比例 meets the requirement (1/0)"),
-            (OUT_SLOPE_GRADE, tr_noop("调出 mean slope grade (GDPDJB)")),
-            (IN_SLOPE_GRADE, tr_noop("调入 mean slope grade (GDPDJB)")),
-        ):
+            IN_PARCELS, self.tr("Parcels moved in"), QgsProcessing.SourceType.TypeVectorPolygon))
+        for key, label in NUMBERS:
             self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
 
     def compute(self, parameters, context, feedback):  # noqa: D102
@@ -214,11 +231,10 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
             after = farmland.read_farmland(after_src, gk, project_area=area, transform=transform(after_src),
                                            is_canceled=feedback.isCanceled, repair=repair)
             if area is not None and not before.geometries and not after.geometries:
-                raise LandConsolidationError(
-                    f"项目区与永久基本农田图层“{before.name}”“{after.name}”都没有重叠；请检查项目区图层与坐标系。"
-                    f" The project area does not overlap the permanent farmland layers '{before.name}' and "
-                    f"'{after.name}'."
-                )
+                raise LandConsolidationError(tr(
+                    "The project area overlaps neither permanent basic farmland layer ('{before}', '{after}'); "
+                    "check the project area layer and the coordinate systems.").format(
+                    before=before.name, after=after.name))
             steps.setCurrentStep(2)
             out_pieces = farmland.difference_pieces(before, after, gk, sliver, feedback.isCanceled)
             in_pieces = farmland.difference_pieces(after, before, gk, sliver, feedback.isCanceled)
@@ -233,8 +249,8 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
         for note in before.notes + after.notes + ground_notes:
             feedback.pushWarning(note)
         if ground_src is None:
-            feedback.pushWarning(self.tr("No DLTB given: the current class of the pieces is 未覆盖, and 等别 and "
-                                         "slope come from the farmland layers only."))
+            feedback.pushWarning(self.tr("No DLTB given: the current class of the pieces is left as uncovered, "
+                                         "and the quality grade and slope come from the farmland layers only."))
         out_frame = farmland.pieces_frame("调出", before, out_pieces, out_cover, basis)
         in_frame = farmland.pieces_frame("调入", after, in_pieces, in_cover, basis)
         out_sum = farmland.side_summary(out_frame)
@@ -319,18 +335,20 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
     def _log(self, out_sum, in_sum, out_pieces, in_pieces, original, figures, fields, feedback):
         area_field = fields.get("area")
         feedback.pushInfo(
-            self.tr("Farmland layer fields: area {area}, 等别 {gddb}, 坡度 {slope}.").format(
+            self.tr("Farmland layer fields: area {area}, quality grade {gddb}, slope grade {slope}.").format(
                 area=area_field or "—", gddb=fields.get("gddb") or "—", slope=fields.get("gdpdjb") or "—"
             )
         )
-        for label, summary, pieces in (("调出", out_sum, out_pieces), ("调入", in_sum, in_pieces)):
-            feedback.pushInfo(
-                f"{label}: {summary['count']} 个图斑, {summary['area']:.2f} m² ({summary['area'] * MU_PER_M2:.4f} 亩), "
-                f"平均 {summary['mean'] * MU_PER_M2:.4f} 亩, 平均等别 {summary['quality']:.4f}"
-            )
+        for label, summary, pieces in ((self.tr("Moved out"), out_sum, out_pieces),
+                                       (self.tr("Moved in"), in_sum, in_pieces)):
+            feedback.pushInfo(self.tr(
+                "{side}: {n} parcel(s), {area:.2f} m² ({mu:.2f} mu), on average {mean:.2f} mu, mean quality grade "
+                "{grade}.").format(side=label, n=summary["count"], area=summary["area"],
+                                   mu=summary["area"] * MU_PER_M2, mean=summary["mean"] * MU_PER_M2,
+                                   grade=number_text(summary["quality"])))
             if pieces.slivers:
                 feedback.pushInfo(
-                    self.tr("{side}: {n} sliver(s) under the sliver area dropped, {a:.4f} m² in all.").format(
+                    self.tr("{side}: {n} sliver(s) under the sliver area dropped, {a:.2f} m² in all.").format(
                         side=label, n=pieces.slivers, a=pieces.sliver_area
                     )
                 )
@@ -339,7 +357,8 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
                     self.tr("{side}: {n} piece(s) under {limit} m² dropped as coordinate noise, {a:.6f} m² in all.")
                     .format(side=label, n=pieces.noise, limit=farmland.NOISE_AREA, a=pieces.noise_area)
                 )
-        feedback.pushInfo(
-            f"原永久基本农田 {original:.2f} m²; 新增比例 {figures['ADDED_RATIO']:.2f} %, "
-            f"调出比例 {figures['OUT_RATIO']:.2f} %, 集中连片度 {figures['CONTIGUITY_CHANGE']:.2f} %"
-        )
+        feedback.pushInfo(self.tr(
+            "Original permanent basic farmland {original:.2f} m²; net gain {added} %, share moved out {out} %, "
+            "change of contiguity {contiguity} %.").format(
+            original=original, added=number_text(figures["ADDED_RATIO"]), out=number_text(figures["OUT_RATIO"]),
+            contiguity=number_text(figures["CONTIGUITY_CHANGE"])))

@@ -8,7 +8,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
 )
 
-from ...core import dltb, status
+from ...core import codes, dltb, status
 from ...core.keys import (
     CODE_FIELD,
     INPUT,
@@ -19,6 +19,7 @@ from ...core.keys import (
     UNKNOWN_CODES,
 )
 from ...core.units import M2_PER_HA, MU_PER_M2
+from ...core.validity import separator
 from .base import LandConsolidationAlgorithm, user_errors
 
 OUTPUT_SPEC = [
@@ -42,20 +43,20 @@ class LandUseStatusAlgorithm(LandConsolidationAlgorithm):
         return "landusestatus"
 
     def displayName(self) -> str:  # noqa: N802,D102
-        return self.tr("Land-use status (土地利用现状统计)")
+        return self.tr("Land-use status")
 
     group_id = "indicators"
 
     def shortHelpString(self) -> str:  # noqa: N802,D102
         return self.tr(
-            "Area of each 三调 land-use class by village (ZLDWDM) or any grouping field, "
-            "in m², 公顷 (ha) and 亩 (1 亩 = 10 000/15 m²).\n\n"
-            "Basis (三调 rules): the class area of a parcel is TBDLMJ; its 田坎 (KCMJ, "
-            "KCDLBM = 1203) is reported as its own class 1203 田坎; the total is Σ TBMJ, so the "
+            "Area of each land-survey land-use class by village (ZLDWDM) or any grouping field, "
+            "in m², hectares (ha) and mu (1 mu = 10 000/15 m²).\n\n"
+            "Basis (land-survey rules): the class area of a parcel is TBDLMJ; its field ridges (KCMJ, "
+            "KCDLBM = 1203) are reported as their own class 1203; the total is Σ TBMJ, so the "
             "rows of a village add up to its TBMJ. Suffixed codes (0201K, 1104A …) count as their "
-            "base code. Codes not in the 三调 table keep rows of their own (DLMC 未知地类) and are "
-            "listed in the log; they are never dropped.\n\n"
-            "Where TBMJ is missing the area is computed from the geometry by the 三调 ellipsoidal "
+            "base code. Codes not in the land-survey code table keep rows of their own (DLMC: unknown class) and "
+            "are listed in the log; they are never dropped.\n\n"
+            "Where TBMJ is missing the area is computed from the geometry by the land-survey ellipsoidal "
             "method. With a project area, parcels cut by the boundary keep TBMJ, KCMJ and TBDLMJ "
             "in proportion to the ellipsoidal area inside.\n\n"
             "AREA_M2 is rounded to 0.01 m² so that each village's rows add up exactly to its "
@@ -73,14 +74,14 @@ class LandUseStatusAlgorithm(LandConsolidationAlgorithm):
         self.add_code_field_parameter(INPUT)
         unknown = QgsProcessingParameterEnum(
             UNKNOWN_CODES,
-            self.tr("Codes not in the 三调 table"),
+            self.tr("Codes not in the land-survey code table"),
             options=[self.tr("Stop with an error listing them"), self.tr("Report them as their own rows")],
             defaultValue=0,
         )
         unknown.setHelp(
             self.tr(
                 "0 = stop and list each unknown code with its parcel count, area and BSMs; "
-                "1 = keep them as rows of their own (DLMC 未知地类) so that totals still add up."
+                "1 = keep them as rows of their own (DLMC: unknown class) so that totals still add up."
             )
         )
         self.addParameter(unknown)
@@ -92,7 +93,7 @@ class LandUseStatusAlgorithm(LandConsolidationAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(TOTAL_AREA_M2, self.tr("Total area Σ TBMJ (m²)")))
         self.addOutput(QgsProcessingOutputNumber(PARCEL_COUNT, self.tr("Parcels counted")))
         self.addOutput(
-            QgsProcessingOutputNumber(UNKNOWN_CODE_COUNT, self.tr("Parcels with a code not in the 三调 table"))
+            QgsProcessingOutputNumber(UNKNOWN_CODE_COUNT, self.tr("Parcels with a code not in the land-survey code table"))
         )
 
     def compute(self, parameters, context, feedback):  # noqa: D102
@@ -140,7 +141,7 @@ class LandUseStatusAlgorithm(LandConsolidationAlgorithm):
 
     def _log_summary(self, table, parcels, feedback):
         feedback.pushInfo(
-            self.tr("Parcels: {n}; total area Σ TBMJ = {m2:.2f} m² = {ha:.4f} ha = {mu:.2f} 亩").format(
+            self.tr("Parcels: {n}; total area Σ TBMJ = {m2:.2f} m² = {ha:.4f} ha = {mu:.2f} mu.").format(
                 n=len(parcels.frame),
                 m2=parcels.total_area,
                 ha=parcels.total_area / M2_PER_HA,
@@ -148,7 +149,8 @@ class LandUseStatusAlgorithm(LandConsolidationAlgorithm):
             )
         )
         by_group = table.groupby(["GROUP_CODE"], sort=False)["AREA_M2"].sum()
-        for code, value in by_group.items():
-            feedback.pushInfo(f"  {code}: {value:.2f} m²")
+        feedback.pushInfo(self.tr("By first-level class: {areas}.").format(
+            areas=separator().join(f"{code} {value:.2f} m²" for code, value in by_group.items())))
         by_cat = table.groupby(["CATEGORY3"], sort=False)["AREA_M2"].sum()
-        feedback.pushInfo("  " + "; ".join(f"{k} {v:.2f} m²" for k, v in by_cat.items()))
+        feedback.pushInfo(self.tr("By category: {areas}.").format(areas=separator().join(
+            f"{self.tr(codes.CATEGORY_LABELS.get(k, k))} {v:.2f} m²" for k, v in by_cat.items())))

@@ -1,8 +1,6 @@
 """landconsolidation:potential – 潜力调查 (I14)."""
 from __future__ import annotations
 
-import math
-
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -57,7 +55,7 @@ from ...core.keys import (
     TARGET_KCXS,
     TOP_VILLAGES,
 )
-from ...core.units import M2_PER_HA, MU_PER_M2
+from ...core.units import M2_PER_HA, MU_PER_M2, number_text
 from ...core.values import plain_all
 from .base import LandConsolidationAlgorithm, table_fields, user_errors
 
@@ -96,7 +94,7 @@ class PotentialAlgorithm(LandConsolidationAlgorithm):
         return "potential"
 
     def displayName(self) -> str:  # noqa: N802,D102
-        return self.tr("Potential survey (潜力调查)")
+        return self.tr("Potential survey")
 
     group_id = "indicators"
     output_styles = {OUTPUT: "potential", OUTPUT_EXCLUDED: "potential"}
@@ -104,38 +102,41 @@ class PotentialAlgorithm(LandConsolidationAlgorithm):
     def shortHelpString(self) -> str:  # noqa: N802,D102
         d = DEFAULTS
         return self.tr(
-            "From the current DLTB alone: where new 耕地 can come from, how much (an ESTIMATE), and which "
-            "villages are richest in it – the survey before a project area is chosen.\n\n"
+            "From the current DLTB alone: where new cultivated land can come from, how much (an ESTIMATE), and "
+            "which villages are richest in it – the survey before a project area is chosen.\n\n"
             "Candidate types (POTENTIAL_TYPE, with the RULE that selected each parcel):\n"
-            "• restorable 耕地恢复: K-coded plots (0201K, 0301K, 1104K …); optionally 园地/残次林地 "
-            "(GARDEN_FOREST_CODES, default 0201–0204, 0307) on slope grade ≤ {gslope};\n"
-            "• development 耕地后备资源: DEVELOPMENT_CODES (default 0404 其他草地, 1204 盐碱地, 1205 沙地, "
-            "1206 裸土地);\n"
-            "• reclamation 农村建设用地复垦: rural construction land (CZCSXM 203/203A; where CZCSXM is empty 0702, "
+            "• restorable – restoration of cultivated land: K-coded plots (0201K, 0301K, 1104K …); optionally "
+            "garden land and degraded forest (GARDEN_FOREST_CODES, default 0201–0204, 0307) on slope grade "
+            "≤ {gslope};\n"
+            "• development – reserve land for cultivation: DEVELOPMENT_CODES (default 0404 other grassland, 1204 "
+            "saline land, 1205 sandy land, 1206 bare soil);\n"
+            "• reclamation – reclamation of rural construction land (CZCSXM 203/203A; where CZCSXM is empty 0702, "
             "0601, 1201) in a small isolated cluster: parcels within {dist:g} m of each other form a cluster, and a "
             "cluster of at most {area:g} m² (Σ TBMJ) is isolated. Parcels of larger clusters (village cores) are "
             "only listed in the reserve inventory unless RECLAIM_VILLAGE_CORES is set;\n"
-            "• mine 工矿废弃地: 采矿用地 0602 (or CZCSXM 204) outside towns;\n"
-            "• tiankan 田坎归并: 耕地 whose 田坎 coefficient exceeds the target {kcxs:g};\n"
-            "• high_standard 高标准农田: 耕地 not yet high-standard (HIGH_STANDARD layer or field) in contiguous "
-            "blocks of ≥ {block:g} 亩 (roads, ditches, 田坎 ≤ {gap:g} m wide do not break a block); only when a "
-            "high-standard layer or field is given.\n\n"
-            "Exclusions (OUTPUT_EXCLUDED lists them with the reason): inside the 生态保护红线 (every type); slope "
-            "grade (GDPDJB) above {slope} where known (every type); reclamation and mines inside the 城镇开发边界. "
-            "A parcel is inside a layer when ≥ {share:g} % of its area is. Candidates inside the permanent basic "
-            "farmland (PBF) are flagged IN_PBF (K-plots there are the first to restore).\n\n"
-            "EST_ADDED_M2 is an estimate of 新增耕地 on the TBDLMJ basis: a parcel becoming 耕地 carries the target "
-            "田坎 coefficient, so EST = TBMJ − round(TBMJ × {kcxs:g}, 2); for 田坎归并 EST = KCMJ − "
-            "round(TBMJ × {kcxs:g}, 2); high_standard rows carry 0 (their gain is the parcel's tiankan row). "
-            "Each estimate is rounded to 0.01 m².\n\n"
-            "OUTPUT_VILLAGES: per village (ZLDWDM) the total area Σ TBMJ, 耕地 (Σ TBDLMJ), candidate area and estimate "
-            "per type, EST_ADDED_M2 (= the sum of the village's candidates), EST_RATE (% of the village's 耕地) and "
-            "RANK within the township by rate (or by area, RANK_BY); CUM_RATE is the rate of the villages ranked so "
-            "far taken together – read down until it passes 5 %.\n\n"
-            "OUTPUT_RESERVE (建设用地腾退储备库): every rural construction parcel with village, BSM, class "
-            "(零散/成片村庄/"
-            "采矿用地), area, in/out of the 城镇开发边界 and the red line, cluster id, cluster area and parcel count, "
-            "and whether it is a candidate."
+            "• mine – abandoned mining land: mining land 0602 (or CZCSXM 204) outside towns;\n"
+            "• tiankan – merging of field ridges: cultivated land whose field-ridge coefficient exceeds the "
+            "target {kcxs:g};\n"
+            "• high_standard – high-standard farmland: cultivated land not yet high-standard (HIGH_STANDARD layer "
+            "or field) in contiguous blocks of ≥ {block:g} mu (roads, ditches and field ridges ≤ {gap:g} m wide "
+            "do not break a block); only when a high-standard layer or field is given.\n\n"
+            "Exclusions (OUTPUT_EXCLUDED lists them with the reason): inside the ecological protection red line "
+            "(every type); slope grade (GDPDJB) above {slope} where known (every type); reclamation and mines "
+            "inside the urban development boundary. A parcel is inside a layer when ≥ {share:g} % of its area is. "
+            "Candidates inside the permanent basic farmland (PBF) are flagged IN_PBF (K-plots there are the first "
+            "to restore).\n\n"
+            "EST_ADDED_M2 is an estimate of new cultivated land on the TBDLMJ basis: a parcel becoming cultivated "
+            "land carries the target field-ridge coefficient, so EST = TBMJ − round(TBMJ × {kcxs:g}, 2); for "
+            "field-ridge merging EST = KCMJ − round(TBMJ × {kcxs:g}, 2); high_standard rows carry 0 (their gain "
+            "is the parcel's tiankan row). Each estimate is rounded to 0.01 m².\n\n"
+            "OUTPUT_VILLAGES: per village (ZLDWDM) the total area Σ TBMJ, cultivated land (Σ TBDLMJ), candidate "
+            "area and estimate per type, EST_ADDED_M2 (= the sum of the village's candidates), EST_RATE (% of the "
+            "village's cultivated land) and RANK within the township by rate (or by area, RANK_BY); CUM_RATE is "
+            "the rate of the villages ranked so far taken together – read down until it passes 5 %.\n\n"
+            "OUTPUT_RESERVE (the inventory of construction land to vacate): every rural construction parcel with "
+            "village, BSM, class (isolated, village core, mining land), area, in/out of the urban development "
+            "boundary and the red line, cluster id, cluster area and parcel count, and whether it is a candidate."
+            "\n\nThe TYPE_NAME, RULE_TEXT and REASON_TEXT fields are in Chinese, as in the official survey tables."
         ).format(gslope=d.garden_forest_max_slope_grade, dist=d.cluster_distance, area=d.max_cluster_area,
                  kcxs=d.target_kcxs, block=d.min_block_area * MU_PER_M2, gap=d.block_max_gap,
                  slope=d.max_slope_grade, share=d.inside_share * 100)
@@ -143,44 +144,47 @@ class PotentialAlgorithm(LandConsolidationAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802,D102
         d = DEFAULTS
         self.addParameter(QgsProcessingParameterFeatureSource(
-            INPUT, self.tr("DLTB land-use parcels (地类图斑)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+            INPUT, self.tr("Land-use parcels (DLTB)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.parameterDefinition(INPUT).setHelp(
-            self.tr("三调 地类图斑 of the current state (a township or a county), projected CGCS2000 "
-                    "Gauss-Krüger (e.g. EPSG:4528)."))
+            self.tr("Land-use parcels (DLTB) of the current state from the land survey (a township or a county), "
+                    "projected CGCS2000 Gauss-Krüger (e.g. EPSG:4528)."))
         self.add_project_area_parameter()
         for key, label, help_text in (
-            (DEVELOPMENT_BOUNDARY, self.tr("Urban development boundary (城镇开发边界)"),
+            (DEVELOPMENT_BOUNDARY, self.tr("Urban development boundary"),
              self.tr("Rural construction land and mines inside it are not reclamation candidates.")),
-            (RED_LINE, self.tr("Ecological protection red line (生态保护红线)"),
+            (RED_LINE, self.tr("Ecological protection red line"),
              self.tr("Parcels inside it are never candidates.")),
-            (PBF, self.tr("Permanent basic farmland (永久基本农田)"),
+            (PBF, self.tr("Permanent basic farmland"),
              self.tr("Candidates inside it are flagged IN_PBF = 1.")),
         ):
             self.addParameter(QgsProcessingParameterFeatureSource(
                 key, label, [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
             self.parameterDefinition(key).setHelp(help_text)
-        self._number(TARGET_KCXS, self.tr("Target 田坎 coefficient after consolidation"), d.target_kcxs,
-                     self.tr("New 耕地 carries it (its estimate is net of it); 耕地 above it gives back the "
-                             "difference (田坎归并). Local practice; default {v:g}.").format(v=d.target_kcxs),
+        self._number(TARGET_KCXS, self.tr("Target field-ridge coefficient after consolidation"), d.target_kcxs,
+                     self.tr("New cultivated land carries it (its estimate is net of it); cultivated land above it "
+                             "gives back the difference (field-ridge merging). Local practice; default {v:g}.").format(
+                         v=d.target_kcxs),
                      minimum=0.0, maximum=0.99)
         self._number(MAX_SLOPE_GRADE, self.tr("Highest slope grade (GDPDJB) of a candidate"), d.max_slope_grade,
                      self.tr("1 ≤2°, 2 ≤6°, 3 ≤15°, 4 ≤25°, 5 >25°. Parcels on a higher grade are excluded; "
                              "parcels without a grade are not."), integer=True, minimum=1, maximum=5)
         codes = QgsProcessingParameterString(
-            DEVELOPMENT_CODES, self.tr("耕地后备资源 codes"), defaultValue=",".join(d.development_codes))
-        codes.setHelp(self.tr("Comma-separated 三调 codes developable into 耕地 (default 其他草地, 盐碱地, 沙地, "
-                              "裸土地; add 1104 to count 坑塘水面)."))
+            DEVELOPMENT_CODES, self.tr("Codes of reserve land for cultivation"), defaultValue=",".join(d.development_codes))
+        codes.setHelp(self.tr("Comma-separated land-survey codes developable into cultivated land (default other "
+                              "grassland, saline land, sandy land, bare soil; add 1104 to count ponds)."))
         self.addParameter(codes)
         garden = QgsProcessingParameterBoolean(
-            INCLUDE_GARDEN_FOREST, self.tr("Count 园地/残次林地 as restorable"), defaultValue=d.include_garden_forest)
-        garden.setHelp(self.tr("Also list 园地 and 残次林地 (GARDEN_FOREST_CODES) on good slope grades as "
-                               "耕地恢复 candidates."))
+            INCLUDE_GARDEN_FOREST, self.tr("Count garden land and degraded forest as restorable"),
+            defaultValue=d.include_garden_forest)
+        garden.setHelp(self.tr("Also list garden land and degraded forest (GARDEN_FOREST_CODES) on good slope grades "
+                               "as candidates for restoration."))
         self.addParameter(garden)
         garden_codes = QgsProcessingParameterString(
-            GARDEN_FOREST_CODES, self.tr("园地/残次林地 codes"), defaultValue=",".join(d.garden_forest_codes))
-        garden_codes.setHelp(self.tr("Codes counted with the option above (0307 其他林地 stands for 残次林地)."))
+            GARDEN_FOREST_CODES, self.tr("Codes of garden land and degraded forest"),
+            defaultValue=",".join(d.garden_forest_codes))
+        garden_codes.setHelp(self.tr("Codes counted with the option above (0307 other forest land stands for degraded forest)."))
         self._advanced(garden_codes)
-        self._number(GARDEN_FOREST_MAX_SLOPE_GRADE, self.tr("Highest slope grade of 园地/残次林地 candidates"),
+        self._number(GARDEN_FOREST_MAX_SLOPE_GRADE, self.tr("Highest slope grade of garden and degraded-forest candidates"),
                      d.garden_forest_max_slope_grade, self.tr("Default 2 (≤ 6°)."), integer=True, minimum=1,
                      maximum=5, advanced=True)
         self._number(CLUSTER_DISTANCE, self.tr("Cluster distance for rural construction land (m)"),
@@ -188,14 +192,14 @@ class PotentialAlgorithm(LandConsolidationAlgorithm):
                                                  "cluster (settlement)."), minimum=0.0)
         self._number(MAX_CLUSTER_AREA_M2, self.tr("Largest small isolated cluster (m²)"), d.max_cluster_area,
                      self.tr("A cluster of at most this area (Σ TBMJ) is a small isolated cluster, the classic "
-                             "腾退 candidate; default 10 000 m² (15 亩)."), minimum=0.0)
+                             "candidate for vacating; default 10 000 m² (15 mu)."), minimum=0.0)
         cores = QgsProcessingParameterBoolean(
             RECLAIM_VILLAGE_CORES, self.tr("Count village cores (larger clusters) as reclamation candidates"),
             defaultValue=d.reclaim_village_cores)
         cores.setHelp(self.tr("Off: parcels of larger clusters are only listed in the reserve inventory."))
         self._advanced(cores)
         mines = QgsProcessingParameterBoolean(
-            COUNT_MINES, self.tr("Count 采矿用地 in the estimate"), defaultValue=d.count_mines)
+            COUNT_MINES, self.tr("Count mining land in the estimate"), defaultValue=d.count_mines)
         mines.setHelp(self.tr("Off: mines stay candidates with EST_ADDED_M2 = 0 (e.g. when they are to be "
                               "restored to forest)."))
         self._advanced(mines)
@@ -204,33 +208,34 @@ class PotentialAlgorithm(LandConsolidationAlgorithm):
                                                    "PBF or the high-standard layer when at least this share of its "
                                                    "area is."), minimum=0.01, maximum=100.0, advanced=True)
         hs = QgsProcessingParameterFeatureSource(
-            HIGH_STANDARD, self.tr("Built high-standard farmland (已建高标准农田)"),
+            HIGH_STANDARD, self.tr("Built high-standard farmland"),
             [QgsProcessing.SourceType.TypeVectorPolygon], optional=True)
-        hs.setHelp(self.tr("With this layer (or the field below) 耕地 outside it in large blocks is listed as "
-                           "高标准农田 candidates."))
+        hs.setHelp(self.tr("With this layer (or the field below) cultivated land outside it in large blocks is "
+                           "listed as high-standard farmland candidates."))
         self.addParameter(hs)
         hs_field = QgsProcessingParameterField(
             HIGH_STANDARD_FIELD, self.tr("…or high-standard field on the DLTB"), parentLayerParameterName=INPUT,
             optional=True)
-        hs_field.setHelp(self.tr("A parcel is high-standard when the field is 1, Y, YES, T, TRUE, 是 or 已建."))
+        hs_field.setHelp(self.tr("A parcel is high-standard when the field is 1, Y, YES, T or TRUE, or the Chinese for "
+                              "yes or built."))
         self._advanced(hs_field)
-        self._number(HIGH_STANDARD_MIN_BLOCK_MU, self.tr("Smallest block of 高标准农田 candidates (亩)"),
+        self._number(HIGH_STANDARD_MIN_BLOCK_MU, self.tr("Smallest block of high-standard farmland candidates (mu)"),
                      round(d.min_block_area * MU_PER_M2, 6),
-                     self.tr("Blocks of not yet high-standard 耕地 (Σ TBDLMJ) below this are not listed; "
-                             "default 100 亩 (百亩方)."),
+                     self.tr("Blocks of not yet high-standard cultivated land (Σ TBDLMJ) below this are not "
+                             "listed; default 100 mu (a 100-mu block)."),
                      minimum=0.0)
         self._number(BLOCK_MAX_GAP, self.tr("Widest road/ditch inside a block (m)"), d.block_max_gap,
                      self.tr("As in the contiguity analysis: 1006/1107/1203 parcels at most this wide do not "
                              "break a block."), minimum=0.0, advanced=True)
         rank = QgsProcessingParameterEnum(
             RANK_BY, self.tr("Rank villages by"),
-            options=[self.tr("Estimated 新增耕地 rate (% of the village's 耕地)"),
-                     self.tr("Estimated 新增耕地 area")], defaultValue=0)
+            options=[self.tr("Estimated new cultivated land rate (% of the village's cultivated land)"),
+                     self.tr("Estimated new cultivated land area")], defaultValue=0)
         rank.setHelp(self.tr("The rate is what the ≥ 5 % rule measures; the area favours large villages."))
         self.addParameter(rank)
         for key, label, help_text in (
             (CODE_FIELD, self.tr("Land-use code field (default: detected DLBM)"),
-             self.tr("Field holding the 三调 code.")),
+             self.tr("Field holding the land-survey code.")),
             (SLOPE_FIELD, self.tr("Slope grade field (default: detected GDPDJB)"),
              self.tr("Field holding the slope grade 1–5.")),
         ):
@@ -238,13 +243,13 @@ class PotentialAlgorithm(LandConsolidationAlgorithm):
             param.setHelp(help_text)
             self._advanced(param)
         for key, label, kind, help_text in (
-            (OUTPUT, self.tr("Potential candidates (潜力图斑)"), QgsProcessing.SourceType.TypeVectorPolygon,
+            (OUTPUT, self.tr("Potential candidates"), QgsProcessing.SourceType.TypeVectorPolygon,
              self.tr("One feature per candidate parcel and type: POTENTIAL_TYPE, RULE, EST_ADDED_M2 (estimate), "
                      "BSM, DLBM, ZLDWDM, AREA_M2 (TBMJ), flags, cluster and block.")),
-            (OUTPUT_VILLAGES, self.tr("Village ranking (村潜力排序)"), QgsProcessing.SourceType.TypeVector,
+            (OUTPUT_VILLAGES, self.tr("Village ranking"), QgsProcessing.SourceType.TypeVector,
              self.tr("One row per village (ZLDWDM): areas, potential per type, estimate, rate, rank, "
                      "cumulative rate.")),
-            (OUTPUT_RESERVE, self.tr("Construction land reserve inventory (建设用地腾退储备库)"),
+            (OUTPUT_RESERVE, self.tr("Inventory of construction land to vacate"),
              QgsProcessing.SourceType.TypeVector,
              self.tr("Every rural construction parcel: village, BSM, class, area, in/out of the development "
                      "boundary, cluster id and size, candidate or not.")),
@@ -253,18 +258,19 @@ class PotentialAlgorithm(LandConsolidationAlgorithm):
             sink.setHelp(help_text)
             self.addParameter(sink)
         excluded = QgsProcessingParameterFeatureSink(
-            OUTPUT_EXCLUDED, self.tr("Excluded parcels (排除图斑)"), QgsProcessing.SourceType.TypeVectorPolygon,
+            OUTPUT_EXCLUDED, self.tr("Excluded parcels"), QgsProcessing.SourceType.TypeVectorPolygon,
             optional=True, createByDefault=False)
         excluded.setHelp(self.tr("Parcels a rule selected but an exclusion removed, with REASON (red_line, slope, "
                                  "dev_boundary, village_core)."))
         self.addParameter(excluded)
-        self.addOutput(QgsProcessingOutputNumber(EST_ADDED_M2, self.tr("Estimated 新增耕地 (m², estimate)")))
-        self.addOutput(QgsProcessingOutputNumber(EST_RATE, self.tr("Estimate as % of 耕地")))
-        self.addOutput(QgsProcessingOutputNumber(CULTIVATED_M2, self.tr("耕地 (m², TBDLMJ)")))
+        self.addOutput(QgsProcessingOutputNumber(EST_ADDED_M2, self.tr("Estimated new cultivated land (m²)")))
+        self.addOutput(QgsProcessingOutputNumber(EST_RATE, self.tr("Estimate as % of the cultivated land")))
+        self.addOutput(QgsProcessingOutputNumber(CULTIVATED_M2, self.tr("Cultivated land (m², TBDLMJ)")))
         self.addOutput(QgsProcessingOutputNumber(CANDIDATE_COUNT, self.tr("Candidate rows")))
         self.addOutput(QgsProcessingOutputNumber(RESERVE_M2, self.tr("Rural construction land in the reserve (m²)")))
         for key, number in TYPE_NUMBERS.items():
-            self.addOutput(QgsProcessingOutputNumber(number, self.tr("Estimate: {t}").format(t=potential.TYPES[key])))
+            self.addOutput(QgsProcessingOutputNumber(
+                number, self.tr("Estimate: {t}").format(t=self.tr(potential.TYPE_LABELS[key]))))
         self.addOutput(QgsProcessingOutputString(TOP_VILLAGES, self.tr("Villages by rank")))
 
     def _advanced(self, param) -> None:
@@ -357,9 +363,9 @@ class PotentialAlgorithm(LandConsolidationAlgorithm):
         outputs[RESERVE_M2] = round(float(result.reserve["AREA_M2"].sum()), 2) if len(result.reserve) else 0.0
         for key, number in TYPE_NUMBERS.items():
             outputs[number] = by_type[key]
-        outputs[TOP_VILLAGES] = "; ".join(
-            f"{r.RANK}. {r.ZLDWMC or '—'} ({r.ZLDWDM or '—'}) {r.EST_ADDED_M2 / M2_PER_HA:.4f} ha "
-            f"{_percent(r.EST_RATE)}" for r in villages.itertuples(index=False))
+        outputs[TOP_VILLAGES] = "; ".join(self.tr("{rank}. {name} ({code}) {area:.4f} ha {rate} %").format(
+            rank=r.RANK, name=r.ZLDWMC or "—", code=r.ZLDWDM or "—", area=r.EST_ADDED_M2 / M2_PER_HA,
+            rate=number_text(r.EST_RATE)) for r in villages.itertuples(index=False))
         self._log(result, outputs, feedback)
         return outputs
 
@@ -387,20 +393,19 @@ class PotentialAlgorithm(LandConsolidationAlgorithm):
         return dest
 
     def _log(self, result, outputs, feedback) -> None:
-        feedback.pushInfo(self.tr("Estimated 新增耕地 (an estimate, TBDLMJ basis, net of the target 田坎 "
-                                  "coefficient): {m2:.2f} m² = {ha:.4f} ha = {rate:.2f} % of 耕地").format(
-            m2=outputs[EST_ADDED_M2], ha=outputs[EST_ADDED_M2] / M2_PER_HA, rate=outputs[EST_RATE] or 0.0))
+        feedback.pushInfo(self.tr("Estimated new cultivated land (TBDLMJ basis, net of the target field-ridge "
+                                  "coefficient): {m2:.2f} m² = {ha:.4f} ha = {rate} % of the cultivated land.").format(
+            m2=outputs[EST_ADDED_M2], ha=outputs[EST_ADDED_M2] / M2_PER_HA, rate=number_text(outputs[EST_RATE])))
         for key, number in TYPE_NUMBERS.items():
-            feedback.pushInfo(f"  {potential.TYPES[key]} ({key}): {outputs[number]:.2f} m²")
+            feedback.pushInfo(self.tr("{type} ({key}): {area:.2f} m².").format(
+                type=self.tr(potential.TYPE_LABELS[key]), key=key, area=outputs[number]))
         feedback.pushInfo(self.tr("Villages, best first:"))
         for r in result.villages.itertuples(index=False):
-            feedback.pushInfo(
-                f"  {r.RANK}. {r.ZLDWMC} {r.ZLDWDM}: {r.EST_ADDED_M2 / M2_PER_HA:.4f} ha, "
-                f"{_percent(r.EST_RATE)} of {r.CULTIVATED_M2 / M2_PER_HA:.4f} ha 耕地; "
-                f"cumulative {_percent(r.CUM_RATE)}")
-
-
-def _percent(value) -> str:
-    return "—" if value is None or math.isnan(value) else f"{value:.2f} %"
+            feedback.pushInfo(self.tr(
+                "{rank}. {name} {code}: {area:.4f} ha, {rate} % of its {cultivated:.4f} ha of cultivated land; "
+                "{cumulative} % together with the villages above.").format(
+                rank=r.RANK, name=r.ZLDWMC, code=r.ZLDWDM, area=r.EST_ADDED_M2 / M2_PER_HA,
+                rate=number_text(r.EST_RATE), cultivated=r.CULTIVATED_M2 / M2_PER_HA,
+                cumulative=number_text(r.CUM_RATE)))
 
 

@@ -90,12 +90,12 @@ class ProgressAlgorithm(LandConsolidationAlgorithm):
         return "progress"
 
     def displayName(self) -> str:  # noqa: N802,D102
-        return self.tr("Implementation progress and deviations (实施进度与偏差)")
+        return self.tr("Implementation progress and deviations")
 
     def shortHelpString(self) -> str:  # noqa: N802,D102
         return self.tr(
-            "Compares the plan with later surveys (年度变更调查 DLTB, same 三调 fields; their parcel boundaries may "
-            "differ from both the baseline and the plan).\n\n"
+            "Compares the plan with later surveys (annual change-survey DLTB with the fields of the third land "
+            "survey; their parcel boundaries may differ from both the baseline and the plan).\n\n"
             "A planned change is every piece of the plan (baseline × planned DLTB) whose class changes; it is "
             "realised where a survey shows the planned class on it (base codes: 0201K counts as 0201). A "
             "deviation is a part where the survey shows neither the baseline class nor the planned class: a "
@@ -103,13 +103,14 @@ class ProgressAlgorithm(LandConsolidationAlgorithm):
             "under SLIVER_AREA (default 1 m²) are traces of boundaries digitised anew: they are left out and "
             "counted, and a piece's other parts share it.\n\n"
             "OUTPUT: one row per sub-project and survey (and one for changes outside every sub-project): planned "
-            "and realised area, percent, STATUS (已完成; 滞后 = due by its year SSND and not done; 实施中; "
-            "未开始) and the baseline BSMs still to do. OUTPUT_INDICATORS: every indicator of the scheme planned "
-            "next to realised (新增耕地 net of 田坎 and its rate, 耕地 quality, 进出平衡, 建设用地, 拆旧 / 建新 / "
-            "节余, 百亩方, 永农 when given) and every compliance rule with its verdict on the plan and on the "
-            "realised state. OUTPUT_DEVIATIONS: the unplanned changes, flagged inside the red line or on "
-            "permanent basic farmland when those layers are given. OUTPUT_CHANGES (optional): the planned "
-            "changes part by part with their state (已实施 / 滞后 / 未实施), for maps.\n\n"
+            "and realised area, percent, STATUS (done; late = due by the survey of its year SSND and not done; "
+            "under way; not started; no class change) and the baseline BSMs still to do. OUTPUT_INDICATORS: every "
+            "indicator of the scheme planned next to realised (new cultivated land net of field ridges and its "
+            "rate, mean quality grade, the in/out balance, construction land, reclaimed / newly built / surplus, "
+            "100-mu blocks, permanent basic farmland when given) and every compliance rule with its verdict on the "
+            "plan and on the realised state. OUTPUT_DEVIATIONS: the unplanned changes, flagged inside the red line "
+            "or on permanent basic farmland when those layers are given. OUTPUT_CHANGES (optional): the planned "
+            "changes part by part with their state, for maps.\n\n"
             "Several surveys (one per year) are compared in turn, in the order of the year in their names "
             "(DLTB_2027 …); the number outputs are those of the latest survey."
         )
@@ -117,14 +118,14 @@ class ProgressAlgorithm(LandConsolidationAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802,D102,ARG002
         self.add_plan_parameters()
         baseline = self.parameterDefinition(BASELINE)
-        baseline.setDescription(self.tr("Baseline DLTB the plan was made on (基期地类图斑)"))
+        baseline.setDescription(self.tr("Baseline DLTB the plan was made on"))
         surveys = QgsProcessingParameterMultipleLayers(
-            SURVEY, self.tr("Later surveys (年度变更调查 DLTB)"), QgsProcessing.SourceType.TypeVectorPolygon)
-        surveys.setHelp(self.tr("One DLTB per year, with the 三调 fields; the year is taken from the layer name "
-                                "(DLTB_2027, 2027年度变更调查 …)."))
+            SURVEY, self.tr("Later surveys (annual change-survey DLTB)"), QgsProcessing.SourceType.TypeVectorPolygon)
+        surveys.setHelp(self.tr("One DLTB per year, with the fields of the third land survey; the year is taken from the "
+                                "layer name (DLTB_2027 …)."))
         self.addParameter(surveys)
         subprojects = QgsProcessingParameterFeatureSource(
-            SUBPROJECTS, self.tr("Sub-projects (子项目)"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True)
+            SUBPROJECTS, self.tr("Sub-projects"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True)
         subprojects.setHelp(self.tr("Progress per sub-project; a sub-project is due by the survey of its year (SSND)."))
         self.addParameter(subprojects)
         conflicts_alg.add_constraint_parameters(self)
@@ -156,7 +157,7 @@ class ProgressAlgorithm(LandConsolidationAlgorithm):
                            (REALISED_CHANGE_M2, self.tr("Realised change, latest survey (m²)")),
                            (PERCENT_COMPLETE, self.tr("Percent complete, latest survey")),
                            (UNPLANNED_CHANGE_M2, self.tr("Unplanned change, latest survey (m²)")),
-                           (REALISED_ADDED_CULTIVATED_M2, self.tr("Realised 新增耕地, latest survey (m²)"))):
+                           (REALISED_ADDED_CULTIVATED_M2, self.tr("Realised new cultivated land, latest survey (m²)"))):
             self.addOutput(QgsProcessingOutputNumber(key, label))
 
     # ------------------------------------------------------------------ the run
@@ -332,14 +333,14 @@ class ProgressAlgorithm(LandConsolidationAlgorithm):
         """Number outputs of landconsolidation:contiguity on a layer (None when it is not installed or fails)."""
         feedback.pushInfo(self.tr("Contiguity of {layer}…").format(layer=label))
         try:
-            result = self.run_child(CONTIGUITY_ALG, {**layer_inputs, PROJECT_AREA: parameters.get(PROJECT_AREA)},
+            result = self.run_child_with(CONTIGUITY_ALG, {**layer_inputs, PROJECT_AREA: parameters.get(PROJECT_AREA)},
                                     context, feedback)
         except QgsProcessingException as exc:
             feedback.pushWarning(self.tr("{id} failed on {layer}: {error}").format(id=CONTIGUITY_ALG, layer=label,
                                                                                    error=exc))
             return None
         if result is None:
-            feedback.pushWarning(self.tr("The algorithm {id} is not installed: no 百亩方 figures.").format(
+            feedback.pushWarning(self.tr("The algorithm {id} is not installed: no figures of 100-mu blocks.").format(
                 id=CONTIGUITY_ALG))
         return result
 

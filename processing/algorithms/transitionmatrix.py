@@ -17,7 +17,7 @@ class TransitionMatrixAlgorithm(LandConsolidationAlgorithm):
         return "transitionmatrix"
 
     def displayName(self) -> str:  # noqa: N802,D102
-        return self.tr("Transition matrix (土地利用转移矩阵)")
+        return self.tr("Land-use transition matrix")
 
     group_id = "indicators"
 
@@ -25,8 +25,8 @@ class TransitionMatrixAlgorithm(LandConsolidationAlgorithm):
         return self.tr(
             "Area moving from each current class to each planned class, one row per (FROM_DLBM, TO_DLBM) pair "
             "with an area; unchanged land is on the diagonal (FROM = TO).\n\n"
-            "Basis: the gross area of each overlay piece, i.e. its share of the current parcel's TBMJ (田坎 "
-            "included in the parcel's class), so the rows of a FROM class add up to the current Σ TBMJ of that "
+            "Basis: the gross area of each overlay piece, i.e. its share of the current parcel's TBMJ (field "
+            "ridges included in the parcel's class), so the rows of a FROM class add up to the current Σ TBMJ of that "
             "class and the columns to the planned structure measured on the same TBMJ. Suffixed codes count as "
             "their base code.\n\n"
             "The plan is a planned DLTB layer (overlaid; boundaries need not match, classes may differ on the two "
@@ -47,6 +47,7 @@ class TransitionMatrixAlgorithm(LandConsolidationAlgorithm):
         changed = float(matrix.loc[matrix["FROM_DLBM"] != matrix["TO_DLBM"], "AREA_M2"].sum())
         for row in matrix.itertuples(index=False):
             if row.FROM_DLBM != row.TO_DLBM:
-                feedback.pushInfo(f"{row.FROM_DLBM} {row.FROM_DLMC} → {row.TO_DLBM} {row.TO_DLMC}: {row.AREA_M2:.2f} m²")
+                feedback.pushInfo(self.tr("{source} → {target}: {area:.2f} m².").format(
+                    source=row.FROM_DLBM, target=row.TO_DLBM, area=row.AREA_M2))
         dest = self.write_table_output(parameters, OUTPUT, context, OUTPUT_SPEC, matrix, feedback)
         return {OUTPUT: dest, CHANGED_M2: changed, TOTAL_M2: float(matrix["AREA_M2"].sum())}

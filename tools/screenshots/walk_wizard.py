@@ -1,9 +1,16 @@
 """Run inside desktop QGIS (qgis --code): walk the wizard on the bundled sample, then the export dialog.
 
-Each page is saved as a PNG (widget grab) into $LC_SHOTS; the main window with
-the loaded project is captured by the calling script (import -window root).
+The sample's layers are loaded under their standard names and the wizard is
+left to guess (nothing is chosen for it); each page is saved as a PNG (widget
+grab) into $LC_SHOTS, with the states that disable Next (a name field mapped
+as DLBM, a selection that is empty, no village ticked, a period too long) and
+the data check.  The main window with the loaded, zoomed project is captured
+by the calling script (import -window root).  Python errors raised in QGIS
+(a slot that fails) are written to $LC_SHOTS/python_errors.txt.
 """
 import os
+import sys
+import traceback
 from pathlib import Path
 
 from qgis.core import QgsProject, QgsVectorLayer
@@ -13,10 +20,19 @@ from qgis.utils import iface, plugins
 OUT = Path(os.environ["LC_SHOTS"])
 SAMPLE = os.environ["LC_SAMPLE"]
 PROJECT_FILE = str(OUT / "堰墅镇全域土地综合整治.gpkg")
-WORKBOOK = str(OUT / "堰墅镇全域土地综合整治_实施方案表.xlsx")
-LAYERS = ("DLTB", "DLTB_GH", "YJJBNTTB", "YJJBNTTB_GH", "ZXM", "STBHHX", "CZKFBJ", "XMQ")
+LAYERS = ("CZKFBJ", "DLTB", "DLTB_GH", "STBHHX", "XMQ", "YJJBNTTB", "YJJBNTTB_GH", "ZXM")
 STEPS = []
 STATE = {}
+
+
+def record_errors(kind, value, tb):
+    """Keep every uncaught Python error (QGIS would show it in a dialog) for the calling script."""
+    with open(OUT / "python_errors.txt", "a", encoding="utf-8") as handle:
+        handle.write("".join(traceback.format_exception(kind, value, tb)) + "\n")
+    sys.__excepthook__(kind, value, tb)
+
+
+sys.excepthook = record_errors
 
 
 def step(func):
@@ -28,7 +44,11 @@ def run_next():
     if not STEPS:
         (OUT / "done").touch()
         return
-    delay = STEPS.pop(0)()
+    try:
+        delay = STEPS.pop(0)()
+    except Exception:  # noqa: BLE001 (the walk goes on; the error is recorded)
+        record_errors(*sys.exc_info())
+        delay = 300
     QTimer.singleShot(delay or 800, run_next)
 
 
@@ -39,9 +59,8 @@ def grab(widget, name):
 @step
 def load_layers():
     iface.mainWindow().setGeometry(0, 0, 1600, 1000)
-    for name in LAYERS:
-        layer = QgsVectorLayer(f"{SAMPLE}|layername={name}", name, "ogr")
-        QgsProject.instance().addMapLayer(layer)
+    for name in LAYERS:  # alphabetical: CZKFBJ first, as a township's folder lists them
+        QgsProject.instance().addMapLayer(QgsVectorLayer(f"{SAMPLE}|layername={name}", name, "ogr"))
     plugin = plugins["land_consolidation"]
     plugin.new_project()
     STATE["wizard"] = plugin.dialog
@@ -49,35 +68,45 @@ def load_layers():
     return 1500
 
 
-def layer(name):
-    return QgsProject.instance().mapLayersByName(name)[0]
-
-
 @step
 def page_dltb():
     wizard = STATE["wizard"]
-    wizard.move(380, 120)
-    wizard.dltb_page.layerCombo.setLayer(layer("DLTB"))
+    wizard.move(380, 80)
+    page = wizard.dltb_page
     grab(wizard, "wizard_1_dltb")
-    wizard.next()
+    page.field_combos["code"].setField("ZLDWMC")
+    grab(wizard, "wizard_1b_dltb_name_field_as_code")
+    page.field_combos["code"].setField("DLBM")
+    page.run_check()
+
+
+@step
+def wait_check():
+    if STATE["wizard"].dltb_page.check_task is not None:
+        STEPS.insert(0, wait_check)
+        return 500
+    grab(STATE["wizard"], "wizard_1c_data_check")
+    STATE["wizard"].next()
 
 
 @step
 def page_area():
     wizard = STATE["wizard"]
     page = wizard.area_page
+    grab(wizard, "wizard_2_area")
+    page.selectedOnlyCheck.setChecked(True)
+    grab(wizard, "wizard_2b_area_no_selection")
+    page.selectedOnlyCheck.setChecked(False)
     page.villageRadio.setChecked(True)
-    xmq = layer("XMQ")
-    inside = set()
-    from land_consolidation.core import project as project_mod  # noqa: F401  (plugin package is importable)
-    engine_geom = next(xmq.getFeatures()).geometry()
-    for f in layer("DLTB").getFeatures():
-        if engine_geom.contains(f.geometry().centroid()):
-            inside.add(str(f["ZLDWDM"]))
+    grab(wizard, "wizard_2c_villages_none_ticked")
+    xmq = next(page.areaLayerCombo.currentLayer().getFeatures()).geometry()
+    dltb = wizard.dltb_layer()
+    inside = {str(f["ZLDWDM"]) for f in dltb.getFeatures() if xmq.contains(f.geometry().centroid())}
     for row in range(page.villageTable.rowCount()):
         item = page.villageTable.item(row, 0)
         item.setCheckState(Qt.CheckState.Checked if item.text() in inside else Qt.CheckState.Unchecked)
-    grab(wizard, "wizard_2_area")
+    grab(wizard, "wizard_2d_villages")
+    page.layerRadio.setChecked(True)  # the guessed boundary is the project area
     wizard.next()
 
 
@@ -85,30 +114,23 @@ def page_area():
 def page_facts():
     wizard = STATE["wizard"]
     facts = wizard.facts_page
+    grab(wizard, "wizard_3_facts_empty")
     facts.nameEdit.setText("堰墅镇全域土地综合整治项目")
     facts.codeEdit.setText("WX-QYZZ-2026-03")
     facts.townshipEdit.setText("堰墅镇")
     facts.startSpin.setValue(2026)
     facts.endSpin.setValue(2029)
-    facts.validatePage()
-    grab(wizard, "wizard_3_facts_invalid")
+    grab(wizard, "wizard_3b_facts_period_too_long")
     facts.endSpin.setValue(2028)
     facts.unitEdit.setText("堰墅镇人民政府")
-    grab(wizard, "wizard_3_facts")
+    facts.preparedByEdit.setText("无锡市某规划设计院")
+    grab(wizard, "wizard_3c_facts")
     wizard.next()
 
 
 @step
 def page_layers():
     wizard = STATE["wizard"]
-    page = wizard.layers_page
-    page.afterLayerRadio.setChecked(True)
-    page.afterLayerCombo.setLayer(layer("DLTB_GH"))
-    page.pbfBeforeCombo.setLayer(layer("YJJBNTTB"))
-    page.pbfAfterCombo.setLayer(layer("YJJBNTTB_GH"))
-    page.subprojectsCombo.setLayer(layer("ZXM"))
-    page.redLineCombo.setLayer(layer("STBHHX"))
-    page.devBoundaryCombo.setLayer(layer("CZKFBJ"))
     grab(wizard, "wizard_4_layers")
     wizard.next()
 
@@ -132,24 +154,30 @@ def wait_project():
     if wizard.error:
         (OUT / "wizard_error.txt").write_text(wizard.error, encoding="utf-8")
     for name in LAYERS:
-        for lyr in QgsProject.instance().mapLayersByName(name):
-            QgsProject.instance().removeMapLayer(lyr.id())
-    iface.mapCanvas().setExtent(layer("项目区").extent().buffered(200))
+        for layer in QgsProject.instance().mapLayersByName(name):
+            QgsProject.instance().removeMapLayer(layer.id())
     iface.mapCanvas().refresh()
     (OUT / "project_loaded").touch()
-    return 4000
+    return 9000  # the calling script captures the zoomed map first
 
 
 @step
 def export_dialog():
     plugin = STATE["plugin"]
-    plugin.export_scheme()
+    plugin.export_scheme()  # follows the project just written
     dialog = plugin.export
-    dialog.move(480, 150)
-    dialog.projectWidget.setFilePath(PROJECT_FILE)
-    dialog.outputWidget.setFilePath(WORKBOOK)
-    dialog.openCheck.setChecked(False)
+    dialog.move(480, 100)
     grab(dialog, "export_1_dialog")
+    written = dialog.projectWidget.filePath()
+    # Typing a path keystroke by keystroke once raised a Python error and left "/t_….xlsx" behind.
+    line = dialog.projectWidget.lineEdit()
+    line.clear()
+    for ch in "/tmp/其他项目.gpkg":
+        line.setText(line.text() + ch)
+        line.textEdited.emit(line.text())
+    grab(dialog, "export_2_typed_path")
+    dialog.projectWidget.setFilePath(written)
+    dialog.openCheck.setChecked(False)
     dialog.start()
     return 300
 
@@ -160,7 +188,7 @@ def wait_export():
     if dialog.task is not None:
         STEPS.insert(0, wait_export)
         return 300
-    grab(dialog, "export_2_done")
+    grab(dialog, "export_3_done")
     if dialog.error:
         (OUT / "export_error.txt").write_text(dialog.error, encoding="utf-8")
 
