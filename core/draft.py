@@ -26,13 +26,14 @@ merged – with its estimated 新增耕地 net of the target 田坎 coefficient
   a contiguous 耕地 block of 100 亩 or more once every new-耕地 candidate is
   耕地 (blocks as in the contiguity analysis, roads, ditches and 田坎 up to
   8 m joining) – choices that join or enlarge 百亩方 come first.
-* **Solver**: SciPy's ``milp`` (HiGHS branch and bound) where SciPy ≥ 1.9 is
-  in QGIS's Python, else a greedy cover (best cost per m² of what is still
-  missing, reclamation first) followed by a repair that drops what is no
-  longer needed and swaps chosen candidates for cheaper ones.  Either way
-  the draft reports the lower bound of the linear relaxation
-  (``scipy.optimize.linprog``; without SciPy the larger of the two
-  single-target fractional bounds, also a valid lower bound) and the gap.
+* **Solver**: a greedy cover (best cost per m² of what is still missing,
+  reclamation first) followed by a repair that drops what is no longer
+  needed and swaps chosen candidates for cheaper ones; where SciPy ≥ 1.9 is
+  in QGIS's Python, also SciPy's ``milp`` (HiGHS branch and bound, stopped
+  at a relative gap of :data:`MIP_GAP` or the time limit), and the cheaper
+  answer is kept.  Either way the draft reports the lower bound of the
+  linear relaxation (:func:`lp_bound`, exact by LP duality, without SciPy)
+  and the gap.
 * **Infeasible** targets are never missed silently: ``feasible`` is False,
   ``reason`` says why (the candidates fall short by so many m², or the budget
   cannot pay for the cheapest cover), and the draft is the best attempt (every
@@ -125,7 +126,7 @@ class Settings:
     include: tuple = ()
     exclude: tuple = ()
     solver: str = "auto"
-    time_limit: float = 60.0
+    time_limit: float = 30.0
 
 
 @dataclass
@@ -295,41 +296,57 @@ def _scipy_milp():
     return opt
 
 
-def lp_bound(net, est, recl, cost, target, reclaim, budget, lo, hi) -> float:
-    """Lower bound of Σ net·x over the linear relaxation (SciPy's linprog, else single-target fractional bounds)."""
-    opt = _scipy_milp()
-    if opt is not None:
-        a_ub, b_ub = [-est, -recl], [-target, -reclaim]
-        if budget is not None:
-            a_ub.append(cost)
-            b_ub.append(budget)
-        res = opt.linprog(net, A_ub=np.vstack(a_ub), b_ub=np.array(b_ub), bounds=list(zip(lo, hi)), method="highs")
-        if res.status == 0:
-            return float(res.fun)
-        if res.status == 2:
-            return float("inf")
-    return max(_fractional_bound(net, est, target, lo, hi), _fractional_bound(net, recl, reclaim, lo, hi))
+def lp_bound(net, est, recl, target, reclaim, lo, hi) -> float:
+    """Lower bound of Σ net·x over the linear relaxation (0 ≤ x ≤ 1, the two cover constraints).
 
+    The relaxation's optimum is the maximum of its Lagrangian dual over the
+    two multipliers (LP duality): for a multiplier μ of the reclamation cover
+    the best multiplier λ of the 新增耕地 cover is found exactly, as in the
+    fractional knapsack (items enter in the order of (net − μ·reclaimed) /
+    est); the dual is concave in μ, maximised by golden-section search.  Any
+    multipliers give a valid lower bound, so the search can only err on the
+    safe side.  The budget is left out of the relaxation (dropping a
+    constraint keeps the bound valid); ``inf`` when the covers cannot be met.
+    """
+    fixed = lo >= 1.0
+    free = (hi > lo) & ~fixed
+    if float(est[fixed | free].sum()) < target - 1e-9 or float(recl[fixed | free].sum()) < reclaim - 1e-9:
+        return float("inf")
+    fixed_est = float(est[fixed].sum())
 
-def _fractional_bound(net, weight, target, lo, hi) -> float:
-    """min Σ net·x s.t. Σ weight·x ≥ target, lo ≤ x ≤ hi, x real: the fractional cover (a valid lower bound)."""
-    x = lo.astype(float).copy()
-    free = (hi > lo)
-    take = free & (net <= 0)
-    x[take] = 1.0
-    need = target - float(weight @ x)
-    if need > 0:
-        useful = np.flatnonzero(free & ~take & (weight > 0))
-        order = useful[np.argsort(net[useful] / weight[useful], kind="stable")]
-        for i in order:
-            if need <= 0:
-                break
-            part = min(1.0, need / weight[i])
-            x[i] = part
-            need -= part * weight[i]
-        if need > 1e-9:
-            return float("inf")
-    return float(net @ x)
+    def best_over_lambda(mu: float) -> float:
+        r = net - mu * recl
+        rf, af = r[free], est[free]
+        negative = rf < 0
+        need = target - fixed_est - float(af[negative & (af > 0)].sum())
+        lam = 0.0
+        if need > 0:
+            candidates = np.flatnonzero(~negative & (af > 0))
+            order = candidates[np.argsort(rf[candidates] / af[candidates], kind="stable")]
+            cum = np.cumsum(af[order])
+            k = int(np.searchsorted(cum, need - 1e-12))
+            if k < len(order):
+                lam = float(rf[order[k]] / af[order[k]])
+        terms = np.minimum(0.0, rf - lam * af)
+        return mu * reclaim + float(r[fixed].sum()) + lam * (target - fixed_est) + float(terms.sum())
+
+    if reclaim <= 0:
+        return best_over_lambda(0.0)
+    useful = free & (recl > 0)
+    high = float(np.max(np.maximum(net[useful], 0.0) / recl[useful])) if useful.any() else 0.0
+    low, ratio = 0.0, (5 ** 0.5 - 1) / 2
+    a, b = low + (1 - ratio) * (high - low), low + ratio * (high - low)
+    fa, fb = best_over_lambda(a), best_over_lambda(b)
+    for _ in range(120):
+        if fa < fb:
+            low, a, fa = a, b, fb
+            b = low + ratio * (high - low)
+            fb = best_over_lambda(b)
+        else:
+            high, b, fb = b, a, fa
+            a = low + (1 - ratio) * (high - low)
+            fa = best_over_lambda(a)
+    return max(fa, fb, best_over_lambda(0.0))
 
 
 def solve_milp(opt, net, est, recl, cost, target, reclaim, budget, lo, hi, groups, time_limit) -> Selection | None:
@@ -373,67 +390,82 @@ def solve_greedy(net, est, recl, cost, target, reclaim, budget, lo, hi, groups) 
     """Greedy cover (reclamation first, then 新增耕地, best net cost per m² still missing), then repair."""
     chosen = lo.astype(bool).copy()
     allowed = hi.astype(bool)
-    group_of = np.full(len(net), -1)
-    for g, members in enumerate(groups):
-        group_of[list(members)] = g
+    # Candidates of one parcel exclude each other: choosing one blocks the others.
+    blocked = np.zeros(len(net), dtype=bool)
+    members_of = {m: members for members in groups for m in members}
 
-    def blocked(i) -> bool:
-        g = group_of[i]
-        return g >= 0 and bool(chosen[list(groups[g])].any())
+    def choose(i) -> None:
+        chosen[i] = True
+        for m in members_of.get(int(i), ()):
+            if m != i:
+                blocked[m] = True
 
+    for i in np.flatnonzero(chosen):
+        choose(i)
     # Candidates that pay for themselves (bonus above cost) are always worth taking.
     for i in np.flatnonzero(allowed & ~chosen & (net < 0)):
-        if not blocked(i):
-            chosen[i] = True
+        if not blocked[i]:
+            choose(i)
     for weight, bound in ((recl, reclaim), (est, target)):
         while True:
             missing = bound - float(weight[chosen].sum())
             if missing <= 1e-9:
                 break
-            pool = np.flatnonzero(allowed & ~chosen & (weight > 0))
-            pool = np.array([i for i in pool if not blocked(i)], dtype=np.int64)
+            pool = np.flatnonzero(allowed & ~chosen & ~blocked & (weight > 0))
             if not len(pool):
                 break
             gain = np.minimum(weight[pool], missing)
-            pick = pool[int(np.argmin(np.maximum(net[pool], 0.0) / gain))]
-            chosen[pick] = True
+            choose(pool[int(np.argmin(np.maximum(net[pool], 0.0) / gain))])
     selection = Selection(chosen, "greedy")
-    _repair(selection, net, est, recl, target, reclaim, lo, allowed, blocked)
+    _repair(selection, net, est, recl, target, reclaim, lo, allowed, blocked, members_of)
     return selection
 
 
-def _repair(selection, net, est, recl, target, reclaim, lo, allowed, blocked) -> None:
+def _repair(selection, net, est, recl, target, reclaim, lo, allowed, blocked, members_of) -> None:
     """Drop chosen candidates no longer needed (dearest first), then swap chosen ones for cheaper ones."""
     chosen = selection.chosen
+    fixed = lo.astype(bool)
 
     def holds(mask) -> bool:
         return float(est[mask].sum()) >= target - 1e-9 and float(recl[mask].sum()) >= reclaim - 1e-9
 
+    def release(i) -> None:
+        chosen[i] = False
+        for m in members_of.get(int(i), ()):
+            blocked[m] = False
+
+    def take(j) -> None:
+        chosen[j] = True
+        for m in members_of.get(int(j), ()):
+            if m != j:
+                blocked[m] = True
+
     if not holds(chosen):
         return
-    for i in sorted(np.flatnonzero(chosen & ~lo.astype(bool)), key=lambda i: -net[i]):
+    for i in sorted(np.flatnonzero(chosen & ~fixed), key=lambda i: -net[i]):
         if net[i] <= 0:
             continue
         chosen[i] = False
-        if not holds(chosen):
+        if holds(chosen):
+            release(i)
+        else:
             chosen[i] = True
     for _ in range(200):
         improved = False
         surplus_est = float(est[chosen].sum()) - target
         surplus_recl = float(recl[chosen].sum()) - reclaim
-        for i in sorted(np.flatnonzero(chosen & ~lo.astype(bool)), key=lambda i: -net[i]):
+        for i in sorted(np.flatnonzero(chosen & ~fixed), key=lambda i: -net[i]):
             # j may replace i when what j brings covers what leaving i takes away.
-            ok = allowed & ~chosen & (net < net[i] - 0.005) & (est >= est[i] - surplus_est - 1e-9) \
+            release(i)
+            ok = allowed & ~chosen & ~blocked & (net < net[i] - 0.005) & (est >= est[i] - surplus_est - 1e-9) \
                 & (recl >= recl[i] - surplus_recl - 1e-9)
+            ok[i] = False
             pool = np.flatnonzero(ok)
-            chosen[i] = False
-            pool = [j for j in pool if not blocked(j)]
-            if pool:
-                j = min(pool, key=lambda j: net[j])
-                chosen[j] = True
+            if len(pool):
+                take(pool[int(np.argmin(net[pool]))])
                 improved = True
                 break
-            chosen[i] = True
+            take(i)
         if not improved:
             break
     selection.solver = "greedy+repair"
@@ -486,7 +518,7 @@ def draft(potential: Potential, settings: Settings, red_line=None, cost_values=N
         reason = "; ".join(filter(None, [reason, tr(
             "the reclamation candidates give at most {have:.2f} m², {short:.2f} m² short of NEW_BUILD_M2 "
             "{want:.2f} m²").format(have=possible_recl, short=reclaim - possible_recl, want=reclaim)]))
-    bound = lp_bound(net, est, recl, cost, min(target, possible_est), min(reclaim, possible_recl), budget, lo, hi)
+    bound = lp_bound(net, est, recl, min(target, possible_est), min(reclaim, possible_recl), lo, hi)
     selection = None
     opt = _scipy_milp() if settings.solver == "auto" else None
     if feasible:

@@ -192,3 +192,24 @@ def test_sample_without_its_plan(provider, sample_gpkg, tmp_path):
     assert table["ADDED_CULTIVATED"][1] == pytest.approx(result["ADDED_RATE"], abs=1e-3)
     assert table["CONSTRUCTION"][1] == pytest.approx(-result["RECLAIMED_M2"], abs=0.01)
     assert {table[rule][0] for rule in ("QUALITY", "NEW_CULTIVATED_GRADE", "NEW_CULTIVATED_NOT_STEEP")} == {"未核验"}
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_lp_bound_equals_the_linear_relaxation(seed):
+    """The Lagrangian bound of core/draft.py against SciPy's linprog on random covers (with fixed choices)."""
+    import numpy as np
+    from land_consolidation.core.draft import lp_bound
+    from scipy.optimize import linprog
+
+    rng = np.random.default_rng(seed)
+    n = 300
+    est = np.round(rng.uniform(0, 3000, n), 2)
+    recl = np.where(rng.random(n) < 0.2, np.round(rng.uniform(100, 2000, n), 2), 0.0)
+    net = np.round(rng.uniform(-500, 50000, n), 2)
+    lo = (rng.random(n) < 0.02).astype(float)
+    hi = np.where(rng.random(n) < 0.05, lo, 1.0)  # some ineligible (hi = lo = 0)
+    target, reclaim = 0.3 * float(est[hi > 0].sum()), (0.4 * float(recl[hi > 0].sum()) if seed % 2 else 0.0)
+    exact = linprog(net, A_ub=np.vstack([-est, -recl]), b_ub=[-target, -reclaim], bounds=list(zip(lo, hi)),
+                    method="highs")
+    assert exact.status == 0
+    assert lp_bound(net, est, recl, target, reclaim, lo, hi) == pytest.approx(exact.fun, rel=1e-7, abs=1e-4)
