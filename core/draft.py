@@ -503,7 +503,9 @@ def draft(potential: Potential, settings: Settings, red_line=None, cost_values=N
     lo = cands["FORCED"].to_numpy(dtype=bool)[index].astype(float)
     hi = np.ones(len(index))
     rows = cands["row"].to_numpy(dtype=np.int64)[index]
-    groups = [tuple(m) for m in pd.Series(np.arange(len(index))).groupby(rows).apply(list) if len(m) > 1]
+    # Candidates of the same parcel (a parcel may be a candidate of two types): at most one is chosen.
+    unique, inverse, counts = np.unique(rows, return_inverse=True, return_counts=True)
+    groups = [tuple(np.flatnonzero(inverse == u).tolist()) for u in np.flatnonzero(counts > 1)]
 
     reason, feasible = "", True
     possible_est, possible_recl = float(est.sum()), float(recl.sum())

@@ -13,6 +13,7 @@
 """
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from qgis.core import (
@@ -32,7 +33,7 @@ from qgis.core import (
 )
 
 from ..core.files import discard, publish, same_file, spreadsheet_safe, temporary_beside
-from ..core.units import round_field
+from ..core.units import field_decimals
 from ..i18n import tr
 
 #: Destination values that are not files of ours to stage.
@@ -219,6 +220,9 @@ class RoundingSink(QgsFeatureSink):
         super().__init__()
         self.sink = sink
         self.names = [field.name() for field in fields]
+        # Decimals per field, looked up once (a county's outputs have millions of values).
+        self.rounded_fields = [(k, decimals) for k, decimals in
+                               ((k, field_decimals(name)) for k, name in enumerate(self.names)) if decimals is not None]
 
     def addFeature(self, feature, flags=None):  # noqa: N802 (QGIS's name)
         """Add one feature with its numbers rounded."""
@@ -238,9 +242,21 @@ class RoundingSink(QgsFeatureSink):
         return self.sink.lastError()
 
     def _rounded(self, feature):
+        if not self.rounded_fields:
+            return feature
         values = feature.attributes()
-        rounded = [round_field(name, value) for name, value in zip(self.names, values)] + values[len(self.names):]
-        if rounded == values:
+        rounded = list(values)
+        changed = False
+        for k, decimals in self.rounded_fields:
+            if k >= len(values):
+                continue
+            value = values[k]
+            if isinstance(value, float) and not math.isnan(value):
+                new = round(value, decimals)
+                if new != value:
+                    rounded[k] = new
+                    changed = True
+        if not changed:
             return feature
         # A fresh feature: QgsFeature.setAttributes keeps attributes that compare equal, and QVariant compares
         # doubles fuzzily, so on a copy 32746.15999999999 would stay where 32746.16 is meant.
