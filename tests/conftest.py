@@ -84,9 +84,8 @@ def _ensure_provider():
     return instance
 
 
-@pytest.fixture(scope="session")
-def sample_gpkg(qgis_app, tmp_path_factory):
-    """A small bundled-sample township (600 parcels), generated once per session."""
+def generator():
+    """tools/generate_sample.py as a module (loaded once)."""
     import importlib.util
 
     name = "land_consolidation_tools_generate_sample"
@@ -95,9 +94,21 @@ def sample_gpkg(qgis_app, tmp_path_factory):
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
         spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+@pytest.fixture(scope="session")
+def bundled_sample(qgis_app, tmp_path_factory):
+    """A small bundled-sample township (600 parcels) and the generator's summary of it, generated once per session."""
     path = tmp_path_factory.mktemp("bundled_sample") / "sample.gpkg"
-    sys.modules[name].generate(path, parcels=600, seed=20261128, log=None)
-    return path
+    summary = generator().generate(path, parcels=600, seed=20261128, log=None)
+    return path, summary
+
+
+@pytest.fixture(scope="session")
+def sample_gpkg(bundled_sample):
+    """The small bundled-sample township's GeoPackage."""
+    return bundled_sample[0]
 
 
 @pytest.fixture

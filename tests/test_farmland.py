@@ -287,23 +287,11 @@ def test_geographic_crs_is_an_error(provider, chinese):
         run(before, before)
 
 
-def test_bundled_sample_matches_its_design(provider, tmp_path_factory):
+def test_bundled_sample_matches_its_design(provider, bundled_sample):
     """The sample generator picks 调出 and 调入 parcels and records their 三调 areas (TBMJ);
     the geometric review must find exactly those parcels, with the re-digitised
     boundaries dropped as slivers."""
-    import importlib.util
-    import sys
-
-    from conftest import ROOT
-
-    name = "land_consolidation_tools_generate_sample"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / "generate_sample.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    path = tmp_path_factory.mktemp("farmland_sample") / "sample.gpkg"
-    summary = sys.modules[name].generate(path, parcels=600, seed=20261128, log=None)
+    path, summary = bundled_sample
     design = summary["projects"][0]
     uri = lambda layer: f"{path}|layername={layer}"  # noqa: E731
     got = run(uri("YJJBNTTB"), uri("YJJBNTTB_GH"), uri("DLTB"), PROJECT_AREA=uri("XMQ"))

@@ -299,21 +299,9 @@ def test_status(planned, realised, plan_year, survey_year, status):
 # ---------------------------------------------------------------------- the bundled sample's survey one year on
 
 @pytest.fixture(scope="module")
-def sample_with_survey(qgis_app, tmp_path_factory):
-    """A 600-parcel sample and the generator's own figures for its DLTB_2027 (tools/generate_sample.py)."""
-    import importlib.util
-    import sys
-
-    from conftest import ROOT
-
-    name = "land_consolidation_tools_generate_sample"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / "generate_sample.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    path = tmp_path_factory.mktemp("survey_sample") / "sample.gpkg"
-    summary = sys.modules[name].generate(path, parcels=600, seed=20261128, log=None)
+def sample_with_survey(bundled_sample):
+    """The 600-parcel sample and the generator's own figures for its DLTB_2027 (tools/generate_sample.py)."""
+    path, summary = bundled_sample
     return path, summary["projects"][0]["survey"]
 
 

@@ -1,12 +1,11 @@
 """tools/generate_sample.py: layers, fields, topology, areas, determinism, potential ranking."""
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import generator as load_generator
 from land_consolidation.core import ellipsoid, potential
 from qgis.core import QgsFeatureRequest, QgsGeometry, QgsSpatialIndex, QgsVectorLayer
 
@@ -15,19 +14,9 @@ PARCELS = 600
 SEED = 20261128
 
 
-def _load_generator():
-    name = "land_consolidation_tools_generate_sample"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / "generate_sample.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
 @pytest.fixture(scope="module")
 def generator(qgis_app):
-    return _load_generator()
+    return load_generator()
 
 
 @pytest.fixture(scope="module")
@@ -293,7 +282,7 @@ def _check_ranking(path: Path, summary: dict) -> None:
     east = [rates[code] for code in sorted(set(rates) - xmq)]
     assert all(r >= bound - 1e-6 for r, bound in zip(west, p["potential_west"]))
     assert all(r <= bound + 1e-6 for r, bound in zip(east, p["potential_east"]))
-    assert max(p["potential_east"]) < _load_generator().POTENTIAL_MARGIN * min(p["potential_west"])
+    assert max(p["potential_east"]) < load_generator().POTENTIAL_MARGIN * min(p["potential_west"])
 
 
 def test_potential_ranking_names_the_project_villages(sample):

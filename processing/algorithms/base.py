@@ -376,6 +376,24 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         """The standard 'invalid source' error."""
         return QgsProcessingException(self.invalidSourceError(parameters, key))
 
+    def polygon_sink(self, parameters, key, context, field_spec, crs):
+        """``(fields, sink, dest)`` of a MultiPolygon output with ``[(name, QVariant type), …]`` fields (or QgsFields).
+
+        ``sink`` is None for an optional output that is not wanted; a required
+        one that cannot be created raises the standard error.
+        """
+        if isinstance(field_spec, QgsFields):
+            fields = field_spec
+        else:
+            fields = QgsFields()
+            for name, kind in field_spec:
+                fields.append(QgsField(name, kind))
+        sink, dest = self.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.Type.MultiPolygon, crs)
+        definition = self.parameterDefinition(key)
+        if sink is None and not (definition.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional):
+            raise QgsProcessingException(self.invalidSinkError(parameters, key))
+        return fields, sink, dest
+
     def write_table_output(self, parameters, key, context, spec, frame, feedback) -> str:
         """Write a pandas frame to a geometry-less sink; returns its id."""
         sink, dest_id = self.parameterAsSink(

@@ -12,7 +12,6 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterDefinition,
@@ -22,7 +21,6 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
@@ -305,17 +303,14 @@ class DraftSchemeAlgorithm(LandConsolidationAlgorithm):
 
     def _write_plan(self, parameters, context, source, survey, result, feedback):
         """Every DLTB feature with GHDLBM, GHKCXS and ZXM (replacing fields of those names)."""
-        fields = QgsFields()
         skip = {name for name, _ in PLAN_FIELDS}
         kept = [i for i, f in enumerate(source.fields()) if f.name().upper() not in skip]
+        spec = QgsFields()
         for i in kept:
-            fields.append(source.fields().at(i))
+            spec.append(source.fields().at(i))
         for name, kind in PLAN_FIELDS:
-            fields.append(QgsField(name, kind))
-        sink, dest = self.parameterAsSink(parameters, OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon,
-                                          source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
+            spec.append(QgsField(name, kind))
+        fields, sink, dest = self.polygon_sink(parameters, OUTPUT, context, spec, source.sourceCrs())
         frame = survey.parcels.frame
         plan_of: dict = {}
         for row, fid in enumerate(frame["fid"].tolist()):
@@ -340,13 +335,7 @@ class DraftSchemeAlgorithm(LandConsolidationAlgorithm):
         return dest
 
     def _write_candidates(self, parameters, context, survey, result, crs):
-        fields = QgsFields()
-        for name, kind in CANDIDATE_FIELDS:
-            fields.append(QgsField(name, kind))
-        sink, dest = self.parameterAsSink(parameters, OUTPUT_CANDIDATES, context, fields,
-                                          QgsWkbTypes.Type.MultiPolygon, crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT_CANDIDATES))
+        fields, sink, dest = self.polygon_sink(parameters, OUTPUT_CANDIDATES, context, CANDIDATE_FIELDS, crs)
         geoms = survey.parcels.geometries
         names = [name for name, _ in CANDIDATE_FIELDS]
         frame = result.candidates.reindex(columns=names + ["row"])
@@ -361,13 +350,7 @@ class DraftSchemeAlgorithm(LandConsolidationAlgorithm):
         return dest
 
     def _write_subprojects(self, parameters, context, survey, result, crs):
-        fields = QgsFields()
-        for name, kind in SUBPROJECT_FIELDS:
-            fields.append(QgsField(name, kind))
-        sink, dest = self.parameterAsSink(parameters, OUTPUT_SUBPROJECTS, context, fields,
-                                          QgsWkbTypes.Type.MultiPolygon, crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT_SUBPROJECTS))
+        fields, sink, dest = self.polygon_sink(parameters, OUTPUT_SUBPROJECTS, context, SUBPROJECT_FIELDS, crs)
         geoms = survey.parcels.geometries
         tbmj = survey.parcels.frame["tbmj"].to_numpy(dtype=float)
         for rec in result.subprojects.itertuples(index=False):

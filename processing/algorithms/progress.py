@@ -8,8 +8,6 @@ import pandas as pd
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
@@ -19,7 +17,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
@@ -363,14 +360,10 @@ class ProgressAlgorithm(LandConsolidationAlgorithm):
 
     def _write_layer(self, parameters, key, context, spec, frame, geometries, crs):
         """A polygon output from a frame and its geometries; None when the (optional) output is not wanted."""
-        fields = QgsFields()
-        for name, kind in spec:
-            fields.append(QgsField(name, TYPES[kind]))
-        sink, dest = self.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.Type.MultiPolygon, crs)
+        fields, sink, dest = self.polygon_sink(parameters, key, context, [(name, TYPES[kind]) for name, kind in spec],
+                                               crs)
         if sink is None:
-            if self.parameterDefinition(key).flags() & QgsProcessingParameterDefinition.Flag.FlagOptional:
-                return None
-            raise QgsProcessingException(self.invalidSinkError(parameters, key))
+            return None
         names = [name for name, _ in spec]
         for values, geom in zip(frame[names].itertuples(index=False), geometries):
             feature = QgsFeature(fields)
