@@ -68,6 +68,9 @@ DRAFT_TYPES = ("restorable", "development", "reclamation", "mine", "tiankan")
 RECLAIM_TYPES = ("reclamation", "mine")
 #: The MILP stops within this relative gap of its own bound (0.01 %: a few 元 on a township).
 MIP_GAP = 1e-4
+#: Above this many eligible candidates the MILP is not tried: HiGHS takes minutes on a county (presolve alone
+#: outruns the time limit) where the greedy cover with repair is within 0.01 % of the LP bound.
+MILP_MAX_CANDIDATES = 20000
 #: Sub-project type (XMLX) of each candidate type.
 SUBPROJECT_TYPE = {"restorable": "农用地整理", "development": "农用地整理", "reclamation": "建设用地复垦",
                    "mine": "建设用地复垦", "tiankan": "高标准农田建设"}
@@ -527,7 +530,11 @@ def draft(potential: Potential, settings: Settings, red_line=None, cost_values=N
         # The greedy cover takes a fraction of a second; the MILP stops within MIP_GAP of its bound, which on
         # near-integral relaxations the greedy answer may beat: both run, the cheaper is kept.
         selection = solve_greedy(net, est, recl, cost, target, reclaim, budget, lo, hi, groups)
-        if opt is not None:
+        if opt is not None and len(index) > MILP_MAX_CANDIDATES:
+            notes.append(tr("{n} eligible candidates, more than the exact solver is given ({limit}): the greedy "
+                            "selection with repair is used; the gap to the lower bound says how close it is.").format(
+                n=len(index), limit=MILP_MAX_CANDIDATES))
+        elif opt is not None:
             exact = solve_milp(opt, net, est, recl, cost, target, reclaim, budget, lo, hi, groups,
                                settings.time_limit)
             if exact is None:

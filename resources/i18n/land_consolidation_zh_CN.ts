@@ -641,47 +641,52 @@
       <translation>图层“{layer}”有 {n} 个图斑几何为空：{parcels}；请补全几何或删除这些图斑，或运行数据质检。</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="253" />
+      <location filename="core/draft.py" line="257" />
       <source>{key}: {n} BSM(s) are not candidates of the potential survey and were ignored: {list}</source>
       <translation>{key}：{n} 个标识码不是潜力调查的候选图斑，已忽略：{list}</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="259" />
+      <location filename="core/draft.py" line="263" />
       <source>INCLUDE: {list} cannot be chosen ({reason}).</source>
       <translation>INCLUDE：{list} 不能选入（{reason}）。</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="262" />
+      <location filename="core/draft.py" line="266" />
       <source>{list} are in both INCLUDE and EXCLUDE: excluded.</source>
       <translation>{list} 同时列于 INCLUDE 和 EXCLUDE：按排除处理。</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="480" />
+      <location filename="core/draft.py" line="517" />
       <source>the candidates can give at most {have:.2f} m² of new cultivated land, {short:.2f} m² short of the target {want:.2f} m² ({rate:g} % of {base:.2f} m² of cultivated land)</source>
       <translation>候选图斑最多可新增耕地 {have:.2f} m²，距目标 {want:.2f} m²（耕地 {base:.2f} m² 的 {rate:g} %）尚差 {short:.2f} m²</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="486" />
+      <location filename="core/draft.py" line="523" />
       <source>the reclamation candidates give at most {have:.2f} m², {short:.2f} m² short of NEW_BUILD_M2 {want:.2f} m²</source>
       <translation>复垦候选最多 {have:.2f} m²，距所需建设用地 NEW_BUILD_M2 {want:.2f} m² 尚差 {short:.2f} m²</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="500" />
+      <location filename="core/draft.py" line="534" />
+      <source>{n} eligible candidates, more than the exact solver is given ({limit}): the greedy selection with repair is used; the gap to the lower bound says how close it is.</source>
+      <translation>可选候选图斑 {n} 个，超过精确求解的上限（{limit} 个）：采用贪心法加修正的选择；与下界的差距说明其接近程度。</translation>
+    </message>
+    <message>
+      <location filename="core/draft.py" line="541" />
       <source>The MILP solver found no selection; the greedy selection is kept.</source>
       <translation>整数规划求解器未找到解，采用贪心法的选择。</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="505" />
+      <location filename="core/draft.py" line="546" />
       <source>SciPy's milp and the greedy method both ran; the greedy selection was {saving:.2f} yuan cheaper and is kept.</source>
       <translation>SciPy 的 milp 整数规划与贪心法均已运行；贪心法的选择便宜 {saving:.2f} 元，予以采用。</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="510" />
+      <location filename="core/draft.py" line="551" />
       <source>no selection reaches the targets</source>
       <translation>没有能达到目标的选择</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="519" />
+      <location filename="core/draft.py" line="560" />
       <source>within the budget {budget:.2f} yuan no selection reaches the targets: the cheapest costs {need:.2f} yuan</source>
       <translation>在预算 {budget:.2f} 元内没有能达到目标的选择：最省的方案需要 {need:.2f} 元</translation>
     </message>
@@ -1936,102 +1941,102 @@
       <translation>图层“{layer}”没有分组字段 {field}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="397" />
+      <location filename="processing/algorithms/base.py" line="415" />
       <source>Current land-use parcels (DLTB)</source>
       <translation>现状地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="401" />
+      <location filename="processing/algorithms/base.py" line="419" />
       <source>Land-use parcels (DLTB) of the current state from the land survey, projected CGCS2000 Gauss-Krüger (e.g. EPSG:4528).</source>
       <translation>现状三调地类图斑（DLTB），CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="406" />
+      <location filename="processing/algorithms/base.py" line="424" />
       <source>Planned land-use parcels after consolidation</source>
       <translation>整治后规划地类图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="411" />
+      <location filename="processing/algorithms/base.py" line="429" />
       <source>The planned state as a layer with its own DLBM/TBMJ/KCMJ/TBDLMJ/GDDB; boundaries need not match the current layer (the two are overlaid). Give this or the planned-code field.</source>
       <translation>以图层表示的规划状态，自带 DLBM/TBMJ/KCMJ/TBDLMJ/GDDB 字段；图斑边界无需与现状图层一致（两者叠加分析）。本项与规划地类编码字段二选一。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="416" />
+      <location filename="processing/algorithms/base.py" line="434" />
       <source>…or planned-code field on the current DLTB</source>
       <translation>…或现状地类图斑上的规划地类编码字段</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="421" />
+      <location filename="processing/algorithms/base.py" line="439" />
       <source>Field of the current DLTB holding the planned DLBM; empty values mean unchanged.</source>
       <translation>现状地类图斑中存放规划地类编码（DLBM）的字段；值为空表示地类不变。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="425" />
+      <location filename="processing/algorithms/base.py" line="443" />
       <source>Planned field-ridge coefficient field (with the planned-code field)</source>
       <translation>规划田坎系数字段（与规划地类编码字段配合使用）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="426" />
+      <location filename="processing/algorithms/base.py" line="444" />
       <source>Planned KCXS per parcel; default: a parcel staying cultivated land keeps its KCXS, new cultivated land has none.</source>
       <translation>各图斑的规划田坎系数（KCXS）；默认：仍为耕地的图斑保持原 KCXS，新增耕地没有田坎系数。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="428" />
+      <location filename="processing/algorithms/base.py" line="446" />
       <source>Planned quality-grade field (with the planned-code field)</source>
       <translation>规划耕地等别字段（与规划地类编码字段配合使用）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="429" />
+      <location filename="processing/algorithms/base.py" line="447" />
       <source>Planned GDDB per parcel; default: the parcel's current GDDB.</source>
       <translation>各图斑的规划耕地等别（GDDB）；默认取图斑现状 GDDB。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="436" />
+      <location filename="processing/algorithms/base.py" line="454" />
       <source>Quality grade of new cultivated land that has none</source>
       <translation>无规划等别的新增耕地的等别</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="439" />
+      <location filename="processing/algorithms/base.py" line="457" />
       <source>One quality grade (GDDB, 1 best … 15 worst) for every piece of new cultivated land (not cultivated land now, planned as cultivated land) without a planned grade – reclaimed construction land and restored land have none of their own. Without it such land is left out of the mean grade and the quality rules are not checked, with the area said.</source>
       <translation>为所有没有规划等别的新增耕地（现状非耕地、规划为耕地）统一指定一个耕地等别（GDDB，1 等最好 … 15 等最差）——复垦的建设用地和恢复的土地本身没有等别。不指定时，这些土地不计入平均等别，质量类指标为“未核验”，并写明缺少等别的面积。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="447" />
+      <location filename="processing/algorithms/base.py" line="465" />
       <source>Parts of the current DLTB the planned layer does not cover</source>
       <translation>现状地类图斑中规划图层未覆盖的部分</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="448" />
+      <location filename="processing/algorithms/base.py" line="466" />
       <source>Stop with an error listing them</source>
       <translation>报错并列出</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="448" />
+      <location filename="processing/algorithms/base.py" line="466" />
       <source>Keep them unchanged (reported)</source>
       <translation>视为不变（并报告）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="452" />
+      <location filename="processing/algorithms/base.py" line="470" />
       <source>0 = error naming the parcels; 1 = treat them as unchanged and report the area.</source>
       <translation>0 = 报错并列出相关图斑；1 = 视为地类不变，并报告其面积。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="473" />
+      <location filename="processing/algorithms/base.py" line="491" />
       <source>Give either a planned layer (AFTER) or a planned-code field (AFTER_FIELD), not both or none.</source>
       <translation>请给出规划图层（AFTER）或规划地类字段（AFTER_FIELD）之一（不能都给，也不能都不给）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="479" />
+      <location filename="processing/algorithms/base.py" line="497" />
       <source>Reading the current DLTB…</source>
       <translation>正在读取现状地类图斑…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="487" />
+      <location filename="processing/algorithms/base.py" line="505" />
       <source>Overlaying the planned DLTB…</source>
       <translation>正在叠加规划地类图斑…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="508" />
+      <location filename="processing/algorithms/base.py" line="526" />
       <source>{area:.2f} m² of new cultivated land without a planned quality grade take the given grade {grade:g} (NEW_CULTIVATED_GRADE).</source>
       <translation>{area:.2f} m² 无规划等别的新增耕地按指定等别 {grade:g} 计（NEW_CULTIVATED_GRADE）。</translation>
     </message>
@@ -2996,12 +3001,12 @@ OUTPUT 表按来源拆分新增耕地：建设用地复垦、K 编码可恢复�
       <translation>进出平衡：出 {out:.2f} m²（平均等别 {out_grade}），进 {into:.2f} m²（平均等别 {in_grade}）；不平衡。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="108" />
+      <location filename="processing/algorithms/draftscheme.py" line="106" />
       <source>Draft a scheme</source>
       <translation>方案编制助手</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="112" />
+      <location filename="processing/algorithms/draftscheme.py" line="110" />
       <source>Proposes a plan: from the candidates of the potential survey (run with the same layers), the selection that reaches new cultivated land ≥ TARGET_ADDED_RATE % of the original cultivated land (as the compliance rule measures it) and reclaims at least NEW_BUILD_M2 of rural construction land (so construction land does not grow and new construction stays within the reclaimed land), within MAX_BUDGET, at the least cost.
 
 Never chosen: candidates with 1 m² or more inside the ecological protection red line (RED_LINE), reclamation inside the urban development boundary (DEVELOPMENT_BOUNDARY), anything in EXCLUDE (BSMs). INCLUDE forces candidates in. Permanent basic farmland (PBF) is never adjusted.
@@ -3022,207 +3027,207 @@ OUTPUT: the DLTB with GHDLBM (the planned code: a restored pond 1104K becomes 01
 OUTPUT：地类图斑加 GHDLBM（规划地类：恢复的坑塘 1104K 为 0101 水田，其他新增耕地为 NEW_CULTIVATED_CODE，默认 0103 旱地；田坎归并不改地类；未选图斑保持原地类）、GHKCXS（新增及归并耕地的目标田坎系数）和 ZXM（子项目）。用 AFTER_FIELD=GHDLBM 和 AFTER_KCXS_FIELD=GHKCXS 输入其他算法。OUTPUT_CANDIDATES：每个候选图斑的 EST_ADDED_M2、COST、CHOSEN 和 REASON。OUTPUT_SUBPROJECTS：按村和类型归并的子项目（XMBH、XMMC、XMLX、TZJE 万元、SSND 分布在 START_YEAR—END_YEAR，建设用地复垦在先），可作为向导和表格的子项目图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="148" />
+      <location filename="processing/algorithms/draftscheme.py" line="146" />
       <source>Permanent basic farmland</source>
       <translation>永久基本农田</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="151" />
+      <location filename="processing/algorithms/draftscheme.py" line="149" />
       <source>Target new cultivated land (% of the original cultivated land)</source>
       <translation>新增耕地目标（占原耕地 %）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="153" />
+      <location filename="processing/algorithms/draftscheme.py" line="151" />
       <source>Construction land needed (m², reclaimed at least)</source>
       <translation>所需建设用地（m²，至少复垦此面积）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="154" />
+      <location filename="processing/algorithms/draftscheme.py" line="152" />
       <source>Budget (yuan)</source>
       <translation>预算（元）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="158" />
+      <location filename="processing/algorithms/draftscheme.py" line="156" />
       <source>Cost field (yuan per parcel)</source>
       <translation>费用字段（每图斑，元）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="163" />
+      <location filename="processing/algorithms/draftscheme.py" line="161" />
       <source>Preference for 100-mu blocks (yuan credited per mu)</source>
       <translation>百亩方优先（每亩抵扣元）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="164" />
+      <location filename="processing/algorithms/draftscheme.py" line="162" />
       <source>Always choose (BSMs)</source>
       <translation>必选图斑（标识码）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="164" />
+      <location filename="processing/algorithms/draftscheme.py" line="162" />
       <source>Never choose (BSMs)</source>
       <translation>排除图斑（标识码）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="166" />
+      <location filename="processing/algorithms/draftscheme.py" line="164" />
       <source>BSMs separated by commas, enumeration commas or spaces.</source>
       <translation>标识码以逗号、顿号或空格分隔。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="168" />
+      <location filename="processing/algorithms/draftscheme.py" line="166" />
       <source>Planned code of new cultivated land</source>
       <translation>新增耕地的规划地类</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="169" />
+      <location filename="processing/algorithms/draftscheme.py" line="167" />
       <source>0103 dry land</source>
       <translation>0103 旱地</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="169" />
+      <location filename="processing/algorithms/draftscheme.py" line="167" />
       <source>0102 irrigated land</source>
       <translation>0102 水浇地</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="177" />
+      <location filename="processing/algorithms/draftscheme.py" line="175" />
       <source>Target field-ridge coefficient after consolidation</source>
       <translation>整治后目标田坎系数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="179" />
+      <location filename="processing/algorithms/draftscheme.py" line="177" />
       <source>Solver</source>
       <translation>求解方法</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="180" />
+      <location filename="processing/algorithms/draftscheme.py" line="178" />
       <source>Exact (SciPy milp) when available, else greedy</source>
       <translation>精确求解（SciPy milp，如可用），否则贪心法</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="180" />
+      <location filename="processing/algorithms/draftscheme.py" line="178" />
       <source>Greedy with repair</source>
       <translation>贪心法加修正</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="184" />
+      <location filename="processing/algorithms/draftscheme.py" line="182" />
       <source>DLTB with the drafted plan (GHDLBM)</source>
       <translation>含规划草案的地类图斑（GHDLBM）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="186" />
+      <location filename="processing/algorithms/draftscheme.py" line="184" />
       <source>Candidates and choices</source>
       <translation>候选图斑及选择</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="188" />
+      <location filename="processing/algorithms/draftscheme.py" line="186" />
       <source>Drafted sub-projects</source>
       <translation>子项目草案</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="189" />
+      <location filename="processing/algorithms/draftscheme.py" line="187" />
       <source>New cultivated land of the draft (m²)</source>
       <translation>草案新增耕地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="191" />
+      <location filename="processing/algorithms/draftscheme.py" line="189" />
       <source>New cultivated land of the draft (% of the original cultivated land)</source>
       <translation>草案新增耕地（占原耕地 %）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="192" />
+      <location filename="processing/algorithms/draftscheme.py" line="190" />
       <source>Construction land reclaimed (m²)</source>
       <translation>复垦建设用地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="193" />
+      <location filename="processing/algorithms/draftscheme.py" line="191" />
       <source>Cost (yuan)</source>
       <translation>费用（元）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="193" />
+      <location filename="processing/algorithms/draftscheme.py" line="191" />
       <source>Candidates chosen</source>
       <translation>选中的候选图斑数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="194" />
+      <location filename="processing/algorithms/draftscheme.py" line="192" />
       <source>Targets met (1/0)</source>
       <translation>是否达到目标（1/0）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="194" />
+      <location filename="processing/algorithms/draftscheme.py" line="192" />
       <source>New cultivated land missing (m²)</source>
       <translation>新增耕地缺口（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="195" />
+      <location filename="processing/algorithms/draftscheme.py" line="193" />
       <source>Lower bound of the cost (yuan)</source>
       <translation>费用下界（元）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="196" />
+      <location filename="processing/algorithms/draftscheme.py" line="194" />
       <source>Gap to the lower bound (%)</source>
       <translation>与下界的差距（%）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="198" />
+      <location filename="processing/algorithms/draftscheme.py" line="196" />
       <source>Solver used</source>
       <translation>所用求解方法</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="199" />
+      <location filename="processing/algorithms/draftscheme.py" line="197" />
       <source>Why the targets are not met</source>
       <translation>未达目标的原因</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="223" />
+      <location filename="processing/algorithms/draftscheme.py" line="221" />
       <source>END_YEAR {last} lies before START_YEAR {first}.</source>
       <translation>结束年度 {last} 早于开始年度 {first}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="227" />
+      <location filename="processing/algorithms/draftscheme.py" line="225" />
       <source>Potential survey of the DLTB…</source>
       <translation>正在进行潜力调查…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="237" />
+      <location filename="processing/algorithms/draftscheme.py" line="235" />
       <source>Choosing among {n} candidates…</source>
       <translation>正在从 {n} 个候选图斑中选择…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="298" />
+      <location filename="processing/algorithms/draftscheme.py" line="296" />
       <source>Blocks of cultivated land with the new cultivated land (PREFER_CONTIGUITY)…</source>
       <translation>正在计算含新增耕地的耕地连片块（PREFER_CONTIGUITY）…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="384" />
+      <location filename="processing/algorithms/draftscheme.py" line="367" />
       <source>Draft ({solver}): new cultivated land {added:.2f} m² = {rate:.2f} % of {base:.2f} m² of cultivated land (target {target:.2f} m²); reclaimed {reclaimed:.2f} m²; {n} candidates; cost {cost:.2f} yuan; lower bound {bound} yuan, gap {gap}.</source>
       <translation>方案草案（{solver}）：新增耕地 {added:.2f} m²，为耕地 {base:.2f} m² 的 {rate:.2f} %（目标 {target:.2f} m²）；复垦 {reclaimed:.2f} m²；选中 {n} 个候选图斑；费用 {cost:.2f} 元；下界 {bound} 元，差距 {gap}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="394" />
+      <location filename="processing/algorithms/draftscheme.py" line="377" />
       <source>The targets cannot be met: {reason}. The outputs hold the best attempt (FEASIBLE = 0).</source>
       <translation>无法达到目标：{reason}。输出为尽力而为的结果（FEASIBLE = 0）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="79" />
+      <location filename="processing/algorithms/draftscheme.py" line="77" />
       <source>Unit cost: restoring K plots to cultivated land (yuan/mu)</source>
       <translation>单价：可调整地类恢复耕地（元/亩）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="80" />
+      <location filename="processing/algorithms/draftscheme.py" line="78" />
       <source>Unit cost: developing reserve land (yuan/mu)</source>
       <translation>单价：耕地后备资源开发（元/亩）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="81" />
+      <location filename="processing/algorithms/draftscheme.py" line="79" />
       <source>Unit cost: reclaiming rural construction land (yuan/mu)</source>
       <translation>单价：农村建设用地复垦（元/亩）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="82" />
+      <location filename="processing/algorithms/draftscheme.py" line="80" />
       <source>Unit cost: reclaiming abandoned mines (yuan/mu)</source>
       <translation>单价：工矿废弃地复垦（元/亩）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="83" />
+      <location filename="processing/algorithms/draftscheme.py" line="81" />
       <source>Unit cost: merging field ridges (yuan/mu)</source>
       <translation>单价：田坎归并（元/亩）</translation>
     </message>
@@ -4541,142 +4546,142 @@ OUTPUT_RESERVE（建设用地腾退储备库）：每个农村建设用地图斑
       <translation>潜力调查</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/progress.py" line="121" />
+      <location filename="processing/algorithms/progress.py" line="118" />
       <source>Baseline DLTB the plan was made on</source>
       <translation>编制规划所用的基期地类图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/progress.py" line="124" />
+      <location filename="processing/algorithms/progress.py" line="121" />
       <source>One DLTB per year, with the fields of the third land survey; the year is taken from the layer name (DLTB_2027 …).</source>
       <translation>每年一个地类图斑图层，字段同三调；年度取自图层名称（DLTB_2027 …）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/progress.py" line="129" />
+      <location filename="processing/algorithms/progress.py" line="126" />
       <source>Progress per sub-project; a sub-project is due by the survey of its year (SSND).</source>
       <translation>按子项目统计进度；子项目应在其实施年度（SSND）的变更调查中完成。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/progress.py" line="133" />
+      <location filename="processing/algorithms/progress.py" line="130" />
       <source>Leave out parts smaller than (m²)</source>
       <translation>忽略小于此面积的碎片（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/progress.py" line="135" />
+      <location filename="processing/algorithms/progress.py" line="132" />
       <source>Parts of the plan × survey overlay smaller than this (ellipsoidal m²) come from boundaries digitised anew; they are left out and counted in the log.</source>
       <translation>规划与变更调查叠加后小于此面积（椭球面积，m²）的碎片来自界线重新数字化，予以忽略并在日志中计数。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/progress.py" line="143" />
+      <location filename="processing/algorithms/progress.py" line="140" />
       <source>Calendar year; default: the span of the sub-projects' years. Changes outside every sub-project are due by the last year.</source>
       <translation>公历年份；默认取子项目实施年度的起止。不属于任何子项目的规划变化应在最后一年完成。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/progress.py" line="148" />
+      <location filename="processing/algorithms/progress.py" line="145" />
       <source>Progress by sub-project</source>
       <translation>子项目实施进度</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/progress.py" line="150" />
+      <location filename="processing/algorithms/progress.py" line="147" />
       <source>Indicators planned and realised</source>
       <translation>指标规划值与实现值</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/progress.py" line="152" />
+      <location filename="processing/algorithms/progress.py" line="149" />
       <source>Unplanned changes</source>
       <translation>计划外变化</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/progress.py" line="154" />
+      <location filename="processing/algorithms/progress.py" line="151" />
       <source>Planned changes and their state</source>
       <translation>规划变化及实施状态</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/progress.py" line="156" />
+      <location filename="processing/algorithms/progress.py" line="153" />
       <source>Planned change (m²)</source>
       <translation>规划变化面积（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/progress.py" line="157" />
+      <location filename="processing/algorithms/progress.py" line="154" />
       <source>Realised change, latest survey (m²)</source>
       <translation>已实施面积，最近一次变更调查（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/progress.py" line="158" />
+      <location filename="processing/algorithms/progress.py" line="155" />
       <source>Percent complete, latest survey</source>
       <translation>完成比例，最近一次变更调查（%）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/progress.py" line="159" />
+      <location filename="processing/algorithms/progress.py" line="156" />
       <source>Unplanned change, latest survey (m²)</source>
       <translation>计划外变化面积，最近一次变更调查（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/progress.py" line="160" />
+      <location filename="processing/algorithms/progress.py" line="157" />
       <source>Realised new cultivated land, latest survey (m²)</source>
       <translation>已实现新增耕地，最近一次变更调查（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/progress.py" line="187" />
+      <location filename="processing/algorithms/progress.py" line="184" />
       <source>the baseline DLTB</source>
       <translation>基期地类图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/progress.py" line="200" />
+      <location filename="processing/algorithms/progress.py" line="197" />
       <source>Comparing the plan with {survey}…</source>
       <translation>正在将规划与 {survey} 比对…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/progress.py" line="259" />
+      <location filename="processing/algorithms/progress.py" line="256" />
       <source>Give at least one later survey (SURVEY).</source>
       <translation>请至少给出一个年度变更调查图层（SURVEY）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/progress.py" line="275" />
+      <location filename="processing/algorithms/progress.py" line="272" />
       <source>{survey} ({crs}) was reprojected to the baseline's CRS {target}.</source>
       <translation>{survey}（{crs}）已重投影到基期图层的坐标系 {target}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/progress.py" line="283" />
+      <location filename="processing/algorithms/progress.py" line="280" />
       <source>The survey '{survey}' has no parcels inside the project area.</source>
       <translation>变更调查图层“{survey}”在项目区内没有图斑。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/progress.py" line="334" />
+      <location filename="processing/algorithms/progress.py" line="331" />
       <source>Contiguity of {layer}…</source>
       <translation>正在计算{layer}的集中连片…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/progress.py" line="339" />
+      <location filename="processing/algorithms/progress.py" line="336" />
       <source>{id} failed on {layer}: {error}</source>
       <translation>{id} 在{layer}上运行失败：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/progress.py" line="343" />
+      <location filename="processing/algorithms/progress.py" line="340" />
       <source>The algorithm {id} is not installed: no figures of 100-mu blocks.</source>
       <translation>未安装算法 {id}：不统计百亩方。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/progress.py" line="350" />
+      <location filename="processing/algorithms/progress.py" line="347" />
       <source>the planned DLTB</source>
       <translation>规划地类图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/progress.py" line="352" />
+      <location filename="processing/algorithms/progress.py" line="349" />
       <source>the planned codes</source>
       <translation>规划地类编码</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/progress.py" line="358" />
+      <location filename="processing/algorithms/progress.py" line="355" />
       <source>{survey}: planned change {planned:.2f} m², realised {realised:.2f} m² ({percent}), unplanned change {unplanned:.2f} m².</source>
       <translation>{survey}：规划变化 {planned:.2f} m²，已实施 {realised:.2f} m²（{percent}），计划外变化 {unplanned:.2f} m²。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/progress.py" line="93" />
+      <location filename="processing/algorithms/progress.py" line="90" />
       <source>Implementation progress and deviations</source>
       <translation>实施进度与偏差</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/progress.py" line="96" />
+      <location filename="processing/algorithms/progress.py" line="93" />
       <source>Compares the plan with later surveys (annual change-survey DLTB with the fields of the third land survey; their parcel boundaries may differ from both the baseline and the plan).
 
 A planned change is every piece of the plan (baseline × planned DLTB) whose class changes; it is realised where a survey shows the planned class on it (base codes: 0201K counts as 0201). A deviation is a part where the survey shows neither the baseline class nor the planned class: a change the plan does not contain. Areas are gross m² (the piece's share of the baseline TBMJ). Parts under SLIVER_AREA (default 1 m²) are traces of boundaries digitised anew: they are left out and counted, and a piece's other parts share it.
@@ -5256,22 +5261,22 @@ The plan is a planned DLTB layer (overlaid; boundaries need not match, classes m
       <translation>图层“{layer}”的文字按 {encoding} 读取（{declared}声明），而不是 {given}。</translation>
     </message>
     <message>
-      <location filename="processing/outputs.py" line="101" />
+      <location filename="processing/outputs.py" line="102" />
       <source>Output {output} ({path}) is the file of input {input} (layer '{layer}'): writing it would overwrite the input; choose another path.</source>
       <translation>输出 {output}（{path}）与输入 {input}（图层“{layer}”）是同一个文件，写出会覆盖输入；请另选输出路径。</translation>
     </message>
     <message>
-      <location filename="processing/outputs.py" line="135" />
+      <location filename="processing/outputs.py" line="136" />
       <source>'{path}' is a file, not a folder</source>
       <translation>“{path}”是文件而不是文件夹</translation>
     </message>
     <message>
-      <location filename="processing/outputs.py" line="136" />
+      <location filename="processing/outputs.py" line="137" />
       <source>Cannot write {output}: the folder '{folder}' cannot be created ({reason}).</source>
       <translation>无法写出 {output}：文件夹“{folder}”无法创建（{reason}）。</translation>
     </message>
     <message>
-      <location filename="processing/outputs.py" line="155" />
+      <location filename="processing/outputs.py" line="156" />
       <source>Cannot write '{path}' ({error}).</source>
       <translation>无法写出“{path}”（{error}）。</translation>
     </message>
