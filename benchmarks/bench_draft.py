@@ -3,8 +3,9 @@
 Drafts a plan for the whole county (every township's parcels at once: the
 largest problem the assistant meets), with the 5 % target and the
 construction land the generated plans build (Σ of their 建新) as
-NEW_BUILD_M2, once with the exact solver (SciPy milp and the greedy cover,
-the cheaper kept) and once with the greedy cover alone; then runs
+NEW_BUILD_M2, once with the default solver (SciPy milp and the greedy
+cover, the cheaper kept; the greedy cover alone above 20 000 eligible
+candidates) and once with the greedy cover alone; then runs
 compliance on the exact draft.  Prints, per solver, the time, the cost, the
 lower bound of the linear relaxation and the gap, and the compliance
 verdicts of 新增耕地 and 建设用地.
@@ -55,7 +56,7 @@ def main() -> int:
     print(f"DLTB parcels: {dltb.featureCount()}; NEW_BUILD_M2 = {new_build:.2f} (the generated plans' 建新)")
     folder = Path(tempfile.mkdtemp(prefix="bench_draft_"))
     runs = {}
-    for solver, label in ((0, "exact (milp + greedy, cheaper kept)"), (1, "greedy + repair alone")):
+    for solver, label in ((0, "default (milp where it is tried)"), (1, "greedy + repair alone")):
         out = folder / f"draft{solver}.gpkg"
         started = time.perf_counter()
         result = processing.run("landconsolidation:draftscheme", {
@@ -68,7 +69,7 @@ def main() -> int:
         print(f"{label:38s}: {seconds:7.1f} s, solver {result['SOLVER']}, {result['CHOSEN_COUNT']} chosen, "
               f"新增耕地 {result['ADDED_M2']:.2f} m² ({result['ADDED_RATE']:.4f} %), reclaimed "
               f"{result['RECLAIMED_M2']:.2f} m², cost {result['COST']:.2f} 元, LP bound {result['LP_BOUND']:.2f} 元, "
-              f"gap {result['GAP_PCT']:.4f} %, feasible {result['FEASIBLE']}")
+              f"gap {100.0 * (result['COST'] / result['LP_BOUND'] - 1.0):.4f} %, feasible {result['FEASIBLE']}")
     started = time.perf_counter()
     plan, subs = runs[0]
     compliance = processing.run("landconsolidation:compliance", {
