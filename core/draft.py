@@ -134,11 +134,10 @@ class Settings:
 
 @dataclass
 class Selection:
-    """A solver's answer: chosen mask, objective, and how it was found."""
+    """A solver's answer: the chosen mask and the method that found it."""
 
     chosen: np.ndarray
     solver: str
-    optimal: bool = False
 
 
 @dataclass
@@ -386,7 +385,7 @@ def solve_milp(opt, net, est, recl, cost, target, reclaim, budget, lo, hi, group
                    options={"time_limit": time_limit, "mip_rel_gap": MIP_GAP})
     if res.x is None:
         return None
-    return Selection(np.round(res.x).astype(bool), "milp", optimal=res.status == 0)
+    return Selection(np.round(res.x).astype(bool), "milp")
 
 
 def solve_greedy(net, est, recl, cost, target, reclaim, budget, lo, hi, groups) -> Selection:

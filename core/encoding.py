@@ -55,11 +55,6 @@ class Encoding:
     source: str
     note: str = ""
 
-    @property
-    def is_utf8(self) -> bool:
-        """True for UTF-8 text."""
-        return codecs.lookup(self.name).name == "utf-8"
-
 
 def cpg_encoding(shp: Path) -> str | None:
     """The codec a ``.cpg`` beside a shapefile names, or None."""

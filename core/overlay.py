@@ -49,10 +49,6 @@ class Overlay:
         """Area of each geometry of A that pieces cover."""
         return np.bincount(self.rows_a, weights=self.area, minlength=len(self.area_a))
 
-    def covered_b(self) -> np.ndarray:
-        """Area of each geometry of B that pieces cover."""
-        return np.bincount(self.rows_b, weights=self.area, minlength=len(self.area_b))
-
 
 def wkb_keys(geometries: Sequence) -> list[bytes]:
     """The WKB of each geometry (b"" for a null one): equal keys, the same polygon."""

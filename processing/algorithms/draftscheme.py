@@ -287,7 +287,7 @@ class DraftSchemeAlgorithm(LandConsolidationAlgorithm):
         if settings.prefer_contiguity <= 0:
             return None
         frame = survey.parcels.frame
-        new = survey.candidates[survey.candidates["POTENTIAL_TYPE"].isin(draft_mod.DRAFT_TYPES[:4])]
+        new = survey.candidates[survey.candidates["POTENTIAL_TYPE"].isin(potential.NEW_CULTIVATED_TYPES)]
         new_rows = set(new["row"].astype(int))
         rows = np.array(sorted(set(np.flatnonzero(frame["base"].isin(codes_mod.CULTIVATED).to_numpy())) | new_rows),
                         dtype=np.int64)
