@@ -641,47 +641,47 @@
       <translation>图层“{layer}”有 {n} 个图斑几何为空：{parcels}；请补全几何或删除这些图斑，或运行数据质检。</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="253" />
+      <location filename="core/draft.py" line="254" />
       <source>{key}: {n} BSM(s) are not candidates of the potential survey and were ignored: {list}</source>
       <translation>{key}：{n} 个标识码不是潜力调查的候选图斑，已忽略：{list}</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="259" />
+      <location filename="core/draft.py" line="260" />
       <source>INCLUDE: {list} cannot be chosen ({reason}).</source>
       <translation>INCLUDE：{list} 不能选入（{reason}）。</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="262" />
+      <location filename="core/draft.py" line="263" />
       <source>{list} are in both INCLUDE and EXCLUDE: excluded.</source>
       <translation>{list} 同时列于 INCLUDE 和 EXCLUDE：按排除处理。</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="480" />
+      <location filename="core/draft.py" line="512" />
       <source>the candidates can give at most {have:.2f} m² of new cultivated land, {short:.2f} m² short of the target {want:.2f} m² ({rate:g} % of {base:.2f} m² of cultivated land)</source>
       <translation>候选图斑最多可新增耕地 {have:.2f} m²，距目标 {want:.2f} m²（耕地 {base:.2f} m² 的 {rate:g} %）尚差 {short:.2f} m²</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="486" />
+      <location filename="core/draft.py" line="518" />
       <source>the reclamation candidates give at most {have:.2f} m², {short:.2f} m² short of NEW_BUILD_M2 {want:.2f} m²</source>
       <translation>复垦候选最多 {have:.2f} m²，距所需建设用地 NEW_BUILD_M2 {want:.2f} m² 尚差 {short:.2f} m²</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="500" />
+      <location filename="core/draft.py" line="532" />
       <source>The MILP solver found no selection; the greedy selection is kept.</source>
       <translation>整数规划求解器未找到解，采用贪心法的选择。</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="505" />
+      <location filename="core/draft.py" line="537" />
       <source>SciPy's milp and the greedy method both ran; the greedy selection was {saving:.2f} yuan cheaper and is kept.</source>
       <translation>SciPy 的 milp 整数规划与贪心法均已运行；贪心法的选择便宜 {saving:.2f} 元，予以采用。</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="510" />
+      <location filename="core/draft.py" line="542" />
       <source>no selection reaches the targets</source>
       <translation>没有能达到目标的选择</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="519" />
+      <location filename="core/draft.py" line="551" />
       <source>within the budget {budget:.2f} yuan no selection reaches the targets: the cheapest costs {need:.2f} yuan</source>
       <translation>在预算 {budget:.2f} 元内没有能达到目标的选择：最省的方案需要 {need:.2f} 元</translation>
     </message>
@@ -1186,62 +1186,62 @@
       <translation>{survey} 未覆盖 {n} 个规划图斑（合计 {area:.2f} m²），按未实施、未变化计。</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="100" />
+      <location filename="core/project.py" line="103" />
       <source>'{file}' is not a project file of this plugin (the GeoPackage has no {table} settings table); make one with 'New project'.</source>
       <translation>“{file}”不是本插件的项目文件（GeoPackage 中没有 {table} 设置表）；请用“新建项目”生成。</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="105" />
+      <location filename="core/project.py" line="108" />
       <source>The project file '{file}' is damaged or not a GeoPackage ({error}).</source>
       <translation>项目文件“{file}”已损坏或不是 GeoPackage（{error}）。</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="112" />
+      <location filename="core/project.py" line="115" />
       <source>Project file '{file}', settings table {table}: the value of the key '{key}' is damaged: {value}.</source>
       <translation>项目文件“{file}”的设置表 {table} 中，键“{key}”的值已损坏：{value}。</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="117" />
+      <location filename="core/project.py" line="120" />
       <source>Project file '{file}', settings table {table}: the key '{key}' should hold {kind}, not {value}.</source>
       <translation>项目文件“{file}”的设置表 {table} 中，键“{key}”应为{kind}，实为 {value}。</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="190" />
+      <location filename="core/project.py" line="195" />
       <source>Layer '{layer}' has no village code (ZLDWDM) {codes}.</source>
       <translation>图层“{layer}”中没有坐落单位代码（ZLDWDM）{codes}。</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="308" />
+      <location filename="core/project.py" line="313" />
       <source>Cannot write {file}: {error}</source>
       <translation>无法写入 {file}：{error}</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="72" />
+      <location filename="core/project.py" line="74" />
       <source>text</source>
       <translation>文本</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="74" />
+      <location filename="core/project.py" line="76" />
       <source>a year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="75" />
+      <location filename="core/project.py" line="77" />
       <source>a list</source>
       <translation>列表</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="75" />
+      <location filename="core/project.py" line="77" />
       <source>an object</source>
       <translation>对象</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="78" />
+      <location filename="core/project.py" line="81" />
       <source>a date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="95" />
+      <location filename="core/project.py" line="98" />
       <source>Project file not found: {path}.</source>
       <translation>项目文件不存在：{path}。</translation>
     </message>
@@ -2660,156 +2660,176 @@ With AFTER (the planned DLTB) or AFTER_FIELD (a planned-code field), the same an
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="100" />
+      <source>Responsible unit</source>
+      <translation>实施主体</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/createproject.py" line="100" />
+      <source>e.g. the township government.</source>
+      <translation>如：乡镇人民政府。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/createproject.py" line="101" />
       <source>Prepared by</source>
       <translation>编制单位</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="101" />
+      <location filename="processing/algorithms/createproject.py" line="102" />
       <source>The unit that prepares the scheme; shown on every table and map.</source>
       <translation>编制实施方案的单位；显示在每张表格和图件上。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="102" />
+      <location filename="processing/algorithms/createproject.py" line="103" />
       <source>Date of preparation</source>
       <translation>编制日期</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="103" />
+      <location filename="processing/algorithms/createproject.py" line="104" />
       <source>e.g. 2026-11-29; default: the day the project is written.</source>
       <translation>如 2026-11-29；默认为生成项目文件的当天。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="107" />
+      <location filename="processing/algorithms/createproject.py" line="108" />
       <source>First year</source>
       <translation>开始年度</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="107" />
+      <location filename="processing/algorithms/createproject.py" line="108" />
       <source>Last year</source>
       <translation>结束年度</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="110" />
+      <location filename="processing/algorithms/createproject.py" line="111" />
       <source>Calendar year; both ends count.</source>
       <translation>公历年份；含起止年度。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="112" />
+      <location filename="processing/algorithms/createproject.py" line="113" />
       <source>Longest period (years)</source>
       <translation>最长实施期限（年）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="116" />
+      <location filename="processing/algorithms/createproject.py" line="117" />
       <source>Policy default: 3 years (Wuxi implementation opinion §3(3)).</source>
       <translation>政策默认值：3 年（无锡实施意见 §三(三)）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="124" />
+      <location filename="processing/algorithms/createproject.py" line="125" />
       <source>Urban development boundary</source>
       <translation>城镇开发边界</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="129" />
+      <location filename="processing/algorithms/createproject.py" line="130" />
       <source>Optional; copied into the project where it meets the boundary.</source>
       <translation>可选；与项目区边界相交的要素将复制到项目文件中。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="131" />
+      <location filename="processing/algorithms/createproject.py" line="132" />
       <source>Later surveys (annual change-survey DLTB)</source>
       <translation>年度变更调查地类图斑（可多个）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="133" />
+      <location filename="processing/algorithms/createproject.py" line="134" />
       <source>Optional; for implementation monitoring. Each is copied where it meets the boundary, as DLTB_&lt;year&gt; (the year from the layer name).</source>
       <translation>可选，用于实施监管。每个图层与项目区相交的部分复制为 DLTB_&lt;年份&gt;（年份取自图层名称）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="137" />
+      <location filename="processing/algorithms/createproject.py" line="138" />
       <source>…or planned-code field on the DLTB</source>
       <translation>…或地类图斑上的规划地类编码字段</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="139" />
+      <location filename="processing/algorithms/createproject.py" line="140" />
       <source>Field holding the planned DLBM, instead of a layer.</source>
       <translation>存放规划地类编码（DLBM）的字段，可代替规划图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="140" />
+      <location filename="processing/algorithms/createproject.py" line="144" />
+      <source>Planned KCXS per parcel (e.g. GHKCXS of a drafted plan); the indicators and the workbook read the plan with it.</source>
+      <translation>各图斑的规划田坎系数（如方案草案的 GHKCXS）；各项指标和方案表格按它读取规划。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/createproject.py" line="147" />
       <source>Field mapping (JSON role → field)</source>
       <translation>字段映射（JSON，角色 → 字段）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="143" />
+      <location filename="processing/algorithms/createproject.py" line="150" />
       <source>e.g. {"code": "DLBM2", "tbmj": "MJ"}; roles not given are detected.</source>
       <translation>如 {"code": "DLBM2", "tbmj": "MJ"}；未给出的角色将自动识别。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="147" />
+      <location filename="processing/algorithms/createproject.py" line="154" />
       <source>Project GeoPackage</source>
       <translation>项目 GeoPackage</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="147" />
+      <location filename="processing/algorithms/createproject.py" line="154" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="148" />
+      <location filename="processing/algorithms/createproject.py" line="155" />
       <source>Townships in the project area</source>
       <translation>项目区涉及乡镇数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="149" />
+      <location filename="processing/algorithms/createproject.py" line="156" />
       <source>DLTB parcels copied</source>
       <translation>复制的地类图斑数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="150" />
+      <location filename="processing/algorithms/createproject.py" line="157" />
       <source>Township codes</source>
       <translation>乡镇代码</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="167" />
+      <location filename="processing/algorithms/createproject.py" line="175" />
       <source>The project needs a name.</source>
       <translation>请填写项目名称。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="175" />
+      <location filename="processing/algorithms/createproject.py" line="177" />
+      <source>A planned field-ridge coefficient field (AFTER_KCXS_FIELD) needs the planned-code field (AFTER_FIELD).</source>
+      <translation>规划田坎系数字段（AFTER_KCXS_FIELD）须与规划地类编码字段（AFTER_FIELD）一起给出。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/createproject.py" line="187" />
       <source>Give a project area layer (PROJECT_AREA) or villages (VILLAGES), not both.</source>
       <translation>请只给出项目区图层（PROJECT_AREA）或村庄（VILLAGES）之一。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="184" />
+      <location filename="processing/algorithms/createproject.py" line="196" />
       <source>Give a project area layer (PROJECT_AREA) or villages (VILLAGES).</source>
       <translation>请给出项目区图层（PROJECT_AREA）或村庄（VILLAGES）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="189" />
+      <location filename="processing/algorithms/createproject.py" line="201" />
       <source>The project area does not overlap the layer '{layer}'. Check that the project area is a boundary layer and both are in the right coordinate system.</source>
       <translation>项目区与图层“{layer}”没有重叠。请检查项目区是否为边界图层，以及两者的坐标系是否正确。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="194" />
+      <location filename="processing/algorithms/createproject.py" line="206" />
       <source>The project area spans {n} townships ({codes}); the policy's unit is one township.</source>
       <translation>项目区跨 {n} 个乡镇（{codes}）；按政策，项目以一个乡镇为实施单元。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="233" />
+      <location filename="processing/algorithms/createproject.py" line="246" />
       <source>Writing {path}…</source>
       <translation>正在写入 {path}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="237" />
+      <location filename="processing/algorithms/createproject.py" line="250" />
       <source>Layer {layer}: {n} feature(s) written.</source>
       <translation>图层 {layer}：写入 {n} 个要素。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="65" />
+      <location filename="processing/algorithms/createproject.py" line="66" />
       <source>Create project</source>
       <translation>项目设置</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="70" />
+      <location filename="processing/algorithms/createproject.py" line="71" />
       <source>Writes one self-contained project GeoPackage: the project boundary (XMQ), copies of the DLTB parcels that intersect it (whole parcels, attributes unchanged) and of the optional layers (planned DLTB, permanent basic farmland before/after, sub-projects, ecological red line, urban development boundary), and a settings table (lc_settings) with the project facts, the field mapping and the planned-code field. The project wizard runs this algorithm; exportscheme and the wizard read the file back.
 
 The boundary is the PROJECT_AREA layer (its features dissolved; use 'selected features only' for a part) or the villages listed in VILLAGES (ZLDWDM codes, comma separated), whose DLTB parcels are dissolved. A project spanning more than one township (first 9 digits of ZLDWDM) is reported as a warning: the policy's unit is one township. The period counts both ends (2026–2028 = 3 years) and may not exceed MAX_YEARS.</source>
@@ -2818,69 +2838,59 @@ The boundary is the PROJECT_AREA layer (its features dissolved; use 'selected fe
 项目区边界取自 PROJECT_AREA 图层（其要素融合为一；如只用其中一部分，请勾选“仅选中的要素”），或取自 VILLAGES 中列出的村（ZLDWDM 代码，以逗号分隔），由这些村的地类图斑融合而成。项目跨多个乡镇（ZLDWDM 前 9 位）时给出警告：按政策，项目以一个乡镇为实施单元。实施期限含起止年度（2026–2028 = 3 年），且不得超过 MAX_YEARS。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="86" />
+      <location filename="processing/algorithms/createproject.py" line="87" />
       <source>Land-use parcels (DLTB) of the land survey, projected CGCS2000 Gauss-Krüger.</source>
       <translation>三调地类图斑（DLTB），CGCS2000 高斯-克吕格投影。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="89" />
+      <location filename="processing/algorithms/createproject.py" line="90" />
       <source>Project area polygons</source>
       <translation>项目区范围面</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="90" />
+      <location filename="processing/algorithms/createproject.py" line="91" />
       <source>Boundary polygons; or give VILLAGES instead.</source>
       <translation>项目区边界面；也可改为给出 VILLAGES。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="92" />
+      <location filename="processing/algorithms/createproject.py" line="93" />
       <source>…or villages (ZLDWDM codes, comma separated)</source>
       <translation>…或村（ZLDWDM 代码，以逗号分隔）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="93" />
+      <location filename="processing/algorithms/createproject.py" line="94" />
       <source>Their DLTB parcels are dissolved into the boundary.</source>
       <translation>将这些村的地类图斑融合为项目区边界。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="95" />
+      <location filename="processing/algorithms/createproject.py" line="96" />
       <source>Project name</source>
       <translation>项目名称</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="95" />
+      <location filename="processing/algorithms/createproject.py" line="96" />
       <source>e.g. the comprehensive land consolidation project of a township</source>
       <translation>如：某某镇全域土地综合整治项目</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="97" />
+      <location filename="processing/algorithms/createproject.py" line="98" />
       <source>Project code</source>
       <translation>项目编号</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="97" />
+      <location filename="processing/algorithms/createproject.py" line="98" />
       <source>Code given by the bureau.</source>
       <translation>由自然资源主管部门确定的项目编号。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="98" />
+      <location filename="processing/algorithms/createproject.py" line="99" />
       <source>Township</source>
       <translation>乡镇</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="98" />
+      <location filename="processing/algorithms/createproject.py" line="99" />
       <source>Name of the township; default from ZLDWDM.</source>
       <translation>乡镇名称；默认依据 ZLDWDM 确定。</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/createproject.py" line="99" />
-      <source>Responsible unit</source>
-      <translation>实施主体</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/createproject.py" line="99" />
-      <source>e.g. the township government.</source>
-      <translation>如：乡镇人民政府。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/cultivatedland.py" line="14" />
@@ -3612,12 +3622,12 @@ OUTPUT_LAYOUTS 另将每张图的打印版式写入一个 QGIS 项目（.qgz）�
       <translation>未出的图（缺少数据）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="125" />
+      <location filename="processing/algorithms/exportscheme.py" line="126" />
       <source>Export scheme tables</source>
       <translation>方案表格导出</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="130" />
+      <location filename="processing/algorithms/exportscheme.py" line="131" />
       <source>Writes the tables of the implementation scheme into one Excel workbook, one sheet a table, with the Chinese titles and headers laid out like the official land-survey statistics templates (the land-use status table: villages × classes, template column order): {tables}.
 
 Give a project GeoPackage (PROJECT, written by 'Create project'), or the layers themselves; a layer given explicitly replaces the project's. Only the current DLTB is required; a table whose inputs are missing is left out and listed in the log (by table number: {needs}). The permanent basic farmland adjustment table and the contiguity table run the farmland adjustment and contiguity algorithms when they are installed.
@@ -3634,232 +3644,232 @@ The workbook is written to a temporary file in the target folder and renamed at 
 工作簿先写入目标文件夹中的临时文件，完成后再重命名，因此运行失败不会留下写了一半的文件。CSV_FOLDER 可为每张表另存一个 UTF-8 CSV 文件（数值与表中显示一致）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="152" />
+      <location filename="processing/algorithms/exportscheme.py" line="153" />
       <source>A project GeoPackage written by 'Create project': its DLTB, boundary, plan, farmland and sub-project layers and its facts (name, years) are used unless given below.</source>
       <translation>由“项目设置”生成的项目 GeoPackage：除非在下方另行给出，将使用其中的地类图斑、项目区边界、规划、永久基本农田和子项目图层以及项目信息（名称、年度）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="158" />
+      <location filename="processing/algorithms/exportscheme.py" line="159" />
       <source>Land-use parcels (DLTB) of the current state; required unless PROJECT is given.</source>
       <translation>现状三调地类图斑（DLTB）；未给出 PROJECT 时必填。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="161" />
+      <location filename="processing/algorithms/exportscheme.py" line="162" />
       <source>YJJBNTTB before the adjustment; with PBF_AFTER gives table 6.</source>
       <translation>调整前的永久基本农田图斑（YJJBNTTB）；与 PBF_AFTER 一起用于生成表 6。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="163" />
+      <location filename="processing/algorithms/exportscheme.py" line="164" />
       <source>YJJBNTTB after the adjustment.</source>
       <translation>调整后的永久基本农田图斑（YJJBNTTB）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="165" />
+      <location filename="processing/algorithms/exportscheme.py" line="166" />
       <source>Sub-project polygons (XMLX type, XMMC name, TZJE investment in 10 000 yuan, ZJLY funding, SSND year, ZRDW unit); gives tables 9 and 10 and the per-sub-project rows of table 8.</source>
       <translation>子项目范围面（XMLX 项目类型、XMMC 项目名称、TZJE 投资额（万元）、ZJLY 资金来源、SSND 实施年度、ZRDW 责任单位）；用于生成表 9、表 10 及表 8 中按子项目列出的行。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="176" />
+      <location filename="processing/algorithms/exportscheme.py" line="177" />
       <source>One DLTB per year after the plan (year in the layer name, e.g. DLTB_2027); with a plan gives the monitoring tables 20–23: annual progress, annual self-assessment, deviations and the acceptance self-evaluation (the last survey).</source>
       <translation>规划之后每年一个地类图斑图层（年度取自图层名称，如 DLTB_2027）；与规划一起生成实施监管表 20—23：年度实施进度表、年度自评表、偏差清单和验收自评表（按最近一次变更调查）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="181" />
+      <location filename="processing/algorithms/exportscheme.py" line="182" />
       <source>Tables</source>
       <translation>表格</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="183" />
+      <location filename="processing/algorithms/exportscheme.py" line="184" />
       <source>Which tables to write (default: all that the inputs allow).</source>
       <translation>要输出的表格（默认：输入数据所能支持的全部表格）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="185" />
+      <location filename="processing/algorithms/exportscheme.py" line="186" />
       <source>Area unit</source>
       <translation>面积单位</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="187" />
+      <location filename="processing/algorithms/exportscheme.py" line="188" />
       <source>0 = hectares, 1 = mu, 2 = both (side-by-side columns; the two wide tables get a sheet per unit).</source>
       <translation>0 = 公顷，1 = 亩，2 = 两者（并列分栏；两张宽表每种单位各一个工作表）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="191" />
+      <location filename="processing/algorithms/exportscheme.py" line="192" />
       <source>Decimal places of areas (empty = 4 for hectares, 2 for mu)</source>
       <translation>面积小数位数（为空则公顷 4 位、亩 2 位）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="193" />
+      <location filename="processing/algorithms/exportscheme.py" line="194" />
       <source>Leave empty for the defaults: 4 decimals for hectares (1 m²), 2 for mu.</source>
       <translation>留空则使用默认值：公顷 4 位小数（精确到 1 m²），亩 2 位小数。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="195" />
+      <location filename="processing/algorithms/exportscheme.py" line="196" />
       <source>Transition matrix classes</source>
       <translation>转移矩阵地类级别</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="196" />
+      <location filename="processing/algorithms/exportscheme.py" line="197" />
       <source>First-level classes</source>
       <translation>一级类</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="196" />
+      <location filename="processing/algorithms/exportscheme.py" line="197" />
       <source>Second-level classes</source>
       <translation>二级类</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="199" />
+      <location filename="processing/algorithms/exportscheme.py" line="200" />
       <source>First-level classes fit a page; second-level classes show paddy, irrigated and dry land apart.</source>
       <translation>一级类可在一页内排下；二级类将水田/水浇地/旱地分别列出。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="202" />
+      <location filename="processing/algorithms/exportscheme.py" line="203" />
       <source>Project name for the sheet headers</source>
       <translation>表头中的项目名称</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="204" />
+      <location filename="processing/algorithms/exportscheme.py" line="205" />
       <source>Default: the project GeoPackage's name.</source>
       <translation>默认：项目 GeoPackage 中记录的项目名称。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="207" />
+      <location filename="processing/algorithms/exportscheme.py" line="208" />
       <source>Default: the project's (set in the wizard).</source>
       <translation>默认取项目设置（在向导中填写）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="209" />
+      <location filename="processing/algorithms/exportscheme.py" line="210" />
       <source>e.g. 2026-11-29. Default: the project's, else today.</source>
       <translation>如 2026-11-29。默认取项目设置，否则为当天。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="220" />
+      <location filename="processing/algorithms/exportscheme.py" line="221" />
       <source>Default: the project's years, else the sub-projects' years (SSND).</source>
       <translation>默认：项目的起止年度，否则取子项目的年度（SSND）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="223" />
+      <location filename="processing/algorithms/exportscheme.py" line="224" />
       <source>Folder for one CSV per table</source>
       <translation>每表一个 CSV 的输出文件夹</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="225" />
+      <location filename="processing/algorithms/exportscheme.py" line="226" />
       <source>Optional: also write each table as a UTF-8 CSV (values as shown in the workbook).</source>
       <translation>可选：同时将每张表另存为 UTF-8 CSV（数值与工作簿中显示一致）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="228" />
+      <location filename="processing/algorithms/exportscheme.py" line="229" />
       <source>Scheme workbook</source>
       <translation>实施方案工作簿</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="228" />
+      <location filename="processing/algorithms/exportscheme.py" line="229" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="229" />
+      <location filename="processing/algorithms/exportscheme.py" line="230" />
       <source>The .xlsx file to write (replaced if it exists).</source>
       <translation>要写入的 .xlsx 文件（如已存在则覆盖）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="230" />
+      <location filename="processing/algorithms/exportscheme.py" line="231" />
       <source>Sheets written</source>
       <translation>已写入的工作表</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="231" />
+      <location filename="processing/algorithms/exportscheme.py" line="232" />
       <source>Number of sheets</source>
       <translation>工作表数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="232" />
+      <location filename="processing/algorithms/exportscheme.py" line="233" />
       <source>Tables left out (inputs missing)</source>
       <translation>未输出的表格（缺少输入）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="233" />
+      <location filename="processing/algorithms/exportscheme.py" line="234" />
       <source>CSV files</source>
       <translation>CSV 文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="258" />
+      <location filename="processing/algorithms/exportscheme.py" line="259" />
       <source>Project: {path}</source>
       <translation>项目：{path}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="260" />
+      <location filename="processing/algorithms/exportscheme.py" line="261" />
       <source>Give a project GeoPackage (PROJECT) or the current DLTB layer (DLTB).</source>
       <translation>请给出项目 GeoPackage（PROJECT）或现状地类图斑图层（DLTB）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="290" />
+      <location filename="processing/algorithms/exportscheme.py" line="291" />
       <source>Computing the tables…</source>
       <translation>正在计算表格…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="295" />
+      <location filename="processing/algorithms/exportscheme.py" line="296" />
       <source>Left out: table {n}, {title} — {reason}.</source>
       <translation>未输出：表 {n} {title} — {reason}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="299" />
+      <location filename="processing/algorithms/exportscheme.py" line="300" />
       <source>No table could be written: every chosen table lacks its inputs.</source>
       <translation>无法输出任何表格：所选表格均缺少输入数据。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="307" />
+      <location filename="processing/algorithms/exportscheme.py" line="308" />
       <source>Could not write {path}: {error}</source>
       <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="310" />
+      <location filename="processing/algorithms/exportscheme.py" line="311" />
       <source>Sheet written: {name}.</source>
       <translation>已写入工作表：{name}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="312" />
+      <location filename="processing/algorithms/exportscheme.py" line="313" />
       <source>{n} CSV files in {folder}</source>
       <translation>已在 {folder} 中写入 {n} 个 CSV 文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="414" />
+      <location filename="processing/algorithms/exportscheme.py" line="415" />
       <source>the algorithm {id} is not installed</source>
       <translation>未安装算法 {id}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="415" />
+      <location filename="processing/algorithms/exportscheme.py" line="416" />
       <source>Running {id}…</source>
       <translation>正在运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="425" />
+      <location filename="processing/algorithms/exportscheme.py" line="427" />
       <source>{id} failed: {error}</source>
       <translation>{id} 运行失败：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="477" />
+      <location filename="processing/algorithms/exportscheme.py" line="479" />
       <source>Running {id} on the current DLTB…</source>
       <translation>正在对现状地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="482" />
+      <location filename="processing/algorithms/exportscheme.py" line="484" />
       <source>Running {id} on the planned DLTB…</source>
       <translation>正在对规划地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="486" />
+      <location filename="processing/algorithms/exportscheme.py" line="488" />
       <source>Running {id} on the planned codes ({field})…</source>
       <translation>正在按规划地类编码（{field}）运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="491" />
+      <location filename="processing/algorithms/exportscheme.py" line="493" />
       <source>The contiguity algorithm takes no code field; the after-consolidation column of table 7 is left empty.</source>
       <translation>集中连片算法不接受地类编码字段；表 7 的整治后列留空。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="494" />
+      <location filename="processing/algorithms/exportscheme.py" line="496" />
       <source>No plan: table 7 shows the current state only.</source>
       <translation>无规划方案：表 7 仅反映现状。</translation>
     </message>
