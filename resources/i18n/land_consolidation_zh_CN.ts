@@ -78,6 +78,84 @@
     </message>
   </context>
   <context>
+    <name>DraftDialog</name>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>Draft a plan</source>
+      <translation>编制方案草案</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>Layers and period (from the wizard)</source>
+      <translation>图层与实施期限（取自向导）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>Targets</source>
+      <translation>目标</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>New cultivated land (% of the original cultivated land), at least</source>
+      <translation>新增耕地不少于（占原耕地 %）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>Construction land needed (m², reclaimed at least)</source>
+      <translation>所需建设用地（m²，至少拆旧复垦）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>Budget (yuan), at most</source>
+      <translation>预算上限（元）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>No draft yet: set the targets and press Draft.</source>
+      <translation>尚无草案：请设定目标后点击“编制”。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>Candidates</source>
+      <translation>候选图斑</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>Untick a chosen parcel to leave it out, tick another one to take it in, then rerun.</source>
+      <translation>取消勾选已选图斑即排除，勾选其他图斑即必选，然后重新编制。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>Only the chosen and the locked parcels</source>
+      <translation>仅显示选入和锁定的图斑</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>Clear the locks</source>
+      <translation>清除锁定</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>Draft</source>
+      <translation>编制</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>Use this draft</source>
+      <translation>采用此草案</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+  </context>
+  <context>
     <name>ExportDialog</name>
     <message>
       <location filename="dialogs/export_dialog.ui" line="0" />
@@ -841,17 +919,17 @@
       <translation>图层没有字段 {field}（指定为 {role}）。</translation>
     </message>
     <message>
-      <location filename="core/guess.py" line="146" />
+      <location filename="core/guess.py" line="181" />
       <source>Layer '{layer}' has no field {field}.</source>
       <translation>图层“{layer}”没有字段 {field}。</translation>
     </message>
     <message>
-      <location filename="core/guess.py" line="156" />
+      <location filename="core/guess.py" line="191" />
       <source>The field {field} of layer '{layer}' is empty: it cannot be the land-use code field (DLBM).</source>
       <translation>图层“{layer}”的字段 {field} 为空，不能作为地类编码字段（DLBM）。</translation>
     </message>
     <message>
-      <location filename="core/guess.py" line="163" />
+      <location filename="core/guess.py" line="198" />
       <source>The field {field} does not hold land-survey codes: {known} of {n} values read are codes (others: {examples}). Choose the land-use code field (DLBM).</source>
       <translation>字段 {field} 存放的不是三调地类编码：读取的 {n} 个值中只有 {known} 个是地类编码（其他值如：{examples}）。请选择地类编码字段（DLBM）。</translation>
     </message>
@@ -1571,6 +1649,251 @@
       <translation>{layer} 数据质检：发现 {n} 处问题；有问题的图斑已加载到地图。</translation>
     </message>
     <message>
+      <location filename="dialogs/draft_dialog.py" line="102" />
+      <source>BSM</source>
+      <translation>标识码</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="103" />
+      <source>Est. new cultivated land (m²)</source>
+      <translation>预计新增耕地（m²）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="104" />
+      <source>Why</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="151" />
+      <source>{added} m² new cultivated land ({rate} %), {reclaimed} m² reclaimed, {n} parcels, {cost} yuan — layer {layer}</source>
+      <translation>新增耕地 {added} m²（{rate} %），拆旧复垦 {reclaimed} m²，{n} 个图斑，费用 {cost} 元——图层 {layer}</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="169" />
+      <source>{m2} m² = {rate} % of the original cultivated land (target {target} %)</source>
+      <translation>{m2} m²，占原耕地 {rate} %（目标 {target} %）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="171" />
+      <source>Construction land reclaimed</source>
+      <translation>拆旧复垦</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="171" />
+      <source>{m2} m² (needed {need} m²)</source>
+      <translation>{m2} m²（需要 {need} m²）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="173" />
+      <source>Cost</source>
+      <translation>费用</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="173" />
+      <source>{yuan} yuan</source>
+      <translation>{yuan} 元</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="174" />
+      <source> (budget {budget} yuan)</source>
+      <translation>（预算 {budget} 元）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="175" />
+      <source>Parcels chosen</source>
+      <translation>选入图斑</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="178" />
+      <source>New cultivated land missing</source>
+      <translation>新增耕地缺口</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="178" />
+      <source>{m2} m²</source>
+      <translation>{m2} m²</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="182" />
+      <source>Lower bound of the cost</source>
+      <translation>费用下界</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="182" />
+      <source>{bound} yuan, gap {gap}</source>
+      <translation>{bound} 元，差距 {gap}</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="192" />
+      <source>The draft meets the targets.</source>
+      <translation>草案达到全部目标。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="195" />
+      <source>The targets cannot be met: {reason}.</source>
+      <translation>无法达到目标：{reason}。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="310" />
+      <source>The drafting algorithm is not available.</source>
+      <translation>方案编制助手算法不可用。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="322" />
+      <source>Drafting…</source>
+      <translation>正在编制方案草案…</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="332" />
+      <source>The draft could not be made.</source>
+      <translation>未能编制草案。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="334" />
+      <source>No draft.</source>
+      <translation>无草案。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="338" />
+      <source>The draft could not be shown: {error}</source>
+      <translation>无法显示草案：{error}</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="351" />
+      <source>output {key} missing</source>
+      <translation>缺少输出 {key}</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="367" />
+      <source>Drafted plan · {layer}</source>
+      <translation>规划方案草案 · {layer}</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="368" />
+      <source>Drafted parcels by type · {layer}</source>
+      <translation>草案选入图斑（按类型） · {layer}</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="369" />
+      <source>Drafted sub-projects · {layer}</source>
+      <translation>子项目草案 · {layer}</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="387" />
+      <source>The draft misses the targets: change the targets or the locked parcels and rerun.</source>
+      <translation>草案未达到目标：请调整目标或锁定的图斑后重新编制。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="399" />
+      <source>Draft of the plan</source>
+      <translation>规划方案草案</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="422" />
+      <source>No draft yet: set the targets and press Draft.</source>
+      <translation>尚无草案：请设定目标后点击“编制”。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="517" />
+      <source>never choose {n}: {list}</source>
+      <translation>排除 {n} 个：{list}</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="519" />
+      <source>always choose {n}: {list}</source>
+      <translation>必选 {n} 个：{list}</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="520" />
+      <source>Locked for the rerun: {locks}.</source>
+      <translation>重新编制时锁定：{locks}。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="554" />
+      <source>Rerun</source>
+      <translation>重新编制</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="554" />
+      <source>Draft</source>
+      <translation>编制</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="573" />
+      <source>The draft could not be used: {error}</source>
+      <translation>无法采用草案：{error}</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="74" />
+      <source>Chosen</source>
+      <translation>选入</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="75" />
+      <source>Chosen: always choose (INCLUDE)</source>
+      <translation>选入：必选（INCLUDE）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="76" />
+      <source>Not needed: the targets are met at a lower cost</source>
+      <translation>不需要：目标已以更低成本满足</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="77" />
+      <source>Over the budget</source>
+      <translation>超出预算</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="78" />
+      <source>Not chosen</source>
+      <translation>未选</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="79" />
+      <source>Left out by you (EXCLUDE)</source>
+      <translation>已由您排除（EXCLUDE）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="80" />
+      <source>Partly in the ecological protection red line (1 m² or more)</source>
+      <translation>部分位于生态保护红线内（1 m² 及以上）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="84" />
+      <source>In the ecological protection red line</source>
+      <translation>位于生态保护红线内</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="85" />
+      <source>Slope grade above the limit</source>
+      <translation>坡度级别超过上限</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="86" />
+      <source>In the urban development boundary</source>
+      <translation>位于城镇开发边界内</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="87" />
+      <source>Part of a compact village (larger than a scattered settlement)</source>
+      <translation>属成片村庄（大于零散居民点）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="96" />
+      <source>exact (SciPy milp)</source>
+      <translation>精确求解（SciPy milp）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="97" />
+      <source>greedy with repair</source>
+      <translation>贪心法加修正</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="99" />
+      <source>best attempt (the targets are not met)</source>
+      <translation>尽力方案（未达到目标）</translation>
+    </message>
+    <message>
       <location filename="dialogs/export_dialog.py" line="100" />
       <source>The export algorithm is not available.</source>
       <translation>导出算法不可用。</translation>
@@ -1646,24 +1969,39 @@
       <translation>请填写项目名称。</translation>
     </message>
     <message>
-      <location filename="dialogs/layers_page.py" line="117" />
+      <location filename="dialogs/layers_page.py" line="221" />
       <source>Give the permanent basic farmland both before and after the adjustment, or neither.</source>
       <translation>调整前、调整后永久基本农田须同时提供，或均不提供。</translation>
     </message>
     <message>
-      <location filename="dialogs/layers_page.py" line="119" />
+      <location filename="dialogs/layers_page.py" line="223" />
       <source>Choose the planned DLTB layer, or another form of the plan.</source>
       <translation>请选择规划地类图斑图层，或改用其他规划形式。</translation>
     </message>
     <message>
-      <location filename="dialogs/layers_page.py" line="121" />
+      <location filename="dialogs/layers_page.py" line="225" />
       <source>Choose the planned-code field, or another form of the plan.</source>
       <translation>请选择规划地类编码字段，或改用其他规划形式。</translation>
     </message>
     <message>
-      <location filename="dialogs/layers_page.py" line="124" />
+      <location filename="dialogs/layers_page.py" line="227" />
+      <source>The planned field-ridge coefficient field cannot be the planned-code field.</source>
+      <translation>规划田坎系数字段不能与规划地类编码字段相同。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/layers_page.py" line="230" />
       <source>The planned layer must not be the current DLTB itself.</source>
       <translation>规划图层不能是现状地类图斑图层本身。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/layers_page.py" line="242" />
+      <source>The drafted plan is no longer in the map: draft again, or choose another form of the plan.</source>
+      <translation>规划方案草案已不在地图中：请重新编制，或选择其他规划形式。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/layers_page.py" line="249" />
+      <source>The draft was made for another DLTB, project area, period or constraint layers: draft again, or choose another form of the plan.</source>
+      <translation>草案是按其他地类图斑、项目区、实施期限或约束图层编制的：请重新编制，或选择其他规划形式。</translation>
     </message>
     <message>
       <location filename="dialogs/project_layers.py" line="29" />
@@ -1701,117 +2039,142 @@
       <translation>全域综合整治项目</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="113" />
+      <location filename="dialogs/project_wizard.py" line="119" />
       <source>The layer has more than {n} parcels: run the potential survey algorithm for the village estimates.</source>
       <translation>图层图斑数超过 {n} 个：请运行“潜力调查”算法获取各村估算数据。</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="123" />
+      <location filename="dialogs/project_wizard.py" line="129" />
       <source>Potential figures not shown: {error}</source>
       <translation>未能显示潜力数据：{error}</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="203" />
+      <location filename="dialogs/project_wizard.py" line="246" />
       <source> (selected features)</source>
       <translation>（仅选中的要素）</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="213" />
-      <source>field {field}</source>
-      <translation>字段 {field}</translation>
+      <location filename="dialogs/project_wizard.py" line="248" />
+      <source>{n} village(s)</source>
+      <translation>{n} 个村</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="214" />
-      <source>not given</source>
-      <translation>未提供</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="219" />
-      <source>Period</source>
-      <translation>实施期限</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="226" />
-      <source>Area of the project area</source>
-      <translation>项目区面积</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="226" />
-      <source>{ha:.4f} ha</source>
-      <translation>{ha:.4f} 公顷</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="227" />
-      <source>Cultivated land</source>
-      <translation>耕地</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="229" />
-      <source>Township code</source>
-      <translation>乡镇代码</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="234" />
+      <location filename="dialogs/project_wizard.py" line="250" />
       <source>DLTB layer</source>
       <translation>地类图斑图层</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="235" />
+      <location filename="dialogs/project_wizard.py" line="255" />
+      <source>Period</source>
+      <translation>实施期限</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="258" />
+      <source>The draft reads the standard field names; the field mapping of page 1 is not applied to it.</source>
+      <translation>草案按标准字段名读取；第 1 页的字段对应关系不适用于草案。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="333" />
+      <source>drafted plan: fields {field} and {kcxs} of {layer}</source>
+      <translation>规划方案草案：{layer} 的字段 {field} 和 {kcxs}</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="338" />
+      <source>field {field}, field-ridge coefficient {kcxs}</source>
+      <translation>字段 {field}，田坎系数 {kcxs}</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="341" />
+      <source>field {field}</source>
+      <translation>字段 {field}</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="343" />
+      <source>not given</source>
+      <translation>未提供</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="355" />
+      <source>Area of the project area</source>
+      <translation>项目区面积</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="355" />
+      <source>{ha:.4f} ha</source>
+      <translation>{ha:.4f} 公顷</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="356" />
+      <source>Cultivated land</source>
+      <translation>耕地</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="358" />
+      <source>Township code</source>
+      <translation>乡镇代码</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="364" />
       <source>Field mapping</source>
       <translation>字段映射</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="235" />
+      <location filename="dialogs/project_wizard.py" line="364" />
       <source>the standard field names</source>
       <translation>标准字段名</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="237" />
+      <location filename="dialogs/project_wizard.py" line="366" />
       <source>Planned land use</source>
       <translation>规划地类</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="247" />
+      <location filename="dialogs/project_wizard.py" line="375" />
+      <source>Later surveys</source>
+      <translation>后续调查</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="378" />
       <source>The project file holds the boundary, copies of the layers (parcels meeting the boundary) and these settings; re-open it with “Open project…” to change them.</source>
       <translation>项目文件包含项目区边界、各图层的副本（与边界相交的图斑）及上述设置；如需修改，请通过“打开项目…”重新打开。</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="269" />
+      <location filename="dialogs/project_wizard.py" line="400" />
       <source>Writing the project…</source>
       <translation>正在写入项目…</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="281" />
+      <location filename="dialogs/project_wizard.py" line="412" />
       <source>The project could not be written.</source>
       <translation>项目写入失败。</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="66" />
+      <location filename="dialogs/project_wizard.py" line="70" />
       <source>New land consolidation project</source>
       <translation>新建全域综合整治项目</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="72" />
+      <location filename="dialogs/project_wizard.py" line="76" />
       <source>&lt; Back</source>
       <translation>&lt; 上一步</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="72" />
+      <location filename="dialogs/project_wizard.py" line="76" />
       <source>Next &gt;</source>
       <translation>下一步 &gt;</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="73" />
+      <location filename="dialogs/project_wizard.py" line="77" />
       <source>Finish</source>
       <translation>完成</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="74" />
+      <location filename="dialogs/project_wizard.py" line="78" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="75" />
+      <location filename="dialogs/project_wizard.py" line="79" />
       <source>Commit</source>
       <translation>提交</translation>
     </message>
@@ -3044,7 +3407,7 @@ OUTPUT：地类图斑加 GHDLBM（规划地类：恢复的坑塘 1104K 为 0101 
     <message>
       <location filename="processing/algorithms/draftscheme.py" line="153" />
       <source>Construction land needed (m², reclaimed at least)</source>
-      <translation>所需建设用地（m²，至少复垦此面积）</translation>
+      <translation>所需建设用地（m²，至少拆旧复垦）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/draftscheme.py" line="154" />
@@ -5310,6 +5673,16 @@ The plan is a planned DLTB layer (overlaid; boundaries need not match, classes m
     </message>
     <message>
       <location filename="dialogs/layers_page.ui" line="0" />
+      <source>No plan yet: draft one…</source>
+      <translation>尚无规划：编制草案…</translation>
+    </message>
+    <message>
+      <location filename="dialogs/layers_page.ui" line="0" />
+      <source>Let the drafting assistant choose the candidates of the potential survey that reach the targets at the least cost.</source>
+      <translation>由方案编制助手从潜力调查的候选图斑中，以最低费用选出达到目标的图斑。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/layers_page.ui" line="0" />
       <source>Planned DLTB layer</source>
       <translation>规划地类图斑图层</translation>
     </message>
@@ -5317,6 +5690,16 @@ The plan is a planned DLTB layer (overlaid; boundaries need not match, classes m
       <location filename="dialogs/layers_page.ui" line="0" />
       <source>Planned-code field on the DLTB</source>
       <translation>地类图斑上的规划地类编码字段</translation>
+    </message>
+    <message>
+      <location filename="dialogs/layers_page.ui" line="0" />
+      <source>Planned field-ridge coefficient field</source>
+      <translation>规划田坎系数字段</translation>
+    </message>
+    <message>
+      <location filename="dialogs/layers_page.ui" line="0" />
+      <source>Drafted plan</source>
+      <translation>规划方案草案</translation>
     </message>
     <message>
       <location filename="dialogs/layers_page.ui" line="0" />
@@ -5342,6 +5725,16 @@ The plan is a planned DLTB layer (overlaid; boundaries need not match, classes m
       <location filename="dialogs/layers_page.ui" line="0" />
       <source>Urban development boundary</source>
       <translation>城镇开发边界</translation>
+    </message>
+    <message>
+      <location filename="dialogs/layers_page.ui" line="0" />
+      <source>Later surveys (annual change survey DLTB)</source>
+      <translation>后续调查（年度变更调查地类图斑）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/layers_page.ui" line="0" />
+      <source>Optional, for monitoring the implementation; layers named DLTB_ and a year are ticked.</source>
+      <translation>可选，用于实施监测；名为 DLTB_ 加年份的图层会自动勾选。</translation>
     </message>
   </context>
   <context>
