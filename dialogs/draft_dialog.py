@@ -13,11 +13,13 @@ its sub-project layer.
 """
 from __future__ import annotations
 
+import html
 import math
 from dataclasses import dataclass, field
 
 from qgis.core import (
     QgsApplication,
+    QgsCategorizedSymbolRenderer,
     QgsLayerTreeGroup,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
@@ -26,9 +28,9 @@ from qgis.core import (
     QgsProject,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QBrush, QColor
-from qgis.PyQt.QtWidgets import QDialog, QHeaderView, QTableWidgetItem
+from qgis.PyQt.QtWidgets import QDialog, QTableWidgetItem
 
 from ..core import potential
 from ..core.errors import LandConsolidationError
@@ -119,6 +121,10 @@ def _m2(value) -> str:
     return "—" if math.isnan(_number(value)) else f"{_number(value):,.2f}"
 
 
+def _rate(value) -> str:
+    return "—" if math.isnan(_number(value)) else f"{_number(value):.2f}"
+
+
 @dataclass
 class Draft:
     """One run of the drafting assistant.
@@ -147,20 +153,15 @@ class Draft:
         return bool(int(self.results.get(FEASIBLE) or 0))
 
     def summary(self) -> str:
-        """One line for the wizard's plan page."""
-        return tr("{added} m² new cultivated land ({rate} %), {reclaimed} m² reclaimed, {n} parcels, {cost} yuan "
-                  "— layer {layer}").format(
+        """One line for the wizard's plan page and summary."""
+        return tr("{added} m² new cultivated land ({rate} %), {reclaimed} m² reclaimed, {n} parcels, {cost} yuan").format(
             added=_m2(self.results.get(ADDED_M2)), rate=_rate(self.results.get(ADDED_RATE)),
             reclaimed=_m2(self.results.get(RECLAIMED_M2)), n=int(self.results.get(CHOSEN_COUNT) or 0),
-            cost=_m2(self.results.get(COST)), layer=self.plan.name())
+            cost=_m2(self.results.get(COST)))
 
     def layers(self) -> list:
         """The draft's layers."""
         return [layer for layer in (self.plan, self.candidates, self.subprojects) if layer is not None]
-
-
-def _rate(value) -> str:
-    return "—" if math.isnan(_number(value)) else f"{_number(value):.2f}"
 
 
 def figure_rows(results: dict, target_rate: float, new_build_m2: float, budget) -> list:
@@ -186,14 +187,41 @@ def figure_rows(results: dict, target_rate: float, new_build_m2: float, budget) 
 
 def figures_html(results: dict, target_rate: float, new_build_m2: float, budget) -> str:
     """The verdict (green when the targets are met, else red with the reason) and the figures."""
-    import html
-
     if int(results.get(FEASIBLE) or 0):
         verdict = f"<p style='color:#1a7f37'><b>{html.escape(tr('The draft meets the targets.'))}</b></p>"
     else:
         verdict = "<p style='color:#b00020'><b>{}</b></p>".format(html.escape(
             tr("The targets cannot be met: {reason}.").format(reason=str(results.get(REASON) or "").rstrip("."))))
     return verdict + summary_rows(figure_rows(results, target_rate, new_build_m2, budget))
+
+
+def outline_only(layer) -> None:
+    """Draw a categorised polygon layer as outlines in its categories' colours (the chosen parcels show through)."""
+    renderer = layer.renderer()
+    if not isinstance(renderer, QgsCategorizedSymbolRenderer):
+        return
+    for index, category in enumerate(renderer.categories()):
+        symbol = category.symbol().clone()
+        for symbol_layer in symbol.symbolLayers():
+            if hasattr(symbol_layer, "setBrushStyle"):
+                symbol_layer.setBrushStyle(Qt.BrushStyle.NoBrush)
+                symbol_layer.setStrokeWidth(0.6)
+        renderer.updateCategorySymbol(index, symbol)
+    layer.triggerRepaint()
+
+
+def legend_html(draft: Draft) -> str:
+    """The map's legend: the candidate types chosen (in the style's colours) and the sub-project outlines."""
+    present = {str(row["POTENTIAL_TYPE"] or "") for row in draft.rows if int(row["CHOSEN"] or 0) == 1}
+    entries = []
+    renderer = draft.candidates.renderer()
+    for category in getattr(renderer, "categories", lambda: [])():
+        kind = str(category.value())
+        if kind in present and kind in potential.TYPE_LABELS:
+            colour = category.symbol().color().name()
+            entries.append(f"<span style='color:{colour}'>■</span>&nbsp;{html.escape(tr(potential.TYPE_LABELS[kind]))}")
+    entries.append(f"<span style='color:#555555'>□</span>&nbsp;{html.escape(tr('drafted sub-project (outline)'))}")
+    return "&nbsp;&nbsp; ".join(entries)
 
 
 class CheckItem(QTableWidgetItem):
@@ -224,7 +252,7 @@ class DraftDialog(QDialog, FORM):
         table.setColumnCount(len(COLUMNS))
         table.setHorizontalHeaderLabels([tr(label) for label in COLUMNS])
         table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setStretchLastSection(True)
         table.itemChanged.connect(self._item_changed)
         table.itemSelectionChanged.connect(self._row_selected)
         self.budgetCheck.toggled.connect(self.budgetSpin.setEnabled)
@@ -234,8 +262,26 @@ class DraftDialog(QDialog, FORM):
         self.useButton.clicked.connect(self.use)
         self.closeButton.clicked.connect(self.reject)
         self.mapCanvas.setCanvasColor(QColor("#ffffff"))
-        self.splitter.setSizes([460, 700])
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.topRow.setStretch(0, 2)
+        self.topRow.setStretch(1, 3)
         self._show_locks()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.fit_top()
+
+    def fit_top(self) -> None:
+        """Grow the upper part to show the targets and figures whole; the candidates below take the rest."""
+        sizes = self.splitter.sizes()
+        # What the left column needs at its width (its wrapped labels' height), the map taking as much.
+        column = self.leftColumn
+        width = column.geometry().width()
+        top = column.totalHeightForWidth(width) if column.hasHeightForWidth() and width > 0 else \
+            column.sizeHint().height()
+        if len(sizes) == 2 and sizes[0] < top < sum(sizes):
+            self.splitter.setSizes([top, sum(sizes) - top])
 
     # --- inputs ---------------------------------------------------------------------------------
     def prepare(self) -> None:
@@ -371,14 +417,13 @@ class DraftDialog(QDialog, FORM):
             set_aliases(layer)
         apply_style(draft.candidates, "potential")
         styling.style_project_layer(draft.subprojects, "ZXM")
+        outline_only(draft.subprojects)
         apply_style(draft.plan, "dltb", key_field=PLAN_FIELD, fade=0.6, labels=False)
         self._load_into_map(draft, previous)
         self.mapCanvas.setDestinationCrs(draft.plan.crs())
         self.mapCanvas.setLayers([draft.subprojects, draft.candidates, draft.plan])
-        extent = draft.subprojects.extent() if draft.subprojects.featureCount() else draft.plan.extent()
-        if not extent.isEmpty():
-            self.mapCanvas.setExtent(extent.buffered(max(extent.width(), extent.height()) * 0.08))
-        self.mapCanvas.refresh()
+        self.zoom_to_draft()
+        self.legendLabel.setText(legend_html(draft))
         self.figuresLabel.setText(figures_html(draft.results, float(draft.parameters.get(TARGET_ADDED_RATE, 0.0)),
                                                float(draft.parameters.get(NEW_BUILD_M2, 0.0)),
                                                draft.parameters.get(MAX_BUDGET)))
@@ -388,6 +433,26 @@ class DraftDialog(QDialog, FORM):
                                          "rerun."))
         self._fill_table()
         self._update_buttons()
+        # The figures change the layout: fit it once it is laid out again, then zoom in the canvas's final size.
+        QTimer.singleShot(0, self._settle)
+
+    def _settle(self) -> None:
+        self.fit_top()
+        QTimer.singleShot(0, self.zoom_to_draft)
+
+    def zoom_to_draft(self) -> None:
+        """Show the draft's sub-projects whole on the dialog's map (the drafted DLTB when none is chosen)."""
+        draft = self.draft
+        if draft is None:
+            return
+        self.fit_top()  # wrapped labels know their height only once laid out at their width
+        try:
+            extent = draft.subprojects.extent() if draft.subprojects.featureCount() else draft.plan.extent()
+        except RuntimeError:  # the layers were removed from the map meanwhile
+            return
+        if not extent.isEmpty():
+            self.mapCanvas.setExtent(extent.buffered(max(extent.width(), extent.height()) * 0.05))
+            self.mapCanvas.refresh()
 
     def _group(self) -> QgsLayerTreeGroup:
         """The layer-tree group of this wizard's drafts (top of the tree)."""
@@ -419,6 +484,7 @@ class DraftDialog(QDialog, FORM):
         self.draft = None
         self.candidateTable.setRowCount(0)
         self.mapCanvas.setLayers([])
+        self.legendLabel.clear()
         self.figuresLabel.setText(tr("No draft yet: set the targets and press Draft."))
         self.progressBar.setValue(0)
 
@@ -434,11 +500,12 @@ class DraftDialog(QDialog, FORM):
             return
 
         def order(row):
+            # The chosen first, then the locked ones, then the others the draft could take, cheapest per m² first.
             chosen = int(row["CHOSEN"] or 0) == 1
             choosable = str(row["REASON"] or "") in CHOOSABLE
             cost, est = _number(row["COST"]), _number(row["EST_ADDED_M2"])
             per_m2 = cost / est if est and est > 0 and not math.isnan(cost) else math.inf
-            return (not chosen, not choosable, per_m2)
+            return (not chosen, str(row["BSM"] or "") not in self.locks, not choosable, per_m2)
 
         rows = sorted(draft.rows, key=order)
         table.setRowCount(len(rows))
@@ -463,6 +530,7 @@ class DraftDialog(QDialog, FORM):
                      NumberItem(_number(row["EST_ADDED_M2"])), NumberItem(_number(row["RECLAIMED_M2"])),
                      NumberItem(_number(row["COST"])),
                      QTableWidgetItem(tr(REASON_LABELS[reason]) if reason in REASON_LABELS else reason)]
+            cells[-1].setData(Qt.ItemDataRole.UserRole, cells[-1].text())
             for c, item in enumerate(cells):
                 if c:
                     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
@@ -498,6 +566,11 @@ class DraftDialog(QDialog, FORM):
                 del self.locks[bsm]
         else:
             self.locks[bsm] = INCLUDE if ticked else EXCLUDE
+        why = self.candidateTable.item(item.row(), len(COLUMNS) - 1)
+        if why is not None:
+            pending = {INCLUDE: tr("Taken in at the rerun (INCLUDE)"), EXCLUDE: tr("Left out at the rerun (EXCLUDE)")}
+            changed = ticked != drafted
+            why.setText(pending[self.locks[bsm]] if changed else why.data(Qt.ItemDataRole.UserRole))
         self._show_locks()
         self._apply_filter()
 

@@ -112,9 +112,10 @@ class LayersPage(QWizardPage, FORM):
         ticked = self._survey_ids
         self.surveyList.blockSignals(True)
         self.surveyList.clear()
-        for layer in polygon_layers():
-            if layer is dltb_layer or layer.id() in drafted:
-                continue
+        # The layers named as surveys first (oldest first), then the others in layer-tree order.
+        layers = [layer for layer in polygon_layers() if layer is not dltb_layer and layer.id() not in drafted]
+        layers.sort(key=lambda layer: (survey_year(layer) is None, survey_year(layer) or 0))
+        for layer in layers:
             item = QListWidgetItem(layer.name())
             item.setData(Qt.ItemDataRole.UserRole, layer.id())
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)

@@ -1,6 +1,7 @@
 """The project set-up wizard: assembles the pages and runs createproject on the task manager."""
 from __future__ import annotations
 
+import html
 import json
 
 from qgis.core import (
@@ -255,9 +256,9 @@ class ProjectWizard(QWizard):
         rows.append((tr("Period"), f"{facts[START_YEAR]}—{facts[END_YEAR]}"))
         note = ""
         if self.field_overrides():
-            note = "<p style='color:#b35900'>" + tr(
-                "The draft reads the standard field names; the field mapping of page 1 is not applied to it.") + "</p>"
-        return summary_rows(rows) + note
+            note = "<p style='color:#b35900'>" + html.escape(tr(
+                "The draft reads the standard field names; the field mapping of page 1 is not applied to it.")) + "</p>"
+        return summary_rows(rows, columns=2) + note
 
     def draft_dialog(self):
         """The drafting assistant of this wizard (one, kept with its locks), up to date with the pages."""
@@ -330,7 +331,7 @@ class ProjectWizard(QWizard):
         draft = self.layers_page.drafted()
         kcxs_field = self.layers_page.after_kcxs_field()
         if draft is not None:
-            plan = tr("drafted plan: fields {field} and {kcxs} of {layer}").format(
+            plan = tr("{layer}: fields {field} and {kcxs}").format(
                 field=self.layers_page.after_field(), kcxs=kcxs_field, layer=draft.plan.name())
         elif AFTER in chosen:
             plan = chosen[AFTER].name()
@@ -365,6 +366,8 @@ class ProjectWizard(QWizard):
             (tr("Project area"), area_text),
             (tr("Planned land use"), plan),
         ]
+        if draft is not None:
+            rows.append((tr("Drafted plan"), draft.summary()))
         labels = {PBF_BEFORE: tr("Permanent basic farmland before the adjustment"),
                   PBF_AFTER: tr("Permanent basic farmland after the adjustment"),
                   SUBPROJECTS: tr("Sub-projects"), RED_LINE: tr("Ecological protection red line"),

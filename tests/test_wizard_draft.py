@@ -129,6 +129,7 @@ def test_no_plan_yet_draft_one_rerun_use_and_finish(township, unplanned_gpkg, tm
     dialog.set_chosen(left_out, False)
     assert dialog.exclude() == [left_out] and dialog.include() == []
     assert left_out in dialog.lockLabel.text()
+    assert table.item(dialog.rows_by_bsm()[left_out], 7).text() == "Left out at the rerun (EXCLUDE)"
     first = draft
     rerun = run_and_wait(dialog)
     assert rerun.parameters["EXCLUDE"] == left_out
@@ -136,10 +137,19 @@ def test_no_plan_yet_draft_one_rerun_use_and_finish(township, unplanned_gpkg, tm
     assert rerun.feasible and rerun.results["ADDED_RATE"] >= 5.0
     again = direct_draft(unplanned_gpkg, EXCLUDE=left_out)
     assert rerun.results["ADDED_M2"] == again["ADDED_M2"] and rerun.results["COST"] == again["COST"]
-    assert rerun.results["COST"] >= first.results["COST"]
     row = dialog.rows_by_bsm()[left_out]
     assert table.item(row, 0).checkState() == Qt.CheckState.Unchecked
     assert table.item(row, 7).text() == "Left out by you (EXCLUDE)"
+    # Ticking a parcel the draft left out locks it in (INCLUDE); unticking it again drops the lock.
+    spare = next(table.item(r, 1).text() for r in range(table.rowCount())
+                 if table.item(r, 0).checkState() == Qt.CheckState.Unchecked
+                 and table.item(r, 0).flags() & Qt.ItemFlag.ItemIsUserCheckable and table.item(r, 1).text() != left_out)
+    dialog.set_chosen(spare, True)
+    assert dialog.include() == [spare] and dialog.exclude() == [left_out]
+    assert table.item(dialog.rows_by_bsm()[spare], 7).text() == "Taken in at the rerun (INCLUDE)"
+    dialog.set_chosen(spare, False)
+    assert dialog.include() == [] and table.item(dialog.rows_by_bsm()[spare], 7).text() != \
+        "Taken in at the rerun (INCLUDE)"
     # The first draft's layers left the map; the rerun's are there.
     in_map = set(QgsProject.instance().mapLayers().values())
     assert first.candidates not in in_map and rerun.candidates in in_map
@@ -183,7 +193,13 @@ def test_a_draft_for_other_choices_is_refused(township):
     wizard = wizard_to_the_plan_page(township)
     dialog = wizard.layers_page.open_draft()
     dialog.targetSpin.setValue(1.0)
-    run_and_wait(dialog)
+    draft = run_and_wait(dialog)
+    some = next(f["BSM"] for f in draft.candidates.getFeatures())
+    dialog.set_chosen(some, False)
+    assert dialog.exclude() == [some] and dialog.clearLocksButton.isEnabled()
+    dialog.clear_locks()  # the table shows the draft's choice again
+    assert dialog.locks == {} and not dialog.clearLocksButton.isEnabled()
+    assert dialog.candidateTable.item(dialog.rows_by_bsm()[some], 0).checkState() == Qt.CheckState.Checked
     dialog.use()
     page = wizard.layers_page
     assert page.isComplete()

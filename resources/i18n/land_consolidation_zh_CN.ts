@@ -121,6 +121,11 @@
     </message>
     <message>
       <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>Map of the draft</source>
+      <translation>草案地图</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
       <source>Candidates</source>
       <translation>候选图斑</translation>
     </message>
@@ -1665,161 +1670,176 @@
     </message>
     <message>
       <location filename="dialogs/draft_dialog.py" line="151" />
-      <source>{added} m² new cultivated land ({rate} %), {reclaimed} m² reclaimed, {n} parcels, {cost} yuan — layer {layer}</source>
-      <translation>新增耕地 {added} m²（{rate} %），拆旧复垦 {reclaimed} m²，{n} 个图斑，费用 {cost} 元——图层 {layer}</translation>
+      <source>{added} m² new cultivated land ({rate} %), {reclaimed} m² reclaimed, {n} parcels, {cost} yuan</source>
+      <translation>新增耕地 {added} m²（{rate} %），拆旧复垦 {reclaimed} m²，{n} 个图斑，费用 {cost} 元</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="169" />
+      <location filename="dialogs/draft_dialog.py" line="168" />
       <source>{m2} m² = {rate} % of the original cultivated land (target {target} %)</source>
       <translation>{m2} m²，占原耕地 {rate} %（目标 {target} %）</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="171" />
+      <location filename="dialogs/draft_dialog.py" line="170" />
       <source>Construction land reclaimed</source>
       <translation>拆旧复垦</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="171" />
+      <location filename="dialogs/draft_dialog.py" line="170" />
       <source>{m2} m² (needed {need} m²)</source>
       <translation>{m2} m²（需要 {need} m²）</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="173" />
+      <location filename="dialogs/draft_dialog.py" line="172" />
       <source>Cost</source>
       <translation>费用</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="173" />
+      <location filename="dialogs/draft_dialog.py" line="172" />
       <source>{yuan} yuan</source>
       <translation>{yuan} 元</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="174" />
+      <location filename="dialogs/draft_dialog.py" line="173" />
       <source> (budget {budget} yuan)</source>
       <translation>（预算 {budget} 元）</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="175" />
+      <location filename="dialogs/draft_dialog.py" line="174" />
       <source>Parcels chosen</source>
       <translation>选入图斑</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="178" />
+      <location filename="dialogs/draft_dialog.py" line="177" />
       <source>New cultivated land missing</source>
       <translation>新增耕地缺口</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="178" />
+      <location filename="dialogs/draft_dialog.py" line="177" />
       <source>{m2} m²</source>
       <translation>{m2} m²</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="182" />
+      <location filename="dialogs/draft_dialog.py" line="181" />
       <source>Lower bound of the cost</source>
       <translation>费用下界</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="182" />
+      <location filename="dialogs/draft_dialog.py" line="181" />
       <source>{bound} yuan, gap {gap}</source>
       <translation>{bound} 元，差距 {gap}</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="192" />
+      <location filename="dialogs/draft_dialog.py" line="191" />
       <source>The draft meets the targets.</source>
       <translation>草案达到全部目标。</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="195" />
+      <location filename="dialogs/draft_dialog.py" line="194" />
       <source>The targets cannot be met: {reason}.</source>
       <translation>无法达到目标：{reason}。</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="310" />
+      <location filename="dialogs/draft_dialog.py" line="227" />
+      <source>drafted sub-project (outline)</source>
+      <translation>子项目草案（轮廓）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="360" />
       <source>The drafting algorithm is not available.</source>
       <translation>方案编制助手算法不可用。</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="322" />
+      <location filename="dialogs/draft_dialog.py" line="372" />
       <source>Drafting…</source>
       <translation>正在编制方案草案…</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="332" />
+      <location filename="dialogs/draft_dialog.py" line="382" />
       <source>The draft could not be made.</source>
       <translation>未能编制草案。</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="334" />
+      <location filename="dialogs/draft_dialog.py" line="384" />
       <source>No draft.</source>
       <translation>无草案。</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="338" />
+      <location filename="dialogs/draft_dialog.py" line="388" />
       <source>The draft could not be shown: {error}</source>
       <translation>无法显示草案：{error}</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="351" />
+      <location filename="dialogs/draft_dialog.py" line="401" />
       <source>output {key} missing</source>
       <translation>缺少输出 {key}</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="367" />
+      <location filename="dialogs/draft_dialog.py" line="417" />
       <source>Drafted plan · {layer}</source>
       <translation>规划方案草案 · {layer}</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="368" />
+      <location filename="dialogs/draft_dialog.py" line="418" />
       <source>Drafted parcels by type · {layer}</source>
       <translation>草案选入图斑（按类型） · {layer}</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="369" />
+      <location filename="dialogs/draft_dialog.py" line="419" />
       <source>Drafted sub-projects · {layer}</source>
       <translation>子项目草案 · {layer}</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="387" />
+      <location filename="dialogs/draft_dialog.py" line="436" />
       <source>The draft misses the targets: change the targets or the locked parcels and rerun.</source>
       <translation>草案未达到目标：请调整目标或锁定的图斑后重新编制。</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="399" />
+      <location filename="dialogs/draft_dialog.py" line="468" />
       <source>Draft of the plan</source>
       <translation>规划方案草案</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="422" />
+      <location filename="dialogs/draft_dialog.py" line="492" />
       <source>No draft yet: set the targets and press Draft.</source>
       <translation>尚无草案：请设定目标后点击“编制”。</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="517" />
+      <location filename="dialogs/draft_dialog.py" line="575" />
+      <source>Taken in at the rerun (INCLUDE)</source>
+      <translation>重新编制时必选（INCLUDE）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="575" />
+      <source>Left out at the rerun (EXCLUDE)</source>
+      <translation>重新编制时排除（EXCLUDE）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="594" />
       <source>never choose {n}: {list}</source>
       <translation>排除 {n} 个：{list}</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="519" />
+      <location filename="dialogs/draft_dialog.py" line="596" />
       <source>always choose {n}: {list}</source>
       <translation>必选 {n} 个：{list}</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="520" />
+      <location filename="dialogs/draft_dialog.py" line="597" />
       <source>Locked for the rerun: {locks}.</source>
       <translation>重新编制时锁定：{locks}。</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="554" />
+      <location filename="dialogs/draft_dialog.py" line="631" />
       <source>Rerun</source>
       <translation>重新编制</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="554" />
+      <location filename="dialogs/draft_dialog.py" line="631" />
       <source>Draft</source>
       <translation>编制</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="573" />
+      <location filename="dialogs/draft_dialog.py" line="650" />
       <source>The draft could not be used: {error}</source>
       <translation>无法采用草案：{error}</translation>
     </message>
@@ -1969,37 +1989,37 @@
       <translation>请填写项目名称。</translation>
     </message>
     <message>
-      <location filename="dialogs/layers_page.py" line="221" />
+      <location filename="dialogs/layers_page.py" line="222" />
       <source>Give the permanent basic farmland both before and after the adjustment, or neither.</source>
       <translation>调整前、调整后永久基本农田须同时提供，或均不提供。</translation>
     </message>
     <message>
-      <location filename="dialogs/layers_page.py" line="223" />
+      <location filename="dialogs/layers_page.py" line="224" />
       <source>Choose the planned DLTB layer, or another form of the plan.</source>
       <translation>请选择规划地类图斑图层，或改用其他规划形式。</translation>
     </message>
     <message>
-      <location filename="dialogs/layers_page.py" line="225" />
+      <location filename="dialogs/layers_page.py" line="226" />
       <source>Choose the planned-code field, or another form of the plan.</source>
       <translation>请选择规划地类编码字段，或改用其他规划形式。</translation>
     </message>
     <message>
-      <location filename="dialogs/layers_page.py" line="227" />
+      <location filename="dialogs/layers_page.py" line="228" />
       <source>The planned field-ridge coefficient field cannot be the planned-code field.</source>
       <translation>规划田坎系数字段不能与规划地类编码字段相同。</translation>
     </message>
     <message>
-      <location filename="dialogs/layers_page.py" line="230" />
+      <location filename="dialogs/layers_page.py" line="231" />
       <source>The planned layer must not be the current DLTB itself.</source>
       <translation>规划图层不能是现状地类图斑图层本身。</translation>
     </message>
     <message>
-      <location filename="dialogs/layers_page.py" line="242" />
+      <location filename="dialogs/layers_page.py" line="243" />
       <source>The drafted plan is no longer in the map: draft again, or choose another form of the plan.</source>
       <translation>规划方案草案已不在地图中：请重新编制，或选择其他规划形式。</translation>
     </message>
     <message>
-      <location filename="dialogs/layers_page.py" line="249" />
+      <location filename="dialogs/layers_page.py" line="250" />
       <source>The draft was made for another DLTB, project area, period or constraint layers: draft again, or choose another form of the plan.</source>
       <translation>草案是按其他地类图斑、项目区、实施期限或约束图层编制的：请重新编制，或选择其他规划形式。</translation>
     </message>
@@ -2039,142 +2059,147 @@
       <translation>全域综合整治项目</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="119" />
+      <location filename="dialogs/project_wizard.py" line="120" />
       <source>The layer has more than {n} parcels: run the potential survey algorithm for the village estimates.</source>
       <translation>图层图斑数超过 {n} 个：请运行“潜力调查”算法获取各村估算数据。</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="129" />
+      <location filename="dialogs/project_wizard.py" line="130" />
       <source>Potential figures not shown: {error}</source>
       <translation>未能显示潜力数据：{error}</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="246" />
+      <location filename="dialogs/project_wizard.py" line="247" />
       <source> (selected features)</source>
       <translation>（仅选中的要素）</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="248" />
+      <location filename="dialogs/project_wizard.py" line="249" />
       <source>{n} village(s)</source>
       <translation>{n} 个村</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="250" />
+      <location filename="dialogs/project_wizard.py" line="251" />
       <source>DLTB layer</source>
       <translation>地类图斑图层</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="255" />
+      <location filename="dialogs/project_wizard.py" line="256" />
       <source>Period</source>
       <translation>实施期限</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="258" />
+      <location filename="dialogs/project_wizard.py" line="259" />
       <source>The draft reads the standard field names; the field mapping of page 1 is not applied to it.</source>
       <translation>草案按标准字段名读取；第 1 页的字段对应关系不适用于草案。</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="333" />
-      <source>drafted plan: fields {field} and {kcxs} of {layer}</source>
-      <translation>规划方案草案：{layer} 的字段 {field} 和 {kcxs}</translation>
+      <location filename="dialogs/project_wizard.py" line="334" />
+      <source>{layer}: fields {field} and {kcxs}</source>
+      <translation>{layer}：字段 {field} 和 {kcxs}</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="338" />
+      <location filename="dialogs/project_wizard.py" line="339" />
       <source>field {field}, field-ridge coefficient {kcxs}</source>
       <translation>字段 {field}，田坎系数 {kcxs}</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="341" />
+      <location filename="dialogs/project_wizard.py" line="342" />
       <source>field {field}</source>
       <translation>字段 {field}</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="343" />
+      <location filename="dialogs/project_wizard.py" line="344" />
       <source>not given</source>
       <translation>未提供</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="355" />
+      <location filename="dialogs/project_wizard.py" line="356" />
       <source>Area of the project area</source>
       <translation>项目区面积</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="355" />
+      <location filename="dialogs/project_wizard.py" line="356" />
       <source>{ha:.4f} ha</source>
       <translation>{ha:.4f} 公顷</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="356" />
+      <location filename="dialogs/project_wizard.py" line="357" />
       <source>Cultivated land</source>
       <translation>耕地</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="358" />
+      <location filename="dialogs/project_wizard.py" line="359" />
       <source>Township code</source>
       <translation>乡镇代码</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="364" />
+      <location filename="dialogs/project_wizard.py" line="365" />
       <source>Field mapping</source>
       <translation>字段映射</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="364" />
+      <location filename="dialogs/project_wizard.py" line="365" />
       <source>the standard field names</source>
       <translation>标准字段名</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="366" />
+      <location filename="dialogs/project_wizard.py" line="367" />
       <source>Planned land use</source>
       <translation>规划地类</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="375" />
+      <location filename="dialogs/project_wizard.py" line="370" />
+      <source>Drafted plan</source>
+      <translation>规划方案草案</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="378" />
       <source>Later surveys</source>
       <translation>后续调查</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="378" />
+      <location filename="dialogs/project_wizard.py" line="381" />
       <source>The project file holds the boundary, copies of the layers (parcels meeting the boundary) and these settings; re-open it with “Open project…” to change them.</source>
       <translation>项目文件包含项目区边界、各图层的副本（与边界相交的图斑）及上述设置；如需修改，请通过“打开项目…”重新打开。</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="400" />
+      <location filename="dialogs/project_wizard.py" line="403" />
       <source>Writing the project…</source>
       <translation>正在写入项目…</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="412" />
+      <location filename="dialogs/project_wizard.py" line="415" />
       <source>The project could not be written.</source>
       <translation>项目写入失败。</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="70" />
+      <location filename="dialogs/project_wizard.py" line="71" />
       <source>New land consolidation project</source>
       <translation>新建全域综合整治项目</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="76" />
+      <location filename="dialogs/project_wizard.py" line="77" />
       <source>&lt; Back</source>
       <translation>&lt; 上一步</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="76" />
+      <location filename="dialogs/project_wizard.py" line="77" />
       <source>Next &gt;</source>
       <translation>下一步 &gt;</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="77" />
+      <location filename="dialogs/project_wizard.py" line="78" />
       <source>Finish</source>
       <translation>完成</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="78" />
+      <location filename="dialogs/project_wizard.py" line="79" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="79" />
+      <location filename="dialogs/project_wizard.py" line="80" />
       <source>Commit</source>
       <translation>提交</translation>
     </message>
@@ -5658,8 +5683,8 @@ The plan is a planned DLTB layer (overlaid; boundaries need not match, classes m
     </message>
     <message>
       <location filename="dialogs/layers_page.ui" line="0" />
-      <source>All optional. The plan can be a planned DLTB layer or a planned-code field on the current DLTB.</source>
-      <translation>均为可选项。规划方案可以是规划地类图斑图层，也可以是现状地类图斑上的规划地类编码字段。</translation>
+      <source>All optional. The plan can be a planned DLTB layer, a planned-code field on the current DLTB, or a draft proposed from the potential survey.</source>
+      <translation>均为可选项。规划方案可以是规划地类图斑图层、现状地类图斑上的规划地类编码字段，或根据潜力调查编制的草案。</translation>
     </message>
     <message>
       <location filename="dialogs/layers_page.ui" line="0" />
