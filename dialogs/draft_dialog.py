@@ -438,6 +438,10 @@ class DraftDialog(QDialog, FORM):
 
     def _settle(self) -> None:
         self.fit_top()
+        # The last column fills the table's width again (a refill with hidden rows can leave it short).
+        header = self.candidateTable.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
         QTimer.singleShot(0, self.zoom_to_draft)
 
     def zoom_to_draft(self) -> None:
