@@ -48,6 +48,10 @@ PROJECT_LAYERS = {"DLTB": "dltb", "DLTB_GH": "after", "XMQ": "area", "ZXM": "sub
                   "CZKFBJ": "development_boundary", "YJJBNTTB": "pbf_before", "YJJBNTTB_GH": "pbf_after"}
 #: Planned-code fields on a DLTB (规划地类编码), most usual first.
 PLANNED_CODE_FIELDS = ("GHDLBM", "GH_DLBM", "GHDLDM", "GHDL", "DLBM_GH")
+#: Planned 田坎 coefficient fields on a DLTB (规划扣除系数; GHKCXS is what the drafting assistant writes).
+PLANNED_KCXS_FIELDS = ("GHKCXS", "GH_KCXS", "KCXS_GH")
+#: A later survey (年度变更调查 DLTB) by its name: DLTB_<year>, as the project GeoPackage names them.
+SURVEY_NAME = re.compile(r"DLTB_(\d{4})")
 #: How many code values page 1 samples to judge a DLBM field.
 CODE_SAMPLE = 200
 #: Share of the sampled values that must be 三调 codes for a field to pass as the land-use code field.
@@ -129,6 +133,37 @@ def planned_code_field(field_names: Iterable[str]) -> str | None:
     """The planned-code field (GHDLBM …) among a layer's fields, or None."""
     by_upper = {name.upper(): name for name in field_names}
     return next((by_upper[name] for name in PLANNED_CODE_FIELDS if name in by_upper), None)
+
+
+def planned_kcxs_field(field_names: Iterable[str]) -> str | None:
+    """The planned 田坎 coefficient field (GHKCXS …) among a layer's fields, or None."""
+    by_upper = {name.upper(): name for name in field_names}
+    return next((by_upper[name] for name in PLANNED_KCXS_FIELDS if name in by_upper), None)
+
+
+def survey_year(layer) -> int | None:
+    """The year of a later survey named ``DLTB_<year>`` (its name, source layer or project layer name), or None."""
+    for name in layer_names(layer) + [project_layer_name(layer).upper()]:
+        match = SURVEY_NAME.fullmatch(name)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def guess_surveys(layers: Iterable, dltb_layer=None) -> list:
+    """The later surveys among ``layers``: named ``DLTB_<4-digit year>``, not the DLTB itself, oldest first.
+
+    One layer per year: the user's own layer before a loaded project's copy of it.
+    """
+    layers = [layer for layer in layers if layer is not dltb_layer]
+    layers = [layer for layer in layers if not project_layer_name(layer)] + \
+        [layer for layer in layers if project_layer_name(layer)]
+    by_year: dict = {}
+    for layer in layers:
+        year = survey_year(layer)
+        if year is not None:
+            by_year.setdefault(year, layer)
+    return [by_year[year] for year in sorted(by_year)]
 
 
 def code_field_problem(layer, field: str, sample: int = CODE_SAMPLE) -> str | None:

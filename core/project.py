@@ -12,7 +12,8 @@ Layout (all layers in the DLTB's CRS):
 * the later surveys (年度变更调查 DLTB, for implementation monitoring), one
   layer each, named ``DLTB_<year>`` (their order in the ``surveys`` setting);
 * ``lc_settings`` – a key/value table: project facts (name, code, township,
-  years, responsible unit), the DLTB field mapping, the planned-code field,
+  years, responsible unit), the DLTB field mapping, the planned-code field
+  and its planned 田坎 coefficient field,
   the chosen villages, and where each layer was copied from.
 
 Copies, not references: the file can be mailed to the county bureau and
@@ -28,6 +29,7 @@ from .errors import Cancelled, LandConsolidationError
 from .keys import (
     AFTER,
     AFTER_FIELD,
+    AFTER_KCXS_FIELD,
     CODE,
     DEVELOPMENT_BOUNDARY,
     DLTB,
@@ -74,7 +76,8 @@ SETTING_TYPES = {
     "start_year": ((int, type(None)), tr_noop("a year")), "end_year": ((int, type(None)), tr_noop("a year")),
     "villages": (list, tr_noop("a list")), "village_names": (dict, tr_noop("an object")),
     "field_mapping": (dict, tr_noop("an object")),
-    "after_field": ((str, type(None)), tr_noop("text")), "sources": (dict, tr_noop("an object")),
+    "after_field": ((str, type(None)), tr_noop("text")),
+    "after_kcxs_field": ((str, type(None)), tr_noop("text")), "sources": (dict, tr_noop("an object")),
     "prepared_by": (str, tr_noop("text")), "prepared_on": (str, tr_noop("a date")), "surveys": (list, tr_noop("a list")),
 }
 
@@ -123,7 +126,7 @@ def read_settings(path) -> dict:
 
 
 def load_project(path) -> dict:
-    """Processing parameters (DLTB, PROJECT_AREA, AFTER or AFTER_FIELD …) of a project GeoPackage.
+    """Processing parameters (DLTB, PROJECT_AREA, AFTER or AFTER_FIELD and AFTER_KCXS_FIELD …) of a project file.
 
     Only the layers present in the file appear; the project facts come as
     ``START_YEAR`` / ``END_YEAR`` / ``NAME`` / ``CODE``.
@@ -133,6 +136,8 @@ def load_project(path) -> dict:
     params = {key: layer_uri(path, name) for key, name in LAYER_NAMES.items() if name in present}
     if settings.get("after_field") and AFTER not in params:
         params[AFTER_FIELD] = settings["after_field"]
+        if settings.get("after_kcxs_field"):
+            params[AFTER_KCXS_FIELD] = settings["after_kcxs_field"]
     surveys = [layer_uri(path, name) for name in settings.get("surveys") or [] if name in present]
     if surveys:
         params[SURVEY] = surveys

@@ -1,6 +1,7 @@
 """The project set-up wizard: assembles the pages and runs createproject on the task manager."""
 from __future__ import annotations
 
+import html
 import json
 
 from qgis.core import (
@@ -11,7 +12,7 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProject,
 )
-from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QWizard
 
@@ -20,13 +21,16 @@ from ..core.errors import LandConsolidationError
 from ..core.keys import (
     AFTER,
     AFTER_FIELD,
+    AFTER_KCXS_FIELD,
     CODE,
     DEVELOPMENT_BOUNDARY,
     DLTB,
     END_YEAR,
     FIELD_MAPPING,
+    INPUT,
     NAME,
     OUTPUT,
+    PBF,
     PBF_AFTER,
     PBF_BEFORE,
     PROJECT_AREA,
@@ -34,6 +38,7 @@ from ..core.keys import (
     RESPONSIBLE_UNIT,
     START_YEAR,
     SUBPROJECTS,
+    SURVEY,
     TOWNSHIP,
     VILLAGES,
     algorithm_id,
@@ -88,6 +93,8 @@ class ProjectWizard(QWizard):
         self.error = None
         self._potential_cache = {}
         self._figures_cache = {}
+        self._village_areas = {}
+        self._draft_dialog = None
 
     # --- what the pages ask of the wizard ----------------------------------------------------
     def dltb_layer(self):
@@ -130,29 +137,141 @@ class ProjectWizard(QWizard):
 
     # --- parameters ----------------------------------------------------------------------------------
     def parameters(self) -> dict:
-        """createproject parameters from the pages."""
+        """createproject parameters from the pages (with a drafted plan: the drafted DLTB and its fields)."""
         layer = self.dltb_layer()
+        draft = self.layers_page.drafted()
+        if draft is not None:
+            layer = draft.plan
         params = {DLTB: layer.id() if layer is not None else None}
-        if self.area_page.mode() == "layer":
-            area = self.area_page.area_layer()
-            if area is not None:
-                params[PROJECT_AREA] = (
-                    QgsProcessingFeatureSourceDefinition(area.id(), True) if self.area_page.selected_only()
-                    else area.id()
-                )
-        else:
-            params[VILLAGES] = ",".join(self.area_page.chosen_villages())
+        params.update(self._area_parameters())
         params.update(self.facts_page.facts())
         for key, chosen in self.layers_page.layers().items():
             params[key] = chosen.id()
         after_field = self.layers_page.after_field()
         if after_field:
             params[AFTER_FIELD] = after_field
+            kcxs_field = self.layers_page.after_kcxs_field()
+            if kcxs_field:
+                params[AFTER_KCXS_FIELD] = kcxs_field
+        surveys = self.layers_page.surveys()
+        if surveys:
+            params[SURVEY] = [survey.id() for survey in surveys]
         overrides = self.field_overrides()
         if overrides:
             params[FIELD_MAPPING] = json.dumps(overrides, ensure_ascii=False)
         params[OUTPUT] = self.summary_page.output_path()
         return params
+
+    def _area_parameters(self) -> dict:
+        """PROJECT_AREA (a layer, or its selected features) or VILLAGES."""
+        if self.area_page.mode() == "layer":
+            area = self.area_page.area_layer()
+            if area is None:
+                return {}
+            return {PROJECT_AREA: QgsProcessingFeatureSourceDefinition(area.id(), True)
+                    if self.area_page.selected_only() else area.id()}
+        return {VILLAGES: ",".join(self.area_page.chosen_villages())}
+
+    # --- the drafting assistant --------------------------------------------------------------------------
+    def draft_key(self) -> tuple:
+        """The choices a draft depends on: DLTB, field mapping, project area, period and constraint layers."""
+        def layer_id(layer):
+            return layer.id() if layer is not None else ""
+
+        area_page, pages = self.area_page, self.layers_page
+        area = area_page.area_layer()
+        if area_page.mode() == "layer":
+            selection = tuple(sorted(area.selectedFeatureIds())) if area is not None and area_page.selected_only() \
+                else None
+            where = ("layer", layer_id(area), selection)
+        else:
+            where = ("villages", tuple(area_page.chosen_villages()))
+        facts = self.facts_page.facts()
+        return (layer_id(self.dltb_layer()), json.dumps(self.field_overrides(), sort_keys=True), where,
+                facts[START_YEAR], facts[END_YEAR], layer_id(pages.redLineCombo.currentLayer()),
+                layer_id(pages.devBoundaryCombo.currentLayer()), layer_id(pages.pbfBeforeCombo.currentLayer()))
+
+    def draft_inputs(self) -> dict:
+        """draftscheme parameters from the pages: the DLTB, project area, constraint layers and period.
+
+        Villages become a boundary layer (their parcels dissolved, as createproject does).
+
+        Raises:
+            LandConsolidationError: no DLTB, no project area, or villages that cannot be read.
+        """
+        layer = self.dltb_layer()
+        if layer is None:
+            raise LandConsolidationError(tr("Choose the DLTB layer (land-use parcels of the land survey)."))
+        params = {INPUT: layer.id()}
+        area = self._area_parameters()
+        if PROJECT_AREA in area:
+            params[PROJECT_AREA] = area[PROJECT_AREA]
+        elif area.get(VILLAGES):
+            params[PROJECT_AREA] = self._village_area(layer, area[VILLAGES])
+        else:
+            raise LandConsolidationError(tr("Choose the project area layer, or pick the villages of the project."))
+        for key, combo in ((RED_LINE, self.layers_page.redLineCombo),
+                           (DEVELOPMENT_BOUNDARY, self.layers_page.devBoundaryCombo),
+                           (PBF, self.layers_page.pbfBeforeCombo)):
+            if combo.currentLayer() is not None:
+                params[key] = combo.currentLayer().id()
+        facts = self.facts_page.facts()
+        params[START_YEAR], params[END_YEAR] = facts[START_YEAR], facts[END_YEAR]
+        return params
+
+    def _village_area(self, layer, villages: str):
+        """The chosen villages' parcels dissolved into a boundary layer (memory; cached per choice)."""
+        from qgis.core import QgsFeature, QgsVectorLayer
+
+        key = (layer.id(), villages, json.dumps(self.field_overrides(), sort_keys=True))
+        if key not in self._village_areas:
+            QgsApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                boundary, _names = project.village_boundary(layer, villages.split(","), self.field_overrides() or None)
+            finally:
+                QgsApplication.restoreOverrideCursor()
+            area = QgsVectorLayer(f"MultiPolygon?crs={layer.crs().authid()}", tr("Project area"), "memory")
+            feature = QgsFeature(area.fields())
+            feature.setGeometry(boundary)
+            area.dataProvider().addFeatures([feature])
+            self._village_areas[key] = area
+        return self._village_areas[key]
+
+    def draft_inputs_html(self) -> str:
+        """What the draft reads from the wizard, for the drafting assistant."""
+        pages = self.layers_page
+        layer = self.dltb_layer()
+        if self.area_page.mode() == "layer":
+            area = self.area_page.area_layer()
+            area_text = (area.name() if area is not None else "—") + (
+                tr(" (selected features)") if self.area_page.selected_only() else "")
+        else:
+            area_text = tr("{n} village(s)").format(n=len(self.area_page.chosen_villages()))
+        facts = self.facts_page.facts()
+        rows = [(tr("DLTB layer"), layer.name() if layer is not None else "—"), (tr("Project area"), area_text)]
+        for label, combo in ((tr("Ecological protection red line"), pages.redLineCombo),
+                             (tr("Urban development boundary"), pages.devBoundaryCombo),
+                             (tr("Permanent basic farmland"), pages.pbfBeforeCombo)):
+            rows.append((label, combo.currentLayer().name() if combo.currentLayer() is not None else "—"))
+        rows.append((tr("Period"), f"{facts[START_YEAR]}—{facts[END_YEAR]}"))
+        note = ""
+        if self.field_overrides():
+            note = "<p style='color:#b35900'>" + html.escape(tr(
+                "The draft reads the standard field names; the field mapping of page 1 is not applied to it.")) + "</p>"
+        return summary_rows(rows, columns=2) + note
+
+    def draft_dialog(self):
+        """The drafting assistant of this wizard (one, kept with its locks), up to date with the pages."""
+        if self._draft_dialog is None:
+            from .draft_dialog import DraftDialog
+
+            self._draft_dialog = DraftDialog(self)
+        self._draft_dialog.prepare()
+        return self._draft_dialog
+
+    def use_draft(self, draft) -> None:
+        """Make a draft the plan (called by the drafting assistant's *Use this draft*)."""
+        self.layers_page.set_draft(draft)
 
     def project_figures(self) -> dict:
         """Area, 耕地 and parcels of the project area and its township codes, before anything is written.
@@ -209,9 +328,20 @@ class ProjectWizard(QWizard):
                 names = [f"{lookup.get(c, '')}（{c}）" for c in self.area_page.chosen_villages()]
             area_text = "、".join(names)
         chosen = self.layers_page.layers()
-        plan = (chosen[AFTER].name() if AFTER in chosen
-                else tr("field {field}").format(field=self.layers_page.after_field()) if self.layers_page.after_field()
-                else tr("not given"))
+        draft = self.layers_page.drafted()
+        kcxs_field = self.layers_page.after_kcxs_field()
+        if draft is not None:
+            plan = tr("{layer}: fields {field} and {kcxs}").format(
+                field=self.layers_page.after_field(), kcxs=kcxs_field, layer=draft.plan.name())
+        elif AFTER in chosen:
+            plan = chosen[AFTER].name()
+        elif self.layers_page.after_field() and kcxs_field:
+            plan = tr("field {field}, field-ridge coefficient {kcxs}").format(
+                field=self.layers_page.after_field(), kcxs=kcxs_field)
+        elif self.layers_page.after_field():
+            plan = tr("field {field}").format(field=self.layers_page.after_field())
+        else:
+            plan = tr("not given")
         rows = [
             (tr("Project name"), facts[NAME]),
             (tr("Project code"), facts[CODE] or "—"),
@@ -236,12 +366,16 @@ class ProjectWizard(QWizard):
             (tr("Project area"), area_text),
             (tr("Planned land use"), plan),
         ]
+        if draft is not None:
+            rows.append((tr("Drafted plan"), draft.summary()))
         labels = {PBF_BEFORE: tr("Permanent basic farmland before the adjustment"),
                   PBF_AFTER: tr("Permanent basic farmland after the adjustment"),
                   SUBPROJECTS: tr("Sub-projects"), RED_LINE: tr("Ecological protection red line"),
                   DEVELOPMENT_BOUNDARY: tr("Urban development boundary")}
         for key, label in labels.items():
             rows.append((label, chosen[key].name() if key in chosen else "—"))
+        surveys = self.layers_page.surveys()
+        rows.append((tr("Later surveys"), ", ".join(survey.name() for survey in surveys) if surveys else "—"))
         warning = self.area_page.warningLabel.text()
         note = f"<p style='color:#b35900'>{warning}</p>" if warning else ""
         return summary_rows(rows) + note + "<p>" + tr(
@@ -315,5 +449,7 @@ class ProjectWizard(QWizard):
         self.facts_page.set_facts(settings)
         chosen = {key: layers[name] for key, name in project.LAYER_NAMES.items()
                   if name in layers and key not in (DLTB, PROJECT_AREA)}
-        self.layers_page.set_layers(chosen, settings.get("after_field", ""))
+        surveys = [layers[name] for name in settings.get("surveys") or [] if name in layers]
+        self.layers_page.set_layers(chosen, settings.get("after_field") or "", settings.get("after_kcxs_field") or "",
+                                    surveys)
         self.summary_page.outputWidget.setFilePath(str(path))

@@ -88,11 +88,13 @@ class SummaryPage(QWizardPage, FORM):
         return self.problem() is None and not self.wizard().is_running()
 
 
-def summary_rows(rows) -> str:
-    """An HTML table of (label, value) rows."""
-    cells = "".join(
-        f"<tr><td style='padding:2px 12px 2px 0;color:#555'>{html.escape(label)}</td>"
-        f"<td style='padding:2px 0'>{html.escape(str(value))}</td></tr>"
-        for label, value in rows
-    )
-    return f"<table>{cells}</table>"
+def summary_rows(rows, columns: int = 1) -> str:
+    """An HTML table of (label, value) rows; ``columns`` pairs side by side."""
+    rows = list(rows)
+    lines = []
+    for start in range(0, len(rows), columns):
+        lines.append("<tr>" + "".join(
+            f"<td style='padding:2px 12px 2px 0;color:#555'>{html.escape(label)}</td>"
+            f"<td style='padding:2px 24px 2px 0'>{html.escape(str(value))}</td>"
+            for label, value in rows[start:start + columns]) + "</tr>")
+    return f"<table>{''.join(lines)}</table>"

@@ -101,3 +101,52 @@ def test_parcels_only_touching_a_noisy_boundary_are_not_copied(provider, tmp_pat
     copied = QgsVectorLayer(project.layer_uri(out, "DLTB"), "d", "ogr")
     assert sorted(f["BSM"] for f in copied.getFeatures()) == ["1"]
     assert result["PARCEL_COUNT"] == 1
+
+
+def workbook_added_m2(project_file, folder) -> float:
+    """新增耕地合计 of the workbook's 表4 (新增耕地来源表) exported from a project, in m² (hectares to 8 places)."""
+    import pandas as pd
+
+    processing.run("landconsolidation:exportscheme", {
+        "PROJECT": str(project_file), "TABLES": [3], "UNITS": 0, "DECIMALS": 8, "CSV_FOLDER": str(folder),
+        "OUTPUT_XLSX": str(folder / "scheme.xlsx")})
+    table = pd.read_csv(folder / "表4 新增耕地来源表.csv", dtype=str, encoding="utf-8-sig")
+    total = table[table.iloc[:, 1] == "新增耕地合计"]
+    return float(total.iloc[0, 2]) * 1e4
+
+
+def test_a_drafted_plan_keeps_its_field_ridges(provider, sample_gpkg, tmp_path):
+    """A draft's DLTB (GHDLBM, GHKCXS) as the project's DLTB with AFTER_FIELD and AFTER_KCXS_FIELD: the project
+    remembers both, and the workbook exported from the project measures exactly the drafted new cultivated land
+    (without the 田坎 field, new cultivated land would count gross and exceed it)."""
+    def uri(layer):
+        return f"{sample_gpkg}|layername={layer}"
+
+    plan = str(tmp_path / "draft.gpkg")
+    draft = processing.run("landconsolidation:draftscheme", {
+        "INPUT": uri("DLTB"), "PROJECT_AREA": uri("XMQ"), "RED_LINE": uri("STBHHX"),
+        "DEVELOPMENT_BOUNDARY": uri("CZKFBJ"), "PBF": uri("YJJBNTTB"), "START_YEAR": 2026, "END_YEAR": 2028,
+        "OUTPUT": plan, "OUTPUT_CANDIDATES": "memory:", "OUTPUT_SUBPROJECTS": "memory:"})
+    assert draft["FEASIBLE"] == 1
+    base = {"DLTB": plan, "PROJECT_AREA": uri("XMQ"), "NAME": "草案", "START_YEAR": 2026, "END_YEAR": 2028,
+            "AFTER_FIELD": "GHDLBM"}
+    with_kcxs = tmp_path / "with.gpkg"
+    processing.run(ALG, {**base, "AFTER_KCXS_FIELD": "GHKCXS", "OUTPUT": str(with_kcxs)})
+    settings = project.read_settings(with_kcxs)
+    assert (settings["after_field"], settings["after_kcxs_field"]) == ("GHDLBM", "GHKCXS")
+    params = project.load_project(with_kcxs)
+    assert (params["AFTER_FIELD"], params["AFTER_KCXS_FIELD"]) == ("GHDLBM", "GHKCXS")
+    (tmp_path / "a").mkdir()
+    assert workbook_added_m2(with_kcxs, tmp_path / "a") == pytest.approx(draft["ADDED_M2"], abs=0.01)
+    without = tmp_path / "without.gpkg"
+    processing.run(ALG, {**base, "OUTPUT": str(without)})
+    assert "AFTER_KCXS_FIELD" not in project.load_project(without)
+    (tmp_path / "b").mkdir()
+    assert workbook_added_m2(without, tmp_path / "b") > draft["ADDED_M2"] + 100.0
+
+
+def test_a_field_ridge_field_needs_the_planned_code_field(provider, tmp_path):
+    dltb = memory_layer("DLTB", plan_before_rows(), fields=PLAN_FIELDS)
+    with pytest.raises(QgsProcessingException, match="AFTER_FIELD"):
+        processing.run(ALG, {"DLTB": dltb, "VILLAGES": VILLAGE_A, "NAME": "x", "START_YEAR": 2026, "END_YEAR": 2027,
+                             "AFTER_KCXS_FIELD": "KCXS", "OUTPUT": str(tmp_path / "k.gpkg")})

@@ -193,6 +193,29 @@ def test_the_wizard_speaks_one_language(provider, locale):
     wizard.deleteLater()
 
 
+def test_the_drafting_assistant_speaks_one_language(provider, locale):
+    """The wizard's drafting assistant: its widgets, its figures (met and missed) and its candidate reasons."""
+    from land_consolidation.dialogs import draft_dialog
+    from land_consolidation.dialogs.project_wizard import ProjectWizard
+    from land_consolidation.i18n import tr
+
+    wizard = ProjectWizard()
+    dialog = wizard.draft_dialog()
+    texts = widget_texts(dialog)
+    met = {"ADDED_M2": 260194.02, "ADDED_RATE": 5.0, "RECLAIMED_M2": 5012.3, "COST": 1207085.54, "CHOSEN_COUNT": 36,
+           "FEASIBLE": 1, "SHORTFALL_M2": 0.0, "LP_BOUND": 1207072.85, "GAP_PCT": 0.0, "SOLVER": "milp", "REASON": ""}
+    missed = dict(met, FEASIBLE=0, SHORTFALL_M2=1200.0, SOLVER="best attempt", GAP_PCT=None)
+    texts += [("figures met", draft_dialog.figures_html(met, 5.0, 5000.0, None)),
+              ("figures missed", draft_dialog.figures_html(missed, 5.0, 5000.0, 2e6))]
+    texts += [(f"reason {reason}", tr(label)) for reason, label in draft_dialog.REASON_LABELS.items()]
+    texts += [(f"solver {key}", tr(label)) for key, label in draft_dialog.SOLVER_LABELS.items()]
+    assert sum(1 for _, text in texts if text) > 30
+    problems = check(texts, locale)
+    assert problems == [], "\n".join(problems)
+    dialog.deleteLater()
+    wizard.deleteLater()
+
+
 def test_the_export_dialog_speaks_one_language(provider, locale):
     from land_consolidation.dialogs.export_dialog import ExportDialog
 

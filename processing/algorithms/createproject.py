@@ -23,6 +23,7 @@ from ...core.progress import year_of
 from ...core.keys import (
     AFTER,
     AFTER_FIELD,
+    AFTER_KCXS_FIELD,
     CODE,
     DEVELOPMENT_BOUNDARY,
     DLTB,
@@ -137,6 +138,12 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
             AFTER_FIELD, self.tr("…or planned-code field on the DLTB"),
             parentLayerParameterName=DLTB, optional=True))
         self.parameterDefinition(AFTER_FIELD).setHelp(self.tr("Field holding the planned DLBM, instead of a layer."))
+        kcxs = QgsProcessingParameterField(
+            AFTER_KCXS_FIELD, self.tr("Planned field-ridge coefficient field (with the planned-code field)"),
+            parentLayerParameterName=DLTB, optional=True, type=QgsProcessingParameterField.DataType.Numeric)
+        kcxs.setHelp(self.tr("Planned KCXS per parcel (e.g. GHKCXS of a drafted plan); the indicators and the "
+                             "workbook read the plan with it."))
+        self.addParameter(kcxs)
         mapping = QgsProcessingParameterString(FIELD_MAPPING, self.tr("Field mapping (JSON role → field)"),
                                                optional=True)
         mapping.setFlags(mapping.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
@@ -162,9 +169,14 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
         name = self.parameterAsString(parameters, NAME, context).strip()
         mapping_text = self.parameterAsString(parameters, FIELD_MAPPING, context).strip()
         after_field = (self.parameterAsFields(parameters, AFTER_FIELD, context) or [""])[0]
+        kcxs_field = (self.parameterAsFields(parameters, AFTER_KCXS_FIELD, context) or [""])[0]
         with user_errors():
             if not name:
                 raise LandConsolidationError(tr("The project needs a name."))
+            if kcxs_field and not after_field:
+                raise LandConsolidationError(tr(
+                    "A planned field-ridge coefficient field (AFTER_KCXS_FIELD) needs the planned-code field "
+                    "(AFTER_FIELD)."))
             problem = period_problem(start, end, max_years)
             if problem:
                 raise LandConsolidationError(problem)
@@ -224,6 +236,7 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
                 "area_mode": "villages" if villages else "layer",
                 "field_mapping": overrides,
                 "after_field": after_field,
+                "after_kcxs_field": kcxs_field,
                 "sources": sources,
                 "crs": crs.authid(),
             }

@@ -39,6 +39,7 @@ from ...core import subprojects as subprojects_mod
 from ...core.keys import (
     AFTER,
     AFTER_FIELD,
+    AFTER_KCXS_FIELD,
     BASELINE,
     CODE_FIELD,
     CSV_FOLDER,
@@ -245,7 +246,7 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
                 settings = project.read_settings(path)
             explicit_plan = not _empty(params.get(AFTER)) or not _empty(params.get(AFTER_FIELD))
             for key, value in loaded.items():
-                if key in (AFTER, AFTER_FIELD) and explicit_plan:
+                if key in (AFTER, AFTER_FIELD, AFTER_KCXS_FIELD) and explicit_plan:
                     continue
                 if _empty(params.get(key)):
                     params[key] = value
@@ -413,8 +414,9 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
         if QgsApplication.processingRegistry().algorithmById(PROGRESS_ALG) is None:
             raise workbook.Unavailable(self.tr("the algorithm {id} is not installed").format(id=PROGRESS_ALG))
         feedback.pushInfo(self.tr("Running {id}…").format(id=PROGRESS_ALG))
-        inputs = {key: params.get(key) for key in (AFTER, AFTER_FIELD, SUBPROJECTS, SURVEY, PROJECT_AREA, PBF_BEFORE,
-                                                    PBF_AFTER, RED_LINE, SLOPE, DEM, REPAIR_GEOMETRY)}
+        inputs = {key: params.get(key) for key in (AFTER, AFTER_FIELD, AFTER_KCXS_FIELD, SUBPROJECTS, SURVEY,
+                                                    PROJECT_AREA, PBF_BEFORE, PBF_AFTER, RED_LINE, SLOPE, DEM,
+                                                    REPAIR_GEOMETRY)}
         inputs[BASELINE] = params[DLTB]
         inputs.update({key: params.get(key) for key, *_ in THRESHOLDS})
         inputs[START_YEAR] = params.get(START_YEAR) or facts.get("start_year")

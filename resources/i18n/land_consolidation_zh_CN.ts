@@ -78,6 +78,89 @@
     </message>
   </context>
   <context>
+    <name>DraftDialog</name>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>Draft a plan</source>
+      <translation>编制方案草案</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>Layers and period (from the wizard)</source>
+      <translation>图层与实施期限（取自向导）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>Targets</source>
+      <translation>目标</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>New cultivated land (% of the original cultivated land), at least</source>
+      <translation>新增耕地不少于（占原耕地 %）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>Construction land needed (m², reclaimed at least)</source>
+      <translation>所需建设用地（m²，至少拆旧复垦）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>Budget (yuan), at most</source>
+      <translation>预算上限（元）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>No draft yet: set the targets and press Draft.</source>
+      <translation>尚无草案：请设定目标后点击“编制”。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>Map of the draft</source>
+      <translation>草案地图</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>Candidates</source>
+      <translation>候选图斑</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>Untick a chosen parcel to leave it out, tick another one to take it in, then rerun.</source>
+      <translation>取消勾选已选图斑即排除，勾选其他图斑即必选，然后重新编制。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>Only the chosen and the locked parcels</source>
+      <translation>仅显示选入和锁定的图斑</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>Clear the locks</source>
+      <translation>清除锁定</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>Draft</source>
+      <translation>编制</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>Use this draft</source>
+      <translation>采用此草案</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.ui" line="0" />
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+  </context>
+  <context>
     <name>ExportDialog</name>
     <message>
       <location filename="dialogs/export_dialog.ui" line="0" />
@@ -641,52 +724,52 @@
       <translation>图层“{layer}”有 {n} 个图斑几何为空：{parcels}；请补全几何或删除这些图斑，或运行数据质检。</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="257" />
+      <location filename="core/draft.py" line="256" />
       <source>{key}: {n} BSM(s) are not candidates of the potential survey and were ignored: {list}</source>
       <translation>{key}：{n} 个标识码不是潜力调查的候选图斑，已忽略：{list}</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="263" />
+      <location filename="core/draft.py" line="262" />
       <source>INCLUDE: {list} cannot be chosen ({reason}).</source>
       <translation>INCLUDE：{list} 不能选入（{reason}）。</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="266" />
+      <location filename="core/draft.py" line="265" />
       <source>{list} are in both INCLUDE and EXCLUDE: excluded.</source>
       <translation>{list} 同时列于 INCLUDE 和 EXCLUDE：按排除处理。</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="517" />
+      <location filename="core/draft.py" line="516" />
       <source>the candidates can give at most {have:.2f} m² of new cultivated land, {short:.2f} m² short of the target {want:.2f} m² ({rate:g} % of {base:.2f} m² of cultivated land)</source>
       <translation>候选图斑最多可新增耕地 {have:.2f} m²，距目标 {want:.2f} m²（耕地 {base:.2f} m² 的 {rate:g} %）尚差 {short:.2f} m²</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="523" />
+      <location filename="core/draft.py" line="522" />
       <source>the reclamation candidates give at most {have:.2f} m², {short:.2f} m² short of NEW_BUILD_M2 {want:.2f} m²</source>
       <translation>复垦候选最多 {have:.2f} m²，距所需建设用地 NEW_BUILD_M2 {want:.2f} m² 尚差 {short:.2f} m²</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="534" />
+      <location filename="core/draft.py" line="533" />
       <source>{n} eligible candidates, more than the exact solver is given ({limit}): the greedy selection with repair is used; the gap to the lower bound says how close it is.</source>
       <translation>可选候选图斑 {n} 个，超过精确求解的上限（{limit} 个）：采用贪心法加修正的选择；与下界的差距说明其接近程度。</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="541" />
+      <location filename="core/draft.py" line="540" />
       <source>The MILP solver found no selection; the greedy selection is kept.</source>
       <translation>整数规划求解器未找到解，采用贪心法的选择。</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="546" />
+      <location filename="core/draft.py" line="545" />
       <source>SciPy's milp and the greedy method both ran; the greedy selection was {saving:.2f} yuan cheaper and is kept.</source>
       <translation>SciPy 的 milp 整数规划与贪心法均已运行；贪心法的选择便宜 {saving:.2f} 元，予以采用。</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="551" />
+      <location filename="core/draft.py" line="550" />
       <source>no selection reaches the targets</source>
       <translation>没有能达到目标的选择</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="560" />
+      <location filename="core/draft.py" line="559" />
       <source>within the budget {budget:.2f} yuan no selection reaches the targets: the cheapest costs {need:.2f} yuan</source>
       <translation>在预算 {budget:.2f} 元内没有能达到目标的选择：最省的方案需要 {need:.2f} 元</translation>
     </message>
@@ -746,7 +829,7 @@
       <translation>曲线几何需先分段线化。</translation>
     </message>
     <message>
-      <location filename="core/encoding.py" line="150" />
+      <location filename="core/encoding.py" line="145" />
       <source>Layer '{layer}' ({file}) declares no text encoding (no .cpg, DBF code page 0) and its text is not valid UTF-8: it is read as GB18030 (a superset of GBK); if the text still looks garbled, write the encoding into a .cpg file.</source>
       <translation>图层“{layer}”（{file}）没有声明文字编码（无 .cpg，DBF 代码页为 0），其文字不是有效的 UTF-8，已按 GB18030（GBK 的超集）读取；若文字仍有乱码，请在 .cpg 文件中写明编码。</translation>
     </message>
@@ -846,17 +929,17 @@
       <translation>图层没有字段 {field}（指定为 {role}）。</translation>
     </message>
     <message>
-      <location filename="core/guess.py" line="146" />
+      <location filename="core/guess.py" line="181" />
       <source>Layer '{layer}' has no field {field}.</source>
       <translation>图层“{layer}”没有字段 {field}。</translation>
     </message>
     <message>
-      <location filename="core/guess.py" line="156" />
+      <location filename="core/guess.py" line="191" />
       <source>The field {field} of layer '{layer}' is empty: it cannot be the land-use code field (DLBM).</source>
       <translation>图层“{layer}”的字段 {field} 为空，不能作为地类编码字段（DLBM）。</translation>
     </message>
     <message>
-      <location filename="core/guess.py" line="163" />
+      <location filename="core/guess.py" line="198" />
       <source>The field {field} does not hold land-survey codes: {known} of {n} values read are codes (others: {examples}). Choose the land-use code field (DLBM).</source>
       <translation>字段 {field} 存放的不是三调地类编码：读取的 {n} 个值中只有 {known} 个是地类编码（其他值如：{examples}）。请选择地类编码字段（DLBM）。</translation>
     </message>
@@ -1191,62 +1274,62 @@
       <translation>{survey} 未覆盖 {n} 个规划图斑（合计 {area:.2f} m²），按未实施、未变化计。</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="100" />
+      <location filename="core/project.py" line="103" />
       <source>'{file}' is not a project file of this plugin (the GeoPackage has no {table} settings table); make one with 'New project'.</source>
       <translation>“{file}”不是本插件的项目文件（GeoPackage 中没有 {table} 设置表）；请用“新建项目”生成。</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="105" />
+      <location filename="core/project.py" line="108" />
       <source>The project file '{file}' is damaged or not a GeoPackage ({error}).</source>
       <translation>项目文件“{file}”已损坏或不是 GeoPackage（{error}）。</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="112" />
+      <location filename="core/project.py" line="115" />
       <source>Project file '{file}', settings table {table}: the value of the key '{key}' is damaged: {value}.</source>
       <translation>项目文件“{file}”的设置表 {table} 中，键“{key}”的值已损坏：{value}。</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="117" />
+      <location filename="core/project.py" line="120" />
       <source>Project file '{file}', settings table {table}: the key '{key}' should hold {kind}, not {value}.</source>
       <translation>项目文件“{file}”的设置表 {table} 中，键“{key}”应为{kind}，实为 {value}。</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="190" />
+      <location filename="core/project.py" line="195" />
       <source>Layer '{layer}' has no village code (ZLDWDM) {codes}.</source>
       <translation>图层“{layer}”中没有坐落单位代码（ZLDWDM）{codes}。</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="308" />
+      <location filename="core/project.py" line="313" />
       <source>Cannot write {file}: {error}</source>
       <translation>无法写入 {file}：{error}</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="72" />
+      <location filename="core/project.py" line="74" />
       <source>text</source>
       <translation>文本</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="74" />
+      <location filename="core/project.py" line="76" />
       <source>a year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="75" />
+      <location filename="core/project.py" line="77" />
       <source>a list</source>
       <translation>列表</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="75" />
+      <location filename="core/project.py" line="77" />
       <source>an object</source>
       <translation>对象</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="78" />
+      <location filename="core/project.py" line="81" />
       <source>a date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="95" />
+      <location filename="core/project.py" line="98" />
       <source>Project file not found: {path}.</source>
       <translation>项目文件不存在：{path}。</translation>
     </message>
@@ -1576,6 +1659,266 @@
       <translation>{layer} 数据质检：发现 {n} 处问题；有问题的图斑已加载到地图。</translation>
     </message>
     <message>
+      <location filename="dialogs/draft_dialog.py" line="101" />
+      <source>best attempt (the targets are not met)</source>
+      <translation>尽力方案（未达到目标）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="104" />
+      <source>BSM</source>
+      <translation>标识码</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="105" />
+      <source>Est. new cultivated land (m²)</source>
+      <translation>预计新增耕地（m²）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="106" />
+      <source>Why</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="157" />
+      <source>{added} m² new cultivated land ({rate} %), {reclaimed} m² reclaimed, {n} parcels, {cost} yuan</source>
+      <translation>新增耕地 {added} m²（{rate} %），拆旧复垦 {reclaimed} m²，{n} 个图斑，费用 {cost} 元</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="170" />
+      <source>{m2} m² = {rate} % of the original cultivated land (target {target} %)</source>
+      <translation>{m2} m²，占原耕地 {rate} %（目标 {target} %）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="172" />
+      <source>Construction land reclaimed</source>
+      <translation>拆旧复垦</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="172" />
+      <source>{m2} m² (needed {need} m²)</source>
+      <translation>{m2} m²（需要 {need} m²）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="174" />
+      <source>Cost</source>
+      <translation>费用</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="174" />
+      <source>{yuan} yuan</source>
+      <translation>{yuan} 元</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="175" />
+      <source> (budget {budget} yuan)</source>
+      <translation>（预算 {budget} 元）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="176" />
+      <source>Parcels chosen</source>
+      <translation>选入图斑</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="179" />
+      <source>New cultivated land missing</source>
+      <translation>新增耕地缺口</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="179" />
+      <source>{m2} m²</source>
+      <translation>{m2} m²</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="183" />
+      <source>Lower bound of the cost</source>
+      <translation>费用下界</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="183" />
+      <source>{bound} yuan, gap {gap}</source>
+      <translation>{bound} 元，差距 {gap}</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="191" />
+      <source>The draft meets the targets.</source>
+      <translation>草案达到全部目标。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="194" />
+      <source>The targets cannot be met: {reason}.</source>
+      <translation>无法达到目标：{reason}。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="223" />
+      <source>drafted sub-project (outline)</source>
+      <translation>子项目草案（轮廓）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="356" />
+      <source>The drafting algorithm is not available.</source>
+      <translation>方案编制助手算法不可用。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="368" />
+      <source>Drafting…</source>
+      <translation>正在编制方案草案…</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="378" />
+      <source>The draft could not be made.</source>
+      <translation>未能编制草案。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="380" />
+      <source>No draft.</source>
+      <translation>无草案。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="384" />
+      <source>The draft could not be shown: {error}</source>
+      <translation>无法显示草案：{error}</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="397" />
+      <source>output {key} missing</source>
+      <translation>缺少输出 {key}</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="413" />
+      <source>Drafted plan · {layer}</source>
+      <translation>规划方案草案 · {layer}</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="414" />
+      <source>Drafted parcels by type · {layer}</source>
+      <translation>草案选入图斑（按类型） · {layer}</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="415" />
+      <source>Drafted sub-projects · {layer}</source>
+      <translation>子项目草案 · {layer}</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="432" />
+      <source>The draft misses the targets: change the targets or the locked parcels and rerun.</source>
+      <translation>草案未达到目标：请调整目标或锁定的图斑后重新编制。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="468" />
+      <source>Draft of the plan</source>
+      <translation>规划方案草案</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="492" />
+      <source>No draft yet: set the targets and press Draft.</source>
+      <translation>尚无草案：请设定目标后点击“编制”。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="575" />
+      <source>Taken in at the rerun (INCLUDE)</source>
+      <translation>重新编制时必选（INCLUDE）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="575" />
+      <source>Left out at the rerun (EXCLUDE)</source>
+      <translation>重新编制时排除（EXCLUDE）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="594" />
+      <source>never choose {n}: {list}</source>
+      <translation>排除 {n} 个：{list}</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="596" />
+      <source>always choose {n}: {list}</source>
+      <translation>必选 {n} 个：{list}</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="597" />
+      <source>Locked for the rerun: {locks}.</source>
+      <translation>重新编制时锁定：{locks}。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="631" />
+      <source>Rerun</source>
+      <translation>重新编制</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="631" />
+      <source>Draft</source>
+      <translation>编制</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="650" />
+      <source>The draft could not be used: {error}</source>
+      <translation>无法采用草案：{error}</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="76" />
+      <source>Chosen</source>
+      <translation>选入</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="77" />
+      <source>Chosen: always choose (INCLUDE)</source>
+      <translation>选入：必选（INCLUDE）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="78" />
+      <source>Not needed: the targets are met at a lower cost</source>
+      <translation>不需要：目标已以更低成本满足</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="79" />
+      <source>Over the budget</source>
+      <translation>超出预算</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="80" />
+      <source>Not chosen</source>
+      <translation>未选</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="81" />
+      <source>Left out by you (EXCLUDE)</source>
+      <translation>已由您排除（EXCLUDE）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="82" />
+      <source>Partly in the ecological protection red line (1 m² or more)</source>
+      <translation>部分位于生态保护红线内（1 m² 及以上）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="86" />
+      <source>In the ecological protection red line</source>
+      <translation>位于生态保护红线内</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="87" />
+      <source>Slope grade above the limit</source>
+      <translation>坡度级别超过上限</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="88" />
+      <source>In the urban development boundary</source>
+      <translation>位于城镇开发边界内</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="89" />
+      <source>Part of a compact village (larger than a scattered settlement)</source>
+      <translation>属成片村庄（大于零散居民点）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="98" />
+      <source>exact (SciPy milp)</source>
+      <translation>精确求解（SciPy milp）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="99" />
+      <source>greedy with repair</source>
+      <translation>贪心法加修正</translation>
+    </message>
+    <message>
       <location filename="dialogs/export_dialog.py" line="100" />
       <source>The export algorithm is not available.</source>
       <translation>导出算法不可用。</translation>
@@ -1651,24 +1994,39 @@
       <translation>请填写项目名称。</translation>
     </message>
     <message>
-      <location filename="dialogs/layers_page.py" line="117" />
+      <location filename="dialogs/layers_page.py" line="222" />
       <source>Give the permanent basic farmland both before and after the adjustment, or neither.</source>
       <translation>调整前、调整后永久基本农田须同时提供，或均不提供。</translation>
     </message>
     <message>
-      <location filename="dialogs/layers_page.py" line="119" />
+      <location filename="dialogs/layers_page.py" line="224" />
       <source>Choose the planned DLTB layer, or another form of the plan.</source>
       <translation>请选择规划地类图斑图层，或改用其他规划形式。</translation>
     </message>
     <message>
-      <location filename="dialogs/layers_page.py" line="121" />
+      <location filename="dialogs/layers_page.py" line="226" />
       <source>Choose the planned-code field, or another form of the plan.</source>
       <translation>请选择规划地类编码字段，或改用其他规划形式。</translation>
     </message>
     <message>
-      <location filename="dialogs/layers_page.py" line="124" />
+      <location filename="dialogs/layers_page.py" line="228" />
+      <source>The planned field-ridge coefficient field cannot be the planned-code field.</source>
+      <translation>规划田坎系数字段不能与规划地类编码字段相同。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/layers_page.py" line="231" />
       <source>The planned layer must not be the current DLTB itself.</source>
       <translation>规划图层不能是现状地类图斑图层本身。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/layers_page.py" line="243" />
+      <source>The drafted plan is no longer in the map: draft again, or choose another form of the plan.</source>
+      <translation>规划方案草案已不在地图中：请重新编制，或选择其他规划形式。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/layers_page.py" line="250" />
+      <source>The draft was made for another DLTB, project area, period or constraint layers: draft again, or choose another form of the plan.</source>
+      <translation>草案是按其他地类图斑、项目区、实施期限或约束图层编制的：请重新编制，或选择其他规划形式。</translation>
     </message>
     <message>
       <location filename="dialogs/project_layers.py" line="29" />
@@ -1706,117 +2064,147 @@
       <translation>全域综合整治项目</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="113" />
+      <location filename="dialogs/project_wizard.py" line="120" />
       <source>The layer has more than {n} parcels: run the potential survey algorithm for the village estimates.</source>
       <translation>图层图斑数超过 {n} 个：请运行“潜力调查”算法获取各村估算数据。</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="123" />
+      <location filename="dialogs/project_wizard.py" line="130" />
       <source>Potential figures not shown: {error}</source>
       <translation>未能显示潜力数据：{error}</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="203" />
+      <location filename="dialogs/project_wizard.py" line="247" />
       <source> (selected features)</source>
       <translation>（仅选中的要素）</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="213" />
-      <source>field {field}</source>
-      <translation>字段 {field}</translation>
+      <location filename="dialogs/project_wizard.py" line="249" />
+      <source>{n} village(s)</source>
+      <translation>{n} 个村</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="214" />
-      <source>not given</source>
-      <translation>未提供</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="219" />
-      <source>Period</source>
-      <translation>实施期限</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="226" />
-      <source>Area of the project area</source>
-      <translation>项目区面积</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="226" />
-      <source>{ha:.4f} ha</source>
-      <translation>{ha:.4f} 公顷</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="227" />
-      <source>Cultivated land</source>
-      <translation>耕地</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="229" />
-      <source>Township code</source>
-      <translation>乡镇代码</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="234" />
+      <location filename="dialogs/project_wizard.py" line="251" />
       <source>DLTB layer</source>
       <translation>地类图斑图层</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="235" />
+      <location filename="dialogs/project_wizard.py" line="256" />
+      <source>Period</source>
+      <translation>实施期限</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="259" />
+      <source>The draft reads the standard field names; the field mapping of page 1 is not applied to it.</source>
+      <translation>草案按标准字段名读取；第 1 页的字段对应关系不适用于草案。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="334" />
+      <source>{layer}: fields {field} and {kcxs}</source>
+      <translation>{layer}：字段 {field} 和 {kcxs}</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="339" />
+      <source>field {field}, field-ridge coefficient {kcxs}</source>
+      <translation>字段 {field}，田坎系数 {kcxs}</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="342" />
+      <source>field {field}</source>
+      <translation>字段 {field}</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="344" />
+      <source>not given</source>
+      <translation>未提供</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="356" />
+      <source>Area of the project area</source>
+      <translation>项目区面积</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="356" />
+      <source>{ha:.4f} ha</source>
+      <translation>{ha:.4f} 公顷</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="357" />
+      <source>Cultivated land</source>
+      <translation>耕地</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="359" />
+      <source>Township code</source>
+      <translation>乡镇代码</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="365" />
       <source>Field mapping</source>
       <translation>字段映射</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="235" />
+      <location filename="dialogs/project_wizard.py" line="365" />
       <source>the standard field names</source>
       <translation>标准字段名</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="237" />
+      <location filename="dialogs/project_wizard.py" line="367" />
       <source>Planned land use</source>
       <translation>规划地类</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="247" />
+      <location filename="dialogs/project_wizard.py" line="370" />
+      <source>Drafted plan</source>
+      <translation>规划方案草案</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="378" />
+      <source>Later surveys</source>
+      <translation>后续调查</translation>
+    </message>
+    <message>
+      <location filename="dialogs/project_wizard.py" line="381" />
       <source>The project file holds the boundary, copies of the layers (parcels meeting the boundary) and these settings; re-open it with “Open project…” to change them.</source>
       <translation>项目文件包含项目区边界、各图层的副本（与边界相交的图斑）及上述设置；如需修改，请通过“打开项目…”重新打开。</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="269" />
+      <location filename="dialogs/project_wizard.py" line="403" />
       <source>Writing the project…</source>
       <translation>正在写入项目…</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="281" />
+      <location filename="dialogs/project_wizard.py" line="415" />
       <source>The project could not be written.</source>
       <translation>项目写入失败。</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="66" />
+      <location filename="dialogs/project_wizard.py" line="71" />
       <source>New land consolidation project</source>
       <translation>新建全域综合整治项目</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="72" />
+      <location filename="dialogs/project_wizard.py" line="77" />
       <source>&lt; Back</source>
       <translation>&lt; 上一步</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="72" />
+      <location filename="dialogs/project_wizard.py" line="77" />
       <source>Next &gt;</source>
       <translation>下一步 &gt;</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="73" />
+      <location filename="dialogs/project_wizard.py" line="78" />
       <source>Finish</source>
       <translation>完成</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="74" />
+      <location filename="dialogs/project_wizard.py" line="79" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="75" />
+      <location filename="dialogs/project_wizard.py" line="80" />
       <source>Commit</source>
       <translation>提交</translation>
     </message>
@@ -2665,156 +3053,176 @@ With AFTER (the planned DLTB) or AFTER_FIELD (a planned-code field), the same an
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="100" />
+      <source>Responsible unit</source>
+      <translation>实施主体</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/createproject.py" line="100" />
+      <source>e.g. the township government.</source>
+      <translation>如：乡镇人民政府。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/createproject.py" line="101" />
       <source>Prepared by</source>
       <translation>编制单位</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="101" />
+      <location filename="processing/algorithms/createproject.py" line="102" />
       <source>The unit that prepares the scheme; shown on every table and map.</source>
       <translation>编制实施方案的单位；显示在每张表格和图件上。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="102" />
+      <location filename="processing/algorithms/createproject.py" line="103" />
       <source>Date of preparation</source>
       <translation>编制日期</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="103" />
+      <location filename="processing/algorithms/createproject.py" line="104" />
       <source>e.g. 2026-11-29; default: the day the project is written.</source>
       <translation>如 2026-11-29；默认为生成项目文件的当天。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="107" />
+      <location filename="processing/algorithms/createproject.py" line="108" />
       <source>First year</source>
       <translation>开始年度</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="107" />
+      <location filename="processing/algorithms/createproject.py" line="108" />
       <source>Last year</source>
       <translation>结束年度</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="110" />
+      <location filename="processing/algorithms/createproject.py" line="111" />
       <source>Calendar year; both ends count.</source>
       <translation>公历年份；含起止年度。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="112" />
+      <location filename="processing/algorithms/createproject.py" line="113" />
       <source>Longest period (years)</source>
       <translation>最长实施期限（年）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="116" />
+      <location filename="processing/algorithms/createproject.py" line="117" />
       <source>Policy default: 3 years (Wuxi implementation opinion §3(3)).</source>
       <translation>政策默认值：3 年（无锡实施意见 §三(三)）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="124" />
+      <location filename="processing/algorithms/createproject.py" line="125" />
       <source>Urban development boundary</source>
       <translation>城镇开发边界</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="129" />
+      <location filename="processing/algorithms/createproject.py" line="130" />
       <source>Optional; copied into the project where it meets the boundary.</source>
       <translation>可选；与项目区边界相交的要素将复制到项目文件中。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="131" />
+      <location filename="processing/algorithms/createproject.py" line="132" />
       <source>Later surveys (annual change-survey DLTB)</source>
       <translation>年度变更调查地类图斑（可多个）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="133" />
+      <location filename="processing/algorithms/createproject.py" line="134" />
       <source>Optional; for implementation monitoring. Each is copied where it meets the boundary, as DLTB_&lt;year&gt; (the year from the layer name).</source>
       <translation>可选，用于实施监管。每个图层与项目区相交的部分复制为 DLTB_&lt;年份&gt;（年份取自图层名称）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="137" />
+      <location filename="processing/algorithms/createproject.py" line="138" />
       <source>…or planned-code field on the DLTB</source>
       <translation>…或地类图斑上的规划地类编码字段</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="139" />
+      <location filename="processing/algorithms/createproject.py" line="140" />
       <source>Field holding the planned DLBM, instead of a layer.</source>
       <translation>存放规划地类编码（DLBM）的字段，可代替规划图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="140" />
+      <location filename="processing/algorithms/createproject.py" line="144" />
+      <source>Planned KCXS per parcel (e.g. GHKCXS of a drafted plan); the indicators and the workbook read the plan with it.</source>
+      <translation>各图斑的规划田坎系数（如方案草案的 GHKCXS）；各项指标和方案表格按它读取规划。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/createproject.py" line="147" />
       <source>Field mapping (JSON role → field)</source>
       <translation>字段映射（JSON，角色 → 字段）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="143" />
+      <location filename="processing/algorithms/createproject.py" line="150" />
       <source>e.g. {"code": "DLBM2", "tbmj": "MJ"}; roles not given are detected.</source>
       <translation>如 {"code": "DLBM2", "tbmj": "MJ"}；未给出的角色将自动识别。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="147" />
+      <location filename="processing/algorithms/createproject.py" line="154" />
       <source>Project GeoPackage</source>
       <translation>项目 GeoPackage</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="147" />
+      <location filename="processing/algorithms/createproject.py" line="154" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="148" />
+      <location filename="processing/algorithms/createproject.py" line="155" />
       <source>Townships in the project area</source>
       <translation>项目区涉及乡镇数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="149" />
+      <location filename="processing/algorithms/createproject.py" line="156" />
       <source>DLTB parcels copied</source>
       <translation>复制的地类图斑数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="150" />
+      <location filename="processing/algorithms/createproject.py" line="157" />
       <source>Township codes</source>
       <translation>乡镇代码</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="167" />
+      <location filename="processing/algorithms/createproject.py" line="175" />
       <source>The project needs a name.</source>
       <translation>请填写项目名称。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="175" />
+      <location filename="processing/algorithms/createproject.py" line="177" />
+      <source>A planned field-ridge coefficient field (AFTER_KCXS_FIELD) needs the planned-code field (AFTER_FIELD).</source>
+      <translation>规划田坎系数字段（AFTER_KCXS_FIELD）须与规划地类编码字段（AFTER_FIELD）一起给出。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/createproject.py" line="187" />
       <source>Give a project area layer (PROJECT_AREA) or villages (VILLAGES), not both.</source>
       <translation>请只给出项目区图层（PROJECT_AREA）或村庄（VILLAGES）之一。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="184" />
+      <location filename="processing/algorithms/createproject.py" line="196" />
       <source>Give a project area layer (PROJECT_AREA) or villages (VILLAGES).</source>
       <translation>请给出项目区图层（PROJECT_AREA）或村庄（VILLAGES）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="189" />
+      <location filename="processing/algorithms/createproject.py" line="201" />
       <source>The project area does not overlap the layer '{layer}'. Check that the project area is a boundary layer and both are in the right coordinate system.</source>
       <translation>项目区与图层“{layer}”没有重叠。请检查项目区是否为边界图层，以及两者的坐标系是否正确。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="194" />
+      <location filename="processing/algorithms/createproject.py" line="206" />
       <source>The project area spans {n} townships ({codes}); the policy's unit is one township.</source>
       <translation>项目区跨 {n} 个乡镇（{codes}）；按政策，项目以一个乡镇为实施单元。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="233" />
+      <location filename="processing/algorithms/createproject.py" line="246" />
       <source>Writing {path}…</source>
       <translation>正在写入 {path}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="237" />
+      <location filename="processing/algorithms/createproject.py" line="250" />
       <source>Layer {layer}: {n} feature(s) written.</source>
       <translation>图层 {layer}：写入 {n} 个要素。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="65" />
+      <location filename="processing/algorithms/createproject.py" line="66" />
       <source>Create project</source>
       <translation>项目设置</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="70" />
+      <location filename="processing/algorithms/createproject.py" line="71" />
       <source>Writes one self-contained project GeoPackage: the project boundary (XMQ), copies of the DLTB parcels that intersect it (whole parcels, attributes unchanged) and of the optional layers (planned DLTB, permanent basic farmland before/after, sub-projects, ecological red line, urban development boundary), and a settings table (lc_settings) with the project facts, the field mapping and the planned-code field. The project wizard runs this algorithm; exportscheme and the wizard read the file back.
 
 The boundary is the PROJECT_AREA layer (its features dissolved; use 'selected features only' for a part) or the villages listed in VILLAGES (ZLDWDM codes, comma separated), whose DLTB parcels are dissolved. A project spanning more than one township (first 9 digits of ZLDWDM) is reported as a warning: the policy's unit is one township. The period counts both ends (2026–2028 = 3 years) and may not exceed MAX_YEARS.</source>
@@ -2823,69 +3231,59 @@ The boundary is the PROJECT_AREA layer (its features dissolved; use 'selected fe
 项目区边界取自 PROJECT_AREA 图层（其要素融合为一；如只用其中一部分，请勾选“仅选中的要素”），或取自 VILLAGES 中列出的村（ZLDWDM 代码，以逗号分隔），由这些村的地类图斑融合而成。项目跨多个乡镇（ZLDWDM 前 9 位）时给出警告：按政策，项目以一个乡镇为实施单元。实施期限含起止年度（2026–2028 = 3 年），且不得超过 MAX_YEARS。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="86" />
+      <location filename="processing/algorithms/createproject.py" line="87" />
       <source>Land-use parcels (DLTB) of the land survey, projected CGCS2000 Gauss-Krüger.</source>
       <translation>三调地类图斑（DLTB），CGCS2000 高斯-克吕格投影。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="89" />
+      <location filename="processing/algorithms/createproject.py" line="90" />
       <source>Project area polygons</source>
       <translation>项目区范围面</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="90" />
+      <location filename="processing/algorithms/createproject.py" line="91" />
       <source>Boundary polygons; or give VILLAGES instead.</source>
       <translation>项目区边界面；也可改为给出 VILLAGES。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="92" />
+      <location filename="processing/algorithms/createproject.py" line="93" />
       <source>…or villages (ZLDWDM codes, comma separated)</source>
       <translation>…或村（ZLDWDM 代码，以逗号分隔）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="93" />
+      <location filename="processing/algorithms/createproject.py" line="94" />
       <source>Their DLTB parcels are dissolved into the boundary.</source>
       <translation>将这些村的地类图斑融合为项目区边界。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="95" />
+      <location filename="processing/algorithms/createproject.py" line="96" />
       <source>Project name</source>
       <translation>项目名称</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="95" />
+      <location filename="processing/algorithms/createproject.py" line="96" />
       <source>e.g. the comprehensive land consolidation project of a township</source>
       <translation>如：某某镇全域土地综合整治项目</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="97" />
+      <location filename="processing/algorithms/createproject.py" line="98" />
       <source>Project code</source>
       <translation>项目编号</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="97" />
+      <location filename="processing/algorithms/createproject.py" line="98" />
       <source>Code given by the bureau.</source>
       <translation>由自然资源主管部门确定的项目编号。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="98" />
+      <location filename="processing/algorithms/createproject.py" line="99" />
       <source>Township</source>
       <translation>乡镇</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="98" />
+      <location filename="processing/algorithms/createproject.py" line="99" />
       <source>Name of the township; default from ZLDWDM.</source>
       <translation>乡镇名称；默认依据 ZLDWDM 确定。</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/createproject.py" line="99" />
-      <source>Responsible unit</source>
-      <translation>实施主体</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/createproject.py" line="99" />
-      <source>e.g. the township government.</source>
-      <translation>如：乡镇人民政府。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/cultivatedland.py" line="14" />
@@ -3039,7 +3437,7 @@ OUTPUT：地类图斑加 GHDLBM（规划地类：恢复的坑塘 1104K 为 0101 
     <message>
       <location filename="processing/algorithms/draftscheme.py" line="151" />
       <source>Construction land needed (m², reclaimed at least)</source>
-      <translation>所需建设用地（m²，至少复垦此面积）</translation>
+      <translation>所需建设用地（m²，至少拆旧复垦）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/draftscheme.py" line="152" />
@@ -3617,12 +4015,12 @@ OUTPUT_LAYOUTS 另将每张图的打印版式写入一个 QGIS 项目（.qgz）�
       <translation>未出的图（缺少数据）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="125" />
+      <location filename="processing/algorithms/exportscheme.py" line="126" />
       <source>Export scheme tables</source>
       <translation>方案表格导出</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="130" />
+      <location filename="processing/algorithms/exportscheme.py" line="131" />
       <source>Writes the tables of the implementation scheme into one Excel workbook, one sheet a table, with the Chinese titles and headers laid out like the official land-survey statistics templates (the land-use status table: villages × classes, template column order): {tables}.
 
 Give a project GeoPackage (PROJECT, written by 'Create project'), or the layers themselves; a layer given explicitly replaces the project's. Only the current DLTB is required; a table whose inputs are missing is left out and listed in the log (by table number: {needs}). The permanent basic farmland adjustment table and the contiguity table run the farmland adjustment and contiguity algorithms when they are installed.
@@ -3639,232 +4037,232 @@ The workbook is written to a temporary file in the target folder and renamed at 
 工作簿先写入目标文件夹中的临时文件，完成后再重命名，因此运行失败不会留下写了一半的文件。CSV_FOLDER 可为每张表另存一个 UTF-8 CSV 文件（数值与表中显示一致）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="152" />
+      <location filename="processing/algorithms/exportscheme.py" line="153" />
       <source>A project GeoPackage written by 'Create project': its DLTB, boundary, plan, farmland and sub-project layers and its facts (name, years) are used unless given below.</source>
       <translation>由“项目设置”生成的项目 GeoPackage：除非在下方另行给出，将使用其中的地类图斑、项目区边界、规划、永久基本农田和子项目图层以及项目信息（名称、年度）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="158" />
+      <location filename="processing/algorithms/exportscheme.py" line="159" />
       <source>Land-use parcels (DLTB) of the current state; required unless PROJECT is given.</source>
       <translation>现状三调地类图斑（DLTB）；未给出 PROJECT 时必填。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="161" />
+      <location filename="processing/algorithms/exportscheme.py" line="162" />
       <source>YJJBNTTB before the adjustment; with PBF_AFTER gives table 6.</source>
       <translation>调整前的永久基本农田图斑（YJJBNTTB）；与 PBF_AFTER 一起用于生成表 6。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="163" />
+      <location filename="processing/algorithms/exportscheme.py" line="164" />
       <source>YJJBNTTB after the adjustment.</source>
       <translation>调整后的永久基本农田图斑（YJJBNTTB）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="165" />
+      <location filename="processing/algorithms/exportscheme.py" line="166" />
       <source>Sub-project polygons (XMLX type, XMMC name, TZJE investment in 10 000 yuan, ZJLY funding, SSND year, ZRDW unit); gives tables 9 and 10 and the per-sub-project rows of table 8.</source>
       <translation>子项目范围面（XMLX 项目类型、XMMC 项目名称、TZJE 投资额（万元）、ZJLY 资金来源、SSND 实施年度、ZRDW 责任单位）；用于生成表 9、表 10 及表 8 中按子项目列出的行。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="176" />
+      <location filename="processing/algorithms/exportscheme.py" line="177" />
       <source>One DLTB per year after the plan (year in the layer name, e.g. DLTB_2027); with a plan gives the monitoring tables 20–23: annual progress, annual self-assessment, deviations and the acceptance self-evaluation (the last survey).</source>
       <translation>规划之后每年一个地类图斑图层（年度取自图层名称，如 DLTB_2027）；与规划一起生成实施监管表 20—23：年度实施进度表、年度自评表、偏差清单和验收自评表（按最近一次变更调查）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="181" />
+      <location filename="processing/algorithms/exportscheme.py" line="182" />
       <source>Tables</source>
       <translation>表格</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="183" />
+      <location filename="processing/algorithms/exportscheme.py" line="184" />
       <source>Which tables to write (default: all that the inputs allow).</source>
       <translation>要输出的表格（默认：输入数据所能支持的全部表格）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="185" />
+      <location filename="processing/algorithms/exportscheme.py" line="186" />
       <source>Area unit</source>
       <translation>面积单位</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="187" />
+      <location filename="processing/algorithms/exportscheme.py" line="188" />
       <source>0 = hectares, 1 = mu, 2 = both (side-by-side columns; the two wide tables get a sheet per unit).</source>
       <translation>0 = 公顷，1 = 亩，2 = 两者（并列分栏；两张宽表每种单位各一个工作表）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="191" />
+      <location filename="processing/algorithms/exportscheme.py" line="192" />
       <source>Decimal places of areas (empty = 4 for hectares, 2 for mu)</source>
       <translation>面积小数位数（为空则公顷 4 位、亩 2 位）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="193" />
+      <location filename="processing/algorithms/exportscheme.py" line="194" />
       <source>Leave empty for the defaults: 4 decimals for hectares (1 m²), 2 for mu.</source>
       <translation>留空则使用默认值：公顷 4 位小数（精确到 1 m²），亩 2 位小数。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="195" />
+      <location filename="processing/algorithms/exportscheme.py" line="196" />
       <source>Transition matrix classes</source>
       <translation>转移矩阵地类级别</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="196" />
+      <location filename="processing/algorithms/exportscheme.py" line="197" />
       <source>First-level classes</source>
       <translation>一级类</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="196" />
+      <location filename="processing/algorithms/exportscheme.py" line="197" />
       <source>Second-level classes</source>
       <translation>二级类</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="199" />
+      <location filename="processing/algorithms/exportscheme.py" line="200" />
       <source>First-level classes fit a page; second-level classes show paddy, irrigated and dry land apart.</source>
       <translation>一级类可在一页内排下；二级类将水田/水浇地/旱地分别列出。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="202" />
+      <location filename="processing/algorithms/exportscheme.py" line="203" />
       <source>Project name for the sheet headers</source>
       <translation>表头中的项目名称</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="204" />
+      <location filename="processing/algorithms/exportscheme.py" line="205" />
       <source>Default: the project GeoPackage's name.</source>
       <translation>默认：项目 GeoPackage 中记录的项目名称。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="207" />
+      <location filename="processing/algorithms/exportscheme.py" line="208" />
       <source>Default: the project's (set in the wizard).</source>
       <translation>默认取项目设置（在向导中填写）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="209" />
+      <location filename="processing/algorithms/exportscheme.py" line="210" />
       <source>e.g. 2026-11-29. Default: the project's, else today.</source>
       <translation>如 2026-11-29。默认取项目设置，否则为当天。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="220" />
+      <location filename="processing/algorithms/exportscheme.py" line="221" />
       <source>Default: the project's years, else the sub-projects' years (SSND).</source>
       <translation>默认：项目的起止年度，否则取子项目的年度（SSND）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="223" />
+      <location filename="processing/algorithms/exportscheme.py" line="224" />
       <source>Folder for one CSV per table</source>
       <translation>每表一个 CSV 的输出文件夹</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="225" />
+      <location filename="processing/algorithms/exportscheme.py" line="226" />
       <source>Optional: also write each table as a UTF-8 CSV (values as shown in the workbook).</source>
       <translation>可选：同时将每张表另存为 UTF-8 CSV（数值与工作簿中显示一致）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="228" />
+      <location filename="processing/algorithms/exportscheme.py" line="229" />
       <source>Scheme workbook</source>
       <translation>实施方案工作簿</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="228" />
+      <location filename="processing/algorithms/exportscheme.py" line="229" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="229" />
+      <location filename="processing/algorithms/exportscheme.py" line="230" />
       <source>The .xlsx file to write (replaced if it exists).</source>
       <translation>要写入的 .xlsx 文件（如已存在则覆盖）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="230" />
+      <location filename="processing/algorithms/exportscheme.py" line="231" />
       <source>Sheets written</source>
       <translation>已写入的工作表</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="231" />
+      <location filename="processing/algorithms/exportscheme.py" line="232" />
       <source>Number of sheets</source>
       <translation>工作表数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="232" />
+      <location filename="processing/algorithms/exportscheme.py" line="233" />
       <source>Tables left out (inputs missing)</source>
       <translation>未输出的表格（缺少输入）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="233" />
+      <location filename="processing/algorithms/exportscheme.py" line="234" />
       <source>CSV files</source>
       <translation>CSV 文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="258" />
+      <location filename="processing/algorithms/exportscheme.py" line="259" />
       <source>Project: {path}</source>
       <translation>项目：{path}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="260" />
+      <location filename="processing/algorithms/exportscheme.py" line="261" />
       <source>Give a project GeoPackage (PROJECT) or the current DLTB layer (DLTB).</source>
       <translation>请给出项目 GeoPackage（PROJECT）或现状地类图斑图层（DLTB）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="290" />
+      <location filename="processing/algorithms/exportscheme.py" line="291" />
       <source>Computing the tables…</source>
       <translation>正在计算表格…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="295" />
+      <location filename="processing/algorithms/exportscheme.py" line="296" />
       <source>Left out: table {n}, {title} — {reason}.</source>
       <translation>未输出：表 {n} {title} — {reason}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="299" />
+      <location filename="processing/algorithms/exportscheme.py" line="300" />
       <source>No table could be written: every chosen table lacks its inputs.</source>
       <translation>无法输出任何表格：所选表格均缺少输入数据。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="307" />
+      <location filename="processing/algorithms/exportscheme.py" line="308" />
       <source>Could not write {path}: {error}</source>
       <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="310" />
+      <location filename="processing/algorithms/exportscheme.py" line="311" />
       <source>Sheet written: {name}.</source>
       <translation>已写入工作表：{name}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="312" />
+      <location filename="processing/algorithms/exportscheme.py" line="313" />
       <source>{n} CSV files in {folder}</source>
       <translation>已在 {folder} 中写入 {n} 个 CSV 文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="414" />
+      <location filename="processing/algorithms/exportscheme.py" line="415" />
       <source>the algorithm {id} is not installed</source>
       <translation>未安装算法 {id}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="415" />
+      <location filename="processing/algorithms/exportscheme.py" line="416" />
       <source>Running {id}…</source>
       <translation>正在运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="425" />
+      <location filename="processing/algorithms/exportscheme.py" line="427" />
       <source>{id} failed: {error}</source>
       <translation>{id} 运行失败：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="477" />
+      <location filename="processing/algorithms/exportscheme.py" line="479" />
       <source>Running {id} on the current DLTB…</source>
       <translation>正在对现状地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="482" />
+      <location filename="processing/algorithms/exportscheme.py" line="484" />
       <source>Running {id} on the planned DLTB…</source>
       <translation>正在对规划地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="486" />
+      <location filename="processing/algorithms/exportscheme.py" line="488" />
       <source>Running {id} on the planned codes ({field})…</source>
       <translation>正在按规划地类编码（{field}）运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="491" />
+      <location filename="processing/algorithms/exportscheme.py" line="493" />
       <source>The contiguity algorithm takes no code field; the after-consolidation column of table 7 is left empty.</source>
       <translation>集中连片算法不接受地类编码字段；表 7 的整治后列留空。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="494" />
+      <location filename="processing/algorithms/exportscheme.py" line="496" />
       <source>No plan: table 7 shows the current state only.</source>
       <translation>无规划方案：表 7 仅反映现状。</translation>
     </message>
@@ -5290,8 +5688,8 @@ The plan is a planned DLTB layer (overlaid; boundaries need not match, classes m
     </message>
     <message>
       <location filename="dialogs/layers_page.ui" line="0" />
-      <source>All optional. The plan can be a planned DLTB layer or a planned-code field on the current DLTB.</source>
-      <translation>均为可选项。规划方案可以是规划地类图斑图层，也可以是现状地类图斑上的规划地类编码字段。</translation>
+      <source>All optional. The plan can be a planned DLTB layer, a planned-code field on the current DLTB, or a draft proposed from the potential survey.</source>
+      <translation>均为可选项。规划方案可以是规划地类图斑图层、现状地类图斑上的规划地类编码字段，或根据潜力调查编制的草案。</translation>
     </message>
     <message>
       <location filename="dialogs/layers_page.ui" line="0" />
@@ -5305,6 +5703,16 @@ The plan is a planned DLTB layer (overlaid; boundaries need not match, classes m
     </message>
     <message>
       <location filename="dialogs/layers_page.ui" line="0" />
+      <source>No plan yet: draft one…</source>
+      <translation>尚无规划：编制草案…</translation>
+    </message>
+    <message>
+      <location filename="dialogs/layers_page.ui" line="0" />
+      <source>Let the drafting assistant choose the candidates of the potential survey that reach the targets at the least cost.</source>
+      <translation>由方案编制助手从潜力调查的候选图斑中，以最低费用选出达到目标的图斑。</translation>
+    </message>
+    <message>
+      <location filename="dialogs/layers_page.ui" line="0" />
       <source>Planned DLTB layer</source>
       <translation>规划地类图斑图层</translation>
     </message>
@@ -5312,6 +5720,16 @@ The plan is a planned DLTB layer (overlaid; boundaries need not match, classes m
       <location filename="dialogs/layers_page.ui" line="0" />
       <source>Planned-code field on the DLTB</source>
       <translation>地类图斑上的规划地类编码字段</translation>
+    </message>
+    <message>
+      <location filename="dialogs/layers_page.ui" line="0" />
+      <source>Planned field-ridge coefficient field</source>
+      <translation>规划田坎系数字段</translation>
+    </message>
+    <message>
+      <location filename="dialogs/layers_page.ui" line="0" />
+      <source>Drafted plan</source>
+      <translation>规划方案草案</translation>
     </message>
     <message>
       <location filename="dialogs/layers_page.ui" line="0" />
@@ -5337,6 +5755,16 @@ The plan is a planned DLTB layer (overlaid; boundaries need not match, classes m
       <location filename="dialogs/layers_page.ui" line="0" />
       <source>Urban development boundary</source>
       <translation>城镇开发边界</translation>
+    </message>
+    <message>
+      <location filename="dialogs/layers_page.ui" line="0" />
+      <source>Later surveys (annual change survey DLTB)</source>
+      <translation>后续调查（年度变更调查地类图斑）</translation>
+    </message>
+    <message>
+      <location filename="dialogs/layers_page.ui" line="0" />
+      <source>Optional, for monitoring the implementation; layers named DLTB_ and a year are ticked.</source>
+      <translation>可选，用于实施监测；名为 DLTB_ 加年份的图层会自动勾选。</translation>
     </message>
   </context>
   <context>
