@@ -117,6 +117,7 @@ class ProjectData:
         self.unit = str(self.settings.get("responsible_unit") or "")
         self.overrides = self.settings.get("field_mapping") or None
         self.after_field = self.settings.get("after_field") or None
+        self.after_kcxs_field = self.settings.get("after_kcxs_field") or None
         self.repair = repair
         self.is_canceled = is_canceled
         self.log = log or (lambda _text: None)
@@ -183,7 +184,11 @@ class ProjectData:
     def before(self) -> dltb.ParcelTable:
         """The current parcels inside the project area, with their (cut) geometries."""
         def read():
-            extra = (("planned", self.after_field),) if self.after_field and "DLTB_GH" not in self.present else ()
+            extra = ()
+            if self.after_field and "DLTB_GH" not in self.present:
+                extra = (("planned", self.after_field),)
+                if self.after_kcxs_field:
+                    extra += (("planned_kcxs", self.after_kcxs_field),)
             parcels = dltb.read_dltb(self.source("DLTB"), project_area=self.boundary, overrides=self.overrides,
                                      keep_geometry=True, extra_roles=extra, is_canceled=self.is_canceled,
                                      repair=self.repair)
@@ -204,7 +209,9 @@ class ProjectData:
                 result = plan.plan_from_layer(parcels, after, project_area=self.boundary, keep_geometry=True,
                                               is_canceled=self.is_canceled, repair=self.repair)
             else:
-                result = plan.plan_from_field(parcels, list(parcels.frame["planned"]))
+                frame = parcels.frame
+                result = plan.plan_from_field(parcels, list(frame["planned"]), list(frame["planned_kcxs"])
+                                              if "planned_kcxs" in frame else None)
             plan.reject_unknown_planned_codes(result)
             for note in result.notes:
                 self.log(note)

@@ -213,3 +213,24 @@ def test_lp_bound_equals_the_linear_relaxation(seed):
                     method="highs")
     assert exact.status == 0
     assert lp_bound(net, est, recl, target, reclaim, lo, hi) == pytest.approx(exact.fun, rel=1e-7, abs=1e-4)
+
+
+def test_maps_of_a_drafted_project_measure_the_draft(provider, sample_gpkg, tmp_path):
+    """A project made from the draft (GHDLBM with GHKCXS): the maps' plan (core/derived.py) gives the draft's 新增耕地."""
+    from land_consolidation.core import indicators
+    from land_consolidation.core.derived import ProjectData
+
+    def uri(layer):
+        return f"{sample_gpkg}|layername={layer}"
+
+    plan = str(tmp_path / "plan.gpkg")
+    result = processing.run("landconsolidation:draftscheme", {
+        "INPUT": uri("DLTB"), "PROJECT_AREA": uri("XMQ"), "RED_LINE": uri("STBHHX"), "START_YEAR": 2026,
+        "END_YEAR": 2028, "OUTPUT": plan, "OUTPUT_CANDIDATES": "memory:", "OUTPUT_SUBPROJECTS": "memory:"})
+    project = tmp_path / "drafted.gpkg"
+    processing.run("landconsolidation:createproject", {
+        "DLTB": plan, "PROJECT_AREA": uri("XMQ"), "AFTER_FIELD": "GHDLBM", "AFTER_KCXS_FIELD": "GHKCXS",
+        "NAME": "草案项目", "START_YEAR": 2026, "END_YEAR": 2028, "OUTPUT": str(project)})
+    pieces = ProjectData(project).plan().pieces
+    land = indicators.cultivated_land(pieces, float(pieces["gross"].sum()))
+    assert land.added_m2 == pytest.approx(result["ADDED_M2"], abs=0.01)
