@@ -1,7 +1,6 @@
 """The project set-up wizard: assembles the pages and runs createproject on the task manager."""
 from __future__ import annotations
 
-import html
 import json
 
 from qgis.core import (
@@ -217,6 +216,8 @@ class ProjectWizard(QWizard):
                 params[key] = combo.currentLayer().id()
         facts = self.facts_page.facts()
         params[START_YEAR], params[END_YEAR] = facts[START_YEAR], facts[END_YEAR]
+        if self.field_overrides():
+            params[FIELD_MAPPING] = json.dumps(self.field_overrides(), ensure_ascii=False)
         return params
 
     def _village_area(self, layer, villages: str):
@@ -254,11 +255,7 @@ class ProjectWizard(QWizard):
                              (tr("Permanent basic farmland"), pages.pbfBeforeCombo)):
             rows.append((label, combo.currentLayer().name() if combo.currentLayer() is not None else "—"))
         rows.append((tr("Period"), f"{facts[START_YEAR]}—{facts[END_YEAR]}"))
-        note = ""
-        if self.field_overrides():
-            note = "<p style='color:#b35900'>" + html.escape(tr(
-                "The draft reads the standard field names; the field mapping of page 1 is not applied to it.")) + "</p>"
-        return summary_rows(rows, columns=2) + note
+        return summary_rows(rows, columns=2)
 
     def draft_dialog(self):
         """The drafting assistant of this wizard (one, kept with its locks), up to date with the pages."""

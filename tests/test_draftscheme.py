@@ -234,3 +234,17 @@ def test_maps_of_a_drafted_project_measure_the_draft(provider, sample_gpkg, tmp_
     pieces = ProjectData(project).plan().pieces
     land = indicators.cultivated_land(pieces, float(pieces["gross"].sum()))
     assert land.added_m2 == pytest.approx(result["ADDED_M2"], abs=0.01)
+
+
+def test_field_mapping(provider, red_line):
+    """The same township with its code in DLBM2 (FIELD_MAPPING): the same cheapest cover 3 + 5 + 6."""
+    fields = [(("DLBM2" if name == "DLBM" else name), kind) for name, kind in FIELDS]
+    rows = []
+    for bsm, code, box, tbmj, kcxs, gddb, czcsxm, cost in PARCELS:
+        row = parcel(bsm, code, rect(*box), tbmj, VILLAGE_A, kcxs=kcxs, gddb=gddb)
+        row.update({"CZCSXM": czcsxm, "GCZJ": cost, "DLBM2": row.pop("DLBM")})
+        rows.append(row)
+    layer = memory_layer("DLTB", rows, fields=fields)
+    result = run(layer, red_line, FIELD_MAPPING='{"code": "DLBM2"}')
+    assert chosen(result) == {"3", "5", "6"}
+    assert {f["BSM"]: f["GHDLBM"] for f in result["OUTPUT"].getFeatures()}["4"] == "0201K"

@@ -28,6 +28,7 @@ from ...core import codes as codes_mod
 from ...core import dltb, potential
 from ...core import draft as draft_mod
 from ...core.errors import LandConsolidationError
+from ...core.fields import parse_field_mapping
 from ...core.keys import (
     ADDED_M2,
     ADDED_RATE,
@@ -43,6 +44,7 @@ from ...core.keys import (
     END_YEAR,
     EXCLUDE,
     FEASIBLE,
+    FIELD_MAPPING,
     GAP_PCT,
     INCLUDE,
     INPUT,
@@ -178,6 +180,11 @@ class DraftSchemeAlgorithm(LandConsolidationAlgorithm):
             self.tr("Exact (SciPy milp) when available, else greedy"), self.tr("Greedy with repair")], defaultValue=0)
         solver.setFlags(solver.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(solver)
+        mapping = QgsProcessingParameterString(FIELD_MAPPING, self.tr("Field mapping (JSON role → field)"),
+                                               optional=True)
+        mapping.setFlags(mapping.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        mapping.setHelp(self.tr('e.g. {"code": "DLBM2", "tbmj": "MJ"}; roles not given are detected.'))
+        self.addParameter(mapping)
         self.addParameter(QgsProcessingParameterFeatureSink(
             OUTPUT, self.tr("DLTB with the drafted plan (GHDLBM)"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -217,6 +224,7 @@ class DraftSchemeAlgorithm(LandConsolidationAlgorithm):
         cost_field = (self.parameterAsFields(parameters, COST_FIELD, context) or [None])[0]
         layers = {key: self.parameterAsSource(parameters, key, context) for key in (RED_LINE, DEVELOPMENT_BOUNDARY, PBF)}
         with user_errors():
+            overrides = parse_field_mapping(self.parameterAsString(parameters, FIELD_MAPPING, context).strip())
             if last < first:
                 raise LandConsolidationError(self.tr("END_YEAR {last} lies before START_YEAR {first}.").format(
                     last=last, first=first))
@@ -226,7 +234,7 @@ class DraftSchemeAlgorithm(LandConsolidationAlgorithm):
             rules = potential.Rules(target_kcxs=self.parameterAsDouble(parameters, TARGET_KCXS, context))
             survey = potential.survey(
                 self.whole_layer_or_source(parameters, INPUT, context), development_boundary=layers[DEVELOPMENT_BOUNDARY],
-                red_line=layers[RED_LINE], pbf=layers[PBF], project_area=area, rules=rules,
+                red_line=layers[RED_LINE], pbf=layers[PBF], project_area=area, rules=rules, overrides=overrides or None,
                 transform_context=context.transformContext(), progress=lambda p: feedback.setProgress(0.6 * p),
                 is_canceled=feedback.isCanceled)
             red = potential.read_constraint(layers[RED_LINE], crs, context.transformContext(), "生态保护红线")

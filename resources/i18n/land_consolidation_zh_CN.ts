@@ -534,42 +534,42 @@
       <translation>项目文件“{file}”缺少图层 {layer}。</translation>
     </message>
     <message>
-      <location filename="core/derived.py" line="395" />
+      <location filename="core/derived.py" line="402" />
       <source>{layer}: {n} sliver(s) under 1 m² ({area:.2f} m² in all) are not drawn.</source>
       <translation>{layer}：{n} 个小于 1 m² 的碎片（合计 {area:.2f} m²）未绘出。</translation>
     </message>
     <message>
-      <location filename="core/derived.py" line="562" />
+      <location filename="core/derived.py" line="569" />
       <source>Project area</source>
       <translation>项目区</translation>
     </message>
     <message>
-      <location filename="core/derived.py" line="563" />
+      <location filename="core/derived.py" line="570" />
       <source>Sub-projects</source>
       <translation>子项目</translation>
     </message>
     <message>
-      <location filename="core/derived.py" line="564" />
+      <location filename="core/derived.py" line="571" />
       <source>New cultivated land</source>
       <translation>新增耕地</translation>
     </message>
     <message>
-      <location filename="core/derived.py" line="565" />
+      <location filename="core/derived.py" line="572" />
       <source>Reclaimed construction land</source>
       <translation>拆旧复垦区</translation>
     </message>
     <message>
-      <location filename="core/derived.py" line="566" />
+      <location filename="core/derived.py" line="573" />
       <source>New construction land</source>
       <translation>建新区</translation>
     </message>
     <message>
-      <location filename="core/derived.py" line="567" />
+      <location filename="core/derived.py" line="574" />
       <source>Permanent basic farmland moved out</source>
       <translation>永久基本农田调出</translation>
     </message>
     <message>
-      <location filename="core/derived.py" line="568" />
+      <location filename="core/derived.py" line="575" />
       <source>Permanent basic farmland moved in</source>
       <translation>永久基本农田调入</translation>
     </message>
@@ -2064,147 +2064,142 @@
       <translation>全域综合整治项目</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="120" />
+      <location filename="dialogs/project_wizard.py" line="119" />
       <source>The layer has more than {n} parcels: run the potential survey algorithm for the village estimates.</source>
       <translation>图层图斑数超过 {n} 个：请运行“潜力调查”算法获取各村估算数据。</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="130" />
+      <location filename="dialogs/project_wizard.py" line="129" />
       <source>Potential figures not shown: {error}</source>
       <translation>未能显示潜力数据：{error}</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="247" />
+      <location filename="dialogs/project_wizard.py" line="248" />
       <source> (selected features)</source>
       <translation>（仅选中的要素）</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="249" />
+      <location filename="dialogs/project_wizard.py" line="250" />
       <source>{n} village(s)</source>
       <translation>{n} 个村</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="251" />
+      <location filename="dialogs/project_wizard.py" line="252" />
       <source>DLTB layer</source>
       <translation>地类图斑图层</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="256" />
+      <location filename="dialogs/project_wizard.py" line="257" />
       <source>Period</source>
       <translation>实施期限</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="259" />
-      <source>The draft reads the standard field names; the field mapping of page 1 is not applied to it.</source>
-      <translation>草案按标准字段名读取；第 1 页的字段对应关系不适用于草案。</translation>
-    </message>
-    <message>
-      <location filename="dialogs/project_wizard.py" line="334" />
+      <location filename="dialogs/project_wizard.py" line="331" />
       <source>{layer}: fields {field} and {kcxs}</source>
       <translation>{layer}：字段 {field} 和 {kcxs}</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="339" />
+      <location filename="dialogs/project_wizard.py" line="336" />
       <source>field {field}, field-ridge coefficient {kcxs}</source>
       <translation>字段 {field}，田坎系数 {kcxs}</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="342" />
+      <location filename="dialogs/project_wizard.py" line="339" />
       <source>field {field}</source>
       <translation>字段 {field}</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="344" />
+      <location filename="dialogs/project_wizard.py" line="341" />
       <source>not given</source>
       <translation>未提供</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="356" />
+      <location filename="dialogs/project_wizard.py" line="353" />
       <source>Area of the project area</source>
       <translation>项目区面积</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="356" />
+      <location filename="dialogs/project_wizard.py" line="353" />
       <source>{ha:.4f} ha</source>
       <translation>{ha:.4f} 公顷</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="357" />
+      <location filename="dialogs/project_wizard.py" line="354" />
       <source>Cultivated land</source>
       <translation>耕地</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="359" />
+      <location filename="dialogs/project_wizard.py" line="356" />
       <source>Township code</source>
       <translation>乡镇代码</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="365" />
+      <location filename="dialogs/project_wizard.py" line="362" />
       <source>Field mapping</source>
       <translation>字段映射</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="365" />
+      <location filename="dialogs/project_wizard.py" line="362" />
       <source>the standard field names</source>
       <translation>标准字段名</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="367" />
+      <location filename="dialogs/project_wizard.py" line="364" />
       <source>Planned land use</source>
       <translation>规划地类</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="370" />
+      <location filename="dialogs/project_wizard.py" line="367" />
       <source>Drafted plan</source>
       <translation>规划方案草案</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="378" />
+      <location filename="dialogs/project_wizard.py" line="375" />
       <source>Later surveys</source>
       <translation>后续调查</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="381" />
+      <location filename="dialogs/project_wizard.py" line="378" />
       <source>The project file holds the boundary, copies of the layers (parcels meeting the boundary) and these settings; re-open it with “Open project…” to change them.</source>
       <translation>项目文件包含项目区边界、各图层的副本（与边界相交的图斑）及上述设置；如需修改，请通过“打开项目…”重新打开。</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="403" />
+      <location filename="dialogs/project_wizard.py" line="400" />
       <source>Writing the project…</source>
       <translation>正在写入项目…</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="415" />
+      <location filename="dialogs/project_wizard.py" line="412" />
       <source>The project could not be written.</source>
       <translation>项目写入失败。</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="71" />
+      <location filename="dialogs/project_wizard.py" line="70" />
       <source>New land consolidation project</source>
       <translation>新建全域综合整治项目</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="77" />
+      <location filename="dialogs/project_wizard.py" line="76" />
       <source>&lt; Back</source>
       <translation>&lt; 上一步</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="77" />
+      <location filename="dialogs/project_wizard.py" line="76" />
       <source>Next &gt;</source>
       <translation>下一步 &gt;</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="78" />
+      <location filename="dialogs/project_wizard.py" line="77" />
       <source>Finish</source>
       <translation>完成</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="79" />
+      <location filename="dialogs/project_wizard.py" line="78" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="80" />
+      <location filename="dialogs/project_wizard.py" line="79" />
       <source>Commit</source>
       <translation>提交</translation>
     </message>
@@ -3399,12 +3394,12 @@ OUTPUT 表按来源拆分新增耕地：建设用地复垦、K 编码可恢复�
       <translation>进出平衡：出 {out:.2f} m²（平均等别 {out_grade}），进 {into:.2f} m²（平均等别 {in_grade}）；不平衡。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="106" />
+      <location filename="processing/algorithms/draftscheme.py" line="108" />
       <source>Draft a scheme</source>
       <translation>方案编制助手</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="110" />
+      <location filename="processing/algorithms/draftscheme.py" line="112" />
       <source>Proposes a plan: from the candidates of the potential survey (run with the same layers), the selection that reaches new cultivated land ≥ TARGET_ADDED_RATE % of the original cultivated land (as the compliance rule measures it) and reclaims at least NEW_BUILD_M2 of rural construction land (so construction land does not grow and new construction stays within the reclaimed land), within MAX_BUDGET, at the least cost.
 
 Never chosen: candidates with 1 m² or more inside the ecological protection red line (RED_LINE), reclamation inside the urban development boundary (DEVELOPMENT_BOUNDARY), anything in EXCLUDE (BSMs). INCLUDE forces candidates in. Permanent basic farmland (PBF) is never adjusted.
@@ -3425,207 +3420,207 @@ OUTPUT: the DLTB with GHDLBM (the planned code: a restored pond 1104K becomes 01
 OUTPUT：地类图斑加 GHDLBM（规划地类：恢复的坑塘 1104K 为 0101 水田，其他新增耕地为 NEW_CULTIVATED_CODE，默认 0103 旱地；田坎归并不改地类；未选图斑保持原地类）、GHKCXS（新增及归并耕地的目标田坎系数）和 ZXM（子项目）。用 AFTER_FIELD=GHDLBM 和 AFTER_KCXS_FIELD=GHKCXS 输入其他算法。OUTPUT_CANDIDATES：每个候选图斑的 EST_ADDED_M2、COST、CHOSEN 和 REASON。OUTPUT_SUBPROJECTS：按村和类型归并的子项目（XMBH、XMMC、XMLX、TZJE 万元、SSND 分布在 START_YEAR—END_YEAR，建设用地复垦在先），可作为向导和表格的子项目图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="146" />
+      <location filename="processing/algorithms/draftscheme.py" line="148" />
       <source>Permanent basic farmland</source>
       <translation>永久基本农田</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="149" />
+      <location filename="processing/algorithms/draftscheme.py" line="151" />
       <source>Target new cultivated land (% of the original cultivated land)</source>
       <translation>新增耕地目标（占原耕地 %）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="151" />
+      <location filename="processing/algorithms/draftscheme.py" line="153" />
       <source>Construction land needed (m², reclaimed at least)</source>
       <translation>所需建设用地（m²，至少拆旧复垦）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="152" />
+      <location filename="processing/algorithms/draftscheme.py" line="154" />
       <source>Budget (yuan)</source>
       <translation>预算（元）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="156" />
+      <location filename="processing/algorithms/draftscheme.py" line="158" />
       <source>Cost field (yuan per parcel)</source>
       <translation>费用字段（每图斑，元）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="161" />
+      <location filename="processing/algorithms/draftscheme.py" line="163" />
       <source>Preference for 100-mu blocks (yuan credited per mu)</source>
       <translation>百亩方优先（每亩抵扣元）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="162" />
+      <location filename="processing/algorithms/draftscheme.py" line="164" />
       <source>Always choose (BSMs)</source>
       <translation>必选图斑（标识码）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="162" />
+      <location filename="processing/algorithms/draftscheme.py" line="164" />
       <source>Never choose (BSMs)</source>
       <translation>排除图斑（标识码）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="164" />
+      <location filename="processing/algorithms/draftscheme.py" line="166" />
       <source>BSMs separated by commas, enumeration commas or spaces.</source>
       <translation>标识码以逗号、顿号或空格分隔。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="166" />
+      <location filename="processing/algorithms/draftscheme.py" line="168" />
       <source>Planned code of new cultivated land</source>
       <translation>新增耕地的规划地类</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="167" />
+      <location filename="processing/algorithms/draftscheme.py" line="169" />
       <source>0103 dry land</source>
       <translation>0103 旱地</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="167" />
+      <location filename="processing/algorithms/draftscheme.py" line="169" />
       <source>0102 irrigated land</source>
       <translation>0102 水浇地</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="175" />
+      <location filename="processing/algorithms/draftscheme.py" line="177" />
       <source>Target field-ridge coefficient after consolidation</source>
       <translation>整治后目标田坎系数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="177" />
+      <location filename="processing/algorithms/draftscheme.py" line="179" />
       <source>Solver</source>
       <translation>求解方法</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="178" />
+      <location filename="processing/algorithms/draftscheme.py" line="180" />
       <source>Exact (SciPy milp) when available, else greedy</source>
       <translation>精确求解（SciPy milp，如可用），否则贪心法</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="178" />
+      <location filename="processing/algorithms/draftscheme.py" line="180" />
       <source>Greedy with repair</source>
       <translation>贪心法加修正</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="182" />
+      <location filename="processing/algorithms/draftscheme.py" line="189" />
       <source>DLTB with the drafted plan (GHDLBM)</source>
       <translation>含规划草案的地类图斑（GHDLBM）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="184" />
+      <location filename="processing/algorithms/draftscheme.py" line="191" />
       <source>Candidates and choices</source>
       <translation>候选图斑及选择</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="186" />
+      <location filename="processing/algorithms/draftscheme.py" line="193" />
       <source>Drafted sub-projects</source>
       <translation>子项目草案</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="187" />
+      <location filename="processing/algorithms/draftscheme.py" line="194" />
       <source>New cultivated land of the draft (m²)</source>
       <translation>草案新增耕地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="189" />
+      <location filename="processing/algorithms/draftscheme.py" line="196" />
       <source>New cultivated land of the draft (% of the original cultivated land)</source>
       <translation>草案新增耕地（占原耕地 %）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="190" />
+      <location filename="processing/algorithms/draftscheme.py" line="197" />
       <source>Construction land reclaimed (m²)</source>
       <translation>复垦建设用地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="191" />
+      <location filename="processing/algorithms/draftscheme.py" line="198" />
       <source>Cost (yuan)</source>
       <translation>费用（元）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="191" />
+      <location filename="processing/algorithms/draftscheme.py" line="198" />
       <source>Candidates chosen</source>
       <translation>选中的候选图斑数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="192" />
+      <location filename="processing/algorithms/draftscheme.py" line="199" />
       <source>Targets met (1/0)</source>
       <translation>是否达到目标（1/0）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="192" />
+      <location filename="processing/algorithms/draftscheme.py" line="199" />
       <source>New cultivated land missing (m²)</source>
       <translation>新增耕地缺口（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="193" />
+      <location filename="processing/algorithms/draftscheme.py" line="200" />
       <source>Lower bound of the cost (yuan)</source>
       <translation>费用下界（元）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="194" />
+      <location filename="processing/algorithms/draftscheme.py" line="201" />
       <source>Gap to the lower bound (%)</source>
       <translation>与下界的差距（%）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="196" />
+      <location filename="processing/algorithms/draftscheme.py" line="203" />
       <source>Solver used</source>
       <translation>所用求解方法</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="197" />
+      <location filename="processing/algorithms/draftscheme.py" line="204" />
       <source>Why the targets are not met</source>
       <translation>未达目标的原因</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="221" />
+      <location filename="processing/algorithms/draftscheme.py" line="229" />
       <source>END_YEAR {last} lies before START_YEAR {first}.</source>
       <translation>结束年度 {last} 早于开始年度 {first}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="225" />
+      <location filename="processing/algorithms/draftscheme.py" line="233" />
       <source>Potential survey of the DLTB…</source>
       <translation>正在进行潜力调查…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="235" />
+      <location filename="processing/algorithms/draftscheme.py" line="243" />
       <source>Choosing among {n} candidates…</source>
       <translation>正在从 {n} 个候选图斑中选择…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="296" />
+      <location filename="processing/algorithms/draftscheme.py" line="304" />
       <source>Blocks of cultivated land with the new cultivated land (PREFER_CONTIGUITY)…</source>
       <translation>正在计算含新增耕地的耕地连片块（PREFER_CONTIGUITY）…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="367" />
+      <location filename="processing/algorithms/draftscheme.py" line="375" />
       <source>Draft ({solver}): new cultivated land {added:.2f} m² = {rate:.2f} % of {base:.2f} m² of cultivated land (target {target:.2f} m²); reclaimed {reclaimed:.2f} m²; {n} candidates; cost {cost:.2f} yuan; lower bound {bound} yuan, gap {gap}.</source>
       <translation>方案草案（{solver}）：新增耕地 {added:.2f} m²，为耕地 {base:.2f} m² 的 {rate:.2f} %（目标 {target:.2f} m²）；复垦 {reclaimed:.2f} m²；选中 {n} 个候选图斑；费用 {cost:.2f} 元；下界 {bound} 元，差距 {gap}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="377" />
+      <location filename="processing/algorithms/draftscheme.py" line="385" />
       <source>The targets cannot be met: {reason}. The outputs hold the best attempt (FEASIBLE = 0).</source>
       <translation>无法达到目标：{reason}。输出为尽力而为的结果（FEASIBLE = 0）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="77" />
+      <location filename="processing/algorithms/draftscheme.py" line="79" />
       <source>Unit cost: restoring K plots to cultivated land (yuan/mu)</source>
       <translation>单价：可调整地类恢复耕地（元/亩）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="78" />
+      <location filename="processing/algorithms/draftscheme.py" line="80" />
       <source>Unit cost: developing reserve land (yuan/mu)</source>
       <translation>单价：耕地后备资源开发（元/亩）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="79" />
+      <location filename="processing/algorithms/draftscheme.py" line="81" />
       <source>Unit cost: reclaiming rural construction land (yuan/mu)</source>
       <translation>单价：农村建设用地复垦（元/亩）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="80" />
+      <location filename="processing/algorithms/draftscheme.py" line="82" />
       <source>Unit cost: reclaiming abandoned mines (yuan/mu)</source>
       <translation>单价：工矿废弃地复垦（元/亩）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/draftscheme.py" line="81" />
+      <location filename="processing/algorithms/draftscheme.py" line="83" />
       <source>Unit cost: merging field ridges (yuan/mu)</source>
       <translation>单价：田坎归并（元/亩）</translation>
     </message>
