@@ -82,8 +82,7 @@ from .geokernel import (
     nearest_points,
     points_inside,
 )
-from .geokernel.arrays import Background, heads, reduce_groups
-from .geokernel.grid import Near
+from .geokernel.arrays import Background, heads
 from .units import MU_PER_M2
 from .validity import parcel_label
 from .values import texts
@@ -192,51 +191,29 @@ def find_blocks(
         else (lambda: None)
     )
     grid = SegmentGrid(segs, max_gap + tolerance, compact=True)
-    near = grid.query(px, py, point_owner=powner, is_canceled=is_canceled)
+    # Per pair of parcels: the closest (vertex, segment) and the extent of
+    # the vertices lying on the other parcel (its contact length), reduced
+    # chunk by chunk so that memory stays bounded.
+    near = grid.polygon_pairs(px, py, powner, n, tolerance, is_canceled=is_canceled)
     del grid
-    first = powner[near.point]
-    second = segs.owner[near.segment]
-    pair = np.minimum(first, second) * n + np.maximum(first, second)
-
-    # Per pair: the closest (vertex, segment) and the extent of the vertices
-    # lying on the other parcel (its contact length).
-    order = np.argsort(pair)
-    pair_sorted = pair[order]
-    starts = heads(pair_sorted)
-    pairs = pair_sorted[starts]
-    dist_sorted = near.dist[order]
-    dmin = reduce_groups(np.minimum, dist_sorted, starts)
-    # The closest row of each pair: the last row holding the minimum.
-    sizes = np.diff(np.r_[starts, len(order)])
-    is_min = dist_sorted <= np.repeat(dmin, sizes)
-    best = order[reduce_groups(np.maximum, np.where(is_min, np.arange(len(order)), -1), starts, empty=None)]
-    on_other = dist_sorted <= tolerance
-    cx = px[near.point[order]]
-    cy = py[near.point[order]]
-    big = np.inf
-    x_lo = reduce_groups(np.minimum, np.where(on_other, cx, big), starts)
-    x_hi = reduce_groups(np.maximum, np.where(on_other, cx, -big), starts)
-    y_lo = reduce_groups(np.minimum, np.where(on_other, cy, big), starts)
-    y_hi = reduce_groups(np.maximum, np.where(on_other, cy, -big), starts)
-    with np.errstate(invalid="ignore"):
-        contact_len = np.nan_to_num(np.hypot(x_hi - x_lo, y_hi - y_lo), nan=0.0, posinf=0.0)
-
+    dmin = near.dist
     touching = dmin <= tolerance
-    edge = touching & (contact_len >= min_contact)
+    edge = touching & (near.contact >= min_contact)
     corner = touching & ~edge
-    touch_a = pairs[edge] // n
-    touch_b = pairs[edge] % n
+    touch_a = near.a[edge]
+    touch_b = near.b[edge]
     label = connected_labels(n, touch_a, touch_b)
 
     # Narrow gaps: test the closest candidate of each pair of components
     # first; only where that fails, the next ones (doubling each round).
     gap = (~touching) & (dmin <= max_gap)
-    g_a = pairs[gap] // n
-    g_b = pairs[gap] % n
-    g_best = best[gap]
+    g_a = near.a[gap]
+    g_b = near.b[gap]
+    g_point = near.point[gap]
+    g_segment = near.segment[gap]
     g_len = dmin[gap]
     by_length = np.argsort(g_len, kind="stable")
-    g_a, g_b, g_best, g_len = g_a[by_length], g_b[by_length], g_best[by_length], g_len[by_length]
+    g_a, g_b, g_point, g_segment, g_len = (v[by_length] for v in (g_a, g_b, g_point, g_segment, g_len))
     tested = np.zeros(len(g_a), dtype=bool)
     accepted = np.zeros(len(g_a), dtype=bool)
     grid = connector_grid.result()
@@ -259,7 +236,8 @@ def find_blocks(
         rank = np.arange(len(cand)) - np.repeat(firsts, np.diff(np.r_[firsts, len(cand)]))
         batch = cand[grouped[rank < per_round]]
         tested[batch] = True
-        ok = _gap_on_connectors(px, py, near, g_best[batch], grid, segs, spacing, tolerance)
+        ok = _gap_on_connectors(px[g_point[batch]], py[g_point[batch]], g_segment[batch], g_len[batch], grid, segs,
+                                spacing, tolerance)
         accepted[batch[ok]] = True
         label = connected_labels(n, g_a[batch[ok]], g_b[batch[ok]], parent=label)
         per_round *= 2
@@ -282,8 +260,8 @@ def find_blocks(
     block_label = renumber[compact]
     # Outline parts: parcels of one block touching in any way (corners too),
     # so that two parts never touch and each is dissolved on its own.
-    ta = pairs[touching] // n
-    tb = pairs[touching] % n
+    ta = near.a[touching]
+    tb = near.b[touching]
     same_block = block_label[ta] == block_label[tb]
     part = connected_labels(n, ta[same_block], tb[same_block])
     return Blocks(
@@ -293,27 +271,25 @@ def find_blocks(
         links=links,
         corner_contacts=int(corner.sum()),
         rejected_gaps=int((tested & ~accepted).sum()),
-        contacts=Contacts(px, py, near, segs, tolerance),
+        contacts=Contacts(px, py, near.on, segs, tolerance),
         part=np.unique(part, return_inverse=True)[1],
     )
 
 
-def _gap_on_connectors(px, py, near: Near, rows: np.ndarray, grid: SegmentGrid, segs: Segments, spacing,
+def _gap_on_connectors(sx, sy, segment, length, grid: SegmentGrid, segs: Segments, spacing,
                        tolerance) -> np.ndarray:
-    """For each closest (vertex, segment) row: is the segment between them all connector?"""
-    if not len(rows):
+    """For each vertex (sx, sy) and its closest segment of the other parcel: is the gap between them all connector?"""
+    if not len(sx):
         return np.zeros(0, dtype=bool)
-    sx = px[near.point[rows]]
-    sy = py[near.point[rows]]
-    ex, ey = nearest_points(sx, sy, near.segment[rows], segs)
-    samples = np.maximum(1, np.ceil(near.dist[rows] / spacing).astype(np.int64) - 1)
-    owner = np.repeat(np.arange(len(rows)), samples)
+    ex, ey = nearest_points(sx, sy, segment, segs)
+    samples = np.maximum(1, np.ceil(length / spacing).astype(np.int64) - 1)
+    owner = np.repeat(np.arange(len(sx)), samples)
     k = np.arange(len(owner)) - np.repeat(np.cumsum(samples) - samples, samples) + 1
     t = k / (samples[owner] + 1.0)
     qx = sx[owner] + t * (ex[owner] - sx[owner])
     qy = sy[owner] + t * (ey[owner] - sy[owner])
     covered = points_inside(qx, qy, grid, tolerance)
-    return np.bincount(owner, ~covered, minlength=len(rows)) == 0
+    return np.bincount(owner, ~covered, minlength=len(sx)) == 0
 
 
 def block_outlines(parcels: Rings, blocks: Blocks) -> list[list[bytes] | None]:
