@@ -68,7 +68,9 @@ from typing import Callable, Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from ..i18n import tr
 from . import codes as codes_mod
+from . import ellipsoid
 from .errors import Cancelled, LandConsolidationError
 from .geokernel import (
     Contacts,
@@ -91,6 +93,14 @@ from .values import texts
 CONNECTOR_CODES = codes_mod.CONNECTOR_CODES
 #: Default widest gap (m) that still joins two parcels.
 DEFAULT_MAX_GAP = 8.0
+#: Widest gap (m) accepted.  A 三调 农村道路 1006 is at most 8 m wide (wider
+#: roads are 公路 or town streets), 沟渠 and 田坎 beside fields are narrower,
+#: and a road with a ditch on each side rarely spans 20 m: 50 m leaves room
+#: for a wide canal but not for a river or a village.  The neighbour search
+#: compares each vertex with the boundaries within the gap, a cost growing
+#: with its square: 0.2 s at 8 m and 0.3 s at 50 m on the sample township,
+#: while 1 000 m ran out of 6 GB of memory (``benchmarks/bench_contiguity_scale.py``).
+MAX_GAP_LIMIT = 50.0
 #: Boundaries closer than this (m) count as touching.
 CONTACT_TOLERANCE = 0.05
 #: Shortest shared boundary (m) that joins two touching parcels; less is a
@@ -105,6 +115,11 @@ BLOCK_CLASSES_MU = (100.0, 500.0, 1000.0)
 SMALL_PARCEL_MU = 5.0
 #: m² per 100 ha, the unit area of patch density.
 M2_PER_100HA = 1_000_000.0
+#: Parcels named at most in a log line.
+NOTE_LABELS = 50
+#: Pieces and holes of a block polygon under this area (m²) are coordinate
+#: noise, dropped: the plugin's noise rule (``core.farmland.NOISE_AREA``).
+NOISE_AREA = 0.01
 
 
 # ---------------------------------------------------------------------------
@@ -172,7 +187,11 @@ def find_blocks(
         min_contact: Shortest shared boundary that joins touching parcels.
         spacing: Distance between the points tested along a gap.
         is_canceled: Returns True to stop (raises LandConsolidationError).
+
+    Raises:
+        LandConsolidationError: ``max_gap`` out of range (:func:`check_max_gap`).
     """
+    check_max_gap(max_gap)
     n = parcels.count
     areas = np.asarray(areas, dtype=float)
     if n == 0:
@@ -432,6 +451,7 @@ class LayerParcels:
         notes: Lines for the log.
         rings: The same geometries as rings (polygon ``i`` = row ``i``), or
             None to read them from ``wkb``.
+        gk: The layer's Gauss-Krüger projection (for ellipsoidal areas), or None.
     """
 
     name: str
@@ -446,6 +466,7 @@ class LayerParcels:
     wkb: list
     notes: list = field(default_factory=list)
     rings: Rings | None = field(default=None, repr=False)
+    gk: object = field(default=None, repr=False)
 
     @classmethod
     def of(cls, table, group_role: str | None = None) -> LayerParcels:
@@ -472,6 +493,7 @@ class LayerParcels:
             wkb=table.wkb if table.wkb is not None else [None] * len(frame),
             notes=list(table.notes),
             rings=table.rings,
+            gk=table.gk,
         )
 
     def labels(self, rows: Iterable[int]) -> list[str]:
@@ -559,15 +581,24 @@ def narrow_connectors(rings: Rings, recorded_width: np.ndarray, max_gap: float) 
 class Contiguity:
     """Blocks and metrics of one DLTB layer (I7, I8).
 
+    The analysis works on *patches*: each part of an analysed parcel
+    (:func:`patches`), so a multipart parcel is one patch per part and a
+    single-part parcel one patch.
+
     Attributes:
-        parcels: The analysed parcels' rows in the :class:`LayerParcels`.
-        rings: Their rings.
-        blocks: The blocks.
-        summary: :func:`block_summary` plus the parcel and block metrics
+        parcels: The row in the :class:`LayerParcels` of each patch (a
+            multipart parcel's row once per part).
+        rings: The patches' rings.
+        blocks: The blocks (of patches: ``blocks.parcels`` counts patches).
+        summary: :func:`block_summary` plus the patch and block metrics
             (``PARCEL_*`` and ``BLOCK_*`` keys of :func:`patch_metrics`).
         connectors_used: Connector parcels narrow enough to join.
         connectors_wide: Connector parcels wider than ``max_gap``.
         layer: The parcels read.
+        areas: Class area (TBDLMJ) of each patch.
+        tbmj: Parcel area (TBMJ) of each patch.
+        multipart: Rows of the analysed parcels of more than one part.
+        notes: Lines for the log.
     """
 
     parcels: np.ndarray
@@ -579,6 +610,89 @@ class Contiguity:
     layer: LayerParcels
     perimeter: np.ndarray = field(repr=False, default=None)
     planar_area: np.ndarray = field(repr=False, default=None)
+    areas: np.ndarray = field(repr=False, default=None)
+    tbmj: np.ndarray = field(repr=False, default=None)
+    multipart: np.ndarray = field(repr=False, default=None)
+    notes: list = field(default_factory=list)
+
+
+def check_max_gap(max_gap: float) -> None:
+    """Refuse a ``max_gap`` below 0 or above :data:`MAX_GAP_LIMIT`.
+
+    Raises:
+        LandConsolidationError: ``max_gap`` out of range.
+    """
+    if max_gap < 0:
+        raise LandConsolidationError(f"最大间隔不能为负：{max_gap}。 MAX_GAP must not be negative.")
+    if not max_gap <= MAX_GAP_LIMIT:
+        raise LandConsolidationError(
+            tr("MAX_GAP {gap:g} m is over the largest allowed, {limit:g} m: a wider gap is not a road or "
+               "ditch between fields, and the neighbour search grows with the square of the gap.").format(
+                gap=max_gap, limit=MAX_GAP_LIMIT)
+        )
+
+
+@dataclass
+class Patches:
+    """The parts of the analysed parcels, each a patch (see :func:`patches`).
+
+    Attributes:
+        rings: One polygon per patch.
+        row: The parcel (row of the :class:`LayerParcels`) of each patch.
+        share: The patch's share of its parcel's ellipsoidal area (1 for a
+            single-part parcel).
+        multipart: Rows of the parcels of more than one part.
+    """
+
+    rings: Rings
+    row: np.ndarray
+    share: np.ndarray
+    multipart: np.ndarray
+
+
+def patches(layer: LayerParcels, rows: np.ndarray, rings: Rings) -> Patches:
+    """Each part of the given parcels as a patch of its own.
+
+    A multipart 三调 feature (two fields kept under one BSM, or parcels
+    merged by a careless edit) is as many pieces of land as it has parts:
+    joined as one patch, two blocks hundreds of metres apart would become
+    one.  Each part therefore is a patch, with the parcel's TBMJ and TBDLMJ
+    in proportion to the part's share of the parcel's ellipsoidal area (the
+    rule of the project-area cut, :func:`.dltb.area_rules`); without the
+    layer's projection (``layer.gk``), of its planar area.
+
+    Args:
+        layer: The parcels read.
+        rows: The analysed parcels' rows.
+        rings: Their rings (polygon ``i`` = ``rows[i]``).
+    """
+    parts, polygon = rings.parts()
+    share = np.ones(parts.count)
+    if parts is rings:
+        return Patches(rings, rows, share, np.zeros(0, dtype=np.int64))
+    per_polygon = np.bincount(polygon, minlength=rings.count)
+    multi = per_polygon > 1
+    if layer.gk is not None:
+        ring_area = ellipsoid.ring_areas(layer.gk, parts.xy + np.asarray(parts.origin), parts.start, parts.length)
+        area = np.bincount(parts.owner, np.where(parts.hole, -ring_area, ring_area), minlength=parts.count)
+    else:
+        area = parts.measures()[0]
+    total = np.bincount(polygon, area, minlength=rings.count)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(total[polygon] > 0, area / total[polygon], 1.0 / per_polygon[polygon])
+    return Patches(parts, rows[polygon], share, rows[np.flatnonzero(multi)])
+
+
+def _multipart_note(layer: LayerParcels, rows: np.ndarray, parts: int) -> str:
+    """The log line naming the multipart parcels analysed (at most :data:`NOTE_LABELS` of them)."""
+    labels = "、".join(layer.labels(rows[:NOTE_LABELS]))
+    if len(rows) > NOTE_LABELS:
+        labels += " …"
+    return tr(
+        "Layer '{layer}': {count} multipart (多部件) parcels of the analysed classes; each of their {parts} parts "
+        "is a patch of its own (blocks, NP, metrics), with the parcel's areas in proportion to its ellipsoidal "
+        "area: {labels}"
+    ).format(layer=layer.name, count=len(rows), parts=parts, labels=labels)
 
 
 def analyse(
@@ -591,11 +705,12 @@ def analyse(
 ) -> Contiguity:
     """Blocks (I7) and fragmentation metrics (I8) of the ``codes`` parcels.
 
+    Each part of a multipart parcel is a patch of its own (:func:`patches`).
+
     Raises:
-        LandConsolidationError: ``max_gap`` negative.
+        LandConsolidationError: ``max_gap`` out of range (:func:`check_max_gap`).
     """
-    if max_gap < 0:
-        raise LandConsolidationError(f"最大间隔不能为负：{max_gap}。 MAX_GAP must not be negative.")
+    check_max_gap(max_gap)
     target = layer.rows(codes)
     target_set = set(target.tolist())
     connector = np.array([i for i in layer.rows(connector_codes) if i not in target_set], dtype=np.int64)
@@ -607,7 +722,11 @@ def analyse(
         conn_rings = Rings.from_wkb([layer.wkb[i] for i in connector], origin=rings.origin)
     narrow = narrow_connectors(conn_rings, layer.width[connector], max_gap)
     conn_narrow = conn_rings.subset(narrow)
-    areas = layer.tbdlmj[target]
+    found = patches(layer, target, rings)
+    rings = found.rings
+    areas = layer.tbdlmj[found.row] * found.share
+    notes = [_multipart_note(layer, found.multipart, int(np.isin(found.row, found.multipart).sum()))] \
+        if len(found.multipart) else []
     blocks = find_blocks(rings, areas, conn_narrow, max_gap, is_canceled=is_canceled)
     planar, perimeter = rings.measures()
     summary = block_summary(blocks.area, float(areas.sum()), threshold_mu)
@@ -617,8 +736,9 @@ def analyse(
     summary["LANDSCAPE_M2"] = layer.landscape_area
     summary["CORNER_CONTACTS"] = blocks.corner_contacts
     summary["REJECTED_GAPS"] = blocks.rejected_gaps
+    summary["MULTIPART_PARCELS"] = len(found.multipart)
     return Contiguity(
-        parcels=target,
+        parcels=found.row,
         rings=rings,
         blocks=blocks,
         summary=summary,
@@ -627,17 +747,22 @@ def analyse(
         layer=layer,
         perimeter=perimeter,
         planar_area=planar,
+        areas=areas,
+        tbmj=layer.tbmj[found.row] * found.share,
+        multipart=found.multipart,
+        notes=notes,
     )
 
 
 def group_metrics(result: Contiguity) -> pd.DataFrame:
     """Parcel-level metrics (I8) per group (village) and for all, one row each.
 
-    The landscape of a group is Σ TBMJ of the group's parcels.  Block
-    counts are given for the whole area only (a block may span villages).
+    The landscape of a group is Σ TBMJ of the group's parcels; the patches
+    are those of :func:`analyse` (a multipart parcel's parts).  Block counts
+    are given for the whole area only (a block may span villages).
     """
     layer = result.layer
-    areas = layer.tbdlmj[result.parcels]
+    areas = result.areas
     rows = []
     if layer.group is not None:
         landscape = pd.Series(layer.tbmj).groupby(layer.group).sum()
@@ -691,13 +816,15 @@ def block_geometries(result: Contiguity, is_canceled: Callable[[], bool] | None 
             raise Cancelled()
         members = order[bounds[p] : bounds[p + 1]]
         geoms = []
-        for i in members:
+        # From the patches' rings, not the parcels' WKB: a multipart parcel's
+        # other parts may lie in other blocks.
+        for blob in result.rings.polygon_wkb(members):
             geom = QgsGeometry()
-            geom.fromWkb(bytes(result.layer.wkb[result.parcels[i]]))
+            geom.fromWkb(blob)
             if not geom.isGeosValid():
                 geom = geom.makeValid()
             geoms.append(geom)
-        union = QgsGeometry.unaryUnion(geoms)
+        union = _without_noise(QgsGeometry.unaryUnion(geoms))
         if union.isNull() or union.isEmpty():
             labels = "、".join(result.layer.labels(result.parcels[members][:10]))
             notes.append(
@@ -715,8 +842,49 @@ def block_geometries(result: Contiguity, is_canceled: Callable[[], bool] | None 
             f" {repaired} group(s) of overlapping or unevenly noded parcels were dissolved with GEOS."
         )
     geometries = []
+    invalid = 0
     for block in range(count):
         geom = QgsGeometry()
         geom.fromWkb(multipolygon_wkb(polygons[block]))
+        if not geom.isGeosValid():
+            invalid += 1
+            geom = repaired_outline(geom)
         geometries.append(geom)
+    if invalid:
+        notes.append(
+            tr("{count} block polygon(s) were invalid for GEOS (boundaries overlapping by coordinate noise) and "
+               "were dissolved with GEOS instead, pieces and holes under 0.01 m² dropped.").format(count=invalid)
+        )
     return geometries, notes
+
+
+def repaired_outline(geom):
+    """A valid MultiPolygon for a block polygon GEOS finds invalid.
+
+    What noise the outlines could not snap (an overlap or a contact thicker
+    than :data:`.geokernel.outlines.SNAP_TOLERANCE`): GEOS's union of the
+    block's polygons (each made valid first), without the pieces and holes
+    under :data:`NOISE_AREA`.
+    """
+    from qgis.core import QgsGeometry
+
+    pieces = [polygon if polygon.isGeosValid() else polygon.makeValid() for polygon in geom.asGeometryCollection()]
+    union = _without_noise(QgsGeometry.unaryUnion(pieces))
+    if union.isNull() or union.isEmpty():
+        return QgsGeometry.fromMultiPolygonXY([])
+    union.convertToMultiType()
+    return union
+
+
+def _without_noise(geom):
+    """The polygons of a GEOS result without the pieces and holes under :data:`NOISE_AREA` (coordinate noise)."""
+    from qgis.core import QgsGeometry, QgsWkbTypes
+
+    if geom.isNull() or geom.isEmpty():
+        return geom
+    kept = []
+    for piece in geom.asGeometryCollection():
+        if piece.type() != QgsWkbTypes.GeometryType.PolygonGeometry or piece.area() < NOISE_AREA:
+            continue
+        kept.append(piece.removeInteriorRings(NOISE_AREA))
+    return QgsGeometry.collectGeometry(kept) if kept else QgsGeometry()

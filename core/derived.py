@@ -424,7 +424,7 @@ class ProjectData:
                 overrides=overrides or None, is_canceled=self.is_canceled)
             result = contiguity.analyse(parcels, is_canceled=self.is_canceled)
             geometries, notes = contiguity.block_geometries(result, self.is_canceled)
-            for note in parcels.notes + notes:
+            for note in parcels.notes + result.notes + notes:
                 self.log(note)
             rows = []
             for block, geom in enumerate(geometries):

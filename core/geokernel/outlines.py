@@ -14,9 +14,20 @@ from typing import Iterable
 
 import numpy as np
 
-from .arrays import heads, reduce_groups
+from .arrays import connected_labels, heads, reduce_groups
 from .grid import Near
 from .rings import Rings, Segments
+
+#: Vertices of two polygons closer than this (m) are one point of the
+#: outline, and a vertex this close to an end of another polygon's segment
+#: does not split it.  Reprojection leaves the two sides of a shared boundary
+#: ~1e-9 m apart (EPSG:4528 → 4549); kept apart, their edges would not
+#: cancel and the outline would hold slivers 1e-9 m thin, which GEOS finds
+#: invalid where they overlap.  1 µm is a thousand times that noise and far
+#: below any real vertex spacing, so merges never chain along a boundary;
+#: it is also the resolution at which the plugin calls two features the
+#: same polygon (``core.farmland.SAME_POLYGON_RESOLUTION``).
+SNAP_TOLERANCE = 1e-6
 
 
 @dataclass
@@ -83,9 +94,19 @@ def dissolve_outlines(parcels: Rings, part: np.ndarray, contacts: Contacts) -> l
     length = np.hypot(dx, dy)
     with np.errstate(invalid="ignore", divide="ignore"):
         along = ((qx_v - segs.x1[sid]) * dx + (qy_v - segs.y1[sid]) * dy) / length
-    inside = (along > 1e-6) & (along < length - 1e-6)
+    inside = (along > SNAP_TOLERANCE) & (along < length - SNAP_TOLERANCE)
     split_seg = sid[inside]
     split_t = along[inside] / length[inside]
+    # A vertex at an end of the other polygon's segment is that end, give or
+    # take the noise: the two become one node below.
+    at_end = ~inside & np.isfinite(along)
+    first_end = along <= 0.5 * length
+    end_x = np.where(first_end, segs.x1[sid], segs.x2[sid])
+    end_y = np.where(first_end, segs.y1[sid], segs.y2[sid])
+    snap = at_end & (np.hypot(qx_v - end_x, qy_v - end_y) <= SNAP_TOLERANCE)
+    snap &= (qx_v != end_x) | (qy_v != end_y)
+    snap_from = qx_v[snap] + 1j * qy_v[snap]
+    snap_to = end_x[snap] + 1j * end_y[snap]
     n_seg = len(segs)
     point_seg = np.concatenate([np.arange(n_seg), split_seg, np.arange(n_seg)])
     point_t = np.concatenate([np.zeros(n_seg), split_t, np.ones(n_seg)])
@@ -109,6 +130,17 @@ def dissolve_outlines(parcels: Rings, part: np.ndarray, contacts: Contacts) -> l
     u = node_of[: len(x1)]
     v = node_of[len(x1) :]
     n_nodes = len(nodes)
+    if len(snap_from):
+        # Snapped nodes take the place of the smallest of their group; an
+        # edge between two of them vanishes.
+        a = np.searchsorted(nodes, snap_from)
+        b = np.searchsorted(nodes, snap_to)
+        a, b = np.minimum(a, n_nodes - 1), np.minimum(b, n_nodes - 1)
+        known = (nodes[a] == snap_from) & (nodes[b] == snap_to)
+        same = connected_labels(n_nodes, a[known], b[known])
+        u, v = same[u], same[v]
+        real = u != v
+        u, v, e_part = u[real], v[real], e_part[real]
 
     # Drop every edge that also occurs reversed in the same part.
     lo = np.minimum(u, v)

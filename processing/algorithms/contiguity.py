@@ -137,11 +137,13 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
             "fragmentation metrics of the parcels.\n\n"
             "Two parcels are in one block when they share at least 1 m of boundary (parcels that "
             "meet only at a corner are not joined by that), or when the gap between them is at most "
-            "MAX_GAP wide and lies wholly on connector parcels (农村道路 1006, 沟渠 1107, 田坎 1203) "
-            "no wider than MAX_GAP. A connector's width is XZDWKD, or 2 × area / perimeter where "
+            "MAX_GAP wide (at most 50 m) and lies wholly on connector parcels (农村道路 1006, 沟渠 1107, "
+            "田坎 1203) no wider than MAX_GAP. A connector's width is XZDWKD, or 2 × area / perimeter where "
             "XZDWKD is empty. A wider road or ditch, a gap wider than MAX_GAP, or anything else in "
             "the gap (a river, a 公路, houses) breaks the block. Fields along the same road are not "
-            "joined through it, only fields facing each other across it.\n\n"
+            "joined through it, only fields facing each other across it. Each part of a multipart parcel "
+            "is a patch of its own, with the parcel's areas in proportion to its ellipsoidal area; the log "
+            "names such parcels.\n\n"
             "Block area = Σ TBDLMJ of its parcels (the roads and ditches between them are not "
             "counted); 1 亩 = 10 000/15 m². The block layer holds the dissolved parcels of each "
             "block, largest first.\n\n"
@@ -164,8 +166,14 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
             QgsProcessingParameterNumber.Type.Double,
             defaultValue=contiguity.DEFAULT_MAX_GAP,
             minValue=0.0,
+            maxValue=contiguity.MAX_GAP_LIMIT,
         )
-        gap.setHelp(self.tr("Parcels separated only by connectors at most this wide count as one block (default 8 m)."))
+        gap.setHelp(
+            self.tr(
+                "Parcels separated only by connectors at most this wide count as one block (default 8 m, at most "
+                "50 m: a wider gap is not a road or ditch between fields)."
+            )
+        )
         self.addParameter(gap)
         connectors = QgsProcessingParameterString(
             CONNECTOR_CODES,
@@ -288,7 +296,9 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
                     parameters, context, after_source, after_fields, whole, source, codes, connectors,
                     max_gap, threshold, area, repair, feedback,
                 )
-        for note in parcels.notes + notes:
+        for note in parcels.notes + result.notes + notes:
+            feedback.pushWarning(note)
+        for note in after_result.notes if after_result is not None else []:
             feedback.pushWarning(note)
         steps.setCurrentStep(5 if compare else 3)
         dest_id = self._write_blocks(parameters, context, source, result, geometries, feedback)

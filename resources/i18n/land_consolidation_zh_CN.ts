@@ -186,6 +186,21 @@
   <context>
     <name>LandConsolidation</name>
     <message>
+      <location filename="core/contiguity.py" line="629" />
+      <source>MAX_GAP {gap:g} m is over the largest allowed, {limit:g} m: a wider gap is not a road or ditch between fields, and the neighbour search grows with the square of the gap.</source>
+      <translation>MAX_GAP {gap:g} m 超过允许的最大值 {limit:g} m：更宽的间隔已不是田块之间的道路或沟渠，且邻近搜索的开销随间隔的平方增长。</translation>
+    </message>
+    <message>
+      <location filename="core/contiguity.py" line="691" />
+      <source>Layer '{layer}': {count} multipart (多部件) parcels of the analysed classes; each of their {parts} parts is a patch of its own (blocks, NP, metrics), with the parcel's areas in proportion to its ellipsoidal area: {labels}</source>
+      <translation>图层“{layer}”：分析地类中有 {count} 个多部件图斑；其 {parts} 个部件各自作为一个斑块（参与连片、NP 和破碎度指标），面积按各部件占图斑椭球面积的比例分摊：{labels}</translation>
+    </message>
+    <message>
+      <location filename="core/contiguity.py" line="855" />
+      <source>{count} block polygon(s) were invalid for GEOS (boundaries overlapping by coordinate noise) and were dissolved with GEOS instead, pieces and holes under 0.01 m² dropped.</source>
+      <translation>{count} 个连片块的多边形因坐标噪声（边界相互重叠）未通过 GEOS 有效性检查，已改用 GEOS 合并，并删除小于 0.01 m² 的碎块和孔洞。</translation>
+    </message>
+    <message>
       <location filename="core/workbook/inputs.py" line="55" />
       <source>no current DLTB (DLTB)</source>
       <translation>无现状地类图斑（DLTB）</translation>
@@ -945,7 +960,7 @@ With a sub-project layer, OUTPUT has one row per sub-project (the part of each c
       <location filename="processing/algorithms/contiguity.py" line="134" />
       <source>Groups the parcels of the chosen classes (耕地 0101/0102/0103 by default) into contiguous blocks and counts 百亩方 (≥ 100 亩), ≥ 500 亩 and 千亩方 (≥ 1 000 亩) blocks, with the fragmentation metrics of the parcels.
 
-Two parcels are in one block when they share at least 1 m of boundary (parcels that meet only at a corner are not joined by that), or when the gap between them is at most MAX_GAP wide and lies wholly on connector parcels (农村道路 1006, 沟渠 1107, 田坎 1203) no wider than MAX_GAP. A connector's width is XZDWKD, or 2 × area / perimeter where XZDWKD is empty. A wider road or ditch, a gap wider than MAX_GAP, or anything else in the gap (a river, a 公路, houses) breaks the block. Fields along the same road are not joined through it, only fields facing each other across it.
+Two parcels are in one block when they share at least 1 m of boundary (parcels that meet only at a corner are not joined by that), or when the gap between them is at most MAX_GAP wide (at most 50 m) and lies wholly on connector parcels (农村道路 1006, 沟渠 1107, 田坎 1203) no wider than MAX_GAP. A connector's width is XZDWKD, or 2 × area / perimeter where XZDWKD is empty. A wider road or ditch, a gap wider than MAX_GAP, or anything else in the gap (a river, a 公路, houses) breaks the block. Fields along the same road are not joined through it, only fields facing each other across it. Each part of a multipart parcel is a patch of its own, with the parcel's areas in proportion to its ellipsoidal area; the log names such parcels.
 
 Block area = Σ TBDLMJ of its parcels (the roads and ditches between them are not counted); 1 亩 = 10 000/15 m². The block layer holds the dissolved parcels of each block, largest first.
 
@@ -954,7 +969,7 @@ Fragmentation metrics (FRAGSTATS definitions, each parcel a patch, A = Σ TBMJ o
 With AFTER (the planned DLTB) or AFTER_FIELD (a planned-code field), the same analysis is run on the plan and a before/after table shows what the scheme gains (e.g. 新增 3 个百亩方).</source>
       <translation>将所选地类（默认耕地 0101/0102/0103）的图斑归并为集中连片地块，统计百亩方（≥ 100 亩）、≥ 500 亩地块和千亩方（≥ 1 000 亩）的数量，并计算图斑的破碎度指标。
 
-两个图斑共用边界长度不小于 1 m 时属于同一连片地块（仅在角点相接的图斑不因此相连）；或二者之间的间隔宽度不超过 MAX_GAP，且间隔全部由宽度不超过 MAX_GAP 的连接地物图斑（农村道路 1006、沟渠 1107、田坎 1203）构成时，也属于同一地块。连接地物的宽度取 XZDWKD，XZDWKD 为空时取 2 × 面积 / 周长。更宽的道路或沟渠、宽于 MAX_GAP 的间隔，或间隔中有其他地物（河流、公路、房屋），都会隔断连片。沿同一条道路排列的田块不经由该道路相连，只有隔路相对的田块才相连。
+两个图斑共用边界长度不小于 1 m 时属于同一连片地块（仅在角点相接的图斑不因此相连）；或二者之间的间隔宽度不超过 MAX_GAP（最大 50 m），且间隔全部由宽度不超过 MAX_GAP 的连接地物图斑（农村道路 1006、沟渠 1107、田坎 1203）构成时，也属于同一地块。连接地物的宽度取 XZDWKD，XZDWKD 为空时取 2 × 面积 / 周长。更宽的道路或沟渠、宽于 MAX_GAP 的间隔，或间隔中有其他地物（河流、公路、房屋），都会隔断连片。沿同一条道路排列的田块不经由该道路相连，只有隔路相对的田块才相连。多部件图斑的每个部件各自作为一个斑块，图斑面积按各部件的椭球面积比例分摊；日志中列出这些图斑。
 
 地块面积 = 其图斑的 Σ TBDLMJ（其间的道路、沟渠不计入）；1 亩 = 10 000/15 m²。连片地块图层为各地块融合后的图斑，按面积从大到小排列。
 
@@ -963,117 +978,117 @@ With AFTER (the planned DLTB) or AFTER_FIELD (a planned-code field), the same an
 给出 AFTER（规划地类图斑）或 AFTER_FIELD（规划地类编码字段）时，对规划方案进行同样的分析，并输出整治前后对比表，反映方案的成效（如新增 3 个百亩方）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="163" />
+      <location filename="processing/algorithms/contiguity.py" line="165" />
       <source>Widest gap joining two parcels (m)</source>
       <translation>连接两个图斑的最大间隔宽度（m）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="168" />
-      <source>Parcels separated only by connectors at most this wide count as one block (default 8 m).</source>
-      <translation>仅被不超过此宽度的连接地物隔开的图斑视为同一连片地块（默认 8 m）。</translation>
+      <location filename="processing/algorithms/contiguity.py" line="172" />
+      <source>Parcels separated only by connectors at most this wide count as one block (default 8 m, at most 50 m: a wider gap is not a road or ditch between fields).</source>
+      <translation>仅被不超过此宽度的连接地物隔开的图斑视为同一连片地块（默认 8 m，最大 50 m：更宽的间隔已不是田块之间的道路或沟渠）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="172" />
+      <location filename="processing/algorithms/contiguity.py" line="180" />
       <source>Connector codes (do not break a block)</source>
       <translation>连接地物地类编码（不隔断连片）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="177" />
+      <location filename="processing/algorithms/contiguity.py" line="185" />
       <source>Comma-separated codes of the linear features that join blocks: 农村道路, 沟渠, 田坎. Empty: only parcels that touch are joined.</source>
       <translation>可连接地块的线状地物的地类编码，以逗号分隔：农村道路、沟渠、田坎。为空时仅相互接触的图斑才相连。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="184" />
+      <location filename="processing/algorithms/contiguity.py" line="192" />
       <source>Codes analysed (default 耕地)</source>
       <translation>分析地类编码（默认耕地）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="187" />
+      <location filename="processing/algorithms/contiguity.py" line="195" />
       <source>Comma-separated codes whose parcels form the blocks; suffixed codes match their base.</source>
       <translation>组成连片地块的图斑地类编码，以逗号分隔；带后缀的编码按其基本编码匹配。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="192" />
+      <location filename="processing/algorithms/contiguity.py" line="200" />
       <source>Metrics by field (default ZLDWDM, village; empty = whole area only)</source>
       <translation>指标分组字段（默认 ZLDWDM，即按村；为空则只统计整个范围）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="193" />
+      <location filename="processing/algorithms/contiguity.py" line="201" />
       <source>The metrics table gets one row per value of this field, plus one for all.</source>
       <translation>指标表中该字段每个取值一行，另加全部范围一行。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="198" />
+      <location filename="processing/algorithms/contiguity.py" line="206" />
       <source>Block size for SHARE_IN_BLOCKS (亩)</source>
       <translation>SHARE_IN_BLOCKS 的地块面积标准（亩）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="204" />
+      <location filename="processing/algorithms/contiguity.py" line="212" />
       <source>SHARE_IN_BLOCKS = share of the class area in blocks at least this large.</source>
       <translation>SHARE_IN_BLOCKS = 位于面积不小于此值的连片地块中的地类面积占比。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="208" />
+      <location filename="processing/algorithms/contiguity.py" line="216" />
       <source>Planned land use after (DLTB_GH), to compare</source>
       <translation>整治后规划地类（DLTB_GH），用于对比</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="212" />
+      <location filename="processing/algorithms/contiguity.py" line="220" />
       <source>Optional planned DLTB; the same analysis is run on it and compared.</source>
       <translation>可选的规划地类图斑；对其进行同样的分析并与现状对比。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="216" />
+      <location filename="processing/algorithms/contiguity.py" line="224" />
       <source>…or planned code field on DLTB (e.g. GHDLBM)</source>
       <translation>…或地类图斑上的规划地类编码字段（如 GHDLBM）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="220" />
+      <location filename="processing/algorithms/contiguity.py" line="228" />
       <source>Optional field holding each parcel's planned code; used when AFTER is not given.</source>
       <translation>可选，存放各图斑规划地类编码的字段；未给出 AFTER 时使用。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="223" />
+      <location filename="processing/algorithms/contiguity.py" line="231" />
       <source>Contiguous blocks</source>
       <translation>集中连片地块</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="226" />
+      <location filename="processing/algorithms/contiguity.py" line="234" />
       <source>Fragmentation metrics</source>
       <translation>破碎度指标</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="231" />
+      <location filename="processing/algorithms/contiguity.py" line="239" />
       <source>Before / after comparison</source>
       <translation>整治前后对比</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="239" />
+      <location filename="processing/algorithms/contiguity.py" line="247" />
       <source>Blocks ≥ 100 亩 after (百亩方)</source>
       <translation>整治后百亩方（≥ 100 亩）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="240" />
+      <location filename="processing/algorithms/contiguity.py" line="248" />
       <source>New blocks ≥ 100 亩 (新增百亩方)</source>
       <translation>新增百亩方</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="266" />
+      <location filename="processing/algorithms/contiguity.py" line="276" />
       <source>No ZLDWDM field: metrics for the whole area only.</source>
       <translation>无 ZLDWDM 字段：仅统计整个范围的指标。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="412" />
+      <location filename="processing/algorithms/contiguity.py" line="409" />
       <source>Before → after:</source>
       <translation>整治前 → 整治后：</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="422" />
+      <location filename="processing/algorithms/contiguity.py" line="419" />
       <source>{np} parcels, {ca:.2f} m² ({mu:.2f} 亩) in {blocks} blocks; ≥100 亩: {b100}, ≥500 亩: {b500}, ≥1000 亩: {b1000}; largest block {largest:.2f} 亩; {share:.2f} % of the area in blocks ≥ 100 亩.</source>
       <translation>{np} 个图斑，{ca:.2f} m²（{mu:.2f} 亩），分属 {blocks} 个连片地块；≥100 亩：{b100} 个，≥500 亩：{b500} 个，≥1000 亩：{b1000} 个；最大地块 {largest:.2f} 亩；{share:.2f} % 的面积位于 ≥ 100 亩的地块中。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="432" />
+      <location filename="processing/algorithms/contiguity.py" line="429" />
       <source>Connectors: {used} narrow enough to join, {wide} wider than MAX_GAP; {corner} corner-only contacts not joined; {rejected} narrow gaps refused (something other than a connector in them). Run time {t:.1f} s.</source>
       <translation>连接地物：{used} 处宽度满足连接条件，{wide} 处宽于 MAX_GAP；{corner} 处仅角点相接，未连接；{rejected} 处窄间隔未予连接（其中含有连接地物以外的地物）。运行时间 {t:.1f} s。</translation>
     </message>
@@ -2512,12 +2527,12 @@ OUTPUT_RESERVE（建设用地腾退储备库）：每个农村建设用地图斑
       <translation>正在读取地类图斑和约束图层…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="388" />
+      <location filename="processing/algorithms/potential.py" line="390" />
       <source>Estimated 新增耕地 (an estimate, TBDLMJ basis, net of the target 田坎 coefficient): {m2:.2f} m² = {ha:.4f} ha = {rate:.2f} % of 耕地</source>
       <translation>预计新增耕地（估算值，TBDLMJ 口径，已扣除目标田坎系数）：{m2:.2f} m² = {ha:.4f} 公顷，占耕地的 {rate:.2f} %</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/potential.py" line="393" />
+      <location filename="processing/algorithms/potential.py" line="395" />
       <source>Villages, best first:</source>
       <translation>各村（潜力由高到低）：</translation>
     </message>
