@@ -22,6 +22,9 @@ Cases (default parameters unless said):
 
 * ``township`` – the sample township as it is (the reference);
 * ``township_gap50`` – the same with ``MAX_GAP=50`` (the largest allowed);
+* ``township_gap1000`` – ``MAX_GAP=1000``, refused by the parameter's range
+  (run it against an older checkout with ``--root``, under a memory cap
+  such as ``ulimit -v 6000000``, to see why);
 * ``dense`` – the densified township;
 * ``dense_gap50`` – the densified township with ``MAX_GAP=50``;
 * ``parcel_100k``, ``parcel_1m`` – the one densified parcel.
@@ -56,6 +59,7 @@ CASES = {
     # name: (file, parameters)
     "township": ("township.gpkg", {}),
     "township_gap50": ("township.gpkg", {"MAX_GAP": 50.0}),
+    "township_gap1000": ("township.gpkg", {"MAX_GAP": 1000.0}),
     "dense": ("township_dense.gpkg", {}),
     "dense_gap50": ("township_dense.gpkg", {"MAX_GAP": 50.0}),
     "parcel_100k": ("parcel_100k.gpkg", {}),
