@@ -99,13 +99,14 @@ def dissolve_outlines(parcels: Rings, part: np.ndarray, contacts: Contacts) -> l
     split_t = along[inside] / length[inside]
     # A vertex at an end of the other polygon's segment is that end, give or
     # take the noise: the two become one node below.
-    at_end = ~inside & np.isfinite(along)
-    first_end = along <= 0.5 * length
-    end_x = np.where(first_end, segs.x1[sid], segs.x2[sid])
-    end_y = np.where(first_end, segs.y1[sid], segs.y2[sid])
-    snap = at_end & (np.hypot(qx_v - end_x, qy_v - end_y) <= SNAP_TOLERANCE)
-    snap &= (qx_v != end_x) | (qy_v != end_y)
-    snap_from = qx_v[snap] + 1j * qy_v[snap]
+    at_end = np.flatnonzero(~inside & (near.dist[on] <= SNAP_TOLERANCE) & np.isfinite(along))
+    end_seg = sid[at_end]
+    first_end = along[at_end] <= 0.5 * length[at_end]
+    end_x = np.where(first_end, segs.x1[end_seg], segs.x2[end_seg])
+    end_y = np.where(first_end, segs.y1[end_seg], segs.y2[end_seg])
+    from_x, from_y = qx_v[at_end], qy_v[at_end]
+    snap = ((from_x != end_x) | (from_y != end_y)) & (np.hypot(from_x - end_x, from_y - end_y) <= SNAP_TOLERANCE)
+    snap_from = from_x[snap] + 1j * from_y[snap]
     snap_to = end_x[snap] + 1j * end_y[snap]
     n_seg = len(segs)
     point_seg = np.concatenate([np.arange(n_seg), split_seg, np.arange(n_seg)])
