@@ -22,6 +22,11 @@ Two parcels of the analysed classes (耕地 by default) are *joined* when
    count together) and any other class in the gap (a river, a 公路, a
    house) break the link.
 
+``max_gap`` is at most :data:`MAX_GAP_LIMIT` (50 m).  Each part of a
+multipart parcel is a *patch* of its own, joined or not on its own, with
+the parcel's areas in proportion to its ellipsoidal area (:func:`patches`);
+below, "parcel" means patch.
+
 A block is a connected component of the joined-relation; its area is the
 Σ TBDLMJ of its parcels (the connectors are not counted).  Note what this is
 *not*: dissolving 耕地 together with the connector parcels
@@ -38,7 +43,11 @@ plain file layer, the 三调 area rules, the project-area cut) and the rings
 go into numpy arrays (:mod:`.geokernel`).  Every vertex is matched with the
 boundary segments within ``max_gap`` of it through a uniform grid (a
 spatial hash, one sort), which gives for each pair of nearby parcels their
-distance, their contact length and their closest points: the minimum
+distance, their contact length and their closest points
+(:meth:`.geokernel.SegmentGrid.polygon_pairs`, reduced chunk by chunk, so
+memory follows the number of parcel pairs, not of vertex–segment pairs,
+and a parcel's own segments are skipped as a run, so its cost is linear in
+its vertices): the minimum
 distance between two polygons whose boundaries do not cross is always
 attained at a vertex of one of them, and survey parcels do not cross.
 Whether a gap lies on connectors is decided by the same vertex–segment
@@ -50,8 +59,12 @@ union-find.
 Polygons are only built for the output layer, and without GEOS's union:
 parcels of a survey tile the ground, so a block's outline is what remains
 of its parcels' edges once every edge shared by two of them is removed
-(:func:`.geokernel.dissolve_outlines`); the rare groups of overlapping or
-unevenly noded parcels this cannot dissolve are dissolved with GEOS.  On
+(:func:`.geokernel.dissolve_outlines`, which takes vertices of two parcels
+within 1 µm of each other as one point: reprojection noise); the rare
+groups of overlapping or unevenly noded parcels this cannot dissolve are
+dissolved with GEOS, and a block polygon GEOS still finds invalid is
+replaced by GEOS's union of its polygons, noise under 0.01 m² dropped
+(:func:`repaired_outline`).  On
 that county the whole algorithm takes about 4 s, where the dissolve chain
 takes 49 s (``benchmarks/bench_contiguity.py``).
 
@@ -99,7 +112,9 @@ DEFAULT_MAX_GAP = 8.0
 #: for a wide canal but not for a river or a village.  The neighbour search
 #: compares each vertex with the boundaries within the gap, a cost growing
 #: with its square: 0.2 s at 8 m and 0.3 s at 50 m on the sample township,
-#: while 1 000 m ran out of 6 GB of memory (``benchmarks/bench_contiguity_scale.py``).
+#: where 1 000 m, before this limit, ran out of a 6 GB memory cap after a
+#: minute (``benchmarks/bench_contiguity_scale.py``, cases ``township``,
+#: ``township_gap50``, ``township_gap1000``).
 MAX_GAP_LIMIT = 50.0
 #: Boundaries closer than this (m) count as touching.
 CONTACT_TOLERANCE = 0.05

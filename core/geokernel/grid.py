@@ -9,7 +9,10 @@ each nearby pair of polygons their exact distance, their closest points
 and the stretch of boundary they share.  The segments are hashed into a
 uniform grid (a spatial hash: one sort of cell keys, no tree), so each
 vertex is compared only with the segments of its own cell; the comparisons
-run as array operations in bounded chunks on two threads.
+run as array operations in bounded chunks on two threads, and
+:meth:`SegmentGrid.polygon_pairs` reduces each chunk to one row per pair
+of polygons before the next, so that memory stays bounded however dense
+the vertices or wide the radius.
 
 Boundaries that cross, and a polygon lying inside another, are the cases
 where the vertices alone do not tell: :func:`proximity_labels` checks
