@@ -387,13 +387,14 @@ def default_cell(radius: float, lengths: np.ndarray) -> float:
     in about (1 + (length + 2 radius) / cell)² cells.  Survey parcels have
     long edges (median 49 m on the generated county), where 4 × radius is
     best; densely digitised boundaries (0.5 m) want smaller cells, about
-    the grown box of one segment.  Measured with ``radius`` 8.05 m (grid
-    and search, 2 threads): county 1.7 s at 32 m against 2.8 s at 16 m;
-    the township densified to 0.5 m 8.8 s at 16 m against 15.3 s at 32 m
-    (``benchmarks/bench_contiguity_scale.py``).
+    radius + length.  Measured (grid and search, 2 threads, the machine
+    shared): with ``radius`` 8.05 m, the county 1.7 s at 32 m cells against
+    2.8 s at 16 m, the township densified to 0.5 m 8.8 s at 16 m against
+    15.3 s at 32 m; with ``radius`` 50.05 m, the densified township 357 s at
+    50 m against 559 s at 100 m (``benchmarks/bench_contiguity_scale.py``).
     """
     typical = float(np.median(lengths)) if len(lengths) else 0.0
-    return max(16.0, min(4.0 * radius, 2.0 * radius + typical))
+    return max(16.0, min(4.0 * radius, radius + typical))
 
 
 @dataclass
