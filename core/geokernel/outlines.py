@@ -127,13 +127,24 @@ def dissolve_outlines(parcels: Rings, part: np.ndarray, contacts: Contacts) -> l
     y1, y2 = np.where(flip, y2, y1), np.where(flip, y1, y2)
     e_part = seg_part[e_seg]
 
-    nodes, node_of = np.unique(np.concatenate([x1 + 1j * y1, x2 + 1j * y2]), return_inverse=True)
+    # Nodes: the distinct end points, in (x, y) order (a lexsort of the two
+    # columns is cheaper than np.unique of complex numbers).
+    all_x = np.concatenate([x1, x2])
+    all_y = np.concatenate([y1, y2])
+    by_xy = np.lexsort((all_y, all_x))
+    sx, sy = all_x[by_xy], all_y[by_xy]
+    fresh = np.r_[True, (sx[1:] != sx[:-1]) | (sy[1:] != sy[:-1])] if len(sx) else np.zeros(0, dtype=bool)
+    node_of = np.empty(len(by_xy), dtype=np.int64)
+    node_of[by_xy] = np.cumsum(fresh) - 1
+    node_x, node_y = sx[fresh], sy[fresh]
+    del all_x, all_y, by_xy, sx, sy, fresh
     u = node_of[: len(x1)]
     v = node_of[len(x1) :]
-    n_nodes = len(nodes)
+    n_nodes = len(node_x)
     if len(snap_from):
         # Snapped nodes take the place of the smallest of their group; an
-        # edge between two of them vanishes.
+        # edge between two of them vanishes.  Complex numbers sort as (x, y).
+        nodes = node_x + 1j * node_y
         a = np.searchsorted(nodes, snap_from)
         b = np.searchsorted(nodes, snap_to)
         a, b = np.minimum(a, n_nodes - 1), np.minimum(b, n_nodes - 1)
@@ -162,8 +173,8 @@ def dissolve_outlines(parcels: Rings, part: np.ndarray, contacts: Contacts) -> l
     drop = np.where(forward[order], rank < cancel[group], (rank - fwd_count[group]) < cancel[group])
     keep_edges = np.sort(order[~drop])
     u, v, e_part = u[keep_edges], v[keep_edges], e_part[keep_edges]
-    ex1, ey1 = nodes.real[u], nodes.imag[u]
-    ex2, ey2 = nodes.real[v], nodes.imag[v]
+    ex1, ey1 = node_x[u], node_y[u]
+    ex2, ey2 = node_x[v], node_y[v]
 
     failed = np.zeros(count, dtype=bool)
     # Every vertex of an outline has as many edges in as out, and no edge
