@@ -111,7 +111,7 @@ DEFAULT_MAX_GAP = 8.0
 #: and a road with a ditch on each side rarely spans 20 m: 50 m leaves room
 #: for a wide canal but not for a river or a village.  The neighbour search
 #: compares each vertex with the boundaries within the gap, a cost growing
-#: with its square: 0.2 s at 8 m and 0.3 s at 50 m on the sample township,
+#: with its square: 0.2–0.3 s at 8 m and at 50 m on the sample township,
 #: where 1 000 m, before this limit, ran out of a 6 GB memory cap after a
 #: minute (``benchmarks/bench_contiguity_scale.py``, cases ``township``,
 #: ``township_gap50``, ``township_gap1000``).
