@@ -26,7 +26,7 @@ from typing import Callable
 import numpy as np
 
 from ..errors import LandConsolidationError, check_canceled
-from .arrays import connected_labels, heads, parallel
+from .arrays import connected_labels, heads, parallel_batches
 from .rings import Rings, Segments
 
 # Largest number of (point, segment) candidates compared at once; bounds the
@@ -285,8 +285,8 @@ class SegmentGrid:
             return self._distances(px, py, pi, si)
 
         out = []
-        for chunks in self._candidates(px, py, point_owner):
-            out.extend(parallel(run, chunks))
+        for results in parallel_batches(run, self._candidates(px, py, point_owner)):
+            out.extend(results)
         if not out:
             return Near.empty()
         return Near(*(None if parts[0] is None else np.concatenate(parts) for parts in zip(*out)))
@@ -334,8 +334,8 @@ class SegmentGrid:
             return _PairRows.of(key, dist, pi, si, px[pi], py[pi], on).reduced(), contact
 
         reduced, contacts = [], []
-        for chunks in self._candidates(px, py, point_owner):
-            for rows, contact in parallel(run, chunks):
+        for results in parallel_batches(run, self._candidates(px, py, point_owner)):
+            for rows, contact in results:
                 reduced.append(rows)
                 contacts.append(contact)
             # Merge as the blocks go, so that what is held stays one row per pair.
@@ -541,8 +541,8 @@ def points_inside(
         vote = chosen & ((near.inner > 0) | (near.dist <= tolerance))
         return point[starts], np.maximum.reduceat(vote, starts)
 
-    for chunks in grid._candidates(px, py, None):
-        for points, inside in parallel(run, chunks):
+    for results in parallel_batches(run, grid._candidates(px, py, None)):
+        for points, inside in results:
             result[points] = inside
     return result
 
