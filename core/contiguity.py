@@ -22,6 +22,11 @@ Two parcels of the analysed classes (耕地 by default) are *joined* when
    count together) and any other class in the gap (a river, a 公路, a
    house) break the link.
 
+``max_gap`` is at most :data:`MAX_GAP_LIMIT` (50 m).  Each part of a
+multipart parcel is a *patch* of its own, joined or not on its own, with
+the parcel's areas in proportion to its ellipsoidal area (:func:`patches`);
+below, "parcel" means patch.
+
 A block is a connected component of the joined-relation; its area is the
 Σ TBDLMJ of its parcels (the connectors are not counted).  Note what this is
 *not*: dissolving 耕地 together with the connector parcels
@@ -38,7 +43,11 @@ plain file layer, the 三调 area rules, the project-area cut) and the rings
 go into numpy arrays (:mod:`.geokernel`).  Every vertex is matched with the
 boundary segments within ``max_gap`` of it through a uniform grid (a
 spatial hash, one sort), which gives for each pair of nearby parcels their
-distance, their contact length and their closest points: the minimum
+distance, their contact length and their closest points
+(:meth:`.geokernel.SegmentGrid.polygon_pairs`, reduced chunk by chunk, so
+memory follows the number of parcel pairs, not of vertex–segment pairs,
+and a parcel's own segments are skipped as a run, so its cost is linear in
+its vertices): the minimum
 distance between two polygons whose boundaries do not cross is always
 attained at a vertex of one of them, and survey parcels do not cross.
 Whether a gap lies on connectors is decided by the same vertex–segment
@@ -50,8 +59,12 @@ union-find.
 Polygons are only built for the output layer, and without GEOS's union:
 parcels of a survey tile the ground, so a block's outline is what remains
 of its parcels' edges once every edge shared by two of them is removed
-(:func:`.geokernel.dissolve_outlines`); the rare groups of overlapping or
-unevenly noded parcels this cannot dissolve are dissolved with GEOS.  On
+(:func:`.geokernel.dissolve_outlines`, which takes vertices of two parcels
+within 1 µm of each other as one point: reprojection noise); the rare
+groups of overlapping or unevenly noded parcels this cannot dissolve are
+dissolved with GEOS, and a block polygon GEOS still finds invalid is
+replaced by GEOS's union of its polygons, noise under 0.01 m² dropped
+(:func:`repaired_outline`).  On
 that county the whole algorithm takes about 4 s, where the dissolve chain
 takes 49 s (``benchmarks/bench_contiguity.py``).
 
@@ -68,7 +81,9 @@ from typing import Callable, Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from ..i18n import tr
 from . import codes as codes_mod
+from . import ellipsoid
 from .errors import Cancelled, LandConsolidationError
 from .geokernel import (
     Contacts,
@@ -82,16 +97,25 @@ from .geokernel import (
     nearest_points,
     points_inside,
 )
-from .geokernel.arrays import Background, heads, reduce_groups
-from .geokernel.grid import Near
+from .geokernel.arrays import Background, heads
 from .units import MU_PER_M2
-from .validity import parcel_label
+from .validity import listing, parcel_label
 from .values import texts
 
 #: 农村道路, 沟渠, 田坎: the linear features that do not break a block.
 CONNECTOR_CODES = codes_mod.CONNECTOR_CODES
 #: Default widest gap (m) that still joins two parcels.
 DEFAULT_MAX_GAP = 8.0
+#: Widest gap (m) accepted.  A 三调 农村道路 1006 is at most 8 m wide (wider
+#: roads are 公路 or town streets), 沟渠 and 田坎 beside fields are narrower,
+#: and a road with a ditch on each side rarely spans 20 m: 50 m leaves room
+#: for a wide canal but not for a river or a village.  The neighbour search
+#: compares each vertex with the boundaries within the gap, a cost growing
+#: with its square: 0.2–0.3 s at 8 m and at 50 m on the sample township,
+#: where 1 000 m, before this limit, ran out of a 6 GB memory cap after a
+#: minute (``benchmarks/bench_contiguity_scale.py``, cases ``township``,
+#: ``township_gap50``, ``township_gap1000``).
+MAX_GAP_LIMIT = 50.0
 #: Boundaries closer than this (m) count as touching.
 CONTACT_TOLERANCE = 0.05
 #: Shortest shared boundary (m) that joins two touching parcels; less is a
@@ -106,6 +130,11 @@ BLOCK_CLASSES_MU = (100.0, 500.0, 1000.0)
 SMALL_PARCEL_MU = 5.0
 #: m² per 100 ha, the unit area of patch density.
 M2_PER_100HA = 1_000_000.0
+#: Parcels named at most in a log line.
+NOTE_LABELS = 50
+#: Pieces and holes of a block polygon under this area (m²) are coordinate
+#: noise, dropped: the plugin's noise rule (``core.farmland.NOISE_AREA``).
+NOISE_AREA = 0.01
 
 
 # ---------------------------------------------------------------------------
@@ -173,7 +202,11 @@ def find_blocks(
         min_contact: Shortest shared boundary that joins touching parcels.
         spacing: Distance between the points tested along a gap.
         is_canceled: Returns True to stop (raises LandConsolidationError).
+
+    Raises:
+        LandConsolidationError: ``max_gap`` out of range (:func:`check_max_gap`).
     """
+    check_max_gap(max_gap)
     n = parcels.count
     areas = np.asarray(areas, dtype=float)
     if n == 0:
@@ -192,51 +225,29 @@ def find_blocks(
         else (lambda: None)
     )
     grid = SegmentGrid(segs, max_gap + tolerance, compact=True)
-    near = grid.query(px, py, point_owner=powner, is_canceled=is_canceled)
+    # Per pair of parcels: the closest (vertex, segment) and the extent of
+    # the vertices lying on the other parcel (its contact length), reduced
+    # chunk by chunk so that memory stays bounded.
+    near = grid.polygon_pairs(px, py, powner, n, tolerance, is_canceled=is_canceled)
     del grid
-    first = powner[near.point]
-    second = segs.owner[near.segment]
-    pair = np.minimum(first, second) * n + np.maximum(first, second)
-
-    # Per pair: the closest (vertex, segment) and the extent of the vertices
-    # lying on the other parcel (its contact length).
-    order = np.argsort(pair)
-    pair_sorted = pair[order]
-    starts = heads(pair_sorted)
-    pairs = pair_sorted[starts]
-    dist_sorted = near.dist[order]
-    dmin = reduce_groups(np.minimum, dist_sorted, starts)
-    # The closest row of each pair: the last row holding the minimum.
-    sizes = np.diff(np.r_[starts, len(order)])
-    is_min = dist_sorted <= np.repeat(dmin, sizes)
-    best = order[reduce_groups(np.maximum, np.where(is_min, np.arange(len(order)), -1), starts, empty=None)]
-    on_other = dist_sorted <= tolerance
-    cx = px[near.point[order]]
-    cy = py[near.point[order]]
-    big = np.inf
-    x_lo = reduce_groups(np.minimum, np.where(on_other, cx, big), starts)
-    x_hi = reduce_groups(np.maximum, np.where(on_other, cx, -big), starts)
-    y_lo = reduce_groups(np.minimum, np.where(on_other, cy, big), starts)
-    y_hi = reduce_groups(np.maximum, np.where(on_other, cy, -big), starts)
-    with np.errstate(invalid="ignore"):
-        contact_len = np.nan_to_num(np.hypot(x_hi - x_lo, y_hi - y_lo), nan=0.0, posinf=0.0)
-
+    dmin = near.dist
     touching = dmin <= tolerance
-    edge = touching & (contact_len >= min_contact)
+    edge = touching & (near.contact >= min_contact)
     corner = touching & ~edge
-    touch_a = pairs[edge] // n
-    touch_b = pairs[edge] % n
+    touch_a = near.a[edge]
+    touch_b = near.b[edge]
     label = connected_labels(n, touch_a, touch_b)
 
     # Narrow gaps: test the closest candidate of each pair of components
     # first; only where that fails, the next ones (doubling each round).
     gap = (~touching) & (dmin <= max_gap)
-    g_a = pairs[gap] // n
-    g_b = pairs[gap] % n
-    g_best = best[gap]
+    g_a = near.a[gap]
+    g_b = near.b[gap]
+    g_point = near.point[gap]
+    g_segment = near.segment[gap]
     g_len = dmin[gap]
     by_length = np.argsort(g_len, kind="stable")
-    g_a, g_b, g_best, g_len = g_a[by_length], g_b[by_length], g_best[by_length], g_len[by_length]
+    g_a, g_b, g_point, g_segment, g_len = (v[by_length] for v in (g_a, g_b, g_point, g_segment, g_len))
     tested = np.zeros(len(g_a), dtype=bool)
     accepted = np.zeros(len(g_a), dtype=bool)
     grid = connector_grid.result()
@@ -259,7 +270,8 @@ def find_blocks(
         rank = np.arange(len(cand)) - np.repeat(firsts, np.diff(np.r_[firsts, len(cand)]))
         batch = cand[grouped[rank < per_round]]
         tested[batch] = True
-        ok = _gap_on_connectors(px, py, near, g_best[batch], grid, segs, spacing, tolerance)
+        ok = _gap_on_connectors(px[g_point[batch]], py[g_point[batch]], g_segment[batch], g_len[batch], grid, segs,
+                                spacing, tolerance)
         accepted[batch[ok]] = True
         label = connected_labels(n, g_a[batch[ok]], g_b[batch[ok]], parent=label)
         per_round *= 2
@@ -282,8 +294,8 @@ def find_blocks(
     block_label = renumber[compact]
     # Outline parts: parcels of one block touching in any way (corners too),
     # so that two parts never touch and each is dissolved on its own.
-    ta = pairs[touching] // n
-    tb = pairs[touching] % n
+    ta = near.a[touching]
+    tb = near.b[touching]
     same_block = block_label[ta] == block_label[tb]
     part = connected_labels(n, ta[same_block], tb[same_block])
     return Blocks(
@@ -293,27 +305,25 @@ def find_blocks(
         links=links,
         corner_contacts=int(corner.sum()),
         rejected_gaps=int((tested & ~accepted).sum()),
-        contacts=Contacts(px, py, near, segs, tolerance),
+        contacts=Contacts(px, py, near.on, segs, tolerance),
         part=np.unique(part, return_inverse=True)[1],
     )
 
 
-def _gap_on_connectors(px, py, near: Near, rows: np.ndarray, grid: SegmentGrid, segs: Segments, spacing,
+def _gap_on_connectors(sx, sy, segment, length, grid: SegmentGrid, segs: Segments, spacing,
                        tolerance) -> np.ndarray:
-    """For each closest (vertex, segment) row: is the segment between them all connector?"""
-    if not len(rows):
+    """For each vertex (sx, sy) and its closest segment of the other parcel: is the gap between them all connector?"""
+    if not len(sx):
         return np.zeros(0, dtype=bool)
-    sx = px[near.point[rows]]
-    sy = py[near.point[rows]]
-    ex, ey = nearest_points(sx, sy, near.segment[rows], segs)
-    samples = np.maximum(1, np.ceil(near.dist[rows] / spacing).astype(np.int64) - 1)
-    owner = np.repeat(np.arange(len(rows)), samples)
+    ex, ey = nearest_points(sx, sy, segment, segs)
+    samples = np.maximum(1, np.ceil(length / spacing).astype(np.int64) - 1)
+    owner = np.repeat(np.arange(len(sx)), samples)
     k = np.arange(len(owner)) - np.repeat(np.cumsum(samples) - samples, samples) + 1
     t = k / (samples[owner] + 1.0)
     qx = sx[owner] + t * (ex[owner] - sx[owner])
     qy = sy[owner] + t * (ey[owner] - sy[owner])
     covered = points_inside(qx, qy, grid, tolerance)
-    return np.bincount(owner, ~covered, minlength=len(rows)) == 0
+    return np.bincount(owner, ~covered, minlength=len(sx)) == 0
 
 
 def block_outlines(parcels: Rings, blocks: Blocks) -> list[list[bytes] | None]:
@@ -456,6 +466,7 @@ class LayerParcels:
         notes: Lines for the log.
         rings: The same geometries as rings (polygon ``i`` = row ``i``), or
             None to read them from ``wkb``.
+        gk: The layer's Gauss-Krüger projection (for ellipsoidal areas), or None.
     """
 
     name: str
@@ -470,6 +481,7 @@ class LayerParcels:
     wkb: list
     notes: list = field(default_factory=list)
     rings: Rings | None = field(default=None, repr=False)
+    gk: object = field(default=None, repr=False)
 
     @classmethod
     def of(cls, table, group_role: str | None = None) -> LayerParcels:
@@ -496,6 +508,7 @@ class LayerParcels:
             wkb=table.wkb if table.wkb is not None else [None] * len(frame),
             notes=list(table.notes),
             rings=table.rings,
+            gk=table.gk,
         )
 
     def labels(self, rows: Iterable[int]) -> list[str]:
@@ -521,6 +534,7 @@ def read_parcels(
     project_area=None,
     overrides: dict | None = None,
     group_field: str | None = None,
+    planned_field: str | None = None,
     repair: bool = False,
     progress: Callable[[float], None] | None = None,
     is_canceled: Callable[[], bool] | None = None,
@@ -537,6 +551,8 @@ def read_parcels(
         project_area: Boundary geometry in the layer's CRS, or None.
         overrides: role → field name chosen by the user (``code``).
         group_field: Field to group the metrics by (village), or None.
+        planned_field: A planned-code field (GHDLBM) to classify by instead of
+            DLBM; where it is empty the parcel is unchanged (keeps its DLBM).
         repair: Repair invalid geometries instead of stopping (:mod:`.validity`).
         progress: Called with a percentage.
         is_canceled: Returns True when the user cancelled.
@@ -549,6 +565,8 @@ def read_parcels(
     from . import dltb
 
     extra = (("group", group_field),) if group_field else ()
+    if planned_field:
+        extra += (("planned", planned_field),)
     table = dltb.read_dltb(
         source,
         project_area=project_area,
@@ -556,6 +574,8 @@ def read_parcels(
         wkb_codes=keep_codes,
         roles=CONTIGUITY_ROLES,
         extra_roles=extra,
+        code_role="planned" if planned_field else "code",
+        code_fallback=bool(planned_field),
         progress=progress,
         is_canceled=is_canceled,
         repair=repair,
@@ -583,15 +603,24 @@ def narrow_connectors(rings: Rings, recorded_width: np.ndarray, max_gap: float) 
 class Contiguity:
     """Blocks and metrics of one DLTB layer (I7, I8).
 
+    The analysis works on *patches*: each part of an analysed parcel
+    (:func:`patches`), so a multipart parcel is one patch per part and a
+    single-part parcel one patch.
+
     Attributes:
-        parcels: The analysed parcels' rows in the :class:`LayerParcels`.
-        rings: Their rings.
-        blocks: The blocks.
-        summary: :func:`block_summary` plus the parcel and block metrics
+        parcels: The row in the :class:`LayerParcels` of each patch (a
+            multipart parcel's row once per part).
+        rings: The patches' rings.
+        blocks: The blocks (of patches: ``blocks.parcels`` counts patches).
+        summary: :func:`block_summary` plus the patch and block metrics
             (``PARCEL_*`` and ``BLOCK_*`` keys of :func:`patch_metrics`).
         connectors_used: Connector parcels narrow enough to join.
         connectors_wide: Connector parcels wider than ``max_gap``.
         layer: The parcels read.
+        areas: Class area (TBDLMJ) of each patch.
+        tbmj: Parcel area (TBMJ) of each patch.
+        multipart: Rows of the analysed parcels of more than one part.
+        notes: Lines for the log.
     """
 
     parcels: np.ndarray
@@ -603,6 +632,87 @@ class Contiguity:
     layer: LayerParcels
     perimeter: np.ndarray = field(repr=False, default=None)
     planar_area: np.ndarray = field(repr=False, default=None)
+    areas: np.ndarray = field(repr=False, default=None)
+    tbmj: np.ndarray = field(repr=False, default=None)
+    multipart: np.ndarray = field(repr=False, default=None)
+    notes: list = field(default_factory=list)
+
+
+def check_max_gap(max_gap: float) -> None:
+    """Refuse a ``max_gap`` below 0 or above :data:`MAX_GAP_LIMIT`.
+
+    Raises:
+        LandConsolidationError: ``max_gap`` out of range.
+    """
+    if max_gap < 0:
+        raise LandConsolidationError(tr("MAX_GAP must not be negative: {gap:g}.").format(gap=max_gap))
+    if not max_gap <= MAX_GAP_LIMIT:
+        raise LandConsolidationError(
+            tr("MAX_GAP {gap:g} m is over the largest allowed, {limit:g} m: a wider gap is not a road or "
+               "ditch between fields, and the neighbour search grows with the square of the gap.").format(
+                gap=max_gap, limit=MAX_GAP_LIMIT)
+        )
+
+
+@dataclass
+class Patches:
+    """The parts of the analysed parcels, each a patch (see :func:`patches`).
+
+    Attributes:
+        rings: One polygon per patch.
+        row: The parcel (row of the :class:`LayerParcels`) of each patch.
+        share: The patch's share of its parcel's ellipsoidal area (1 for a
+            single-part parcel).
+        multipart: Rows of the parcels of more than one part.
+    """
+
+    rings: Rings
+    row: np.ndarray
+    share: np.ndarray
+    multipart: np.ndarray
+
+
+def patches(layer: LayerParcels, rows: np.ndarray, rings: Rings) -> Patches:
+    """Each part of the given parcels as a patch of its own.
+
+    A multipart 三调 feature (two fields kept under one BSM, or parcels
+    merged by a careless edit) is as many pieces of land as it has parts:
+    joined as one patch, two blocks hundreds of metres apart would become
+    one.  Each part therefore is a patch, with the parcel's TBMJ and TBDLMJ
+    in proportion to the part's share of the parcel's ellipsoidal area (the
+    rule of the project-area cut, :func:`.dltb.area_rules`); without the
+    layer's projection (``layer.gk``), of its planar area.
+
+    Args:
+        layer: The parcels read.
+        rows: The analysed parcels' rows.
+        rings: Their rings (polygon ``i`` = ``rows[i]``).
+    """
+    parts, polygon = rings.parts()
+    share = np.ones(parts.count)
+    if parts is rings:
+        return Patches(rings, rows, share, np.zeros(0, dtype=np.int64))
+    per_polygon = np.bincount(polygon, minlength=rings.count)
+    multi = per_polygon > 1
+    if layer.gk is not None:
+        ring_area = ellipsoid.ring_areas(layer.gk, parts.xy + np.asarray(parts.origin), parts.start, parts.length)
+        area = np.bincount(parts.owner, np.where(parts.hole, -ring_area, ring_area), minlength=parts.count)
+    else:
+        area = parts.measures()[0]
+    total = np.bincount(polygon, area, minlength=rings.count)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(total[polygon] > 0, area / total[polygon], 1.0 / per_polygon[polygon])
+    return Patches(parts, rows[polygon], share, rows[np.flatnonzero(multi)])
+
+
+def _multipart_note(layer: LayerParcels, rows: np.ndarray, parts: int) -> str:
+    """The log line naming the multipart parcels analysed (at most :data:`NOTE_LABELS` of them)."""
+    labels = listing(layer.labels(rows[:NOTE_LABELS + 1]), limit=NOTE_LABELS)
+    return tr(
+        "Layer '{layer}': {count} multipart parcels of the analysed classes; each of their {parts} parts "
+        "is a patch of its own (blocks, NP, metrics), with the parcel's areas in proportion to its ellipsoidal "
+        "area: {labels}"
+    ).format(layer=layer.name, count=len(rows), parts=parts, labels=labels)
 
 
 def analyse(
@@ -615,11 +725,12 @@ def analyse(
 ) -> Contiguity:
     """Blocks (I7) and fragmentation metrics (I8) of the ``codes`` parcels.
 
+    Each part of a multipart parcel is a patch of its own (:func:`patches`).
+
     Raises:
-        LandConsolidationError: ``max_gap`` negative.
+        LandConsolidationError: ``max_gap`` out of range (:func:`check_max_gap`).
     """
-    if max_gap < 0:
-        raise LandConsolidationError(f"最大间隔不能为负：{max_gap}。 MAX_GAP must not be negative.")
+    check_max_gap(max_gap)
     target = layer.rows(codes)
     target_set = set(target.tolist())
     connector = np.array([i for i in layer.rows(connector_codes) if i not in target_set], dtype=np.int64)
@@ -631,7 +742,11 @@ def analyse(
         conn_rings = Rings.from_wkb([layer.wkb[i] for i in connector], origin=rings.origin)
     narrow = narrow_connectors(conn_rings, layer.width[connector], max_gap)
     conn_narrow = conn_rings.subset(narrow)
-    areas = layer.tbdlmj[target]
+    found = patches(layer, target, rings)
+    rings = found.rings
+    areas = layer.tbdlmj[found.row] * found.share
+    notes = [_multipart_note(layer, found.multipart, int(np.isin(found.row, found.multipart).sum()))] \
+        if len(found.multipart) else []
     blocks = find_blocks(rings, areas, conn_narrow, max_gap, is_canceled=is_canceled)
     planar, perimeter = rings.measures()
     summary = block_summary(blocks.area, float(areas.sum()), threshold_mu)
@@ -641,8 +756,9 @@ def analyse(
     summary["LANDSCAPE_M2"] = layer.landscape_area
     summary["CORNER_CONTACTS"] = blocks.corner_contacts
     summary["REJECTED_GAPS"] = blocks.rejected_gaps
+    summary["MULTIPART_PARCELS"] = len(found.multipart)
     return Contiguity(
-        parcels=target,
+        parcels=found.row,
         rings=rings,
         blocks=blocks,
         summary=summary,
@@ -651,17 +767,22 @@ def analyse(
         layer=layer,
         perimeter=perimeter,
         planar_area=planar,
+        areas=areas,
+        tbmj=layer.tbmj[found.row] * found.share,
+        multipart=found.multipart,
+        notes=notes,
     )
 
 
 def group_metrics(result: Contiguity) -> pd.DataFrame:
     """Parcel-level metrics (I8) per group (village) and for all, one row each.
 
-    The landscape of a group is Σ TBMJ of the group's parcels.  Block
-    counts are given for the whole area only (a block may span villages).
+    The landscape of a group is Σ TBMJ of the group's parcels; the patches
+    are those of :func:`analyse` (a multipart parcel's parts).  Block counts
+    are given for the whole area only (a block may span villages).
     """
     layer = result.layer
-    areas = layer.tbdlmj[result.parcels]
+    areas = result.areas
     rows = []
     if layer.group is not None:
         landscape = pd.Series(layer.tbmj).groupby(layer.group).sum()
@@ -715,32 +836,71 @@ def block_geometries(result: Contiguity, is_canceled: Callable[[], bool] | None 
             raise Cancelled()
         members = order[bounds[p] : bounds[p + 1]]
         geoms = []
-        for i in members:
+        # From the patches' rings, not the parcels' WKB: a multipart parcel's
+        # other parts may lie in other blocks.
+        for blob in result.rings.polygon_wkb(members):
             geom = QgsGeometry()
-            geom.fromWkb(bytes(result.layer.wkb[result.parcels[i]]))
+            geom.fromWkb(blob)
             if not geom.isGeosValid():
                 geom = geom.makeValid()
             geoms.append(geom)
-        union = QgsGeometry.unaryUnion(geoms)
+        union = _without_noise(QgsGeometry.unaryUnion(geoms))
         if union.isNull() or union.isEmpty():
-            labels = "、".join(result.layer.labels(result.parcels[members][:10]))
-            notes.append(
-                f"连片块 {part_block[p] + 1} 中图斑 {labels} 无法合并，输出中缺少这一部分。"
-                f" Block {part_block[p] + 1}: parcels {labels} could not be dissolved and are missing from its polygon."
-            )
+            labels = listing(result.layer.labels(result.parcels[members][:11]), limit=10)
+            notes.append(tr("Block {block}: parcels {labels} could not be dissolved and are missing from its "
+                            "polygon.").format(block=part_block[p] + 1, labels=labels))
             continue
         repaired += 1
         for piece in union.asGeometryCollection():
             if piece.type() == QgsWkbTypes.GeometryType.PolygonGeometry:
                 polygons[part_block[p]].append(bytes(piece.asWkb()))
     if repaired:
-        notes.append(
-            f"{repaired} 处相互重叠或节点不一致的图斑组用 GEOS 合并。"
-            f" {repaired} group(s) of overlapping or unevenly noded parcels were dissolved with GEOS."
-        )
+        notes.append(tr("{n} group(s) of overlapping or unevenly noded parcels were dissolved with GEOS.").format(
+            n=repaired))
     geometries = []
+    invalid = 0
     for block in range(count):
         geom = QgsGeometry()
         geom.fromWkb(multipolygon_wkb(polygons[block]))
+        if not geom.isGeosValid():
+            invalid += 1
+            geom = repaired_outline(geom)
         geometries.append(geom)
+    if invalid:
+        notes.append(
+            tr("{count} block polygon(s) were invalid for GEOS (boundaries overlapping by coordinate noise) and "
+               "were dissolved with GEOS instead, pieces and holes under 0.01 m² dropped.").format(count=invalid)
+        )
     return geometries, notes
+
+
+def repaired_outline(geom):
+    """A valid MultiPolygon for a block polygon GEOS finds invalid.
+
+    What noise the outlines could not snap (an overlap or a contact thicker
+    than :data:`.geokernel.outlines.SNAP_TOLERANCE`): GEOS's union of the
+    block's polygons (each made valid first), without the pieces and holes
+    under :data:`NOISE_AREA`.
+    """
+    from qgis.core import QgsGeometry
+
+    pieces = [polygon if polygon.isGeosValid() else polygon.makeValid() for polygon in geom.asGeometryCollection()]
+    union = _without_noise(QgsGeometry.unaryUnion(pieces))
+    if union.isNull() or union.isEmpty():
+        return QgsGeometry.fromMultiPolygonXY([])
+    union.convertToMultiType()
+    return union
+
+
+def _without_noise(geom):
+    """The polygons of a GEOS result without the pieces and holes under :data:`NOISE_AREA` (coordinate noise)."""
+    from qgis.core import QgsGeometry, QgsWkbTypes
+
+    if geom.isNull() or geom.isEmpty():
+        return geom
+    kept = []
+    for piece in geom.asGeometryCollection():
+        if piece.type() != QgsWkbTypes.GeometryType.PolygonGeometry or piece.area() < NOISE_AREA:
+            continue
+        kept.append(piece.removeInteriorRings(NOISE_AREA))
+    return QgsGeometry.collectGeometry(kept) if kept else QgsGeometry()

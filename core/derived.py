@@ -414,21 +414,22 @@ class ProjectData:
         """
         def build():
             overrides = dict(self.overrides or {})
+            planned_field = None
             if side == "before":
                 source = self.source("DLTB")
             elif "DLTB_GH" in self.present:
                 source, overrides = self.source("DLTB_GH"), {}
             elif self.after_field:
                 source = self.source("DLTB")
-                overrides["code"] = self.after_field
+                planned_field = self.after_field  # empty values: the parcel is unchanged
             else:
                 return None
             parcels = contiguity.read_parcels(
                 source, codes_mod.CULTIVATED + codes_mod.CONNECTOR_CODES, project_area=self.boundary,
-                overrides=overrides or None, is_canceled=self.is_canceled)
+                overrides=overrides or None, planned_field=planned_field, is_canceled=self.is_canceled)
             result = contiguity.analyse(parcels, is_canceled=self.is_canceled)
             geometries, notes = contiguity.block_geometries(result, self.is_canceled)
-            for note in parcels.notes + notes:
+            for note in parcels.notes + result.notes + notes:
                 self.log(note)
             rows = []
             for block, geom in enumerate(geometries):

@@ -399,6 +399,7 @@ def read_dltb(
     roles: Iterable[str] | None = None,
     extra_roles: tuple = (),
     code_role: str = "code",
+    code_fallback: bool = False,
     progress: Callable[[float], None] | None = None,
     is_canceled: Callable[[], bool] | None = None,
     table: codes_mod.CodeTable | None = None,
@@ -432,6 +433,9 @@ def read_dltb(
             their values are kept as read.
         code_role: Role whose field holds the code to classify by (a planned
             code field can be read in place of DLBM this way).
+        code_fallback: With a ``code_role`` other than ``code``: where that
+            field is empty (NULL, blank) the parcel keeps its DLBM (the
+            ``code`` role), as an empty planned code means "unchanged".
         progress: Called with a percentage.
         is_canceled: Returns True when the user cancelled.
         table: Code table (default: the shipped 三调 table).
@@ -454,6 +458,9 @@ def read_dltb(
     read_roles = {role: found.get(role) for role in TEXT_ROLES + NUMBER_ROLES + AREA_ROLES if role in optional}
     read_roles.update({role: found.get(role) for role, _ in extra_roles})
     read_roles["code"] = code_field
+    fallback_field = require(found, "code", name) if code_fallback and code_role != "code" else None
+    if fallback_field:
+        read_roles["code_fallback"] = fallback_field
     wanted = sorted({f for f in read_roles.values() if f})
 
     # Geometry is needed for every parcel when it is kept, cut or measured
@@ -482,8 +489,9 @@ def read_dltb(
                     return 2
             return 1 if for_all else 0
 
+        code_fields = (code_field, fallback_field) if fallback_field else (code_field,)
         columns, geometry = _read_features(
-            source, wanted, geometry_kind if with_geometry else None, code_field, read_roles.get("tbmj"), rect,
+            source, wanted, geometry_kind if with_geometry else None, code_fields, read_roles.get("tbmj"), rect,
             progress, is_canceled,
         )
     fid = np.asarray(columns["fid"], dtype=np.int64)
@@ -505,7 +513,10 @@ def read_dltb(
             return np.full(n, np.nan)
         return to_numbers(values, lambda i: tr("Layer '{layer}', {parcel}").format(layer=name, parcel=label(i)))
 
-    code, base, suffix, known, kept = _classify_codes(column("code"), table, keep)
+    raw_codes = column("code")
+    if fallback_field:
+        raw_codes = _with_fallback(raw_codes, column("code_fallback"))
+    code, base, suffix, known, kept = _classify_codes(raw_codes, table, keep)
     given = {role: _given(column(role), n) for role in AREA_ROLES + ("gddb",)}
     checked, value_notes = plausible_values({role: numbers(role) for role in AREA_ROLES + ("gddb",)}, given, bsm,
                                             fid, name)
@@ -794,7 +805,7 @@ def _cut_and_measure(geometry: list, tbmj: np.ndarray, project_area, engine, gk,
     return inside, whole_area, fraction
 
 
-def _read_features(source, field_names, geometry_kind, code_field, tbmj_field, rect, progress,
+def _read_features(source, field_names, geometry_kind, code_fields, tbmj_field, rect, progress,
                    is_canceled) -> tuple[dict, list | None]:
     """The columns (field name → values, plus ``"fid"``) and geometries, feature by feature.
 
@@ -807,7 +818,8 @@ def _read_features(source, field_names, geometry_kind, code_field, tbmj_field, r
         geometry_kind: ``geometry_kind(raw code)``: 0 no geometry (unless
             TBMJ is empty: then a QgsGeometry), 1 a QgsGeometry, 2 WKB; None
             to read no geometry at all.
-        code_field, tbmj_field: The code and TBMJ fields.
+        code_fields: The code field, and the one whose value counts where it is blank (if any).
+        tbmj_field: The TBMJ field.
         rect: Bounding-box filter, or None.
         progress: Called with a percentage.
         is_canceled: Returns True when the user cancelled.
@@ -824,7 +836,7 @@ def _read_features(source, field_names, geometry_kind, code_field, tbmj_field, r
     readers = [(columns[name].append, at) for name, at in index.items()]
     fids: list[int] = []
     geometries: list | None = [] if geometry_kind is not None else None
-    code_at = index[code_field]
+    code_ats = [index[f] for f in code_fields]
     tbmj_values = columns[tbmj_field] if tbmj_field else None
     kinds: dict = {}
     total = max(source.featureCount(), 1)
@@ -838,7 +850,7 @@ def _read_features(source, field_names, geometry_kind, code_field, tbmj_field, r
             append(feature[at])
         if geometries is None:
             continue
-        raw = feature[code_at]
+        raw = next((value for value in (feature[at] for at in code_ats) if not _blank(value)), None)
         kind = kinds.get(raw)
         if kind is None:
             kind = kinds[raw] = geometry_kind(raw)
@@ -979,6 +991,16 @@ def _object_array(values) -> np.ndarray:
     array = np.empty(len(values), dtype=object)
     array[:] = list(values)
     return array
+
+
+def _blank(value) -> bool:
+    """An empty code value: NULL or only spaces."""
+    return is_null(value) or not str(value).strip()
+
+
+def _with_fallback(values, fallback) -> list:
+    """``values`` with each blank one (:func:`_blank`) replaced by ``fallback``'s."""
+    return [other if _blank(value) else value for value, other in zip(values, fallback)]
 
 
 def _classify_codes(values, table: codes_mod.CodeTable, keep: set | None = None):

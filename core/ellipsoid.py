@@ -783,3 +783,42 @@ def geometry_areas(gk: GaussKruger, geometries: Iterable[QgsGeometry]) -> np.nda
         )
         first = last
     return result
+
+
+def ring_areas(gk: GaussKruger, xy: np.ndarray, start: np.ndarray, length: np.ndarray) -> np.ndarray:
+    """Unsigned ellipsoidal area of many rings given as flat arrays in projected coordinates.
+
+    The rings of :class:`.geokernel.Rings` (with their origin added back),
+    measured as :func:`geometry_areas` measures a geometry's rings.
+
+    Args:
+        gk: The projection the coordinates are in.
+        xy: ``V × 2`` vertex coordinates.
+        start: First vertex of each ring.
+        length: Vertex count of each ring (closed or not).
+
+    Returns:
+        One area (m²) per ring; 0 for a ring of fewer than 3 vertices.
+    """
+    start = np.asarray(start, dtype=np.int64)
+    length = np.asarray(length, dtype=np.int64)
+    result = np.zeros(len(start))
+    real = np.flatnonzero(length >= 3)
+    if not len(real):
+        return result
+    # Gathered back to back, then measured in batches of whole rings, as in geometry_areas.
+    lengths = length[real]
+    index = np.repeat(start[real] - (np.cumsum(lengths) - lengths), lengths) + np.arange(int(lengths.sum()))
+    coords = np.asarray(xy, dtype=float)[index]
+    bounds = np.cumsum(lengths)
+    first = 0
+    while first < len(lengths):
+        begin = int(bounds[first - 1]) if first else 0
+        last = max(first + 1, int(np.searchsorted(bounds, begin + _CHUNK_VERTICES, "right")))
+        stop = int(bounds[last - 1])
+        batch = lengths[first:last]
+        starts = np.concatenate(([0], np.cumsum(batch)[:-1]))
+        lat, lon = gk.inverse(coords[begin:stop, 0], coords[begin:stop, 1])
+        result[real[first:last]] = np.abs(_ring_areas(lat, lon, starts, batch, gk.a, gk.f))
+        first = last
+    return result

@@ -157,15 +157,3 @@ def _forget_remembered_choices(qgis_app):
 
     QgsSettings().remove("land_consolidation")
     yield
-
-
-#: Tests of files other branches are changing right now (test_contiguity.py) that assert a Chinese message of
-#: core/dltb.py: they get the Chinese translation from here until those files are converted.
-CHINESE_ELSEWHERE = ("tests/test_contiguity.py::test_geographic_crs_is_an_error",)
-
-
-def pytest_collection_modifyitems(config, items):
-    """Give the tests of :data:`CHINESE_ELSEWHERE` the ``chinese`` fixture."""
-    for item in items:
-        if any(item.nodeid.endswith(nodeid.split("/", 1)[1]) for nodeid in CHINESE_ELSEWHERE):
-            item.fixturenames.append("chinese")

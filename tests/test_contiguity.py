@@ -16,13 +16,15 @@ Rules under test (core/contiguity.py):
 """
 import numpy as np
 import pytest
-from builders import DLTB_FIELDS, VILLAGE_A, VILLAGE_B, memory_layer, rect
+from builders import DLTB_FIELDS, VILLAGE_A, VILLAGE_B, X0, Y0, memory_layer, rect
 from land_consolidation.core import contiguity, dltb, geokernel
+from land_consolidation.core.errors import LandConsolidationError
 from qgis import processing
 from qgis.core import (
     QgsCoordinateTransformContext,
     QgsGeometry,
     QgsProcessingException,
+    QgsProcessingFeedback,
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
@@ -489,6 +491,31 @@ def test_before_after_with_planned_code_field(provider):
     assert table["BLOCKS_100MU"]["CHANGE"] == 1.0
 
 
+@pytest.mark.parametrize("where", ["memory", "GeoPackage"])
+def test_empty_planned_code_keeps_the_parcel(provider, tmp_path, where):
+    """GHDLBM empty (NULL on A, blank on B) means unchanged: A and B stay 0101 in the plan.  With the
+    houses X planned 0101 the plan is one block of 34 000 + 1 700 + 34 000 = 69 700 m² (104.55 亩):
+    one 百亩方 after, none before.  (Read as unknown codes, A and B would vanish from the plan and
+    leave one block of 1 700 m².)"""
+    rows = before_after_rows()
+    rows[0]["GHDLBM"] = None
+    rows[2]["GHDLBM"] = "  "
+    source = layer(rows)
+    if where == "GeoPackage":
+        path = str(tmp_path / "planned.gpkg")
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.layerName = "DLTB"
+        QgsVectorFileWriter.writeAsVectorFormatV3(source, path, QgsCoordinateTransformContext(), options)
+        source = QgsVectorLayer(f"{path}|layername=DLTB", "DLTB", "ogr")
+    result = run(source, AFTER_FIELD="GHDLBM", OUTPUT_COMPARISON="memory:")
+    assert (result["BLOCKS_100MU"], result["BLOCKS_100MU_AFTER"], result["NEW_BLOCKS_100MU"]) == (0, 1, 1)
+    table = {f["INDICATOR"]: f for f in result["OUTPUT_COMPARISON"].getFeatures()}
+    assert table["PARCEL_CA"]["BEFORE"] == pytest.approx(68000.0)
+    assert table["PARCEL_CA"]["AFTER"] == pytest.approx(69700.0)
+    assert table["LARGEST_BLOCK_M2"]["AFTER"] == pytest.approx(69700.0)
+
+
 def test_before_after_with_planned_layer(provider):
     before = layer(before_after_rows())
     planned = [dict(r, DLBM=r["GHDLBM"]) for r in before_after_rows()]
@@ -515,7 +542,8 @@ def test_input_not_modified(provider):
     assert [(f.attributes(), f.geometry().asWkt()) for f in source.getFeatures()] == before
 
 
-def test_geographic_crs_is_an_error(provider):
+def test_geographic_crs_is_an_error(provider, chinese):
+    """In a Chinese QGIS the message names the layer and says 地理坐标系."""
     source = memory_layer(
         "DLTB_4490",
         [row("A", "0101", "POLYGON((120.3 31.5,120.301 31.5,120.301 31.501,120.3 31.5))", 100.0)],
@@ -549,8 +577,9 @@ def bow_tie(x0, y0, size):
 def test_invalid_geometry_stops_naming_the_parcel(provider, tmp_path, where):
     """A self-intersecting 耕地 parcel (BSM BAD) stops the run with the layer and BSM named, read
     through GDAL or feature by feature; REPAIR_GEOMETRY repairs it (makeValid: two triangles
-    of 25 m² each) and the run goes on.  Its TBDLMJ (50) still counts: A and BAD, apart, are
-    two blocks."""
+    of 25 m² each, meeting at (305, 5)) and the run goes on.  Its TBDLMJ (50) still counts, by
+    halves: the repaired parcel has two parts, each a patch of its own, which meet only at a
+    corner, so A and the two triangles are three blocks (10 000, 25, 25 m²)."""
     rows = road_rows()[:1] + [row("BAD", "0101", bow_tie(300, 0, 10), 50.0)]
     source = layer(rows)
     if where == "GeoPackage":
@@ -563,8 +592,8 @@ def test_invalid_geometry_stops_naming_the_parcel(provider, tmp_path, where):
     with pytest.raises(QgsProcessingException, match="DLTB.*BSM BAD"):
         run(source)
     result = run(source, REPAIR_GEOMETRY=True)
-    assert result["BLOCK_COUNT"] == 2
-    assert blocks(result)[1] == (50.0, 1)
+    assert result["BLOCK_COUNT"] == 3
+    assert blocks(result)[1:] == [(25.0, 1), (25.0, 1)]
 
 
 # ---------------------------------------------------------------------------
@@ -612,3 +641,196 @@ def test_find_blocks_on_arrays():
     assert found.label.tolist() == [0, 0, 1]
     assert found.area.tolist() == [200.0, 100.0]
     assert found.parcels.tolist() == [2, 1]
+
+
+# ---------------------------------------------------------------------------
+# Multipart parcels, coordinate noise, bounds
+# ---------------------------------------------------------------------------
+
+
+class Log(QgsProcessingFeedback):
+    """Keeps what the algorithm writes to the log."""
+
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+
+    def pushInfo(self, info):  # noqa: N802
+        self.lines.append(info)
+
+    def pushWarning(self, warning):  # noqa: N802
+        self.lines.append(warning)
+
+
+def multipart_wkt(*polygons):
+    """MULTIPOLYGON WKT of POLYGON WKTs."""
+    return "MULTIPOLYGON(" + ",".join(p[len("POLYGON"):] for p in polygons) + ")"
+
+
+def test_multipart_parcel_is_one_patch_per_part(provider):
+    """M (0101, TBMJ 30 000, KCXS 0.05 → KCMJ 1 500, TBDLMJ 28 500) has two parts 900 m apart:
+    P1 (0,0)–(100,100), 10 000 m², and P2 (1000,0)–(1100,200), 20 000 m².  A (−100,0)–(0,100),
+    TBDLMJ 10 000, touches P1 along 100 m; B (1100,0)–(1200,200), TBDLMJ 20 000, touches P2 along
+    200 m.
+
+    Shares of M's ellipsoidal area: the planar ratio 1/3 and 2/3, corrected for the projection's
+    scale: the parts lie 20.05 and 21.05 km east of the central meridian (X0 = 40 520 000), where
+    the area scale k² = 1 + x²/R² (R ≈ 6 370 km) differs by ε = (21 050² − 20 050²) / R² = 1.01e-6,
+    so P2's ellipsoidal area is relatively smaller: P2 = 28 500 × 2/3 × (1 − ε/3) = 19 000 − 0.0064,
+    P1 = 9 500 + 0.0064.  Blocks: {P2, B} 38 999.9936 → AREA_M2 38 999.99, 2 patches; {A, P1}
+    19 500.0064 → 19 500.01, 2 patches (M as one patch would join them: one block of 58 500).
+    NP = 4 patches; class area 58 500; mean 14 625; landscape Σ TBMJ = 60 000; LPI = 20 000 /
+    60 000 × 100 = 33.333; MESH = (10 000² + 9 500² + 19 000² + 20 000²) / 60 000 = 15 854.167.
+    The log names M as a multipart parcel.
+    """
+    rows = [
+        row("M", "0101", multipart_wkt(rect(0, 0, 100, 100), rect(1000, 0, 1100, 200)), 30000.0, kcxs=0.05),
+        row("A", "0101", rect(-100, 0, 0, 100), 10000.0),
+        row("B", "0102", rect(1100, 0, 1200, 200), 20000.0),
+    ]
+    log = Log()
+    result = processing.run(
+        ALG, {"INPUT": memory_layer("DLTB", rows, fields=FIELDS, geometry="MultiPolygon"), "OUTPUT": "memory:",
+              "OUTPUT_METRICS": "memory:"}, feedback=log)
+    assert blocks(result) == [(38999.99, 2), (19500.01, 2)]
+    assert result["BLOCK_COUNT"] == 2
+    assert result["PARCEL_COUNT"] == 4
+    assert result["CLASS_AREA_M2"] == pytest.approx(58500.0)
+    assert result["MEAN_PARCEL_M2"] == pytest.approx(14625.0)
+    assert result["LANDSCAPE_M2"] == pytest.approx(60000.0)
+    assert result["LPI"] == pytest.approx(100.0 / 3)
+    assert result["MESH_M2"] == pytest.approx(9.5125e8 / 60000.0, abs=0.01)
+    # Each block polygon is its own land: P2 ∪ B (40 000 m²) and A ∪ P1 (20 000 m²), one part each.
+    polygons = [f.geometry() for f in result["OUTPUT"].getFeatures()]
+    assert [g.area() for g in polygons] == [pytest.approx(40000.0), pytest.approx(20000.0)]
+    assert all(g.isGeosValid() and g.constGet().numGeometries() == 1 for g in polygons)
+    metrics = {f["GROUP"]: f for f in result["OUTPUT_METRICS"].getFeatures()}
+    assert metrics["全部"]["NP"] == 4
+    assert any("1 multipart parcels" in line and "BSM M" in line for line in log.lines)
+
+
+def test_parts_of_a_multipolygon():
+    """Polygon 0 has two parts (a 10 × 10 square with a 2 × 2 hole, then a 5 × 5 square),
+    polygon 1 one part, polygon 2 none: parts 0, 1 of polygon 0, part 2 of polygon 1, and an
+    empty part 3 of polygon 2.  Areas 96, 25, 100, 0."""
+    rings = geokernel.Rings.from_arrays([[square(0, 0, 10), square(4, 4, 2)], [square(30, 0, 10)], []])
+    # from_arrays reads one list per polygon as exterior + holes; the second part of polygon 0
+    # is added as a further exterior ring of the same owner.
+    extra = geokernel.Rings.from_arrays([[square(20, 0, 5)]])
+    joined = geokernel.Rings(
+        xy=np.vstack([rings.xy[:10], extra.xy, rings.xy[10:]]),
+        start=np.array([0, 5, 10, 15]), length=np.array([5, 5, 5, 5]), owner=np.array([0, 0, 0, 1]),
+        hole=np.array([False, True, False, False]), count=3)
+    parts, polygon = joined.parts()
+    assert polygon.tolist() == [0, 0, 1, 2]
+    assert parts.owner.tolist() == [0, 0, 1, 2]
+    assert parts.measures()[0].tolist() == [96.0, 25.0, 100.0, 0.0]
+
+
+def test_coordinate_noise_gives_one_valid_block(provider):
+    """A (0,0)–(100,100) and B (100,0)–(200,100) share their edge x = 100, but B is shifted by
+    (−1e-9, 1e-9) m, as reprojection leaves it (EPSG:4549 coordinates, where 1e-9 m is
+    representable): the parcels overlap by 1e-9 m.  One block of 20 000 m², whose polygon is
+    valid for GEOS, one part, the 200 × 100 rectangle (GEOS's union within 1e-6 m²)."""
+    x0, y0 = 520_000.0, 3_490_000.0
+    d = 1e-9
+    b = rect(100 - d, d, 200 - d, 100 + d, x0=x0, y0=y0)
+    rows = [row("A", "0101", rect(0, 0, 100, 100, x0=x0, y0=y0), 10000.0), row("B", "0101", b, 10000.0)]
+    source = memory_layer("DLTB", rows, fields=FIELDS, crs="EPSG:4549")
+    result = run(source)
+    assert blocks(result) == [(20000.0, 2)]
+    geom = next(result["OUTPUT"].getFeatures()).geometry()
+    assert geom.isGeosValid()
+    assert geom.constGet().numGeometries() == 1
+    union = QgsGeometry.unaryUnion([QgsGeometry.fromWkt(r["wkt"]) for r in rows])
+    assert geom.symDifference(union).area() == pytest.approx(0.0, abs=1e-6)
+
+
+def test_max_gap_above_the_limit_is_refused(provider):
+    """MAX_GAP is at most 50 m: 50 is accepted, 50.5 refused by the parameter (before anything runs)."""
+    assert contiguity.MAX_GAP_LIMIT == 50.0
+    assert run(layer(road_rows()), MAX_GAP=50.0)["BLOCK_COUNT"] == 1
+    with pytest.raises(QgsProcessingException, match="MAX_GAP"):
+        run(layer(road_rows()), MAX_GAP=50.5)
+    with pytest.raises(LandConsolidationError, match="50"):
+        contiguity.find_blocks(geokernel.Rings.from_arrays([[square(0, 0, 10)]]), np.array([100.0]), None, 1000.0)
+
+
+def dense_square(x0, y0, size, per_side):
+    """WKT of a square with ``per_side`` vertices evenly along each side (4 × per_side in all)."""
+    t = np.arange(per_side) / per_side * size
+    ones = np.full(per_side, 1.0)
+    xs = np.concatenate([t, size * ones, size - t, 0 * ones, [0.0]]) + X0 + x0
+    ys = np.concatenate([0 * ones, t, size * ones, size - t, [0.0]]) + Y0 + y0
+    return "POLYGON((" + ",".join(f"{x!r} {y!r}" for x, y in zip(xs, ys)) + "))"
+
+
+def test_parcel_of_200000_vertices(provider):
+    """D, a 100 × 100 square with 50 000 vertices per side (every 2 mm), TBDLMJ 10 000, between
+    E (100,0)–(200,100) sharing its east side and F (−106,0)–(−6,100) across a 6 m road R
+    (XZDWKD 6) on its west side; G (0,200)–(100,300) 100 m north, apart.  Blocks: {D, E, F}
+    30 000 m² (3 parcels) and {G} 10 000.  The block polygon is D ∪ E (20 000 m², E's west edge
+    split at D's 49 999 vertices on it) and F (10 000 m²), valid.  (The search's own-polygon
+    skip keeps this linear: before it, each of D's vertices was compared with D's own segments
+    in its grid cell, about a thousand here.)"""
+    rows = [
+        row("D", "0101", dense_square(0, 0, 100, 50_000), 10000.0),
+        row("E", "0101", rect(100, 0, 200, 100), 10000.0),
+        row("R", "1006", rect(-6, 0, 0, 100), 600.0, xzdwkd=6.0),
+        row("F", "0101", rect(-106, 0, -6, 100), 10000.0),
+        row("G", "0101", rect(0, 200, 100, 300), 10000.0),
+    ]
+    result = run(layer(rows))
+    assert blocks(result) == [(30000.0, 3), (10000.0, 1)]
+    assert result["PARCEL_COUNT"] == 4
+    geom = next(result["OUTPUT"].getFeatures()).geometry()
+    assert geom.isGeosValid()
+    assert geom.constGet().numGeometries() == 2
+    assert geom.area() == pytest.approx(30000.0)
+
+
+def test_repaired_outline_of_overlapping_noise():
+    """The block polygon the outlines gave before they snapped noise: A (0,0)–(100,100) and B
+    shifted by (−1e-9, 1e-9) as two polygons of one MultiPolygon, overlapping by 1e-9 m –
+    invalid for GEOS.  Repaired: valid, one polygon, GEOS's union of the two (20 000 m²).  A
+    hole of 0.0025 m² (5 cm square) in A is noise and goes; one of 0.04 m² stays."""
+    x0, y0 = 520_000.0, 3_490_000.0
+    d = 1e-9
+    a = QgsGeometry.fromWkt(rect(0, 0, 100, 100, x0=x0, y0=y0))
+    b = QgsGeometry.fromWkt(rect(100 - d, d, 200 - d, 100 + d, x0=x0, y0=y0))
+    broken = QgsGeometry.collectGeometry([a, b])
+    assert not broken.isGeosValid()
+    fixed = contiguity.repaired_outline(broken)
+    assert fixed.isGeosValid()
+    assert fixed.constGet().numGeometries() == 1
+    assert fixed.symDifference(QgsGeometry.unaryUnion([a, b])).area() == pytest.approx(0.0, abs=1e-6)
+
+    def holed(size):
+        hole = QgsGeometry.fromWkt(rect(50, 50, 50 + size, 50 + size, x0=x0, y0=y0))
+        return a.difference(hole)
+
+    small = contiguity.repaired_outline(QgsGeometry.collectGeometry([holed(0.05), b]))
+    assert small.area() == pytest.approx(20000.0, abs=1e-6)
+    big = contiguity.repaired_outline(QgsGeometry.collectGeometry([holed(0.2), b]))
+    assert big.area() == pytest.approx(20000.0 - 0.04, abs=1e-6)
+
+
+@pytest.mark.parametrize("shift", [(-1e-9, 1e-9), (1e-9, -1e-9), (-2e-9, 0.0)])
+def test_outlines_snap_coordinate_noise(shift):
+    """The kernel alone (no GEOS repair): squares (0,0)–(100,100) and (100,0)–(200,100), the
+    second moved by ``shift`` (≤ 2e-9 m, as reprojection leaves shared boundaries; coordinates
+    near 520 000 where that is representable).  Their outline is one polygon, valid for GEOS,
+    the 200 × 100 rectangle up to the shift (area 20 000 within 1e-6 m²)."""
+    dx, dy = shift
+    x0, y0 = 520_000.0, 3_490_000.0
+    first = square(x0, y0, 100.0)
+    second = square(x0 + 100.0, y0, 100.0) + np.array([dx, dy])
+    rings = geokernel.Rings.from_arrays([[first], [second]], origin=(x0, y0))
+    found = contiguity.find_blocks(rings, np.array([1.0, 1.0]), None, 8.0)
+    assert found.label.tolist() == [0, 0]
+    (outline,) = contiguity.block_outlines(rings, found)
+    assert outline is not None and len(outline) == 1
+    geom = QgsGeometry()
+    geom.fromWkb(outline[0])
+    assert geom.isGeosValid()
+    assert geom.area() == pytest.approx(20000.0, abs=1e-6)

@@ -195,6 +195,25 @@ def test_batch_equals_single(qgis_app):
     assert np.all(np.abs(batch[mask] / plane[mask] - 1) < 1e-4)
 
 
+def test_ring_areas_of_flat_rings(qgis_app):
+    """A map sheet, a degenerate two-vertex ring and the 1:5 000-like cell of the test above
+    repeated past one batch of ``_CHUNK_VERTICES``, back to back in one array: each ring's area
+    is its zone area (the closed form), 0 for the degenerate one, in the order given."""
+    lon1, lat1 = 120.25, 31.5
+    outer = to_projected(cell_ring(lon1, lat1, lon1 + SHEET_DLON, lat1 + SHEET_DLAT, ARCSECOND), "EPSG:4528")
+    ilon1, ilat1, idlon, idlat = lon1 + 0.01, lat1 + 0.01, 0.02, 0.015
+    inner = to_projected(cell_ring(ilon1, ilat1, ilon1 + idlon, ilat1 + idlat, ARCSECOND)[::-1], "EPSG:4528")
+    gk = gk_for("EPSG:4528", outer)
+    repeat = ellipsoid._CHUNK_VERTICES // len(outer) + 2
+    rings = [outer, inner[:2]] + [inner] * repeat
+    length = np.array([len(r) for r in rings])
+    start = np.cumsum(length) - length
+    areas = ellipsoid.ring_areas(gk, np.vstack(rings), start, length)
+    assert areas[0] == pytest.approx(zone_area(lat1, lat1 + SHEET_DLAT, SHEET_DLON), abs=0.01)
+    assert areas[1] == 0.0
+    assert areas[2:] == pytest.approx([zone_area(ilat1, ilat1 + idlat, idlon)] * repeat, abs=0.01)
+
+
 def test_geographic_crs_raises(qgis_app, chinese):
     with pytest.raises(LandConsolidationError, match="EPSG:4490"):
         ellipsoid.gauss_kruger_for_crs(QgsCoordinateReferenceSystem("EPSG:4490"))

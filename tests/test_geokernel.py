@@ -100,6 +100,68 @@ def test_proximity_agrees_with_geos(qgis_app):
         assert labels(polygons, distance) == expected
 
 
+def dense_box(x1, y1, x2, y2, per_side):
+    """A rectangle with ``per_side`` vertices evenly along each side."""
+    t = np.arange(per_side) / per_side
+    ones = np.ones(per_side)
+    xs = np.concatenate([x1 + t * (x2 - x1), x2 * ones, x2 - t * (x2 - x1), x1 * ones, [x1]])
+    ys = np.concatenate([y1 * ones, y1 + t * (y2 - y1), y2 * ones, y2 - t * (y2 - y1), [y1]])
+    return np.column_stack([xs, ys])
+
+
+@pytest.mark.parametrize("shuffle", [False, True])
+def test_polygon_pairs_agree_with_geos(qgis_app, shuffle):
+    """A 6 × 6 grid of 50 m cells, each a rectangle shrunk on its east and north sides by 0, 0.5,
+    3 or 12 m (so neighbours touch or stand apart), a third of them with 200 vertices a side
+    (more than the search's own-run threshold: their own segments are skipped as a run), some
+    with a hole.  For every pair GEOS puts within 8.05 m, the search gives GEOS's distance
+    (exact: no boundaries cross) and, for touching pairs, the length of their shared
+    boundary (GEOS's intersection of the two boundaries); no other pair.  ``shuffle`` scatters
+    each polygon's rings (hole apart from its shell), which the grid must rank by polygon."""
+    from qgis.core import QgsGeometry, QgsPointXY
+
+    rng = np.random.default_rng(5)
+    polygons = []
+    for i in range(6):
+        for j in range(6):
+            x1, y1 = 50.0 * i, 50.0 * j
+            x2, y2 = x1 + 50 - rng.choice([0.0, 0.5, 3.0, 12.0]), y1 + 50 - rng.choice([0.0, 0.5, 3.0, 12.0])
+            shell = dense_box(x1, y1, x2, y2, 200) if rng.random() < 1 / 3 else box(x1, y1, x2, y2)
+            polygon = [shell]
+            if rng.random() < 0.3:
+                polygon.append(box(x1 + 10, y1 + 10, x1 + 20, y1 + 20)[::-1])
+            polygons.append(polygon)
+    rings = geokernel.Rings.from_arrays(polygons)
+    if shuffle:
+        order = rng.permutation(len(rings.length))
+        length = rings.length[order]
+        rings = geokernel.Rings(
+            xy=np.vstack([rings.xy[rings.start[r]: rings.start[r] + rings.length[r]] for r in order]),
+            start=np.cumsum(length) - length, length=length, owner=rings.owner[order], hole=rings.hole[order],
+            count=rings.count)
+        assert (np.diff(rings.owner) != 0).sum() + 1 > len(np.unique(rings.owner))  # owners interleaved
+    segs = geokernel.Segments.of(rings)
+    first, _, ring = rings.segment_ends()
+    grid = geokernel.SegmentGrid(segs, 8.05, compact=True)
+    found = grid.polygon_pairs(rings.xy[first, 0], rings.xy[first, 1], rings.owner[ring], rings.count, 0.05)
+    got = {(a, b): (d, c) for a, b, d, c in zip(found.a.tolist(), found.b.tolist(), found.dist.tolist(),
+                                                 found.contact.tolist())}
+    geoms = [QgsGeometry.fromPolygonXY([[QgsPointXY(x, y) for x, y in r] for r in polygon]) for polygon in polygons]
+    expected = {}
+    for a in range(len(geoms)):
+        for b in range(a + 1, len(geoms)):
+            distance = geoms[a].distance(geoms[b])
+            if distance <= 8.05:
+                shared = geoms[a].constGet().boundary()
+                line = QgsGeometry(shared).intersection(QgsGeometry(geoms[b].constGet().boundary()))
+                expected[(a, b)] = (distance, line.length() if distance == 0 else 0.0)
+    assert got.keys() == expected.keys()
+    for key, (distance, contact) in expected.items():
+        assert got[key][0] == pytest.approx(distance, abs=1e-9), key
+        if distance == 0:
+            assert got[key][1] == pytest.approx(contact, abs=1e-9), key
+
+
 def find(parent, k):
     """Root of ``k`` in a plain union-find (the reference)."""
     while parent[k] != k:

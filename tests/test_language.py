@@ -51,9 +51,6 @@ ALLOWED_IN_CHINESE = {
 }
 #: Chinese characters an English text may carry: none (see the module docstring).
 ALLOWED_IN_ENGLISH: set = set()
-#: Algorithms whose strings are converted elsewhere: contiguity.py is being rewritten on another branch right now
-#: (issue 10) and keeps its bilingual labels until that branch lands; it is checked, expected to fail.
-CONVERTED_ELSEWHERE = {"contiguity"}
 
 CHINESE_CHAR = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e]")
 WORD = re.compile(r"[A-Za-z$][A-Za-z0-9_.:/$'’-]*")
@@ -124,9 +121,7 @@ def algorithm_ids() -> list[str]:
     return sorted(cls().name() for cls in algorithm_classes())
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param(name, marks=pytest.mark.xfail(reason="converted on the contiguity branch", strict=True))
-    if name in CONVERTED_ELSEWHERE else name for name in algorithm_ids()])
+@pytest.mark.parametrize("name", algorithm_ids())
 def test_every_label_of_every_algorithm(provider, locale, name):
     algorithm = QgsApplication.processingRegistry().createAlgorithmById(f"{PROVIDER_ID}:{name}")
     texts = algorithm_texts(algorithm)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from typing import Callable
+from typing import Callable, Iterable, Iterator
 
 import numpy as np
 
@@ -11,18 +11,28 @@ import numpy as np
 WORKERS = max(1, min(2, os.cpu_count() or 1))
 
 
-def parallel(function: Callable, items: list) -> list:
-    """``[function(item) for item in items]`` on up to :data:`WORKERS` threads, in order.
+def parallel_batches(function: Callable, batches: Iterable[list]) -> Iterator[list]:
+    """For each batch of items, ``[function(item) for item in batch]``, in order, on up to :data:`WORKERS` threads.
 
-    The work is numpy array operations, which release the GIL, so threads
-    use more than one core.
+    One pool serves every batch, and a batch is submitted before the one
+    before it is collected, so the threads keep working while the caller
+    prepares the next batch and digests the last one.
     """
-    if WORKERS <= 1 or len(items) <= 1:
-        return [function(item) for item in items]
+    if WORKERS <= 1:
+        for batch in batches:
+            yield [function(item) for item in batch]
+        return
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        return list(pool.map(function, items))
+        pending = None
+        for batch in batches:
+            submitted = [pool.submit(function, item) for item in batch]
+            if pending is not None:
+                yield [future.result() for future in pending]
+            pending = submitted
+        if pending is not None:
+            yield [future.result() for future in pending]
 
 
 class Background:

@@ -14,9 +14,20 @@ from typing import Iterable
 
 import numpy as np
 
-from .arrays import heads, reduce_groups
+from .arrays import connected_labels, heads, reduce_groups
 from .grid import Near
 from .rings import Rings, Segments
+
+#: Vertices of two polygons closer than this (m) are one point of the
+#: outline, and a vertex this close to an end of another polygon's segment
+#: does not split it.  Reprojection leaves the two sides of a shared boundary
+#: ~1e-9 m apart (EPSG:4528 → 4549); kept apart, their edges would not
+#: cancel and the outline would hold slivers 1e-9 m thin, which GEOS finds
+#: invalid where they overlap.  1 µm is a thousand times that noise and far
+#: below any real vertex spacing, so merges never chain along a boundary;
+#: it is also the resolution at which the plugin calls two features the
+#: same polygon (``core.farmland.SAME_POLYGON_RESOLUTION``).
+SNAP_TOLERANCE = 1e-6
 
 
 @dataclass
@@ -83,9 +94,20 @@ def dissolve_outlines(parcels: Rings, part: np.ndarray, contacts: Contacts) -> l
     length = np.hypot(dx, dy)
     with np.errstate(invalid="ignore", divide="ignore"):
         along = ((qx_v - segs.x1[sid]) * dx + (qy_v - segs.y1[sid]) * dy) / length
-    inside = (along > 1e-6) & (along < length - 1e-6)
+    inside = (along > SNAP_TOLERANCE) & (along < length - SNAP_TOLERANCE)
     split_seg = sid[inside]
     split_t = along[inside] / length[inside]
+    # A vertex at an end of the other polygon's segment is that end, give or
+    # take the noise: the two become one node below.
+    at_end = np.flatnonzero(~inside & (near.dist[on] <= SNAP_TOLERANCE) & np.isfinite(along))
+    end_seg = sid[at_end]
+    first_end = along[at_end] <= 0.5 * length[at_end]
+    end_x = np.where(first_end, segs.x1[end_seg], segs.x2[end_seg])
+    end_y = np.where(first_end, segs.y1[end_seg], segs.y2[end_seg])
+    from_x, from_y = qx_v[at_end], qy_v[at_end]
+    snap = ((from_x != end_x) | (from_y != end_y)) & (np.hypot(from_x - end_x, from_y - end_y) <= SNAP_TOLERANCE)
+    snap_from = from_x[snap] + 1j * from_y[snap]
+    snap_to = end_x[snap] + 1j * end_y[snap]
     n_seg = len(segs)
     point_seg = np.concatenate([np.arange(n_seg), split_seg, np.arange(n_seg)])
     point_t = np.concatenate([np.zeros(n_seg), split_t, np.ones(n_seg)])
@@ -105,10 +127,32 @@ def dissolve_outlines(parcels: Rings, part: np.ndarray, contacts: Contacts) -> l
     y1, y2 = np.where(flip, y2, y1), np.where(flip, y1, y2)
     e_part = seg_part[e_seg]
 
-    nodes, node_of = np.unique(np.concatenate([x1 + 1j * y1, x2 + 1j * y2]), return_inverse=True)
+    # Nodes: the distinct end points, in (x, y) order (a lexsort of the two
+    # columns is cheaper than np.unique of complex numbers).
+    all_x = np.concatenate([x1, x2])
+    all_y = np.concatenate([y1, y2])
+    by_xy = np.lexsort((all_y, all_x))
+    sx, sy = all_x[by_xy], all_y[by_xy]
+    fresh = np.r_[True, (sx[1:] != sx[:-1]) | (sy[1:] != sy[:-1])] if len(sx) else np.zeros(0, dtype=bool)
+    node_of = np.empty(len(by_xy), dtype=np.int64)
+    node_of[by_xy] = np.cumsum(fresh) - 1
+    node_x, node_y = sx[fresh], sy[fresh]
+    del all_x, all_y, by_xy, sx, sy, fresh
     u = node_of[: len(x1)]
     v = node_of[len(x1) :]
-    n_nodes = len(nodes)
+    n_nodes = len(node_x)
+    if len(snap_from):
+        # Snapped nodes take the place of the smallest of their group; an
+        # edge between two of them vanishes.  Complex numbers sort as (x, y).
+        nodes = node_x + 1j * node_y
+        a = np.searchsorted(nodes, snap_from)
+        b = np.searchsorted(nodes, snap_to)
+        a, b = np.minimum(a, n_nodes - 1), np.minimum(b, n_nodes - 1)
+        known = (nodes[a] == snap_from) & (nodes[b] == snap_to)
+        same = connected_labels(n_nodes, a[known], b[known])
+        u, v = same[u], same[v]
+        real = u != v
+        u, v, e_part = u[real], v[real], e_part[real]
 
     # Drop every edge that also occurs reversed in the same part.
     lo = np.minimum(u, v)
@@ -129,8 +173,8 @@ def dissolve_outlines(parcels: Rings, part: np.ndarray, contacts: Contacts) -> l
     drop = np.where(forward[order], rank < cancel[group], (rank - fwd_count[group]) < cancel[group])
     keep_edges = np.sort(order[~drop])
     u, v, e_part = u[keep_edges], v[keep_edges], e_part[keep_edges]
-    ex1, ey1 = nodes.real[u], nodes.imag[u]
-    ex2, ey2 = nodes.real[v], nodes.imag[v]
+    ex1, ey1 = node_x[u], node_y[u]
+    ex2, ey2 = node_x[v], node_y[v]
 
     failed = np.zeros(count, dtype=bool)
     # Every vertex of an outline has as many edges in as out, and no edge

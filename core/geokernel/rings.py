@@ -10,6 +10,7 @@ step per blob (:func:`_simple_rings`); anything else goes through
 from __future__ import annotations
 
 import math
+import struct
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -168,6 +169,62 @@ class Rings:
             origin=self.origin,
             simple=simple,
         )
+
+    def parts(self) -> tuple[Rings, np.ndarray]:
+        """Each part of each polygon (an exterior ring and the holes after it) as a polygon of its own.
+
+        Returns:
+            ``(rings, polygon)``: the parts, numbered polygon by polygon in
+            the order of their exterior rings, and the polygon each came
+            from.  A polygon without rings stays one (empty) part, so that
+            every polygon has at least one.  When no polygon has more than
+            one part, ``rings`` is this object and ``polygon`` the identity.
+        """
+        exterior = np.bincount(self.owner[~self.hole], minlength=self.count)
+        if not (exterior > 1).any():
+            return self, np.arange(self.count, dtype=np.int64)
+        # A ring starts a part when it is an exterior ring, or the first
+        # ring of its polygon (a malformed polygon starting with a hole).
+        order = np.argsort(self.owner, kind="stable")
+        owner = self.owner[order]
+        first = np.r_[True, owner[1:] != owner[:-1]] if len(owner) else np.zeros(0, dtype=bool)
+        opens = ~self.hole[order] | first
+        per_polygon = np.maximum(np.bincount(owner[opens], minlength=self.count), 1)
+        base = np.cumsum(per_polygon) - per_polygon  # first part number of each polygon
+        opened = np.cumsum(opens) - 1  # parts opened before, over all polygons
+        within = opened - opened[np.searchsorted(owner, owner, "left")]  # … and within the polygon
+        part = np.empty(len(order), dtype=np.int64)
+        part[order] = base[owner] + within
+        hole = self.hole.copy()
+        hole[order] &= ~opens
+        polygon = np.repeat(np.arange(self.count, dtype=np.int64), per_polygon)
+        simple = None if self.simple is None else self.simple[polygon]
+        rings = Rings(xy=self.xy, start=self.start, length=self.length, owner=part, hole=hole,
+                      count=len(polygon), origin=self.origin, simple=simple)
+        return rings, polygon
+
+    def polygon_wkb(self, polygons: Sequence[int]) -> list[bytes]:
+        """The given polygons as MultiPolygon WKB (coordinates with the origin added back)."""
+        polygons = np.asarray(polygons, dtype=np.int64)
+        want = np.full(self.count, -1, dtype=np.int64)
+        want[polygons] = np.arange(len(polygons))
+        rings_of: list[list[int]] = [[] for _ in range(len(polygons))]
+        for r in np.flatnonzero(want[self.owner] >= 0).tolist():
+            rings_of[want[self.owner[r]]].append(r)
+        origin = np.asarray(self.origin, dtype=float)
+        out = []
+        for members in rings_of:
+            parts: list[list[bytes]] = []
+            for r in members:
+                coords = self.xy[self.start[r] : self.start[r] + self.length[r]] + origin
+                ring = struct.pack("<I", len(coords)) + coords.astype("<f8").tobytes()
+                if not self.hole[r] or not parts:
+                    parts.append([ring])
+                else:
+                    parts[-1].append(ring)
+            out.append(struct.pack("<BII", 1, 6, len(parts)) + b"".join(
+                struct.pack("<BII", 1, 3, len(p)) + b"".join(p) for p in parts))
+        return out
 
     def segment_ends(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """``(first vertex, second vertex, ring)`` index of every boundary segment (computed once)."""

@@ -1,4 +1,4 @@
-"""landconsolidation:contiguity – 耕地集中连片与破碎度 (I7, I8)."""
+"""landconsolidation:contiguity – contiguity of cultivated land and fragmentation (I7, I8)."""
 from __future__ import annotations
 
 import time
@@ -41,29 +41,30 @@ from ...core.keys import (
     THRESHOLD_MU,
 )
 from ...core.units import M2_PER_HA, MU_PER_M2
+from ...i18n import tr_noop
 from .base import LandConsolidationAlgorithm, user_errors
 
 #: Output number → key of :attr:`core.contiguity.Contiguity.summary`, label.
 NUMBERS = [
-    ("BLOCK_COUNT", "BLOCK_COUNT", "Blocks (连片块数)"),
-    ("BLOCKS_100MU", "BLOCKS_100MU", "Blocks ≥ 100 亩 (百亩方)"),
-    ("BLOCKS_500MU", "BLOCKS_500MU", "Blocks ≥ 500 亩"),
-    ("BLOCKS_1000MU", "BLOCKS_1000MU", "Blocks ≥ 1 000 亩 (千亩方)"),
-    ("LARGEST_BLOCK_M2", "LARGEST_BLOCK_M2", "Largest block (m²)"),
-    ("MEAN_BLOCK_M2", "MEAN_BLOCK_M2", "Mean block (m²)"),
-    ("SHARE_IN_100MU", "SHARE_IN_100MU", "Share of the class area in blocks ≥ 100 亩 (%)"),
-    ("SHARE_IN_BLOCKS", "SHARE_IN_BLOCKS", "Share of the class area in blocks ≥ THRESHOLD_MU (%)"),
-    ("PARCEL_COUNT", "PARCEL_NP", "Parcels, NP"),
-    ("CLASS_AREA_M2", "PARCEL_CA", "Class area Σ TBDLMJ (m²)"),
-    ("LANDSCAPE_M2", "LANDSCAPE_M2", "Area analysed Σ TBMJ (m²)"),
-    ("MEAN_PARCEL_M2", "PARCEL_MEAN", "Mean parcel (m²)"),
-    ("LPI", "PARCEL_LPI", "Largest patch index, parcels (%)"),
-    ("PATCH_DENSITY", "PARCEL_PD", "Patch density (parcels per 100 ha)"),
-    ("MESH_M2", "PARCEL_MESH", "Effective mesh size, parcels (m²)"),
-    ("MEAN_SHAPE_INDEX", "PARCEL_MSI", "Mean shape index"),
-    ("SMALL_PARCEL_SHARE", "PARCEL_SMALL_SHARE", "Parcels under 5 亩 (% of count)"),
-    ("BLOCK_LPI", "BLOCK_LPI", "Largest patch index, blocks (%)"),
-    ("BLOCK_MESH_M2", "BLOCK_MESH", "Effective mesh size, blocks (m²)"),
+    ("BLOCK_COUNT", "BLOCK_COUNT", tr_noop("Contiguous blocks")),
+    ("BLOCKS_100MU", "BLOCKS_100MU", tr_noop("Blocks of at least 100 mu")),
+    ("BLOCKS_500MU", "BLOCKS_500MU", tr_noop("Blocks of at least 500 mu")),
+    ("BLOCKS_1000MU", "BLOCKS_1000MU", tr_noop("Blocks of at least 1 000 mu")),
+    ("LARGEST_BLOCK_M2", "LARGEST_BLOCK_M2", tr_noop("Largest block (m²)")),
+    ("MEAN_BLOCK_M2", "MEAN_BLOCK_M2", tr_noop("Mean block (m²)")),
+    ("SHARE_IN_100MU", "SHARE_IN_100MU", tr_noop("Share of the class area in blocks of at least 100 mu (%)")),
+    ("SHARE_IN_BLOCKS", "SHARE_IN_BLOCKS", tr_noop("Share of the class area in blocks ≥ THRESHOLD_MU (%)")),
+    ("PARCEL_COUNT", "PARCEL_NP", tr_noop("Parcels, NP")),
+    ("CLASS_AREA_M2", "PARCEL_CA", tr_noop("Class area Σ TBDLMJ (m²)")),
+    ("LANDSCAPE_M2", "LANDSCAPE_M2", tr_noop("Area analysed Σ TBMJ (m²)")),
+    ("MEAN_PARCEL_M2", "PARCEL_MEAN", tr_noop("Mean parcel (m²)")),
+    ("LPI", "PARCEL_LPI", tr_noop("Largest patch index, parcels (%)")),
+    ("PATCH_DENSITY", "PARCEL_PD", tr_noop("Patch density (parcels per 100 ha)")),
+    ("MESH_M2", "PARCEL_MESH", tr_noop("Effective mesh size, parcels (m²)")),
+    ("MEAN_SHAPE_INDEX", "PARCEL_MSI", tr_noop("Mean shape index")),
+    ("SMALL_PARCEL_SHARE", "PARCEL_SMALL_SHARE", tr_noop("Parcels under 5 mu (% of count)")),
+    ("BLOCK_LPI", "BLOCK_LPI", tr_noop("Largest patch index, blocks (%)")),
+    ("BLOCK_MESH_M2", "BLOCK_MESH", tr_noop("Effective mesh size, blocks (m²)")),
 ]
 
 BLOCK_FIELDS = [
@@ -119,40 +120,42 @@ COMPARISON_ROWS = [
 
 
 class ContiguityAlgorithm(LandConsolidationAlgorithm):
-    """Contiguous 耕地 blocks (百亩方/千亩方) and fragmentation metrics."""
+    """Contiguous blocks of cultivated land (100-mu and 1 000-mu blocks) and fragmentation metrics."""
 
     def name(self) -> str:  # noqa: D102
         return "contiguity"
 
     def displayName(self) -> str:  # noqa: N802,D102
-        return self.tr("Farmland contiguity and fragmentation (耕地集中连片与破碎度)")
+        return self.tr("Farmland contiguity and fragmentation")
 
     group_id = "indicators"
     output_styles = {OUTPUT: "blocks"}
 
     def shortHelpString(self) -> str:  # noqa: N802,D102
         return self.tr(
-            "Groups the parcels of the chosen classes (耕地 0101/0102/0103 by default) into contiguous "
-            "blocks and counts 百亩方 (≥ 100 亩), ≥ 500 亩 and 千亩方 (≥ 1 000 亩) blocks, with the "
+            "Groups the parcels of the chosen classes (cultivated land 0101/0102/0103 by default) into "
+            "contiguous blocks and counts the blocks of at least 100, 500 and 1 000 mu, with the "
             "fragmentation metrics of the parcels.\n\n"
             "Two parcels are in one block when they share at least 1 m of boundary (parcels that "
             "meet only at a corner are not joined by that), or when the gap between them is at most "
-            "MAX_GAP wide and lies wholly on connector parcels (农村道路 1006, 沟渠 1107, 田坎 1203) "
-            "no wider than MAX_GAP. A connector's width is XZDWKD, or 2 × area / perimeter where "
+            "MAX_GAP wide (at most 50 m) and lies wholly on connector parcels (rural roads 1006, ditches "
+            "1107, field ridges 1203) no wider than MAX_GAP. A connector's width is XZDWKD, or 2 × area / perimeter where "
             "XZDWKD is empty. A wider road or ditch, a gap wider than MAX_GAP, or anything else in "
-            "the gap (a river, a 公路, houses) breaks the block. Fields along the same road are not "
-            "joined through it, only fields facing each other across it.\n\n"
+            "the gap (a river, a highway, houses) breaks the block. Fields along the same road are not "
+            "joined through it, only fields facing each other across it. Each part of a multipart parcel "
+            "is a patch of its own, with the parcel's areas in proportion to its ellipsoidal area; the log "
+            "names such parcels.\n\n"
             "Block area = Σ TBDLMJ of its parcels (the roads and ditches between them are not "
-            "counted); 1 亩 = 10 000/15 m². The block layer holds the dissolved parcels of each "
+            "counted); 1 mu = 10 000/15 m². The block layer holds the dissolved parcels of each "
             "block, largest first.\n\n"
             "Fragmentation metrics (FRAGSTATS definitions, each parcel a patch, A = Σ TBMJ of the "
             "area analysed): NP; mean parcel area; LPI = largest patch / A × 100; patch density per "
-            "100 ha; MESH = Σ a² / A; mean shape index p / (2√(πa)); share of parcels under 5 亩. "
+            "100 ha; MESH = Σ a² / A; mean shape index p / (2√(πa)); share of parcels under 5 mu. "
             "LPI and MESH of the blocks are given too. The metrics table has a row per village "
             "(GROUP_FIELD) and one for all.\n\n"
             "With AFTER (the planned DLTB) or AFTER_FIELD (a planned-code field), the same analysis "
-            "is run on the plan and a before/after table shows what the scheme gains (e.g. 新增 3 个"
-            "百亩方)."
+            "is run on the plan and a before/after table shows what the scheme gains (e.g. 3 new "
+            "blocks of at least 100 mu)."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802,D102
@@ -164,8 +167,14 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
             QgsProcessingParameterNumber.Type.Double,
             defaultValue=contiguity.DEFAULT_MAX_GAP,
             minValue=0.0,
+            maxValue=contiguity.MAX_GAP_LIMIT,
         )
-        gap.setHelp(self.tr("Parcels separated only by connectors at most this wide count as one block (default 8 m)."))
+        gap.setHelp(
+            self.tr(
+                "Parcels separated only by connectors at most this wide count as one block (default 8 m, at most "
+                "50 m: a wider gap is not a road or ditch between fields)."
+            )
+        )
         self.addParameter(gap)
         connectors = QgsProcessingParameterString(
             CONNECTOR_CODES,
@@ -175,13 +184,13 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
         )
         connectors.setHelp(
             self.tr(
-                "Comma-separated codes of the linear features that join blocks: 农村道路, 沟渠, 田坎. "
+                "Comma-separated codes of the linear features that join blocks: rural roads, ditches, field ridges. "
                 "Empty: only parcels that touch are joined."
             )
         )
         self.addParameter(connectors)
         classes = QgsProcessingParameterString(
-            CODES, self.tr("Codes analysed (default 耕地)"), defaultValue=",".join(codes_mod.CULTIVATED)
+            CODES, self.tr("Codes analysed (default cultivated land)"), defaultValue=",".join(codes_mod.CULTIVATED)
         )
         classes.setHelp(
             self.tr("Comma-separated codes whose parcels form the blocks; suffixed codes match their base.")
@@ -195,7 +204,7 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
         self.add_code_field_parameter(INPUT)
         threshold = QgsProcessingParameterNumber(
             THRESHOLD_MU,
-            self.tr("Block size for SHARE_IN_BLOCKS (亩)"),
+            self.tr("Block size for SHARE_IN_BLOCKS (mu)"),
             QgsProcessingParameterNumber.Type.Double,
             defaultValue=contiguity.BLOCK_CLASSES_MU[0],
             minValue=0.0,
@@ -236,8 +245,8 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
         self.addParameter(comparison)
         for key, _, label in NUMBERS:
             self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
-        self.addOutput(QgsProcessingOutputNumber("BLOCKS_100MU_AFTER", self.tr("Blocks ≥ 100 亩 after (百亩方)")))
-        self.addOutput(QgsProcessingOutputNumber("NEW_BLOCKS_100MU", self.tr("New blocks ≥ 100 亩 (新增百亩方)")))
+        self.addOutput(QgsProcessingOutputNumber("BLOCKS_100MU_AFTER", self.tr("Blocks of at least 100 mu after")))
+        self.addOutput(QgsProcessingOutputNumber("NEW_BLOCKS_100MU", self.tr("New blocks of at least 100 mu")))
 
     def compute(self, parameters, context, feedback):  # noqa: D102
         source = self.parameterAsSource(parameters, INPUT, context)
@@ -260,8 +269,7 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
                                                label=CONNECTOR_CODES)
             if not codes:
                 raise LandConsolidationError(
-                    "没有指定分析地类。 CODES is empty: give the codes to analyse, e.g. 0101,0102,0103."
-                )
+                    self.tr("CODES is empty: give the codes to analyse, e.g. 0101,0102,0103."))
             crs = dltb.check_projected(source)
             area = self.project_area(parameters, context, crs)
             group_field = self.group_field(parameters, context, source, feedback,
@@ -288,7 +296,9 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
                     parameters, context, after_source, after_fields, whole, source, codes, connectors,
                     max_gap, threshold, area, repair, feedback,
                 )
-        for note in parcels.notes + notes:
+        for note in parcels.notes + result.notes + notes:
+            feedback.pushWarning(note)
+        for note in after_result.notes if after_result is not None else []:
             feedback.pushWarning(note)
         steps.setCurrentStep(5 if compare else 3)
         dest_id = self._write_blocks(parameters, context, source, result, geometries, feedback)
@@ -333,11 +343,13 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
                 is_canceled=feedback.isCanceled,
             )
         else:
+            code_fields = self.parameterAsFields(parameters, CODE_FIELD, context)
             parcels = contiguity.read_parcels(
                 whole,
                 codes + connectors,
                 project_area=area,
-                overrides={"code": after_fields[0]},
+                overrides={"code": code_fields[0]} if code_fields else None,
+                planned_field=after_fields[0],
                 repair=repair,
                 is_canceled=feedback.isCanceled,
             )
@@ -401,14 +413,15 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
             feedback.pushInfo(f"  {row.NAME}: {row.BEFORE:.2f} → {row.AFTER:.2f} ({row.CHANGE:+.2f})")
         new = comparison.set_index("INDICATOR").loc["BLOCKS_100MU", "CHANGE"]
         if new > 0:
-            feedback.pushInfo(f"  新增 {int(new)} 个百亩方")
+            feedback.pushInfo(self.tr("  {n} new block(s) of at least 100 mu").format(n=int(new)))
 
     def _log(self, result, seconds, feedback):
         s = result.summary
         feedback.pushInfo(
             self.tr(
-                "{np} parcels, {ca:.2f} m² ({mu:.2f} 亩) in {blocks} blocks; ≥100 亩: {b100}, ≥500 亩: {b500}, "
-                "≥1000 亩: {b1000}; largest block {largest:.2f} 亩; {share:.2f} % of the area in blocks ≥ 100 亩."
+                "{np} parcels, {ca:.2f} m² ({mu:.2f} mu) in {blocks} blocks; ≥ 100 mu: {b100}, ≥ 500 mu: {b500}, "
+                "≥ 1 000 mu: {b1000}; largest block {largest:.2f} mu; {share:.2f} % of the area in blocks of at "
+                "least 100 mu."
             ).format(
                 np=s["PARCEL_NP"], ca=s["PARCEL_CA"], mu=s["PARCEL_CA"] * MU_PER_M2, blocks=s["BLOCK_COUNT"],
                 b100=s["BLOCKS_100MU"], b500=s["BLOCKS_500MU"], b1000=s["BLOCKS_1000MU"],

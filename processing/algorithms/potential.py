@@ -20,7 +20,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ...core import dltb, potential
+from ...core import contiguity, dltb, potential
 from ...core.keys import (
     BLOCK_MAX_GAP,
     CANDIDATE_COUNT,
@@ -226,7 +226,7 @@ class PotentialAlgorithm(LandConsolidationAlgorithm):
                      minimum=0.0)
         self._number(BLOCK_MAX_GAP, self.tr("Widest road/ditch inside a block (m)"), d.block_max_gap,
                      self.tr("As in the contiguity analysis: 1006/1107/1203 parcels at most this wide do not "
-                             "break a block."), minimum=0.0, advanced=True)
+                             "break a block."), minimum=0.0, maximum=contiguity.MAX_GAP_LIMIT, advanced=True)
         rank = QgsProcessingParameterEnum(
             RANK_BY, self.tr("Rank villages by"),
             options=[self.tr("Estimated new cultivated land rate (% of the village's cultivated land)"),

@@ -514,6 +514,36 @@
       <translation>坡度栅格未覆盖 {n} 块新增耕地（{area:.2f} m²），有耕地坡度级别（GDPDJB）的按坡度级别判断。</translation>
     </message>
     <message>
+      <location filename="core/contiguity.py" line="641" />
+      <source>MAX_GAP must not be negative: {gap:g}.</source>
+      <translation>最大间隔（MAX_GAP）不能为负：{gap:g}。</translation>
+    </message>
+    <message>
+      <location filename="core/contiguity.py" line="644" />
+      <source>MAX_GAP {gap:g} m is over the largest allowed, {limit:g} m: a wider gap is not a road or ditch between fields, and the neighbour search grows with the square of the gap.</source>
+      <translation>MAX_GAP {gap:g} m 超过允许的最大值 {limit:g} m：更宽的间隔已不是田块之间的道路或沟渠，且邻近搜索的开销随间隔的平方增长。</translation>
+    </message>
+    <message>
+      <location filename="core/contiguity.py" line="704" />
+      <source>Layer '{layer}': {count} multipart parcels of the analysed classes; each of their {parts} parts is a patch of its own (blocks, NP, metrics), with the parcel's areas in proportion to its ellipsoidal area: {labels}</source>
+      <translation>图层“{layer}”：分析地类中有 {count} 个多部件图斑，其 {parts} 个部件各作为一个斑块（连片块、斑块数、各项指标），图斑面积按各部件椭球面积比例分摊：{labels}</translation>
+    </message>
+    <message>
+      <location filename="core/contiguity.py" line="843" />
+      <source>Block {block}: parcels {labels} could not be dissolved and are missing from its polygon.</source>
+      <translation>连片块 {block} 中图斑 {labels} 无法合并，连片块图形中缺少这一部分。</translation>
+    </message>
+    <message>
+      <location filename="core/contiguity.py" line="851" />
+      <source>{n} group(s) of overlapping or unevenly noded parcels were dissolved with GEOS.</source>
+      <translation>{n} 处相互重叠或节点不一致的图斑组已用 GEOS 合并。</translation>
+    </message>
+    <message>
+      <location filename="core/contiguity.py" line="864" />
+      <source>{count} block polygon(s) were invalid for GEOS (boundaries overlapping by coordinate noise) and were dissolved with GEOS instead, pieces and holes under 0.01 m² dropped.</source>
+      <translation>{count} 个连片块的多边形因坐标噪声（边界相互重叠）未通过 GEOS 有效性检查，已改用 GEOS 合并，并删除小于 0.01 m² 的碎块和孔洞。</translation>
+    </message>
+    <message>
       <location filename="core/coordinates.py" line="231" />
       <source>The text of the coordinate file {file} cannot be encoded as {encoding}: {text}.</source>
       <translation>坐标文件 {file} 的文字无法用 {encoding} 编码：{text}。</translation>
@@ -927,6 +957,11 @@
       <location filename="core/fields.py" line="84" />
       <source>The layer has no field {field} (mapped as {role}).</source>
       <translation>图层没有字段 {field}（指定为 {role}）。</translation>
+    </message>
+    <message>
+      <location filename="core/geokernel/grid.py" line="172" />
+      <source>The area is too large for the neighbour grid.</source>
+      <translation>分析范围过大，无法建立邻接检索网格。</translation>
     </message>
     <message>
       <location filename="core/guess.py" line="181" />
@@ -2254,172 +2289,172 @@
       <translation>图层“{layer}”没有字段“{field}”（参数 {parameter}）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="173" />
+      <location filename="processing/algorithms/base.py" line="187" />
       <source>Cancelled.</source>
       <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="180" />
+      <location filename="processing/algorithms/base.py" line="194" />
       <source>Could not read or write a file: {error}</source>
       <translation>无法读写文件：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="186" />
+      <location filename="processing/algorithms/base.py" line="200" />
       <source>Internal error in {algorithm}: {error}. The details are in the QGIS log (Land consolidation); please report them.</source>
       <translation>{algorithm} 内部错误：{error}。详细信息见 QGIS 日志（Land consolidation）；请报告此问题。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="222" />
+      <location filename="processing/algorithms/base.py" line="236" />
       <source>The algorithm {id} is not installed.</source>
       <translation>算法 {id} 未安装。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="229" />
+      <location filename="processing/algorithms/base.py" line="243" />
       <source>{id} failed.</source>
       <translation>{id} 运行失败。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="277" />
+      <location filename="processing/algorithms/base.py" line="291" />
       <source>Project area (only the parcels inside it count)</source>
       <translation>项目区（只统计其范围内的图斑）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="283" />
+      <location filename="processing/algorithms/base.py" line="297" />
       <source>Optional boundary. Parcels cut by it are split; their TBMJ, KCMJ and TBDLMJ are kept in proportion to the ellipsoidal area inside.</source>
       <translation>可选边界。被边界切割的图斑将被分割，其 TBMJ、KCMJ、TBDLMJ 按边界内椭球面积所占比例分摊。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="294" />
+      <location filename="processing/algorithms/base.py" line="308" />
       <source>Repair invalid geometries (makeValid) instead of stopping</source>
       <translation>修复无效几何（makeValid），不中止运行</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="296" />
+      <location filename="processing/algorithms/base.py" line="310" />
       <source>By default a parcel with an invalid geometry stops the run with a message naming the layer and the parcel (BSM). When set, each is repaired with makeValid and the log lists what was repaired.</source>
       <translation>默认情况下，几何无效的图斑会中止运行，并提示图层名称和图斑（BSM）。勾选后，逐个按 makeValid 修复，日志列出修复了哪些图斑。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="310" />
+      <location filename="processing/algorithms/base.py" line="324" />
       <source>Land-use parcels (DLTB)</source>
       <translation>地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="314" />
+      <location filename="processing/algorithms/base.py" line="328" />
       <source>Land-use parcel layer (DLTB) of the third national land survey, in a projected CGCS2000 Gauss-Krüger CRS (e.g. EPSG:4528).</source>
       <translation>三调地类图斑（DLTB）图层，采用 CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="330" />
+      <location filename="processing/algorithms/base.py" line="344" />
       <source>Land-use code field (default: detected DLBM)</source>
       <translation>地类编码字段（默认：自动识别的 DLBM）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="334" />
+      <location filename="processing/algorithms/base.py" line="348" />
       <source>Field holding the land-survey code; leave empty to use DLBM.</source>
       <translation>存放三调地类编码的字段；留空则使用 DLBM。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="356" />
+      <location filename="processing/algorithms/base.py" line="370" />
       <source>Layer '{layer}' has no grouping field {field}.</source>
       <translation>图层“{layer}”没有分组字段 {field}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="415" />
+      <location filename="processing/algorithms/base.py" line="429" />
       <source>Current land-use parcels (DLTB)</source>
       <translation>现状地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="419" />
+      <location filename="processing/algorithms/base.py" line="433" />
       <source>Land-use parcels (DLTB) of the current state from the land survey, projected CGCS2000 Gauss-Krüger (e.g. EPSG:4528).</source>
       <translation>现状三调地类图斑（DLTB），CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="424" />
+      <location filename="processing/algorithms/base.py" line="438" />
       <source>Planned land-use parcels after consolidation</source>
       <translation>整治后规划地类图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="429" />
+      <location filename="processing/algorithms/base.py" line="443" />
       <source>The planned state as a layer with its own DLBM/TBMJ/KCMJ/TBDLMJ/GDDB; boundaries need not match the current layer (the two are overlaid). Give this or the planned-code field.</source>
       <translation>以图层表示的规划状态，自带 DLBM/TBMJ/KCMJ/TBDLMJ/GDDB 字段；图斑边界无需与现状图层一致（两者叠加分析）。本项与规划地类编码字段二选一。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="434" />
+      <location filename="processing/algorithms/base.py" line="448" />
       <source>…or planned-code field on the current DLTB</source>
       <translation>…或现状地类图斑上的规划地类编码字段</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="439" />
+      <location filename="processing/algorithms/base.py" line="453" />
       <source>Field of the current DLTB holding the planned DLBM; empty values mean unchanged.</source>
       <translation>现状地类图斑中存放规划地类编码（DLBM）的字段；值为空表示地类不变。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="443" />
+      <location filename="processing/algorithms/base.py" line="457" />
       <source>Planned field-ridge coefficient field (with the planned-code field)</source>
       <translation>规划田坎系数字段（与规划地类编码字段配合使用）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="444" />
+      <location filename="processing/algorithms/base.py" line="458" />
       <source>Planned KCXS per parcel; default: a parcel staying cultivated land keeps its KCXS, new cultivated land has none.</source>
       <translation>各图斑的规划田坎系数（KCXS）；默认：仍为耕地的图斑保持原 KCXS，新增耕地没有田坎系数。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="446" />
+      <location filename="processing/algorithms/base.py" line="460" />
       <source>Planned quality-grade field (with the planned-code field)</source>
       <translation>规划耕地等别字段（与规划地类编码字段配合使用）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="447" />
+      <location filename="processing/algorithms/base.py" line="461" />
       <source>Planned GDDB per parcel; default: the parcel's current GDDB.</source>
       <translation>各图斑的规划耕地等别（GDDB）；默认取图斑现状 GDDB。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="454" />
+      <location filename="processing/algorithms/base.py" line="468" />
       <source>Quality grade of new cultivated land that has none</source>
       <translation>无规划等别的新增耕地的等别</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="457" />
+      <location filename="processing/algorithms/base.py" line="471" />
       <source>One quality grade (GDDB, 1 best … 15 worst) for every piece of new cultivated land (not cultivated land now, planned as cultivated land) without a planned grade – reclaimed construction land and restored land have none of their own. Without it such land is left out of the mean grade and the quality rules are not checked, with the area said.</source>
       <translation>为所有没有规划等别的新增耕地（现状非耕地、规划为耕地）统一指定一个耕地等别（GDDB，1 等最好 … 15 等最差）——复垦的建设用地和恢复的土地本身没有等别。不指定时，这些土地不计入平均等别，质量类指标为“未核验”，并写明缺少等别的面积。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="465" />
+      <location filename="processing/algorithms/base.py" line="479" />
       <source>Parts of the current DLTB the planned layer does not cover</source>
       <translation>现状地类图斑中规划图层未覆盖的部分</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="466" />
+      <location filename="processing/algorithms/base.py" line="480" />
       <source>Stop with an error listing them</source>
       <translation>报错并列出</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="466" />
+      <location filename="processing/algorithms/base.py" line="480" />
       <source>Keep them unchanged (reported)</source>
       <translation>视为不变（并报告）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="470" />
+      <location filename="processing/algorithms/base.py" line="484" />
       <source>0 = error naming the parcels; 1 = treat them as unchanged and report the area.</source>
       <translation>0 = 报错并列出相关图斑；1 = 视为地类不变，并报告其面积。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="491" />
+      <location filename="processing/algorithms/base.py" line="505" />
       <source>Give either a planned layer (AFTER) or a planned-code field (AFTER_FIELD), not both or none.</source>
       <translation>请给出规划图层（AFTER）或规划地类字段（AFTER_FIELD）之一（不能都给，也不能都不给）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="497" />
+      <location filename="processing/algorithms/base.py" line="511" />
       <source>Reading the current DLTB…</source>
       <translation>正在读取现状地类图斑…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="505" />
+      <location filename="processing/algorithms/base.py" line="519" />
       <source>Overlaying the planned DLTB…</source>
       <translation>正在叠加规划地类图斑…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="526" />
+      <location filename="processing/algorithms/base.py" line="540" />
       <source>{area:.2f} m² of new cultivated land without a planned quality grade take the given grade {grade:g} (NEW_CULTIVATED_GRADE).</source>
       <translation>{area:.2f} m² 无规划等别的新增耕地按指定等别 {grade:g} 计（NEW_CULTIVATED_GRADE）。</translation>
     </message>
@@ -2906,145 +2941,245 @@ With a sub-project layer, OUTPUT has one row per sub-project (the part of each c
       <translation>建设用地整治前 {before:.2f} m²，整治后 {after:.2f} m²；拆旧复垦 {reclaimed:.2f} m²，建新 {new:.2f} m²，节余 {surplus:.2f} m²。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="128" />
-      <source>Farmland contiguity and fragmentation (耕地集中连片与破碎度)</source>
+      <location filename="processing/algorithms/contiguity.py" line="129" />
+      <source>Farmland contiguity and fragmentation</source>
       <translation>耕地集中连片与破碎度</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="134" />
-      <source>Groups the parcels of the chosen classes (耕地 0101/0102/0103 by default) into contiguous blocks and counts 百亩方 (≥ 100 亩), ≥ 500 亩 and 千亩方 (≥ 1 000 亩) blocks, with the fragmentation metrics of the parcels.
+      <location filename="processing/algorithms/contiguity.py" line="135" />
+      <source>Groups the parcels of the chosen classes (cultivated land 0101/0102/0103 by default) into contiguous blocks and counts the blocks of at least 100, 500 and 1 000 mu, with the fragmentation metrics of the parcels.
 
-Two parcels are in one block when they share at least 1 m of boundary (parcels that meet only at a corner are not joined by that), or when the gap between them is at most MAX_GAP wide and lies wholly on connector parcels (农村道路 1006, 沟渠 1107, 田坎 1203) no wider than MAX_GAP. A connector's width is XZDWKD, or 2 × area / perimeter where XZDWKD is empty. A wider road or ditch, a gap wider than MAX_GAP, or anything else in the gap (a river, a 公路, houses) breaks the block. Fields along the same road are not joined through it, only fields facing each other across it.
+Two parcels are in one block when they share at least 1 m of boundary (parcels that meet only at a corner are not joined by that), or when the gap between them is at most MAX_GAP wide (at most 50 m) and lies wholly on connector parcels (rural roads 1006, ditches 1107, field ridges 1203) no wider than MAX_GAP. A connector's width is XZDWKD, or 2 × area / perimeter where XZDWKD is empty. A wider road or ditch, a gap wider than MAX_GAP, or anything else in the gap (a river, a highway, houses) breaks the block. Fields along the same road are not joined through it, only fields facing each other across it. Each part of a multipart parcel is a patch of its own, with the parcel's areas in proportion to its ellipsoidal area; the log names such parcels.
 
-Block area = Σ TBDLMJ of its parcels (the roads and ditches between them are not counted); 1 亩 = 10 000/15 m². The block layer holds the dissolved parcels of each block, largest first.
+Block area = Σ TBDLMJ of its parcels (the roads and ditches between them are not counted); 1 mu = 10 000/15 m². The block layer holds the dissolved parcels of each block, largest first.
 
-Fragmentation metrics (FRAGSTATS definitions, each parcel a patch, A = Σ TBMJ of the area analysed): NP; mean parcel area; LPI = largest patch / A × 100; patch density per 100 ha; MESH = Σ a² / A; mean shape index p / (2√(πa)); share of parcels under 5 亩. LPI and MESH of the blocks are given too. The metrics table has a row per village (GROUP_FIELD) and one for all.
+Fragmentation metrics (FRAGSTATS definitions, each parcel a patch, A = Σ TBMJ of the area analysed): NP; mean parcel area; LPI = largest patch / A × 100; patch density per 100 ha; MESH = Σ a² / A; mean shape index p / (2√(πa)); share of parcels under 5 mu. LPI and MESH of the blocks are given too. The metrics table has a row per village (GROUP_FIELD) and one for all.
 
-With AFTER (the planned DLTB) or AFTER_FIELD (a planned-code field), the same analysis is run on the plan and a before/after table shows what the scheme gains (e.g. 新增 3 个百亩方).</source>
-      <translation>将所选地类（默认耕地 0101/0102/0103）的图斑归并为集中连片地块，统计百亩方（≥ 100 亩）、≥ 500 亩地块和千亩方（≥ 1 000 亩）的数量，并计算图斑的破碎度指标。
+With AFTER (the planned DLTB) or AFTER_FIELD (a planned-code field), the same analysis is run on the plan and a before/after table shows what the scheme gains (e.g. 3 new blocks of at least 100 mu).</source>
+      <translation>将所选地类（默认耕地 0101/0102/0103）的图斑归并为连片块，统计百亩方（≥100 亩）、五百亩方（≥500 亩）和千亩方（≥1000 亩）个数，并计算图斑破碎度指标。
 
-两个图斑共用边界长度不小于 1 m 时属于同一连片地块（仅在角点相接的图斑不因此相连）；或二者之间的间隔宽度不超过 MAX_GAP，且间隔全部由宽度不超过 MAX_GAP 的连接地物图斑（农村道路 1006、沟渠 1107、田坎 1203）构成时，也属于同一地块。连接地物的宽度取 XZDWKD，XZDWKD 为空时取 2 × 面积 / 周长。更宽的道路或沟渠、宽于 MAX_GAP 的间隔，或间隔中有其他地物（河流、公路、房屋），都会隔断连片。沿同一条道路排列的田块不经由该道路相连，只有隔路相对的田块才相连。
+两个图斑共用至少 1 米边界时属于同一连片块（仅角点相接的不因此连片）；或两者之间的间隔宽度不超过 MAX_GAP（最大 50 米），且间隔完全落在宽度不超过 MAX_GAP 的连接地物图斑（农村道路 1006、沟渠 1107、田坎 1203）上。连接地物宽度取 XZDWKD，为空时取 2 × 面积 / 周长。更宽的道路或沟渠、宽于 MAX_GAP 的间隔，或间隔中有其他地物（河流、公路、房屋）时连片断开。同一条道路一侧的田块不经由道路相连，只有隔路相对的田块才连片。多部件图斑的每个部件各为一个斑块，图斑面积按各部件椭球面积比例分摊；日志列出这些图斑。
 
-地块面积 = 其图斑的 Σ TBDLMJ（其间的道路、沟渠不计入）；1 亩 = 10 000/15 m²。连片地块图层为各地块融合后的图斑，按面积从大到小排列。
+连片面积 = 其图斑的 Σ TBDLMJ（之间的道路、沟渠不计）；1 亩 = 10 000/15 m²。连片块图层为各连片块融合后的图斑，按面积从大到小排列。
 
-破碎度指标（采用 FRAGSTATS 定义，每个图斑为一个斑块，A = 分析范围的 Σ TBMJ）：NP；平均图斑面积；LPI = 最大斑块面积 / A × 100；每 100 公顷斑块密度；MESH = Σ a² / A；平均形状指数 p / (2√(πa))；5 亩以下图斑所占比例。同时给出连片地块的 LPI 和 MESH。指标表中每个村（GROUP_FIELD）一行，另加全部范围一行。
+破碎度指标（FRAGSTATS 定义，每个图斑为一个斑块，A = 分析范围的 Σ TBMJ）：斑块数 NP；平均图斑面积；LPI = 最大斑块 / A × 100；每 100 公顷斑块密度；MESH = Σ a² / A；平均形状指数 p / (2√(πa))；5 亩以下图斑占比。另给出按连片块计算的 LPI 和 MESH。指标表每个村（GROUP_FIELD）一行，另有全部一行。
 
-给出 AFTER（规划地类图斑）或 AFTER_FIELD（规划地类编码字段）时，对规划方案进行同样的分析，并输出整治前后对比表，反映方案的成效（如新增 3 个百亩方）。</translation>
+给出 AFTER（规划地类图斑）或 AFTER_FIELD（规划地类编码字段）时，对规划再做同样分析，并以整治前后对比表说明方案的成效（如新增 3 个百亩方）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="163" />
+      <location filename="processing/algorithms/contiguity.py" line="166" />
       <source>Widest gap joining two parcels (m)</source>
       <translation>连接两个图斑的最大间隔宽度（m）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="168" />
-      <source>Parcels separated only by connectors at most this wide count as one block (default 8 m).</source>
-      <translation>仅被不超过此宽度的连接地物隔开的图斑视为同一连片地块（默认 8 m）。</translation>
+      <location filename="processing/algorithms/contiguity.py" line="173" />
+      <source>Parcels separated only by connectors at most this wide count as one block (default 8 m, at most 50 m: a wider gap is not a road or ditch between fields).</source>
+      <translation>仅被不超过此宽度的连接地物隔开的图斑视为同一连片地块（默认 8 m，最大 50 m：更宽的间隔已不是田块之间的道路或沟渠）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="172" />
+      <location filename="processing/algorithms/contiguity.py" line="181" />
       <source>Connector codes (do not break a block)</source>
       <translation>连接地物地类编码（不隔断连片）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="177" />
-      <source>Comma-separated codes of the linear features that join blocks: 农村道路, 沟渠, 田坎. Empty: only parcels that touch are joined.</source>
-      <translation>可连接地块的线状地物的地类编码，以逗号分隔：农村道路、沟渠、田坎。为空时仅相互接触的图斑才相连。</translation>
+      <location filename="processing/algorithms/contiguity.py" line="186" />
+      <source>Comma-separated codes of the linear features that join blocks: rural roads, ditches, field ridges. Empty: only parcels that touch are joined.</source>
+      <translation>连接连片块的线状地物编码，用逗号分隔：农村道路、沟渠、田坎。留空：只有相接的图斑才连片。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="184" />
-      <source>Codes analysed (default 耕地)</source>
+      <location filename="processing/algorithms/contiguity.py" line="193" />
+      <source>Codes analysed (default cultivated land)</source>
       <translation>分析地类编码（默认耕地）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="187" />
+      <location filename="processing/algorithms/contiguity.py" line="196" />
       <source>Comma-separated codes whose parcels form the blocks; suffixed codes match their base.</source>
       <translation>组成连片地块的图斑地类编码，以逗号分隔；带后缀的编码按其基本编码匹配。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="192" />
+      <location filename="processing/algorithms/contiguity.py" line="201" />
       <source>Metrics by field (default ZLDWDM, village; empty = whole area only)</source>
       <translation>指标分组字段（默认 ZLDWDM，即按村；为空则只统计整个范围）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="193" />
+      <location filename="processing/algorithms/contiguity.py" line="202" />
       <source>The metrics table gets one row per value of this field, plus one for all.</source>
       <translation>指标表中该字段每个取值一行，另加全部范围一行。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="198" />
-      <source>Block size for SHARE_IN_BLOCKS (亩)</source>
-      <translation>SHARE_IN_BLOCKS 的地块面积标准（亩）</translation>
+      <location filename="processing/algorithms/contiguity.py" line="207" />
+      <source>Block size for SHARE_IN_BLOCKS (mu)</source>
+      <translation>SHARE_IN_BLOCKS 的连片规模（亩）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="204" />
+      <location filename="processing/algorithms/contiguity.py" line="213" />
       <source>SHARE_IN_BLOCKS = share of the class area in blocks at least this large.</source>
       <translation>SHARE_IN_BLOCKS = 位于面积不小于此值的连片地块中的地类面积占比。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="208" />
+      <location filename="processing/algorithms/contiguity.py" line="217" />
       <source>Planned land use after (DLTB_GH), to compare</source>
       <translation>整治后规划地类（DLTB_GH），用于对比</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="212" />
+      <location filename="processing/algorithms/contiguity.py" line="221" />
       <source>Optional planned DLTB; the same analysis is run on it and compared.</source>
       <translation>可选的规划地类图斑；对其进行同样的分析并与现状对比。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="216" />
+      <location filename="processing/algorithms/contiguity.py" line="225" />
       <source>…or planned code field on DLTB (e.g. GHDLBM)</source>
       <translation>…或地类图斑上的规划地类编码字段（如 GHDLBM）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="220" />
+      <location filename="processing/algorithms/contiguity.py" line="229" />
       <source>Optional field holding each parcel's planned code; used when AFTER is not given.</source>
       <translation>可选，存放各图斑规划地类编码的字段；未给出 AFTER 时使用。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="223" />
-      <source>Contiguous blocks</source>
-      <translation>集中连片地块</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/contiguity.py" line="226" />
+      <location filename="processing/algorithms/contiguity.py" line="235" />
       <source>Fragmentation metrics</source>
       <translation>破碎度指标</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="231" />
+      <location filename="processing/algorithms/contiguity.py" line="240" />
       <source>Before / after comparison</source>
       <translation>整治前后对比</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="239" />
-      <source>Blocks ≥ 100 亩 after (百亩方)</source>
-      <translation>整治后百亩方（≥ 100 亩）</translation>
+      <location filename="processing/algorithms/contiguity.py" line="248" />
+      <source>Blocks of at least 100 mu after</source>
+      <translation>整治后百亩方个数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="240" />
-      <source>New blocks ≥ 100 亩 (新增百亩方)</source>
-      <translation>新增百亩方</translation>
+      <location filename="processing/algorithms/contiguity.py" line="249" />
+      <source>New blocks of at least 100 mu</source>
+      <translation>新增百亩方个数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="268" />
+      <location filename="processing/algorithms/contiguity.py" line="272" />
+      <source>CODES is empty: give the codes to analyse, e.g. 0101,0102,0103.</source>
+      <translation>没有指定分析地类（CODES 为空）：请填写要分析的地类编码，例如 0101,0102,0103。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="276" />
       <source>No ZLDWDM field: metrics for the whole area only.</source>
       <translation>无 ZLDWDM 字段：仅统计整个范围的指标。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="399" />
+      <location filename="processing/algorithms/contiguity.py" line="409" />
       <source>Before → after:</source>
       <translation>整治前 → 整治后：</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="409" />
-      <source>{np} parcels, {ca:.2f} m² ({mu:.2f} 亩) in {blocks} blocks; ≥100 亩: {b100}, ≥500 亩: {b500}, ≥1000 亩: {b1000}; largest block {largest:.2f} 亩; {share:.2f} % of the area in blocks ≥ 100 亩.</source>
-      <translation>{np} 个图斑，{ca:.2f} m²（{mu:.2f} 亩），分属 {blocks} 个连片地块；≥100 亩：{b100} 个，≥500 亩：{b500} 个，≥1000 亩：{b1000} 个；最大地块 {largest:.2f} 亩；{share:.2f} % 的面积位于 ≥ 100 亩的地块中。</translation>
+      <location filename="processing/algorithms/contiguity.py" line="414" />
+      <source>  {n} new block(s) of at least 100 mu</source>
+      <translation>  新增 {n} 个百亩方</translation>
     </message>
     <message>
       <location filename="processing/algorithms/contiguity.py" line="419" />
+      <source>{np} parcels, {ca:.2f} m² ({mu:.2f} mu) in {blocks} blocks; ≥ 100 mu: {b100}, ≥ 500 mu: {b500}, ≥ 1 000 mu: {b1000}; largest block {largest:.2f} mu; {share:.2f} % of the area in blocks of at least 100 mu.</source>
+      <translation>{np} 个图斑，{ca:.2f} m²（{mu:.2f} 亩），共 {blocks} 个连片块；百亩方 {b100} 个，五百亩方 {b500} 个，千亩方 {b1000} 个；最大连片 {largest:.2f} 亩；百亩方以上面积占 {share:.2f} %。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="430" />
       <source>Connectors: {used} narrow enough to join, {wide} wider than MAX_GAP; {corner} corner-only contacts not joined; {rejected} narrow gaps refused (something other than a connector in them). Run time {t:.1f} s.</source>
       <translation>连接地物：{used} 处宽度满足连接条件，{wide} 处宽于 MAX_GAP；{corner} 处仅角点相接，未连接；{rejected} 处窄间隔未予连接（其中含有连接地物以外的地物）。运行时间 {t:.1f} s。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="49" />
+      <source>Contiguous blocks</source>
+      <translation>集中连片地块</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="50" />
+      <source>Blocks of at least 100 mu</source>
+      <translation>百亩方（≥100 亩）个数</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="51" />
+      <source>Blocks of at least 500 mu</source>
+      <translation>五百亩方（≥500 亩）个数</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="52" />
+      <source>Blocks of at least 1 000 mu</source>
+      <translation>千亩方（≥1000 亩）个数</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="53" />
+      <source>Largest block (m²)</source>
+      <translation>最大连片块面积（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="54" />
+      <source>Mean block (m²)</source>
+      <translation>平均连片块面积（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="55" />
+      <source>Share of the class area in blocks of at least 100 mu (%)</source>
+      <translation>百亩方以上面积占比（%）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="56" />
+      <source>Share of the class area in blocks ≥ THRESHOLD_MU (%)</source>
+      <translation>不小于 THRESHOLD_MU 的连片块面积占比（%）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="57" />
+      <source>Parcels, NP</source>
+      <translation>图斑数 NP</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="58" />
+      <source>Class area Σ TBDLMJ (m²)</source>
+      <translation>分析地类面积 Σ TBDLMJ（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="59" />
+      <source>Area analysed Σ TBMJ (m²)</source>
+      <translation>分析范围面积 Σ TBMJ（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="60" />
+      <source>Mean parcel (m²)</source>
+      <translation>平均图斑面积（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="61" />
+      <source>Largest patch index, parcels (%)</source>
+      <translation>最大图斑指数 LPI，按图斑（%）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="62" />
+      <source>Patch density (parcels per 100 ha)</source>
+      <translation>图斑密度（个/100 公顷）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="63" />
+      <source>Effective mesh size, parcels (m²)</source>
+      <translation>有效网格面积 MESH，按图斑（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="64" />
+      <source>Mean shape index</source>
+      <translation>平均形状指数</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="65" />
+      <source>Parcels under 5 mu (% of count)</source>
+      <translation>5 亩以下图斑占比（按个数，%）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="66" />
+      <source>Largest patch index, blocks (%)</source>
+      <translation>最大连片指数 LPI，按连片块（%）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="67" />
+      <source>Effective mesh size, blocks (m²)</source>
+      <translation>有效网格面积 MESH，按连片块（m²）</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="100" />
@@ -5204,11 +5339,6 @@ The plan is a planned DLTB layer (overlaid; boundaries need not match, classes m
       <translation>分析范围面积（m²）</translation>
     </message>
     <message>
-      <location filename="processing/aliases.py" line="121" />
-      <source>Mean parcel (m²)</source>
-      <translation>平均图斑面积（m²）</translation>
-    </message>
-    <message>
       <location filename="processing/aliases.py" line="122" />
       <source>Largest parcel (m²)</source>
       <translation>最大图斑面积（m²）</translation>
@@ -5227,11 +5357,6 @@ The plan is a planned DLTB layer (overlaid; boundaries need not match, classes m
       <location filename="processing/aliases.py" line="125" />
       <source>Effective mesh size (m²)</source>
       <translation>有效网格面积（m²）</translation>
-    </message>
-    <message>
-      <location filename="processing/aliases.py" line="126" />
-      <source>Mean shape index</source>
-      <translation>平均形状指数</translation>
     </message>
     <message>
       <location filename="processing/aliases.py" line="127" />
