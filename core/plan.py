@@ -38,6 +38,10 @@ COVERAGE_MIN_M2 = 0.01
 #: digitised twice, or one layer reprojected – and are dropped and counted.
 DEFAULT_SLIVER_M2 = 0.01
 
+#: The DLTB roles (:func:`.dltb.read_dltb` ``roles``) a plan's pieces need: a reader asked for these alone
+#: skips the other text columns (village names, 种植属性 …) when only the pieces are wanted.
+PIECE_ROLES = ("village", "czcsxm", "gddb", "gdpdjb")
+
 SIDE_COLUMNS = ("fid", "bsm", "code", "base", "suffix", "known", "tbmj", "kcmj", "tbdlmj", "gddb", "gdpdjb",
                 "czcsxm", "kcxs")
 
@@ -181,15 +185,16 @@ def plan_from_layer(
             f"（{parcels.crs.authid()}）后叠加。 The after layer '{after_name}' was reprojected to "
             f"{parcels.crs.authid()}."
         )
+    # The after side needs only the columns of a piece (SIDE_COLUMNS), not the village names and flags.
     after = dltb.read_dltb(after_source, overrides=overrides, keep_geometry=True, project_area=project_area,
-                           repair=repair)
+                           repair=repair, roles=("czcsxm", "gddb", "gdpdjb"))
     gk = parcels.gk or dltb.gauss_kruger_for(after_source)
     after_frame = after.frame.reset_index(drop=True)
     after_geoms = after.geometries
     before_frame = parcels.frame.reset_index(drop=True)
     # Parcels the plan leaves as they are (the same polygon in both layers) are matched without GEOS.
     pieces_of = overlay(parcels.geometries, after_geoms, gk, keep_geometry=True, progress=progress,
-                        is_canceled=is_canceled)
+                        is_canceled=is_canceled, rings_a=_all_rings(parcels), rings_b=_all_rings(after))
     before_areas, after_areas = pieces_of.area_a, pieces_of.area_b
     if pieces_of.overlapping_b:
         labels = [_label(after_frame, j) for j in pieces_of.overlapping_b]
@@ -214,7 +219,7 @@ def plan_from_layer(
         )
     keep = ~noise
     rows_b, rows_a, piece_area = rows_b[keep], rows_a[keep], piece_area[keep]
-    geoms = [g for g, k in zip(geoms, keep) if k]
+    geoms = geoms.take(np.flatnonzero(keep).tolist())
     # Each parcel's kept pieces share what the overlay covered of it (all of it, unless part of it is
     # uncovered and kept unchanged): dropping noise never changes a parcel's total.
     whole_b = np.ones(len(before_frame))
@@ -288,6 +293,13 @@ def plan_from_layer(
         notes=notes,
         geometries=geoms if keep_geometry else None,
     )
+
+
+def _all_rings(parcels: dltb.ParcelTable):
+    """The parcels' rings when the reader kept them for every row (geometries kept, no ``wkb_codes``), else None."""
+    if parcels.rings is None or parcels.wkb is not None or parcels.rings.count != len(parcels.frame):
+        return None
+    return parcels.rings
 
 
 def reprojected(source, crs, transform_context=None, name: str = ""):
@@ -391,8 +403,11 @@ def _join_sides(before: pd.DataFrame, after: pd.DataFrame, gross) -> pd.DataFram
                 data[f"{column}_{side}"] = frame[column].to_numpy()
             else:
                 data[f"{column}_{side}"] = np.full(len(frame), np.nan)
-        data[f"cat_{side}"] = np.array([table.lookup(c).category3 for c in frame["base"]], dtype=object)
-        data[f"group_{side}"] = np.array([table.lookup(c).group for c in frame["base"]], dtype=object)
+        # Each distinct code looked up once (a county's plan has a million pieces' worth of lookups otherwise).
+        inverse, uniques = pd.factorize(pd.Series(frame["base"].to_numpy(), dtype=object), use_na_sentinel=False)
+        entries = [table.lookup(c) for c in uniques]
+        data[f"cat_{side}"] = np.array([e.category3 for e in entries] + [""], dtype=object)[inverse]
+        data[f"group_{side}"] = np.array([e.group for e in entries] + [""], dtype=object)[inverse]
     data["village"] = before["village"].to_numpy() if "village" in before else np.full(len(before), "")
     data["gross"] = np.asarray(gross, dtype=float)
     return pd.DataFrame(data)

@@ -412,15 +412,17 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         self.add_repair_parameter()
 
     def read_plan(self, parameters, context, feedback, keep_geometry: bool = False,
-                  overrides: dict | None = None) -> plan.Plan:
+                  overrides: dict | None = None, roles=None) -> plan.Plan:
         """Read BEFORE and the plan (AFTER layer or AFTER_FIELD) into pieces.
 
-        ``overrides`` is a DLTB field mapping (role → field), e.g. a project's.
+        ``overrides`` is a DLTB field mapping (role → field), e.g. a project's;
+        ``roles`` the DLTB roles to read (default all; :data:`~core.plan.PIECE_ROLES`
+        when only the pieces are used).
         """
         before = self.whole_layer_or_source(parameters, self.before_key, context)
         if before is None:
             raise self.invalid_source(parameters, self.before_key)
-        after = self.parameterAsSource(parameters, AFTER, context)
+        after = self.whole_layer_or_source(parameters, AFTER, context)  # a whole file layer: GDAL's columnar read
         after_field = (self.parameterAsFields(parameters, AFTER_FIELD, context) or [None])[0]
         kcxs_field = (self.parameterAsFields(parameters, AFTER_KCXS_FIELD, context) or [None])[0]
         gddb_field = (self.parameterAsFields(parameters, AFTER_GDDB_FIELD, context) or [None])[0]
@@ -438,7 +440,7 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
                 ("planned", after_field), ("planned_kcxs", kcxs_field), ("planned_gddb", gddb_field)) if name)
             feedback.pushInfo(self.tr("Reading the current DLTB…"))
             parcels = dltb.read_dltb(
-                before, project_area=area, extra_roles=extra, overrides=overrides,
+                before, project_area=area, extra_roles=extra, overrides=overrides, roles=roles,
                 keep_geometry=keep_geometry or after is not None,
                 progress=feedback.setProgress, is_canceled=feedback.isCanceled, repair=repair,
             )
