@@ -769,8 +769,31 @@ def geometry_areas(gk: GaussKruger, geometries: Iterable) -> np.ndarray:
     return wkb_areas(gk, blobs)
 
 
+#: Below this many geometries the rings are gathered blob by blob (the vectorised read costs ~0.5 ms to set up).
+_FEW = 64
+
+
 def wkb_areas(gk: GaussKruger, blobs: Sequence[bytes]) -> np.ndarray:
     """Ellipsoidal areas (m²) of (multi)polygon WKB blobs (see :func:`geometry_areas`)."""
+    if len(blobs) < _FEW:
+        chunks: list[bytes] = []
+        lengths: list[int] = []
+        signs: list[float] = []
+        owners: list[int] = []
+
+        def sink(k: int, n_pts: int, data: bytes) -> None:
+            if n_pts >= 3:
+                chunks.append(data)
+                lengths.append(n_pts)
+                signs.append(-1.0 if k else 1.0)
+
+        for index, blob in enumerate(blobs):
+            before = len(lengths)
+            parse_wkb(blob, sink)
+            owners.extend([index] * (len(lengths) - before))
+        xy = np.frombuffer(b"".join(chunks), dtype=_F8).reshape(-1, 2)
+        return rings_areas(gk, xy, np.asarray(lengths, dtype=np.int64), np.asarray(signs),
+                           np.asarray(owners, dtype=np.int64), len(blobs))
     from .geokernel.rings import Rings  # the kernel reads WKB with this module's parser
 
     rings = Rings.from_wkb(blobs, origin=(0.0, 0.0))

@@ -71,6 +71,7 @@ def overlay(
     area_b: np.ndarray | None = None,
     rings_a=None,
     rings_b=None,
+    check_overlaps: bool = True,
     progress: Callable[[float], None] | None = None,
     is_canceled: Callable[[], bool] | None = None,
 ) -> Overlay:
@@ -99,6 +100,9 @@ def overlay(
         area_a, area_b: The geometries' ellipsoidal areas, when known.
         rings_a, rings_b: The geometries as :class:`~.geokernel.Rings`
             (polygon ``i`` = geometry ``i``), when already read.
+        check_overlaps: Look for B geometries overlapping each other
+            (:attr:`Overlay.overlapping_b`); off when B does not tile A's
+            ground (parcels of another layer over a plan's pieces).
         progress: Called with a percentage.
         is_canceled: Returns True when the user cancelled.
 
@@ -196,7 +200,8 @@ def overlay(
         pieces = GeometryList([items[k] for k in order.tolist()])
     # A B geometry lying over A geometries already taken whole (matched, or inside another B) overlaps B.
     whole = (twin >= 0) | inside
-    overlapping = _overlapping(geoms_a, geoms_b, gk, whole, box_a, matched_b, rows_a, rows_b, area, area_b)
+    overlapping = _overlapping(geoms_a, geoms_b, gk, whole, box_a, matched_b, rows_a, rows_b, area, area_b) \
+        if check_overlaps else []
     if progress is not None:
         progress(100.0)
     return Overlay(rows_a, rows_b, area, area_a, area_b, pieces,

@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from qgis.core import QgsGeometry, QgsSpatialIndex
+from qgis.core import QgsGeometry
 
 from . import codes as codes_mod
-from . import dltb, ellipsoid
+from . import dltb
 from .errors import LandConsolidationError
 from .overlay import overlay
 from .values import numbers as to_numbers
@@ -342,29 +342,26 @@ def codes_under(result: Plan, geometries: list) -> list[tuple[str, str]]:
 
     For parcels of other layers (the 永久基本农田 调出 / 调入 pieces) in the
     plan's CRS; ``("", "")`` where no piece lies under a geometry.  Needs the
-    plan's piece geometries.
+    plan's piece geometries.  The geometries are overlaid with the pieces
+    (:func:`.overlay.overlay`: a geometry that is a piece, or lies inside
+    one, needs no intersection); of equal areas the first piece counts.
     """
     if result.geometries is None:
         raise ValueError("codes_under needs the plan's piece geometries")
-    gk = result.before.gk
-    index = QgsSpatialIndex()
-    for i, geom in enumerate(result.geometries):
-        index.addFeature(i, geom.boundingBox())
-    pieces = result.pieces
-    out = []
-    for geom in geometries:
-        best, best_area = None, 0.0
-        engine = QgsGeometry.createGeometryEngine(geom.constGet())
-        engine.prepareGeometry()
-        for i in index.intersects(geom.boundingBox()):
-            other = result.geometries[i]
-            if not engine.intersects(other.constGet()):
-                continue
-            cut = dltb.polygonal(geom.intersection(other))
-            area = ellipsoid.geometry_area(gk, cut) if cut is not None and not cut.isEmpty() else 0.0
-            if area > best_area:
-                best, best_area = i, area
-        out.append(("", "") if best is None else (str(pieces["base_b"].iat[best]), str(pieces["base_a"].iat[best])))
+    out = [("", "")] * len(geometries)
+    if not len(geometries) or not len(result.geometries):
+        return out
+    found = overlay(geometries, result.geometries, result.before.gk, check_overlaps=False)
+    if not len(found.rows_a):
+        return out
+    # Largest piece first for each geometry; of equal areas the piece that comes first.
+    order = np.lexsort((found.rows_b, -found.area, found.rows_a))
+    rows_a, rows_b, area = found.rows_a[order], found.rows_b[order], found.area[order]
+    first = np.r_[True, rows_a[1:] != rows_a[:-1]] & (area > 0)
+    base_b = result.pieces["base_b"].to_numpy()
+    base_a = result.pieces["base_a"].to_numpy()
+    for i, j in zip(rows_a[first].tolist(), rows_b[first].tolist()):
+        out[i] = (str(base_b[j]), str(base_a[j]))
     return out
 
 

@@ -150,21 +150,11 @@ def linkage_ledger(plan, source, land: indicators.ConstructionLand, repair: bool
         new_build = indicators.new_build_mask(pieces)
         to_cultivated = pieces["base_a"].isin(indicators.CULTIVATED).to_numpy()
         changed = np.flatnonzero(reclaimed | new_build)
-        gk = plan.before.gk
-        index = QgsSpatialIndex()
-        for i in changed:
-            index.addFeature(int(i), plan.geometries[i].boundingBox())
-        piece_area = {}
+        index = _piece_index(plan, changed)
+        piece_area: dict = {}
         for k, sub_geom in enumerate(subs.geometries):
             totals = {"rec": 0.0, "rec_cult": 0.0, "new": 0.0}
-            for i in index.intersects(sub_geom.boundingBox()):
-                geom = plan.geometries[i]
-                inter = dltb.polygonal(geom.intersection(sub_geom))
-                if inter is None or inter.isEmpty():
-                    continue
-                if i not in piece_area:
-                    piece_area[i] = ellipsoid.geometry_area(gk, geom)
-                share = ellipsoid.geometry_area(gk, inter) / piece_area[i] if piece_area[i] > 0 else 0.0
+            for i, share in _shares_inside(plan, sub_geom, index, piece_area).items():
                 gross = pieces["gross"].iat[i] * share
                 if reclaimed[i]:
                     totals["rec"] += gross
@@ -264,10 +254,7 @@ def linkage_by_area(plan, source=None, repair: bool = False) -> LinkageAreas:
             key = "" if value is None else str(value).strip()
             if key:
                 groups.setdefault(key, []).append(k)
-        gk = plan.before.gk
-        index = QgsSpatialIndex()
-        for i in changed:
-            index.addFeature(int(i), plan.geometries[i].boundingBox())
+        index = _piece_index(plan, changed)
         piece_area: dict = {}
         inside = np.zeros(len(pieces))
         for key in sorted(groups):
@@ -276,14 +263,8 @@ def linkage_by_area(plan, source=None, repair: bool = False) -> LinkageAreas:
             area_geom = geoms[0] if len(geoms) == 1 else QgsGeometry.unaryUnion(geoms)
             members[key] = [str(subs.frame["code"].iat[k]) for k in rows]
             shares[key] = {}
-            for i in index.intersects(area_geom.boundingBox()):
-                geom = plan.geometries[i]
-                cut = dltb.polygonal(geom.intersection(area_geom))
-                if cut is None or cut.isEmpty():
-                    continue
-                if i not in piece_area:
-                    piece_area[i] = ellipsoid.geometry_area(gk, geom)
-                share = min(ellipsoid.geometry_area(gk, cut) / piece_area[i], 1.0) if piece_area[i] > 0 else 0.0
+            for i, share in _shares_inside(plan, area_geom, index, piece_area).items():
+                share = min(share, 1.0)
                 if share > 1e-9:
                     shares[key][int(i)] = share
                     inside[i] += share
@@ -319,3 +300,46 @@ def linkage_by_area(plan, source=None, repair: bool = False) -> LinkageAreas:
             "TAKEN_UNGRADED_M2": float(taken_area[taken & np.isnan(gddb_b[idx])].sum()),
         })
     return LinkageAreas(pd.DataFrame(rows, columns=list(AREA_COLUMNS)), id_field)
+
+
+def _piece_index(plan, rows) -> QgsSpatialIndex:
+    """A spatial index of the plan pieces ``rows`` (their boxes)."""
+    index = QgsSpatialIndex()
+    for i in rows:
+        index.addFeature(int(i), plan.geometries[int(i)].boundingBox())
+    return index
+
+
+def _shares_inside(plan, area_geom, index, piece_area: dict) -> dict:
+    """Piece → share of its ellipsoidal area inside ``area_geom``, for the indexed pieces meeting it.
+
+    ``area_geom`` is prepared once: a piece lying wholly inside has share 1
+    without an intersection, and the others are cut against its cached GEOS
+    form.  Areas are measured in one batch; ``piece_area`` keeps the pieces'
+    own areas between calls.
+    """
+    gk = plan.before.gk
+    engine = QgsGeometry.createGeometryEngine(area_geom.constGet())
+    engine.prepareGeometry()
+    shares: dict = {}
+    cut_rows, cuts = [], []
+    for i in index.intersects(area_geom.boundingBox()):
+        geom = plan.geometries[i]
+        if not engine.intersects(geom.constGet()):
+            continue
+        if engine.contains(geom.constGet()):
+            shares[i] = 1.0
+            continue
+        made = engine.intersection(geom.constGet())
+        cut = dltb.polygonal(QgsGeometry(made)) if made is not None else None
+        if cut is None or cut.isEmpty():
+            continue
+        cut_rows.append(i)
+        cuts.append(cut)
+    if cuts:
+        missing = [i for i in cut_rows if i not in piece_area]
+        if missing:
+            piece_area.update(zip(missing, ellipsoid.geometry_areas(gk, [plan.geometries[i] for i in missing])))
+        for i, area in zip(cut_rows, ellipsoid.geometry_areas(gk, cuts)):
+            shares[i] = area / piece_area[i] if piece_area[i] > 0 else 0.0
+    return shares
