@@ -196,92 +196,92 @@
       <translation>坡度栅格未覆盖 {n} 块新增耕地（{area:.2f} m²），有耕地坡度级别（GDPDJB）的按坡度级别判断。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="1059" />
+      <location filename="core/dltb.py" line="1119" />
       <source>'{code}': {n} parcel(s), {area} m²{bsm}</source>
       <translation>“{code}” {n} 个图斑 {area} m²{bsm}</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="1060" />
+      <location filename="core/dltb.py" line="1120" />
       <source>(empty)</source>
       <translation>（空）</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="1064" />
+      <location filename="core/dltb.py" line="1124" />
       <source>and {n} more codes</source>
       <translation>另有 {n} 种编码</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="1065" />
+      <location filename="core/dltb.py" line="1125" />
       <source>Layer '{layer}', field {field}: {count} code(s) not in the land-survey code table ({parcels} parcels): {codes}. Correct them (is {field} the land-use code field?), or set UNKNOWN_CODES to 1 to report them as rows of their own.</source>
       <translation>图层“{layer}”字段 {field} 有 {count} 种三调地类表之外的编码（共 {parcels} 个图斑）：{codes}。请更正编码（{field} 是地类编码字段吗？），或将“未知编码”参数（UNKNOWN_CODES）设为 1，单列统计。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="571" />
+      <location filename="core/dltb.py" line="626" />
       <source>Layer '{layer}': {n} parcel(s) have no geometry and cannot be placed inside or outside the project area, so they are not counted: {parcels}.</source>
       <translation>图层“{layer}”有 {n} 个图斑没有几何，无法判断是否在项目区内，未计入：{parcels}。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="649" />
+      <location filename="core/dltb.py" line="707" />
       <source>Layer '{layer}': {n} parcel(s) with {what}: {parcels}; used {used}.</source>
       <translation>图层“{layer}”有 {n} 个图斑{what}：{parcels}；已改用{used}。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="657" />
+      <location filename="core/dltb.py" line="715" />
       <source>a TBMJ that is not a number (NaN, inf)</source>
       <translation>TBMJ 不是数值（NaN、inf）</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="657" />
+      <location filename="core/dltb.py" line="715" />
       <source>the ellipsoidal area of the geometry</source>
       <translation>按几何计算的椭球面积</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="658" />
+      <location filename="core/dltb.py" line="716" />
       <source>a TBMJ of zero or less</source>
       <translation>TBMJ 小于或等于 0</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="662" />
+      <location filename="core/dltb.py" line="720" />
       <source>a KCXS outside [0, 1)</source>
       <translation>KCXS 不在 [0, 1) 之间</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="662" />
+      <location filename="core/dltb.py" line="720" />
       <source>no field-ridge (tiankan) coefficient</source>
       <translation>不计田坎系数</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="668" />
+      <location filename="core/dltb.py" line="726" />
       <source>a {field} that is negative, not a number or larger than TBMJ</source>
       <translation>{field} 为负、不是数值或大于 TBMJ</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="669" />
+      <location filename="core/dltb.py" line="727" />
       <source>KCMJ = round(TBMJ × KCXS, 2)</source>
       <translation>KCMJ = round(TBMJ × KCXS, 2)</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="669" />
+      <location filename="core/dltb.py" line="727" />
       <source>TBDLMJ = TBMJ − KCMJ</source>
       <translation>TBDLMJ = TBMJ − KCMJ</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="676" />
+      <location filename="core/dltb.py" line="734" />
       <source>a GDDB outside 1–15</source>
       <translation>GDDB 不在 1–15 之间</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="676" />
+      <location filename="core/dltb.py" line="734" />
       <source>no quality grade (left out of the means)</source>
       <translation>视为无等别（不参与平均等别）</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="714" />
+      <location filename="core/dltb.py" line="774" />
       <source>Layer '{layer}': {n} parcel(s) recorded more than once (the same polygon): {pairs}. They would be counted twice; delete the copies (the data check lists them).</source>
       <translation>图层“{layer}”有 {n} 组图斑重复录入（几何相同）：{pairs}。这些图斑会被重复统计；请删除重复的图斑（数据质检会列出）。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="719" />
+      <location filename="core/dltb.py" line="779" />
       <source>Layer '{layer}': {n} BSM(s) are used by several different parcels: {bsm}.</source>
       <translation>图层“{layer}”有 {n} 个标识码用于多个不同的图斑：{bsm}。</translation>
     </message>
@@ -651,157 +651,167 @@
       <translation>图层“{layer}”（{own}）已重投影到地类图斑的坐标系 {crs}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="142" />
+      <location filename="processing/algorithms/base.py" line="145" />
       <source>Layer '{layer}' has no field '{field}' (parameter {parameter}).</source>
       <translation>图层“{layer}”没有字段“{field}”（参数 {parameter}）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="164" />
+      <location filename="processing/algorithms/base.py" line="167" />
       <source>Cancelled.</source>
       <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="171" />
+      <location filename="processing/algorithms/base.py" line="174" />
       <source>Could not read or write a file: {error}</source>
       <translation>无法读写文件：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="177" />
+      <location filename="processing/algorithms/base.py" line="180" />
       <source>Internal error in {algorithm}: {error}. The details are in the QGIS log (Land consolidation); please report them.</source>
       <translation>{algorithm} 内部错误：{error}。详细信息见 QGIS 日志（Land consolidation）；请报告此问题。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="235" />
+      <location filename="processing/algorithms/base.py" line="238" />
       <source>Project area (项目区) — restrict to this boundary</source>
       <translation>项目区 — 仅统计此边界范围内</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="241" />
+      <location filename="processing/algorithms/base.py" line="244" />
       <source>Optional boundary. Parcels cut by it are split; their TBMJ, KCMJ and TBDLMJ are kept in proportion to the ellipsoidal area inside.</source>
       <translation>可选边界。被边界切割的图斑将被分割，其 TBMJ、KCMJ、TBDLMJ 按边界内椭球面积所占比例分摊。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="252" />
+      <location filename="processing/algorithms/base.py" line="255" />
       <source>Repair invalid geometries (makeValid) instead of stopping</source>
       <translation>修复无效几何（makeValid），不中止运行</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="254" />
+      <location filename="processing/algorithms/base.py" line="257" />
       <source>By default a parcel with an invalid geometry stops the run with a message naming the layer and the parcel (BSM). When set, each is repaired with makeValid and the log lists what was repaired.</source>
       <translation>默认情况下，几何无效的图斑会中止运行，并提示图层名称和图斑（BSM）。勾选后，逐个按 makeValid 修复，日志列出修复了哪些图斑。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="268" />
+      <location filename="processing/algorithms/base.py" line="271" />
       <source>DLTB land-use parcels (地类图斑)</source>
       <translation>地类图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="272" />
+      <location filename="processing/algorithms/base.py" line="275" />
       <source>三调 地类图斑 layer in a projected CGCS2000 Gauss-Krüger CRS (e.g. EPSG:4528).</source>
       <translation>三调地类图斑图层，采用 CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="287" />
+      <location filename="processing/algorithms/base.py" line="290" />
       <source>Land-use code field (default: detected DLBM)</source>
       <translation>地类编码字段（默认：自动识别的 DLBM）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="291" />
+      <location filename="processing/algorithms/base.py" line="294" />
       <source>Field holding the 三调 code; leave empty to use DLBM.</source>
       <translation>存放三调地类编码的字段；留空则使用 DLBM。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="355" />
+      <location filename="processing/algorithms/base.py" line="358" />
       <source>Current DLTB (现状地类图斑)</source>
       <translation>现状地类图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="359" />
+      <location filename="processing/algorithms/base.py" line="362" />
       <source>三调 地类图斑 of the current state, projected CGCS2000 Gauss-Krüger (e.g. EPSG:4528).</source>
       <translation>现状三调地类图斑，CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="363" />
+      <location filename="processing/algorithms/base.py" line="366" />
       <source>Planned DLTB after consolidation (规划地类图斑)</source>
       <translation>整治后规划地类图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="368" />
+      <location filename="processing/algorithms/base.py" line="371" />
       <source>The planned state as a layer with its own DLBM/TBMJ/KCMJ/TBDLMJ/GDDB; boundaries need not match the current layer (the two are overlaid). Give this or the planned-code field.</source>
       <translation>以图层表示的规划状态，自带 DLBM/TBMJ/KCMJ/TBDLMJ/GDDB 字段；图斑边界无需与现状图层一致（两者叠加分析）。本项与规划地类编码字段二选一。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="373" />
+      <location filename="processing/algorithms/base.py" line="376" />
       <source>…or planned-code field on the current DLTB (规划地类编码)</source>
       <translation>…或现状地类图斑上的规划地类编码字段</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="378" />
+      <location filename="processing/algorithms/base.py" line="381" />
       <source>Field of the current DLTB holding the planned DLBM; empty values mean unchanged.</source>
       <translation>现状地类图斑中存放规划地类编码（DLBM）的字段；值为空表示地类不变。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="382" />
+      <location filename="processing/algorithms/base.py" line="385" />
       <source>Planned 田坎 coefficient field (with the planned-code field)</source>
       <translation>规划田坎系数字段（与规划地类编码字段配合使用）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="383" />
+      <location filename="processing/algorithms/base.py" line="386" />
       <source>Planned KCXS per parcel; default: a parcel staying 耕地 keeps its KCXS, new 耕地 has none.</source>
       <translation>各图斑的规划田坎系数（KCXS）；默认：仍为耕地的图斑保持原 KCXS，新增耕地的田坎系数为 0。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="384" />
+      <location filename="processing/algorithms/base.py" line="387" />
       <source>Planned 耕地等别 field (with the planned-code field)</source>
       <translation>规划耕地等别字段（与规划地类编码字段配合使用）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="385" />
+      <location filename="processing/algorithms/base.py" line="388" />
       <source>Planned GDDB per parcel; default: the parcel's current GDDB.</source>
       <translation>各图斑的规划耕地等别（GDDB）；默认取图斑现状 GDDB。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="392" />
+      <location filename="processing/algorithms/base.py" line="395" />
       <source>等别 of new 耕地 that has none (新增耕地等别)</source>
       <translation>无等别的新增耕地的等别（新增耕地等别）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="395" />
+      <location filename="processing/algorithms/base.py" line="398" />
       <source>One 等别 (1 best … 15 worst) for every piece of 新增耕地 (not 耕地 now, planned 耕地) without a planned 等别 – reclaimed 建设用地 and restored land have none of their own. Without it such land is left out of the mean 等别 and the quality rules are 未核验 (not checked), with the area said.</source>
       <translation>为所有没有规划等别的新增耕地（现状非耕地、规划为耕地）统一指定一个等别（1 最好 … 15 最差）——复垦的建设用地和恢复的土地本身没有等别。不指定时，这些土地不计入平均等别，质量类指标判为“未核验”，并写明缺少等别的面积。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="402" />
+      <location filename="processing/algorithms/base.py" line="405" />
       <source>Parts of the current DLTB the planned layer does not cover</source>
       <translation>现状地类图斑中规划图层未覆盖的部分</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="403" />
+      <location filename="processing/algorithms/base.py" line="406" />
       <source>Stop with an error listing them</source>
       <translation>报错并列出</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="403" />
+      <location filename="processing/algorithms/base.py" line="406" />
       <source>Keep them unchanged (reported)</source>
       <translation>视为不变（并报告）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="407" />
+      <location filename="processing/algorithms/base.py" line="410" />
       <source>0 = error naming the parcels; 1 = treat them as unchanged and report the area.</source>
       <translation>0 = 报错并列出相关图斑；1 = 视为地类不变，并报告其面积。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="436" />
+      <location filename="processing/algorithms/base.py" line="448" />
+      <source>The plan pieces stored in the project were computed from other data or settings (a layer of the project was edited since, or UNCOVERED, REPAIR_GEOMETRY or the field mapping differ): the plan is computed again.</source>
+      <translation>项目中保存的规划叠加图斑是由其他数据或设置计算的（项目图层此后被修改过，或“未覆盖部分”、“修复无效几何”、字段映射不同）：重新计算规划叠加。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="456" />
       <source>Reading the current DLTB…</source>
       <translation>正在读取现状地类图斑…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="444" />
+      <location filename="processing/algorithms/base.py" line="465" />
+      <source>The plan's {n} pieces are read from the project ({table}).</source>
+      <translation>规划叠加的 {n} 个图斑从项目文件读取（{table}）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/base.py" line="470" />
       <source>Overlaying the planned DLTB…</source>
       <translation>正在叠加规划地类图斑…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="465" />
+      <location filename="processing/algorithms/base.py" line="491" />
       <source>{area:.2f} m² of 新增耕地 without a planned 等别 take the given 等别 {grade:g} (NEW_CULTIVATED_GRADE).</source>
       <translation>{area:.2f} m² 无规划等别的新增耕地按指定等别 {grade:g} 计（NEW_CULTIVATED_GRADE）。</translation>
     </message>
@@ -1417,107 +1427,122 @@ With AFTER (the planned DLTB) or AFTER_FIELD (a planned-code field), the same an
       <translation>连接地物：{used} 处宽度满足连接条件，{wide} 处宽于 MAX_GAP；{corner} 处仅角点相接，未连接；{rejected} 处窄间隔未予连接（其中含有连接地物以外的地物）。运行时间 {t:.1f} s。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="100" />
+      <location filename="processing/algorithms/createproject.py" line="101" />
       <source>First year (开始年度)</source>
       <translation>开始年度</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="100" />
+      <location filename="processing/algorithms/createproject.py" line="101" />
       <source>Last year (结束年度)</source>
       <translation>结束年度</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="103" />
+      <location filename="processing/algorithms/createproject.py" line="104" />
       <source>Calendar year; both ends count.</source>
       <translation>公历年份；含起止年度。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="105" />
+      <location filename="processing/algorithms/createproject.py" line="106" />
       <source>Longest period (years)</source>
       <translation>最长实施期限（年）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="109" />
+      <location filename="processing/algorithms/createproject.py" line="110" />
       <source>Policy default: 3 years (无锡实施意见 §三(三)).</source>
       <translation>政策默认值：3 年（无锡实施意见 §三(三)）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="116" />
+      <location filename="processing/algorithms/createproject.py" line="117" />
       <source>Ecological red line (生态保护红线)</source>
       <translation>生态保护红线</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="117" />
+      <location filename="processing/algorithms/createproject.py" line="118" />
       <source>Urban development boundary (城镇开发边界)</source>
       <translation>城镇开发边界</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="122" />
+      <location filename="processing/algorithms/createproject.py" line="123" />
       <source>Optional; copied into the project where it meets the boundary.</source>
       <translation>可选；与项目区边界相交的要素将复制到项目文件中。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="124" />
+      <location filename="processing/algorithms/createproject.py" line="125" />
       <source>…or planned-code field on the DLTB (规划地类编码)</source>
       <translation>…或地类图斑上的规划地类编码字段</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="126" />
+      <location filename="processing/algorithms/createproject.py" line="127" />
       <source>Field holding the planned DLBM, instead of a layer.</source>
       <translation>存放规划地类编码（DLBM）的字段，可代替规划图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="127" />
+      <location filename="processing/algorithms/createproject.py" line="128" />
       <source>Field mapping (JSON role → field)</source>
       <translation>字段映射（JSON，角色 → 字段）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="130" />
+      <location filename="processing/algorithms/createproject.py" line="131" />
       <source>e.g. {"code": "DLBM2", "tbmj": "MJ"}; roles not given are detected.</source>
       <translation>如 {"code": "DLBM2", "tbmj": "MJ"}；未给出的角色将自动识别。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="134" />
+      <location filename="processing/algorithms/createproject.py" line="135" />
       <source>Project GeoPackage</source>
       <translation>项目 GeoPackage</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="134" />
+      <location filename="processing/algorithms/createproject.py" line="135" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="135" />
+      <location filename="processing/algorithms/createproject.py" line="136" />
       <source>Townships in the project area</source>
       <translation>项目区涉及乡镇数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="136" />
+      <location filename="processing/algorithms/createproject.py" line="137" />
       <source>DLTB parcels copied</source>
       <translation>复制的地类图斑数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="137" />
+      <location filename="processing/algorithms/createproject.py" line="138" />
       <source>Township codes</source>
       <translation>乡镇代码</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="179" />
+      <location filename="processing/algorithms/createproject.py" line="181" />
       <source>The project area spans {n} townships ({codes}); the policy's unit is one 乡镇.</source>
       <translation>项目区跨 {n} 个乡镇（{codes}）；按政策，项目以一个乡镇为实施单元。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="212" />
+      <location filename="processing/algorithms/createproject.py" line="214" />
       <source>Writing {path}…</source>
       <translation>正在写入 {path}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="60" />
+      <location filename="processing/algorithms/createproject.py" line="219" />
+      <source>Overlaying the plan once for the project…</source>
+      <translation>为项目计算一次规划叠加…</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/createproject.py" line="226" />
+      <source>The plan could not be computed, so none is stored in the project: {error}</source>
+      <translation>无法计算规划叠加，项目中未保存规划图斑：{error}</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/createproject.py" line="230" />
+      <source>{n} plan pieces stored in the project ({table}).</source>
+      <translation>已在项目中保存 {n} 个规划叠加图斑（{table}）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/createproject.py" line="61" />
       <source>Create project (项目设置)</source>
       <translation>项目设置</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="65" />
+      <location filename="processing/algorithms/createproject.py" line="66" />
       <source>Writes one self-contained project GeoPackage: the project boundary (XMQ), copies of the DLTB parcels that intersect it (whole parcels, attributes unchanged) and of the optional layers (planned DLTB, permanent basic farmland before/after, sub-projects, ecological red line, urban development boundary), and a settings table (lc_settings) with the project facts, the field mapping and the planned-code field. The project wizard runs this algorithm; exportscheme and the wizard read the file back.
 
 The boundary is the PROJECT_AREA layer (its features dissolved; use 'selected features only' for a part) or the villages listed in VILLAGES (ZLDWDM codes, comma separated), whose DLTB parcels are dissolved. A project spanning more than one township (first 9 digits of ZLDWDM) is reported as a warning: the policy's unit is one 乡镇. The period counts both ends (2026–2028 = 3 years) and may not exceed MAX_YEARS.</source>
@@ -1526,87 +1551,87 @@ The boundary is the PROJECT_AREA layer (its features dissolved; use 'selected fe
 项目区边界取自 PROJECT_AREA 图层（其要素融合为一；如只用其中一部分，请勾选“仅选中的要素”），或取自 VILLAGES 中列出的村（ZLDWDM 代码，以逗号分隔），由这些村的地类图斑融合而成。项目跨多个乡镇（ZLDWDM 前 9 位）时给出警告：按政策，项目以一个乡镇为实施单元。实施期限含起止年度（2026–2028 = 3 年），且不得超过 MAX_YEARS。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="81" />
+      <location filename="processing/algorithms/createproject.py" line="82" />
       <source>三调 地类图斑, projected CGCS2000 Gauss-Krüger.</source>
       <translation>三调地类图斑，CGCS2000 高斯-克吕格投影。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="83" />
+      <location filename="processing/algorithms/createproject.py" line="84" />
       <source>Project area polygons (项目区)</source>
       <translation>项目区</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="84" />
+      <location filename="processing/algorithms/createproject.py" line="85" />
       <source>Boundary polygons; or give VILLAGES instead.</source>
       <translation>项目区边界面；也可改为给出 VILLAGES。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="86" />
+      <location filename="processing/algorithms/createproject.py" line="87" />
       <source>…or villages (ZLDWDM codes, comma separated)</source>
       <translation>…或村（ZLDWDM 代码，以逗号分隔）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="87" />
+      <location filename="processing/algorithms/createproject.py" line="88" />
       <source>Their DLTB parcels are dissolved into the boundary.</source>
       <translation>将这些村的地类图斑融合为项目区边界。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="89" />
+      <location filename="processing/algorithms/createproject.py" line="90" />
       <source>Project name (项目名称)</source>
       <translation>项目名称</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="89" />
+      <location filename="processing/algorithms/createproject.py" line="90" />
       <source>e.g. 某某镇全域土地综合整治项目</source>
       <translation>如：某某镇全域土地综合整治项目</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="90" />
+      <location filename="processing/algorithms/createproject.py" line="91" />
       <source>Project code (项目编号)</source>
       <translation>项目编号</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="90" />
+      <location filename="processing/algorithms/createproject.py" line="91" />
       <source>Code given by the bureau.</source>
       <translation>由自然资源主管部门确定的项目编号。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="91" />
+      <location filename="processing/algorithms/createproject.py" line="92" />
       <source>Township (乡镇)</source>
       <translation>乡镇</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="91" />
+      <location filename="processing/algorithms/createproject.py" line="92" />
       <source>Name of the township; default from ZLDWDM.</source>
       <translation>乡镇名称；默认依据 ZLDWDM 确定。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="92" />
+      <location filename="processing/algorithms/createproject.py" line="93" />
       <source>Responsible unit (实施主体)</source>
       <translation>实施主体</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="92" />
+      <location filename="processing/algorithms/createproject.py" line="93" />
       <source>e.g. the township government.</source>
       <translation>如：乡镇人民政府。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="93" />
+      <location filename="processing/algorithms/createproject.py" line="94" />
       <source>Prepared by (编制单位)</source>
       <translation>编制单位</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="94" />
+      <location filename="processing/algorithms/createproject.py" line="95" />
       <source>The unit that prepares the scheme; shown on every table and map.</source>
       <translation>编制实施方案的单位；显示在每张表格和图件上。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="95" />
+      <location filename="processing/algorithms/createproject.py" line="96" />
       <source>Date of preparation (编制日期)</source>
       <translation>编制日期</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="96" />
+      <location filename="processing/algorithms/createproject.py" line="97" />
       <source>e.g. 2026-11-29; default: the day the project is written.</source>
       <translation>如 2026-11-29；默认为生成项目文件的当天。</translation>
     </message>
@@ -2266,77 +2291,77 @@ The workbook is written to a temporary file in the target folder and renamed at 
       <translation>CSV 文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="233" />
+      <location filename="processing/algorithms/exportscheme.py" line="234" />
       <source>Project: {path}</source>
       <translation>项目：{path}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="235" />
+      <location filename="processing/algorithms/exportscheme.py" line="236" />
       <source>Give a project GeoPackage (PROJECT) or the current DLTB layer (DLTB). 请给出项目文件或现状地类图斑图层。</source>
       <translation>请给出项目 GeoPackage（PROJECT）或现状地类图斑图层（DLTB）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="266" />
+      <location filename="processing/algorithms/exportscheme.py" line="267" />
       <source>Computing the tables…</source>
       <translation>正在计算表格…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="271" />
+      <location filename="processing/algorithms/exportscheme.py" line="272" />
       <source>Left out: {n} {title} — {reason}.</source>
       <translation>未输出：表 {n} {title} — {reason}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="275" />
+      <location filename="processing/algorithms/exportscheme.py" line="276" />
       <source>No table could be written: every chosen table lacks its inputs.</source>
       <translation>无法输出任何表格：所选表格均缺少输入数据。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="283" />
+      <location filename="processing/algorithms/exportscheme.py" line="284" />
       <source>Could not write {path}: {error}</source>
       <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="288" />
+      <location filename="processing/algorithms/exportscheme.py" line="289" />
       <source>{n} CSV files in {folder}</source>
       <translation>已在 {folder} 中写入 {n} 个 CSV 文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="405" />
+      <location filename="processing/algorithms/exportscheme.py" line="407" />
       <source>the algorithm {id} is not installed</source>
       <translation>未安装算法 {id}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="406" />
+      <location filename="processing/algorithms/exportscheme.py" line="408" />
       <source>Running {id}…</source>
       <translation>正在运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="415" />
+      <location filename="processing/algorithms/exportscheme.py" line="417" />
       <source>{id} failed: {error}</source>
       <translation>{id} 运行失败：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="443" />
+      <location filename="processing/algorithms/exportscheme.py" line="445" />
       <source>Running {id} on the current DLTB…</source>
       <translation>正在对现状地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="448" />
+      <location filename="processing/algorithms/exportscheme.py" line="450" />
       <source>Running {id} on the planned DLTB…</source>
       <translation>正在对规划地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="452" />
+      <location filename="processing/algorithms/exportscheme.py" line="454" />
       <source>Running {id} on the planned codes ({field})…</source>
       <translation>正在按规划地类编码（{field}）运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="457" />
+      <location filename="processing/algorithms/exportscheme.py" line="459" />
       <source>The contiguity algorithm takes no code field; the 整治后 column of table 7 is left empty.</source>
       <translation>集中连片算法不接受地类编码字段；表 7 的整治后列留空。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="460" />
+      <location filename="processing/algorithms/exportscheme.py" line="462" />
       <source>No plan: table 7 shows the current state only.</source>
       <translation>无规划方案：表 7 仅反映现状。</translation>
     </message>
