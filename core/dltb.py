@@ -41,6 +41,7 @@ from ..i18n import tr
 from .errors import Cancelled, LandConsolidationError, check_canceled
 from .fields import detect_fields, require
 from .geokernel import Rings, convex_polygons
+from .geokernel.inside import NEAR, OUTSIDE, boundary_grid, classify_rings
 from .validity import GeometryCheck, listing, parcel_label
 from .values import numbers as to_numbers
 from .values import is_null, texts
@@ -590,7 +591,8 @@ def read_dltb(
     notes = check.finish()
 
     gk = gauss_kruger_for(source) if with_geometry or need.any() else None
-    inside, whole_area, fraction = _cut_and_measure(geometry, tbmj, project_area, engine, gk, changed, is_canceled)
+    inside, whole_area, fraction = _cut_and_measure(geometry, tbmj, project_area, engine, gk, changed, is_canceled,
+                                                    screened)
     missing = np.isnan(tbmj) & inside
     tbmj, kcmj, tbdlmj = area_rules(tbmj, checked["kcmj"], checked["tbdlmj"], checked["kcxs"], whole_area, fraction)
     notes += value_notes
@@ -810,13 +812,15 @@ def _null_geometries(source, bsm_field: str | None) -> list[str]:
 
 
 def _cut_and_measure(geometry: list, tbmj: np.ndarray, project_area, engine, gk, changed: np.ndarray,
-                     is_canceled) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                     is_canceled, rings: Rings | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The project-area cut, and the ellipsoidal areas :func:`area_rules` needs.
 
     Parcels cut by the project area get their piece in ``geometry`` (and
     ``changed``); the areas of whole parcels (cut, or without TBMJ) and of
     the pieces are measured in two batches (the per-geometry call is ~50×
-    slower).
+    slower).  Parcels far from the boundary are placed inside or outside by
+    :class:`~.geokernel.inside.BoundaryGrid` from their ``rings`` (polygon
+    ``i`` = row ``i``, as read); only those near it ask GEOS.
 
     Returns:
         ``(inside, whole_area, fraction)``: which parcels reach into the
@@ -830,7 +834,13 @@ def _cut_and_measure(geometry: list, tbmj: np.ndarray, project_area, engine, gk,
     whole_geoms: list = []
     piece_geoms: list = []
     if engine is not None:
-        for i in range(n):
+        state = np.full(n, NEAR, dtype=np.int8)
+        if rings is not None and rings.count == n:
+            state = classify_rings(boundary_grid(bytes(project_area.asWkb())),
+                                   rings)
+            state[changed] = NEAR  # repaired since the rings were read
+        inside[state == OUTSIDE] = False
+        for i in np.flatnonzero(state == NEAR).tolist():
             if i % 2000 == 0:
                 check_canceled(is_canceled)
             geom = _as_geometry(geometry[i])

@@ -210,6 +210,8 @@ def meeting_fids(source, boundary, engine=None, fields=(), is_canceled=None):
 
     from . import dltb
     from .errors import check_canceled
+    from .geokernel import Rings
+    from .geokernel.inside import INSIDE, NEAR, boundary_grid, classify_rings
 
     columns = dltb.read_ogr_columns(source, list(fields), with_wkb=True, rect=boundary.boundingBox(),
                                     is_canceled=is_canceled)
@@ -218,11 +220,16 @@ def meeting_fids(source, boundary, engine=None, fields=(), is_canceled=None):
     if engine is None:
         engine = QgsGeometry.createGeometryEngine(boundary.constGet())
         engine.prepareGeometry()
-    keep = np.zeros(len(columns["fid"]), dtype=bool)
+    blobs = columns.pop("wkb")
+    # Features far from the boundary are placed by the grid; GEOS decides the others.
+    state = classify_rings(boundary_grid(bytes(boundary.asWkb())),
+                           Rings.from_wkb([bytes(b) if b is not None else b"" for b in blobs]))
+    keep = state == INSIDE
     geom = QgsGeometry()
-    for i, blob in enumerate(columns.pop("wkb")):
-        if i % 5000 == 0:
+    for count, i in enumerate(np.flatnonzero(state == NEAR).tolist()):
+        if count % 5000 == 0:
             check_canceled(is_canceled)
+        blob = blobs[i]
         if blob is None or not len(blob):
             continue
         geom.fromWkb(bytes(blob))
