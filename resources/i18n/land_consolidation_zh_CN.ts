@@ -196,92 +196,92 @@
       <translation>坡度栅格未覆盖 {n} 块新增耕地（{area:.2f} m²），有耕地坡度级别（GDPDJB）的按坡度级别判断。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="1119" />
+      <location filename="core/dltb.py" line="1129" />
       <source>'{code}': {n} parcel(s), {area} m²{bsm}</source>
       <translation>“{code}” {n} 个图斑 {area} m²{bsm}</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="1120" />
+      <location filename="core/dltb.py" line="1130" />
       <source>(empty)</source>
       <translation>（空）</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="1124" />
+      <location filename="core/dltb.py" line="1134" />
       <source>and {n} more codes</source>
       <translation>另有 {n} 种编码</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="1125" />
+      <location filename="core/dltb.py" line="1135" />
       <source>Layer '{layer}', field {field}: {count} code(s) not in the land-survey code table ({parcels} parcels): {codes}. Correct them (is {field} the land-use code field?), or set UNKNOWN_CODES to 1 to report them as rows of their own.</source>
       <translation>图层“{layer}”字段 {field} 有 {count} 种三调地类表之外的编码（共 {parcels} 个图斑）：{codes}。请更正编码（{field} 是地类编码字段吗？），或将“未知编码”参数（UNKNOWN_CODES）设为 1，单列统计。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="626" />
+      <location filename="core/dltb.py" line="628" />
       <source>Layer '{layer}': {n} parcel(s) have no geometry and cannot be placed inside or outside the project area, so they are not counted: {parcels}.</source>
       <translation>图层“{layer}”有 {n} 个图斑没有几何，无法判断是否在项目区内，未计入：{parcels}。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="707" />
+      <location filename="core/dltb.py" line="709" />
       <source>Layer '{layer}': {n} parcel(s) with {what}: {parcels}; used {used}.</source>
       <translation>图层“{layer}”有 {n} 个图斑{what}：{parcels}；已改用{used}。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="715" />
+      <location filename="core/dltb.py" line="717" />
       <source>a TBMJ that is not a number (NaN, inf)</source>
       <translation>TBMJ 不是数值（NaN、inf）</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="715" />
+      <location filename="core/dltb.py" line="717" />
       <source>the ellipsoidal area of the geometry</source>
       <translation>按几何计算的椭球面积</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="716" />
+      <location filename="core/dltb.py" line="718" />
       <source>a TBMJ of zero or less</source>
       <translation>TBMJ 小于或等于 0</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="720" />
+      <location filename="core/dltb.py" line="722" />
       <source>a KCXS outside [0, 1)</source>
       <translation>KCXS 不在 [0, 1) 之间</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="720" />
+      <location filename="core/dltb.py" line="722" />
       <source>no field-ridge (tiankan) coefficient</source>
       <translation>不计田坎系数</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="726" />
+      <location filename="core/dltb.py" line="728" />
       <source>a {field} that is negative, not a number or larger than TBMJ</source>
       <translation>{field} 为负、不是数值或大于 TBMJ</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="727" />
+      <location filename="core/dltb.py" line="729" />
       <source>KCMJ = round(TBMJ × KCXS, 2)</source>
       <translation>KCMJ = round(TBMJ × KCXS, 2)</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="727" />
+      <location filename="core/dltb.py" line="729" />
       <source>TBDLMJ = TBMJ − KCMJ</source>
       <translation>TBDLMJ = TBMJ − KCMJ</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="734" />
+      <location filename="core/dltb.py" line="736" />
       <source>a GDDB outside 1–15</source>
       <translation>GDDB 不在 1–15 之间</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="734" />
+      <location filename="core/dltb.py" line="736" />
       <source>no quality grade (left out of the means)</source>
       <translation>视为无等别（不参与平均等别）</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="774" />
+      <location filename="core/dltb.py" line="776" />
       <source>Layer '{layer}': {n} parcel(s) recorded more than once (the same polygon): {pairs}. They would be counted twice; delete the copies (the data check lists them).</source>
       <translation>图层“{layer}”有 {n} 组图斑重复录入（几何相同）：{pairs}。这些图斑会被重复统计；请删除重复的图斑（数据质检会列出）。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="779" />
+      <location filename="core/dltb.py" line="781" />
       <source>Layer '{layer}': {n} BSM(s) are used by several different parcels: {bsm}.</source>
       <translation>图层“{layer}”有 {n} 个标识码用于多个不同的图斑：{bsm}。</translation>
     </message>
@@ -831,6 +831,214 @@
       <translation>工具</translation>
     </message>
     <message>
+      <location filename="processing/algorithms/batchscheme.py" line="109" />
+      <source>三调 地类图斑 of the county (or any part holding the areas), projected CGCS2000 Gauss-Krüger.</source>
+      <translation>县域（或包含各项目区的任一范围）的三调地类图斑，CGCS2000 高斯-克吕格投影。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="115" />
+      <source>Project areas (项目区, one polygon each)</source>
+      <translation>项目区（每个一个面）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="117" />
+      <source>One polygon per project area (several features with the same name are separate areas). Give this or TOWNSHIPS.</source>
+      <translation>每个项目区一个面（同名的多个要素是不同的项目区）。给出此项或 TOWNSHIPS。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="121" />
+      <source>Field naming the project areas</source>
+      <translation>项目区名称字段</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="123" />
+      <source>Names the workbooks and the summary rows; default the first of NAME, XMMC, XMQMC, MC, XMQDM, CODE, else the feature id.</source>
+      <translation>用于命名工作簿和汇总行；默认取 NAME、XMMC、XMQMC、MC、XMQDM、CODE 中第一个存在的字段，否则用要素编号。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="127" />
+      <source>…or townships (乡镇 codes, first 9 digits of ZLDWDM, comma separated)</source>
+      <translation>…或乡镇（乡镇代码，即 ZLDWDM 前 9 位，逗号分隔）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="129" />
+      <source>Each township's area is its parcels (ZLDWDM starting with the code), dissolved.</source>
+      <translation>每个乡镇的范围是其图斑（ZLDWDM 以该代码开头）融合而成。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="132" />
+      <source>Permanent basic farmland before (永久基本农田，整治前)</source>
+      <translation>永久基本农田（整治前）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="133" />
+      <source>YJJBNTTB before the adjustment; with PBF_AFTER gives table 6 and the 新增比例.</source>
+      <translation>调整前的永久基本农田图层；与 PBF_AFTER 一起生成表 6 和新增比例。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="134" />
+      <source>Permanent basic farmland after (永久基本农田，整治后)</source>
+      <translation>永久基本农田（整治后）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="135" />
+      <source>YJJBNTTB after the adjustment.</source>
+      <translation>调整后的永久基本农田图斑（YJJBNTTB）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="136" />
+      <source>Sub-projects (子项目)</source>
+      <translation>子项目</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="136" />
+      <source>Optional; those meeting an area count for it.</source>
+      <translation>可选；与项目区相交的子项目计入该项目区。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="137" />
+      <source>Ecological protection red line (生态保护红线)</source>
+      <translation>生态保护红线</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="138" />
+      <source>Optional: the constraint rules of the compliance table.</source>
+      <translation>可选：用于指标核验表中的约束规则。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="143" />
+      <source>First year of implementation</source>
+      <translation>实施开始年度</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="144" />
+      <source>Last year of implementation</source>
+      <translation>实施结束年度</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="147" />
+      <source>Calendar year; the period counts both ends (2026–2028 is 3 years).</source>
+      <translation>公历年份；实施期限含起止年度（2026–2028 为 3 年）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="149" />
+      <source>Area unit</source>
+      <translation>面积单位</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="152" />
+      <source>0 = 公顷, 1 = 亩, 2 = both.</source>
+      <translation>0 = 公顷，1 = 亩，2 = 两者。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="156" />
+      <source>Folder for the workbooks</source>
+      <translation>工作簿文件夹</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="157" />
+      <source>One workbook per area, &lt;area name&gt;.xlsx (characters a file name may not hold become _).</source>
+      <translation>每个项目区一个工作簿，&lt;项目区名称&gt;.xlsx（文件名中不允许的字符替换为 _）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="160" />
+      <source>Summary (one row per area)</source>
+      <translation>汇总表（每个项目区一行）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="161" />
+      <source>Areas</source>
+      <translation>项目区数</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="162" />
+      <source>Areas that failed</source>
+      <translation>出错的项目区数</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="173" />
+      <source>Give the plan: a planned layer (AFTER) or a planned-code field (AFTER_FIELD).</source>
+      <translation>请给出规划：规划图层（AFTER）或规划地类字段（AFTER_FIELD）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="178" />
+      <source>{n} project area(s).</source>
+      <translation>{n} 个项目区。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="181" />
+      <source>Reading the layers once…</source>
+      <translation>读取各图层（仅一次）…</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="199" />
+      <source>[{k}/{n}] {name}</source>
+      <translation>[{k}/{n}] {name}</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="203" />
+      <source>The area has no polygon (a township code no parcel's ZLDWDM starts with, or an empty feature).</source>
+      <translation>该项目区没有面（没有图斑的 ZLDWDM 以该乡镇代码开头，或要素为空）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="213" />
+      <source>{name}: {error}</source>
+      <translation>{name}：{error}</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="234" />
+      <source>Give either PROJECT_AREAS or TOWNSHIPS, not both or none.</source>
+      <translation>请给出 PROJECT_AREAS 或 TOWNSHIPS 之一，不能两者都给或都不给。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="252" />
+      <source>Area {id}</source>
+      <translation>项目区 {id}</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="256" />
+      <source>Layer '{layer}' has no ZLDWDM field: townships cannot be found.</source>
+      <translation>图层“{layer}”没有 ZLDWDM 字段：无法确定乡镇。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="267" />
+      <source>No parcel of the DLTB lies in the area: is it outside the county?</source>
+      <translation>项目区内没有任何地类图斑：项目区是否在县域之外？</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="296" />
+      <source>No table could be written: every chosen table lacks its inputs.</source>
+      <translation>无法输出任何表格：所选表格均缺少输入数据。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="300" />
+      <source>Could not write {path}: {error}</source>
+      <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="302" />
+      <source>{path}: {n} sheets</source>
+      <translation>{path}：{n} 个工作表</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="88" />
+      <source>Batch scheme (批量核算)</source>
+      <translation>批量核算</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="93" />
+      <source>Computes the scheme of many project areas of one county in one run: for each area one workbook in OUTPUT_FOLDER, named after the area, with the tables of 'Export scheme tables', and one row of OUTPUT_SUMMARY: 新增耕地 (ADDED_CULTIVATED_M2, and ADDED_RATE, % of the original 耕地), the 新增比例 of the permanent basic farmland (PBF_ADDED_RATIO), the change of 建设用地, the 百亩方 before and after, the compliance verdict (rules passed / failed / not checked) and ERROR, empty when the area ran.
+
+The areas are the polygons of PROJECT_AREAS (one per feature, named by NAME_FIELD), or the townships listed in TOWNSHIPS (9-digit codes, comma separated): a township's area is its parcels, those whose ZLDWDM starts with the code.
+
+Each layer is read once, not once per area: the features meeting an area are copied from memory. An area that fails (no parcels in it, a plan that does not cover it …) is reported in its row and the others go on; cancelling stops after the area running.</source>
+      <translation>一次核算一个县的多个项目区：每个项目区在 OUTPUT_FOLDER 中生成一个以其名称命名的工作簿，内含“方案表格导出”的各表；OUTPUT_SUMMARY 中每个项目区一行：新增耕地（ADDED_CULTIVATED_M2，及占原耕地的比例 ADDED_RATE，%）、永久基本农田新增比例（PBF_ADDED_RATIO）、建设用地变化、整治前后百亩方个数、指标核验结论（通过 / 不通过 / 未核验的规则数）和 ERROR（运行成功时为空）。
+
+项目区为 PROJECT_AREAS 的面要素（每个要素一个，名称取 NAME_FIELD），或 TOWNSHIPS 中列出的乡镇（9 位代码，逗号分隔）：一个乡镇的范围是其图斑，即 ZLDWDM 以该代码开头的图斑。
+
+每个图层只读取一次，而不是每个项目区读取一次：与项目区相交的要素从内存中复制。某个项目区出错（其中没有图斑、规划未覆盖等）时在其所在行报告，其余项目区继续；取消后在正在运行的项目区结束后停止。</translation>
+    </message>
+    <message>
       <location filename="processing/algorithms/checkdata.py" line="103" />
       <source>{name}: {n}</source>
       <translation>{name}：{n}</translation>
@@ -918,21 +1126,6 @@ Every threshold is a parameter with the policy default; the table's THRESHOLD co
 缺少等别的耕地不会被悄悄剔除：只要有规划（或现状）耕地没有等别，质量类指标即为“未核验”，并写明缺少等别的面积。NEW_CULTIVATED_GRADE 为所有无规划等别的新增耕地统一指定一个等别。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="169" />
-      <source>Permanent basic farmland before (永久基本农田，整治前)</source>
-      <translation>永久基本农田（整治前）</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/compliance.py" line="170" />
-      <source>Permanent basic farmland after (永久基本农田，整治后)</source>
-      <translation>永久基本农田（整治后）</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/compliance.py" line="171" />
-      <source>Sub-projects (子项目)</source>
-      <translation>子项目</translation>
-    </message>
-    <message>
       <location filename="processing/algorithms/compliance.py" line="175" />
       <source>YJJBNTTB layer before the adjustment.</source>
       <translation>调整前的永久基本农田图斑（YJJBNTTB）图层。</translation>
@@ -946,21 +1139,6 @@ Every threshold is a parameter with the policy default; the table's THRESHOLD co
       <location filename="processing/algorithms/compliance.py" line="177" />
       <source>Sub-projects; their year field (SSND) gives the period when START_YEAR/END_YEAR are not given.</source>
       <translation>子项目图层；未给出 START_YEAR/END_YEAR 时，以其实施年度字段（SSND）确定实施期限。</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/compliance.py" line="180" />
-      <source>First year of implementation</source>
-      <translation>实施开始年度</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/compliance.py" line="181" />
-      <source>Last year of implementation</source>
-      <translation>实施结束年度</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/compliance.py" line="184" />
-      <source>Calendar year; the period counts both ends (2026–2028 is 3 years).</source>
-      <translation>公历年份；实施期限含起止年度（2026–2028 为 3 年）。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/compliance.py" line="188" />
@@ -1161,11 +1339,6 @@ Each constraint is optional; a rule without its constraint is not checked (the c
       <location filename="processing/algorithms/conflicts.py" line="236" />
       <source>{rule}: not checked (its constraint was not given)</source>
       <translation>{rule}：未核验（未提供相应约束图层）</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/conflicts.py" line="55" />
-      <source>Ecological protection red line (生态保护红线)</source>
-      <translation>生态保护红线</translation>
     </message>
     <message>
       <location filename="processing/algorithms/conflicts.py" line="56" />
@@ -2161,11 +2334,6 @@ The workbook is written to a temporary file in the target folder and renamed at 
       <translation>调整前的永久基本农田图斑（YJJBNTTB）；与 PBF_AFTER 一起用于生成表 6。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="147" />
-      <source>YJJBNTTB after the adjustment.</source>
-      <translation>调整后的永久基本农田图斑（YJJBNTTB）。</translation>
-    </message>
-    <message>
       <location filename="processing/algorithms/exportscheme.py" line="149" />
       <source>Sub-project polygons (XMLX type, XMMC name, TZJE investment 万元, ZJLY funding, SSND year, ZRDW unit); gives tables 9 and 10 and the per-sub-project rows of table 8.</source>
       <translation>子项目范围面（XMLX 项目类型、XMMC 项目名称、TZJE 投资额（万元）、ZJLY 资金来源、SSND 实施年度、ZRDW 责任单位）；用于生成表 9、表 10 及表 8 中按子项目列出的行。</translation>
@@ -2179,11 +2347,6 @@ The workbook is written to a temporary file in the target folder and renamed at 
       <location filename="processing/algorithms/exportscheme.py" line="159" />
       <source>Which tables to write (default: all that the inputs allow).</source>
       <translation>要输出的表格（默认：输入数据所能支持的全部表格）。</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/exportscheme.py" line="161" />
-      <source>Area unit</source>
-      <translation>面积单位</translation>
     </message>
     <message>
       <location filename="processing/algorithms/exportscheme.py" line="163" />
@@ -2309,16 +2472,6 @@ The workbook is written to a temporary file in the target folder and renamed at 
       <location filename="processing/algorithms/exportscheme.py" line="272" />
       <source>Left out: {n} {title} — {reason}.</source>
       <translation>未输出：表 {n} {title} — {reason}。</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/exportscheme.py" line="276" />
-      <source>No table could be written: every chosen table lacks its inputs.</source>
-      <translation>无法输出任何表格：所选表格均缺少输入数据。</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/exportscheme.py" line="284" />
-      <source>Could not write {path}: {error}</source>
-      <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
       <location filename="processing/algorithms/exportscheme.py" line="289" />
@@ -2456,22 +2609,22 @@ The workbook is written to a temporary file in the target folder and renamed at 
       <translation>调入平均坡度级别（GDPDJB）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="236" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="237" />
       <source>No DLTB given: the current class of the pieces is 未覆盖, and 等别 and slope come from the farmland layers only.</source>
       <translation>未提供地类图斑：各分块的现状地类记为“未覆盖”，等别和坡度仅取自永久基本农田图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="322" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="324" />
       <source>Farmland layer fields: area {area}, 等别 {gddb}, 坡度 {slope}.</source>
       <translation>永久基本农田图层字段：面积 {area}，等别 {gddb}，坡度 {slope}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="333" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="335" />
       <source>{side}: {n} sliver(s) under the sliver area dropped, {a:.4f} m² in all.</source>
       <translation>{side}：舍弃 {n} 个小于细碎面积阈值的分块，共 {a:.4f} m²。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="339" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="341" />
       <source>{side}: {n} piece(s) under {limit} m² dropped as coordinate noise, {a:.6f} m² in all.</source>
       <translation>{side}：{n} 个小于 {limit} m² 的碎片为坐标误差，已舍弃，合计 {a:.6f} m²。</translation>
     </message>
