@@ -198,6 +198,9 @@ class ProjectData:
             if not self.has_plan:
                 return None
             parcels = self.before()
+            stored = self._stored_plan(parcels)
+            if stored is not None:
+                return stored
             after = self.source("DLTB_GH")
             if after is not None:
                 result = plan.plan_from_layer(parcels, after, project_area=self.boundary, keep_geometry=True,
@@ -209,6 +212,25 @@ class ProjectData:
                 self.log(note)
             return result
         return self._once("plan", read)
+
+    def _stored_plan(self, parcels) -> plan.Plan | None:
+        """The plan pieces ``createproject`` stored in the project, unless its layers or the settings changed since."""
+        from ..i18n import tr
+
+        layer_plan = "DLTB_GH" in self.present
+        settings = project.plan_settings("" if layer_plan else self.after_field, self.overrides, False, self.repair)
+        state = project.stored_plan_state(self.path, settings)
+        if state == "changed":
+            self.log(tr("The plan pieces stored in the project were computed from other data or settings (a layer "
+                        "of the project was edited since, or UNCOVERED, REPAIR_GEOMETRY or the field mapping "
+                        "differ): the plan is computed again."))
+        if state != "valid":
+            return None
+        result = project.stored_plan(self.path, parcels, keep_geometry=True)
+        if result is not None:
+            self.log(tr("The plan's {n} pieces are read from the project ({table}).").format(
+                n=len(result.pieces), table=project.PIECES_TABLE))
+        return result
 
     def landuse(self, side: str = "before") -> QgsVectorLayer | None:
         """The parcels in their current (``before``) or planned (``after``) class: ``BSM``, ``DLBM``, ``DLMC``.

@@ -1093,22 +1093,22 @@ OUTPUT 列出全部问题（BSM、FID、CHECK、CHECK_NAME、MESSAGE、AREA_M2�
       <translation>有问题的图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="102" />
+      <location filename="processing/algorithms/compliance.py" line="109" />
       <source>Threshold of the compliance table; without it the rule is 未核验 (not checked).</source>
       <translation>指标核验表的控制值；不给出时该指标为“未核验”。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="105" />
+      <location filename="processing/algorithms/compliance.py" line="112" />
       <source>Threshold of the compliance table (policy default: {value}).</source>
       <translation>指标核验表的阈值（政策默认值：{value}）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="138" />
+      <location filename="processing/algorithms/compliance.py" line="145" />
       <source>Compliance check (指标核验)</source>
       <translation>指标核验</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="144" />
+      <location filename="processing/algorithms/compliance.py" line="151" />
       <source>Checks the plan against the policy rules, one row each: 新增耕地 ≥ 5 % of the original 耕地; 新增永久基本农田 ≥ 5 % of the adjusted area (needs the permanent basic farmland layers before and after); mean 耕地等别 not worse; 耕地进出平衡 in area and quality; 建设用地 not increased; 建新 ≤ 拆旧复垦; implementation period ≤ 3 years (from START_YEAR/END_YEAR, else the sub-projects' years); one township (the first 9 digits of ZLDWDM).
 
 Every threshold is a parameter with the policy default; the table's THRESHOLD column shows the value used. PASSED is 1/0, or empty when a rule could not be checked (its NOTE says why). OUTPUT_PARCELS holds the parcels behind each failure: 耕地 lost (新增耕地), 耕地 planned worse than the original mean 等别 (quality), 耕地出 (balance), 建新 (construction land, 增减挂钩), parcels of other townships, permanent basic farmland 调出.</source>
@@ -1117,7 +1117,7 @@ Every threshold is a parameter with the policy default; the table's THRESHOLD co
 各项阈值均为参数，默认取政策规定值；表中 THRESHOLD 列为实际采用的值。PASSED 为 1/0，规则无法核验时为空（原因见 NOTE）。OUTPUT_PARCELS 为各未通过项涉及的图斑：减少的耕地（新增耕地）、规划等别劣于原耕地平均等别的耕地（质量）、耕地出（进出平衡）、建新（建设用地、增减挂钩）、其他乡镇的图斑、永久基本农田调出。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="155" />
+      <location filename="processing/algorithms/compliance.py" line="162" />
       <source>The reviewer's further checks: 新增耕地 not inside the ecological red line (RED_LINE) and not on slopes over 25° (SLOPE raster or DEM, else GDPDJB grade 5); planned new 建设用地 not inside the red line and no planned 建设用地 on permanent basic farmland (before or after); 永久基本农田 调出 ≤ 5 % of the original (PBF_ADJUST_SHARE) and the 调入 not steeper than the 调出 by area-weighted GDPDJB (PBF_IN_SLOPE); the area-weighted 等别 of 新增耕地 (ADDED_QUALITY) not poorer than the county mean (COUNTY_MEAN_GRADE; not checked without it). The conflict parts stand behind the constraint rules.
 
 耕地 without 等别 is never left out silently: while any planned (or current) 耕地 has none, the quality rules are 未核验 and say how much area lacks it. NEW_CULTIVATED_GRADE gives one 等别 to all 新增耕地 without a planned one.</source>
@@ -1126,122 +1126,142 @@ Every threshold is a parameter with the policy default; the table's THRESHOLD co
 缺少等别的耕地不会被悄悄剔除：只要有规划（或现状）耕地没有等别，质量类指标即为“未核验”，并写明缺少等别的面积。NEW_CULTIVATED_GRADE 为所有无规划等别的新增耕地统一指定一个等别。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="175" />
+      <location filename="processing/algorithms/compliance.py" line="176" />
+      <source>Project GeoPackage (项目文件)</source>
+      <translation>项目文件</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="178" />
+      <source>A project GeoPackage written by 'Create project': its layers and years are used unless given below, and the plan pieces stored in it are read instead of overlaying the plan again.</source>
+      <translation>由“项目设置”生成的项目 GeoPackage：除下面另行给出的以外，使用其中的图层和年度；并直接读取其中保存的规划叠加图斑，不再重新叠加。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="190" />
       <source>YJJBNTTB layer before the adjustment.</source>
       <translation>调整前的永久基本农田图斑（YJJBNTTB）图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="176" />
+      <location filename="processing/algorithms/compliance.py" line="191" />
       <source>YJJBNTTB layer after the adjustment.</source>
       <translation>调整后的永久基本农田图斑（YJJBNTTB）图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="177" />
+      <location filename="processing/algorithms/compliance.py" line="192" />
       <source>Sub-projects; their year field (SSND) gives the period when START_YEAR/END_YEAR are not given.</source>
       <translation>子项目图层；未给出 START_YEAR/END_YEAR 时，以其实施年度字段（SSND）确定实施期限。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="188" />
+      <location filename="processing/algorithms/compliance.py" line="203" />
       <source>Compliance table</source>
       <translation>指标核验表</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="191" />
+      <location filename="processing/algorithms/compliance.py" line="206" />
       <source>Parcels behind failures</source>
       <translation>未通过项涉及的图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="194" />
+      <location filename="processing/algorithms/compliance.py" line="209" />
       <source>Rules failed</source>
       <translation>未通过规则数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="195" />
+      <location filename="processing/algorithms/compliance.py" line="210" />
       <source>Rules passed</source>
       <translation>通过规则数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="196" />
+      <location filename="processing/algorithms/compliance.py" line="211" />
       <source>Rules not checked</source>
       <translation>未核验规则数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="197" />
+      <location filename="processing/algorithms/compliance.py" line="212" />
       <source>Mean 等别 of 新增耕地</source>
       <translation>新增耕地平均等别</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="198" />
+      <location filename="processing/algorithms/compliance.py" line="213" />
       <source>新增耕地 without 等别 (m²)</source>
       <translation>无等别的新增耕地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="69" />
+      <location filename="processing/algorithms/compliance.py" line="261" />
+      <source>Project: {path}</source>
+      <translation>项目：{path}</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="263" />
+      <source>Give a project GeoPackage (PROJECT) or the current DLTB layer (DLTB).</source>
+      <translation>请给出项目文件（PROJECT）或现状地类图斑图层（DLTB）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="76" />
       <source>Minimum 新增耕地 rate (% of original 耕地)</source>
       <translation>新增耕地率下限（占原耕地的 %）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="70" />
+      <location filename="processing/algorithms/compliance.py" line="77" />
       <source>Minimum 新增永久基本农田 (% of the adjusted area)</source>
       <translation>新增永久基本农田比例下限（占调整面积的 %）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="71" />
+      <location filename="processing/algorithms/compliance.py" line="78" />
       <source>Largest allowed rise of the mean 耕地等别 (等)</source>
       <translation>耕地平均等别允许升高的最大值（等）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="72" />
+      <location filename="processing/algorithms/compliance.py" line="79" />
       <source>Largest allowed 建设用地 increase (m²)</source>
       <translation>建设用地允许增加的最大面积（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="74" />
+      <location filename="processing/algorithms/compliance.py" line="81" />
       <source>Longest implementation period (years)</source>
       <translation>最长实施期限（年）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="75" />
+      <location filename="processing/algorithms/compliance.py" line="82" />
       <source>Most townships (乡镇) in one project</source>
       <translation>单个项目最多涉及的乡镇数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="77" />
+      <location filename="processing/algorithms/compliance.py" line="84" />
       <source>Largest allowed 新增耕地 inside the red line (m²)</source>
       <translation>新增耕地位于生态保护红线内的允许面积上限（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="79" />
+      <location filename="processing/algorithms/compliance.py" line="86" />
       <source>Largest allowed 新增耕地 on steep slopes (m²)</source>
       <translation>新增耕地位于陡坡的允许面积上限（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="80" />
+      <location filename="processing/algorithms/compliance.py" line="87" />
       <source>Steepest slope allowed for new 耕地 (degrees)</source>
       <translation>新增耕地允许的最大坡度（度）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="82" />
+      <location filename="processing/algorithms/compliance.py" line="89" />
       <source>Largest 永久基本农田 调出 (% of the original permanent basic farmland)</source>
       <translation>永久基本农田调出比例上限（占原永久基本农田的 %）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="84" />
+      <location filename="processing/algorithms/compliance.py" line="91" />
       <source>Largest allowed rise of the mean slope grade, 调入 over 调出 (级)</source>
       <translation>调入平均坡度级别高于调出的允许值（级）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="86" />
+      <location filename="processing/algorithms/compliance.py" line="93" />
       <source>Largest allowed new 建设用地 inside the red line (m²)</source>
       <translation>生态保护红线内新增建设用地的允许面积上限（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="88" />
+      <location filename="processing/algorithms/compliance.py" line="95" />
       <source>Largest allowed 建设用地 on permanent basic farmland (m²)</source>
       <translation>建设用地占用永久基本农田的允许面积上限（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="89" />
+      <location filename="processing/algorithms/compliance.py" line="96" />
       <source>County mean 耕地等别 (新增耕地 must not be poorer)</source>
       <translation>县域耕地平均等别（新增耕地不得低于）</translation>
     </message>
@@ -2109,11 +2129,6 @@ Parcels come from the project GeoPackage (LAYERS: {layers}) and/or from any poly
 地块取自项目文件（项目地块：{layers}）和/或任意面图层（INPUT）；NAME_FIELD、USE_FIELD 指定名称和用途字段（默认：DKMC/XMMC/MC/NAME… 与 DKYT/YT/XMLX/DLMC…）。面积为三调椭球面积（或高斯平面面积）。OUTPUT 将所有地块写入一个文件；OUTPUT_FOLDER 每个图层写一个文件。文件为 GBK（GB18030）编码、Windows 换行，或 UTF-8。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportcoordinates.py" line="78" />
-      <source>Project GeoPackage (项目文件)</source>
-      <translation>项目文件</translation>
-    </message>
-    <message>
       <location filename="processing/algorithms/exportcoordinates.py" line="80" />
       <source>A project GeoPackage written by 'Create project'; LAYERS says which of its parcels to write.</source>
       <translation>由“新建项目”生成的项目文件；“项目地块”参数指定写出其中哪些地块。</translation>
@@ -2452,11 +2467,6 @@ The workbook is written to a temporary file in the target folder and renamed at 
       <location filename="processing/algorithms/exportscheme.py" line="208" />
       <source>CSV files</source>
       <translation>CSV 文件</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/exportscheme.py" line="234" />
-      <source>Project: {path}</source>
-      <translation>项目：{path}</translation>
     </message>
     <message>
       <location filename="processing/algorithms/exportscheme.py" line="236" />
