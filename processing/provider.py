@@ -4,6 +4,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+from pathlib import Path
 
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
@@ -52,3 +53,22 @@ class LandConsolidationProvider(QgsProcessingProvider):
     def loadAlgorithms(self) -> None:  # noqa: N802,D102
         for cls in algorithm_classes():
             self.addAlgorithm(cls())
+        for model in shipped_models():
+            self.addAlgorithm(model)
+
+
+#: The Processing models shipped with the plugin (written by tools/make_model.py).
+MODELS_DIR = Path(__file__).resolve().parent / "models"
+
+
+def shipped_models() -> list:
+    """Every ``processing/models/*.model3`` as a model algorithm (a file that does not load is skipped)."""
+    from qgis.core import QgsProcessingModelAlgorithm
+
+    models = []
+    for path in sorted(MODELS_DIR.glob("*.model3")):
+        model = QgsProcessingModelAlgorithm()
+        if model.fromFile(str(path)):
+            model.setSourceFilePath(str(path))
+            models.append(model)
+    return models
