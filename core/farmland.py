@@ -327,9 +327,15 @@ class FarmlandLayer:
     fraction: np.ndarray
     notes: list = field(default_factory=list)
     check: GeometryCheck | None = None
+    sure: np.ndarray | None = None
 
     def valid(self, i: int, geom=None):
-        """Feature ``i``'s geometry (or ``geom`` standing for it) by the layer's validity policy."""
+        """Feature ``i``'s geometry (or ``geom`` standing for it) by the layer's validity policy.
+
+        A feature read as one convex ring (``sure``) is valid without asking GEOS.
+        """
+        if self.sure is not None and self.sure[i]:
+            return geom if geom is not None else self.geometries[i]
         return _valid(self.check, geom if geom is not None else self.geometries[i], parcel_label(self.bsm[i], self.fid[i]))
 
     def area(self, basis: int) -> np.ndarray:
@@ -454,7 +460,7 @@ def _read_columnar(source, name: str, found: dict, gk, project_area, is_canceled
     from qgis.core import QgsGeometry
 
     from . import dltb, ellipsoid
-    from .geokernel import Rings
+    from .geokernel import Rings, convex_polygons
     from .geokernel.inside import NEAR, OUTSIDE, boundary_grid, classify_rings
     from .values import numbers, texts
 
@@ -504,6 +510,9 @@ def _read_columnar(source, name: str, found: dict, gk, project_area, is_canceled
                 fraction[cut_rows] = np.where(whole > 0, ellipsoid.geometry_areas(gk, cuts) / whole, 1.0)
     rows = np.flatnonzero(keep)
     row_list = rows.tolist()
+    sure = convex_polygons(rings)
+    if project_area is not None and cut_rows:
+        sure[cut_rows] = False  # cut since the rings were read
 
     def text(role):
         values = columns[found[role]] if found.get(role) else [None] * n
@@ -532,6 +541,7 @@ def _read_columnar(source, name: str, found: dict, gk, project_area, is_canceled
         fraction=fraction[rows],
         notes=check.finish(),
         check=check,
+        sure=sure[rows],
     )
 
 

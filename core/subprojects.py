@@ -318,12 +318,26 @@ def _shares_inside(plan, area_geom, index, piece_area: dict) -> dict:
     form.  Areas are measured in one batch; ``piece_area`` keeps the pieces'
     own areas between calls.
     """
+    from .geokernel import Rings
+    from .geokernel.inside import INSIDE, NEAR, boundary_grid, classify_rings
+
     gk = plan.before.gk
     engine = QgsGeometry.createGeometryEngine(area_geom.constGet())
     engine.prepareGeometry()
     shares: dict = {}
     cut_rows, cuts = [], []
-    for i in index.intersects(area_geom.boundingBox()):
+    candidates = index.intersects(area_geom.boundingBox())
+    # Pieces far from the area's boundary are inside or outside by the grid; GEOS decides the others.
+    geometries = plan.geometries
+    wkbs = [geometries.wkb(i) if hasattr(geometries, "wkb") else bytes(geometries[i].asWkb()) for i in candidates]
+    state = classify_rings(boundary_grid(bytes(area_geom.asWkb()), cells=256), Rings.from_wkb(wkbs)) \
+        if candidates else []
+    for i, where in zip(candidates, state.tolist() if len(candidates) else []):
+        if where == INSIDE:
+            shares[i] = 1.0
+            continue
+        if where != NEAR:
+            continue
         geom = plan.geometries[i]
         if not engine.intersects(geom.constGet()):
             continue

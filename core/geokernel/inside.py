@@ -167,17 +167,17 @@ def classify_rings(grid: BoundaryGrid, rings: Rings) -> np.ndarray:
 _GRIDS: dict = {}
 
 
-def boundary_grid(wkb: bytes) -> BoundaryGrid:
+def boundary_grid(wkb: bytes, cells: int = 1000) -> BoundaryGrid:
     """The :class:`BoundaryGrid` of a boundary given as WKB, made once per boundary.
 
     A run restricts several layers to the same project area (the DLTB, the
     plan, both 永久基本农田 layers …): the grid is kept for the last few
     boundaries.
     """
-    key = hashlib.sha1(wkb).digest()
+    key = (hashlib.sha1(wkb).digest(), cells)
     grid = _GRIDS.get(key)
     if grid is None:
-        grid = BoundaryGrid(Rings.from_wkb([wkb], origin=(0.0, 0.0)))
+        grid = BoundaryGrid(Rings.from_wkb([wkb], origin=(0.0, 0.0)), cells=cells)
         if len(_GRIDS) >= 4:
             _GRIDS.pop(next(iter(_GRIDS)))
         _GRIDS[key] = grid
