@@ -51,6 +51,9 @@ def test_model_is_registered_and_up_to_date(provider):
     assert alg is not None
     assert sorted(alg.childAlgorithms()) == sorted(STEPS)
     assert all(child.algorithm() is not None for child in alg.childAlgorithms().values())
+    # Valid as the modeler checks it (every required parameter has a source): no step drawn in red.
+    assert all(alg.validateChildAlgorithm(step)[0] for step in STEPS)
+    assert alg.validate()[0]
     outputs = {d.name() for d in alg.destinationParameterDefinitions()}
     assert "workbook:WORKBOOK" in outputs and "status:STATUS" in outputs and len(outputs) == 9
     check = subprocess.run([sys.executable, str(ROOT / "tools" / "make_model.py"), "--check"], capture_output=True,

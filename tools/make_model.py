@@ -81,6 +81,7 @@ HELP = (
 def build_model():
     """The model, built with QGIS's model API."""
     from qgis.core import (
+        QgsApplication,
         QgsProcessing,
         QgsProcessingModelAlgorithm,
         QgsProcessingModelChildAlgorithm,
@@ -117,6 +118,14 @@ def build_model():
         for parameter, model_parameter in sources.items():
             child.addParameterSources(parameter, [QgsProcessingModelChildParameterSource.fromModelParameter(
                 model_parameter)])
+        # Every other parameter with its default as a static value, as the modeler sets them: a required
+        # parameter without a source marks the step as invalid (red) in the modeler.
+        definition = QgsApplication.processingRegistry().algorithmById(f"{PROVIDER_ID}:{algorithm}")
+        for param in definition.parameterDefinitions():
+            if param.isDestination() or param.name() in sources or param.defaultValue() is None:
+                continue
+            child.addParameterSources(param.name(), [QgsProcessingModelChildParameterSource.fromStaticValue(
+                param.defaultValue())])
         model_outputs = {}
         for k, (child_output, name, label) in enumerate(outputs):
             output = QgsProcessingModelOutput(name, label)
