@@ -128,7 +128,8 @@ def worker(task: str, data: str, work: str) -> dict:
         "contiguity": ("contiguity", {"INPUT": S + "DLTB", "OUTPUT": f"{work}/blocks.gpkg"}),
         "potential": ("potential", {"INPUT": S + "DLTB", "RED_LINE": S + "STBHHX", "DEVELOPMENT_BOUNDARY":
                                     S + "CZKFBJ", "PBF": S + "YJJBNTTB", "OUTPUT": f"{work}/potential.gpkg",
-                                    "OUTPUT_VILLAGES": f"{work}/villages.csv"}),
+                                    "OUTPUT_VILLAGES": f"{work}/villages.csv",
+                                    "OUTPUT_RESERVE": f"{work}/reserve.csv"}),
         "conflicts": ("conflicts", {"BEFORE": S + "DLTB", "AFTER": S + "DLTB_GH", "RED_LINE": S + "STBHHX",
                                     "PBF_BEFORE": S + "YJJBNTTB", "PBF_AFTER": S + "YJJBNTTB_GH",
                                     "OUTPUT": f"{work}/conflicts.gpkg"}),

@@ -49,7 +49,7 @@ def memory_layer(name: str, crs, fields: list, rows: list) -> QgsVectorLayer:
         name: Layer name (shown in legends).
         crs: Its CRS.
         fields: ``[(name, QVariant type), …]``.
-        rows: ``[(geometry, [values …]), …]``.
+        rows: ``[(geometry, [values …]), …]`` (any iterable).
     """
     layer = QgsVectorLayer(f"MultiPolygon?crs={crs.authid() or 'EPSG:4528'}", name, "memory")
     if not crs.authid():
@@ -59,6 +59,9 @@ def memory_layer(name: str, crs, fields: list, rows: list) -> QgsVectorLayer:
     layer.updateFields()
     features = []
     for geom, values in rows:
+        if len(features) >= 10_000:  # in batches: a county's parcels are not all held twice at once
+            provider.addFeatures(features)
+            features = []
         if geom is None or geom.isEmpty():
             continue
         shape = QgsGeometry(geom)
@@ -256,7 +259,9 @@ class ProjectData:
                 parcels = self.before()
                 frame, geoms = parcels.frame, parcels.geometries
                 codes = [codes_mod.normalise(p) or c for p, c in zip(frame["planned"], frame["code"])]
-            rows = [(g, [str(b or ""), c, table.name(c)]) for g, b, c in zip(geoms, frame["bsm"], codes)]
+            # One pass, geometries made as the layer takes them (the parcels' list keeps its WKB only).
+            geoms = geoms.fresh() if hasattr(geoms, "fresh") else geoms
+            rows = ((g, [str(b or ""), c, table.name(c)]) for g, b, c in zip(geoms, frame["bsm"], codes))
             title = "现状地类" if side == "before" else "规划地类"
             return memory_layer(title, self.crs, [("BSM", QVariant.Type.String), ("DLBM", QVariant.Type.String),
                                                   ("DLMC", QVariant.Type.String)], rows)
@@ -270,7 +275,8 @@ class ProjectData:
             if not parcels.fields.get("village"):
                 return None
             groups: dict = {}
-            for geom, code, name in zip(parcels.geometries, frame["village"], frame["village_name"]):
+            geoms = parcels.geometries.fresh() if hasattr(parcels.geometries, "fresh") else parcels.geometries
+            for geom, code, name in zip(geoms, frame["village"], frame["village_name"]):
                 code = str(code or "")
                 if not code:
                     continue

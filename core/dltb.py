@@ -151,6 +151,11 @@ class GeometryList(Sequence):
         """Item ``index`` as held (WKB bytes or QgsGeometry)."""
         return self._items[index]
 
+    def fresh(self):
+        """Every item as a QgsGeometry made for this pass and not kept: for a single pass over a county."""
+        for item in self._items:
+            yield item if type(item) is QgsGeometry else _as_geometry(item)
+
 
 def source_name(source) -> str:
     """A layer or feature source's name for messages."""
