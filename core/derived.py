@@ -52,7 +52,7 @@ def memory_layer(name: str, crs, fields: list, rows: list) -> QgsVectorLayer:
         name: Layer name (shown in legends).
         crs: Its CRS.
         fields: ``[(name, QVariant type), …]``.
-        rows: ``[(geometry, [values …]), …]``.
+        rows: ``[(geometry, [values …]), …]`` (any iterable).
     """
     layer = QgsVectorLayer(f"MultiPolygon?crs={crs.authid() or 'EPSG:4528'}", name, "memory")
     if not crs.authid():
@@ -62,6 +62,9 @@ def memory_layer(name: str, crs, fields: list, rows: list) -> QgsVectorLayer:
     layer.updateFields()
     features = []
     for geom, values in rows:
+        if len(features) >= 10_000:  # in batches: a county's parcels are not all held twice at once
+            provider.addFeatures(features)
+            features = []
         if geom is None or geom.isEmpty():
             continue
         shape = QgsGeometry(geom)
@@ -204,6 +207,9 @@ class ProjectData:
             if not self.has_plan:
                 return None
             parcels = self.before()
+            stored = self._stored_plan(parcels)
+            if stored is not None:
+                return stored
             after = self.source("DLTB_GH")
             if after is not None:
                 result = plan.plan_from_layer(parcels, after, project_area=self.boundary, keep_geometry=True,
@@ -217,6 +223,26 @@ class ProjectData:
                 self.log(note)
             return result
         return self._once("plan", read)
+
+    def _stored_plan(self, parcels) -> plan.Plan | None:
+        """The plan pieces ``createproject`` stored in the project, unless its layers or the settings changed since."""
+        from ..i18n import tr
+
+        layer_plan = "DLTB_GH" in self.present
+        settings = project.plan_settings("" if layer_plan else self.after_field, self.overrides, False, self.repair,
+                                         "" if layer_plan else self.after_kcxs_field)
+        state = project.stored_plan_state(self.path, settings)
+        if state == "changed":
+            self.log(tr("The plan pieces stored in the project were computed from other data or settings (a layer "
+                        "of the project was edited since, or UNCOVERED, REPAIR_GEOMETRY or the field mapping "
+                        "differ): the plan is computed again."))
+        if state != "valid":
+            return None
+        result = project.stored_plan(self.path, parcels, keep_geometry=True)
+        if result is not None:
+            self.log(tr("The plan's {n} pieces are read from the project ({table}).").format(
+                n=len(result.pieces), table=project.PIECES_TABLE))
+        return result
 
     def landuse(self, side: str = "before") -> QgsVectorLayer | None:
         """The parcels in their current (``before``) or planned (``after``) class: ``BSM``, ``DLBM``, ``DLMC``.
@@ -242,7 +268,9 @@ class ProjectData:
                 parcels = self.before()
                 frame, geoms = parcels.frame, parcels.geometries
                 codes = [codes_mod.normalise(p) or c for p, c in zip(frame["planned"], frame["code"])]
-            rows = [(g, [str(b or ""), c, table.name(c)]) for g, b, c in zip(geoms, frame["bsm"], codes)]
+            # One pass, geometries made as the layer takes them (the parcels' list keeps its WKB only).
+            geoms = geoms.fresh() if hasattr(geoms, "fresh") else geoms
+            rows = ((g, [str(b or ""), c, table.name(c)]) for g, b, c in zip(geoms, frame["bsm"], codes))
             title = "现状地类" if side == "before" else "规划地类"
             return memory_layer(title, self.crs, [("BSM", QVariant.Type.String), ("DLBM", QVariant.Type.String),
                                                   ("DLMC", QVariant.Type.String)], rows)
@@ -256,7 +284,8 @@ class ProjectData:
             if not parcels.fields.get("village"):
                 return None
             groups: dict = {}
-            for geom, code, name in zip(parcels.geometries, frame["village"], frame["village_name"]):
+            geoms = parcels.geometries.fresh() if hasattr(parcels.geometries, "fresh") else parcels.geometries
+            for geom, code, name in zip(geoms, frame["village"], frame["village_name"]):
                 code = str(code or "")
                 if not code:
                     continue

@@ -18,7 +18,7 @@ columnar reader in one pass on a plain file layer).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -41,6 +41,7 @@ from ..i18n import tr
 from .errors import Cancelled, LandConsolidationError, check_canceled
 from .fields import detect_fields, require
 from .geokernel import Rings, convex_polygons
+from .geokernel.inside import NEAR, OUTSIDE, boundary_grid, classify_rings
 from .validity import GeometryCheck, listing, parcel_label, separator
 from .values import numbers as to_numbers
 from .values import is_null, texts
@@ -71,12 +72,14 @@ class ParcelTable:
         crs: The layer's CRS.
         area_source: ``"fields"`` or which areas came from geometry.
         notes: Things the user should read in the log.
-        geometries: The (cut) geometries in frame order, when asked for.
+        geometries: The (cut) geometries in frame order, when asked for (a
+            :class:`GeometryList`: each a QgsGeometry once read).
         gk: The layer's Gauss-Krüger projection, when geometry was read.
         wkb: The (cut) geometries as WKB in frame order, of the parcels of
             the codes asked for (``wkb_codes``), None elsewhere.
         rings: The same geometries as :class:`~.geokernel.Rings`, polygon
-            ``i`` being frame row ``i`` (the other rows have no rings).
+            ``i`` being frame row ``i`` (the other rows have no rings); of
+            every row when the geometries are kept without ``wkb_codes``.
     """
 
     frame: pd.DataFrame
@@ -85,7 +88,7 @@ class ParcelTable:
     crs: QgsCoordinateReferenceSystem
     area_source: str = "fields"
     notes: list = field(default_factory=list)
-    geometries: list | None = None
+    geometries: Sequence | None = None
     gk: ellipsoid.GaussKruger | None = None
     wkb: list | None = None
     rings: Rings | None = None
@@ -94,6 +97,64 @@ class ParcelTable:
     def total_area(self) -> float:
         """Σ TBMJ (m²)."""
         return float(self.frame["tbmj"].sum())
+
+
+class GeometryList(Sequence):
+    """Geometries held as WKB until used: item ``i`` is made a QgsGeometry when first read (and kept).
+
+    A county's 250 000 parcels as QgsGeometry objects cost a second to make
+    and much memory; most uses of the plan (tables, the overlay's matched
+    parcels) never look at most of them.  Items may be WKB bytes or
+    QgsGeometry; :meth:`wkb` reads the WKB without making a geometry.
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items=()):
+        self._items = list(items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._items)))]
+        item = self._items[index]
+        if type(item) is QgsGeometry:
+            return item
+        geom = _as_geometry(item)
+        self._items[index] = geom
+        return geom
+
+    def __iter__(self):
+        for i in range(len(self._items)):
+            yield self[i]
+
+    def wkb(self, index: int) -> bytes:
+        """The WKB of item ``index`` (b"" for a null geometry), without making a QgsGeometry."""
+        return _as_wkb(self._items[index]) or b""
+
+    def wkb_list(self) -> list:
+        """The WKB of every item (b"" for null ones)."""
+        return [item if type(item) is bytes else (_as_wkb(item) or b"") for item in self._items]
+
+    def take(self, indices) -> GeometryList:
+        """The items at ``indices`` (a list of ints), as they are held."""
+        items = self._items
+        return GeometryList([items[i] for i in indices])
+
+    def append(self, item) -> None:
+        """Add a geometry (QgsGeometry or WKB)."""
+        self._items.append(item)
+
+    def raw(self, index: int):
+        """Item ``index`` as held (WKB bytes or QgsGeometry)."""
+        return self._items[index]
+
+    def fresh(self):
+        """Every item as a QgsGeometry made for this pass and not kept: for a single pass over a county."""
+        for item in self._items:
+            yield item if type(item) is QgsGeometry else _as_geometry(item)
 
 
 def source_name(source) -> str:
@@ -187,6 +248,24 @@ def read_polygons(source, target_crs, context=None, label: str | None = None, na
         transform = QgsCoordinateTransform(crs, target_crs, ctx)
     parts = []
     check = GeometryCheck(name, repair, tr("project area") if label is None else label)
+    columns = read_ogr_columns(source, [], with_wkb=True) if transform is None else None
+    if columns is not None:
+        # A plain file layer: WKB in one pass, and GEOS's validity check only for what is not a convex ring.
+        blobs = [bytes(b) if b is not None else b"" for b in columns["wkb"]]
+        sure = convex_polygons(Rings.from_wkb(blobs))
+        for i, blob in enumerate(blobs):
+            geom = _as_geometry(blob)
+            if geom.isEmpty():
+                continue
+            if not sure[i]:
+                geom = check(geom, parcel_label(None, int(columns["fid"][i])))
+                if geom is None:
+                    continue
+            parts.append(geom)
+        lines = check.finish()
+        if notes is not None:
+            notes.extend(lines)
+        return parts
     for feature in features(source):
         geom = feature.geometry()
         if geom is None or geom.isEmpty():
@@ -542,7 +621,8 @@ def read_dltb(
     notes = check.finish()
 
     gk = gauss_kruger_for(source) if with_geometry or need.any() else None
-    inside, whole_area, fraction = _cut_and_measure(geometry, tbmj, project_area, engine, gk, changed, is_canceled)
+    inside, whole_area, fraction = _cut_and_measure(geometry, tbmj, project_area, engine, gk, changed, is_canceled,
+                                                    screened)
     missing = np.isnan(tbmj) & inside
     tbmj, kcmj, tbdlmj = area_rules(tbmj, checked["kcmj"], checked["tbdlmj"], checked["kcxs"], whole_area, fraction)
     notes += value_notes
@@ -586,7 +666,10 @@ def read_dltb(
         progress(100.0)
     row_list = rows.tolist()
     kept_rings = None
-    if keep is not None:
+    if keep is not None or keep_geometry:
+        if keep is None:  # every parcel's geometry is kept: its rings too (the overlay measures and boxes them)
+            kept = np.zeros(n, dtype=bool)
+            kept[rows] = True
         for i in np.flatnonzero(kept & changed).tolist():
             geometry[i] = _as_wkb(geometry[i])
         new_index = np.full(n, -1, dtype=np.int64)
@@ -599,7 +682,7 @@ def read_dltb(
         crs=crs,
         area_source=area_source,
         notes=notes,
-        geometries=[_as_geometry(geometry[i]) for i in row_list] if keep_geometry else None,
+        geometries=GeometryList([geometry[i] for i in row_list]) if keep_geometry else None,
         wkb=[geometry[i] if kept[i] else None for i in row_list] if keep is not None else None,
         rings=kept_rings,
         gk=gk,
@@ -705,12 +788,14 @@ def _duplicates(source, bsm: np.ndarray, fid: np.ndarray, geometry: list, rows: 
         for i, geom in enumerate(_fetch_geometries(source, fid, need)):
             if geom is not None and geometry[i] is None:
                 geometry[i] = geom
-    candidates = np.flatnonzero(keep) if all_read else suspects
+    candidates = (np.flatnonzero(keep) if all_read else suspects).tolist()
+    blobs = [g if type(g) is bytes else _as_wkb(g) for g in (geometry[i] for i in candidates)]
+    # Equal blobs found by pandas' hash table; only those are grouped here.
+    repeat = pd.Series(blobs, dtype=object).duplicated(keep=False).to_numpy() if blobs else np.zeros(0, dtype=bool)
     by_shape: dict[bytes, list[int]] = {}
-    for i in candidates.tolist():
-        blob = _as_wkb(geometry[i])
-        if blob:
-            by_shape.setdefault(blob, []).append(i)
+    for k in np.flatnonzero(repeat).tolist():
+        if blobs[k]:
+            by_shape.setdefault(blobs[k], []).append(candidates[k])
     twice = [members for members in by_shape.values() if len(members) > 1]
     if twice:
         pairs = [" = ".join(parcel_label(bsm[i], fid[i]) for i in members) for members in twice]
@@ -753,13 +838,15 @@ def _null_geometries(source, bsm_field: str | None) -> list[str]:
 
 
 def _cut_and_measure(geometry: list, tbmj: np.ndarray, project_area, engine, gk, changed: np.ndarray,
-                     is_canceled) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                     is_canceled, rings: Rings | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The project-area cut, and the ellipsoidal areas :func:`area_rules` needs.
 
     Parcels cut by the project area get their piece in ``geometry`` (and
     ``changed``); the areas of whole parcels (cut, or without TBMJ) and of
     the pieces are measured in two batches (the per-geometry call is ~50×
-    slower).
+    slower).  Parcels far from the boundary are placed inside or outside by
+    :class:`~.geokernel.inside.BoundaryGrid` from their ``rings`` (polygon
+    ``i`` = row ``i``, as read); only those near it ask GEOS.
 
     Returns:
         ``(inside, whole_area, fraction)``: which parcels reach into the
@@ -773,7 +860,13 @@ def _cut_and_measure(geometry: list, tbmj: np.ndarray, project_area, engine, gk,
     whole_geoms: list = []
     piece_geoms: list = []
     if engine is not None:
-        for i in range(n):
+        state = np.full(n, NEAR, dtype=np.int8)
+        if rings is not None and rings.count == n:
+            state = classify_rings(boundary_grid(bytes(project_area.asWkb())),
+                                   rings)
+            state[changed] = NEAR  # repaired since the rings were read
+        inside[state == OUTSIDE] = False
+        for i in np.flatnonzero(state == NEAR).tolist():
             if i % 2000 == 0:
                 check_canceled(is_canceled)
             geom = _as_geometry(geometry[i])

@@ -725,16 +725,18 @@ def geometry_area(gk: GaussKruger, geom: QgsGeometry) -> float:
     return float(geometry_areas(gk, [geom])[0])
 
 
-def geometry_areas(gk: GaussKruger, geometries: Iterable[QgsGeometry]) -> np.ndarray:
+def geometry_areas(gk: GaussKruger, geometries: Iterable) -> np.ndarray:
     """Ellipsoidal areas of many (multi)polygon geometries, in m².
 
-    Coordinates are gathered as raw bytes, then projected and summed in
-    batches of about 65 000 vertices; 100 000 parcels of about 7 vertices
-    take about half a second (measured on the generated sample).
+    The geometries' WKB is read into flat vertex arrays in one vectorised
+    pass (one-ring polygons, the usual case, without a Python step each;
+    :class:`~.geokernel.Rings`), then projected and summed in batches of
+    about 65 000 vertices: 250 000 county parcels take about 0.5 s.
 
     Args:
         gk: The projection the coordinates are in.
-        geometries: Polygons or multipolygons (null or empty ones give 0).
+        geometries: QgsGeometry polygons or multipolygons, or their WKB
+            (null or empty ones give 0).
 
     Returns:
         One area per geometry, in input order.
@@ -742,31 +744,57 @@ def geometry_areas(gk: GaussKruger, geometries: Iterable[QgsGeometry]) -> np.nda
     Raises:
         LandConsolidationError: A geometry is a point or a line.
     """
-    chunks: list[bytes] = []
-    lengths: list[int] = []
-    signs: list[float] = []
-    owners: list[int] = []
+    blobs = [g if type(g) is bytes else (bytes(g.asWkb()) if g is not None else b"") for g in geometries]
+    return wkb_areas(gk, blobs)
 
-    def sink(k: int, n_pts: int, data: bytes) -> None:
-        if n_pts >= 3:
-            chunks.append(data)
-            lengths.append(n_pts)
-            signs.append(-1.0 if k else 1.0)
 
-    count = 0
-    for index, geom in enumerate(geometries):
-        before = len(lengths)
-        _parse_geometry(geom, sink)
-        owners.extend([index] * (len(lengths) - before))
-        count = index + 1
+#: Below this many geometries the rings are gathered blob by blob (the vectorised read costs ~0.5 ms to set up).
+_FEW = 64
+
+
+def wkb_areas(gk: GaussKruger, blobs: Sequence[bytes]) -> np.ndarray:
+    """Ellipsoidal areas (m²) of (multi)polygon WKB blobs (see :func:`geometry_areas`)."""
+    if len(blobs) < _FEW:
+        chunks: list[bytes] = []
+        lengths: list[int] = []
+        signs: list[float] = []
+        owners: list[int] = []
+
+        def sink(k: int, n_pts: int, data: bytes) -> None:
+            if n_pts >= 3:
+                chunks.append(data)
+                lengths.append(n_pts)
+                signs.append(-1.0 if k else 1.0)
+
+        for index, blob in enumerate(blobs):
+            before = len(lengths)
+            parse_wkb(blob, sink)
+            owners.extend([index] * (len(lengths) - before))
+        xy = np.frombuffer(b"".join(chunks), dtype=_F8).reshape(-1, 2)
+        return rings_areas(gk, xy, np.asarray(lengths, dtype=np.int64), np.asarray(signs),
+                           np.asarray(owners, dtype=np.int64), len(blobs))
+    from .geokernel.rings import Rings  # the kernel reads WKB with this module's parser
+
+    rings = Rings.from_wkb(blobs, origin=(0.0, 0.0))
+    return rings_areas(gk, rings.xy, rings.length, np.where(rings.hole, -1.0, 1.0), rings.owner, rings.count)
+
+
+def rings_areas(gk: GaussKruger, xy: np.ndarray, ring_lengths: np.ndarray, ring_signs: np.ndarray,
+                ring_owners: np.ndarray, count: int) -> np.ndarray:
+    """Ellipsoidal area of each of ``count`` polygons from their rings stored back to back.
+
+    Args:
+        gk: The projection of ``xy``.
+        xy: ``V × 2`` projected vertices, ring after ring.
+        ring_lengths: Vertices of each ring.
+        ring_signs: +1 for an exterior ring, −1 for a hole.
+        ring_owners: Polygon of each ring.
+        count: Number of polygons.
+    """
     result = np.zeros(count)
-    if not chunks:
+    ring_lengths = np.asarray(ring_lengths, dtype=np.int64)
+    if not ring_lengths.size:
         return result
-
-    xy = np.frombuffer(b"".join(chunks), dtype=_F8).reshape(-1, 2)
-    ring_lengths = np.asarray(lengths, dtype=np.int64)
-    ring_signs = np.asarray(signs)
-    ring_owners = np.asarray(owners, dtype=np.int64)
     bounds = np.cumsum(ring_lengths)
     first = 0
     while first < ring_lengths.size:

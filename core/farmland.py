@@ -327,9 +327,15 @@ class FarmlandLayer:
     fraction: np.ndarray
     notes: list = field(default_factory=list)
     check: GeometryCheck | None = None
+    sure: np.ndarray | None = None
 
     def valid(self, i: int, geom=None):
-        """Feature ``i``'s geometry (or ``geom`` standing for it) by the layer's validity policy."""
+        """Feature ``i``'s geometry (or ``geom`` standing for it) by the layer's validity policy.
+
+        A feature read as one convex ring (``sure``) is valid without asking GEOS.
+        """
+        if self.sure is not None and self.sure[i]:
+            return geom if geom is not None else self.geometries[i]
         return _valid(self.check, geom if geom is not None else self.geometries[i], parcel_label(self.bsm[i], self.fid[i]))
 
     def area(self, basis: int) -> np.ndarray:
@@ -377,6 +383,10 @@ def read_farmland(
 
     name = dltb.source_name(source)
     found = detect_fields([f.name() for f in source.fields()], overrides, PBF_FIELDS)
+    if transform is None:
+        columnar = _read_columnar(source, name, found, gk, project_area, is_canceled, repair)
+        if columnar is not None:
+            return columnar
     index = {role: source.fields().lookupField(f) for role, f in found.items() if f}
     request = QgsFeatureRequest()
     request.setSubsetOfAttributes(sorted(set(index.values())))
@@ -436,6 +446,102 @@ def read_farmland(
         fraction=np.asarray(out["fraction"], dtype=float),
         notes=notes,
         check=check,
+    )
+
+
+def _read_columnar(source, name: str, found: dict, gk, project_area, is_canceled, repair) -> FarmlandLayer | None:
+    """:func:`read_farmland` of a plain file layer in the target CRS, by GDAL's columnar reader; None otherwise.
+
+    Features far from the project boundary are placed by the boundary grid
+    (:mod:`.geokernel.inside`); only those near it ask GEOS, and only those
+    crossing it are cut (and checked for validity first).  Geometries stay
+    WKB until used (:class:`~.dltb.GeometryList`).
+    """
+    from qgis.core import QgsGeometry
+
+    from . import dltb, ellipsoid
+    from .geokernel import Rings, convex_polygons
+    from .geokernel.inside import NEAR, OUTSIDE, boundary_grid, classify_rings
+    from .values import numbers, texts
+
+    roles = [role for role in ("bsm", "code", "village", "area", "gddb", "gdpdjb") if found.get(role)]
+    columns = dltb.read_ogr_columns(source, [found[role] for role in roles], with_wkb=True,
+                                    rect=project_area.boundingBox() if project_area is not None else None,
+                                    is_canceled=is_canceled)
+    if columns is None:
+        return None
+    blobs = [bytes(b) if b is not None else b"" for b in columns["wkb"]]
+    rings = Rings.from_wkb(blobs)
+    has_rings = np.bincount(rings.owner, minlength=rings.count) > 0
+    n = len(blobs)
+    keep = has_rings.copy()
+    fraction = np.ones(n)
+    geometries: list = list(blobs)
+    check = GeometryCheck(name, repair)
+    if project_area is not None:
+        state = classify_rings(boundary_grid(bytes(project_area.asWkb())), rings)
+        keep &= state != OUTSIDE
+        engine = QgsGeometry.createGeometryEngine(project_area.constGet())
+        engine.prepareGeometry()
+        bsm_values = texts(columns[found["bsm"]]) if found.get("bsm") else [""] * n
+        cut_rows, wholes, cuts = [], [], []
+        for count, i in enumerate(np.flatnonzero(keep & (state == NEAR)).tolist()):
+            if count % 2000 == 0 and is_canceled is not None and is_canceled():
+                raise Cancelled()
+            geom = dltb._as_geometry(blobs[i])
+            if geom.isEmpty() or not engine.intersects(geom.constGet()):
+                keep[i] = False
+                continue
+            if engine.contains(geom.constGet()):
+                continue
+            # Only features crossing the boundary are overlaid here, so only they need a valid geometry now.
+            geom = _valid(check, geom, parcel_label(bsm_values[i], int(columns["fid"][i])))
+            piece = _polygons_only(geom.intersection(project_area))
+            if piece.isEmpty():
+                keep[i] = False
+                continue
+            cut_rows.append(i)
+            wholes.append(geom)
+            cuts.append(piece)
+            geometries[i] = piece
+        if cut_rows:
+            whole = ellipsoid.geometry_areas(gk, wholes)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                fraction[cut_rows] = np.where(whole > 0, ellipsoid.geometry_areas(gk, cuts) / whole, 1.0)
+    rows = np.flatnonzero(keep)
+    row_list = rows.tolist()
+    sure = convex_polygons(rings)
+    if project_area is not None and cut_rows:
+        sure[cut_rows] = False  # cut since the rings were read
+
+    def text(role):
+        values = columns[found[role]] if found.get(role) else [None] * n
+        return [t for k, t in enumerate(texts(values)) if keep[k]]
+
+    def number(role):
+        values = columns[found[role]] if found.get(role) else np.full(n, np.nan)
+        return numbers(values)[rows]
+
+    raw_codes = columns[found["code"]] if found.get("code") else np.full(n, None, dtype=object)
+    inverse, uniques = pd.factorize(pd.Series(list(raw_codes), dtype=object), use_na_sentinel=False)
+    code = np.array([codes_mod.normalise(u) for u in uniques] + [""], dtype=object)[inverse][rows].tolist()
+    kept = dltb.GeometryList([geometries[i] for i in row_list])
+    return FarmlandLayer(
+        name=name,
+        fields=found,
+        geometries=kept,
+        fid=[int(f) for f in np.asarray(columns["fid"])[rows].tolist()],
+        bsm=text("bsm"),
+        code=code,
+        village=text("village"),
+        area_field=number("area"),
+        gddb=number("gddb"),
+        gdpdjb=text("gdpdjb"),
+        ellipsoidal=ellipsoid.geometry_areas(gk, [kept.raw(k) for k in range(len(kept))]) if len(kept) else np.zeros(0),
+        fraction=fraction[rows],
+        notes=check.finish(),
+        check=check,
+        sure=sure[rows],
     )
 
 
@@ -506,16 +612,20 @@ def difference_pieces(
     is not overlaid at all: most features are unchanged between the two
     layers.  Parts under ``sliver_area`` m² are dropped and counted.
     """
-    from qgis.core import QgsGeometry, QgsSpatialIndex, QgsWkbTypes
+    from qgis.core import QgsGeometry, QgsRectangle, QgsSpatialIndex, QgsWkbTypes
 
     from . import ellipsoid
+    from .geokernel import Rings
 
+    other_rings = Rings.from_wkb(_wkb_list(other.geometries), origin=(0.0, 0.0))
+    own_rings = Rings.from_wkb(_wkb_list(own.geometries), origin=(0.0, 0.0))
     index = QgsSpatialIndex()
-    for j, geom in enumerate(other.geometries):
-        index.addFeature(j, geom.boundingBox())
-    other_keys = {}
-    for j, geom in enumerate(other.geometries):
-        other_keys.setdefault(same_polygon_key(geom), j)
+    for j, box in enumerate(np.column_stack(other_rings.bounds()).tolist()):
+        if box[0] == box[0]:  # not NaN: the feature has rings
+            index.addFeature(j, QgsRectangle(*box))
+    other_keys = set(polygon_keys(other_rings))
+    same = np.fromiter((key in other_keys for key in polygon_keys(own_rings)), dtype=bool, count=own_rings.count)
+    del other_rings, other_keys
     sources: list[int] = []
     parts: list = []
     checked: dict[int, object] = {}
@@ -525,11 +635,10 @@ def difference_pieces(
             checked[j] = other.valid(j)
         return checked[j]
 
-    for i, geom in enumerate(own.geometries):
-        if i % 500 == 0 and is_canceled is not None and is_canceled():
+    for count, i in enumerate(np.flatnonzero(~same).tolist()):
+        if count % 500 == 0 and is_canceled is not None and is_canceled():
             raise Cancelled()
-        if same_polygon_key(geom) in other_keys:
-            continue
+        geom = own.geometries[i]
         candidates = index.intersects(geom.boundingBox())
         rest = geom
         if candidates:
@@ -563,6 +672,34 @@ def difference_pieces(
         noise=int(noise.sum()),
         noise_area=float(areas[noise].sum()),
     )
+
+
+def _wkb_list(geometries) -> list:
+    """The WKB of each geometry (a GeometryList's as held, without making QgsGeometry objects)."""
+    if hasattr(geometries, "wkb_list"):
+        return geometries.wkb_list()
+    return [bytes(g.asWkb()) if g is not None and not g.isNull() else b"" for g in geometries]
+
+
+def polygon_keys(rings) -> list[bytes]:
+    """A key per polygon of ``rings``, equal for the same polygon up to coordinate noise.
+
+    The vertices rounded to :data:`SAME_POLYGON_RESOLUTION`, ring by ring
+    (a layer reprojected there and back, or written by another tool, differs
+    from the original by ~1e-9 m): the vectorised form of
+    :func:`same_polygon_key`, used to skip features that did not change.
+    A polygon without rings has the key ``b""``.
+    """
+    if not len(rings.length):
+        return [b""] * rings.count
+    grid = np.round((rings.xy + np.asarray(rings.origin)) / SAME_POLYGON_RESOLUTION).astype(np.int64)
+    raw = grid.tobytes()
+    width = 16  # two int64 a vertex
+    parts: list[list[bytes]] = [[] for _ in range(rings.count)]
+    for owner, start, length, hole in zip(rings.owner.tolist(), rings.start.tolist(), rings.length.tolist(),
+                                          rings.hole.tolist()):
+        parts[owner].append((b"h" if hole else b"r") + raw[start * width:(start + length) * width])
+    return [b"|".join(p) for p in parts]
 
 
 def same_polygon_key(geom) -> bytes:
@@ -657,46 +794,62 @@ def overlay_dltb(pieces: Sequence, dltb_source, gk, transform=None, overrides=No
         extent.combineExtentWith(geom.boundingBox())
     if transform is not None:
         extent = transform.transformBoundingBox(extent, transform.ReverseTransform)
-    request = QgsFeatureRequest().setFilterRect(extent)
-    request.setSubsetOfAttributes(sorted(at.values()))
     table = codes_mod.default_table()
     kinds: dict = {}
-    touching: dict[int, list] = {}
     check = GeometryCheck(name, repair)
-    for count, feature in enumerate(dltb.features(dltb_source, request)):
-        if count % 5000 == 0 and is_canceled is not None and is_canceled():
-            raise Cancelled()
-        geom = feature.geometry()
-        if geom is None or geom.isEmpty():
-            continue
-        if transform is not None:
-            geom = QgsGeometry(geom)
-            geom.transform(transform)
-        hits = piece_index.intersects(geom.boundingBox())
-        if not hits:
-            continue
-        bsm = to_text(feature[at["bsm"]]) if "bsm" in at else ""
-        geom = _valid(check, QgsGeometry(geom), parcel_label(bsm, feature.id()))
-        code = feature[at["code"]]
+    # The DLTB parcels whose box meets a piece's, valid (or repaired), with what the cover needs of each.
+    ground: list = []
+    ground_rows: list = []
+
+    def take(geom, code, grade, slope, bsm, fid):
         kind = kinds.get(code)
         if kind is None:
             kind = kinds[code] = (CLASS_NAMES.index(current_class(code, table)), table.lookup(code).is_cultivated)
-        grade = to_number(feature[at["gddb"]]) if "gddb" in at else np.nan
-        slope = feature[at["gdpdjb"]] if "gdpdjb" in at else None
-        engine = QgsGeometry.createGeometryEngine(geom.constGet())
-        engine.prepareGeometry()
-        for i in hits:
-            if engine.intersects(pieces[i].constGet()):
-                touching.setdefault(i, []).append((geom, kind, grade, slope))
+        ground.append(_valid(check, geom, parcel_label(bsm, fid)))
+        ground_rows.append((kind, grade, slope))
 
-    owners, cuts = [], []
-    for i, ground in touching.items():
-        for geom, kind, grade, slope in ground:
-            cut = _polygons_only(pieces[i].intersection(geom))
-            if not cut.isEmpty():
-                owners.append((i, kind, grade, slope))
-                cuts.append(cut)
-    cut_area = ellipsoid.geometry_areas(gk, cuts) if cuts else np.zeros(0)
+    fields = [found[role] for role in ("code", "gddb", "gdpdjb", "bsm") if found[role]]
+    columns = dltb.read_ogr_columns(dltb_source, fields, with_wkb=True, rect=extent, is_canceled=is_canceled) \
+        if transform is None else None
+    if columns is not None:
+        from .geokernel import Rings
+        from .values import numbers
+
+        blobs = [bytes(b) if b is not None else b"" for b in columns["wkb"]]
+        boxes = np.column_stack(Rings.from_wkb(blobs).bounds()).tolist()
+        grades = numbers(columns[found["gddb"]]) if found["gddb"] else np.full(len(blobs), np.nan)
+        for k, box in enumerate(boxes):
+            if k % 5000 == 0 and is_canceled is not None and is_canceled():
+                raise Cancelled()
+            if box[0] != box[0] or not piece_index.intersects(QgsRectangle(*box)):
+                continue
+            value = columns[found["bsm"]][k] if found["bsm"] else ""
+            take(dltb._as_geometry(blobs[k]), columns[found["code"]][k], float(grades[k]),
+                 columns[found["gdpdjb"]][k] if found["gdpdjb"] else None, to_text(value), int(columns["fid"][k]))
+    else:
+        request = QgsFeatureRequest().setFilterRect(extent)
+        request.setSubsetOfAttributes(sorted(at.values()))
+        for count, feature in enumerate(dltb.features(dltb_source, request)):
+            if count % 5000 == 0 and is_canceled is not None and is_canceled():
+                raise Cancelled()
+            geom = feature.geometry()
+            if geom is None or geom.isEmpty():
+                continue
+            if transform is not None:
+                geom = QgsGeometry(geom)
+                geom.transform(transform)
+            if not piece_index.intersects(geom.boundingBox()):
+                continue
+            take(QgsGeometry(geom), feature[at["code"]], to_number(feature[at["gddb"]]) if "gddb" in at else np.nan,
+                 feature[at["gdpdjb"]] if "gdpdjb" in at else None,
+                 to_text(feature[at["bsm"]]) if "bsm" in at else "", feature.id())
+
+    # Pieces × parcels: a piece lying inside one parcel (most) needs no intersection (core/overlay.py).
+    from .overlay import overlay
+
+    found_pieces = overlay(pieces, ground, gk, area_a=piece_area, check_overlaps=False, is_canceled=is_canceled)
+    owners = [(i, *ground_rows[j]) for i, j in zip(found_pieces.rows_a.tolist(), found_pieces.rows_b.tolist())]
+    cut_area = found_pieces.area
     covered = np.zeros(n)
     for (i, (class_index, cultivated), grade, slope), area in zip(owners, cut_area):
         classes[i, class_index] += area

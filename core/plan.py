@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from qgis.core import QgsGeometry, QgsSpatialIndex
+from qgis.core import QgsGeometry
 
 from ..i18n import tr
 from . import codes as codes_mod
-from . import dltb, ellipsoid
+from . import dltb
 from .errors import LandConsolidationError
 from .overlay import overlay
 from .validity import listing, parcel_label
@@ -39,6 +39,10 @@ COVERAGE_MIN_M2 = 0.01
 #: Overlay pieces smaller than this (m²) are coordinate noise – the same boundary
 #: digitised twice, or one layer reprojected – and are dropped and counted.
 DEFAULT_SLIVER_M2 = 0.01
+
+#: The DLTB roles (:func:`.dltb.read_dltb` ``roles``) a plan's pieces need: a reader asked for these alone
+#: skips the other text columns (village names, 种植属性 …) when only the pieces are wanted.
+PIECE_ROLES = ("village", "czcsxm", "gddb", "gdpdjb")
 
 SIDE_COLUMNS = ("fid", "bsm", "code", "base", "suffix", "known", "tbmj", "kcmj", "tbdlmj", "gddb", "gdpdjb",
                 "czcsxm", "kcxs")
@@ -181,15 +185,16 @@ def plan_from_layer(
         notes.append(tr("The planned layer '{layer}' ({own}) was reprojected to the coordinate system of the "
                         "current layer '{current}' ({crs}) before the overlay.").format(
             layer=after_name, own=after_crs.authid(), current=parcels.layer_name, crs=parcels.crs.authid()))
+    # The after side needs only the columns of a piece (SIDE_COLUMNS), not the village names and flags.
     after = dltb.read_dltb(after_source, overrides=overrides, keep_geometry=True, project_area=project_area,
-                           repair=repair)
+                           repair=repair, roles=("czcsxm", "gddb", "gdpdjb"))
     gk = parcels.gk or dltb.gauss_kruger_for(after_source)
     after_frame = after.frame.reset_index(drop=True)
     after_geoms = after.geometries
     before_frame = parcels.frame.reset_index(drop=True)
     # Parcels the plan leaves as they are (the same polygon in both layers) are matched without GEOS.
     pieces_of = overlay(parcels.geometries, after_geoms, gk, keep_geometry=True, progress=progress,
-                        is_canceled=is_canceled)
+                        is_canceled=is_canceled, rings_a=_all_rings(parcels), rings_b=_all_rings(after))
     before_areas, after_areas = pieces_of.area_a, pieces_of.area_b
     if pieces_of.overlapping_b:
         labels = [_label(after_frame, j) for j in pieces_of.overlapping_b]
@@ -212,7 +217,7 @@ def plan_from_layer(
             n=int(noise.sum()), limit=sliver_area, area=float(piece_area[noise].sum())))
     keep = ~noise
     rows_b, rows_a, piece_area = rows_b[keep], rows_a[keep], piece_area[keep]
-    geoms = [g for g, k in zip(geoms, keep) if k]
+    geoms = geoms.take(np.flatnonzero(keep).tolist())
     # Each parcel's kept pieces share what the overlay covered of it (all of it, unless part of it is
     # uncovered and kept unchanged): dropping noise never changes a parcel's total.
     whole_b = np.ones(len(before_frame))
@@ -281,6 +286,13 @@ def plan_from_layer(
     )
 
 
+def _all_rings(parcels: dltb.ParcelTable):
+    """The parcels' rings when the reader kept them for every row (geometries kept, no ``wkb_codes``), else None."""
+    if parcels.rings is None or parcels.wkb is not None or parcels.rings.count != len(parcels.frame):
+        return None
+    return parcels.rings
+
+
 def reprojected(source, crs, transform_context=None, name: str = ""):
     """A memory copy of a layer or feature source in ``crs`` (the input itself is not changed)."""
     from qgis.core import QgsCoordinateTransformContext, QgsFeatureRequest, QgsProject
@@ -321,29 +333,26 @@ def codes_under(result: Plan, geometries: list) -> list[tuple[str, str]]:
 
     For parcels of other layers (the 永久基本农田 调出 / 调入 pieces) in the
     plan's CRS; ``("", "")`` where no piece lies under a geometry.  Needs the
-    plan's piece geometries.
+    plan's piece geometries.  The geometries are overlaid with the pieces
+    (:func:`.overlay.overlay`: a geometry that is a piece, or lies inside
+    one, needs no intersection); of equal areas the first piece counts.
     """
     if result.geometries is None:
         raise ValueError("codes_under needs the plan's piece geometries")
-    gk = result.before.gk
-    index = QgsSpatialIndex()
-    for i, geom in enumerate(result.geometries):
-        index.addFeature(i, geom.boundingBox())
-    pieces = result.pieces
-    out = []
-    for geom in geometries:
-        best, best_area = None, 0.0
-        engine = QgsGeometry.createGeometryEngine(geom.constGet())
-        engine.prepareGeometry()
-        for i in index.intersects(geom.boundingBox()):
-            other = result.geometries[i]
-            if not engine.intersects(other.constGet()):
-                continue
-            cut = dltb.polygonal(geom.intersection(other))
-            area = ellipsoid.geometry_area(gk, cut) if cut is not None and not cut.isEmpty() else 0.0
-            if area > best_area:
-                best, best_area = i, area
-        out.append(("", "") if best is None else (str(pieces["base_b"].iat[best]), str(pieces["base_a"].iat[best])))
+    out = [("", "")] * len(geometries)
+    if not len(geometries) or not len(result.geometries):
+        return out
+    found = overlay(geometries, result.geometries, result.before.gk, check_overlaps=False)
+    if not len(found.rows_a):
+        return out
+    # Largest piece first for each geometry; of equal areas the piece that comes first.
+    order = np.lexsort((found.rows_b, -found.area, found.rows_a))
+    rows_a, rows_b, area = found.rows_a[order], found.rows_b[order], found.area[order]
+    first = np.r_[True, rows_a[1:] != rows_a[:-1]] & (area > 0)
+    base_b = result.pieces["base_b"].to_numpy()
+    base_a = result.pieces["base_a"].to_numpy()
+    for i, j in zip(rows_a[first].tolist(), rows_b[first].tolist()):
+        out[i] = (str(base_b[j]), str(base_a[j]))
     return out
 
 
@@ -381,8 +390,11 @@ def _join_sides(before: pd.DataFrame, after: pd.DataFrame, gross) -> pd.DataFram
                 data[f"{column}_{side}"] = frame[column].to_numpy()
             else:
                 data[f"{column}_{side}"] = np.full(len(frame), np.nan)
-        data[f"cat_{side}"] = np.array([table.lookup(c).category3 for c in frame["base"]], dtype=object)
-        data[f"group_{side}"] = np.array([table.lookup(c).group for c in frame["base"]], dtype=object)
+        # Each distinct code looked up once (a county's plan has a million pieces' worth of lookups otherwise).
+        inverse, uniques = pd.factorize(pd.Series(frame["base"].to_numpy(), dtype=object), use_na_sentinel=False)
+        entries = [table.lookup(c) for c in uniques]
+        data[f"cat_{side}"] = np.array([e.category3 for e in entries] + [""], dtype=object)[inverse]
+        data[f"group_{side}"] = np.array([e.group for e in entries] + [""], dtype=object)[inverse]
     data["village"] = before["village"].to_numpy() if "village" in before else np.full(len(before), "")
     data["gross"] = np.asarray(gross, dtype=float)
     return pd.DataFrame(data)

@@ -197,8 +197,61 @@ def village_boundary(source, villages, overrides=None, repair: bool = False):
     return QgsGeometry.unaryUnion(parts), names
 
 
-def townships_in(source, boundary, overrides=None) -> dict:
-    """Township code (first 9 digits of ZLDWDM) → parcel count inside ``boundary``."""
+def meeting_fids(source, boundary, engine=None, fields=(), is_canceled=None):
+    """The features of a plain file layer meeting ``boundary`` (:func:`meets`), read by GDAL's columnar reader.
+
+    Args:
+        source: The layer (in the boundary's CRS).
+        boundary: The project boundary.
+        engine: Its prepared geometry engine (made here when None).
+        fields: Fields to read as well.
+        is_canceled: Returns True when the user cancelled.
+
+    Returns:
+        ``(fids, columns)``: the ids of the features meeting the boundary and
+        the columns asked for, of those features; None when the layer cannot
+        be read that way (see :func:`.dltb.read_ogr_columns`).
+    """
+    import numpy as np
+    from qgis.core import QgsGeometry
+
+    from . import dltb
+    from .errors import check_canceled
+    from .geokernel import Rings
+    from .geokernel.inside import INSIDE, NEAR, boundary_grid, classify_rings
+
+    columns = dltb.read_ogr_columns(source, list(fields), with_wkb=True, rect=boundary.boundingBox(),
+                                    is_canceled=is_canceled)
+    if columns is None:
+        return None
+    if engine is None:
+        engine = QgsGeometry.createGeometryEngine(boundary.constGet())
+        engine.prepareGeometry()
+    blobs = columns.pop("wkb")
+    # Features far from the boundary are placed by the grid; GEOS decides the others.
+    state = classify_rings(boundary_grid(bytes(boundary.asWkb())),
+                           Rings.from_wkb([bytes(b) if b is not None else b"" for b in blobs]))
+    keep = state == INSIDE
+    geom = QgsGeometry()
+    for count, i in enumerate(np.flatnonzero(state == NEAR).tolist()):
+        if count % 5000 == 0:
+            check_canceled(is_canceled)
+        blob = blobs[i]
+        if blob is None or not len(blob):
+            continue
+        geom.fromWkb(bytes(blob))
+        if not geom.isEmpty() and meets(engine, boundary, geom):
+            keep[i] = True
+    return columns["fid"][keep], {name: values[keep] for name, values in columns.items() if name != "fid"}
+
+
+def townships_in(source, boundary, overrides=None, meeting: dict | None = None) -> dict:
+    """Township code (first 9 digits of ZLDWDM) → parcel count inside ``boundary``.
+
+    ``meeting`` (a dict), when given, receives the ids of the parcels meeting
+    the boundary under ``"fids"`` (when the layer is read by GDAL's columnar
+    reader), so that :func:`write_project` need not look for them again.
+    """
     from qgis.core import QgsFeatureRequest, QgsGeometry
 
     from . import dltb
@@ -209,6 +262,17 @@ def townships_in(source, boundary, overrides=None) -> dict:
         return {}
     engine = QgsGeometry.createGeometryEngine(boundary.constGet())
     engine.prepareGeometry()
+    fast = meeting_fids(source, boundary, engine, [found["village"]])
+    if fast is not None:
+        fids, columns = fast
+        if meeting is not None:
+            meeting["fids"] = fids
+        counts: dict = {}
+        for code in columns[found["village"]].tolist():
+            code = to_text(code)[:9]
+            if code:
+                counts[code] = counts.get(code, 0) + 1
+        return counts
     request = QgsFeatureRequest().setFilterRect(boundary.boundingBox())
     counts: dict = {}
     for feature in dltb.features(source, request):
@@ -252,8 +316,12 @@ def survey_layer_names(years: list) -> list[str]:
 
 
 def write_project(path, boundary, crs, layers: dict, settings: dict, context=None, is_canceled=None,
-                  surveys: list | None = None) -> dict:
+                  surveys: list | None = None, selected: dict | None = None, finish=None) -> dict:
     """Write a project GeoPackage atomically (temp file, then rename).
+
+    A layer of a GeoPackage in the project's CRS is copied by GDAL (its
+    features meeting the boundary found by the columnar reader, copied with
+    their feature ids); any other layer feature by feature through QGIS.
 
     Args:
         path: Output .gpkg.
@@ -266,6 +334,10 @@ def write_project(path, boundary, crs, layers: dict, settings: dict, context=Non
         is_canceled: Returns True when cancelled.
         surveys: Later surveys as ``(layer name, feature source)``, copied the
             same way (their names go to the ``surveys`` setting).
+        selected: parameter key → ids of the features known to meet the
+            boundary (from :func:`townships_in`), for the GDAL copy.
+        finish: Called with the temporary GeoPackage (complete, settings
+            written) before it is renamed into place: e.g. to store the plan.
 
     Returns:
         Layer name → number of features written.
@@ -319,6 +391,22 @@ def write_project(path, boundary, crs, layers: dict, settings: dict, context=Non
         del writer
         counts[layer_name] = n
 
+    def copied_by_gdal(key, layer_name, source) -> bool:
+        """Copy a GeoPackage layer's features meeting the boundary with GDAL; False when it cannot be."""
+        location = dltb.ogr_location(source)
+        source_crs = dltb.source_crs(source)
+        if location is None or not location[0].lower().endswith(".gpkg") or not location[1] \
+                or (source_crs.isValid() and source_crs != crs):
+            return False
+        fids = (selected or {}).get(key) if key else None
+        if fids is None:
+            found = meeting_fids(source, boundary, engine, is_canceled=is_canceled)
+            if found is None:
+                return False
+            fids = found[0]
+        counts[layer_name] = _gdal_copy(tmp, location[0], location[1], layer_name, fids)
+        return True
+
     try:
         fields = QgsFields()
         fields.append(QgsField("NAME", QVariant.Type.String))
@@ -329,14 +417,17 @@ def write_project(path, boundary, crs, layers: dict, settings: dict, context=Non
         area_feature.setGeometry(shape)
         area_feature.setAttributes([str(settings.get("name", "")), str(settings.get("code", ""))])
         write(LAYER_NAMES[PROJECT_AREA], fields, QgsWkbTypes.Type.MultiPolygon, [area_feature])
-        named = [(LAYER_NAMES[key], source) for key, source in layers.items()] + list(surveys or [])
+        named = [(key, LAYER_NAMES[key], source) for key, source in layers.items()]
+        named += [(None, name, source) for name, source in surveys or []]
         if surveys:
             settings = dict(settings, surveys=[name for name, _ in surveys])
-        for layer_name, source in named:
+        for key, layer_name, source in named:
             if source is None:
                 continue
             if is_canceled is not None and is_canceled():
                 raise Cancelled()
+            if copied_by_gdal(key, layer_name, source):
+                continue
             transform = None
             source_crs = dltb.source_crs(source)
             if source_crs.isValid() and source_crs != crs:
@@ -370,8 +461,306 @@ def write_project(path, boundary, crs, layers: dict, settings: dict, context=Non
                 "VALUES (?, 'attributes', ?, ?)",
                 (SETTINGS_TABLE, SETTINGS_TABLE, "全域综合整治项目设置 / project settings"),
             )
+        if finish is not None:
+            finish(tmp)
         os.replace(tmp, path)
     finally:
         if tmp.exists():
             tmp.unlink()
     return counts
+
+
+def _gdal_copy(target, source_path: str, source_layer: str, layer_name: str, fids) -> int:
+    """Copy the features ``fids`` of a GeoPackage layer into ``target`` as ``layer_name`` (GDAL's VectorTranslate).
+
+    Attributes and feature ids are kept; geometries become MultiPolygons, as
+    in the QGIS copy.
+
+    Returns:
+        The number of features copied.
+    """
+    from osgeo import gdal, ogr
+
+    fids = [int(f) for f in fids]
+    dataset = ogr.Open(source_path)
+    layer = dataset.GetLayerByName(source_layer) if dataset is not None else None
+    if layer is None:
+        raise LandConsolidationError(tr("Cannot read {layer}.").format(layer=f"{source_path}|layername={source_layer}"))
+    fid_column = layer.GetFIDColumn() or "fid"
+    dataset = None
+    # The ids as one IN list: SQLite keeps it as a lookup table (an OR chain would hit its depth limit).
+    sql = 'SELECT * FROM "{}" WHERE "{}" IN ({})'.format(source_layer.replace('"', '""'), fid_column.replace('"', '""'),
+                                                      ",".join(map(str, fids)) or "NULL")
+    options = gdal.VectorTranslateOptions(
+        format="GPKG", accessMode="update" if Path(target).exists() else None, SQLStatement=sql,
+        layerName=layer_name, geometryType="PROMOTE_TO_MULTI", options=["-preserve_fid"])
+    out = gdal.VectorTranslate(str(target), source_path, options=options)
+    if out is None:
+        raise LandConsolidationError(tr("Cannot write {file}: {error}").format(file=Path(target).name,
+                                                                             error=gdal.GetLastErrorMsg()))
+    count = out.GetLayerByName(layer_name).GetFeatureCount()
+    out = None
+    return count
+
+
+# --------------------------------------------------------------------------- the stored plan
+
+#: The plan's pieces (core/plan.py), one row each with both sides' attributes and the piece's geometry.
+PIECES_TABLE = "lc_plan_pieces"
+#: lc_settings key of what belongs to the stored pieces: fingerprint, columns, notes.
+PLAN_SETTING = "plan"
+#: Changes when the stored form (or the overlay's rules) change: older stored pieces are then recomputed.
+PLAN_FORMAT = 1
+_OGR_TYPES = {"f": "OFTReal", "i": "OFTInteger64", "u": "OFTInteger64", "b": "OFTInteger", "O": "OFTString"}
+
+
+def layer_digest(path, layer_name: str) -> str:
+    """SHA-1 of a GeoPackage layer's features: ids, geometries and every attribute (GDAL's columnar reader).
+
+    Any edit of the layer – a vertex moved, a code changed, a parcel added –
+    changes it; the file's size or date do not tell (writing the stored
+    pieces into the same file changes those).
+    """
+    import hashlib
+
+    import numpy as np
+    from osgeo import ogr
+
+    digest = hashlib.sha1(layer_name.encode())
+    dataset = ogr.Open(str(path))
+    layer = dataset.GetLayerByName(layer_name) if dataset is not None else None
+    if layer is None:
+        return ""
+    for batch in layer.GetArrowStreamAsNumPy():
+        for key in sorted(batch):
+            values = batch[key]
+            digest.update(key.encode())
+            if np.ma.isMaskedArray(values):
+                digest.update(np.ma.getmaskarray(values).tobytes())
+                values = values.data
+            if values.dtype == object:
+                digest.update(b"\x1f".join(b"\x00" if v is None else (v.encode() if isinstance(v, str) else bytes(v))
+                                           for v in values.tolist()))
+            else:
+                digest.update(np.ascontiguousarray(values).tobytes())
+    return digest.hexdigest()
+
+
+def plan_fingerprint(path, settings: dict) -> str:
+    """The fingerprint of a project's plan: the digests of the layers it is computed from and its settings.
+
+    Args:
+        path: The project GeoPackage.
+        settings: What else decides the pieces (the planned-code field, the
+            field mapping, how uncovered parts and invalid geometries are
+            treated, the sliver area …), JSON-serialisable.
+    """
+    import hashlib
+
+    present = _layers_of(path)
+    parts = {name: layer_digest(path, name) for name in ("DLTB", "DLTB_GH", "XMQ") if name in present}
+    text = json.dumps({"layers": parts, "settings": settings, "format": PLAN_FORMAT}, sort_keys=True,
+                      ensure_ascii=False)
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
+def _layers_of(path) -> set:
+    import sqlite3
+
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        return {r[0] for r in db.execute("SELECT table_name FROM gpkg_contents")}
+
+
+def store_plan(path, result, fingerprint: str, crs) -> int:
+    """Write a plan's pieces into a project GeoPackage (:data:`PIECES_TABLE`) with its fingerprint.
+
+    The table is created by GDAL (a polygon layer one can look at) and
+    filled through SQLite in one statement: 250 000 rows take a few
+    seconds, not the minutes of a feature-by-feature write.
+
+    Args:
+        path: The (temporary) project GeoPackage, closed.
+        result: The :class:`~.plan.Plan`, with its piece geometries.
+        fingerprint: :func:`plan_fingerprint` of the layers it was computed from.
+        crs: The project's CRS (QgsCoordinateReferenceSystem).
+
+    Returns:
+        The number of pieces written.
+    """
+    import sqlite3
+    import struct
+
+    import numpy as np
+    from osgeo import ogr, osr
+
+    frame = result.pieces
+    if result.geometries is None or len(result.geometries) != len(frame):
+        raise ValueError("store_plan needs the plan's piece geometries")
+    columns = {}
+    for name in frame.columns:
+        kind = frame[name].dtype.kind
+        columns[name] = kind if kind in _OGR_TYPES else "O"
+    dataset = ogr.Open(str(path), 1)
+    own = dataset.GetLayerByName("DLTB")
+    srs = own.GetSpatialRef() if own is not None else None  # the DLTB's entry, not a second one for the same CRS
+    if srs is None:
+        srs = osr.SpatialReference()
+        srs.ImportFromWkt(crs.toWkt())
+    layer = dataset.CreateLayer(PIECES_TABLE, srs, ogr.wkbUnknown,
+                                ["SPATIAL_INDEX=NO", "FID=fid", "GEOMETRY_NAME=geom",
+                                 "DESCRIPTION=规划叠加图斑 / the plan's pieces"])
+    for name, kind in columns.items():
+        # Flags as plain 0/1 integers: GDAL 3.6's columnar reader unpacks boolean columns wrongly.
+        layer.CreateField(ogr.FieldDefn(name, getattr(ogr, _OGR_TYPES[kind])))
+    dataset = None
+    with sqlite3.connect(str(path)) as db:
+        srs_id = db.execute("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?",
+                            (PIECES_TABLE,)).fetchone()[0]
+        header = b"GP\x00\x01" + struct.pack("<i", srs_id)  # version 0, little endian, no envelope
+        geometries = result.geometries
+        wkbs = geometries.wkb_list() if hasattr(geometries, "wkb_list") else [bytes(g.asWkb()) for g in geometries]
+        blobs = [header + wkb if wkb else None for wkb in wkbs]
+        values = []
+        for name, kind in columns.items():
+            column = frame[name].to_numpy()
+            if kind == "f":
+                values.append([None if v != v else v for v in column.tolist()])
+            elif kind == "b":
+                values.append([int(v) for v in column.tolist()])
+            elif kind == "O":
+                values.append([None if v is None or (isinstance(v, float) and v != v) else str(v)
+                               for v in column.tolist()])
+            else:
+                values.append(np.asarray(column, dtype=np.int64).tolist())
+        names = ", ".join(f'"{name}"' for name in columns)
+        marks = ", ".join("?" for _ in range(len(columns) + 1))
+        db.executemany(f'INSERT INTO "{PIECES_TABLE}" (geom, {names}) VALUES ({marks})', zip(blobs, *values))
+        meta = {"fingerprint": fingerprint, "columns": columns, "order": list(frame.columns),
+                "source": result.source, "uncovered_m2": float(result.uncovered_m2), "notes": list(result.notes),
+                "count": len(frame), "format": PLAN_FORMAT}
+        db.execute(f"INSERT OR REPLACE INTO {SETTINGS_TABLE} (key, value) VALUES (?, ?)",
+                   (PLAN_SETTING, json.dumps(meta, ensure_ascii=False)))
+    return len(frame)
+
+
+def plan_settings(after_field=None, field_mapping=None, keep_uncovered: bool = False, repair: bool = False,
+                  kcxs_field=None, gddb_field=None) -> dict:
+    """What decides a plan's pieces besides the layers: part of :func:`plan_fingerprint`."""
+    from .plan import DEFAULT_SLIVER_M2
+
+    return {"after_field": after_field or "", "kcxs_field": kcxs_field or "", "gddb_field": gddb_field or "",
+            "field_mapping": field_mapping or {}, "uncovered": bool(keep_uncovered), "repair": bool(repair),
+            "sliver_m2": DEFAULT_SLIVER_M2}
+
+
+def stored_plan_state(path, settings: dict) -> str:
+    """Whether a project's stored pieces apply to a run with ``settings`` (:func:`plan_settings`).
+
+    Returns:
+        ``"valid"``; ``"none"`` (no pieces stored); ``"changed"`` (the
+        project's DLTB, planned DLTB or boundary, or the settings, differ from
+        those the pieces were computed from).
+    """
+    stored = read_settings(path)
+    meta = stored.get(PLAN_SETTING)
+    if not isinstance(meta, dict) or PIECES_TABLE not in stored["_layers"]:
+        return "none"
+    if meta.get("format") != PLAN_FORMAT or meta.get("fingerprint") != plan_fingerprint(path, settings):
+        return "changed"
+    return "valid"
+
+
+def stored_plan(path, before, keep_geometry: bool = False):
+    """The plan stored in a project GeoPackage (check :func:`stored_plan_state` first).
+
+    Args:
+        path: The project GeoPackage.
+        before: The current parcels (the plan's before side, read as the
+            run reads them).
+        keep_geometry: Read the pieces' geometries as well.
+
+    Returns:
+        The :class:`~.plan.Plan`, or None when the table cannot be read.
+    """
+    import numpy as np
+    import pandas as pd
+    from qgis.core import QgsVectorLayer
+
+    from . import dltb
+    from .plan import Plan
+
+    meta = read_settings(path).get(PLAN_SETTING)
+    if not isinstance(meta, dict):
+        return None
+    layer = QgsVectorLayer(layer_uri(path, PIECES_TABLE), PIECES_TABLE, "ogr")
+    columns = dltb.read_ogr_columns(layer, list(meta["columns"]), with_wkb=keep_geometry)
+    if columns is None or len(columns["fid"]) != meta.get("count"):
+        return None
+    data = {}
+    for name in meta["order"]:
+        kind, values = meta["columns"][name], columns[name]
+        if kind == "f":
+            data[name] = np.asarray(values, dtype=float)
+        elif kind == "b":
+            data[name] = np.asarray(values, dtype=float) != 0
+        elif kind in ("i", "u"):
+            data[name] = np.asarray(values, dtype=np.int64)
+        else:
+            data[name] = values
+    frame = pd.DataFrame(data, columns=meta["order"])
+    geometries = dltb.GeometryList(columns["wkb"]) if keep_geometry else None
+    return Plan(pieces=frame, before=before, source=meta.get("source", "layer"),
+                uncovered_m2=float(meta.get("uncovered_m2", 0.0)), notes=list(meta.get("notes", [])),
+                geometries=geometries)
+
+
+def compute_and_store_plan(path, *, after_field=None, kcxs_field=None, overrides=None, repair: bool = False,
+                           is_canceled=None):
+    """Compute a project's plan from its own layers (DLTB, DLTB_GH or the planned-code field, XMQ) and store it.
+
+    Run by ``createproject`` on the finished (temporary) GeoPackage, with
+    the settings ``exportscheme`` reads a project with by default, so that it
+    and the maps find the pieces instead of overlaying again.
+
+    Returns:
+        The plan, or None when the project has none.
+
+    Raises:
+        LandConsolidationError: what reading the plan raises (uncovered
+            parcels, unknown codes …).
+    """
+    from qgis.core import QgsVectorLayer
+
+    from . import dltb
+    from . import plan as plan_mod
+
+    present = _layers_of(path)
+    layer_plan = LAYER_NAMES[AFTER] in present
+    if not layer_plan and not after_field:
+        return None
+    boundary = dltb.dissolve_area(QgsVectorLayer(layer_uri(path, "XMQ"), "XMQ", "ogr"),
+                                  dltb.source_crs(QgsVectorLayer(layer_uri(path, "DLTB"), "DLTB", "ogr")),
+                                  repair=repair)
+    before = QgsVectorLayer(layer_uri(path, "DLTB"), "DLTB", "ogr")
+    extra = ()
+    if not layer_plan:
+        extra = (("planned", after_field),) + ((("planned_kcxs", kcxs_field),) if kcxs_field else ())
+    parcels = dltb.read_dltb(before, project_area=boundary, overrides=overrides, extra_roles=extra,
+                             keep_geometry=True, is_canceled=is_canceled, repair=repair)
+    dltb.reject_unknown_codes(parcels)
+    if layer_plan:
+        after = QgsVectorLayer(layer_uri(path, LAYER_NAMES[AFTER]), LAYER_NAMES[AFTER], "ogr")
+        result = plan_mod.plan_from_layer(parcels, after, project_area=boundary, keep_geometry=True,
+                                          is_canceled=is_canceled, repair=repair)
+        del after
+    else:
+        result = plan_mod.plan_from_field(parcels, list(parcels.frame["planned"]),
+                                          list(parcels.frame["planned_kcxs"]) if kcxs_field else None)
+    plan_mod.reject_unknown_planned_codes(result)
+    settings = plan_settings("" if layer_plan else after_field, overrides, False, repair,
+                             "" if layer_plan else kcxs_field)
+    fingerprint = plan_fingerprint(path, settings)
+    crs = parcels.crs
+    del before
+    store_plan(path, result, fingerprint, crs)
+    return result

@@ -4,6 +4,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+from pathlib import Path
 
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
@@ -12,7 +13,7 @@ from ..core.keys import PROVIDER_ID
 from ..i18n import tr
 from ..plugin_info import icon_path, version
 from . import algorithms
-from .algorithms.base import LandConsolidationAlgorithm
+from .algorithms.base import GROUPS, LandConsolidationAlgorithm
 
 
 def algorithm_classes() -> list[type]:
@@ -53,3 +54,25 @@ class LandConsolidationProvider(QgsProcessingProvider):
     def loadAlgorithms(self) -> None:  # noqa: N802,D102
         for cls in algorithm_classes():
             self.addAlgorithm(cls())
+        for model in shipped_models():
+            self.addAlgorithm(model)
+
+
+#: The Processing models shipped with the plugin (written by tools/make_model.py).
+MODELS_DIR = Path(__file__).resolve().parent / "models"
+
+
+def shipped_models() -> list:
+    """Every ``processing/models/*.model3`` as a model algorithm (a file that does not load is skipped)."""
+    from qgis.core import QgsProcessingModelAlgorithm
+
+    models = []
+    for path in sorted(MODELS_DIR.glob("*.model3")):
+        model = QgsProcessingModelAlgorithm()
+        if model.fromFile(str(path)):
+            model.setSourceFilePath(str(path))
+            if model.groupId() in GROUPS:
+                # In the toolbox beside the plugin's algorithms of that group, under its translated name.
+                model.setGroup(tr(GROUPS[model.groupId()]))
+            models.append(model)
+    return models

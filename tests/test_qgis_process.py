@@ -131,3 +131,32 @@ def test_progress_headless_with_two_surveys(qgis_app, profile, tmp_path):
     with open(out, encoding="utf-8-sig") as handle:
         rows = [(row["YEAR"], float(row["REALISED_M2"])) for row in csv.DictReader(handle)]
     assert rows == [("2026", pytest.approx(18000.0, abs=0.01)), ("2027", pytest.approx(33000.0, abs=0.01))]
+
+
+def test_model_and_batch_headless(profile, sample_gpkg, tmp_path):
+    """The README's calls of the shipped model and of batchscheme, on the sample township."""
+    S = str(sample_gpkg)
+    out = tmp_path / "一键核算"
+    out.mkdir()
+    outputs = {"status:STATUS": "status.csv", "transition:MATRIX": "matrix.csv", "cultivated:ADDED": "sources.csv",
+               "farmland:PBF_REVIEW": "pbf_review.csv", "contiguity_before:BLOCKS_BEFORE": "blocks_before.gpkg",
+               "contiguity_after:BLOCKS_AFTER": "blocks_after.gpkg", "construction:LEDGER": "ledger.csv",
+               "compliance:COMPLIANCE": "compliance.csv", "workbook:WORKBOOK": "scheme.xlsx"}
+    layers = [f"DLTB={S}|layername=DLTB", f"AFTER={S}|layername=DLTB_GH", f"PBF_BEFORE={S}|layername=YJJBNTTB",
+              f"PBF_AFTER={S}|layername=YJJBNTTB_GH", f"SUBPROJECTS={S}|layername=ZXM"]
+    model = qgis_process(profile, "landconsolidation:全域整治方案一键核算", "--", *layers,
+                         f"PROJECT_AREA={S}|layername=XMQ", "START_YEAR=2026", "END_YEAR=2028",
+                         *[f"{key}={out / name}" for key, name in outputs.items()])
+    assert set(model["results"]) == set(outputs)
+    assert all((out / name).exists() for name in outputs.values())
+    with open(out / "compliance.csv", encoding="utf-8-sig") as handle:
+        assert len(list(csv.DictReader(handle))) == 16
+    folder = tmp_path / "批量"
+    batch = qgis_process(profile, "landconsolidation:batchscheme", "--", *layers,
+                         f"PROJECT_AREAS={S}|layername=XMQ", "NAME_FIELD=XMMC", "START_YEAR=2026", "END_YEAR=2028",
+                         f"OUTPUT_FOLDER={folder}", f"OUTPUT_SUMMARY={folder / 'summary.csv'}")
+    assert batch["results"]["AREA_COUNT"] == 1 and batch["results"]["ERROR_COUNT"] == 0
+    with open(folder / "summary.csv", encoding="utf-8-sig") as handle:
+        (row,) = list(csv.DictReader(handle))
+    assert row["ERROR"] == "" and (folder / f"{row['NAME']}.xlsx").exists()
+    assert float(row["ADDED_CULTIVATED_M2"]) > 0

@@ -225,6 +225,22 @@ class Rings:
             out.append(struct.pack("<BII", 1, 6, len(parts)) + b"".join(
                 struct.pack("<BII", 1, 3, len(p)) + b"".join(p) for p in parts))
         return out
+    def bounds(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """``(xmin, ymin, xmax, ymax)`` of each polygon, ``origin`` added back (NaN for one without rings)."""
+        out = [np.full(self.count, np.nan) for _ in range(4)]
+        if not len(self.length):
+            return tuple(out)
+        x, y = self.xy[:, 0], self.xy[:, 1]
+        ring_box = (np.minimum.reduceat(x, self.start), np.minimum.reduceat(y, self.start),
+                    np.maximum.reduceat(x, self.start), np.maximum.reduceat(y, self.start))
+        order = np.argsort(self.owner, kind="stable")
+        owners = self.owner[order]
+        first = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+        polygons = owners[first]
+        for k, (values, reduce, shift) in enumerate(zip(ring_box, (np.minimum, np.minimum, np.maximum, np.maximum),
+                                                        (self.origin[0], self.origin[1]) * 2)):
+            out[k][polygons] = reduce.reduceat(values[order], first) + shift
+        return tuple(out)
 
     def segment_ends(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """``(first vertex, second vertex, ring)`` index of every boundary segment (computed once)."""

@@ -24,6 +24,8 @@ RADICALS = range(0x2E80, 0x2FE0)
 #: Where the characters they stand for live: CJK Unified Ideographs and Extension A.
 UNIFIED = (range(0x4E00, 0xA000), range(0x3400, 0x4DC0))
 _CMAP = re.compile(rb"begincmap.*?endcmap", re.S)
+#: Bytes read at a time by :func:`fix_pdf`.
+_CHUNK = 8 << 20
 _RANGE_ARRAY = re.compile(rb"(<[0-9A-Fa-f]+>\s*<[0-9A-Fa-f]+>\s*)\[([^\]]*)\]")
 _TOKEN = re.compile(rb"<([0-9A-Fa-f]{4})>")
 _PAIR = re.compile(rb"^(\s*<[0-9A-Fa-f]+>\s*)<([0-9A-Fa-f]{4})>(\s*)$", re.M)
@@ -82,28 +84,45 @@ def fix_pdf(path, family: str) -> int:
     """Rewrite the ToUnicode tables of a PDF in place; returns how many entries changed.
 
     Only uncompressed CMap streams are touched (Qt writes them so); the file
-    keeps its length and every offset.
+    keeps its length and every offset.  The file is streamed through in
+    chunks into a temporary file that replaces it: a county's maps make a
+    PDF of some hundred megabytes, which is never held in memory whole.
     """
     table = radical_equivalents(family)
     if not table:
         return 0
     path = Path(path)
-    data = path.read_bytes()
-    changed = 0
-    pieces = []
-    last = 0
-    for match in _CMAP.finditer(data):
-        fixed, count = fix_cmap(match.group(0), table)
-        if len(fixed) != len(match.group(0)):  # never: every swap keeps four hex digits
-            continue
-        changed += count
-        pieces.append(data[last:match.start()])
-        pieces.append(fixed)
-        last = match.end()
-    if not changed:
-        return 0
-    pieces.append(data[last:])
     temporary = path.with_name(f".{path.name}.text")
-    temporary.write_bytes(b"".join(pieces))
-    os.replace(temporary, path)
-    return changed
+    changed = 0
+    try:
+        with open(path, "rb") as source, open(temporary, "wb") as target:
+            buffer = b""
+            while True:
+                chunk = source.read(_CHUNK)
+                buffer += chunk
+                done = not chunk
+                pos = 0
+                for match in _CMAP.finditer(buffer):
+                    fixed, count = fix_cmap(match.group(0), table)
+                    if len(fixed) != len(match.group(0)):  # never: every swap keeps four hex digits
+                        continue
+                    changed += count
+                    target.write(buffer[pos:match.start()])
+                    target.write(fixed)
+                    pos = match.end()
+                if done:
+                    target.write(buffer[pos:])
+                    break
+                # Keep a CMap that began but has not ended in this buffer for the next round.
+                begun = buffer.rfind(b"begincmap", pos)
+                keep = begun if begun >= 0 and buffer.find(b"endcmap", begun) < 0 \
+                    else max(pos, len(buffer) - len(b"begincmap"))
+                target.write(buffer[pos:keep])
+                buffer = buffer[keep:]
+        if not changed:
+            return 0
+        os.replace(temporary, path)
+        return changed
+    finally:
+        if temporary.exists():
+            temporary.unlink()

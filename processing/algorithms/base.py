@@ -28,7 +28,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QIcon
 
-from ...core import dltb, plan
+from ...core import dltb, plan, project
 from ...core.errors import Cancelled, LandConsolidationError
 from ...core.keys import (
     AFTER,
@@ -472,15 +472,21 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         self.add_repair_parameter()
 
     def read_plan(self, parameters, context, feedback, keep_geometry: bool = False,
-                  overrides: dict | None = None) -> plan.Plan:
+                  overrides: dict | None = None, roles=None, project_path: str | None = None) -> plan.Plan:
         """Read BEFORE and the plan (AFTER layer or AFTER_FIELD) into pieces.
 
-        ``overrides`` is a DLTB field mapping (role → field), e.g. a project's.
+        ``overrides`` is a DLTB field mapping (role → field), e.g. a project's;
+        ``roles`` the DLTB roles to read (default all; :data:`~core.plan.PIECE_ROLES`
+        when only the pieces are used).  With ``project_path`` (a project
+        GeoPackage whose own layers are the run's DLTB, plan and project area)
+        the pieces ``createproject`` stored are read instead of overlaying
+        again, unless the project's layers or the plan's settings changed since
+        (core/project.py, :func:`~core.project.stored_plan_state`).
         """
         before = self.whole_layer_or_source(parameters, self.before_key, context)
         if before is None:
             raise self.invalid_source(parameters, self.before_key)
-        after = self.parameterAsSource(parameters, AFTER, context)
+        after = self.whole_layer_or_source(parameters, AFTER, context)  # a whole file layer: GDAL's columnar read
         after_field = (self.parameterAsFields(parameters, AFTER_FIELD, context) or [None])[0]
         kcxs_field = (self.parameterAsFields(parameters, AFTER_KCXS_FIELD, context) or [None])[0]
         gddb_field = (self.parameterAsFields(parameters, AFTER_GDDB_FIELD, context) or [None])[0]
@@ -490,18 +496,35 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
             if (after is None) == (not after_field):
                 raise LandConsolidationError(tr(
                     "Give either a planned layer (AFTER) or a planned-code field (AFTER_FIELD), not both or none."))
+            stored = False
+            if project_path and self._project_plan_inputs(parameters, project_path):
+                settings = project.plan_settings("" if after is not None else after_field, overrides, keep_uncovered,
+                                                 repair, kcxs_field, gddb_field)
+                state = project.stored_plan_state(project_path, settings)
+                stored = state == "valid"
+                if state == "changed":
+                    feedback.pushInfo(self.tr(
+                        "The plan pieces stored in the project were computed from other data or settings (a layer "
+                        "of the project was edited since, or UNCOVERED, REPAIR_GEOMETRY or the field mapping "
+                        "differ): the plan is computed again."))
             crs = dltb.check_projected(before)
             area = self.project_area(parameters, context, crs)
             extra = tuple((role, name) for role, name in (
                 ("planned", after_field), ("planned_kcxs", kcxs_field), ("planned_gddb", gddb_field)) if name)
             feedback.pushInfo(self.tr("Reading the current DLTB…"))
             parcels = dltb.read_dltb(
-                before, project_area=area, extra_roles=extra, overrides=overrides,
-                keep_geometry=keep_geometry or after is not None,
+                before, project_area=area, extra_roles=extra, overrides=overrides, roles=roles,
+                keep_geometry=(keep_geometry or after is not None) and not stored,
                 progress=feedback.setProgress, is_canceled=feedback.isCanceled, repair=repair,
             )
             dltb.reject_unknown_codes(parcels)
-            if after is not None:
+            result = project.stored_plan(project_path, parcels, keep_geometry) if stored else None
+            if result is not None:
+                feedback.pushInfo(self.tr("The plan's {n} pieces are read from the project ({table}).").format(
+                    n=len(result.pieces), table=project.PIECES_TABLE))
+            elif stored:  # the table could not be read after all: read again with the geometries the overlay needs
+                return self.read_plan(parameters, context, feedback, keep_geometry, overrides, roles)
+            elif after is not None:
                 feedback.pushInfo(self.tr("Overlaying the planned DLTB…"))
                 result = plan.plan_from_layer(
                     parcels, after, project_area=area, keep_uncovered=keep_uncovered,
@@ -542,6 +565,15 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
                     definition.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional):
                 params[definition.name()] = QgsProcessing.TEMPORARY_OUTPUT
         return self.run_child(alg_id, params, context, feedback)
+
+    def _project_plan_inputs(self, parameters, path) -> bool:
+        """Whether the run's current DLTB, plan layer and project area are the project GeoPackage's own layers."""
+        def own(key, name):
+            return str(parameters.get(key) or "") == project.layer_uri(path, name)
+
+        after = parameters.get(AFTER)
+        return own(self.before_key, "DLTB") and own(PROJECT_AREA, "XMQ") and (
+            after in (None, "") or own(AFTER, project.LAYER_NAMES[AFTER]))
 
     def project_area(self, parameters, context, target_crs):
         """The dissolved project area in ``target_crs``, or None."""

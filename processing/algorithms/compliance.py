@@ -8,21 +8,26 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessing,
+    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ...core import compliance, indicators
+from ...core import compliance, indicators, project
 from ...core import subprojects as subprojects_mod
 from ...core.keys import (
     ADDED_QUALITY,
     ADDED_RATIO,
     ADDED_UNGRADED_M2,
+    AFTER,
+    AFTER_FIELD,
+    CODE,
     COUNTY_MEAN_GRADE,
     DLTB,
     END_YEAR,
@@ -43,6 +48,7 @@ from ...core.keys import (
     MIN_ADDED_RATE,
     MIN_ADDED_RATIO,
     MIN_PBF_ADDED_RATE,
+    NAME,
     OUT_PARCELS,
     OUT_SLOPE_GRADE,
     OUTPUT,
@@ -50,6 +56,7 @@ from ...core.keys import (
     PASSED_COUNT,
     PBF_AFTER,
     PBF_BEFORE,
+    PROJECT,
     PROJECT_AREA,
     START_YEAR,
     STEEP_SLOPE,
@@ -207,7 +214,15 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802,D102
+        self.addParameter(QgsProcessingParameterFile(
+            PROJECT, self.tr("Project GeoPackage"), QgsProcessingParameterFile.Behavior.File, "gpkg",
+            optional=True))
+        self.parameterDefinition(PROJECT).setHelp(self.tr(
+            "A project GeoPackage written by 'Create project': its layers and years are used unless given below, "
+            "and the plan pieces stored in it are read instead of overlaying the plan again."))
         self.add_plan_parameters()
+        dltb_param = self.parameterDefinition(DLTB)
+        dltb_param.setFlags(dltb_param.flags() | QgsProcessingParameterDefinition.Flag.FlagOptional)
         for key, label in ((PBF_BEFORE, self.tr("Permanent basic farmland before the adjustment")),
                            (PBF_AFTER, self.tr("Permanent basic farmland after the adjustment")),
                            (SUBPROJECTS, self.tr("Sub-projects"))):
@@ -240,7 +255,9 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(ADDED_UNGRADED_M2, self.tr("New cultivated land without a quality grade (m²)")))
 
     def compute(self, parameters, context, feedback):  # noqa: D102
-        result = self.read_plan(parameters, context, feedback, keep_geometry=True)
+        parameters, path, overrides = self._with_project(parameters, context, feedback)
+        result = self.read_plan(parameters, context, feedback, keep_geometry=True, overrides=overrides,
+                                project_path=path)
         pieces = result.pieces
         cultivated = indicators.cultivated_land(pieces, float(pieces["gross"].sum()))
         construction = indicators.construction_land(pieces)
@@ -270,6 +287,29 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
         outputs[ADDED_QUALITY] = to_number_or_none(cultivated.added_quality)
         outputs[ADDED_UNGRADED_M2] = round(cultivated.added_ungraded_m2, 2)
         return outputs
+
+    def _with_project(self, parameters, context, feedback):
+        """The run's parameters with a project GeoPackage's layers and years filled in; its path and field mapping."""
+        path = self.parameterAsFile(parameters, PROJECT, context)
+        params = dict(parameters)
+        overrides = None
+        if path:
+            with user_errors():
+                loaded = project.load_project(path)
+                overrides = project.read_settings(path).get("field_mapping") or None
+            explicit_plan = params.get(AFTER) not in (None, "") or params.get(AFTER_FIELD) not in (None, "")
+            for key, value in loaded.items():
+                if key in (AFTER, AFTER_FIELD) and explicit_plan:
+                    continue
+                if key in (NAME, CODE) or self.parameterDefinition(key) is None:
+                    continue
+                if params.get(key) in (None, "", []):
+                    params[key] = value
+            feedback.pushInfo(self.tr("Project: {path}").format(path=path))
+        if params.get(DLTB) in (None, ""):
+            raise QgsProcessingException(self.tr(
+                "Give a project GeoPackage (PROJECT) or the current DLTB layer (DLTB)."))
+        return params, path or None, overrides
 
     def _write_parcels(self, parameters, context, result, results, pbf, pbf_layers):
         fields = QgsFields()

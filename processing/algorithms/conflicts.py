@@ -105,7 +105,8 @@ def read_constraints(algorithm, parameters, context, crs, feedback) -> conflicts
     repair = algorithm.repair_geometry(parameters, context)
     found = conflicts_mod.Constraints()
     notes: list = []
-    red = algorithm.parameterAsSource(parameters, RED_LINE, context) if parameters.get(RED_LINE) else None
+    # Whole file layers are read by GDAL's columnar reader (a county's 永久基本农田 is 100 000s of polygons).
+    red = algorithm.whole_layer_or_source(parameters, RED_LINE, context) if parameters.get(RED_LINE) else None
     with user_errors():
         if red is not None:
             found.red_line = dltb.read_polygons(red, crs, context.transformContext(), label=tr("ecological protection red line"),
@@ -113,7 +114,7 @@ def read_constraints(algorithm, parameters, context, crs, feedback) -> conflicts
         pbf = []
         given = False
         for key in (PBF_BEFORE, PBF_AFTER):
-            source = algorithm.parameterAsSource(parameters, key, context) if parameters.get(key) else None
+            source = algorithm.whole_layer_or_source(parameters, key, context) if parameters.get(key) else None
             if source is not None:
                 given = True
                 pbf += dltb.read_polygons(source, crs, context.transformContext(), label=tr("permanent basic farmland"),

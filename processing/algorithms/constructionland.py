@@ -71,9 +71,11 @@ class ConstructionLandAlgorithm(LandConsolidationAlgorithm):
 
     def compute(self, parameters, context, feedback):  # noqa: D102
         from ...core import indicators
+        from ...core.plan import PIECE_ROLES
 
         sub_source = self.parameterAsSource(parameters, SUBPROJECTS, context)
-        result = self.read_plan(parameters, context, feedback, keep_geometry=sub_source is not None)
+        result = self.read_plan(parameters, context, feedback, keep_geometry=sub_source is not None,
+                                roles=PIECE_ROLES)
         land = indicators.construction_land(result.pieces)
         with user_errors():
             ledger = subprojects_mod.linkage_ledger(result, sub_source, land,

@@ -5,6 +5,7 @@ import datetime
 
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterDefinition,
@@ -157,7 +158,7 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
         self.addOutput(QgsProcessingOutputString("TOWNSHIPS", self.tr("Township codes")))
 
     def compute(self, parameters, context, feedback):  # noqa: D102
-        source = self.parameterAsSource(parameters, DLTB, context)
+        source = self.whole_layer_or_source(parameters, DLTB, context)  # a whole file layer: copied by GDAL
         if source is None:
             raise self.invalid_source(parameters, DLTB)
         area_source = self.parameterAsSource(parameters, PROJECT_AREA, context)
@@ -196,7 +197,8 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
                 raise LandConsolidationError(tr("Give a project area layer (PROJECT_AREA) or villages (VILLAGES)."))
             if not boundary.isGeosValid():
                 boundary = boundary.makeValid()
-            townships = project.townships_in(source, boundary, overrides)
+            meeting: dict = {}
+            townships = project.townships_in(source, boundary, overrides, meeting=meeting)
             if not townships:
                 raise LandConsolidationError(tr(
                     "The project area does not overlap the layer '{layer}'. Check that the project area is a "
@@ -209,7 +211,7 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
             layers = {DLTB: source}
             sources = {DLTB: source.sourceName()}
             for key in OPTIONAL_LAYERS:
-                layer = self.parameterAsSource(parameters, key, context)
+                layer = self.whole_layer_or_source(parameters, key, context)
                 if layer is not None:
                     layers[key] = layer
                     sources[key] = layer.sourceName()
@@ -244,8 +246,28 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
             if not output.lower().endswith(".gpkg"):
                 output += ".gpkg"
             feedback.pushInfo(self.tr("Writing {path}…").format(path=output))
+            repair = self.repair_geometry(parameters, context)
+
+            def store_plan(path):
+                """The plan's pieces into the project, so that exportscheme, compliance and the maps read them."""
+                feedback.pushInfo(self.tr("Overlaying the plan once for the project…"))
+                try:
+                    with user_errors():
+                        result = project.compute_and_store_plan(path, after_field=after_field, kcxs_field=kcxs_field,
+                                                                 overrides=overrides,
+                                                                repair=repair, is_canceled=feedback.isCanceled)
+                except QgsProcessingException as exc:
+                    # The project is still worth having; exportscheme reports the same problem with its tables.
+                    feedback.pushWarning(self.tr("The plan could not be computed, so none is stored in the project: "
+                                                 "{error}").format(error=exc))
+                    return
+                if result is not None:
+                    feedback.pushInfo(self.tr("{n} plan pieces stored in the project ({table}).").format(
+                        n=len(result.pieces), table=project.PIECES_TABLE))
+
             counts = project.write_project(output, boundary, crs, layers, settings, context.transformContext(),
-                                           feedback.isCanceled, surveys=list(zip(survey_names, survey_layers)))
+                                           feedback.isCanceled, surveys=list(zip(survey_names, survey_layers)),
+                                           selected={DLTB: meeting.get("fids")}, finish=store_plan)
         for layer_name, n in counts.items():
             feedback.pushInfo(self.tr("Layer {layer}: {n} feature(s) written.").format(layer=layer_name, n=n))
         return {OUTPUT: output, TOWNSHIP_COUNT: len(townships), PARCEL_COUNT: counts.get(project.LAYER_NAMES[DLTB], 0),

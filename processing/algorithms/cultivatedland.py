@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from qgis.core import QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink
 
-from ...core import indicators
+from ...core import indicators, plan
 from ...core.keys import OUTPUT
 from ...core.units import number_text
 from ...core.values import to_number_or_none
@@ -75,7 +75,7 @@ class CultivatedLandAlgorithm(LandConsolidationAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
 
     def compute(self, parameters, context, feedback):  # noqa: D102
-        result = self.read_plan(parameters, context, feedback)
+        result = self.read_plan(parameters, context, feedback, roles=plan.PIECE_ROLES)
         project_m2 = float(result.pieces["gross"].sum())
         land = indicators.cultivated_land(result.pieces, project_m2)
         for note in land.notes:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from qgis.core import QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink
 
-from ...core import indicators
+from ...core import indicators, plan
 from ...core.keys import OUTPUT
 from .base import LandConsolidationAlgorithm
 
@@ -41,7 +41,7 @@ class EcologicalLandAlgorithm(LandConsolidationAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(f"{key.upper()}_AFTER_M2", after))
 
     def compute(self, parameters, context, feedback):  # noqa: D102
-        result = self.read_plan(parameters, context, feedback)
+        result = self.read_plan(parameters, context, feedback, roles=plan.PIECE_ROLES)
         table = indicators.ecological_land(result.pieces)
         outputs = {}
         for row in table.itertuples(index=False):

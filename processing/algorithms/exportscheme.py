@@ -256,6 +256,7 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
             facts["township_code"] = codes[0] if len(codes) == 1 else ""
             facts.update(start_year=loaded.get(START_YEAR), end_year=loaded.get(END_YEAR))
             facts["field_mapping"] = settings.get("field_mapping") or {}
+            facts["project_path"] = path
             feedback.pushInfo(self.tr("Project: {path}").format(path=path))
         if _empty(params.get(DLTB)):
             raise QgsProcessingException(self.tr(
@@ -345,7 +346,8 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
         sub_source = self.parameterAsSource(params, SUBPROJECTS, context)
 
         def plan(keep_geometry):
-            return self.read_plan(params, context, feedback, keep_geometry=keep_geometry, overrides=overrides)
+            return self.read_plan(params, context, feedback, keep_geometry=keep_geometry, overrides=overrides,
+                                  project_path=facts.get("project_path"))
 
         # The review runs once, for the figures (table 6, compliance) and the 调出 / 调入 lists alike; a failure
         # is remembered as well.

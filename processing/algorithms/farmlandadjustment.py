@@ -199,13 +199,14 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
 
     def compute(self, parameters, context, feedback):  # noqa: D102
-        before_src = self.parameterAsSource(parameters, PBF_BEFORE, context)
+        # Whole file layers are read by GDAL's columnar reader.
+        before_src = self.whole_layer_or_source(parameters, PBF_BEFORE, context)
         if before_src is None:
             raise self.invalid_source(parameters, PBF_BEFORE)
-        after_src = self.parameterAsSource(parameters, PBF_AFTER, context)
+        after_src = self.whole_layer_or_source(parameters, PBF_AFTER, context)
         if after_src is None:
             raise self.invalid_source(parameters, PBF_AFTER)
-        ground_src = self.parameterAsSource(parameters, DLTB, context)
+        ground_src = self.whole_layer_or_source(parameters, DLTB, context)
         sliver = self.parameterAsDouble(parameters, SLIVER_AREA, context)
         basis = self.parameterAsEnum(parameters, AREA_BASIS, context)
         minimum = self.parameterAsDouble(parameters, MIN_ADDED_RATIO, context)
@@ -302,10 +303,11 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, key))
         classes = frame[[f"class_{name}" for name in farmland.CLASS_NAMES]].to_numpy()
         slopes = frame[[f"slope_{name}" for name in farmland.SLOPE_NAMES]].to_numpy()
+        records = frame.to_dict("records")  # one dict a row: iloc per row costs 0.25 ms on a county
         for k, geom in enumerate(pieces.geometries):
             if feedback.isCanceled():
                 break
-            row = frame.iloc[k]
+            row = records[k]
             area = float(row["area"])
             grade = float(row["grade"])
             steepness = float(row["slope_grade"])

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from qgis.core import QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink
 
-from ...core import indicators
+from ...core import indicators, plan
 from ...core.keys import CHANGED_M2, OUTPUT, TOTAL_M2
 from .base import LandConsolidationAlgorithm
 
@@ -42,7 +42,7 @@ class TransitionMatrixAlgorithm(LandConsolidationAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(TOTAL_M2, self.tr("Total area (m²)")))
 
     def compute(self, parameters, context, feedback):  # noqa: D102
-        result = self.read_plan(parameters, context, feedback)
+        result = self.read_plan(parameters, context, feedback, roles=plan.PIECE_ROLES)
         matrix = indicators.transition_matrix(result.pieces)
         changed = float(matrix.loc[matrix["FROM_DLBM"] != matrix["TO_DLBM"], "AREA_M2"].sum())
         for row in matrix.itertuples(index=False):

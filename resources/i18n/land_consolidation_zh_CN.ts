@@ -514,32 +514,32 @@
       <translation>坡度栅格未覆盖 {n} 块新增耕地（{area:.2f} m²），有耕地坡度级别（GDPDJB）的按坡度级别判断。</translation>
     </message>
     <message>
-      <location filename="core/contiguity.py" line="641" />
+      <location filename="core/contiguity.py" line="648" />
       <source>MAX_GAP must not be negative: {gap:g}.</source>
       <translation>最大间隔（MAX_GAP）不能为负：{gap:g}。</translation>
     </message>
     <message>
-      <location filename="core/contiguity.py" line="644" />
+      <location filename="core/contiguity.py" line="651" />
       <source>MAX_GAP {gap:g} m is over the largest allowed, {limit:g} m: a wider gap is not a road or ditch between fields, and the neighbour search grows with the square of the gap.</source>
       <translation>MAX_GAP {gap:g} m 超过允许的最大值 {limit:g} m：更宽的间隔已不是田块之间的道路或沟渠，且邻近搜索的开销随间隔的平方增长。</translation>
     </message>
     <message>
-      <location filename="core/contiguity.py" line="704" />
+      <location filename="core/contiguity.py" line="711" />
       <source>Layer '{layer}': {count} multipart parcels of the analysed classes; each of their {parts} parts is a patch of its own (blocks, NP, metrics), with the parcel's areas in proportion to its ellipsoidal area: {labels}</source>
       <translation>图层“{layer}”：分析地类中有 {count} 个多部件图斑，其 {parts} 个部件各作为一个斑块（连片块、斑块数、各项指标），图斑面积按各部件椭球面积比例分摊：{labels}</translation>
     </message>
     <message>
-      <location filename="core/contiguity.py" line="843" />
+      <location filename="core/contiguity.py" line="850" />
       <source>Block {block}: parcels {labels} could not be dissolved and are missing from its polygon.</source>
       <translation>连片块 {block} 中图斑 {labels} 无法合并，连片块图形中缺少这一部分。</translation>
     </message>
     <message>
-      <location filename="core/contiguity.py" line="851" />
+      <location filename="core/contiguity.py" line="858" />
       <source>{n} group(s) of overlapping or unevenly noded parcels were dissolved with GEOS.</source>
       <translation>{n} 处相互重叠或节点不一致的图斑组已用 GEOS 合并。</translation>
     </message>
     <message>
-      <location filename="core/contiguity.py" line="864" />
+      <location filename="core/contiguity.py" line="871" />
       <source>{count} block polygon(s) were invalid for GEOS (boundaries overlapping by coordinate noise) and were dissolved with GEOS instead, pieces and holes under 0.01 m² dropped.</source>
       <translation>{count} 个连片块的多边形因坐标噪声（边界相互重叠）未通过 GEOS 有效性检查，已改用 GEOS 合并，并删除小于 0.01 m² 的碎块和孔洞。</translation>
     </message>
@@ -559,199 +559,209 @@
       <translation>{file} 地块 {parcel}：界址点数 {given} 与点行数 {found} 不符。</translation>
     </message>
     <message>
-      <location filename="core/derived.py" line="114" />
+      <location filename="core/derived.py" line="117" />
       <source>The project file '{file}' has no layer {layer}.</source>
       <translation>项目文件“{file}”缺少图层 {layer}。</translation>
     </message>
     <message>
-      <location filename="core/derived.py" line="402" />
+      <location filename="core/derived.py" line="236" />
+      <source>The plan pieces stored in the project were computed from other data or settings (a layer of the project was edited since, or UNCOVERED, REPAIR_GEOMETRY or the field mapping differ): the plan is computed again.</source>
+      <translation>项目中保存的规划叠加图斑是由其他数据或设置计算的（项目图层此后被修改过，或“未覆盖部分”、“修复无效几何”、字段映射不同）：重新计算规划叠加。</translation>
+    </message>
+    <message>
+      <location filename="core/derived.py" line="243" />
+      <source>The plan's {n} pieces are read from the project ({table}).</source>
+      <translation>规划叠加的 {n} 个图斑从项目文件读取（{table}）。</translation>
+    </message>
+    <message>
+      <location filename="core/derived.py" line="431" />
       <source>{layer}: {n} sliver(s) under 1 m² ({area:.2f} m² in all) are not drawn.</source>
       <translation>{layer}：{n} 个小于 1 m² 的碎片（合计 {area:.2f} m²）未绘出。</translation>
     </message>
     <message>
-      <location filename="core/derived.py" line="569" />
+      <location filename="core/derived.py" line="599" />
       <source>Project area</source>
       <translation>项目区</translation>
     </message>
     <message>
-      <location filename="core/derived.py" line="570" />
+      <location filename="core/derived.py" line="600" />
       <source>Sub-projects</source>
       <translation>子项目</translation>
     </message>
     <message>
-      <location filename="core/derived.py" line="571" />
+      <location filename="core/derived.py" line="601" />
       <source>New cultivated land</source>
       <translation>新增耕地</translation>
     </message>
     <message>
-      <location filename="core/derived.py" line="572" />
+      <location filename="core/derived.py" line="602" />
       <source>Reclaimed construction land</source>
       <translation>拆旧复垦区</translation>
     </message>
     <message>
-      <location filename="core/derived.py" line="573" />
+      <location filename="core/derived.py" line="603" />
       <source>New construction land</source>
       <translation>建新区</translation>
     </message>
     <message>
-      <location filename="core/derived.py" line="574" />
+      <location filename="core/derived.py" line="604" />
       <source>Permanent basic farmland moved out</source>
       <translation>永久基本农田调出</translation>
     </message>
     <message>
-      <location filename="core/derived.py" line="575" />
+      <location filename="core/derived.py" line="605" />
       <source>Permanent basic farmland moved in</source>
       <translation>永久基本农田调入</translation>
     </message>
     <message>
       <location filename="core/dltb.py" line="1013" />
+      <source>Layer '{layer}': {n} parcel(s) with an empty geometry: {parcels}. Complete their geometry or delete them, or run the data check.</source>
+      <translation>图层“{layer}”有 {n} 个图斑几何为空：{parcels}；请补全几何或删除这些图斑，或运行数据质检。</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="1128" />
       <source>Layer '{layer}': {n} parcel(s) with TBMJ − KCMJ ≠ TBDLMJ (difference {gap:.2f} m² in all); class areas are counted by TBDLMJ, field ridges by KCMJ, the total by TBMJ.</source>
       <translation>图层“{layer}”有 {n} 个图斑 TBMJ − KCMJ ≠ TBDLMJ（差值合计 {gap:.2f} m²）；地类面积按 TBDLMJ、田坎按 KCMJ 统计，总面积按 TBMJ。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="1021" />
+      <location filename="core/dltb.py" line="1136" />
       <source>{code} ({n} parcel(s), {area:.2f} m²)</source>
       <translation>{code}（{n} 个图斑，{area:.2f} m²）</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="1023" />
+      <location filename="core/dltb.py" line="1138" />
       <source>Layer '{layer}' has codes not in the land-survey code table, counted on rows of their own: {codes}.</source>
       <translation>图层“{layer}”有三调地类表之外的编码，单列统计：{codes}。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="1050" />
+      <location filename="core/dltb.py" line="1165" />
       <source>'{code}': {n} parcel(s), {area} m²{bsm}</source>
       <translation>“{code}” {n} 个图斑 {area} m²{bsm}</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="1051" />
+      <location filename="core/dltb.py" line="1166" />
       <source>(empty)</source>
       <translation>（空）</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="1055" />
+      <location filename="core/dltb.py" line="1170" />
       <source>and {n} more codes</source>
       <translation>另有 {n} 种编码</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="1056" />
+      <location filename="core/dltb.py" line="1171" />
       <source>Layer '{layer}', field {field}: {count} code(s) not in the land-survey code table ({parcels} parcels): {codes}. Correct them (is {field} the land-use code field?), or set UNKNOWN_CODES to 1 to report them as rows of their own.</source>
       <translation>图层“{layer}”字段 {field} 有 {count} 种三调地类表之外的编码（共 {parcels} 个图斑）：{codes}。请更正编码（{field} 是地类编码字段吗？），或将“未知编码”参数（UNKNOWN_CODES）设为 1，单列统计。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="121" />
+      <location filename="core/dltb.py" line="182" />
       <source>Layer '{layer}' has no coordinate reference system; set it to a CGCS2000 Gauss-Krüger projection (e.g. EPSG:4528).</source>
       <translation>图层“{layer}”没有坐标参考系；请设置为 CGCS2000 高斯-克吕格投影（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="125" />
+      <location filename="core/dltb.py" line="186" />
       <source>Layer '{layer}' is in a geographic coordinate system ({crs}); areas and overlays need projected coordinates: reproject it to CGCS2000 Gauss-Krüger first (e.g. EPSG:4528).</source>
       <translation>图层“{layer}”为地理坐标系（{crs}），面积与叠加分析需要投影坐标；请先投影到 CGCS2000 高斯-克吕格（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="214" />
+      <location filename="core/dltb.py" line="293" />
       <source>project area</source>
       <translation>项目区</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="216" />
+      <location filename="core/dltb.py" line="295" />
       <source>The project area layer '{layer}' has no polygons.</source>
       <translation>项目区图层“{layer}”没有面要素。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="468" />
+      <location filename="core/dltb.py" line="554" />
       <source>The project area is empty (layer '{layer}').</source>
       <translation>项目区为空（图层“{layer}”）。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="506" />
+      <location filename="core/dltb.py" line="593" />
       <source>Layer '{layer}', {parcel}</source>
       <translation>图层“{layer}”{parcel}</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="541" />
+      <location filename="core/dltb.py" line="632" />
       <source>The project area does not overlap layer '{layer}'.</source>
       <translation>项目区与图层“{layer}”没有重叠。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="565" />
+      <location filename="core/dltb.py" line="656" />
       <source>Layer '{layer}': {n} parcel(s) have no geometry and cannot be placed inside or outside the project area, so they are not counted: {parcels}.</source>
       <translation>图层“{layer}”有 {n} 个图斑没有几何，无法判断是否在项目区内，未计入：{parcels}。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="572" />
+      <location filename="core/dltb.py" line="663" />
       <source>{n} parcel(s) without TBMJ: their area is computed from the geometry by the land-survey ellipsoidal method.</source>
       <translation>{n} 个图斑无 TBMJ，面积按三调椭球面积公式由几何计算。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="641" />
+      <location filename="core/dltb.py" line="735" />
       <source>Layer '{layer}': {n} parcel(s) with {what}: {parcels}; used {used}.</source>
       <translation>图层“{layer}”有 {n} 个图斑{what}：{parcels}；已改用{used}。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="649" />
+      <location filename="core/dltb.py" line="743" />
       <source>a TBMJ that is not a number (NaN, inf)</source>
       <translation>TBMJ 不是数值（NaN、inf）</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="649" />
+      <location filename="core/dltb.py" line="743" />
       <source>the ellipsoidal area of the geometry</source>
       <translation>按几何计算的椭球面积</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="650" />
+      <location filename="core/dltb.py" line="744" />
       <source>a TBMJ of zero or less</source>
       <translation>TBMJ 小于或等于 0</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="654" />
+      <location filename="core/dltb.py" line="748" />
       <source>a KCXS outside [0, 1)</source>
       <translation>KCXS 不在 [0, 1) 之间</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="654" />
+      <location filename="core/dltb.py" line="748" />
       <source>no field-ridge (tiankan) coefficient</source>
       <translation>不计田坎系数</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="660" />
+      <location filename="core/dltb.py" line="754" />
       <source>a {field} that is negative, not a number or larger than TBMJ</source>
       <translation>{field} 为负、不是数值或大于 TBMJ</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="661" />
+      <location filename="core/dltb.py" line="755" />
       <source>KCMJ = round(TBMJ × KCXS, 2)</source>
       <translation>KCMJ = round(TBMJ × KCXS, 2)</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="661" />
+      <location filename="core/dltb.py" line="755" />
       <source>TBDLMJ = TBMJ − KCMJ</source>
       <translation>TBDLMJ = TBMJ − KCMJ</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="668" />
+      <location filename="core/dltb.py" line="762" />
       <source>a GDDB outside 1–15</source>
       <translation>GDDB 不在 1–15 之间</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="668" />
+      <location filename="core/dltb.py" line="762" />
       <source>no quality grade (left out of the means)</source>
       <translation>视为无等别（不参与平均等别）</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="706" />
+      <location filename="core/dltb.py" line="802" />
       <source>Layer '{layer}': {n} parcel(s) recorded more than once (the same polygon): {pairs}. They would be counted twice; delete the copies (the data check lists them).</source>
       <translation>图层“{layer}”有 {n} 组图斑重复录入（几何相同）：{pairs}。这些图斑会被重复统计；请删除重复的图斑（数据质检会列出）。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="711" />
+      <location filename="core/dltb.py" line="807" />
       <source>Layer '{layer}': {n} BSM(s) are used by several different parcels: {bsm}.</source>
       <translation>图层“{layer}”有 {n} 个标识码用于多个不同的图斑：{bsm}。</translation>
-    </message>
-    <message>
-      <location filename="core/dltb.py" line="908" />
-      <source>Layer '{layer}': {n} parcel(s) with an empty geometry: {parcels}. Complete their geometry or delete them, or run the data check.</source>
-      <translation>图层“{layer}”有 {n} 个图斑几何为空：{parcels}；请补全几何或删除这些图斑，或运行数据质检。</translation>
     </message>
     <message>
       <location filename="core/draft.py" line="256" />
@@ -1154,47 +1164,47 @@
       <translation>实施期限 {start}—{end} 共 {years} 年，超过 {most} 年。</translation>
     </message>
     <message>
-      <location filename="core/plan.py" line="181" />
+      <location filename="core/plan.py" line="185" />
       <source>The planned layer '{layer}' ({own}) was reprojected to the coordinate system of the current layer '{current}' ({crs}) before the overlay.</source>
       <translation>规划图层“{layer}”（{own}）已重投影到现状图层“{current}”的坐标系（{crs}）后叠加。</translation>
     </message>
     <message>
-      <location filename="core/plan.py" line="196" />
+      <location filename="core/plan.py" line="201" />
       <source>The planned layer '{layer}' has overlapping features: {features}; check its topology first.</source>
       <translation>规划图层“{layer}”有相互重叠的图斑：{features}；请先检查拓扑。</translation>
     </message>
     <message>
-      <location filename="core/plan.py" line="209" />
+      <location filename="core/plan.py" line="214" />
       <source>The overlay made {n} piece(s) under {limit:g} m² ({area:.2f} m² in all): coordinate noise of one boundary, dropped; the other pieces of their parcels carry their area.</source>
       <translation>叠加产生 {n} 个小于 {limit:g} m² 的碎片（合计 {area:.2f} m²），为同一界线的坐标误差，已舍弃；所在图斑的面积由其余部分承担。</translation>
     </message>
     <message>
-      <location filename="core/plan.py" line="229" />
+      <location filename="core/plan.py" line="234" />
       <source>The planned layer '{layer}' has overlapping features (over the current parcels {parcels}); check its topology first.</source>
       <translation>规划图层“{layer}”有相互重叠的图斑（落在现状图斑 {parcels} 上）；请先检查拓扑。</translation>
     </message>
     <message>
-      <location filename="core/plan.py" line="235" />
+      <location filename="core/plan.py" line="240" />
       <source>The planned layer '{layer}' does not cover {n} current parcel(s) ({area:.2f} m² in all): {parcels}. Complete the planned layer, or set UNCOVERED to 1 to keep them unchanged.</source>
       <translation>规划图层“{layer}”未覆盖现状图层的 {n} 个图斑（共 {area:.2f} m²）：{parcels}。请补全规划图层，或将“未覆盖部分”参数（UNCOVERED）设为 1（视为不变）。</translation>
     </message>
     <message>
-      <location filename="core/plan.py" line="240" />
+      <location filename="core/plan.py" line="245" />
       <source>The planned layer does not cover parts of {n} current parcel(s) ({area:.2f} m²); they are kept unchanged: {parcels}.</source>
       <translation>规划图层未覆盖 {n} 个现状图斑的部分（{area:.2f} m²），按不变处理：{parcels}。</translation>
     </message>
     <message>
-      <location filename="core/plan.py" line="269" />
+      <location filename="core/plan.py" line="274" />
       <source>{area:.2f} m² (by TBMJ) of the planned layer '{layer}' lie outside the current layer or the project area and are not counted.</source>
       <translation>规划图层“{layer}”有 {area:.2f} m²（按 TBMJ）在现状图层或项目区之外，未计入。</translation>
     </message>
     <message>
-      <location filename="core/plan.py" line="364" />
+      <location filename="core/plan.py" line="373" />
       <source>'{code}' ({parcels})</source>
       <translation>“{code}”（{parcels}）</translation>
     </message>
     <message>
-      <location filename="core/plan.py" line="366" />
+      <location filename="core/plan.py" line="375" />
       <source>Planned codes not in the land-survey code table: {items}. Correct the planned codes.</source>
       <translation>规划地类有三调地类表之外的编码：{items}。请更正规划地类编码。</translation>
     </message>
@@ -1334,7 +1344,12 @@
       <translation>图层“{layer}”中没有坐落单位代码（ZLDWDM）{codes}。</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="313" />
+      <location filename="core/project.py" line="488" />
+      <source>Cannot read {layer}.</source>
+      <translation>无法读取 {layer}。</translation>
+    </message>
+    <message>
+      <location filename="core/project.py" line="499" />
       <source>Cannot write {file}: {error}</source>
       <translation>无法写入 {file}：{error}</translation>
     </message>
@@ -2289,172 +2304,172 @@
       <translation>图层“{layer}”没有字段“{field}”（参数 {parameter}）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="187" />
+      <location filename="processing/algorithms/base.py" line="173" />
       <source>Cancelled.</source>
       <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="194" />
+      <location filename="processing/algorithms/base.py" line="180" />
       <source>Could not read or write a file: {error}</source>
       <translation>无法读写文件：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="200" />
+      <location filename="processing/algorithms/base.py" line="186" />
       <source>Internal error in {algorithm}: {error}. The details are in the QGIS log (Land consolidation); please report them.</source>
       <translation>{algorithm} 内部错误：{error}。详细信息见 QGIS 日志（Land consolidation）；请报告此问题。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="236" />
+      <location filename="processing/algorithms/base.py" line="222" />
       <source>The algorithm {id} is not installed.</source>
       <translation>算法 {id} 未安装。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="243" />
+      <location filename="processing/algorithms/base.py" line="229" />
       <source>{id} failed.</source>
       <translation>{id} 运行失败。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="291" />
+      <location filename="processing/algorithms/base.py" line="277" />
       <source>Project area (only the parcels inside it count)</source>
       <translation>项目区（只统计其范围内的图斑）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="297" />
+      <location filename="processing/algorithms/base.py" line="283" />
       <source>Optional boundary. Parcels cut by it are split; their TBMJ, KCMJ and TBDLMJ are kept in proportion to the ellipsoidal area inside.</source>
       <translation>可选边界。被边界切割的图斑将被分割，其 TBMJ、KCMJ、TBDLMJ 按边界内椭球面积所占比例分摊。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="308" />
+      <location filename="processing/algorithms/base.py" line="294" />
       <source>Repair invalid geometries (makeValid) instead of stopping</source>
       <translation>修复无效几何（makeValid），不中止运行</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="310" />
+      <location filename="processing/algorithms/base.py" line="296" />
       <source>By default a parcel with an invalid geometry stops the run with a message naming the layer and the parcel (BSM). When set, each is repaired with makeValid and the log lists what was repaired.</source>
       <translation>默认情况下，几何无效的图斑会中止运行，并提示图层名称和图斑（BSM）。勾选后，逐个按 makeValid 修复，日志列出修复了哪些图斑。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="324" />
+      <location filename="processing/algorithms/base.py" line="310" />
       <source>Land-use parcels (DLTB)</source>
       <translation>地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="328" />
+      <location filename="processing/algorithms/base.py" line="314" />
       <source>Land-use parcel layer (DLTB) of the third national land survey, in a projected CGCS2000 Gauss-Krüger CRS (e.g. EPSG:4528).</source>
       <translation>三调地类图斑（DLTB）图层，采用 CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="344" />
+      <location filename="processing/algorithms/base.py" line="330" />
       <source>Land-use code field (default: detected DLBM)</source>
       <translation>地类编码字段（默认：自动识别的 DLBM）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="348" />
+      <location filename="processing/algorithms/base.py" line="334" />
       <source>Field holding the land-survey code; leave empty to use DLBM.</source>
       <translation>存放三调地类编码的字段；留空则使用 DLBM。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="370" />
+      <location filename="processing/algorithms/base.py" line="356" />
       <source>Layer '{layer}' has no grouping field {field}.</source>
       <translation>图层“{layer}”没有分组字段 {field}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="429" />
+      <location filename="processing/algorithms/base.py" line="415" />
       <source>Current land-use parcels (DLTB)</source>
       <translation>现状地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="433" />
+      <location filename="processing/algorithms/base.py" line="419" />
       <source>Land-use parcels (DLTB) of the current state from the land survey, projected CGCS2000 Gauss-Krüger (e.g. EPSG:4528).</source>
       <translation>现状三调地类图斑（DLTB），CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="438" />
+      <location filename="processing/algorithms/base.py" line="424" />
       <source>Planned land-use parcels after consolidation</source>
       <translation>整治后规划地类图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="443" />
+      <location filename="processing/algorithms/base.py" line="429" />
       <source>The planned state as a layer with its own DLBM/TBMJ/KCMJ/TBDLMJ/GDDB; boundaries need not match the current layer (the two are overlaid). Give this or the planned-code field.</source>
       <translation>以图层表示的规划状态，自带 DLBM/TBMJ/KCMJ/TBDLMJ/GDDB 字段；图斑边界无需与现状图层一致（两者叠加分析）。本项与规划地类编码字段二选一。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="448" />
+      <location filename="processing/algorithms/base.py" line="434" />
       <source>…or planned-code field on the current DLTB</source>
       <translation>…或现状地类图斑上的规划地类编码字段</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="453" />
+      <location filename="processing/algorithms/base.py" line="439" />
       <source>Field of the current DLTB holding the planned DLBM; empty values mean unchanged.</source>
       <translation>现状地类图斑中存放规划地类编码（DLBM）的字段；值为空表示地类不变。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="457" />
+      <location filename="processing/algorithms/base.py" line="443" />
       <source>Planned field-ridge coefficient field (with the planned-code field)</source>
       <translation>规划田坎系数字段（与规划地类编码字段配合使用）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="458" />
+      <location filename="processing/algorithms/base.py" line="444" />
       <source>Planned KCXS per parcel; default: a parcel staying cultivated land keeps its KCXS, new cultivated land has none.</source>
       <translation>各图斑的规划田坎系数（KCXS）；默认：仍为耕地的图斑保持原 KCXS，新增耕地没有田坎系数。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="460" />
+      <location filename="processing/algorithms/base.py" line="446" />
       <source>Planned quality-grade field (with the planned-code field)</source>
       <translation>规划耕地等别字段（与规划地类编码字段配合使用）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="461" />
+      <location filename="processing/algorithms/base.py" line="447" />
       <source>Planned GDDB per parcel; default: the parcel's current GDDB.</source>
       <translation>各图斑的规划耕地等别（GDDB）；默认取图斑现状 GDDB。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="468" />
+      <location filename="processing/algorithms/base.py" line="454" />
       <source>Quality grade of new cultivated land that has none</source>
       <translation>无规划等别的新增耕地的等别</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="471" />
+      <location filename="processing/algorithms/base.py" line="457" />
       <source>One quality grade (GDDB, 1 best … 15 worst) for every piece of new cultivated land (not cultivated land now, planned as cultivated land) without a planned grade – reclaimed construction land and restored land have none of their own. Without it such land is left out of the mean grade and the quality rules are not checked, with the area said.</source>
       <translation>为所有没有规划等别的新增耕地（现状非耕地、规划为耕地）统一指定一个耕地等别（GDDB，1 等最好 … 15 等最差）——复垦的建设用地和恢复的土地本身没有等别。不指定时，这些土地不计入平均等别，质量类指标为“未核验”，并写明缺少等别的面积。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="479" />
+      <location filename="processing/algorithms/base.py" line="465" />
       <source>Parts of the current DLTB the planned layer does not cover</source>
       <translation>现状地类图斑中规划图层未覆盖的部分</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="480" />
+      <location filename="processing/algorithms/base.py" line="466" />
       <source>Stop with an error listing them</source>
       <translation>报错并列出</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="480" />
+      <location filename="processing/algorithms/base.py" line="466" />
       <source>Keep them unchanged (reported)</source>
       <translation>视为不变（并报告）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="484" />
+      <location filename="processing/algorithms/base.py" line="470" />
       <source>0 = error naming the parcels; 1 = treat them as unchanged and report the area.</source>
       <translation>0 = 报错并列出相关图斑；1 = 视为地类不变，并报告其面积。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="505" />
+      <location filename="processing/algorithms/base.py" line="497" />
       <source>Give either a planned layer (AFTER) or a planned-code field (AFTER_FIELD), not both or none.</source>
       <translation>请给出规划图层（AFTER）或规划地类字段（AFTER_FIELD）之一（不能都给，也不能都不给）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="511" />
+      <location filename="processing/algorithms/base.py" line="514" />
       <source>Reading the current DLTB…</source>
       <translation>正在读取现状地类图斑…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="519" />
+      <location filename="processing/algorithms/base.py" line="528" />
       <source>Overlaying the planned DLTB…</source>
       <translation>正在叠加规划地类图斑…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="540" />
+      <location filename="processing/algorithms/base.py" line="549" />
       <source>{area:.2f} m² of new cultivated land without a planned quality grade take the given grade {grade:g} (NEW_CULTIVATED_GRADE).</source>
       <translation>{area:.2f} m² 无规划等别的新增耕地按指定等别 {grade:g} 计（NEW_CULTIVATED_GRADE）。</translation>
     </message>
@@ -2472,6 +2487,209 @@
       <location filename="processing/algorithms/base.py" line="69" />
       <source>Tools</source>
       <translation>工具</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="111" />
+      <source>The land-use parcels (DLTB) of the county, or any part holding the areas, in a projected CGCS2000 Gauss-Krüger coordinate system.</source>
+      <translation>全县（或包含各项目区的部分）的三调地类图斑（DLTB），须为 CGCS2000 高斯-克吕格投影坐标系。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="118" />
+      <source>Project areas (one polygon each)</source>
+      <translation>项目区（每个项目区一个多边形）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="120" />
+      <source>One polygon per project area (several features with the same name are separate areas). Give this or TOWNSHIPS.</source>
+      <translation>每个项目区一个面（同名的多个要素是不同的项目区）。给出此项或 TOWNSHIPS。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="124" />
+      <source>Field naming the project areas</source>
+      <translation>项目区名称字段</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="126" />
+      <source>Names the workbooks and the summary rows; default the first of NAME, XMMC, XMQMC, MC, XMQDM, CODE, else the feature id.</source>
+      <translation>用于命名工作簿和汇总行；默认取 NAME、XMMC、XMQMC、MC、XMQDM、CODE 中第一个存在的字段，否则用要素编号。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="130" />
+      <source>…or townships (township codes, the first 9 digits of ZLDWDM, comma separated)</source>
+      <translation>……或乡镇（乡镇代码，即 ZLDWDM 前 9 位，用逗号分隔）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="132" />
+      <source>Each township's area is its parcels (ZLDWDM starting with the code), dissolved.</source>
+      <translation>每个乡镇的范围是其图斑（ZLDWDM 以该代码开头）融合而成。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="135" />
+      <source>Permanent basic farmland before the adjustment</source>
+      <translation>调整前永久基本农田</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="136" />
+      <source>YJJBNTTB before the adjustment; with PBF_AFTER it gives table 6 and the net gain of permanent basic farmland.</source>
+      <translation>调整前的永久基本农田（YJJBNTTB）；与 PBF_AFTER 一起生成表 6 和新增永久基本农田比例。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="138" />
+      <source>Permanent basic farmland after the adjustment</source>
+      <translation>调整后永久基本农田</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="139" />
+      <source>YJJBNTTB after the adjustment.</source>
+      <translation>调整后的永久基本农田图斑（YJJBNTTB）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="140" />
+      <source>Optional; those meeting an area count for it.</source>
+      <translation>可选；与项目区相交的子项目计入该项目区。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="141" />
+      <source>Ecological protection red line</source>
+      <translation>生态保护红线</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="142" />
+      <source>Optional: the constraint rules of the compliance table.</source>
+      <translation>可选：用于指标核验表中的约束规则。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="147" />
+      <source>First year of implementation</source>
+      <translation>实施开始年度</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="148" />
+      <source>Last year of implementation</source>
+      <translation>实施结束年度</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="151" />
+      <source>Calendar year; the period counts both ends (2026–2028 is 3 years).</source>
+      <translation>公历年份；实施期限含起止年度（2026–2028 为 3 年）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="153" />
+      <source>Area unit</source>
+      <translation>面积单位</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="156" />
+      <source>0 = hectares, 1 = mu, 2 = both.</source>
+      <translation>0 = 公顷，1 = 亩，2 = 公顷和亩。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="160" />
+      <source>Folder for the workbooks</source>
+      <translation>工作簿文件夹</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="161" />
+      <source>One workbook per area, &lt;area name&gt;.xlsx (characters a file name may not hold become _).</source>
+      <translation>每个项目区一个工作簿，&lt;项目区名称&gt;.xlsx（文件名中不允许的字符替换为 _）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="164" />
+      <source>Summary (one row per area)</source>
+      <translation>汇总表（每个项目区一行）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="165" />
+      <source>Areas</source>
+      <translation>项目区数</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="166" />
+      <source>Areas that failed</source>
+      <translation>出错的项目区数</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="177" />
+      <source>Give the plan: a planned layer (AFTER) or a planned-code field (AFTER_FIELD).</source>
+      <translation>请给出规划：规划图层（AFTER）或规划地类字段（AFTER_FIELD）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="182" />
+      <source>{n} project area(s).</source>
+      <translation>{n} 个项目区。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="185" />
+      <source>Reading the layers once…</source>
+      <translation>读取各图层（仅一次）…</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="203" />
+      <source>[{k}/{n}] {name}</source>
+      <translation>[{k}/{n}] {name}</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="207" />
+      <source>The area has no polygon (a township code no parcel's ZLDWDM starts with, or an empty feature).</source>
+      <translation>该项目区没有面（没有图斑的 ZLDWDM 以该乡镇代码开头，或要素为空）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="217" />
+      <source>{name}: {error}</source>
+      <translation>{name}：{error}</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="237" />
+      <source>Give either PROJECT_AREAS or TOWNSHIPS, not both or none.</source>
+      <translation>请给出 PROJECT_AREAS 或 TOWNSHIPS 之一，不能两者都给或都不给。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="255" />
+      <source>Area {id}</source>
+      <translation>项目区 {id}</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="259" />
+      <source>Layer '{layer}' has no ZLDWDM field: townships cannot be found.</source>
+      <translation>图层“{layer}”没有 ZLDWDM 字段：无法确定乡镇。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="270" />
+      <source>No parcel of the DLTB lies in the area: is it outside the county?</source>
+      <translation>项目区内没有任何地类图斑：项目区是否在县域之外？</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="299" />
+      <source>No table could be written: every chosen table lacks its inputs.</source>
+      <translation>无法输出任何表格：所选表格均缺少输入数据。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="303" />
+      <source>Could not write {path}: {error}</source>
+      <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="305" />
+      <source>{path}: {n} sheets</source>
+      <translation>{path}：{n} 个工作表</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="89" />
+      <source>Batch scheme</source>
+      <translation>批量核算</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/batchscheme.py" line="94" />
+      <source>Computes the scheme of many project areas of one county in one run: for each area one workbook in OUTPUT_FOLDER, named after the area, with the tables of 'Export scheme tables', and one row of OUTPUT_SUMMARY: the new cultivated land (ADDED_CULTIVATED_M2, and ADDED_RATE, % of the original cultivated land), the net gain of permanent basic farmland (PBF_ADDED_RATIO, %), the change of construction land, the blocks of at least 100 mu before and after, the compliance verdict (rules passed / failed / not checked) and ERROR, empty when the area ran.
+
+The areas are the polygons of PROJECT_AREAS (one per feature, named by NAME_FIELD), or the townships listed in TOWNSHIPS (9-digit codes, comma separated): a township's area is its parcels, those whose ZLDWDM starts with the code.
+
+Each layer is read once, not once per area: the features meeting an area are copied from memory. An area that fails (no parcels in it, a plan that does not cover it …) is reported in its row and the others go on; cancelling stops after the area running.</source>
+      <translation>一次核算一个县的多个项目区：每个项目区在 OUTPUT_FOLDER 中生成一个以项目区命名的工作簿，含“导出方案表格”的各表；OUTPUT_SUMMARY 中每个项目区一行：新增耕地（ADDED_CULTIVATED_M2，以及 ADDED_RATE，占原有耕地的 %）、新增永久基本农田比例（PBF_ADDED_RATIO，%）、建设用地变化、整治前后百亩方个数、指标核验结论（通过 / 未通过 / 未核验的规则数）和 ERROR（该项目区运行成功时为空）。
+
+项目区为 PROJECT_AREAS 的多边形（每个要素一个，按 NAME_FIELD 命名），或 TOWNSHIPS 中列出的乡镇（9 位代码，用逗号分隔）：乡镇范围即 ZLDWDM 以该代码开头的图斑。
+
+每个图层只读取一次，而不是每个项目区读一次：与项目区相交的要素从内存中复制。某个项目区失败（区内没有图斑、规划未覆盖等）时，在其所在行说明原因，其余项目区继续；取消时在当前项目区完成后停止。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/checkdata.py" line="105" />
@@ -2528,22 +2746,32 @@ OUTPUT 列出全部问题（BSM、FID、CHECK、CHECK_NAME、MESSAGE、AREA_M2�
       <translation>有问题的图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="107" />
+      <location filename="processing/algorithms/compliance.py" line="100" />
+      <source>Largest allowed construction land on permanent basic farmland (m²)</source>
+      <translation>建设用地占用永久基本农田的允许面积上限（m²）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="102" />
+      <source>County mean quality grade (new cultivated land must not be poorer)</source>
+      <translation>县域耕地平均等别（新增耕地不得低于）</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="114" />
       <source>Threshold of the compliance table; without it the rule is not checked.</source>
       <translation>指标核验表的控制值；不给出时该指标为“未核验”。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="109" />
+      <location filename="processing/algorithms/compliance.py" line="116" />
       <source>Threshold of the compliance table (policy default: {value}).</source>
       <translation>指标核验表的阈值（政策默认值：{value}）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="176" />
+      <location filename="processing/algorithms/compliance.py" line="183" />
       <source>Compliance check</source>
       <translation>指标核验</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="182" />
+      <location filename="processing/algorithms/compliance.py" line="189" />
       <source>Checks the plan against the policy rules, one row each: new cultivated land ≥ 5 % of the original cultivated land; new permanent basic farmland ≥ 5 % of the adjusted area (needs the permanent basic farmland layers before and after); mean quality grade of the cultivated land not worse; in/out balance of cultivated land in area and quality; construction land not increased; new construction ≤ reclaimed construction land; implementation period ≤ 3 years (from START_YEAR/END_YEAR, else the sub-projects' years); one township (the first 9 digits of ZLDWDM).
 
 Every threshold is a parameter with the policy default; the table's THRESHOLD column shows the value used. PASSED is 1/0, or empty when a rule could not be checked (its NOTE says why). OUTPUT_PARCELS holds the parcels behind each failure: cultivated land lost (new cultivated land), cultivated land planned worse than the original mean grade (quality), cultivated land out (balance), new construction (construction land, linkage), parcels of other townships, permanent basic farmland moved out.</source>
@@ -2552,7 +2780,7 @@ Every threshold is a parameter with the policy default; the table's THRESHOLD co
 各项阈值均为参数，默认取政策规定值；表中 THRESHOLD 列为实际采用的值。PASSED 为 1/0，规则无法核验时为空（原因见 NOTE）。OUTPUT_PARCELS 为各未通过项涉及的图斑：减少的耕地（新增耕地）、规划等别劣于原耕地平均等别的耕地（质量）、耕地出（进出平衡）、建新（建设用地、增减挂钩）、其他乡镇的图斑、永久基本农田调出。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="194" />
+      <location filename="processing/algorithms/compliance.py" line="201" />
       <source>The reviewer's further checks: new cultivated land not inside the ecological protection red line (RED_LINE) and not on slopes over 25° (SLOPE raster or DEM, else GDPDJB grade 5); planned new construction land not inside the red line and no planned construction land on permanent basic farmland (before or after); permanent basic farmland moved out ≤ 5 % of the original (PBF_ADJUST_SHARE) and the farmland moved in not steeper than the farmland moved out by area-weighted GDPDJB (PBF_IN_SLOPE); the area-weighted quality grade of the new cultivated land (ADDED_QUALITY) not poorer than the county mean (COUNTY_MEAN_GRADE; not checked without it). The conflict parts stand behind the constraint rules.
 
 Cultivated land without a quality grade is never left out silently: while any planned (or current) cultivated land has none, the quality rules are not checked and say how much area lacks it. NEW_CULTIVATED_GRADE gives one grade to all new cultivated land without a planned one.
@@ -2563,187 +2791,172 @@ The table's RULE_NAME, VERDICT and NOTE are in Chinese, as in the scheme's offic
 缺少等别的耕地不会被悄悄剔除：只要有规划（或现状）耕地没有等别，质量类指标即为“未核验”，并写明缺少等别的面积。NEW_CULTIVATED_GRADE 为所有无规划等别的新增耕地统一指定一个等别。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="211" />
-      <source>Permanent basic farmland before the adjustment</source>
-      <translation>调整前永久基本农田</translation>
+      <location filename="processing/algorithms/compliance.py" line="218" />
+      <source>Project GeoPackage</source>
+      <translation>项目 GeoPackage</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="212" />
-      <source>Permanent basic farmland after the adjustment</source>
-      <translation>调整后永久基本农田</translation>
+      <location filename="processing/algorithms/compliance.py" line="220" />
+      <source>A project GeoPackage written by 'Create project': its layers and years are used unless given below, and the plan pieces stored in it are read instead of overlaying the plan again.</source>
+      <translation>由“项目设置”生成的项目 GeoPackage：除下面另行给出的以外，使用其中的图层和年度；并直接读取其中保存的规划叠加图斑，不再重新叠加。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="217" />
+      <location filename="processing/algorithms/compliance.py" line="232" />
       <source>YJJBNTTB layer before the adjustment.</source>
       <translation>调整前的永久基本农田图斑（YJJBNTTB）图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="218" />
+      <location filename="processing/algorithms/compliance.py" line="233" />
       <source>YJJBNTTB layer after the adjustment.</source>
       <translation>调整后的永久基本农田图斑（YJJBNTTB）图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="219" />
+      <location filename="processing/algorithms/compliance.py" line="234" />
       <source>Sub-projects; their year field (SSND) gives the period when START_YEAR/END_YEAR are not given.</source>
       <translation>子项目图层；未给出 START_YEAR/END_YEAR 时，以其实施年度字段（SSND）确定实施期限。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="222" />
-      <source>First year of implementation</source>
-      <translation>实施开始年度</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/compliance.py" line="223" />
-      <source>Last year of implementation</source>
-      <translation>实施结束年度</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/compliance.py" line="226" />
-      <source>Calendar year; the period counts both ends (2026–2028 is 3 years).</source>
-      <translation>公历年份；实施期限含起止年度（2026–2028 为 3 年）。</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/compliance.py" line="230" />
+      <location filename="processing/algorithms/compliance.py" line="245" />
       <source>Compliance table</source>
       <translation>指标核验表</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="233" />
+      <location filename="processing/algorithms/compliance.py" line="248" />
       <source>Parcels behind failures</source>
       <translation>未通过项涉及的图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="236" />
+      <location filename="processing/algorithms/compliance.py" line="251" />
       <source>Rules failed</source>
       <translation>未通过规则数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="237" />
+      <location filename="processing/algorithms/compliance.py" line="252" />
       <source>Rules passed</source>
       <translation>通过规则数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="238" />
+      <location filename="processing/algorithms/compliance.py" line="253" />
       <source>Rules not checked</source>
       <translation>未核验规则数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="239" />
+      <location filename="processing/algorithms/compliance.py" line="254" />
       <source>Mean quality grade of the new cultivated land</source>
       <translation>新增耕地平均等别</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="240" />
+      <location filename="processing/algorithms/compliance.py" line="255" />
       <source>New cultivated land without a quality grade (m²)</source>
       <translation>无等别的新增耕地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="255" />
+      <location filename="processing/algorithms/compliance.py" line="272" />
       <source>{rule}: {verdict}; value {value}, threshold {threshold}.</source>
       <translation>{rule}：{verdict}；数值 {value}，阈值 {threshold}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="267" />
+      <location filename="processing/algorithms/compliance.py" line="284" />
       <source>{failed} rule(s) failed, {passed} passed, {unchecked} not checked; the NOTE column of the compliance table says why.</source>
       <translation>{failed} 条规则不通过，{passed} 条通过，{unchecked} 条未核验；原因见指标核验表的 NOTE 列。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="70" />
+      <location filename="processing/algorithms/compliance.py" line="308" />
+      <source>Project: {path}</source>
+      <translation>项目：{path}</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="310" />
+      <source>Give a project GeoPackage (PROJECT) or the current DLTB layer (DLTB).</source>
+      <translation>请给出项目 GeoPackage（PROJECT）或现状地类图斑图层（DLTB）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/compliance.py" line="77" />
       <source>Minimum new cultivated land rate (% of the original cultivated land)</source>
       <translation>新增耕地率下限（占原耕地的 %）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="73" />
+      <location filename="processing/algorithms/compliance.py" line="80" />
       <source>Minimum net gain of permanent basic farmland (% of the adjusted area)</source>
       <translation>新增永久基本农田比例下限（占调整面积的 %）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="74" />
+      <location filename="processing/algorithms/compliance.py" line="81" />
       <source>Largest allowed rise of the mean quality grade (grades)</source>
       <translation>耕地平均等别允许升高的最大值（等）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="77" />
+      <location filename="processing/algorithms/compliance.py" line="84" />
       <source>Largest allowed increase of construction land (m²)</source>
       <translation>建设用地允许增加的最大面积（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="78" />
+      <location filename="processing/algorithms/compliance.py" line="85" />
       <source>Longest implementation period (years)</source>
       <translation>最长实施期限（年）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="79" />
+      <location filename="processing/algorithms/compliance.py" line="86" />
       <source>Most townships in one project</source>
       <translation>单个项目最多涉及的乡镇数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="81" />
+      <location filename="processing/algorithms/compliance.py" line="88" />
       <source>Largest allowed new cultivated land inside the red line (m²)</source>
       <translation>生态保护红线内新增耕地的允许面积上限（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="83" />
+      <location filename="processing/algorithms/compliance.py" line="90" />
       <source>Largest allowed new cultivated land on steep slopes (m²)</source>
       <translation>陡坡上新增耕地的允许面积上限（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="84" />
+      <location filename="processing/algorithms/compliance.py" line="91" />
       <source>Steepest slope allowed for new cultivated land (degrees)</source>
       <translation>新增耕地允许的最大坡度（度）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="86" />
+      <location filename="processing/algorithms/compliance.py" line="93" />
       <source>Largest share of permanent basic farmland moved out (% of the original)</source>
       <translation>永久基本农田调出比例上限（占原永久基本农田的 %）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="88" />
+      <location filename="processing/algorithms/compliance.py" line="95" />
       <source>Largest allowed rise of the mean slope grade, farmland moved in over farmland moved out (grades)</source>
       <translation>调入平均坡度级别高于调出的允许值（级）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="91" />
+      <location filename="processing/algorithms/compliance.py" line="98" />
       <source>Largest allowed new construction land inside the red line (m²)</source>
       <translation>生态保护红线内新增建设用地的允许面积上限（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/compliance.py" line="93" />
-      <source>Largest allowed construction land on permanent basic farmland (m²)</source>
-      <translation>建设用地占用永久基本农田的允许面积上限（m²）</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/compliance.py" line="95" />
-      <source>County mean quality grade (new cultivated land must not be poorer)</source>
-      <translation>县域耕地平均等别（新增耕地不得低于）</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/conflicts.py" line="126" />
+      <location filename="processing/algorithms/conflicts.py" line="127" />
       <source>Give a slope raster (SLOPE) or a DEM (DEM), not both.</source>
       <translation>请给出坡度栅格（SLOPE）或 DEM（DEM）之一，不要同时给出。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="130" />
+      <location filename="processing/algorithms/conflicts.py" line="131" />
       <source>The raster '{name}' is not a file GDAL can read (provider {provider}).</source>
       <translation>栅格“{name}”不是 GDAL 可读取的文件（数据提供者 {provider}）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="153" />
+      <location filename="processing/algorithms/conflicts.py" line="154" />
       <source>No slope raster or DEM, and no GDPDJB on the new cultivated land: its slope is not checked.</source>
       <translation>没有坡度栅格或 DEM，新增耕地也没有耕地坡度级别（GDPDJB）：不核验新增耕地的坡度。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="157" />
+      <location filename="processing/algorithms/conflicts.py" line="158" />
       <source>{area:.2f} m² of new cultivated land have neither raster cells nor a GDPDJB: their slope is unknown.</source>
       <translation>{area:.2f} m² 新增耕地既无栅格像元也无耕地坡度级别（GDPDJB），坡度未知。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="169" />
+      <location filename="processing/algorithms/conflicts.py" line="170" />
       <source>Constraint conflicts</source>
       <translation>约束冲突</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="175" />
+      <location filename="processing/algorithms/conflicts.py" line="176" />
       <source>Checks the plan (the overlay of the current and the planned DLTB, as the other algorithms build it) against the constraints, piece by piece, and lists each conflicting piece with its rule, the BSM of the current parcel, the current and planned code and its area:
 • NO_BUILD_IN_RED_LINE – planned construction land inside the ecological protection red line that is not construction land now;
 • NO_BUILD_ON_PBF – planned construction land on permanent basic farmland, before or after the adjustment;
@@ -2768,54 +2981,49 @@ Each constraint is optional; a rule without its constraint is not checked (the c
 各约束条件均可选；未提供约束条件的规则不核验（指标核验表为“未核验”）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="201" />
+      <location filename="processing/algorithms/conflicts.py" line="202" />
       <source>Leave out conflict parts smaller than (m²)</source>
       <translation>剔除小于此面积的冲突部分（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="204" />
+      <location filename="processing/algorithms/conflicts.py" line="205" />
       <source>Parts of a piece inside a constraint smaller than this (ellipsoidal m²) come from boundaries drawn apart in the two layers; they are counted in the log.</source>
       <translation>叠加块位于约束范围内、小于此面积（椭球面积 m²）的部分来自两个图层界线不一致，剔除并在日志中计数。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="208" />
+      <location filename="processing/algorithms/conflicts.py" line="209" />
       <source>Conflicting pieces</source>
       <translation>冲突图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="209" />
+      <location filename="processing/algorithms/conflicts.py" line="210" />
       <source>New construction land inside the red line (m²)</source>
       <translation>生态保护红线内的新增建设用地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="210" />
+      <location filename="processing/algorithms/conflicts.py" line="211" />
       <source>Planned construction land on permanent basic farmland (m²)</source>
       <translation>占用永久基本农田的规划建设用地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="211" />
+      <location filename="processing/algorithms/conflicts.py" line="212" />
       <source>New cultivated land inside the red line (m²)</source>
       <translation>生态保护红线内的新增耕地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="212" />
+      <location filename="processing/algorithms/conflicts.py" line="213" />
       <source>New cultivated land on steep slopes (m²)</source>
       <translation>陡坡上的新增耕地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="242" />
+      <location filename="processing/algorithms/conflicts.py" line="243" />
       <source>{rule}: {n} piece(s), {area:.2f} m²</source>
       <translation>{rule}：{n} 处，{area:.2f} m²</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="245" />
+      <location filename="processing/algorithms/conflicts.py" line="246" />
       <source>{rule}: not checked (its constraint was not given)</source>
       <translation>{rule}：未核验（未提供相应约束图层）</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/conflicts.py" line="55" />
-      <source>Ecological protection red line</source>
-      <translation>生态保护红线</translation>
     </message>
     <message>
       <location filename="processing/algorithms/conflicts.py" line="56" />
@@ -2936,7 +3144,7 @@ With a sub-project layer, OUTPUT has one row per sub-project (the part of each c
       <translation>增减挂钩台账</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/constructionland.py" line="81" />
+      <location filename="processing/algorithms/constructionland.py" line="83" />
       <source>Construction land {before:.2f} m² before, {after:.2f} m² after; reclaimed {reclaimed:.2f} m², new construction {new:.2f} m², surplus {surplus:.2f} m².</source>
       <translation>建设用地整治前 {before:.2f} m²，整治后 {after:.2f} m²；拆旧复垦 {reclaimed:.2f} m²，建新 {new:.2f} m²，节余 {surplus:.2f} m²。</translation>
     </message>
@@ -3067,22 +3275,22 @@ With AFTER (the planned DLTB) or AFTER_FIELD (a planned-code field), the same an
       <translation>无 ZLDWDM 字段：仅统计整个范围的指标。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="409" />
+      <location filename="processing/algorithms/contiguity.py" line="411" />
       <source>Before → after:</source>
       <translation>整治前 → 整治后：</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="414" />
+      <location filename="processing/algorithms/contiguity.py" line="416" />
       <source>  {n} new block(s) of at least 100 mu</source>
       <translation>  新增 {n} 个百亩方</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="419" />
+      <location filename="processing/algorithms/contiguity.py" line="421" />
       <source>{np} parcels, {ca:.2f} m² ({mu:.2f} mu) in {blocks} blocks; ≥ 100 mu: {b100}, ≥ 500 mu: {b500}, ≥ 1 000 mu: {b1000}; largest block {largest:.2f} mu; {share:.2f} % of the area in blocks of at least 100 mu.</source>
       <translation>{np} 个图斑，{ca:.2f} m²（{mu:.2f} 亩），共 {blocks} 个连片块；百亩方 {b100} 个，五百亩方 {b500} 个，千亩方 {b1000} 个；最大连片 {largest:.2f} 亩；百亩方以上面积占 {share:.2f} %。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="430" />
+      <location filename="processing/algorithms/contiguity.py" line="432" />
       <source>Connectors: {used} narrow enough to join, {wide} wider than MAX_GAP; {corner} corner-only contacts not joined; {rejected} narrow gaps refused (something other than a connector in them). Run time {t:.1f} s.</source>
       <translation>连接地物：{used} 处宽度满足连接条件，{wide} 处宽于 MAX_GAP；{corner} 处仅角点相接，未连接；{rejected} 处窄间隔未予连接（其中含有连接地物以外的地物）。运行时间 {t:.1f} s。</translation>
     </message>
@@ -3183,176 +3391,196 @@ With AFTER (the planned DLTB) or AFTER_FIELD (a planned-code field), the same an
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="100" />
+      <source>Township</source>
+      <translation>乡镇</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/createproject.py" line="100" />
+      <source>Name of the township; default from ZLDWDM.</source>
+      <translation>乡镇名称；默认依据 ZLDWDM 确定。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/createproject.py" line="101" />
       <source>Responsible unit</source>
       <translation>实施主体</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="100" />
+      <location filename="processing/algorithms/createproject.py" line="101" />
       <source>e.g. the township government.</source>
       <translation>如：乡镇人民政府。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="101" />
+      <location filename="processing/algorithms/createproject.py" line="102" />
       <source>Prepared by</source>
       <translation>编制单位</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="102" />
+      <location filename="processing/algorithms/createproject.py" line="103" />
       <source>The unit that prepares the scheme; shown on every table and map.</source>
       <translation>编制实施方案的单位；显示在每张表格和图件上。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="103" />
+      <location filename="processing/algorithms/createproject.py" line="104" />
       <source>Date of preparation</source>
       <translation>编制日期</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="104" />
+      <location filename="processing/algorithms/createproject.py" line="105" />
       <source>e.g. 2026-11-29; default: the day the project is written.</source>
       <translation>如 2026-11-29；默认为生成项目文件的当天。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="108" />
+      <location filename="processing/algorithms/createproject.py" line="109" />
       <source>First year</source>
       <translation>开始年度</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="108" />
+      <location filename="processing/algorithms/createproject.py" line="109" />
       <source>Last year</source>
       <translation>结束年度</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="111" />
+      <location filename="processing/algorithms/createproject.py" line="112" />
       <source>Calendar year; both ends count.</source>
       <translation>公历年份；含起止年度。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="113" />
+      <location filename="processing/algorithms/createproject.py" line="114" />
       <source>Longest period (years)</source>
       <translation>最长实施期限（年）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="117" />
+      <location filename="processing/algorithms/createproject.py" line="118" />
       <source>Policy default: 3 years (Wuxi implementation opinion §3(3)).</source>
       <translation>政策默认值：3 年（无锡实施意见 §三(三)）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="125" />
+      <location filename="processing/algorithms/createproject.py" line="126" />
       <source>Urban development boundary</source>
       <translation>城镇开发边界</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="130" />
+      <location filename="processing/algorithms/createproject.py" line="131" />
       <source>Optional; copied into the project where it meets the boundary.</source>
       <translation>可选；与项目区边界相交的要素将复制到项目文件中。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="132" />
+      <location filename="processing/algorithms/createproject.py" line="133" />
       <source>Later surveys (annual change-survey DLTB)</source>
       <translation>年度变更调查地类图斑（可多个）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="134" />
+      <location filename="processing/algorithms/createproject.py" line="135" />
       <source>Optional; for implementation monitoring. Each is copied where it meets the boundary, as DLTB_&lt;year&gt; (the year from the layer name).</source>
       <translation>可选，用于实施监管。每个图层与项目区相交的部分复制为 DLTB_&lt;年份&gt;（年份取自图层名称）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="138" />
+      <location filename="processing/algorithms/createproject.py" line="139" />
       <source>…or planned-code field on the DLTB</source>
       <translation>…或地类图斑上的规划地类编码字段</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="140" />
+      <location filename="processing/algorithms/createproject.py" line="141" />
       <source>Field holding the planned DLBM, instead of a layer.</source>
       <translation>存放规划地类编码（DLBM）的字段，可代替规划图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="144" />
+      <location filename="processing/algorithms/createproject.py" line="145" />
       <source>Planned KCXS per parcel (e.g. GHKCXS of a drafted plan); the indicators and the workbook read the plan with it.</source>
       <translation>各图斑的规划田坎系数（如方案草案的 GHKCXS）；各项指标和方案表格按它读取规划。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="147" />
+      <location filename="processing/algorithms/createproject.py" line="148" />
       <source>Field mapping (JSON role → field)</source>
       <translation>字段映射（JSON，角色 → 字段）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="150" />
+      <location filename="processing/algorithms/createproject.py" line="151" />
       <source>e.g. {"code": "DLBM2", "tbmj": "MJ"}; roles not given are detected.</source>
       <translation>如 {"code": "DLBM2", "tbmj": "MJ"}；未给出的角色将自动识别。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="154" />
-      <source>Project GeoPackage</source>
-      <translation>项目 GeoPackage</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/createproject.py" line="154" />
+      <location filename="processing/algorithms/createproject.py" line="155" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="155" />
+      <location filename="processing/algorithms/createproject.py" line="156" />
       <source>Townships in the project area</source>
       <translation>项目区涉及乡镇数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="156" />
+      <location filename="processing/algorithms/createproject.py" line="157" />
       <source>DLTB parcels copied</source>
       <translation>复制的地类图斑数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="157" />
+      <location filename="processing/algorithms/createproject.py" line="158" />
       <source>Township codes</source>
       <translation>乡镇代码</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="175" />
+      <location filename="processing/algorithms/createproject.py" line="176" />
       <source>The project needs a name.</source>
       <translation>请填写项目名称。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="177" />
+      <location filename="processing/algorithms/createproject.py" line="178" />
       <source>A planned field-ridge coefficient field (AFTER_KCXS_FIELD) needs the planned-code field (AFTER_FIELD).</source>
       <translation>规划田坎系数字段（AFTER_KCXS_FIELD）须与规划地类编码字段（AFTER_FIELD）一起给出。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="187" />
+      <location filename="processing/algorithms/createproject.py" line="188" />
       <source>Give a project area layer (PROJECT_AREA) or villages (VILLAGES), not both.</source>
       <translation>请只给出项目区图层（PROJECT_AREA）或村庄（VILLAGES）之一。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="196" />
+      <location filename="processing/algorithms/createproject.py" line="197" />
       <source>Give a project area layer (PROJECT_AREA) or villages (VILLAGES).</source>
       <translation>请给出项目区图层（PROJECT_AREA）或村庄（VILLAGES）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="201" />
+      <location filename="processing/algorithms/createproject.py" line="203" />
       <source>The project area does not overlap the layer '{layer}'. Check that the project area is a boundary layer and both are in the right coordinate system.</source>
       <translation>项目区与图层“{layer}”没有重叠。请检查项目区是否为边界图层，以及两者的坐标系是否正确。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="206" />
+      <location filename="processing/algorithms/createproject.py" line="208" />
       <source>The project area spans {n} townships ({codes}); the policy's unit is one township.</source>
       <translation>项目区跨 {n} 个乡镇（{codes}）；按政策，项目以一个乡镇为实施单元。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="246" />
+      <location filename="processing/algorithms/createproject.py" line="248" />
       <source>Writing {path}…</source>
       <translation>正在写入 {path}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="250" />
+      <location filename="processing/algorithms/createproject.py" line="253" />
+      <source>Overlaying the plan once for the project…</source>
+      <translation>为项目计算一次规划叠加…</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/createproject.py" line="261" />
+      <source>The plan could not be computed, so none is stored in the project: {error}</source>
+      <translation>无法计算规划叠加，项目中未保存规划图斑：{error}</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/createproject.py" line="265" />
+      <source>{n} plan pieces stored in the project ({table}).</source>
+      <translation>已在项目中保存 {n} 个规划叠加图斑（{table}）。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/createproject.py" line="272" />
       <source>Layer {layer}: {n} feature(s) written.</source>
       <translation>图层 {layer}：写入 {n} 个要素。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="66" />
+      <location filename="processing/algorithms/createproject.py" line="67" />
       <source>Create project</source>
       <translation>项目设置</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="71" />
+      <location filename="processing/algorithms/createproject.py" line="72" />
       <source>Writes one self-contained project GeoPackage: the project boundary (XMQ), copies of the DLTB parcels that intersect it (whole parcels, attributes unchanged) and of the optional layers (planned DLTB, permanent basic farmland before/after, sub-projects, ecological red line, urban development boundary), and a settings table (lc_settings) with the project facts, the field mapping and the planned-code field. The project wizard runs this algorithm; exportscheme and the wizard read the file back.
 
 The boundary is the PROJECT_AREA layer (its features dissolved; use 'selected features only' for a part) or the villages listed in VILLAGES (ZLDWDM codes, comma separated), whose DLTB parcels are dissolved. A project spanning more than one township (first 9 digits of ZLDWDM) is reported as a warning: the policy's unit is one township. The period counts both ends (2026–2028 = 3 years) and may not exceed MAX_YEARS.</source>
@@ -3361,59 +3589,49 @@ The boundary is the PROJECT_AREA layer (its features dissolved; use 'selected fe
 项目区边界取自 PROJECT_AREA 图层（其要素融合为一；如只用其中一部分，请勾选“仅选中的要素”），或取自 VILLAGES 中列出的村（ZLDWDM 代码，以逗号分隔），由这些村的地类图斑融合而成。项目跨多个乡镇（ZLDWDM 前 9 位）时给出警告：按政策，项目以一个乡镇为实施单元。实施期限含起止年度（2026–2028 = 3 年），且不得超过 MAX_YEARS。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="87" />
+      <location filename="processing/algorithms/createproject.py" line="88" />
       <source>Land-use parcels (DLTB) of the land survey, projected CGCS2000 Gauss-Krüger.</source>
       <translation>三调地类图斑（DLTB），CGCS2000 高斯-克吕格投影。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="90" />
+      <location filename="processing/algorithms/createproject.py" line="91" />
       <source>Project area polygons</source>
       <translation>项目区范围面</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="91" />
+      <location filename="processing/algorithms/createproject.py" line="92" />
       <source>Boundary polygons; or give VILLAGES instead.</source>
       <translation>项目区边界面；也可改为给出 VILLAGES。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="93" />
+      <location filename="processing/algorithms/createproject.py" line="94" />
       <source>…or villages (ZLDWDM codes, comma separated)</source>
       <translation>…或村（ZLDWDM 代码，以逗号分隔）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="94" />
+      <location filename="processing/algorithms/createproject.py" line="95" />
       <source>Their DLTB parcels are dissolved into the boundary.</source>
       <translation>将这些村的地类图斑融合为项目区边界。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="96" />
+      <location filename="processing/algorithms/createproject.py" line="97" />
       <source>Project name</source>
       <translation>项目名称</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="96" />
+      <location filename="processing/algorithms/createproject.py" line="97" />
       <source>e.g. the comprehensive land consolidation project of a township</source>
       <translation>如：某某镇全域土地综合整治项目</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="98" />
+      <location filename="processing/algorithms/createproject.py" line="99" />
       <source>Project code</source>
       <translation>项目编号</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="98" />
+      <location filename="processing/algorithms/createproject.py" line="99" />
       <source>Code given by the bureau.</source>
       <translation>由自然资源主管部门确定的项目编号。</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/createproject.py" line="99" />
-      <source>Township</source>
-      <translation>乡镇</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/createproject.py" line="99" />
-      <source>Name of the township; default from ZLDWDM.</source>
-      <translation>乡镇名称；默认依据 ZLDWDM 确定。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/cultivatedland.py" line="14" />
@@ -4182,11 +4400,6 @@ The workbook is written to a temporary file in the target folder and renamed at 
       <translation>调整前的永久基本农田图斑（YJJBNTTB）；与 PBF_AFTER 一起用于生成表 6。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="164" />
-      <source>YJJBNTTB after the adjustment.</source>
-      <translation>调整后的永久基本农田图斑（YJJBNTTB）。</translation>
-    </message>
-    <message>
       <location filename="processing/algorithms/exportscheme.py" line="166" />
       <source>Sub-project polygons (XMLX type, XMMC name, TZJE investment in 10 000 yuan, ZJLY funding, SSND year, ZRDW unit); gives tables 9 and 10 and the per-sub-project rows of table 8.</source>
       <translation>子项目范围面（XMLX 项目类型、XMMC 项目名称、TZJE 投资额（万元）、ZJLY 资金来源、SSND 实施年度、ZRDW 责任单位）；用于生成表 9、表 10 及表 8 中按子项目列出的行。</translation>
@@ -4205,11 +4418,6 @@ The workbook is written to a temporary file in the target folder and renamed at 
       <location filename="processing/algorithms/exportscheme.py" line="184" />
       <source>Which tables to write (default: all that the inputs allow).</source>
       <translation>要输出的表格（默认：输入数据所能支持的全部表格）。</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/exportscheme.py" line="186" />
-      <source>Area unit</source>
-      <translation>面积单位</translation>
     </message>
     <message>
       <location filename="processing/algorithms/exportscheme.py" line="188" />
@@ -4317,82 +4525,62 @@ The workbook is written to a temporary file in the target folder and renamed at 
       <translation>CSV 文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="259" />
-      <source>Project: {path}</source>
-      <translation>项目：{path}</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/exportscheme.py" line="261" />
-      <source>Give a project GeoPackage (PROJECT) or the current DLTB layer (DLTB).</source>
-      <translation>请给出项目 GeoPackage（PROJECT）或现状地类图斑图层（DLTB）。</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/exportscheme.py" line="291" />
+      <location filename="processing/algorithms/exportscheme.py" line="292" />
       <source>Computing the tables…</source>
       <translation>正在计算表格…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="296" />
+      <location filename="processing/algorithms/exportscheme.py" line="297" />
       <source>Left out: table {n}, {title} — {reason}.</source>
       <translation>未输出：表 {n} {title} — {reason}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="300" />
-      <source>No table could be written: every chosen table lacks its inputs.</source>
-      <translation>无法输出任何表格：所选表格均缺少输入数据。</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/exportscheme.py" line="308" />
-      <source>Could not write {path}: {error}</source>
-      <translation>无法写入 {path}：{error}</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/exportscheme.py" line="311" />
+      <location filename="processing/algorithms/exportscheme.py" line="312" />
       <source>Sheet written: {name}.</source>
       <translation>已写入工作表：{name}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="313" />
+      <location filename="processing/algorithms/exportscheme.py" line="314" />
       <source>{n} CSV files in {folder}</source>
       <translation>已在 {folder} 中写入 {n} 个 CSV 文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="415" />
+      <location filename="processing/algorithms/exportscheme.py" line="417" />
       <source>the algorithm {id} is not installed</source>
       <translation>未安装算法 {id}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="416" />
+      <location filename="processing/algorithms/exportscheme.py" line="418" />
       <source>Running {id}…</source>
       <translation>正在运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="427" />
+      <location filename="processing/algorithms/exportscheme.py" line="429" />
       <source>{id} failed: {error}</source>
       <translation>{id} 运行失败：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="479" />
+      <location filename="processing/algorithms/exportscheme.py" line="481" />
       <source>Running {id} on the current DLTB…</source>
       <translation>正在对现状地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="484" />
+      <location filename="processing/algorithms/exportscheme.py" line="486" />
       <source>Running {id} on the planned DLTB…</source>
       <translation>正在对规划地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="488" />
+      <location filename="processing/algorithms/exportscheme.py" line="490" />
       <source>Running {id} on the planned codes ({field})…</source>
       <translation>正在按规划地类编码（{field}）运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="493" />
+      <location filename="processing/algorithms/exportscheme.py" line="495" />
       <source>The contiguity algorithm takes no code field; the after-consolidation column of table 7 is left empty.</source>
       <translation>集中连片算法不接受地类编码字段；表 7 的整治后列留空。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="496" />
+      <location filename="processing/algorithms/exportscheme.py" line="498" />
       <source>No plan: table 7 shows the current state only.</source>
       <translation>无规划方案：表 7 仅反映现状。</translation>
     </message>
@@ -4513,47 +4701,47 @@ Areas: the land-survey ellipsoidal area of each piece (default), or the layer's 
       <translation>审查汇总表</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="234" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="235" />
       <source>The project area overlaps neither permanent basic farmland layer ('{before}', '{after}'); check the project area layer and the coordinate systems.</source>
       <translation>项目区与永久基本农田图层“{before}”“{after}”都没有重叠；请检查项目区图层与坐标系。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="252" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="253" />
       <source>No DLTB given: the current class of the pieces is left as uncovered, and the quality grade and slope come from the farmland layers only.</source>
       <translation>未提供地类图斑：各分块的现状地类记为“未覆盖”，等别和坡度仅取自永久基本农田图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="338" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="340" />
       <source>Farmland layer fields: area {area}, quality grade {gddb}, slope grade {slope}.</source>
       <translation>永久基本农田图层字段：面积 {area}，等别 {gddb}，坡度级别 {slope}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="342" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="344" />
       <source>Moved out</source>
       <translation>调出</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="343" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="345" />
       <source>Moved in</source>
       <translation>调入</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="344" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="346" />
       <source>{side}: {n} parcel(s), {area:.2f} m² ({mu:.2f} mu), on average {mean:.2f} mu, mean quality grade {grade}.</source>
       <translation>{side}：{n} 个图斑，{area:.2f} m²（{mu:.2f} 亩），平均 {mean:.2f} 亩，平均等别 {grade}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="351" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="353" />
       <source>{side}: {n} sliver(s) under the sliver area dropped, {a:.2f} m² in all.</source>
       <translation>{side}：舍弃 {n} 个小于细碎面积阈值的分块，共 {a:.2f} m²。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="357" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="359" />
       <source>{side}: {n} piece(s) under {limit} m² dropped as coordinate noise, {a:.6f} m² in all.</source>
       <translation>{side}：{n} 个小于 {limit} m² 的碎片为坐标误差，已舍弃，合计 {a:.6f} m²。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="360" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="362" />
       <source>Original permanent basic farmland {original:.2f} m²; net gain {added} %, share moved out {out} %, change of contiguity {contiguity} %.</source>
       <translation>原永久基本农田 {original:.2f} m²；新增比例 {added} %，调出比例 {out} %，集中连片度 {contiguity} %。</translation>
     </message>

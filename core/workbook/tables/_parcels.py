@@ -46,8 +46,11 @@ def village_names(parcels) -> dict:
     if parcels is None:
         return {}
     frame = parcels.frame
-    names = frame["village_name"] if "village_name" in frame else [""] * len(frame)
-    return {text(code): text(name) for code, name in zip(frame["village"], names) if text(code)}
+    if "village_name" not in frame:
+        return {text(code): "" for code in frame["village"].drop_duplicates() if text(code)}
+    # The last row of each code (as a dict built row by row keeps): a county has a few hundred villages.
+    pairs = frame[["village", "village_name"]].drop_duplicates(subset=["village"], keep="last")
+    return {text(code): text(name) for code, name in zip(pairs["village"], pairs["village_name"]) if text(code)}
 
 
 def parcel_list_sheet(key: str, title: str, number: int, rows: list[ParcelRow], units, project,

@@ -26,9 +26,7 @@ def pbf_rows(inputs: Inputs, frame, geometries) -> list[ParcelRow]:
     codes = None
     plan = inputs.optional("plan")
     if plan is not None and plan.geometries is not None and len(geometries):
-        from ...plan import codes_under  # QGIS geometry: imported here so the workbook imports without QGIS
-
-        codes = codes_under(plan, geometries)
+        codes = _codes_under(inputs, plan, geometries)
     rows = []
     for k, rec in enumerate(frame.to_dict("records")):
         own = text(rec.get("DLBM"))
@@ -39,6 +37,21 @@ def pbf_rows(inputs: Inputs, frame, geometries) -> list[ParcelRow]:
     for row in rows:
         row.areas = [0.0 if math.isnan(a) else a for a in row.areas]
     return rows
+
+
+def _codes_under(inputs: Inputs, plan, geometries) -> list:
+    """The plan's codes under the 调出 and 调入 pieces, both lists overlaid with the plan once (the two tables share it)."""
+    from ...plan import codes_under  # QGIS geometry: imported here so the workbook imports without QGIS
+
+    sides = inputs.farmland_parcels
+    out_geoms, in_geoms = sides["out"][1], sides["in"][1]
+    if geometries is not out_geoms and geometries is not in_geoms:
+        return codes_under(plan, geometries)
+    cached = inputs._cache.get("pbf_codes_under")
+    if cached is None:
+        both = codes_under(plan, list(out_geoms) + list(in_geoms))
+        cached = inputs._cache["pbf_codes_under"] = (both[:len(out_geoms)], both[len(out_geoms):])
+    return cached[0] if geometries is out_geoms else cached[1]
 
 
 def build(inputs: Inputs, number: int) -> list[Sheet]:
