@@ -94,9 +94,8 @@ class LandConsolidationPlugin:
         from qgis.PyQt.QtWidgets import QFileDialog
 
         from .core.errors import LandConsolidationError
-        from .dialogs.project_wizard import ProjectWizard
-
         from .dialogs import memory
+        from .dialogs.project_wizard import ProjectWizard
 
         path, _ = QFileDialog.getOpenFileName(self.iface.mainWindow(), tr("Open project"), memory.folder("project"),
                                               tr("Project GeoPackage (*.gpkg)"))

@@ -34,17 +34,17 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..i18n import tr
 from . import codes as codes_mod
 from . import ellipsoid
 from .encoding import layer_encoding
-from ..i18n import tr
 from .errors import Cancelled, LandConsolidationError, check_canceled
 from .fields import detect_fields, require
 from .geokernel import Rings, convex_polygons
 from .geokernel.inside import NEAR, OUTSIDE, boundary_grid, classify_rings
 from .validity import GeometryCheck, listing, parcel_label, separator
-from .values import numbers as to_numbers
 from .values import is_null, texts
+from .values import numbers as to_numbers
 
 #: How many offending parcels a message lists before "…".
 MAX_LISTED = 10
@@ -468,7 +468,7 @@ def area_rules(
 AREA_ROLES = ("tbmj", "kcmj", "tbdlmj", "kcxs")
 
 
-def read_dltb(
+def read_dltb(  # noqa: C901 - the one reader of every rule (fields, codes, areas, cut); split, it would pass a dozen arrays around
     source,
     *,
     project_area: QgsGeometry | None = None,

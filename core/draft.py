@@ -388,8 +388,11 @@ def solve_milp(opt, net, est, recl, cost, target, reclaim, budget, lo, hi, group
     return Selection(np.round(res.x).astype(bool), "milp")
 
 
-def solve_greedy(net, est, recl, cost, target, reclaim, budget, lo, hi, groups) -> Selection:
-    """Greedy cover (reclamation first, then 新增耕地, best net cost per m² still missing), then repair."""
+def solve_greedy(net, est, recl, target, reclaim, lo, hi, groups) -> Selection:
+    """Greedy cover (reclamation first, then 新增耕地, best net cost per m² still missing), then repair.
+
+    The budget is not a constraint of the greedy: the caller checks the cover against it (:func:`_meets`).
+    """
     chosen = lo.astype(bool).copy()
     allowed = hi.astype(bool)
     # Candidates of one parcel exclude each other: choosing one blocks the others.
@@ -528,7 +531,7 @@ def draft(potential: Potential, settings: Settings, red_line=None, cost_values=N
     if feasible:
         # The greedy cover takes a fraction of a second; the MILP stops within MIP_GAP of its bound, which on
         # near-integral relaxations the greedy answer may beat: both run, the cheaper is kept.
-        selection = solve_greedy(net, est, recl, cost, target, reclaim, budget, lo, hi, groups)
+        selection = solve_greedy(net, est, recl, target, reclaim, lo, hi, groups)
         if opt is not None and len(index) > MILP_MAX_CANDIDATES:
             notes.append(tr("{n} eligible candidates, more than the exact solver is given ({limit}): the greedy "
                             "selection with repair is used; the gap to the lower bound says how close it is.").format(
@@ -555,7 +558,7 @@ def draft(potential: Potential, settings: Settings, red_line=None, cost_values=N
                     free = solve_milp(opt, cost, est, recl, cost, target, reclaim, None, lo, hi, groups,
                                       settings.time_limit)
                 if free is None:
-                    free = solve_greedy(cost, est, recl, cost, target, reclaim, None, lo, hi, groups)
+                    free = solve_greedy(cost, est, recl, target, reclaim, lo, hi, groups)
                 reason = tr("within the budget {budget:.2f} yuan no selection reaches the targets: the cheapest "
                             "costs {need:.2f} yuan").format(budget=budget, need=float(cost[free.chosen].sum()))
     if not feasible:

@@ -541,7 +541,7 @@ _F8 = np.dtype("<f8")
 RingSink = Callable[[int, int, bytes], None]
 
 
-class _CurvedGeometry(Exception):
+class _CurvedGeometryError(Exception):
     """Raised by the parser on a curve type, to segmentize and parse again."""
 
 
@@ -600,7 +600,7 @@ def _parse_wkb(buf: bytes, offset: int, sink: RingSink, top: bool) -> int:
             offset = _parse_wkb(buf, offset, sink, top=False)
         return offset
     if base in _WKB_CURVED:
-        raise _CurvedGeometry
+        raise _CurvedGeometryError
     if base in _WKB_NO_AREA:
         if top:
             raise LandConsolidationError(tr("The geometry is not a polygon; it has no area."))
@@ -635,7 +635,7 @@ def parse_wkb(wkb: bytes, sink: RingSink) -> None:
         return
     try:
         _parse_wkb(wkb, 0, sink, top=True)
-    except _CurvedGeometry:
+    except _CurvedGeometryError:
         # Checking the type up front costs more over 250 000 plain polygons
         # than parsing a rare curved one twice.
         from qgis.core import QgsGeometry
@@ -680,7 +680,7 @@ def wkb_rings(wkb: bytes) -> list[list[np.ndarray]]:
     if wkb:
         try:
             _parse_wkb(bytes(wkb), 0, sink, top=True)
-        except _CurvedGeometry:
+        except _CurvedGeometryError:
             raise LandConsolidationError(tr("Curved geometries must be segmentized first.")) from None
     return parts
 

@@ -181,7 +181,7 @@ def compare(
     if len(unsurveyed):
         notes.append(tr("{survey} does not cover {n} piece(s) of the plan ({area:.2f} m²): they count as not "
                         "realised and unchanged.").format(survey=name, n=len(unsurveyed), area=unsurveyed_m2))
-    realised_pieces, realised_geometries = _realised_state(plan, pieces, frame, result, keep, rows_p, rows_s, share,
+    realised_pieces, realised_geometries = _realised_state(plan, pieces, frame, result, rows_p, rows_s, share,
                                                            area, geometries, unsurveyed)
     return Comparison(
         name=name, year=year if year is not None else year_of(name), parts=parts, geometries=geometries,
@@ -190,7 +190,7 @@ def compare(
     )
 
 
-def _realised_state(plan, pieces, survey, result, keep, rows_p, rows_s, share, area, geometries, unsurveyed):
+def _realised_state(plan, pieces, survey, result, rows_p, rows_s, share, area, geometries, unsurveyed):
     """The baseline × survey pieces: before side of the plan's pieces, after side of the survey's parcels.
 
     A survey parcel's areas are split over its parts by ellipsoidal area:
@@ -391,22 +391,22 @@ def deviations(comparison: Comparison, gk, red_line: list | None = None, pbf: li
 
 #: (key, name, unit, value from (耕地, 建设用地) figures, value before the plan or None for a change figure).
 INDICATORS = (
-    ("CULTIVATED_M2", "耕地面积", "m²", lambda c, k: c.after_m2, lambda c, k: c.before_m2),
-    ("ADDED_CULTIVATED_M2", "新增耕地面积（扣除田坎）", "m²", lambda c, k: c.added_m2, None),
-    ("ADDED_RATE", "新增耕地率（占原耕地）", "%", lambda c, k: c.added_rate, None),
-    ("GAINED_M2", "新增耕地中新开垦面积（非耕地转为耕地）", "m²", lambda c, k: c.gained_m2, None),
-    ("CULTIVATED_QUALITY", "耕地平均等别", "等", lambda c, k: c.quality_after, lambda c, k: c.quality_before),
-    ("ADDED_QUALITY", "新增耕地平均等别", "等", lambda c, k: c.added_quality, None),
-    ("OUT_M2", "耕地出（转为其他农用地）", "m²", lambda c, k: c.out_m2, None),
-    ("IN_M2", "耕地进（其他农用地转为耕地）", "m²", lambda c, k: c.in_m2, None),
-    ("OUT_QUALITY", "耕地出平均等别", "等", lambda c, k: c.out_quality, None),
-    ("IN_QUALITY", "耕地进平均等别", "等", lambda c, k: c.in_quality, None),
-    ("CONSTRUCTION_M2", "建设用地面积", "m²", lambda c, k: k.after_m2, lambda c, k: k.before_m2),
-    ("CONSTRUCTION_CHANGE_M2", "建设用地增减", "m²", lambda c, k: k.after_m2 - k.before_m2, None),
-    ("RECLAIMED_M2", "拆旧复垦面积", "m²", lambda c, k: k.reclaimed_m2, None),
-    ("RECLAIMED_TO_CULTIVATED_M2", "其中复垦为耕地", "m²", lambda c, k: k.reclaimed_to_cultivated_m2, None),
-    ("NEW_BUILD_M2", "建新面积", "m²", lambda c, k: k.new_build_m2, None),
-    ("SURPLUS_M2", "节余面积（拆旧复垦－建新）", "m²", lambda c, k: k.surplus_m2, None),
+    ("CULTIVATED_M2", "耕地面积", "m²", lambda c, _k: c.after_m2, lambda c, _k: c.before_m2),
+    ("ADDED_CULTIVATED_M2", "新增耕地面积（扣除田坎）", "m²", lambda c, _k: c.added_m2, None),
+    ("ADDED_RATE", "新增耕地率（占原耕地）", "%", lambda c, _k: c.added_rate, None),
+    ("GAINED_M2", "新增耕地中新开垦面积（非耕地转为耕地）", "m²", lambda c, _k: c.gained_m2, None),
+    ("CULTIVATED_QUALITY", "耕地平均等别", "等", lambda c, _k: c.quality_after, lambda c, _k: c.quality_before),
+    ("ADDED_QUALITY", "新增耕地平均等别", "等", lambda c, _k: c.added_quality, None),
+    ("OUT_M2", "耕地出（转为其他农用地）", "m²", lambda c, _k: c.out_m2, None),
+    ("IN_M2", "耕地进（其他农用地转为耕地）", "m²", lambda c, _k: c.in_m2, None),
+    ("OUT_QUALITY", "耕地出平均等别", "等", lambda c, _k: c.out_quality, None),
+    ("IN_QUALITY", "耕地进平均等别", "等", lambda c, _k: c.in_quality, None),
+    ("CONSTRUCTION_M2", "建设用地面积", "m²", lambda _c, k: k.after_m2, lambda _c, k: k.before_m2),
+    ("CONSTRUCTION_CHANGE_M2", "建设用地增减", "m²", lambda _c, k: k.after_m2 - k.before_m2, None),
+    ("RECLAIMED_M2", "拆旧复垦面积", "m²", lambda _c, k: k.reclaimed_m2, None),
+    ("RECLAIMED_TO_CULTIVATED_M2", "其中复垦为耕地", "m²", lambda _c, k: k.reclaimed_to_cultivated_m2, None),
+    ("NEW_BUILD_M2", "建新面积", "m²", lambda _c, k: k.new_build_m2, None),
+    ("SURPLUS_M2", "节余面积（拆旧复垦－建新）", "m²", lambda _c, k: k.surplus_m2, None),
 )
 
 INDICATOR_COLUMNS = ["YEAR", "SURVEY", "KIND", "KEY", "NAME", "UNIT", "BEFORE", "PLANNED", "REALISED", "PERCENT",

@@ -18,8 +18,8 @@ from ..core import dltb
 from ..core.errors import LandConsolidationError
 from ..core.fields import detect_fields, role_label
 from ..core.guess import code_field_problem, guess_layers
-from ..core.zones import zone_of
 from ..core.keys import FINDINGS, INPUT, OUTPUT, OUTPUT_PARCELS, algorithm_id
+from ..core.zones import zone_of
 from ..i18n import tr
 from ..processing.aliases import set_aliases
 from . import memory

@@ -113,11 +113,9 @@ class Staging:
         algorithm: The algorithm (its destination parameters are staged).
         parameters: The run's parameters; :attr:`parameters` is a copy with
             each file destination replaced by a hidden temporary path beside it.
-        context: The processing context (to resolve TEMPORARY_OUTPUT and
-            fix the layers to load on completion).
     """
 
-    def __init__(self, algorithm, parameters: dict, context):
+    def __init__(self, algorithm, parameters: dict):
         self.parameters = dict(parameters)
         self.moves: list[tuple[str, str]] = []
         for definition in algorithm.destinationParameterDefinitions():

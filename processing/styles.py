@@ -31,7 +31,7 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
         super().__init__()
         self.style = style
 
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS's name)
+    def postProcessLayer(self, layer, _context, _feedback):  # noqa: N802 (QGIS's name)
         """Set the aliases; apply the style (a DLTB style reads the layer's own code field)."""
         if not isinstance(layer, QgsVectorLayer):
             return

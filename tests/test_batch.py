@@ -12,11 +12,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from land_consolidation.core import batch, dltb
 from qgis import processing
 from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
-
-from land_consolidation.core import batch, dltb
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -6,11 +6,10 @@ files, here the layers are memory layers that no algorithm writes to).
 """
 import pytest
 from builders import VILLAGE_A, VILLAGE_B, X0, Y0, memory_layer
+from land_consolidation.core import dltb, ellipsoid
 from qgis import processing
 from qgis.core import QgsGeometry, QgsProcessingException, QgsProcessingFeedback
 from qgis.PyQt.QtCore import QVariant
-
-from land_consolidation.core import dltb, ellipsoid
 
 #: Number fields as text, as some deliveries have them, so that 'inf', 'NaN' and text can be planted.
 TEXT_FIELDS = [("BSM", QVariant.Type.String), ("DLBM", QVariant.Type.String), ("TBMJ", QVariant.Type.String),
@@ -242,9 +241,8 @@ def test_opening_a_damaged_project_says_what_is_damaged(qgis_iface, tmp_path):
         project.read_settings(path)
     # Through the menu: the plugin shows the message in the message bar and opens nothing.
     import land_consolidation
-    from qgis.PyQt.QtWidgets import QFileDialog
-
     from qgis.core import Qgis
+    from qgis.PyQt.QtWidgets import QFileDialog
 
     plugin = land_consolidation.classFactory(qgis_iface)
     original = QFileDialog.getOpenFileName

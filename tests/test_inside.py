@@ -7,10 +7,9 @@ meet); the grid may leave a polygon undecided (NEAR) but never says the
 other thing.
 """
 import numpy as np
-from qgis.core import QgsGeometry
-
 from land_consolidation.core.geokernel import Rings
 from land_consolidation.core.geokernel.inside import INSIDE, NEAR, OUTSIDE, BoundaryGrid, classify_rings
+from qgis.core import QgsGeometry
 
 BOUNDARY = ("MULTIPOLYGON(((0 0,1000 0,1000 1000,600 1000,600 400,400 400,400 1000,0 1000,0 0),"
             "(100 100,300 100,300 300,100 300,100 100)),((1200 0,1500 0,1350 500,1200 0)))")

@@ -13,10 +13,9 @@ codes and gross areas as intersecting every pair.
 import numpy as np
 import pytest
 from builders import X0, Y0
-from qgis.core import QgsGeometry, QgsSpatialIndex, QgsVectorLayer
-
 from land_consolidation.core import dltb, ellipsoid
 from land_consolidation.core.overlay import overlay
+from qgis.core import QgsGeometry, QgsSpatialIndex, QgsVectorLayer
 
 
 def reference(geoms_a, geoms_b, gk) -> dict:
@@ -129,9 +128,8 @@ def test_plan_pieces_equal_the_full_overlay(qgis_app):
     planned BSM) with both codes, gross area = TBMJ × share of the parcel's ellipsoidal area.
     """
     from builders import VILLAGE_A, memory_layer, parcel
-    from qgis.core import QgsCoordinateReferenceSystem
-
     from land_consolidation.core import plan
+    from qgis.core import QgsCoordinateReferenceSystem
 
     def wkt(x, w=100.0):
         return square(x, 0, w, 100).asWkt(4)

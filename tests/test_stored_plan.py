@@ -10,11 +10,10 @@ import shutil
 import sqlite3
 
 import pytest
+from land_consolidation.core import project
 from openpyxl import load_workbook
 from qgis import processing
 from qgis.core import QgsProcessingFeedback
-
-from land_consolidation.core import project
 
 
 class Log(QgsProcessingFeedback):

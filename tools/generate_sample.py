@@ -1322,8 +1322,7 @@ class TownshipWriter:
 
         self._write_dltb(a, wkbs, tbmj, kcmj, tbdlmj, gh)
         self._write_gh(a, wkbs, tbmj, gh, merged, merged_cells)
-        kinks = self._write_pbf(a, rings, wkbs, tbmj, kcxs, gddb, pbf0, pbf1, redigitise, gh, merged_cells,
-                                pbf_in_set)
+        kinks = self._write_pbf(a, rings, wkbs, tbmj, kcxs, gddb, pbf0, pbf1, redigitise, gh, merged_cells)
         survey = self._write_survey(a, wkbs, tbmj, kcmj, tbdlmj, gh, merged, merged_cells, kinks, {
             2026: [reclaim], 2027: [farm_idx, upgraded, new_build], 2028: [mine]}, out_idx, proj, pbf0 & pbf1)
 
@@ -1438,8 +1437,7 @@ class TownshipWriter:
                 sink.add(wkb, values)
             self._tally("DLTB_GH", values[1], values[7], values[6])
 
-    def _write_pbf(self, a, rings, wkbs, tbmj, kcxs, gddb, pbf0, pbf1, redigitise, gh, merged_cells,
-                   pbf_in) -> dict:
+    def _write_pbf(self, a, rings, wkbs, tbmj, kcxs, gddb, pbf0, pbf1, redigitise, gh, merged_cells) -> dict:
         """YJJBNTTB and YJJBNTTB_GH; returns the re-digitised parcels: cell → (wkb, area)."""
         t, rng = self.t, self.rng
         before, after = self.sinks["YJJBNTTB"], self.sinks["YJJBNTTB_GH"]

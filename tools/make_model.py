@@ -80,6 +80,7 @@ HELP = (
 
 def build_model():
     """The model, built with QGIS's model API."""
+    from land_consolidation.core.keys import PROVIDER_ID
     from qgis.core import (
         QgsApplication,
         QgsProcessing,
@@ -92,8 +93,6 @@ def build_model():
         QgsProcessingParameterNumber,
     )
     from qgis.PyQt.QtCore import QPointF
-
-    from land_consolidation.core.keys import PROVIDER_ID
 
     # The group is the id of the plugin's own "scheme" group (the provider shows its translated name).
     model = QgsProcessingModelAlgorithm(MODEL_NAME, "scheme", "scheme")

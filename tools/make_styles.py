@@ -101,6 +101,7 @@ def symbol_for(look):
 
 def labeling_for(labels):
     """QgsVectorLayerSimpleLabeling of a :class:`~core.maps.styles.Labels`."""
+    from land_consolidation.core.maps.styles import FONT_FAMILY
     from qgis.core import (
         QgsPalLayerSettings,
         QgsTextBufferSettings,
@@ -108,8 +109,6 @@ def labeling_for(labels):
         QgsVectorLayerSimpleLabeling,
     )
     from qgis.PyQt.QtGui import QColor, QFont
-
-    from land_consolidation.core.maps.styles import FONT_FAMILY
 
     settings = QgsPalLayerSettings()
     settings.fieldName = labels.expression

@@ -150,9 +150,8 @@ def run_scheme(out: Path) -> None:
 
 def run_progress(out: Path) -> None:
     """实施进度与偏差: the plan against the sample's survey one year on (DLTB_2027)."""
-    from qgis import processing
-
     import pandas as pd
+    from qgis import processing
 
     started = time.perf_counter()
     result = processing.run("landconsolidation:progress", {

@@ -197,7 +197,7 @@ def _header_block(ws, sheet: Sheet, span: int, merge, body, right) -> int:
     return row + 1
 
 
-def write_sheet(ws, sheet: Sheet) -> None:
+def write_sheet(ws, sheet: Sheet) -> None:  # noqa: C901 - one pass over the official layout, each part in order
     """Lay one sheet out: title, unit line, blocks (caption, header, rows), notes, print set-up."""
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.styles.cell_style import StyleArray

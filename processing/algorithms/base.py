@@ -163,7 +163,7 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         problems = outputs.collisions(self, parameters, context) + self.missing_fields(parameters, context)
         if problems:
             raise QgsProcessingException("\n".join(problems))
-        staging = outputs.Staging(self, parameters, context)
+        staging = outputs.Staging(self, parameters)
         self.note_reprojections(parameters, context, feedback)
         try:
             with user_errors():
@@ -191,7 +191,7 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         results = {key: round_field(key, value) for key, value in results.items()}
         return staging.publish(results, context)
 
-    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+    def postProcessAlgorithm(self, context, _feedback):  # noqa: N802
         """Styled outputs: each output of :attr:`output_styles` that QGIS loads gets its style (processing/styles.py).
 
         Runs after :meth:`processAlgorithm`, on the main thread, when the

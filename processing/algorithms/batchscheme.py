@@ -106,7 +106,7 @@ class BatchSchemeAlgorithm(ExportSchemeAlgorithm):
             "others go on; cancelling stops after the area running."
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802,D102
+    def initAlgorithm(self, _config=None):  # noqa: N802,D102
         self.add_plan_parameters()
         self.parameterDefinition(DLTB).setHelp(self.tr(
             "The land-use parcels (DLTB) of the county, or any part holding the areas, in a projected CGCS2000 "

@@ -61,7 +61,7 @@ class CheckDataAlgorithm(LandConsolidationAlgorithm):
             "data inspection report."
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802,D102,ARG002
+    def initAlgorithm(self, _config=None):  # noqa: N802,D102,ARG002
         self.add_dltb_parameter(INPUT)
         self.removeParameter(REPAIR_GEOMETRY)  # the check reports invalid geometries; nothing to repair
         for key, label, default, help_text in (

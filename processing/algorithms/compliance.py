@@ -213,7 +213,7 @@ class ComplianceAlgorithm(LandConsolidationAlgorithm):
             "The table's RULE_NAME, VERDICT and NOTE are in Chinese, as in the scheme's official tables."
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802,D102
+    def initAlgorithm(self, _config=None):  # noqa: N802,D102
         self.addParameter(QgsProcessingParameterFile(
             PROJECT, self.tr("Project GeoPackage"), QgsProcessingParameterFile.Behavior.File, "gpkg",
             optional=True))

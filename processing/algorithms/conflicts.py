@@ -194,7 +194,7 @@ class ConflictsAlgorithm(LandConsolidationAlgorithm):
             "so). The RULE_NAME and NOTE fields are in Chinese, as in the scheme's official tables."
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802,D102
+    def initAlgorithm(self, _config=None):  # noqa: N802,D102
         self.add_plan_parameters()
         add_constraint_parameters(self)
         add_steep_parameter(self)

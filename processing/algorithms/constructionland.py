@@ -54,7 +54,7 @@ class ConstructionLandAlgorithm(LandConsolidationAlgorithm):
             "and a total row; without it, only the total row."
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802,D102
+    def initAlgorithm(self, _config=None):  # noqa: N802,D102
         self.add_plan_parameters()
         self.addParameter(
             QgsProcessingParameterFeatureSource(

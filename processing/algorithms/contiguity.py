@@ -158,7 +158,7 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
             "blocks of at least 100 mu)."
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802,D102
+    def initAlgorithm(self, _config=None):  # noqa: N802,D102
         self.add_dltb_parameter(INPUT)
         self.add_project_area_parameter()
         gap = QgsProcessingParameterNumber(

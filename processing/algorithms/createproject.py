@@ -20,7 +20,6 @@ from qgis.core import (
 from ...core import dltb, project
 from ...core.errors import LandConsolidationError
 from ...core.fields import parse_field_mapping
-from ...core.progress import year_of
 from ...core.keys import (
     AFTER,
     AFTER_FIELD,
@@ -36,20 +35,21 @@ from ...core.keys import (
     PARCEL_COUNT,
     PBF_AFTER,
     PBF_BEFORE,
+    PREPARED_DATE,
     PROJECT_AREA,
     RED_LINE,
-    PREPARED_DATE,
     RESPONSIBLE_UNIT,
-    UNIT_NAME,
     START_YEAR,
     SUBPROJECTS,
     SURVEY,
     TOWNSHIP,
     TOWNSHIP_COUNT,
     TOWNSHIPS,
+    UNIT_NAME,
     VILLAGES,
 )
 from ...core.period import DEFAULT_MAX_YEARS, parse_date, period_problem
+from ...core.progress import year_of
 from ...i18n import tr
 from .. import inputs
 from .base import LandConsolidationAlgorithm, user_errors
@@ -82,7 +82,7 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
             "not exceed MAX_YEARS."
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802,D102
+    def initAlgorithm(self, _config=None):  # noqa: N802,D102
         self.addParameter(QgsProcessingParameterFeatureSource(
             DLTB, self.tr("Current land-use parcels (DLTB)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.parameterDefinition(DLTB).setHelp(self.tr("Land-use parcels (DLTB) of the land survey, projected CGCS2000 "

@@ -67,7 +67,7 @@ class CultivatedLandAlgorithm(LandConsolidationAlgorithm):
             "in or out has cultivated land without a grade."
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802,D102
+    def initAlgorithm(self, _config=None):  # noqa: N802,D102
         self.add_plan_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
             OUTPUT, self.tr("New cultivated land by source"), QgsProcessing.SourceType.TypeVector))

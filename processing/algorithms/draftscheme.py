@@ -140,7 +140,7 @@ class DraftSchemeAlgorithm(LandConsolidationAlgorithm):
         ).format(restorable=d.restorable, development=d.development, reclamation=d.reclamation, mine=d.mine,
                  tiankan=d.tiankan)
 
-    def initAlgorithm(self, config=None):  # noqa: N802,D102,ARG002
+    def initAlgorithm(self, _config=None):  # noqa: N802,D102,ARG002
         self.add_dltb_parameter(INPUT)
         self.add_project_area_parameter()
         for key, label in ((RED_LINE, self.tr("Ecological protection red line")),

@@ -29,7 +29,7 @@ class EcologicalLandAlgorithm(LandConsolidationAlgorithm):
             "is in Chinese, as in those tables."
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802,D102
+    def initAlgorithm(self, _config=None):  # noqa: N802,D102
         self.add_plan_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
             OUTPUT, self.tr("Ecological land"), QgsProcessing.SourceType.TypeVector))

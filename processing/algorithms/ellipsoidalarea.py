@@ -65,7 +65,7 @@ class EllipsoidalAreaAlgorithm(LandConsolidationAlgorithm):
             "is added as AREA_DIFF (field − computed)."
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802,D102
+    def initAlgorithm(self, _config=None):  # noqa: N802,D102
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 INPUT, self.tr("Polygons (CGCS2000 Gauss-Krüger)"), [QgsProcessing.SourceType.TypeVectorPolygon]

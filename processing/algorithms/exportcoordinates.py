@@ -76,7 +76,7 @@ class ExportCoordinatesAlgorithm(LandConsolidationAlgorithm):
             "or UTF-8."
         ).format(layers=", ".join(self.tr(label) for label in EXCHANGE_LABELS.values()))
 
-    def initAlgorithm(self, config=None):  # noqa: N802,D102
+    def initAlgorithm(self, _config=None):  # noqa: N802,D102
         project = QgsProcessingParameterFile(PROJECT, self.tr("Project GeoPackage"),
                                              QgsProcessingParameterFile.Behavior.File, "gpkg", optional=True)
         project.setHelp(self.tr("A project GeoPackage written by 'Create project'; LAYERS says which of its "

@@ -63,7 +63,7 @@ class ExportMapsAlgorithm(LandConsolidationAlgorithm):
             "adjust in the layout designer; the derived layers go into a GeoPackage beside it, named after it."
         ).format(pages=", ".join(self.tr(page.label) for page in MAP_PAGES))
 
-    def initAlgorithm(self, config=None):  # noqa: N802,D102
+    def initAlgorithm(self, _config=None):  # noqa: N802,D102
         project = QgsProcessingParameterFile(PROJECT, self.tr("Project GeoPackage"),
                                              QgsProcessingParameterFile.Behavior.File, "gpkg")
         project.setHelp(self.tr("A project GeoPackage written by 'Create project'."))

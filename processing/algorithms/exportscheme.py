@@ -36,6 +36,7 @@ from qgis.core import (
 from ...core import dltb, ellipsoid, project, workbook
 from ...core import progress as progress_mod
 from ...core import subprojects as subprojects_mod
+from ...core.errors import check_canceled
 from ...core.keys import (
     AFTER,
     AFTER_FIELD,
@@ -53,13 +54,13 @@ from ...core.keys import (
     MIN_ADDED_RATIO,
     MISSING,
     NAME,
-    PREPARED_DATE,
     OUTPUT,
     OUTPUT_DEVIATIONS,
     OUTPUT_INDICATORS,
     OUTPUT_XLSX,
     PBF_AFTER,
     PBF_BEFORE,
+    PREPARED_DATE,
     PROJECT,
     PROJECT_AREA,
     RED_LINE,
@@ -71,11 +72,10 @@ from ...core.keys import (
     SUBPROJECTS,
     SURVEY,
     TABLES,
-    UNITS,
     UNIT_NAME,
+    UNITS,
     algorithm_id,
 )
-from ...core.errors import check_canceled
 from ...core.period import chinese_date, parse_date
 from ...core.values import plain_all
 from . import conflicts as conflicts_alg
@@ -147,7 +147,7 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
         ).format(tables=", ".join(workbook.option_labels(self.tr)), needs="; ".join(
             f"{_numbers(numbers)} — {self.tr(need.reason)}" for need, numbers in workbook.registry.needed_by()))
 
-    def initAlgorithm(self, config=None):  # noqa: N802,D102
+    def initAlgorithm(self, _config=None):  # noqa: N802,D102
         self.addParameter(QgsProcessingParameterFile(
             PROJECT, self.tr("Project GeoPackage"), QgsProcessingParameterFile.Behavior.File, "gpkg", optional=True))
         self.parameterDefinition(PROJECT).setHelp(self.tr(

@@ -134,7 +134,7 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
             "in the provincial form."
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802,D102
+    def initAlgorithm(self, _config=None):  # noqa: N802,D102
         for key, label, help_text in (
             (PBF_BEFORE, self.tr("Permanent basic farmland before (YJJBNTTB)"),
              self.tr("Permanent basic farmland before the adjustment. Fields detected: BSM, DLBM, GDDB, GDPDJB, "

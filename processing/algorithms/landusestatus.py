@@ -63,7 +63,7 @@ class LandUseStatusAlgorithm(LandConsolidationAlgorithm):
             "rounded total; AREA_HA = AREA_M2 / 10 000 and AREA_MU = AREA_M2 × 15 / 10 000."
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802,D102
+    def initAlgorithm(self, _config=None):  # noqa: N802,D102
         self.add_dltb_parameter(INPUT)
         self.add_project_area_parameter()
         self.add_group_field_parameter(

@@ -141,7 +141,7 @@ class PotentialAlgorithm(LandConsolidationAlgorithm):
                  kcxs=d.target_kcxs, block=d.min_block_area * MU_PER_M2, gap=d.block_max_gap,
                  slope=d.max_slope_grade, share=d.inside_share * 100)
 
-    def initAlgorithm(self, config=None):  # noqa: N802,D102
+    def initAlgorithm(self, _config=None):  # noqa: N802,D102
         d = DEFAULTS
         self.addParameter(QgsProcessingParameterFeatureSource(
             INPUT, self.tr("Land-use parcels (DLTB)"), [QgsProcessing.SourceType.TypeVectorPolygon]))

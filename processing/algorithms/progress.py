@@ -112,7 +112,7 @@ class ProgressAlgorithm(LandConsolidationAlgorithm):
             "(DLTB_2027 …); the number outputs are those of the latest survey."
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802,D102,ARG002
+    def initAlgorithm(self, _config=None):  # noqa: N802,D102,ARG002
         self.add_plan_parameters()
         baseline = self.parameterDefinition(BASELINE)
         baseline.setDescription(self.tr("Baseline DLTB the plan was made on"))

@@ -34,7 +34,7 @@ class TransitionMatrixAlgorithm(LandConsolidationAlgorithm):
             "layer does not cover are an error by default (UNCOVERED)."
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802,D102
+    def initAlgorithm(self, _config=None):  # noqa: N802,D102
         self.add_plan_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
             OUTPUT, self.tr("Transition matrix"), QgsProcessing.SourceType.TypeVector))
