@@ -4,8 +4,8 @@
 # Usage: bash tools/screenshot_model.sh [OUT_FILE] [LOCALE]   (needs xvfb, imagemagick, fonts-noto-cjk)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-OUT_FILE="${1:-$ROOT/tools/screenshots/model_zh_CN.png}"
-LOCALE="${2:-zh_CN}"
+OUT_FILE="${1:-$ROOT/tools/screenshots/model_zh-Hans.png}"
+LOCALE="${2:-zh-Hans}"   # what QGIS stores for 简体中文 (its own qgis_zh-Hans.qm)
 mkdir -p "$(dirname "$OUT_FILE")"
 DISPLAY_NUM=:78
 source "$ROOT/tools/screenshots/qgis_xvfb.sh"
