@@ -328,6 +328,17 @@ class FarmlandLayer:
     notes: list = field(default_factory=list)
     check: GeometryCheck | None = None
     sure: np.ndarray | None = None
+    #: The features' rings and :func:`polygon_keys`, made once for both :func:`difference_pieces` calls.
+    _shapes: tuple | None = field(default=None, repr=False, compare=False)
+
+    def shapes(self) -> tuple:
+        """``(rings, polygon keys)`` of the features, read from their WKB once."""
+        if self._shapes is None:
+            from .geokernel import Rings
+
+            rings = Rings.from_wkb(_wkb_list(self.geometries), origin=(0.0, 0.0))
+            self._shapes = (rings, polygon_keys(rings))
+        return self._shapes
 
     def valid(self, i: int, geom=None):
         """Feature ``i``'s geometry (or ``geom`` standing for it) by the layer's validity policy.
@@ -615,16 +626,15 @@ def difference_pieces(
     from qgis.core import QgsGeometry, QgsRectangle, QgsSpatialIndex, QgsWkbTypes
 
     from . import ellipsoid
-    from .geokernel import Rings
 
-    other_rings = Rings.from_wkb(_wkb_list(other.geometries), origin=(0.0, 0.0))
-    own_rings = Rings.from_wkb(_wkb_list(own.geometries), origin=(0.0, 0.0))
+    other_rings, other_polygon_keys = other.shapes()
+    own_rings, own_polygon_keys = own.shapes()
     index = QgsSpatialIndex()
     for j, box in enumerate(np.column_stack(other_rings.bounds()).tolist()):
         if box[0] == box[0]:  # not NaN: the feature has rings
             index.addFeature(j, QgsRectangle(*box))
-    other_keys = set(polygon_keys(other_rings))
-    same = np.fromiter((key in other_keys for key in polygon_keys(own_rings)), dtype=bool, count=own_rings.count)
+    other_keys = set(other_polygon_keys)
+    same = np.fromiter((key in other_keys for key in own_polygon_keys), dtype=bool, count=own_rings.count)
     del other_rings, other_keys
     sources: list[int] = []
     parts: list = []

@@ -494,13 +494,25 @@ def _gdal_copy(target, source_path: str, source_layer: str, layer_name: str, fid
     options = gdal.VectorTranslateOptions(
         format="GPKG", accessMode="update" if Path(target).exists() else None, SQLStatement=sql,
         layerName=layer_name, geometryType="PROMOTE_TO_MULTI", options=["-preserve_fid"])
-    out = gdal.VectorTranslate(str(target), source_path, options=options)
-    if out is None:
-        raise LandConsolidationError(tr("Cannot write {file}: {error}").format(file=Path(target).name,
-                                                                             error=gdal.GetLastErrorMsg()))
-    count = out.GetLayerByName(layer_name).GetFeatureCount()
-    out = None
+    # GDAL 3.6 builds the spatial index of a layer added to an existing GeoPackage in a background thread
+    # and a temporary database, copied in at the end: 7.4 s instead of 3.1 s for the county's DLTB on two
+    # busy cores. The index is the same either way.
+    previous = gdal.GetThreadLocalConfigOption(THREADED_RTREE, None)
+    gdal.SetThreadLocalConfigOption(THREADED_RTREE, "NO")
+    try:
+        out = gdal.VectorTranslate(str(target), source_path, options=options)
+        if out is None:
+            raise LandConsolidationError(tr("Cannot write {file}: {error}").format(file=Path(target).name,
+                                                                                 error=gdal.GetLastErrorMsg()))
+        count = out.GetLayerByName(layer_name).GetFeatureCount()
+        out = None
+    finally:
+        gdal.SetThreadLocalConfigOption(THREADED_RTREE, previous)
     return count
+
+
+#: GDAL's switch of the GeoPackage driver's background spatial-index thread (GDAL >= 3.6).
+THREADED_RTREE = "OGR_GPKG_ALLOW_THREADED_RTREE"
 
 
 # --------------------------------------------------------------------------- the stored plan

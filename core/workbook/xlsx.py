@@ -9,6 +9,7 @@ that a failure leaves no half-written file.
 """
 from __future__ import annotations
 
+import functools
 import math
 import os
 import tempfile
@@ -34,6 +35,7 @@ def _text_width(text: str) -> float:
     return sum(1.8 if ord(ch) > 0x2E7F else 1.0 for ch in text)
 
 
+@functools.lru_cache(maxsize=65536)
 def _lines(text: str, width: float) -> int:
     width = max(width - 1.0, 1.0)
     return sum(max(1, math.ceil(_text_width(part) / width)) for part in str(text).split("\n"))
@@ -302,9 +304,9 @@ def write_sheet(ws, sheet: Sheet) -> None:  # noqa: C901 - one pass over the off
             line_count = 1
             for j, col in enumerate(block.columns):
                 value = data_row.values[j] if j < len(data_row.values) else None
-                for k in range(col.span):  # bordered before merging: the merge copies the first cell's border
-                    style(ws.cell(row, starts[j] + k + 1), None, None, None)
                 if col.span > 1:
+                    for k in range(col.span):  # bordered before merging: the merge copies the first cell's border
+                        style(ws.cell(row, starts[j] + k + 1), None, None, None)
                     merge(row, starts[j] + 1, row, starts[j] + col.span)
                 cell = ws.cell(row, starts[j] + 1)
                 font = bold if data_row.style in ("total", "subtotal") else body
