@@ -4,7 +4,6 @@ from __future__ import annotations
 from qgis.core import (
     QgsApplication,
     QgsMapLayerProxyModel,
-    QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProcessingUtils,
@@ -24,6 +23,7 @@ from ..i18n import tr
 from ..processing.aliases import set_aliases
 from . import memory
 from .project_layers import polygon_layers
+from .tasks import algorithm_task
 from .ui import load_form
 
 FORM = load_form("dltb_page")
@@ -82,6 +82,8 @@ class DltbPage(QWizardPage, FORM):
         self._problems: dict = {}
         self.check_task = None
         self.check_context = None
+        self.check_feedback = None
+        self.check_name = ""
         self.check_results = None
         self.checkButton.clicked.connect(self.run_check)
         self.layerCombo.setLayer(self.guessed_layer())
@@ -185,13 +187,16 @@ class DltbPage(QWizardPage, FORM):
         self.check_context.setProject(QgsProject.instance())
         self.check_feedback = QgsProcessingFeedback()
         params = {INPUT: layer.id(), OUTPUT: "memory:", OUTPUT_PARCELS: "memory:"}
-        self.check_task = QgsProcessingAlgRunnerTask(algorithm, params, self.check_context, self.check_feedback)
-        name = layer.name()
-        self.check_task.executed.connect(lambda ok, results: self._check_finished(ok, results, name))
+        self.check_task = algorithm_task(algorithm, params, self.check_context, self.check_feedback)
+        self.check_name = layer.name()
+        self.check_task.executed.connect(self._check_executed)  # a bound method: no cycle (dialogs/tasks.py)
         self.checkButton.setEnabled(False)
         self.checkLabel.setText(tr("Checking {layer}…").format(layer=layer.name()))
         QgsApplication.taskManager().addTask(self.check_task)
         return self.check_task
+
+    def _check_executed(self, ok: bool, results: dict) -> None:
+        self._check_finished(ok, results, self.check_name)
 
     def _check_finished(self, ok: bool, results: dict, name: str) -> None:
         self.check_task = None

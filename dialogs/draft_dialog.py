@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import html
 import math
+import weakref
 from dataclasses import dataclass, field
 
 from qgis.core import (
     QgsApplication,
     QgsCategorizedSymbolRenderer,
     QgsLayerTreeGroup,
-    QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProcessingUtils,
@@ -62,6 +62,7 @@ from ..processing.aliases import set_aliases
 from . import styling
 from .area_page import NumberItem
 from .summary_page import summary_rows
+from .tasks import algorithm_task
 from .ui import load_form
 
 FORM = load_form("draft_dialog")
@@ -238,8 +239,11 @@ class DraftDialog(QDialog, FORM):
     def __init__(self, wizard, parent=None):
         super().__init__(parent if parent is not None else wizard)
         self.setupUi(self)
-        self.wizard = wizard
+        # Weakly: the wizard holds this dialog, and a reference cycle would leave both to Python's cyclic garbage
+        # collector, which may run in a task's worker thread (see dialogs/tasks.py).
+        self._wizard = weakref.ref(wizard)
         self.task = None
+        self._running = None
         self.context = None
         self.feedback = None
         self.error = None
@@ -267,6 +271,14 @@ class DraftDialog(QDialog, FORM):
         self.topRow.setStretch(0, 2)
         self.topRow.setStretch(1, 3)
         self._show_locks()
+
+    @property
+    def wizard(self):
+        """The wizard this assistant drafts for."""
+        wizard = self._wizard()
+        if wizard is None:
+            raise RuntimeError("the wizard of the drafting assistant is gone")
+        return wizard
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
@@ -359,16 +371,24 @@ class DraftDialog(QDialog, FORM):
         self.context = QgsProcessingContext()
         self.context.setProject(QgsProject.instance())
         self.feedback = QgsProcessingFeedback()
-        self.feedback.progressChanged.connect(lambda p: self.progressBar.setValue(int(p)))
+        # Bound methods, not lambdas holding the dialog: no reference cycle (dialogs/tasks.py).
+        self.feedback.progressChanged.connect(self._progress)
         run_params = dict(params, **{OUTPUT: "memory:", OUTPUT_CANDIDATES: "memory:", OUTPUT_SUBPROJECTS: "memory:"})
-        self.task = QgsProcessingAlgRunnerTask(algorithm, run_params, self.context, self.feedback)
-        key = self.key
-        self.task.executed.connect(lambda ok, results: self._finished(ok, results, params, key))
+        self._running = (params, self.key)
+        self.task = algorithm_task(algorithm, run_params, self.context, self.feedback)
+        self.task.executed.connect(self._executed)
         self.progressBar.setValue(0)
         self.figuresLabel.setText(tr("Drafting…"))
         self._update_buttons()
         QgsApplication.taskManager().addTask(self.task)
         return self.task
+
+    def _progress(self, percent: float) -> None:
+        self.progressBar.setValue(int(percent))
+
+    def _executed(self, ok: bool, results: dict) -> None:
+        params, key = self._running
+        self._finished(ok, results, params, key)
 
     def _finished(self, ok: bool, results: dict, params: dict, key) -> None:
         self.task = None

@@ -6,7 +6,6 @@ from pathlib import Path
 from qgis.core import (
     Qgis,
     QgsApplication,
-    QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProject,
@@ -21,6 +20,7 @@ from ..core.keys import CSV_FOLDER, DECIMALS, OUTPUT_PDF, OUTPUT_XLSX, PAPER, PR
 from ..i18n import tr
 from ..plugin_info import icon_path
 from . import memory
+from .tasks import algorithm_task
 from .ui import load_form
 
 FORM = load_form("export_dialog")
@@ -184,13 +184,13 @@ class ExportDialog(QDialog, FORM):
         self.context = QgsProcessingContext()
         self.context.setProject(QgsProject.instance())
         self.feedback = QgsProcessingFeedback()
-        self.feedback.progressChanged.connect(lambda p: self.progressBar.setValue(int(p)))
+        self.feedback.progressChanged.connect(self._progress)  # a bound method: no cycle (dialogs/tasks.py)
         self.error = None
         self.result_path = None
         self.result_key = result_key
         self.expected_path = params[result_key]
         algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
-        self.task = QgsProcessingAlgRunnerTask(algorithm, params, self.context, self.feedback)
+        self.task = algorithm_task(algorithm, params, self.context, self.feedback)
         self.task.executed.connect(self._finished)
         self.export_button.setEnabled(False)
         self.mapsButton.setEnabled(False)
@@ -198,6 +198,9 @@ class ExportDialog(QDialog, FORM):
         self.messageLabel.setText(tr("Exporting…"))
         QgsApplication.taskManager().addTask(self.task)
         return self.task
+
+    def _progress(self, percent: float) -> None:
+        self.progressBar.setValue(int(percent))
 
     def _finished(self, ok: bool, results: dict) -> None:
         self.task = None

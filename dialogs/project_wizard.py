@@ -5,7 +5,6 @@ import json
 
 from qgis.core import (
     QgsApplication,
-    QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingFeedback,
@@ -52,6 +51,7 @@ from .facts_page import FactsPage
 from .layers_page import LayersPage
 from .project_layers import load_project_layers, zoom_to
 from .summary_page import SummaryPage, summary_rows
+from .tasks import algorithm_task
 
 ALGORITHM = algorithm_id("createproject")
 #: Largest DLTB for which the village page computes the potential figures itself.
@@ -393,15 +393,18 @@ class ProjectWizard(QWizard):
         self.context = QgsProcessingContext()
         self.context.setProject(QgsProject.instance())
         self.feedback = QgsProcessingFeedback()
-        self.feedback.progressChanged.connect(lambda p: self.summary_page.progressBar.setValue(int(p)))
+        self.feedback.progressChanged.connect(self._progress)  # a bound method: no cycle (dialogs/tasks.py)
         self.error = None
-        self.task = QgsProcessingAlgRunnerTask(algorithm, self.parameters(), self.context, self.feedback)
+        self.task = algorithm_task(algorithm, self.parameters(), self.context, self.feedback)
         self.task.executed.connect(self._finished)
         self.summary_page.messageLabel.setText(tr("Writing the project…"))
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         self.button(QWizard.WizardButton.BackButton).setEnabled(False)
         QgsApplication.taskManager().addTask(self.task)
         return self.task
+
+    def _progress(self, percent: float) -> None:
+        self.summary_page.progressBar.setValue(int(percent))
 
     def _finished(self, ok: bool, results: dict) -> None:
         self.task = None

@@ -1,12 +1,16 @@
 """The wizard's drafting assistant (issue 16: "no plan yet — draft one") and its later surveys (issue 15), driven
 programmatically (offscreen) on the bundled sample with its plan removed: no DLTB_GH, no ZXM, no GHDLBM."""
+import gc
+import threading
+import weakref
+
 import pytest
 from builders import PLAN_FIELDS, VILLAGE_A, memory_layer, plan_before_rows, rect, status_rows
 from land_consolidation.core import project
 from land_consolidation.dialogs.project_wizard import ProjectWizard
 from qgis import processing
 from qgis.core import QgsCategorizedSymbolRenderer, QgsProject, QgsVectorLayer
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QThread
 from test_createproject import workbook_added_m2
 from test_wizard import tick, wait_for
 
@@ -226,6 +230,82 @@ def test_unreachable_targets_are_said_and_not_used(township, chinese):
     assert not dialog.useButton.isEnabled() and dialog.messageLabel.text()
     assert dialog.runButton.text() == "重新编制"
     dialog.reject()
+
+
+@pytest.fixture
+def no_cyclic_gc():
+    """Python's cyclic garbage collector off: what is not freed at once by reference counting stays."""
+    gc.collect()
+    gc.disable()
+    yield
+    gc.enable()
+    gc.collect()
+
+
+def _drafted_used_and_written(township, out) -> dict:
+    """Weak references to what a wizard that drafted, used the draft and wrote the project holds; the wizard is gone
+    when this returns (unless something keeps it), with a note of the thread that destroyed it."""
+    wizard = wizard_to_the_plan_page(township)
+    dialog = wizard.layers_page.open_draft()
+    dialog.targetSpin.setValue(1.0)
+    run_and_wait(dialog)
+    dialog.use()
+    wizard.summary_page.outputWidget.setFilePath(str(out))
+    wizard.summary_page.initializePage()
+    wizard.accept()
+    wait_for(lambda: wizard.result_path is not None or wizard.error is not None, seconds=120)
+    assert wizard.error is None, wizard.error
+    QCoreApplication.processEvents()  # the finished tasks are deleted
+    held = {"wizard": wizard, "assistant": dialog, "canvas": dialog.mapCanvas, "wizard's feedback": wizard.feedback,
+            "wizard's context": wizard.context, "assistant's feedback": dialog.feedback,
+            "assistant's context": dialog.context}
+    refs = {name: weakref.ref(obj) for name, obj in held.items()}
+    refs["destroyed on the GUI thread"] = []
+    wizard.destroyed.connect(lambda: refs["destroyed on the GUI thread"].append(
+        QThread.currentThread() is QCoreApplication.instance().thread()))
+    return refs
+
+
+def test_a_dropped_wizard_goes_at_once_on_the_gui_thread(township, tmp_path, no_cyclic_gc):
+    """A wizard that drafted, used the draft and wrote the project is freed when dropped, not by the cyclic collector.
+
+    The collector runs in whichever thread allocates when it is due: in the full suite that was the worker thread of
+    the next test's task (a Python algorithm), which then destroyed a previous test's wizard, its drafting assistant
+    and map canvas off the GUI thread, and QGIS crashed.  Nothing of the wizard may be left for it: dropped, the
+    wizard, its assistant and their processing contexts and feedbacks are gone at once, destroyed on this thread.
+    """
+    refs = _drafted_used_and_written(township, tmp_path / "dropped.gpkg")
+    threads = refs.pop("destroyed on the GUI thread")
+    left = [name for name, ref in refs.items() if ref() is not None]
+    assert left == [], f"left for the cyclic garbage collector: {left}"
+    assert threads == [True]
+    # A collection in another thread (as in a task running a Python algorithm) then has no widget of it to destroy.
+    collector = threading.Thread(target=gc.collect)
+    collector.start()
+    collector.join()
+
+
+def test_a_wizard_dropped_while_it_writes_leaves_the_task_its_context_and_feedback(surveyed, tmp_path, no_cyclic_gc):
+    """The task keeps the context and feedback it runs with (it has only C++ pointers to them) until it is deleted."""
+    wizard = ProjectWizard()
+    wizard.facts_page.nameEdit.setText("写到一半")
+    wizard.layers_page.initializePage()
+    out = tmp_path / "写到一半.gpkg"
+    wizard.summary_page.outputWidget.setFilePath(str(out))
+    wizard.summary_page.initializePage()
+    wizard.accept()
+    assert wizard.is_running()
+    done = []
+    wizard.task.taskCompleted.connect(lambda: done.append("completed"))
+    wizard.task.taskTerminated.connect(lambda: done.append("terminated"))
+    gone = weakref.ref(wizard)
+    feedback, context = weakref.ref(wizard.feedback), weakref.ref(wizard.context)
+    del wizard
+    assert gone() is None  # the task goes on without it
+    assert feedback() is not None and context() is not None  # held by the running task
+    wait_for(lambda: done, seconds=120)
+    assert done == ["completed"] and project.read_settings(out)["name"] == "写到一半"
+    wait_for(lambda: feedback() is None and context() is None)  # released with the task, on this thread
 
 
 def test_drafting_in_village_mode(provider):

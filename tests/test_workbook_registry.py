@@ -8,6 +8,8 @@ read or run only when a wanted table asks for them, once.  The export
 dialog sends decimals only when the user changed them, so each unit keeps
 its own default (4 for 公顷, 2 for 亩).
 """
+import gc
+import weakref
 from collections import Counter
 from types import SimpleNamespace
 
@@ -324,3 +326,36 @@ def test_a_failed_farmland_review_is_said_in_the_compliance_note():
                                   compliance.Thresholds(), None, None, pbf_missing=inputs.failure("farmland"))
     note = next(r.note for r in results if r.rule == "PBF_ADDED")
     assert note == "landconsolidation:farmlandadjustment 运行失败：测试，未核验"
+
+
+def test_a_remembered_unavailable_input_holds_no_frames():
+    """An input that cannot be had is remembered by its reason, not as the exception raised.
+
+    That exception's traceback reaches the frames that asked for the input, whose inputs remember it: a reference
+    cycle holding the run's layers and feedback (created in the task's worker thread) for Python's cyclic garbage
+    collector, which frees them later in whichever thread it then runs.
+    """
+    from land_consolidation.core.workbook.inputs import Inputs, Sources, Unavailable
+
+    class Layer:
+        """Stands for a layer or a feedback in the frame that asks."""
+
+    def failing():
+        raise Unavailable("landconsolidation:farmlandadjustment 运行失败：测试")
+
+    def ask(inputs):
+        layer = Layer()
+        assert inputs.optional("farmland") is None
+        return weakref.ref(layer)
+
+    gc.collect()
+    gc.disable()
+    try:
+        inputs = Inputs(Sources(farmland=failing))
+        assert ask(inputs)() is None  # freed with its frame: nothing keeps that frame
+        assert ask(inputs)() is None  # nor when the remembered answer is given again
+        assert inputs.failure("farmland") == "landconsolidation:farmlandadjustment 运行失败：测试"
+        with pytest.raises(Unavailable, match="运行失败"):
+            inputs.farmland  # noqa: B018 (the property raises)
+    finally:
+        gc.enable()

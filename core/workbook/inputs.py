@@ -133,7 +133,12 @@ class Sources:
 
 
 def _once(method):
-    """A property computed on first use; an :class:`Unavailable` answer is remembered as well."""
+    """A property computed on first use; an :class:`Unavailable` answer is remembered as well.
+
+    Only the reason is remembered, and a fresh exception raised each time: a remembered exception would keep its
+    traceback, whose frames hold these inputs (a reference cycle), and with them the run's layers and feedback for
+    Python's cyclic garbage collector to free later, in whichever thread it then runs.
+    """
     name = method.__name__
 
     @functools.wraps(method)
@@ -142,10 +147,10 @@ def _once(method):
             try:
                 self._cache[name] = (True, method(self))
             except Unavailable as exc:
-                self._cache[name] = (False, exc)
+                self._cache[name] = (False, exc.need if exc.need is not None else exc.reason)
         ok, value = self._cache[name]
         if not ok:
-            raise value
+            raise Unavailable(value)
         return value
 
     return property(getter)

@@ -1,0 +1,39 @@
+"""An algorithm on QGIS's task manager, run from one of the plugin's dialogs.
+
+QgsProcessingAlgRunnerTask keeps only C++ pointers to the processing
+context and feedback it is given: its worker thread runs the algorithm with
+them and, back on the GUI thread, it post-processes with them before it
+emits ``executed``.  So they must live as long as the task runs, whatever
+becomes of the dialog that started it (closed, or a parentless one dropped by
+Python); the task's own Python wrapper cannot hold them (SIP lets it go while
+the task manager still has the task).  :func:`algorithm_task` keeps them here
+until the task has completed or terminated, after ``executed``.
+
+The dialogs connect the task's and the feedback's signals to bound methods,
+never to lambdas that capture the dialog: PyQt holds a lambda strongly, so
+``dialog → feedback → lambda → dialog`` is a reference cycle, and a widget in
+a reference cycle is destroyed by Python's cyclic garbage collector, which
+runs in whichever thread happens to allocate at that moment — often the
+worker thread of a task running a Python algorithm, where destroying widgets
+crashes QGIS.
+"""
+from __future__ import annotations
+
+import functools
+
+from qgis.core import QgsProcessingAlgRunnerTask
+
+#: id of a task → (the task, its context, its feedback), while the task manager has it.
+_RUNNING: dict = {}
+
+
+def algorithm_task(algorithm, parameters: dict, context, feedback) -> QgsProcessingAlgRunnerTask:
+    """A task running ``algorithm`` whose ``context`` and ``feedback`` are kept until it has completed or terminated."""
+    task = QgsProcessingAlgRunnerTask(algorithm, parameters, context, feedback)
+    key = id(task)
+    _RUNNING[key] = (task, context, feedback)
+    release = functools.partial(_RUNNING.pop, key, None)
+    task.taskCompleted.connect(release)
+    task.taskTerminated.connect(release)
+    return task
+
