@@ -281,8 +281,16 @@ class DraftDialog(QDialog, FORM):
         return wizard
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self.mapCanvas.freeze(False)
         super().showEvent(event)
         self.fit_top()
+        self.mapCanvas.refresh()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        # A hidden map does not draw: its renders would only compete with the tasks the wizard runs next.
+        self.mapCanvas.stopRendering()
+        self.mapCanvas.freeze(True)
+        super().hideEvent(event)
 
     def fit_top(self) -> None:
         """Grow the upper part to show the targets and figures whole; the candidates below take the rest."""

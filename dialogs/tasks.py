@@ -22,13 +22,21 @@ from __future__ import annotations
 import functools
 
 from qgis.core import QgsProcessingAlgRunnerTask
+from qgis.PyQt.QtCore import QCoreApplication, QEventLoop
 
 #: id of a task → (the task, its context, its feedback), while the task manager has it.
 _RUNNING: dict = {}
 
 
 def algorithm_task(algorithm, parameters: dict, context, feedback) -> QgsProcessingAlgRunnerTask:
-    """A task running ``algorithm`` whose ``context`` and ``feedback`` are kept until it has completed or terminated."""
+    """A task running ``algorithm`` whose ``context`` and ``feedback`` are kept until it has completed or terminated.
+
+    Timers already due (a map's scheduled redraw, say) run first, on the GUI
+    thread: QGIS 3.22's project expression scope, which a map's redraw and a
+    worker reading a layer both build, is not safe to build from two threads
+    at once (a redraw that fired just as the worker started crashed QGIS).
+    """
+    QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     task = QgsProcessingAlgRunnerTask(algorithm, parameters, context, feedback)
     key = id(task)
     _RUNNING[key] = (task, context, feedback)

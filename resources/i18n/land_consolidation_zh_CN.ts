@@ -779,37 +779,37 @@
       <translation>{list} 同时列于 INCLUDE 和 EXCLUDE：按排除处理。</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="516" />
+      <location filename="core/draft.py" line="519" />
       <source>the candidates can give at most {have:.2f} m² of new cultivated land, {short:.2f} m² short of the target {want:.2f} m² ({rate:g} % of {base:.2f} m² of cultivated land)</source>
       <translation>候选图斑最多可新增耕地 {have:.2f} m²，距目标 {want:.2f} m²（耕地 {base:.2f} m² 的 {rate:g} %）尚差 {short:.2f} m²</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="522" />
+      <location filename="core/draft.py" line="525" />
       <source>the reclamation candidates give at most {have:.2f} m², {short:.2f} m² short of NEW_BUILD_M2 {want:.2f} m²</source>
       <translation>复垦候选最多 {have:.2f} m²，距所需建设用地 NEW_BUILD_M2 {want:.2f} m² 尚差 {short:.2f} m²</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="533" />
+      <location filename="core/draft.py" line="536" />
       <source>{n} eligible candidates, more than the exact solver is given ({limit}): the greedy selection with repair is used; the gap to the lower bound says how close it is.</source>
       <translation>可选候选图斑 {n} 个，超过精确求解的上限（{limit} 个）：采用贪心法加修正的选择；与下界的差距说明其接近程度。</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="540" />
+      <location filename="core/draft.py" line="543" />
       <source>The MILP solver found no selection; the greedy selection is kept.</source>
       <translation>整数规划求解器未找到解，采用贪心法的选择。</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="545" />
+      <location filename="core/draft.py" line="548" />
       <source>SciPy's milp and the greedy method both ran; the greedy selection was {saving:.2f} yuan cheaper and is kept.</source>
       <translation>SciPy 的 milp 整数规划与贪心法均已运行；贪心法的选择便宜 {saving:.2f} 元，予以采用。</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="550" />
+      <location filename="core/draft.py" line="553" />
       <source>no selection reaches the targets</source>
       <translation>没有能达到目标的选择</translation>
     </message>
     <message>
-      <location filename="core/draft.py" line="559" />
+      <location filename="core/draft.py" line="562" />
       <source>within the budget {budget:.2f} yuan no selection reaches the targets: the cheapest costs {need:.2f} yuan</source>
       <translation>在预算 {budget:.2f} 元内没有能达到目标的选择：最省的方案需要 {need:.2f} 元</translation>
     </message>
@@ -1344,14 +1344,14 @@
       <translation>图层“{layer}”中没有坐落单位代码（ZLDWDM）{codes}。</translation>
     </message>
     <message>
+      <location filename="core/project.py" line="385" />
+      <source>Cannot write {file}: {error}</source>
+      <translation>无法写入 {file}：{error}</translation>
+    </message>
+    <message>
       <location filename="core/project.py" line="488" />
       <source>Cannot read {layer}.</source>
       <translation>无法读取 {layer}。</translation>
-    </message>
-    <message>
-      <location filename="core/project.py" line="499" />
-      <source>Cannot write {file}: {error}</source>
-      <translation>无法写入 {file}：{error}</translation>
     </message>
     <message>
       <location filename="core/project.py" line="74" />
@@ -1664,309 +1664,309 @@
       <translation>预计新增耕地率（%）</translation>
     </message>
     <message>
-      <location filename="dialogs/dltb_page.py" line="146" />
+      <location filename="dialogs/dltb_page.py" line="148" />
       <source>Choose the DLTB layer (land-use parcels of the land survey).</source>
       <translation>请选择地类图斑（DLTB）图层（三调地类图斑）。</translation>
     </message>
     <message>
-      <location filename="dialogs/dltb_page.py" line="149" />
+      <location filename="dialogs/dltb_page.py" line="151" />
       <source>Layer '{layer}' has no field DLBM: map the land-use code field in the table.</source>
       <translation>图层“{layer}”没有 DLBM 字段：请在字段映射表中指定地类编码字段。</translation>
     </message>
     <message>
-      <location filename="dialogs/dltb_page.py" line="182" />
+      <location filename="dialogs/dltb_page.py" line="184" />
       <source>The data check algorithm is not available.</source>
       <translation>数据质检算法不可用。</translation>
     </message>
     <message>
-      <location filename="dialogs/dltb_page.py" line="192" />
+      <location filename="dialogs/dltb_page.py" line="194" />
       <source>Checking {layer}…</source>
       <translation>正在检查 {layer}…</translation>
     </message>
     <message>
-      <location filename="dialogs/dltb_page.py" line="201" />
+      <location filename="dialogs/dltb_page.py" line="206" />
       <source>The data check failed.</source>
       <translation>数据质检失败。</translation>
     </message>
     <message>
-      <location filename="dialogs/dltb_page.py" line="207" />
+      <location filename="dialogs/dltb_page.py" line="212" />
       <source>Data check of {layer}: no findings.</source>
       <translation>{layer} 数据质检：未发现问题。</translation>
     </message>
     <message>
-      <location filename="dialogs/dltb_page.py" line="209" />
+      <location filename="dialogs/dltb_page.py" line="214" />
       <source>Parcels with findings · {layer}</source>
       <translation>有问题的图斑 · {layer}</translation>
     </message>
     <message>
-      <location filename="dialogs/dltb_page.py" line="210" />
+      <location filename="dialogs/dltb_page.py" line="215" />
       <source>Data check findings · {layer}</source>
       <translation>数据质检结果 · {layer}</translation>
     </message>
     <message>
-      <location filename="dialogs/dltb_page.py" line="218" />
+      <location filename="dialogs/dltb_page.py" line="223" />
       <source>Data check of {layer}: {n} finding(s); the parcels with findings are loaded into the map.</source>
       <translation>{layer} 数据质检：发现 {n} 处问题；有问题的图斑已加载到地图。</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="101" />
+      <location filename="dialogs/draft_dialog.py" line="100" />
+      <source>greedy with repair</source>
+      <translation>贪心法加修正</translation>
+    </message>
+    <message>
+      <location filename="dialogs/draft_dialog.py" line="102" />
       <source>best attempt (the targets are not met)</source>
       <translation>尽力方案（未达到目标）</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="104" />
+      <location filename="dialogs/draft_dialog.py" line="105" />
       <source>BSM</source>
       <translation>标识码</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="105" />
+      <location filename="dialogs/draft_dialog.py" line="106" />
       <source>Est. new cultivated land (m²)</source>
       <translation>预计新增耕地（m²）</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="106" />
+      <location filename="dialogs/draft_dialog.py" line="107" />
       <source>Why</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="157" />
+      <location filename="dialogs/draft_dialog.py" line="158" />
       <source>{added} m² new cultivated land ({rate} %), {reclaimed} m² reclaimed, {n} parcels, {cost} yuan</source>
       <translation>新增耕地 {added} m²（{rate} %），拆旧复垦 {reclaimed} m²，{n} 个图斑，费用 {cost} 元</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="170" />
+      <location filename="dialogs/draft_dialog.py" line="171" />
       <source>{m2} m² = {rate} % of the original cultivated land (target {target} %)</source>
       <translation>{m2} m²，占原耕地 {rate} %（目标 {target} %）</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="172" />
+      <location filename="dialogs/draft_dialog.py" line="173" />
       <source>Construction land reclaimed</source>
       <translation>拆旧复垦</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="172" />
+      <location filename="dialogs/draft_dialog.py" line="173" />
       <source>{m2} m² (needed {need} m²)</source>
       <translation>{m2} m²（需要 {need} m²）</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="174" />
+      <location filename="dialogs/draft_dialog.py" line="175" />
       <source>Cost</source>
       <translation>费用</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="174" />
+      <location filename="dialogs/draft_dialog.py" line="175" />
       <source>{yuan} yuan</source>
       <translation>{yuan} 元</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="175" />
+      <location filename="dialogs/draft_dialog.py" line="176" />
       <source> (budget {budget} yuan)</source>
       <translation>（预算 {budget} 元）</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="176" />
+      <location filename="dialogs/draft_dialog.py" line="177" />
       <source>Parcels chosen</source>
       <translation>选入图斑</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="179" />
+      <location filename="dialogs/draft_dialog.py" line="180" />
       <source>New cultivated land missing</source>
       <translation>新增耕地缺口</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="179" />
+      <location filename="dialogs/draft_dialog.py" line="180" />
       <source>{m2} m²</source>
       <translation>{m2} m²</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="183" />
+      <location filename="dialogs/draft_dialog.py" line="184" />
       <source>Lower bound of the cost</source>
       <translation>费用下界</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="183" />
+      <location filename="dialogs/draft_dialog.py" line="184" />
       <source>{bound} yuan, gap {gap}</source>
       <translation>{bound} 元，差距 {gap}</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="191" />
+      <location filename="dialogs/draft_dialog.py" line="192" />
       <source>The draft meets the targets.</source>
       <translation>草案达到全部目标。</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="194" />
+      <location filename="dialogs/draft_dialog.py" line="195" />
       <source>The targets cannot be met: {reason}.</source>
       <translation>无法达到目标：{reason}。</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="223" />
+      <location filename="dialogs/draft_dialog.py" line="224" />
       <source>drafted sub-project (outline)</source>
       <translation>子项目草案（轮廓）</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="356" />
+      <location filename="dialogs/draft_dialog.py" line="368" />
       <source>The drafting algorithm is not available.</source>
       <translation>方案编制助手算法不可用。</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="368" />
+      <location filename="dialogs/draft_dialog.py" line="381" />
       <source>Drafting…</source>
       <translation>正在编制方案草案…</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="378" />
+      <location filename="dialogs/draft_dialog.py" line="398" />
       <source>The draft could not be made.</source>
       <translation>未能编制草案。</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="380" />
+      <location filename="dialogs/draft_dialog.py" line="400" />
       <source>No draft.</source>
       <translation>无草案。</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="384" />
+      <location filename="dialogs/draft_dialog.py" line="404" />
       <source>The draft could not be shown: {error}</source>
       <translation>无法显示草案：{error}</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="397" />
+      <location filename="dialogs/draft_dialog.py" line="417" />
       <source>output {key} missing</source>
       <translation>缺少输出 {key}</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="413" />
+      <location filename="dialogs/draft_dialog.py" line="433" />
       <source>Drafted plan · {layer}</source>
       <translation>规划方案草案 · {layer}</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="414" />
+      <location filename="dialogs/draft_dialog.py" line="434" />
       <source>Drafted parcels by type · {layer}</source>
       <translation>草案选入图斑（按类型） · {layer}</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="415" />
+      <location filename="dialogs/draft_dialog.py" line="435" />
       <source>Drafted sub-projects · {layer}</source>
       <translation>子项目草案 · {layer}</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="432" />
+      <location filename="dialogs/draft_dialog.py" line="452" />
       <source>The draft misses the targets: change the targets or the locked parcels and rerun.</source>
       <translation>草案未达到目标：请调整目标或锁定的图斑后重新编制。</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="468" />
+      <location filename="dialogs/draft_dialog.py" line="488" />
       <source>Draft of the plan</source>
       <translation>规划方案草案</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="492" />
+      <location filename="dialogs/draft_dialog.py" line="512" />
       <source>No draft yet: set the targets and press Draft.</source>
       <translation>尚无草案：请设定目标后点击“编制”。</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="575" />
+      <location filename="dialogs/draft_dialog.py" line="595" />
       <source>Taken in at the rerun (INCLUDE)</source>
       <translation>重新编制时必选（INCLUDE）</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="575" />
+      <location filename="dialogs/draft_dialog.py" line="595" />
       <source>Left out at the rerun (EXCLUDE)</source>
       <translation>重新编制时排除（EXCLUDE）</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="594" />
+      <location filename="dialogs/draft_dialog.py" line="614" />
       <source>never choose {n}: {list}</source>
       <translation>排除 {n} 个：{list}</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="596" />
+      <location filename="dialogs/draft_dialog.py" line="616" />
       <source>always choose {n}: {list}</source>
       <translation>必选 {n} 个：{list}</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="597" />
+      <location filename="dialogs/draft_dialog.py" line="617" />
       <source>Locked for the rerun: {locks}.</source>
       <translation>重新编制时锁定：{locks}。</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="631" />
+      <location filename="dialogs/draft_dialog.py" line="651" />
       <source>Rerun</source>
       <translation>重新编制</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="631" />
+      <location filename="dialogs/draft_dialog.py" line="651" />
       <source>Draft</source>
       <translation>编制</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="650" />
+      <location filename="dialogs/draft_dialog.py" line="670" />
       <source>The draft could not be used: {error}</source>
       <translation>无法采用草案：{error}</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="76" />
+      <location filename="dialogs/draft_dialog.py" line="77" />
       <source>Chosen</source>
       <translation>选入</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="77" />
+      <location filename="dialogs/draft_dialog.py" line="78" />
       <source>Chosen: always choose (INCLUDE)</source>
       <translation>选入：必选（INCLUDE）</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="78" />
+      <location filename="dialogs/draft_dialog.py" line="79" />
       <source>Not needed: the targets are met at a lower cost</source>
       <translation>不需要：目标已以更低成本满足</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="79" />
+      <location filename="dialogs/draft_dialog.py" line="80" />
       <source>Over the budget</source>
       <translation>超出预算</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="80" />
+      <location filename="dialogs/draft_dialog.py" line="81" />
       <source>Not chosen</source>
       <translation>未选</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="81" />
+      <location filename="dialogs/draft_dialog.py" line="82" />
       <source>Left out by you (EXCLUDE)</source>
       <translation>已由您排除（EXCLUDE）</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="82" />
+      <location filename="dialogs/draft_dialog.py" line="83" />
       <source>Partly in the ecological protection red line (1 m² or more)</source>
       <translation>部分位于生态保护红线内（1 m² 及以上）</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="86" />
+      <location filename="dialogs/draft_dialog.py" line="87" />
       <source>In the ecological protection red line</source>
       <translation>位于生态保护红线内</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="87" />
+      <location filename="dialogs/draft_dialog.py" line="88" />
       <source>Slope grade above the limit</source>
       <translation>坡度级别超过上限</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="88" />
+      <location filename="dialogs/draft_dialog.py" line="89" />
       <source>In the urban development boundary</source>
       <translation>位于城镇开发边界内</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="89" />
+      <location filename="dialogs/draft_dialog.py" line="90" />
       <source>Part of a compact village (larger than a scattered settlement)</source>
       <translation>属成片村庄（大于零散居民点）</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="98" />
+      <location filename="dialogs/draft_dialog.py" line="99" />
       <source>exact (SciPy milp)</source>
       <translation>精确求解（SciPy milp）</translation>
-    </message>
-    <message>
-      <location filename="dialogs/draft_dialog.py" line="99" />
-      <source>greedy with repair</source>
-      <translation>贪心法加修正</translation>
     </message>
     <message>
       <location filename="dialogs/export_dialog.py" line="100" />
@@ -2009,17 +2009,17 @@
       <translation>正在导出…</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="208" />
+      <location filename="dialogs/export_dialog.py" line="211" />
       <source>The export failed.</source>
       <translation>导出失败。</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="213" />
+      <location filename="dialogs/export_dialog.py" line="216" />
       <source>Written: {path}</source>
       <translation>已写入：{path}</translation>
     </message>
     <message>
-      <location filename="dialogs/export_dialog.py" line="227" />
+      <location filename="dialogs/export_dialog.py" line="230" />
       <source>The file was written but could not be opened: no program is set to open {path}.</source>
       <translation>文件已写出，但无法打开：没有设置打开 {path} 的程序。</translation>
     </message>
@@ -2219,7 +2219,7 @@
       <translation>正在写入项目…</translation>
     </message>
     <message>
-      <location filename="dialogs/project_wizard.py" line="412" />
+      <location filename="dialogs/project_wizard.py" line="415" />
       <source>The project could not be written.</source>
       <translation>项目写入失败。</translation>
     </message>
@@ -2264,12 +2264,12 @@
       <translation>请选择项目文件的保存位置。</translation>
     </message>
     <message>
-      <location filename="plugin.py" line="101" />
+      <location filename="plugin.py" line="100" />
       <source>Open project</source>
       <translation>打开项目</translation>
     </message>
     <message>
-      <location filename="plugin.py" line="102" />
+      <location filename="plugin.py" line="101" />
       <source>Project GeoPackage (*.gpkg)</source>
       <translation>项目 GeoPackage (*.gpkg)</translation>
     </message>
@@ -2304,172 +2304,172 @@
       <translation>图层“{layer}”没有字段“{field}”（参数 {parameter}）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="173" />
+      <location filename="processing/algorithms/base.py" line="187" />
       <source>Cancelled.</source>
       <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="180" />
+      <location filename="processing/algorithms/base.py" line="194" />
       <source>Could not read or write a file: {error}</source>
       <translation>无法读写文件：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="186" />
+      <location filename="processing/algorithms/base.py" line="200" />
       <source>Internal error in {algorithm}: {error}. The details are in the QGIS log (Land consolidation); please report them.</source>
       <translation>{algorithm} 内部错误：{error}。详细信息见 QGIS 日志（Land consolidation）；请报告此问题。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="222" />
+      <location filename="processing/algorithms/base.py" line="236" />
       <source>The algorithm {id} is not installed.</source>
       <translation>算法 {id} 未安装。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="229" />
+      <location filename="processing/algorithms/base.py" line="243" />
       <source>{id} failed.</source>
       <translation>{id} 运行失败。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="277" />
+      <location filename="processing/algorithms/base.py" line="291" />
       <source>Project area (only the parcels inside it count)</source>
       <translation>项目区（只统计其范围内的图斑）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="283" />
+      <location filename="processing/algorithms/base.py" line="297" />
       <source>Optional boundary. Parcels cut by it are split; their TBMJ, KCMJ and TBDLMJ are kept in proportion to the ellipsoidal area inside.</source>
       <translation>可选边界。被边界切割的图斑将被分割，其 TBMJ、KCMJ、TBDLMJ 按边界内椭球面积所占比例分摊。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="294" />
+      <location filename="processing/algorithms/base.py" line="308" />
       <source>Repair invalid geometries (makeValid) instead of stopping</source>
       <translation>修复无效几何（makeValid），不中止运行</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="296" />
+      <location filename="processing/algorithms/base.py" line="310" />
       <source>By default a parcel with an invalid geometry stops the run with a message naming the layer and the parcel (BSM). When set, each is repaired with makeValid and the log lists what was repaired.</source>
       <translation>默认情况下，几何无效的图斑会中止运行，并提示图层名称和图斑（BSM）。勾选后，逐个按 makeValid 修复，日志列出修复了哪些图斑。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="310" />
+      <location filename="processing/algorithms/base.py" line="324" />
       <source>Land-use parcels (DLTB)</source>
       <translation>地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="314" />
+      <location filename="processing/algorithms/base.py" line="328" />
       <source>Land-use parcel layer (DLTB) of the third national land survey, in a projected CGCS2000 Gauss-Krüger CRS (e.g. EPSG:4528).</source>
       <translation>三调地类图斑（DLTB）图层，采用 CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="330" />
+      <location filename="processing/algorithms/base.py" line="344" />
       <source>Land-use code field (default: detected DLBM)</source>
       <translation>地类编码字段（默认：自动识别的 DLBM）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="334" />
+      <location filename="processing/algorithms/base.py" line="348" />
       <source>Field holding the land-survey code; leave empty to use DLBM.</source>
       <translation>存放三调地类编码的字段；留空则使用 DLBM。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="356" />
+      <location filename="processing/algorithms/base.py" line="370" />
       <source>Layer '{layer}' has no grouping field {field}.</source>
       <translation>图层“{layer}”没有分组字段 {field}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="415" />
+      <location filename="processing/algorithms/base.py" line="429" />
       <source>Current land-use parcels (DLTB)</source>
       <translation>现状地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="419" />
+      <location filename="processing/algorithms/base.py" line="433" />
       <source>Land-use parcels (DLTB) of the current state from the land survey, projected CGCS2000 Gauss-Krüger (e.g. EPSG:4528).</source>
       <translation>现状三调地类图斑（DLTB），CGCS2000 高斯-克吕格投影坐标系（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="424" />
+      <location filename="processing/algorithms/base.py" line="438" />
       <source>Planned land-use parcels after consolidation</source>
       <translation>整治后规划地类图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="429" />
+      <location filename="processing/algorithms/base.py" line="443" />
       <source>The planned state as a layer with its own DLBM/TBMJ/KCMJ/TBDLMJ/GDDB; boundaries need not match the current layer (the two are overlaid). Give this or the planned-code field.</source>
       <translation>以图层表示的规划状态，自带 DLBM/TBMJ/KCMJ/TBDLMJ/GDDB 字段；图斑边界无需与现状图层一致（两者叠加分析）。本项与规划地类编码字段二选一。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="434" />
+      <location filename="processing/algorithms/base.py" line="448" />
       <source>…or planned-code field on the current DLTB</source>
       <translation>…或现状地类图斑上的规划地类编码字段</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="439" />
+      <location filename="processing/algorithms/base.py" line="453" />
       <source>Field of the current DLTB holding the planned DLBM; empty values mean unchanged.</source>
       <translation>现状地类图斑中存放规划地类编码（DLBM）的字段；值为空表示地类不变。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="443" />
+      <location filename="processing/algorithms/base.py" line="457" />
       <source>Planned field-ridge coefficient field (with the planned-code field)</source>
       <translation>规划田坎系数字段（与规划地类编码字段配合使用）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="444" />
+      <location filename="processing/algorithms/base.py" line="458" />
       <source>Planned KCXS per parcel; default: a parcel staying cultivated land keeps its KCXS, new cultivated land has none.</source>
       <translation>各图斑的规划田坎系数（KCXS）；默认：仍为耕地的图斑保持原 KCXS，新增耕地没有田坎系数。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="446" />
+      <location filename="processing/algorithms/base.py" line="460" />
       <source>Planned quality-grade field (with the planned-code field)</source>
       <translation>规划耕地等别字段（与规划地类编码字段配合使用）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="447" />
+      <location filename="processing/algorithms/base.py" line="461" />
       <source>Planned GDDB per parcel; default: the parcel's current GDDB.</source>
       <translation>各图斑的规划耕地等别（GDDB）；默认取图斑现状 GDDB。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="454" />
+      <location filename="processing/algorithms/base.py" line="468" />
       <source>Quality grade of new cultivated land that has none</source>
       <translation>无规划等别的新增耕地的等别</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="457" />
+      <location filename="processing/algorithms/base.py" line="471" />
       <source>One quality grade (GDDB, 1 best … 15 worst) for every piece of new cultivated land (not cultivated land now, planned as cultivated land) without a planned grade – reclaimed construction land and restored land have none of their own. Without it such land is left out of the mean grade and the quality rules are not checked, with the area said.</source>
       <translation>为所有没有规划等别的新增耕地（现状非耕地、规划为耕地）统一指定一个耕地等别（GDDB，1 等最好 … 15 等最差）——复垦的建设用地和恢复的土地本身没有等别。不指定时，这些土地不计入平均等别，质量类指标为“未核验”，并写明缺少等别的面积。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="465" />
+      <location filename="processing/algorithms/base.py" line="479" />
       <source>Parts of the current DLTB the planned layer does not cover</source>
       <translation>现状地类图斑中规划图层未覆盖的部分</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="466" />
+      <location filename="processing/algorithms/base.py" line="480" />
       <source>Stop with an error listing them</source>
       <translation>报错并列出</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="466" />
+      <location filename="processing/algorithms/base.py" line="480" />
       <source>Keep them unchanged (reported)</source>
       <translation>视为不变（并报告）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="470" />
+      <location filename="processing/algorithms/base.py" line="484" />
       <source>0 = error naming the parcels; 1 = treat them as unchanged and report the area.</source>
       <translation>0 = 报错并列出相关图斑；1 = 视为地类不变，并报告其面积。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="497" />
+      <location filename="processing/algorithms/base.py" line="511" />
       <source>Give either a planned layer (AFTER) or a planned-code field (AFTER_FIELD), not both or none.</source>
       <translation>请给出规划图层（AFTER）或规划地类字段（AFTER_FIELD）之一（不能都给，也不能都不给）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="514" />
+      <location filename="processing/algorithms/base.py" line="528" />
       <source>Reading the current DLTB…</source>
       <translation>正在读取现状地类图斑…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="528" />
+      <location filename="processing/algorithms/base.py" line="542" />
       <source>Overlaying the planned DLTB…</source>
       <translation>正在叠加规划地类图斑…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/base.py" line="549" />
+      <location filename="processing/algorithms/base.py" line="563" />
       <source>{area:.2f} m² of new cultivated land without a planned quality grade take the given grade {grade:g} (NEW_CULTIVATED_GRADE).</source>
       <translation>{area:.2f} m² 无规划等别的新增耕地按指定等别 {grade:g} 计（NEW_CULTIVATED_GRADE）。</translation>
     </message>
@@ -5972,17 +5972,17 @@ The plan is a planned DLTB layer (overlaid; boundaries need not match, classes m
       <translation>输出 {output}（{path}）与输入 {input}（图层“{layer}”）是同一个文件，写出会覆盖输入；请另选输出路径。</translation>
     </message>
     <message>
-      <location filename="processing/outputs.py" line="136" />
+      <location filename="processing/outputs.py" line="134" />
       <source>'{path}' is a file, not a folder</source>
       <translation>“{path}”是文件而不是文件夹</translation>
     </message>
     <message>
-      <location filename="processing/outputs.py" line="137" />
+      <location filename="processing/outputs.py" line="135" />
       <source>Cannot write {output}: the folder '{folder}' cannot be created ({reason}).</source>
       <translation>无法写出 {output}：文件夹“{folder}”无法创建（{reason}）。</translation>
     </message>
     <message>
-      <location filename="processing/outputs.py" line="156" />
+      <location filename="processing/outputs.py" line="154" />
       <source>Cannot write '{path}' ({error}).</source>
       <translation>无法写出“{path}”（{error}）。</translation>
     </message>
