@@ -159,10 +159,24 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
         quietly; either way nothing is left at the outputs' names.  File
         outputs are written under temporary names and published together
         only when the run succeeded (processing/outputs.py).
+
+        The exception is raised here, fresh, with no chained cause and no
+        parameters left in this frame: QGIS 3.22's bindings keep the
+        exception a Python algorithm raises (never released), and with it
+        every frame its traceback reaches; a file layer held by such a frame
+        is then closed after GDAL at exit, which crashes the interpreter.
         """
+        outcome = self._process(parameters, context, feedback)
+        if isinstance(outcome, _Failure):
+            del parameters
+            raise QgsProcessingException(outcome.message)
+        return outcome
+
+    def _process(self, parameters, context, feedback):
+        """:meth:`processAlgorithm`'s work: the results, or a :class:`_Failure` with the user's message."""
         problems = outputs.collisions(self, parameters, context) + self.missing_fields(parameters, context)
         if problems:
-            raise QgsProcessingException("\n".join(problems))
+            return _Failure("\n".join(problems))
         staging = outputs.Staging(self, parameters)
         self.note_reprojections(parameters, context, feedback)
         try:
@@ -172,20 +186,20 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
             staging.discard()
             feedback.pushInfo(self.tr("Cancelled."))
             return {}
-        except QgsProcessingException:
+        except QgsProcessingException as exc:
             staging.discard()
-            raise
+            return _Failure(str(exc))
         except OSError as exc:
             staging.discard()
-            raise QgsProcessingException(self.tr("Could not read or write a file: {error}").format(
-                error=f"{exc.filename or ''} {exc.strerror or exc}".strip())) from exc
+            return _Failure(self.tr("Could not read or write a file: {error}").format(
+                error=f"{exc.filename or ''} {exc.strerror or exc}".strip()))
         except Exception as exc:
             # A defect of ours: the user gets one readable line, the traceback goes to QGIS's log.
             staging.discard()
             QgsMessageLog.logMessage(traceback.format_exc(), "Land consolidation", Qgis.MessageLevel.Critical)
-            raise QgsProcessingException(self.tr(
+            return _Failure(self.tr(
                 "Internal error in {algorithm}: {error}. The details are in the QGIS log (Land consolidation); "
-                "please report them.").format(algorithm=self.name(), error=f"{type(exc).__name__}: {exc}")) from exc
+                "please report them.").format(algorithm=self.name(), error=f"{type(exc).__name__}: {exc}"))
         # Numbers as the tables state them (m² to 0.01, 公顷 to 4 places, %, 亩 and grades to 2): QGIS shows the
         # results in the log and the results viewer.
         results = {key: round_field(key, value) for key, value in results.items()}
@@ -582,6 +596,15 @@ class LandConsolidationAlgorithm(QgsProcessingAlgorithm):
             return None
         return dltb.dissolve_area(source, target_crs, context.transformContext(),
                                   repair=self.repair_geometry(parameters, context))
+
+
+class _Failure:
+    """A run that stopped with a message for the user (see :meth:`LandConsolidationAlgorithm.processAlgorithm`)."""
+
+    __slots__ = ("message",)
+
+    def __init__(self, message: str):
+        self.message = message
 
 
 def empty(value) -> bool:
