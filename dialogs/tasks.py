@@ -22,7 +22,9 @@ from __future__ import annotations
 import functools
 
 from qgis.core import QgsProcessingAlgRunnerTask
-from qgis.PyQt.QtCore import QCoreApplication, QEventLoop
+from qgis.gui import QgsMapCanvas
+from qgis.PyQt.QtCore import QCoreApplication, QEventLoop, QThread
+from qgis.PyQt.QtWidgets import QApplication
 
 #: id of a task → (the task, its context, its feedback), while the task manager has it.
 _RUNNING: dict = {}
@@ -31,12 +33,9 @@ _RUNNING: dict = {}
 def algorithm_task(algorithm, parameters: dict, context, feedback) -> QgsProcessingAlgRunnerTask:
     """A task running ``algorithm`` whose ``context`` and ``feedback`` are kept until it has completed or terminated.
 
-    Timers already due (a map's scheduled redraw, say) run first, on the GUI
-    thread: QGIS 3.22's project expression scope, which a map's redraw and a
-    worker reading a layer both build, is not safe to build from two threads
-    at once (a redraw that fired just as the worker started crashed QGIS).
+    The maps settle first (:func:`settle_maps`).
     """
-    QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    settle_maps()
     task = QgsProcessingAlgRunnerTask(algorithm, parameters, context, feedback)
     key = id(task)
     _RUNNING[key] = (task, context, feedback)
@@ -45,3 +44,21 @@ def algorithm_task(algorithm, parameters: dict, context, feedback) -> QgsProcess
     task.taskTerminated.connect(release)
     return task
 
+
+def settle_maps(rounds: int = 5) -> None:
+    """Let every map canvas finish the redraws already asked for, on the GUI thread, before a task starts.
+
+    Adding a layer schedules a canvas redraw (a timer of 1 ms, and another
+    one when a redraw was asked for during a render); one that fires just as
+    a task's worker starts reading layers built QGIS 3.22's project
+    expression scope from two threads at once, and crashed QGIS.  Pending
+    timers are run and running renders waited for, a few rounds at most.
+    """
+    for _ in range(rounds):
+        QThread.msleep(2)  # the 1 ms redraw timers are due
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        busy = [w for w in QApplication.allWidgets() if isinstance(w, QgsMapCanvas) and w.isDrawing()]
+        if not busy:
+            return
+        for canvas in busy:
+            canvas.waitWhileRendering()

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from land_consolidation.core import batch, dltb
+from land_consolidation.core import batch, dltb, layers
 from qgis import processing
 from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
@@ -70,9 +70,15 @@ def test_three_areas_two_workbooks(county, provider, tmp_path, monkeypatch):
     S = f"{county}|layername="
     areas = areas_layer(county)
     asked = []
-    original = dltb.read_ogr_columns
-    monkeypatch.setattr(dltb, "read_ogr_columns", lambda source, *a, **k: (
-        asked.append(getattr(source, "source", lambda: "")()), original(source, *a, **k))[1])
+    original = layers.read_ogr_columns
+
+    def spy(source, *a, **k):
+        asked.append(getattr(source, "source", lambda: "")())
+        return original(source, *a, **k)
+
+    # The DLTB reader and the polygon reader (core/layers.py) both read files through it.
+    monkeypatch.setattr(dltb, "read_ogr_columns", spy)
+    monkeypatch.setattr(layers, "read_ogr_columns", spy)
     read_once = []
     arrow = batch._read_arrow
     monkeypatch.setattr(batch, "_read_arrow", lambda source, *a: (read_once.append(source.name()), arrow(source, *a))[1])

@@ -614,154 +614,134 @@
       <translation>永久基本农田调入</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="1013" />
-      <source>Layer '{layer}': {n} parcel(s) with an empty geometry: {parcels}. Complete their geometry or delete them, or run the data check.</source>
-      <translation>图层“{layer}”有 {n} 个图斑几何为空：{parcels}；请补全几何或删除这些图斑，或运行数据质检。</translation>
-    </message>
-    <message>
-      <location filename="core/dltb.py" line="1128" />
-      <source>Layer '{layer}': {n} parcel(s) with TBMJ − KCMJ ≠ TBDLMJ (difference {gap:.2f} m² in all); class areas are counted by TBDLMJ, field ridges by KCMJ, the total by TBMJ.</source>
-      <translation>图层“{layer}”有 {n} 个图斑 TBMJ − KCMJ ≠ TBDLMJ（差值合计 {gap:.2f} m²）；地类面积按 TBDLMJ、田坎按 KCMJ 统计，总面积按 TBMJ。</translation>
-    </message>
-    <message>
-      <location filename="core/dltb.py" line="1136" />
-      <source>{code} ({n} parcel(s), {area:.2f} m²)</source>
-      <translation>{code}（{n} 个图斑，{area:.2f} m²）</translation>
-    </message>
-    <message>
-      <location filename="core/dltb.py" line="1138" />
-      <source>Layer '{layer}' has codes not in the land-survey code table, counted on rows of their own: {codes}.</source>
-      <translation>图层“{layer}”有三调地类表之外的编码，单列统计：{codes}。</translation>
-    </message>
-    <message>
-      <location filename="core/dltb.py" line="1165" />
-      <source>'{code}': {n} parcel(s), {area} m²{bsm}</source>
-      <translation>“{code}” {n} 个图斑 {area} m²{bsm}</translation>
-    </message>
-    <message>
-      <location filename="core/dltb.py" line="1166" />
-      <source>(empty)</source>
-      <translation>（空）</translation>
-    </message>
-    <message>
-      <location filename="core/dltb.py" line="1170" />
-      <source>and {n} more codes</source>
-      <translation>另有 {n} 种编码</translation>
-    </message>
-    <message>
-      <location filename="core/dltb.py" line="1171" />
-      <source>Layer '{layer}', field {field}: {count} code(s) not in the land-survey code table ({parcels} parcels): {codes}. Correct them (is {field} the land-use code field?), or set UNKNOWN_CODES to 1 to report them as rows of their own.</source>
-      <translation>图层“{layer}”字段 {field} 有 {count} 种三调地类表之外的编码（共 {parcels} 个图斑）：{codes}。请更正编码（{field} 是地类编码字段吗？），或将“未知编码”参数（UNKNOWN_CODES）设为 1，单列统计。</translation>
-    </message>
-    <message>
-      <location filename="core/dltb.py" line="182" />
-      <source>Layer '{layer}' has no coordinate reference system; set it to a CGCS2000 Gauss-Krüger projection (e.g. EPSG:4528).</source>
-      <translation>图层“{layer}”没有坐标参考系；请设置为 CGCS2000 高斯-克吕格投影（如 EPSG:4528）。</translation>
-    </message>
-    <message>
-      <location filename="core/dltb.py" line="186" />
-      <source>Layer '{layer}' is in a geographic coordinate system ({crs}); areas and overlays need projected coordinates: reproject it to CGCS2000 Gauss-Krüger first (e.g. EPSG:4528).</source>
-      <translation>图层“{layer}”为地理坐标系（{crs}），面积与叠加分析需要投影坐标；请先投影到 CGCS2000 高斯-克吕格（如 EPSG:4528）。</translation>
-    </message>
-    <message>
-      <location filename="core/dltb.py" line="293" />
-      <source>project area</source>
-      <translation>项目区</translation>
-    </message>
-    <message>
-      <location filename="core/dltb.py" line="295" />
-      <source>The project area layer '{layer}' has no polygons.</source>
-      <translation>项目区图层“{layer}”没有面要素。</translation>
-    </message>
-    <message>
-      <location filename="core/dltb.py" line="554" />
+      <location filename="core/dltb.py" line="242" />
       <source>The project area is empty (layer '{layer}').</source>
       <translation>项目区为空（图层“{layer}”）。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="593" />
+      <location filename="core/dltb.py" line="281" />
       <source>Layer '{layer}', {parcel}</source>
       <translation>图层“{layer}”{parcel}</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="632" />
+      <location filename="core/dltb.py" line="320" />
       <source>The project area does not overlap layer '{layer}'.</source>
       <translation>项目区与图层“{layer}”没有重叠。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="656" />
+      <location filename="core/dltb.py" line="344" />
       <source>Layer '{layer}': {n} parcel(s) have no geometry and cannot be placed inside or outside the project area, so they are not counted: {parcels}.</source>
       <translation>图层“{layer}”有 {n} 个图斑没有几何，无法判断是否在项目区内，未计入：{parcels}。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="663" />
+      <location filename="core/dltb.py" line="351" />
       <source>{n} parcel(s) without TBMJ: their area is computed from the geometry by the land-survey ellipsoidal method.</source>
       <translation>{n} 个图斑无 TBMJ，面积按三调椭球面积公式由几何计算。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="735" />
+      <location filename="core/dltb.py" line="423" />
       <source>Layer '{layer}': {n} parcel(s) with {what}: {parcels}; used {used}.</source>
       <translation>图层“{layer}”有 {n} 个图斑{what}：{parcels}；已改用{used}。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="743" />
+      <location filename="core/dltb.py" line="431" />
       <source>a TBMJ that is not a number (NaN, inf)</source>
       <translation>TBMJ 不是数值（NaN、inf）</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="743" />
+      <location filename="core/dltb.py" line="431" />
       <source>the ellipsoidal area of the geometry</source>
       <translation>按几何计算的椭球面积</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="744" />
+      <location filename="core/dltb.py" line="432" />
       <source>a TBMJ of zero or less</source>
       <translation>TBMJ 小于或等于 0</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="748" />
+      <location filename="core/dltb.py" line="436" />
       <source>a KCXS outside [0, 1)</source>
       <translation>KCXS 不在 [0, 1) 之间</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="748" />
+      <location filename="core/dltb.py" line="436" />
       <source>no field-ridge (tiankan) coefficient</source>
       <translation>不计田坎系数</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="754" />
+      <location filename="core/dltb.py" line="442" />
       <source>a {field} that is negative, not a number or larger than TBMJ</source>
       <translation>{field} 为负、不是数值或大于 TBMJ</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="755" />
+      <location filename="core/dltb.py" line="443" />
       <source>KCMJ = round(TBMJ × KCXS, 2)</source>
       <translation>KCMJ = round(TBMJ × KCXS, 2)</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="755" />
+      <location filename="core/dltb.py" line="443" />
       <source>TBDLMJ = TBMJ − KCMJ</source>
       <translation>TBDLMJ = TBMJ − KCMJ</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="762" />
+      <location filename="core/dltb.py" line="450" />
       <source>a GDDB outside 1–15</source>
       <translation>GDDB 不在 1–15 之间</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="762" />
+      <location filename="core/dltb.py" line="450" />
       <source>no quality grade (left out of the means)</source>
       <translation>视为无等别（不参与平均等别）</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="802" />
+      <location filename="core/dltb.py" line="490" />
       <source>Layer '{layer}': {n} parcel(s) recorded more than once (the same polygon): {pairs}. They would be counted twice; delete the copies (the data check lists them).</source>
       <translation>图层“{layer}”有 {n} 组图斑重复录入（几何相同）：{pairs}。这些图斑会被重复统计；请删除重复的图斑（数据质检会列出）。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="807" />
+      <location filename="core/dltb.py" line="495" />
       <source>Layer '{layer}': {n} BSM(s) are used by several different parcels: {bsm}.</source>
       <translation>图层“{layer}”有 {n} 个标识码用于多个不同的图斑：{bsm}。</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="701" />
+      <source>Layer '{layer}': {n} parcel(s) with an empty geometry: {parcels}. Complete their geometry or delete them, or run the data check.</source>
+      <translation>图层“{layer}”有 {n} 个图斑几何为空：{parcels}；请补全几何或删除这些图斑，或运行数据质检。</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="799" />
+      <source>Layer '{layer}': {n} parcel(s) with TBMJ − KCMJ ≠ TBDLMJ (difference {gap:.2f} m² in all); class areas are counted by TBDLMJ, field ridges by KCMJ, the total by TBMJ.</source>
+      <translation>图层“{layer}”有 {n} 个图斑 TBMJ − KCMJ ≠ TBDLMJ（差值合计 {gap:.2f} m²）；地类面积按 TBDLMJ、田坎按 KCMJ 统计，总面积按 TBMJ。</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="807" />
+      <source>{code} ({n} parcel(s), {area:.2f} m²)</source>
+      <translation>{code}（{n} 个图斑，{area:.2f} m²）</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="809" />
+      <source>Layer '{layer}' has codes not in the land-survey code table, counted on rows of their own: {codes}.</source>
+      <translation>图层“{layer}”有三调地类表之外的编码，单列统计：{codes}。</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="836" />
+      <source>'{code}': {n} parcel(s), {area} m²{bsm}</source>
+      <translation>“{code}” {n} 个图斑 {area} m²{bsm}</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="837" />
+      <source>(empty)</source>
+      <translation>（空）</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="841" />
+      <source>and {n} more codes</source>
+      <translation>另有 {n} 种编码</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="842" />
+      <source>Layer '{layer}', field {field}: {count} code(s) not in the land-survey code table ({parcels} parcels): {codes}. Correct them (is {field} the land-use code field?), or set UNKNOWN_CODES to 1 to report them as rows of their own.</source>
+      <translation>图层“{layer}”字段 {field} 有 {count} 种三调地类表之外的编码（共 {parcels} 个图斑）：{codes}。请更正编码（{field} 是地类编码字段吗？），或将“未知编码”参数（UNKNOWN_CODES）设为 1，单列统计。</translation>
     </message>
     <message>
       <location filename="core/draft.py" line="256" />
@@ -1012,6 +992,26 @@
       <location filename="core/indicators.py" line="47" />
       <source>Water and water facilities</source>
       <translation>水域及水利设施用地</translation>
+    </message>
+    <message>
+      <location filename="core/layers.py" line="115" />
+      <source>Layer '{layer}' has no coordinate reference system; set it to a CGCS2000 Gauss-Krüger projection (e.g. EPSG:4528).</source>
+      <translation>图层“{layer}”没有坐标参考系；请设置为 CGCS2000 高斯-克吕格投影（如 EPSG:4528）。</translation>
+    </message>
+    <message>
+      <location filename="core/layers.py" line="119" />
+      <source>Layer '{layer}' is in a geographic coordinate system ({crs}); areas and overlays need projected coordinates: reproject it to CGCS2000 Gauss-Krüger first (e.g. EPSG:4528).</source>
+      <translation>图层“{layer}”为地理坐标系（{crs}），面积与叠加分析需要投影坐标；请先投影到 CGCS2000 高斯-克吕格（如 EPSG:4528）。</translation>
+    </message>
+    <message>
+      <location filename="core/layers.py" line="226" />
+      <source>project area</source>
+      <translation>项目区</translation>
+    </message>
+    <message>
+      <location filename="core/layers.py" line="228" />
+      <source>The project area layer '{layer}' has no polygons.</source>
+      <translation>项目区图层“{layer}”没有面要素。</translation>
     </message>
     <message>
       <location filename="core/maps/layout.py" line="156" />
@@ -1809,102 +1809,102 @@
       <translation>子项目草案（轮廓）</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="368" />
+      <location filename="dialogs/draft_dialog.py" line="376" />
       <source>The drafting algorithm is not available.</source>
       <translation>方案编制助手算法不可用。</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="381" />
+      <location filename="dialogs/draft_dialog.py" line="389" />
       <source>Drafting…</source>
       <translation>正在编制方案草案…</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="398" />
+      <location filename="dialogs/draft_dialog.py" line="406" />
       <source>The draft could not be made.</source>
       <translation>未能编制草案。</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="400" />
+      <location filename="dialogs/draft_dialog.py" line="408" />
       <source>No draft.</source>
       <translation>无草案。</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="404" />
+      <location filename="dialogs/draft_dialog.py" line="412" />
       <source>The draft could not be shown: {error}</source>
       <translation>无法显示草案：{error}</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="417" />
+      <location filename="dialogs/draft_dialog.py" line="425" />
       <source>output {key} missing</source>
       <translation>缺少输出 {key}</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="433" />
+      <location filename="dialogs/draft_dialog.py" line="441" />
       <source>Drafted plan · {layer}</source>
       <translation>规划方案草案 · {layer}</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="434" />
+      <location filename="dialogs/draft_dialog.py" line="442" />
       <source>Drafted parcels by type · {layer}</source>
       <translation>草案选入图斑（按类型） · {layer}</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="435" />
+      <location filename="dialogs/draft_dialog.py" line="443" />
       <source>Drafted sub-projects · {layer}</source>
       <translation>子项目草案 · {layer}</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="452" />
+      <location filename="dialogs/draft_dialog.py" line="460" />
       <source>The draft misses the targets: change the targets or the locked parcels and rerun.</source>
       <translation>草案未达到目标：请调整目标或锁定的图斑后重新编制。</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="488" />
+      <location filename="dialogs/draft_dialog.py" line="496" />
       <source>Draft of the plan</source>
       <translation>规划方案草案</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="512" />
+      <location filename="dialogs/draft_dialog.py" line="520" />
       <source>No draft yet: set the targets and press Draft.</source>
       <translation>尚无草案：请设定目标后点击“编制”。</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="595" />
+      <location filename="dialogs/draft_dialog.py" line="603" />
       <source>Taken in at the rerun (INCLUDE)</source>
       <translation>重新编制时必选（INCLUDE）</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="595" />
+      <location filename="dialogs/draft_dialog.py" line="603" />
       <source>Left out at the rerun (EXCLUDE)</source>
       <translation>重新编制时排除（EXCLUDE）</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="614" />
+      <location filename="dialogs/draft_dialog.py" line="622" />
       <source>never choose {n}: {list}</source>
       <translation>排除 {n} 个：{list}</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="616" />
+      <location filename="dialogs/draft_dialog.py" line="624" />
       <source>always choose {n}: {list}</source>
       <translation>必选 {n} 个：{list}</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="617" />
+      <location filename="dialogs/draft_dialog.py" line="625" />
       <source>Locked for the rerun: {locks}.</source>
       <translation>重新编制时锁定：{locks}。</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="651" />
+      <location filename="dialogs/draft_dialog.py" line="659" />
       <source>Rerun</source>
       <translation>重新编制</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="651" />
+      <location filename="dialogs/draft_dialog.py" line="659" />
       <source>Draft</source>
       <translation>编制</translation>
     </message>
     <message>
-      <location filename="dialogs/draft_dialog.py" line="670" />
+      <location filename="dialogs/draft_dialog.py" line="678" />
       <source>The draft could not be used: {error}</source>
       <translation>无法采用草案：{error}</translation>
     </message>
