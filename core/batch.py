@@ -206,36 +206,10 @@ def read_layer(source, target_crs=None, transform_context=None,
 
 def _read_arrow(source, names, is_canceled):
     """(fids, columns, masks, wkb, codec) by GDAL's columnar reader, or None when the layer is not a plain file."""
-    location = dltb.ogr_location(source)
-    if location is None:
+    read = dltb.arrow_batches(source, is_canceled=is_canceled)
+    if read is None:
         return None
-    try:
-        from osgeo import gdal, ogr
-    except ImportError:  # pragma: no cover - GDAL's bindings ship with QGIS
-        return None
-    if int(gdal.VersionInfo()) < 3060000:
-        return None
-    path, layer_name, layer_id = location
-    codec = dltb.text_codec(source, path)
-    if path.lower().endswith((".shp", ".dbf")):
-        dataset = gdal.OpenEx(path, gdal.OF_VECTOR, open_options=["ENCODING="])
-    else:
-        dataset = ogr.Open(path)
-    if dataset is None:
-        return None
-    layer = dataset.GetLayerByName(layer_name) if layer_name else dataset.GetLayer(
-        int(layer_id) if layer_id is not None else 0)
-    if layer is None or not hasattr(layer, "GetArrowStreamAsNumPy"):
-        return None
-    fid_column = layer.GetFIDColumn() or "OGC_FID"
-    geometry_column = layer.GetGeometryColumn() or "wkb_geometry"
-    batches: dict[str, list] = {}
-    for batch in layer.GetArrowStreamAsNumPy():
-        check_canceled(is_canceled)
-        for key, values in batch.items():
-            batches.setdefault(key, []).append(values)
-    if fid_column not in batches:
-        return None
+    batches, fid_column, geometry_column, codec = read
     columns, masks = {}, {}
     for name in names:
         parts = batches.get(name)

@@ -388,10 +388,10 @@ def layer_parcels(layer, crs, *, name_field: str | None = None, use_field: str |
     Raises:
         LandConsolidationError: an invalid geometry (naming the features) unless ``repair``.
     """
-    from qgis.core import QgsCoordinateTransform, QgsCoordinateTransformContext, QgsGeometry
+    from qgis.core import QgsCoordinateTransform, QgsCoordinateTransformContext
 
     from . import dltb, ellipsoid
-    from .validity import GeometryCheck, parcel_label
+    from .validity import GeometryCheck
 
     name = dltb.source_name(layer)
     name_at = _field(layer, name_field, NAME_FIELDS)
@@ -402,16 +402,7 @@ def layer_parcels(layer, crs, *, name_field: str | None = None, use_field: str |
         transform = QgsCoordinateTransform(source_crs, crs, context or QgsCoordinateTransformContext())
     check = GeometryCheck(name, repair)
     geometries, texts = [], []
-    for feature in dltb.features(layer):
-        geom = feature.geometry()
-        if geom is None or geom.isNull() or geom.isEmpty():
-            continue
-        geom = check(geom, parcel_label(None, feature.id()))
-        if geom is None:
-            continue
-        geom = QgsGeometry(geom)
-        if transform is not None:
-            geom.transform(transform)
+    for feature, geom in dltb.checked_geometries(layer, check, transform):
         geometries.append(geom)
         texts.append((_value(feature, name_at) or default_name, _value(feature, use_at) or default_use))
     check.finish()

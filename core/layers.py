@@ -199,9 +199,19 @@ def read_polygons(source, target_crs, context=None, label: str | None = None, na
         if notes is not None:
             notes.extend(lines)
         return parts
+    parts += [geom for _, geom in checked_geometries(source, check, transform)]
+    lines = check.finish()
+    if notes is not None:
+        notes.extend(lines)
+    return parts
+
+
+def checked_geometries(source, check: GeometryCheck, transform=None):
+    """``(feature, geometry)`` of each feature with a geometry: checked by ``check`` (an invalid one, unless
+    repaired, is left out and named by it), copied, and transformed when a transform is given."""
     for feature in features(source):
         geom = feature.geometry()
-        if geom is None or geom.isEmpty():
+        if geom is None or geom.isNull() or geom.isEmpty():
             continue
         geom = check(geom, parcel_label(None, feature.id()))
         if geom is None:
@@ -209,11 +219,7 @@ def read_polygons(source, target_crs, context=None, label: str | None = None, na
         geom = QgsGeometry(geom)
         if transform is not None:
             geom.transform(transform)
-        parts.append(geom)
-    lines = check.finish()
-    if notes is not None:
-        notes.extend(lines)
-    return parts
+        yield feature, geom
 
 
 def dissolve_area(source, target_crs, context=None, name: str | None = None, repair: bool = False) -> QgsGeometry:
@@ -286,45 +292,10 @@ def read_ogr_columns(source, field_names, *, with_wkb: bool = False, rect=None, 
         field name → array, plus ``"fid"`` (and ``"wkb"``), or None when the
         layer cannot be read this way.
     """
-    location = ogr_location(source)
-    if location is None:
+    read = arrow_batches(source, field_names, with_wkb=with_wkb, rect=rect, is_canceled=is_canceled)
+    if read is None:
         return None
-    try:
-        from osgeo import gdal, ogr
-    except ImportError:  # pragma: no cover - GDAL's bindings ship with QGIS
-        return None
-    if int(gdal.VersionInfo()) < 3060000:
-        return None
-    path, layer_name, layer_id = location
-    codec = text_codec(source, path)
-    if path.lower().endswith((".shp", ".dbf")):
-        # Raw bytes whatever QGIS or GDAL would recode them with; decoded below with the layer's codec.
-        dataset = gdal.OpenEx(path, gdal.OF_VECTOR, open_options=["ENCODING="])
-    else:
-        dataset = ogr.Open(path)
-    if dataset is None:
-        return None
-    if layer_name:
-        layer = dataset.GetLayerByName(layer_name)
-    else:
-        layer = dataset.GetLayer(int(layer_id) if layer_id is not None else 0)
-    if layer is None or not hasattr(layer, "GetArrowStreamAsNumPy"):
-        return None
-    wanted = set(field_names)
-    layer.SetIgnoredFields([f.GetName() for f in layer.schema if f.GetName() not in wanted]
-                           + ([] if with_wkb else ["OGR_GEOMETRY"]))
-    if rect is not None:
-        layer.SetSpatialFilterRect(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
-    fid_column = layer.GetFIDColumn() or "OGC_FID"
-    geometry_column = layer.GetGeometryColumn() or "wkb_geometry"
-    batches: dict[str, list] = {}
-    for batch in layer.GetArrowStreamAsNumPy():
-        if is_canceled is not None and is_canceled():
-            raise Cancelled()
-        for key, values in batch.items():
-            batches.setdefault(key, []).append(values)
-    if fid_column not in batches:
-        return None
+    batches, fid_column, geometry_column, codec = read
     count = sum(len(v) for v in batches[fid_column])
 
     def column(key):
@@ -354,6 +325,68 @@ def read_ogr_columns(source, field_names, *, with_wkb: bool = False, rect=None, 
         # Equally long blobs may come as a fixed-width binary array: make them bytes.
         result["wkb"] = blobs.tolist() if blobs.dtype.kind == "V" else list(blobs)
     return result
+
+
+def arrow_batches(source, field_names=None, *, with_wkb: bool = True, rect=None, is_canceled=None):
+    """The record batches of a plain OGR file layer through GDAL's Arrow reader (GDAL ≥ 3.6), or None.
+
+    Text comes as raw bytes whatever QGIS or GDAL would recode them with (a
+    shapefile is opened with ``ENCODING=""``); the returned codec decodes them.
+
+    Args:
+        source: The layer (see :func:`ogr_location`); anything else gives None.
+        field_names: Fields to read (None: all of them).
+        with_wkb: Read the geometries too.
+        rect: Optional QgsRectangle filter (bounding-box intersection).
+        is_canceled: Returns True when cancelled.
+
+    Returns:
+        ``(batches, fid column, geometry column, codec)``: column name → the
+        list of its arrays, one per batch; None when the layer cannot be
+        read this way.
+    """
+    location = ogr_location(source)
+    if location is None:
+        return None
+    try:
+        from osgeo import gdal, ogr
+    except ImportError:  # pragma: no cover - GDAL's bindings ship with QGIS
+        return None
+    if int(gdal.VersionInfo()) < 3060000:
+        return None
+    path, layer_name, layer_id = location
+    codec = text_codec(source, path)
+    if path.lower().endswith((".shp", ".dbf")):
+        dataset = gdal.OpenEx(path, gdal.OF_VECTOR, open_options=["ENCODING="])
+    else:
+        dataset = ogr.Open(path)
+    if dataset is None:
+        return None
+    if layer_name:
+        layer = dataset.GetLayerByName(layer_name)
+    else:
+        layer = dataset.GetLayer(int(layer_id) if layer_id is not None else 0)
+    if layer is None or not hasattr(layer, "GetArrowStreamAsNumPy"):
+        return None
+    ignored = [] if with_wkb else ["OGR_GEOMETRY"]
+    if field_names is not None:
+        wanted = set(field_names)
+        ignored += [f.GetName() for f in layer.schema if f.GetName() not in wanted]
+    if ignored:
+        layer.SetIgnoredFields(ignored)
+    if rect is not None:
+        layer.SetSpatialFilterRect(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+    fid_column = layer.GetFIDColumn() or "OGC_FID"
+    geometry_column = layer.GetGeometryColumn() or "wkb_geometry"
+    batches: dict[str, list] = {}
+    for batch in layer.GetArrowStreamAsNumPy():
+        if is_canceled is not None and is_canceled():
+            raise Cancelled()
+        for key, values in batch.items():
+            batches.setdefault(key, []).append(values)
+    if fid_column not in batches:
+        return None
+    return batches, fid_column, geometry_column, codec
 
 
 def _as_geometry(item) -> QgsGeometry:

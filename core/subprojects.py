@@ -24,7 +24,7 @@ from qgis.core import QgsCoordinateTransform, QgsCoordinateTransformContext, Qgs
 from ..i18n import tr
 from . import dltb, ellipsoid, indicators
 from .fields import detect_fields
-from .validity import GeometryCheck, parcel_label
+from .validity import GeometryCheck
 from .values import is_null
 
 #: role → candidate field names of a sub-project layer.
@@ -112,16 +112,7 @@ def read_subprojects(source, target_crs, context: QgsCoordinateTransformContext 
         transform = QgsCoordinateTransform(crs, target_crs, context or QgsCoordinateTransformContext())
     rows, geoms = [], []
     check = GeometryCheck(name, repair, tr("sub-projects"))
-    for feature in dltb.features(source):
-        geom = QgsGeometry(feature.geometry())
-        if geom.isEmpty():
-            continue
-        geom = check(geom, parcel_label(None, feature.id()))
-        if geom is None:
-            continue
-        geom = QgsGeometry(geom)
-        if transform is not None:
-            geom.transform(transform)
+    for feature, geom in dltb.checked_geometries(source, check, transform):
         row = {"fid": feature.id()}
         for role, field_name in found.items():
             value = feature[field_name] if field_name else None
