@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from ... import codes as codes_mod
 from ...values import is_null
 from ..model import Block, Column, Row, Sheet, area_columns, unit_line
@@ -39,6 +41,21 @@ class ParcelRow:
 def text(value) -> str:
     """A value as text, empty for NULL/NaN."""
     return "" if value is None or is_null(value) else str(value)
+
+
+def parcel_groups(pieces, mask, by=None) -> dict:
+    """The rows of the pieces in ``mask`` grouped by current parcel and planned code (and ``by[i]`` when given).
+
+    Returns:
+        ``(fid_b, base_a)`` (or ``(fid_b, base_a, by[i])``) → row numbers, in the pieces' order: one list row
+        per current parcel × planned code, as the parcel lists have them.
+    """
+    fid, after = pieces["fid_b"].to_numpy(), pieces["base_a"].to_numpy()
+    groups: dict = {}
+    for i in np.flatnonzero(mask).tolist():
+        key = (fid[i], after[i]) if by is None else (fid[i], after[i], by[i])
+        groups.setdefault(key, []).append(i)
+    return groups
 
 
 def village_names(parcels) -> dict:

@@ -1,23 +1,18 @@
 """建新地块清单: every current parcel (part) that is not 建设用地 and is planned as 建设用地 (增减挂钩 建新)."""
 from __future__ import annotations
 
-import numpy as np
-
 from ... import codes as codes_mod
 from ... import indicators
 from ..inputs import Inputs
 from ..model import Column, Sheet
-from ._parcels import ParcelRow, parcel_list_sheet, text, village_names
+from ._parcels import ParcelRow, parcel_groups, parcel_list_sheet, text, village_names
 
 TITLE = "建新地块清单"
 
 
 def new_build_rows(pieces) -> list[ParcelRow]:
     """One row per current parcel × planned code: gross area, and the 耕地 it takes (TBDLMJ before)."""
-    mask = indicators.new_build_mask(pieces)
-    groups: dict = {}
-    for i in np.flatnonzero(mask):
-        groups.setdefault((pieces["fid_b"].iat[i], pieces["base_a"].iat[i]), []).append(int(i))
+    groups = parcel_groups(pieces, indicators.new_build_mask(pieces))
     rows = []
     for (_, after), members in groups.items():
         first = members[0]

@@ -1,13 +1,11 @@
 """新增耕地图斑清单: every current parcel (part) planned as 耕地 that is not 耕地 now."""
 from __future__ import annotations
 
-import numpy as np
-
 from ... import indicators
 from ...conflicts import new_cultivated_mask, slope_grades
 from ..inputs import Inputs
 from ..model import GRADE_DECIMALS, Column, Sheet
-from ._parcels import ParcelRow, parcel_list_sheet, text, village_names
+from ._parcels import ParcelRow, parcel_groups, parcel_list_sheet, text, village_names
 
 TITLE = "新增耕地图斑清单"
 
@@ -18,9 +16,7 @@ def new_cultivated_rows(pieces) -> list[ParcelRow]:
     source = indicators.source_of(pieces)
     names = dict(indicators.SOURCES)
     grades = slope_grades(pieces)
-    groups: dict = {}
-    for i in np.flatnonzero(gained):
-        groups.setdefault((pieces["fid_b"].iat[i], pieces["base_a"].iat[i], source[i]), []).append(int(i))
+    groups = parcel_groups(pieces, gained, by=source)
     rows = []
     for (_, after, kind), members in groups.items():
         first = members[0]

@@ -1,13 +1,11 @@
 """拆旧复垦地块清单: every current 建设用地 parcel (part) planned as other land (增减挂钩 拆旧)."""
 from __future__ import annotations
 
-import numpy as np
-
 from ... import codes as codes_mod
 from ... import indicators
 from ..inputs import Inputs
 from ..model import Column, Sheet
-from ._parcels import ParcelRow, parcel_list_sheet, text, village_names
+from ._parcels import ParcelRow, parcel_groups, parcel_list_sheet, text, village_names
 
 TITLE = "拆旧复垦地块清单"
 
@@ -20,10 +18,7 @@ def _direction(after: str, category: str) -> str:
 
 def reclaimed_rows(pieces) -> list[ParcelRow]:
     """One row per current parcel × planned code: gross area (the ledger's basis), 城镇村属性码, 复垦方向."""
-    mask = indicators.reclaimed_mask(pieces)
-    groups: dict = {}
-    for i in np.flatnonzero(mask):
-        groups.setdefault((pieces["fid_b"].iat[i], pieces["base_a"].iat[i]), []).append(int(i))
+    groups = parcel_groups(pieces, indicators.reclaimed_mask(pieces))
     rows = []
     for (_, after), members in groups.items():
         first = members[0]
