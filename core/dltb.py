@@ -60,6 +60,10 @@ from .validity import GeometryCheck, listing, parcel_label, separator
 from .values import is_null, texts
 from .values import numbers as to_numbers
 
+#: A parcel reaching into the project area by less than this (ellipsoidal m²) only touches its boundary: the
+#: piece is coordinate noise (a layer stored on another grid, reprojected …) and the parcel is left out, as
+#: createproject leaves it out of the project's copy and the overlay drops its slivers.
+MIN_PIECE_M2 = 0.01
 #: How many offending parcels a message lists before "…".
 MAX_LISTED = 10
 #: Tolerance of the TBMJ − KCMJ = TBDLMJ consistency check (m²).
@@ -311,8 +315,12 @@ def read_dltb(  # noqa: C901 - the one reader of every rule (fields, codes, area
     notes = check.finish()
 
     gk = gauss_kruger_for(source) if with_geometry or need.any() else None
-    inside, whole_area, fraction = _cut_and_measure(geometry, tbmj, project_area, engine, gk, changed, is_canceled,
-                                                    screened)
+    inside, whole_area, fraction, noise = _cut_and_measure(geometry, tbmj, project_area, engine, gk, changed,
+                                                           is_canceled, screened)
+    if len(noise):
+        notes.append(tr("Layer '{layer}': {n} parcel(s) reach into the project area by less than {limit:g} m² each "
+                        "({area:.6f} m² in all): coordinate noise along its boundary, left out.").format(
+            layer=name, n=len(noise), limit=MIN_PIECE_M2, area=float(noise.sum())))
     missing = np.isnan(tbmj) & inside
     tbmj, kcmj, tbdlmj = area_rules(tbmj, checked["kcmj"], checked["tbdlmj"], checked["kcxs"], whole_area, fraction)
     notes += value_notes
@@ -539,9 +547,11 @@ def _cut_and_measure(geometry: list, tbmj: np.ndarray, project_area, engine, gk,
     ``i`` = row ``i``, as read); only those near it ask GEOS.
 
     Returns:
-        ``(inside, whole_area, fraction)``: which parcels reach into the
-        project area, the whole parcel's ellipsoidal area where needed (NaN
-        elsewhere), and the share inside (1 where not cut).
+        ``(inside, whole_area, fraction, noise)``: which parcels reach into
+        the project area by at least :data:`MIN_PIECE_M2`, the whole
+        parcel's ellipsoidal area where needed (NaN elsewhere), the share
+        inside (1 where not cut), and the areas of the pieces left out as
+        coordinate noise.
     """
     n = len(geometry)
     inside = np.ones(n, dtype=bool)
@@ -582,10 +592,19 @@ def _cut_and_measure(geometry: list, tbmj: np.ndarray, project_area, engine, gk,
     if whole_rows:
         whole_area[whole_rows] = ellipsoid.geometry_areas(gk, whole_geoms)
     fraction = np.ones(n)
+    noise = np.zeros(0)
     if piece_rows:
+        piece_area = ellipsoid.geometry_areas(gk, piece_geoms)
         with np.errstate(invalid="ignore", divide="ignore"):
-            fraction[piece_rows] = ellipsoid.geometry_areas(gk, piece_geoms) / whole_area[piece_rows]
-    return inside, whole_area, fraction
+            fraction[piece_rows] = piece_area / whole_area[piece_rows]
+        # A parcel reaching in by less than MIN_PIECE_M2 only touches the boundary (coordinate noise).
+        small = piece_area < MIN_PIECE_M2
+        if small.any():
+            dropped = np.asarray(piece_rows)[small]
+            inside[dropped] = False
+            fraction[dropped] = 0.0
+            noise = piece_area[small]
+    return inside, whole_area, fraction, noise
 
 
 def _read_features(source, field_names, geometry_kind, code_fields, tbmj_field, rect, progress,

@@ -25,6 +25,7 @@ import json
 from pathlib import Path
 
 from ..i18n import tr, tr_noop
+from .dltb import MIN_PIECE_M2
 from .errors import Cancelled, LandConsolidationError
 from .keys import (
     AFTER,
@@ -288,7 +289,7 @@ def townships_in(source, boundary, overrides=None, meeting: dict | None = None) 
 
 #: A parcel overlapping the boundary by less than this (m², planar) only touches it: the overlap is
 #: coordinate noise of a boundary digitised along the parcels (or reprojected), not part of the project.
-MIN_OVERLAP_M2 = 0.01
+MIN_OVERLAP_M2 = MIN_PIECE_M2
 
 
 def meets(engine, boundary, geom) -> bool:

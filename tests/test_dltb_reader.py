@@ -171,3 +171,38 @@ def test_parcels_without_tbmj_are_measured_without_a_project_area(qgis_app, tmp_
     assert got["D"] == pytest.approx((9999.90, 200.0, 9799.90), abs=0.01)
     assert got["A"] == (10000.0, 500.0, 9500.0)
     assert table.area_source == "geometry for 2 parcel(s)"
+
+
+@pytest.mark.parametrize("path", ["features", "gdal"])
+def test_parcels_reaching_in_by_coordinate_noise_are_left_out(qgis_app, tmp_path, path):
+    """Project area x 0–100, y 0–100.  A 0101 0–100 × 0–100 (TBMJ 10 000) is inside.  N 1006 lies
+    outside along the east edge but starts 0.00005 m inside it (x 99.99995–120, a layer stored on
+    another grid): its piece is 0.00005 × 100 = 0.005 m² < 0.01 m², coordinate noise, left out and
+    logged.  W 0101 starts 0.001 m inside the west edge (x −20 … 0.001, y 0–100, TBMJ 2 000.1): its
+    piece is 0.001 × 100 = 0.1 m² ≥ 0.01 m², kept with TBMJ = 2 000.1 × 0.1 / 2 000.1 = 0.10 m²
+    (the ellipsoidal ratio equals the plane one to ~1e-6 here).  This is what the FileGDB form of the
+    bundled sample gave: 34 such parcels, one of them a road joining two blocks."""
+    def row(bsm, code, wkt, tbmj):
+        return {"BSM": bsm, "DLBM": code, "TBMJ": tbmj, "KCXS": 0.0, "KCMJ": 0.0, "TBDLMJ": tbmj, "XZDWKD": None,
+                "ZLDWDM": VILLAGE, "wkt": wkt}
+
+    layer = memory_layer("DLTB", [
+        row("A", "0101", rect(0, 0, 100, 100), 10000.0),
+        row("N", "1006", rect(99.99995, 0, 120, 100), 2000.005),
+        row("W", "0101", rect(-20, 0, 0.001, 100), 2000.1),
+    ], fields=CUT_FIELDS)
+    if path == "gdal":
+        target = tmp_path / "noise.gpkg"
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.layerName = "DLTB"
+        QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(target), QgsCoordinateTransformContext(), options)
+        layer = QgsVectorLayer(f"{target}|layername=DLTB", "DLTB", "ogr")
+        assert dltb.ogr_location(layer) is not None
+    from qgis.core import QgsGeometry
+
+    table = dltb.read_dltb(layer, project_area=QgsGeometry.fromWkt(rect(0, 0, 100, 100)))
+    frame = table.frame
+    assert list(frame["bsm"]) == ["A", "W"]
+    assert frame["tbmj"].tolist() == pytest.approx([10000.0, 0.10], abs=0.005)
+    assert any("1 parcel(s) reach into the project area by less than 0.01 m²" in note for note in table.notes)

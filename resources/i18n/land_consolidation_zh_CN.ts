@@ -614,132 +614,137 @@
       <translation>永久基本农田调入</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="242" />
+      <location filename="core/dltb.py" line="248" />
       <source>The project area is empty (layer '{layer}').</source>
       <translation>项目区为空（图层“{layer}”）。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="281" />
+      <location filename="core/dltb.py" line="287" />
       <source>Layer '{layer}', {parcel}</source>
       <translation>图层“{layer}”{parcel}</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="320" />
+      <location filename="core/dltb.py" line="321" />
+      <source>Layer '{layer}': {n} parcel(s) reach into the project area by less than {limit:g} m² each ({area:.6f} m² in all): coordinate noise along its boundary, left out.</source>
+      <translation>图层“{layer}”：{n} 个图斑伸入项目区的部分每个都小于 {limit:g} m²（合计 {area:.6f} m²），为项目区边界处的坐标误差，不计入。</translation>
+    </message>
+    <message>
+      <location filename="core/dltb.py" line="330" />
       <source>The project area does not overlap layer '{layer}'.</source>
       <translation>项目区与图层“{layer}”没有重叠。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="344" />
+      <location filename="core/dltb.py" line="354" />
       <source>Layer '{layer}': {n} parcel(s) have no geometry and cannot be placed inside or outside the project area, so they are not counted: {parcels}.</source>
       <translation>图层“{layer}”有 {n} 个图斑没有几何，无法判断是否在项目区内，未计入：{parcels}。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="351" />
+      <location filename="core/dltb.py" line="361" />
       <source>{n} parcel(s) without TBMJ: their area is computed from the geometry by the land-survey ellipsoidal method.</source>
       <translation>{n} 个图斑无 TBMJ，面积按三调椭球面积公式由几何计算。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="423" />
+      <location filename="core/dltb.py" line="433" />
       <source>Layer '{layer}': {n} parcel(s) with {what}: {parcels}; used {used}.</source>
       <translation>图层“{layer}”有 {n} 个图斑{what}：{parcels}；已改用{used}。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="431" />
+      <location filename="core/dltb.py" line="441" />
       <source>a TBMJ that is not a number (NaN, inf)</source>
       <translation>TBMJ 不是数值（NaN、inf）</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="431" />
+      <location filename="core/dltb.py" line="441" />
       <source>the ellipsoidal area of the geometry</source>
       <translation>按几何计算的椭球面积</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="432" />
+      <location filename="core/dltb.py" line="442" />
       <source>a TBMJ of zero or less</source>
       <translation>TBMJ 小于或等于 0</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="436" />
+      <location filename="core/dltb.py" line="446" />
       <source>a KCXS outside [0, 1)</source>
       <translation>KCXS 不在 [0, 1) 之间</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="436" />
+      <location filename="core/dltb.py" line="446" />
       <source>no field-ridge (tiankan) coefficient</source>
       <translation>不计田坎系数</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="442" />
+      <location filename="core/dltb.py" line="452" />
       <source>a {field} that is negative, not a number or larger than TBMJ</source>
       <translation>{field} 为负、不是数值或大于 TBMJ</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="443" />
+      <location filename="core/dltb.py" line="453" />
       <source>KCMJ = round(TBMJ × KCXS, 2)</source>
       <translation>KCMJ = round(TBMJ × KCXS, 2)</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="443" />
+      <location filename="core/dltb.py" line="453" />
       <source>TBDLMJ = TBMJ − KCMJ</source>
       <translation>TBDLMJ = TBMJ − KCMJ</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="450" />
+      <location filename="core/dltb.py" line="460" />
       <source>a GDDB outside 1–15</source>
       <translation>GDDB 不在 1–15 之间</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="450" />
+      <location filename="core/dltb.py" line="460" />
       <source>no quality grade (left out of the means)</source>
       <translation>视为无等别（不参与平均等别）</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="490" />
+      <location filename="core/dltb.py" line="500" />
       <source>Layer '{layer}': {n} parcel(s) recorded more than once (the same polygon): {pairs}. They would be counted twice; delete the copies (the data check lists them).</source>
       <translation>图层“{layer}”有 {n} 组图斑重复录入（几何相同）：{pairs}。这些图斑会被重复统计；请删除重复的图斑（数据质检会列出）。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="495" />
+      <location filename="core/dltb.py" line="505" />
       <source>Layer '{layer}': {n} BSM(s) are used by several different parcels: {bsm}.</source>
       <translation>图层“{layer}”有 {n} 个标识码用于多个不同的图斑：{bsm}。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="701" />
+      <location filename="core/dltb.py" line="722" />
       <source>Layer '{layer}': {n} parcel(s) with an empty geometry: {parcels}. Complete their geometry or delete them, or run the data check.</source>
       <translation>图层“{layer}”有 {n} 个图斑几何为空：{parcels}；请补全几何或删除这些图斑，或运行数据质检。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="799" />
+      <location filename="core/dltb.py" line="820" />
       <source>Layer '{layer}': {n} parcel(s) with TBMJ − KCMJ ≠ TBDLMJ (difference {gap:.2f} m² in all); class areas are counted by TBDLMJ, field ridges by KCMJ, the total by TBMJ.</source>
       <translation>图层“{layer}”有 {n} 个图斑 TBMJ − KCMJ ≠ TBDLMJ（差值合计 {gap:.2f} m²）；地类面积按 TBDLMJ、田坎按 KCMJ 统计，总面积按 TBMJ。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="807" />
+      <location filename="core/dltb.py" line="828" />
       <source>{code} ({n} parcel(s), {area:.2f} m²)</source>
       <translation>{code}（{n} 个图斑，{area:.2f} m²）</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="809" />
+      <location filename="core/dltb.py" line="830" />
       <source>Layer '{layer}' has codes not in the land-survey code table, counted on rows of their own: {codes}.</source>
       <translation>图层“{layer}”有三调地类表之外的编码，单列统计：{codes}。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="836" />
+      <location filename="core/dltb.py" line="857" />
       <source>'{code}': {n} parcel(s), {area} m²{bsm}</source>
       <translation>“{code}” {n} 个图斑 {area} m²{bsm}</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="837" />
+      <location filename="core/dltb.py" line="858" />
       <source>(empty)</source>
       <translation>（空）</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="841" />
+      <location filename="core/dltb.py" line="862" />
       <source>and {n} more codes</source>
       <translation>另有 {n} 种编码</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="842" />
+      <location filename="core/dltb.py" line="863" />
       <source>Layer '{layer}', field {field}: {count} code(s) not in the land-survey code table ({parcels} parcels): {codes}. Correct them (is {field} the land-use code field?), or set UNKNOWN_CODES to 1 to report them as rows of their own.</source>
       <translation>图层“{layer}”字段 {field} 有 {count} 种三调地类表之外的编码（共 {parcels} 个图斑）：{codes}。请更正编码（{field} 是地类编码字段吗？），或将“未知编码”参数（UNKNOWN_CODES）设为 1，单列统计。</translation>
     </message>
@@ -1004,12 +1009,12 @@
       <translation>图层“{layer}”为地理坐标系（{crs}），面积与叠加分析需要投影坐标；请先投影到 CGCS2000 高斯-克吕格（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="core/layers.py" line="226" />
+      <location filename="core/layers.py" line="232" />
       <source>project area</source>
       <translation>项目区</translation>
     </message>
     <message>
-      <location filename="core/layers.py" line="228" />
+      <location filename="core/layers.py" line="234" />
       <source>The project area layer '{layer}' has no polygons.</source>
       <translation>项目区图层“{layer}”没有面要素。</translation>
     </message>
@@ -1319,67 +1324,67 @@
       <translation>{survey} 未覆盖 {n} 个规划图斑（合计 {area:.2f} m²），按未实施、未变化计。</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="103" />
+      <location filename="core/project.py" line="104" />
       <source>'{file}' is not a project file of this plugin (the GeoPackage has no {table} settings table); make one with 'New project'.</source>
       <translation>“{file}”不是本插件的项目文件（GeoPackage 中没有 {table} 设置表）；请用“新建项目”生成。</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="108" />
+      <location filename="core/project.py" line="109" />
       <source>The project file '{file}' is damaged or not a GeoPackage ({error}).</source>
       <translation>项目文件“{file}”已损坏或不是 GeoPackage（{error}）。</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="115" />
+      <location filename="core/project.py" line="116" />
       <source>Project file '{file}', settings table {table}: the value of the key '{key}' is damaged: {value}.</source>
       <translation>项目文件“{file}”的设置表 {table} 中，键“{key}”的值已损坏：{value}。</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="120" />
+      <location filename="core/project.py" line="121" />
       <source>Project file '{file}', settings table {table}: the key '{key}' should hold {kind}, not {value}.</source>
       <translation>项目文件“{file}”的设置表 {table} 中，键“{key}”应为{kind}，实为 {value}。</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="195" />
+      <location filename="core/project.py" line="196" />
       <source>Layer '{layer}' has no village code (ZLDWDM) {codes}.</source>
       <translation>图层“{layer}”中没有坐落单位代码（ZLDWDM）{codes}。</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="385" />
+      <location filename="core/project.py" line="386" />
       <source>Cannot write {file}: {error}</source>
       <translation>无法写入 {file}：{error}</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="488" />
+      <location filename="core/project.py" line="489" />
       <source>Cannot read {layer}.</source>
       <translation>无法读取 {layer}。</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="74" />
+      <location filename="core/project.py" line="75" />
       <source>text</source>
       <translation>文本</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="76" />
+      <location filename="core/project.py" line="77" />
       <source>a year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="77" />
+      <location filename="core/project.py" line="78" />
       <source>a list</source>
       <translation>列表</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="77" />
+      <location filename="core/project.py" line="78" />
       <source>an object</source>
       <translation>对象</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="81" />
+      <location filename="core/project.py" line="82" />
       <source>a date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="98" />
+      <location filename="core/project.py" line="99" />
       <source>Project file not found: {path}.</source>
       <translation>项目文件不存在：{path}。</translation>
     </message>
