@@ -670,6 +670,33 @@ def test_contiguity_table_from_the_child_algorithm(provider, tmp_path, before, a
             assert row[2 + side] == pytest.approx(value, abs=tolerance), (label, side)
 
 
+def test_contiguity_table_from_planned_codes_with_blanks(provider, tmp_path):
+    """Table 7 from the planned-code field: an empty GHDLBM is the parcel unchanged (parcel 8 stays 旱地).
+
+    The after column must equal landconsolidation:contiguity run on a layer holding each parcel's planned code
+    written out by hand (GHDLBM, else DLBM).
+    """
+    rows = plan_before_rows()
+    for row in rows:
+        if row["BSM"] == "8":
+            row["GHDLBM"] = ""
+    before = memory_layer("DLTB", rows, fields=PLAN_FIELDS)
+    planned = memory_layer("DLTB_GH", [dict(row, DLBM=row["GHDLBM"] or row["DLBM"]) for row in rows],
+                           fields=PLAN_FIELDS)
+    result, wb = export(tmp_path, DLTB=before, AFTER_FIELD="GHDLBM", TABLES=[6])
+    ws = wb.worksheets[0]
+    rows_7 = {(r[0], r[1]): r for r in block_rows(ws, header_row(ws, "指标") + 1)}
+    runs = [processing.run("landconsolidation:contiguity", {"INPUT": layer, "OUTPUT": "memory:"})
+            for layer in (before, planned)]
+    assert runs[1]["PARCEL_COUNT"] == 6  # 1, 2, 3, 8, 9 and 12 are 耕地 after (8 through its blank GHDLBM)
+    for key, label, kind in workbook.CONTIGUITY_ROWS:
+        unit = {"count": "个", "percent": "%", "area": "公顷", "number": None}[kind]
+        for side, run in enumerate(runs):
+            value = run[key] / 1e4 if kind == "area" else run[key]
+            tolerance = {"count": 0, "percent": 0.005, "area": HA_UNIT, "number": 0.005}[kind]
+            assert rows_7[(label, unit)][2 + side] == pytest.approx(value, abs=tolerance), (label, side)
+
+
 # ---------------------------------------------------------------- CSV and atomic writing
 
 

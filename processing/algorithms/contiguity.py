@@ -324,6 +324,55 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
         self._log(result, time.perf_counter() - started, feedback)
         return outputs
 
+    def summaries(self, parameters, context, feedback) -> tuple[dict, dict | None]:
+        """The run's figures (the numeric outputs, by key) before and after, without block outlines or outputs.
+
+        For the workbook's table 7: the same reading and analysis as
+        :meth:`compute`, the parameters not given taking their defaults; the
+        after side from ``AFTER`` or ``AFTER_FIELD`` (None without either).
+        """
+        source = self.parameterAsSource(parameters, INPUT, context)
+        if source is None:
+            raise self.invalid_source(parameters, INPUT)
+        whole = self.whole_layer_or_source(parameters, INPUT, context)
+        repair = self.repair_geometry(parameters, context)
+        after_source = self.parameterAsSource(parameters, AFTER, context)
+        after_fields = self.parameterAsFields(parameters, AFTER_FIELD, context)
+        max_gap = self.parameterAsDouble(parameters, MAX_GAP, context)
+        threshold = self.parameterAsDouble(parameters, THRESHOLD_MU, context)
+        code_fields = self.parameterAsFields(parameters, CODE_FIELD, context)
+        started = time.perf_counter()
+        with user_errors():
+            codes = codes_mod.parse_codes(self.parameterAsString(parameters, CODES, context), label=CODES)
+            connectors = codes_mod.parse_codes(self.parameterAsString(parameters, CONNECTOR_CODES, context),
+                                               label=CONNECTOR_CODES)
+            crs = dltb.check_projected(source)
+            area = self.project_area(parameters, context, crs)
+            parcels = contiguity.read_parcels(whole, codes + connectors, project_area=area,
+                                              overrides={"code": code_fields[0]} if code_fields else None,
+                                              repair=repair, is_canceled=feedback.isCanceled)
+            result = contiguity.analyse(parcels, codes, connectors, max_gap, threshold, feedback.isCanceled)
+            seconds = [time.perf_counter() - started]
+            after_result = None
+            if after_source is not None or after_fields:
+                after_result = self._after(parameters, context, after_source, after_fields, whole, source, codes,
+                                           connectors, max_gap, threshold, area, repair, feedback)
+                seconds.append(time.perf_counter() - started - seconds[0])
+        for note in parcels.notes + result.notes + (after_result.notes if after_result is not None else []):
+            feedback.pushWarning(note)
+
+        def numbers(summary):
+            return {key: int(summary[name]) if isinstance(summary[name], (int, np.integer)) else float(summary[name])
+                    for key, name, _ in NUMBERS}
+
+        if after_result is not None:
+            feedback.pushInfo(self.tr("Before:"))
+        self._log(result, seconds[0], feedback)
+        if after_result is not None:
+            feedback.pushInfo(self.tr("After:"))
+            self._log(after_result, seconds[1], feedback)
+        return numbers(result.summary), numbers(after_result.summary) if after_result is not None else None
+
     # -- helpers ---------------------------------------------------------
 
     def _after(self, parameters, context, after_source, after_fields, whole, source, codes, connectors,

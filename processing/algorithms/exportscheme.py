@@ -10,7 +10,6 @@ table needs them), writing the file and the outputs.
 from __future__ import annotations
 
 import datetime
-import math
 
 import pandas as pd
 from qgis.core import (
@@ -42,7 +41,6 @@ from ...core.keys import (
     AFTER_FIELD,
     AFTER_KCXS_FIELD,
     BASELINE,
-    CODE_FIELD,
     CSV_FOLDER,
     DECIMALS,
     DEM,
@@ -468,39 +466,32 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
         return numbers, review, parcels
 
     def _contiguity(self, params, context, feedback):
-        """Numbers of landconsolidation:contiguity before and after (after None without a plan)."""
-        alg = QgsApplication.processingRegistry().algorithmById(CONTIGUITY_ALG)
-        if alg is None:
+        """Figures of landconsolidation:contiguity before and after (after None without a plan).
+
+        The algorithm's own reading and analysis (:meth:`summaries`), without the block outlines it would
+        draw for its output layer: table 7 needs the figures only.
+        """
+        alg = QgsApplication.processingRegistry().createAlgorithmById(CONTIGUITY_ALG)
+        if alg is None or not hasattr(alg, "summaries"):
             raise workbook.Unavailable(self.tr("the algorithm {id} is not installed").format(id=CONTIGUITY_ALG))
+        inputs = {INPUT: params[DLTB], PROJECT_AREA: params.get(PROJECT_AREA),
+                  REPAIR_GEOMETRY: params.get(REPAIR_GEOMETRY)}
+        if not _empty(params.get(AFTER)):
+            feedback.pushInfo(self.tr("Running {id} on the current and the planned DLTB…").format(id=CONTIGUITY_ALG))
+            inputs[AFTER] = params[AFTER]
+        elif not _empty(params.get(AFTER_FIELD)):
+            feedback.pushInfo(self.tr("Running {id} on the current and the planned codes ({field})…").format(
+                id=CONTIGUITY_ALG, field=params[AFTER_FIELD]))
+            inputs[AFTER_FIELD] = params[AFTER_FIELD]
+        else:
+            feedback.pushInfo(self.tr("Running {id} on the current DLTB…").format(id=CONTIGUITY_ALG))
+            feedback.pushWarning(self.tr("No plan: table 7 shows the current state only."))
+        inputs = {key: value for key, value in inputs.items() if not _empty(value)}
+        # Checked as a run would be; its block layer is not written, so any destination will do.
+        ok, message = alg.checkParameterValues(dict(inputs, OUTPUT=QgsProcessing.TEMPORARY_OUTPUT), context)
+        if not ok:
+            raise workbook.Unavailable(self.tr("{id} failed: {error}").format(id=CONTIGUITY_ALG, error=message))
         try:
-            return self._contiguity_runs(alg, params, context, feedback)
+            return alg.summaries(inputs, context, feedback)
         except QgsProcessingException as exc:
             raise workbook.Unavailable(self.tr("{id} failed: {error}").format(id=CONTIGUITY_ALG, error=exc)) from exc
-
-    def _contiguity_runs(self, alg, params, context, feedback):
-        feedback.pushInfo(self.tr("Running {id} on the current DLTB…").format(id=CONTIGUITY_ALG))
-        area = params.get(PROJECT_AREA)
-        before = self._run_child(CONTIGUITY_ALG, {INPUT: params[DLTB], PROJECT_AREA: area}, context, feedback)
-        after = None
-        if not _empty(params.get(AFTER)):
-            feedback.pushInfo(self.tr("Running {id} on the planned DLTB…").format(id=CONTIGUITY_ALG))
-            after = self._run_child(CONTIGUITY_ALG, {INPUT: params[AFTER], PROJECT_AREA: area}, context, feedback)
-        elif not _empty(params.get(AFTER_FIELD)):
-            if alg.parameterDefinition(CODE_FIELD) is not None:
-                feedback.pushInfo(self.tr("Running {id} on the planned codes ({field})…").format(
-                    id=CONTIGUITY_ALG, field=params[AFTER_FIELD]))
-                after = self._run_child(CONTIGUITY_ALG, {INPUT: params[DLTB], PROJECT_AREA: area,
-                                                         CODE_FIELD: params[AFTER_FIELD]}, context, feedback)
-            else:
-                feedback.pushWarning(self.tr("The contiguity algorithm takes no code field; the after-consolidation "
-                                             "column of table 7 is left empty."))
-        else:
-            feedback.pushWarning(self.tr("No plan: table 7 shows the current state only."))
-
-        def numbers(result):
-            if result is None:
-                return None
-            return {k: v for k, v in result.items()
-                    if isinstance(v, (int, float)) and not (isinstance(v, float) and math.isnan(v))}
-
-        return numbers(before), numbers(after)

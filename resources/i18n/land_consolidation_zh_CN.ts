@@ -3280,22 +3280,32 @@ With AFTER (the planned DLTB) or AFTER_FIELD (a planned-code field), the same an
       <translation>无 ZLDWDM 字段：仅统计整个范围的指标。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="411" />
+      <location filename="processing/algorithms/contiguity.py" line="369" />
+      <source>Before:</source>
+      <translation>整治前：</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="372" />
+      <source>After:</source>
+      <translation>整治后：</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="460" />
       <source>Before → after:</source>
       <translation>整治前 → 整治后：</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="416" />
+      <location filename="processing/algorithms/contiguity.py" line="465" />
       <source>  {n} new block(s) of at least 100 mu</source>
       <translation>  新增 {n} 个百亩方</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="421" />
+      <location filename="processing/algorithms/contiguity.py" line="470" />
       <source>{np} parcels, {ca:.2f} m² ({mu:.2f} mu) in {blocks} blocks; ≥ 100 mu: {b100}, ≥ 500 mu: {b500}, ≥ 1 000 mu: {b1000}; largest block {largest:.2f} mu; {share:.2f} % of the area in blocks of at least 100 mu.</source>
       <translation>{np} 个图斑，{ca:.2f} m²（{mu:.2f} 亩），共 {blocks} 个连片块；百亩方 {b100} 个，五百亩方 {b500} 个，千亩方 {b1000} 个；最大连片 {largest:.2f} 亩；百亩方以上面积占 {share:.2f} %。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="432" />
+      <location filename="processing/algorithms/contiguity.py" line="481" />
       <source>Connectors: {used} narrow enough to join, {wide} wider than MAX_GAP; {corner} corner-only contacts not joined; {rejected} narrow gaps refused (something other than a connector in them). Run time {t:.1f} s.</source>
       <translation>连接地物：{used} 处宽度满足连接条件，{wide} 处宽于 MAX_GAP；{corner} 处仅角点相接，未连接；{rejected} 处窄间隔未予连接（其中含有连接地物以外的地物）。运行时间 {t:.1f} s。</translation>
     </message>
@@ -4368,12 +4378,12 @@ OUTPUT_LAYOUTS 另将每张图的打印版式写入一个 QGIS 项目（.qgz）�
       <translation>未出的图（缺少数据）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="126" />
+      <location filename="processing/algorithms/exportscheme.py" line="124" />
       <source>Export scheme tables</source>
       <translation>方案表格导出</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="131" />
+      <location filename="processing/algorithms/exportscheme.py" line="129" />
       <source>Writes the tables of the implementation scheme into one Excel workbook, one sheet a table, with the Chinese titles and headers laid out like the official land-survey statistics templates (the land-use status table: villages × classes, template column order): {tables}.
 
 Give a project GeoPackage (PROJECT, written by 'Create project'), or the layers themselves; a layer given explicitly replaces the project's. Only the current DLTB is required; a table whose inputs are missing is left out and listed in the log (by table number: {needs}). The permanent basic farmland adjustment table and the contiguity table run the farmland adjustment and contiguity algorithms when they are installed.
@@ -4390,204 +4400,199 @@ The workbook is written to a temporary file in the target folder and renamed at 
 工作簿先写入目标文件夹中的临时文件，完成后再重命名，因此运行失败不会留下写了一半的文件。CSV_FOLDER 可为每张表另存一个 UTF-8 CSV 文件（数值与表中显示一致）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="153" />
+      <location filename="processing/algorithms/exportscheme.py" line="151" />
       <source>A project GeoPackage written by 'Create project': its DLTB, boundary, plan, farmland and sub-project layers and its facts (name, years) are used unless given below.</source>
       <translation>由“项目设置”生成的项目 GeoPackage：除非在下方另行给出，将使用其中的地类图斑、项目区边界、规划、永久基本农田和子项目图层以及项目信息（名称、年度）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="159" />
+      <location filename="processing/algorithms/exportscheme.py" line="157" />
       <source>Land-use parcels (DLTB) of the current state; required unless PROJECT is given.</source>
       <translation>现状三调地类图斑（DLTB）；未给出 PROJECT 时必填。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="162" />
+      <location filename="processing/algorithms/exportscheme.py" line="160" />
       <source>YJJBNTTB before the adjustment; with PBF_AFTER gives table 6.</source>
       <translation>调整前的永久基本农田图斑（YJJBNTTB）；与 PBF_AFTER 一起用于生成表 6。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="166" />
+      <location filename="processing/algorithms/exportscheme.py" line="164" />
       <source>Sub-project polygons (XMLX type, XMMC name, TZJE investment in 10 000 yuan, ZJLY funding, SSND year, ZRDW unit); gives tables 9 and 10 and the per-sub-project rows of table 8.</source>
       <translation>子项目范围面（XMLX 项目类型、XMMC 项目名称、TZJE 投资额（万元）、ZJLY 资金来源、SSND 实施年度、ZRDW 责任单位）；用于生成表 9、表 10 及表 8 中按子项目列出的行。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="177" />
+      <location filename="processing/algorithms/exportscheme.py" line="175" />
       <source>One DLTB per year after the plan (year in the layer name, e.g. DLTB_2027); with a plan gives the monitoring tables 20–23: annual progress, annual self-assessment, deviations and the acceptance self-evaluation (the last survey).</source>
       <translation>规划之后每年一个地类图斑图层（年度取自图层名称，如 DLTB_2027）；与规划一起生成实施监管表 20—23：年度实施进度表、年度自评表、偏差清单和验收自评表（按最近一次变更调查）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="182" />
+      <location filename="processing/algorithms/exportscheme.py" line="180" />
       <source>Tables</source>
       <translation>表格</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="184" />
+      <location filename="processing/algorithms/exportscheme.py" line="182" />
       <source>Which tables to write (default: all that the inputs allow).</source>
       <translation>要输出的表格（默认：输入数据所能支持的全部表格）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="188" />
+      <location filename="processing/algorithms/exportscheme.py" line="186" />
       <source>0 = hectares, 1 = mu, 2 = both (side-by-side columns; the two wide tables get a sheet per unit).</source>
       <translation>0 = 公顷，1 = 亩，2 = 两者（并列分栏；两张宽表每种单位各一个工作表）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="192" />
+      <location filename="processing/algorithms/exportscheme.py" line="190" />
       <source>Decimal places of areas (empty = 4 for hectares, 2 for mu)</source>
       <translation>面积小数位数（为空则公顷 4 位、亩 2 位）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="194" />
+      <location filename="processing/algorithms/exportscheme.py" line="192" />
       <source>Leave empty for the defaults: 4 decimals for hectares (1 m²), 2 for mu.</source>
       <translation>留空则使用默认值：公顷 4 位小数（精确到 1 m²），亩 2 位小数。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="196" />
+      <location filename="processing/algorithms/exportscheme.py" line="194" />
       <source>Transition matrix classes</source>
       <translation>转移矩阵地类级别</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="197" />
+      <location filename="processing/algorithms/exportscheme.py" line="195" />
       <source>First-level classes</source>
       <translation>一级类</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="197" />
+      <location filename="processing/algorithms/exportscheme.py" line="195" />
       <source>Second-level classes</source>
       <translation>二级类</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="200" />
+      <location filename="processing/algorithms/exportscheme.py" line="198" />
       <source>First-level classes fit a page; second-level classes show paddy, irrigated and dry land apart.</source>
       <translation>一级类可在一页内排下；二级类将水田/水浇地/旱地分别列出。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="203" />
+      <location filename="processing/algorithms/exportscheme.py" line="201" />
       <source>Project name for the sheet headers</source>
       <translation>表头中的项目名称</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="205" />
+      <location filename="processing/algorithms/exportscheme.py" line="203" />
       <source>Default: the project GeoPackage's name.</source>
       <translation>默认：项目 GeoPackage 中记录的项目名称。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="208" />
+      <location filename="processing/algorithms/exportscheme.py" line="206" />
       <source>Default: the project's (set in the wizard).</source>
       <translation>默认取项目设置（在向导中填写）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="210" />
+      <location filename="processing/algorithms/exportscheme.py" line="208" />
       <source>e.g. 2026-11-29. Default: the project's, else today.</source>
       <translation>如 2026-11-29。默认取项目设置，否则为当天。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="221" />
+      <location filename="processing/algorithms/exportscheme.py" line="219" />
       <source>Default: the project's years, else the sub-projects' years (SSND).</source>
       <translation>默认：项目的起止年度，否则取子项目的年度（SSND）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="224" />
+      <location filename="processing/algorithms/exportscheme.py" line="222" />
       <source>Folder for one CSV per table</source>
       <translation>每表一个 CSV 的输出文件夹</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="226" />
+      <location filename="processing/algorithms/exportscheme.py" line="224" />
       <source>Optional: also write each table as a UTF-8 CSV (values as shown in the workbook).</source>
       <translation>可选：同时将每张表另存为 UTF-8 CSV（数值与工作簿中显示一致）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="229" />
+      <location filename="processing/algorithms/exportscheme.py" line="227" />
       <source>Scheme workbook</source>
       <translation>实施方案工作簿</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="229" />
+      <location filename="processing/algorithms/exportscheme.py" line="227" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="230" />
+      <location filename="processing/algorithms/exportscheme.py" line="228" />
       <source>The .xlsx file to write (replaced if it exists).</source>
       <translation>要写入的 .xlsx 文件（如已存在则覆盖）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="231" />
+      <location filename="processing/algorithms/exportscheme.py" line="229" />
       <source>Sheets written</source>
       <translation>已写入的工作表</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="232" />
+      <location filename="processing/algorithms/exportscheme.py" line="230" />
       <source>Number of sheets</source>
       <translation>工作表数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="233" />
+      <location filename="processing/algorithms/exportscheme.py" line="231" />
       <source>Tables left out (inputs missing)</source>
       <translation>未输出的表格（缺少输入）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="234" />
+      <location filename="processing/algorithms/exportscheme.py" line="232" />
       <source>CSV files</source>
       <translation>CSV 文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="292" />
+      <location filename="processing/algorithms/exportscheme.py" line="290" />
       <source>Computing the tables…</source>
       <translation>正在计算表格…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="297" />
+      <location filename="processing/algorithms/exportscheme.py" line="295" />
       <source>Left out: table {n}, {title} — {reason}.</source>
       <translation>未输出：表 {n} {title} — {reason}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="312" />
+      <location filename="processing/algorithms/exportscheme.py" line="310" />
       <source>Sheet written: {name}.</source>
       <translation>已写入工作表：{name}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="314" />
+      <location filename="processing/algorithms/exportscheme.py" line="312" />
       <source>{n} CSV files in {folder}</source>
       <translation>已在 {folder} 中写入 {n} 个 CSV 文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="417" />
+      <location filename="processing/algorithms/exportscheme.py" line="415" />
       <source>the algorithm {id} is not installed</source>
       <translation>未安装算法 {id}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="418" />
+      <location filename="processing/algorithms/exportscheme.py" line="416" />
       <source>Running {id}…</source>
       <translation>正在运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="429" />
-      <source>{id} failed: {error}</source>
-      <translation>{id} 运行失败：{error}</translation>
+      <location filename="processing/algorithms/exportscheme.py" line="480" />
+      <source>Running {id} on the current and the planned DLTB…</source>
+      <translation>正在对现状与规划地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="481" />
+      <location filename="processing/algorithms/exportscheme.py" line="483" />
+      <source>Running {id} on the current and the planned codes ({field})…</source>
+      <translation>正在对现状地类与规划地类编码（{field}）运行 {id}…</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="487" />
       <source>Running {id} on the current DLTB…</source>
       <translation>正在对现状地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="486" />
-      <source>Running {id} on the planned DLTB…</source>
-      <translation>正在对规划地类图斑运行 {id}…</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/exportscheme.py" line="490" />
-      <source>Running {id} on the planned codes ({field})…</source>
-      <translation>正在按规划地类编码（{field}）运行 {id}…</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/exportscheme.py" line="495" />
-      <source>The contiguity algorithm takes no code field; the after-consolidation column of table 7 is left empty.</source>
-      <translation>集中连片算法不接受地类编码字段；表 7 的整治后列留空。</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/exportscheme.py" line="498" />
+      <location filename="processing/algorithms/exportscheme.py" line="488" />
       <source>No plan: table 7 shows the current state only.</source>
       <translation>无规划方案：表 7 仅反映现状。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/exportscheme.py" line="493" />
+      <source>{id} failed: {error}</source>
+      <translation>{id} 运行失败：{error}</translation>
     </message>
     <message>
       <location filename="processing/algorithms/farmlandadjustment.py" line="104" />
