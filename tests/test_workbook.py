@@ -718,16 +718,65 @@ def test_failed_write_leaves_no_file(provider, tmp_path, before, monkeypatch):
     out = tmp_path / "scheme.xlsx"
     out.write_bytes(b"previous workbook")
 
-    class Broken:
-        def save(self, path):
-            Path(path).write_bytes(b"half")
-            raise OSError("disk full")
+    def broken(_workbook, path, _rows):
+        Path(path).write_bytes(b"half")
+        raise OSError("disk full")
 
-    monkeypatch.setattr(workbook.xlsx, "write_workbook", lambda sheets: Broken())
+    monkeypatch.setattr(workbook.xlsx, "save_workbook", broken)
     with pytest.raises(QgsProcessingException):
         processing.run(ALG, {**plan_params(before), "OUTPUT_XLSX": str(out), "CSV_FOLDER": str(tmp_path / "csv")})
     assert out.read_bytes() == b"previous workbook"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["scheme.xlsx"]
+
+
+def test_body_rows_written_as_xml_equal_openpyxl_cells(tmp_path):
+    """The body rows save() writes as worksheet XML read back as the cells openpyxl itself writes.
+
+    Every kind of value a body cell can take – text with markup characters, leading spaces, a control
+    character, a leading "=", numbers in every kind, None, NaN, a mixed-kind Cell, a bold total row, a
+    wrapped text row – and a block with a spanning column (written by openpyxl either way) beside one without.
+    """
+    from land_consolidation.core.workbook import xlsx
+
+    columns = [workbook.Column(("名称",), "text", width=8), workbook.Column(("代码",), "code"),
+               workbook.Column(("面积",), "area", 4), workbook.Column(("比例",), "percent", 2),
+               workbook.Column(("个数",), "int"), workbook.Column(("序号",), "serial")]
+    rows = [
+        workbook.Row(["a & b <c>", "0101", 1.23456, 12.345, 3, 1]),
+        workbook.Row(["  leading spaces", 101, None, float("nan"), 0, 2]),
+        workbook.Row(["bell\x07 removed", "", workbook.Cell(7.5, "money", 1), 0.0, None, 3]),
+        workbook.Row(["=SUM(A1:A2)", None, -0.00004, 100.0, 12, 4]),
+        workbook.Row(["一段很长的说明文字会折行显示在单元格里面", "1001", 2.0, 50.0, 1, 5]),
+        workbook.Row(["合计", "", 3.2346, 100.0, 16, None], style="total"),
+    ]
+    spanning = workbook.Block([workbook.Column(("说明",), "text", span=2), workbook.Column(("面积",), "area", 2)],
+                              [workbook.Row(["跨两列", 1.5]), workbook.Row(["合计", 1.5], style="total")])
+    sheet = workbook.Sheet("x", "表1 x", "x", "面积单位：公顷", [workbook.Block(columns, rows), spanning],
+                           notes=["注：说明。"])
+    fast = tmp_path / "fast.xlsx"
+    xlsx.save([sheet], fast)
+    slow = tmp_path / "slow.xlsx"
+    xlsx.write_workbook([sheet]).save(slow)
+    a, b = openpyxl.load_workbook(fast).worksheets[0], openpyxl.load_workbook(slow).worksheets[0]
+    # title, unit line, header, 6 rows, a gap, header, 2 rows, a gap, the note
+    assert (a.max_row, a.max_column) == (b.max_row, b.max_column) == (15, 6)
+    assert a.dimensions == "A1:F15"
+    assert sorted(map(str, a.merged_cells.ranges)) == sorted(map(str, b.merged_cells.ranges))
+    for r in range(1, b.max_row + 1):
+        assert a.row_dimensions[r].height == b.row_dimensions[r].height, r
+        for c in range(1, b.max_column + 1):
+            x, y = a.cell(r, c), b.cell(r, c)
+            assert (x.value, x.data_type, x.number_format) == (y.value, y.data_type, y.number_format), x.coordinate
+            for part in ("font", "alignment", "border", "fill"):
+                assert repr(getattr(x, part)) == repr(getattr(y, part)), (x.coordinate, part)
+    body = header_row(a, "名称") + 1
+    assert [a.cell(body + k, 1).value for k in range(4)] == ["a & b <c>", "  leading spaces", "bell removed",
+                                                              "=SUM(A1:A2)"]
+    assert a.cell(body + 3, 1).data_type == "s"
+    assert a.cell(body, 3).value == 1.2346 and a.cell(body, 3).number_format == "0.0000"
+    assert a.cell(body + 1, 4).value == "—" and a.cell(body + 2, 3).value == 7.5
+    assert a.cell(body + 5, 1).font.bold and not a.cell(body, 1).font.bold
+    assert a.row_dimensions[body + 4].height > 20  # the wrapped text's row is taller
 
 
 def test_failed_csv_leaves_no_file(tmp_path, monkeypatch):

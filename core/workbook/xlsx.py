@@ -14,6 +14,7 @@ import math
 import os
 import tempfile
 from pathlib import Path
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from ..files import umask_mode
 from ..values import is_null
@@ -116,15 +117,79 @@ def print_pages(widths, paper: str = "A4", title_columns: int = 1) -> tuple[int,
     return pages, max(first, 1)
 
 
-def write_workbook(sheets: list[Sheet]):
-    """An openpyxl Workbook with one worksheet per :class:`Sheet`."""
+def write_workbook(sheets: list[Sheet], rows: dict | None = None):
+    """An openpyxl Workbook with one worksheet per :class:`Sheet`.
+
+    Args:
+        sheets: The sheets.
+        rows: When given, the body rows of blocks without spanning columns
+            are not made as openpyxl cells but as the worksheet XML openpyxl
+            would write for them, collected here (worksheet → :class:`_Rows`)
+            for :func:`save_workbook` to put in place: a county's parcel
+            lists are 400 000 cells, which openpyxl makes and writes one
+            object at a time.
+    """
     from openpyxl import Workbook
 
     workbook = Workbook()
     workbook.remove(workbook.active)
     for sheet in sheets:
-        write_sheet(workbook.create_sheet(sheet.name[:31]), sheet)
+        ws = workbook.create_sheet(sheet.name[:31])
+        collected = _Rows() if rows is not None else None
+        write_sheet(ws, sheet, collected)
+        if collected:
+            collected.last_row = max(collected.last_row, ws.max_row)
+            collected.last_column = max(collected.last_column, ws.max_column)
+            rows[ws] = collected
     return workbook
+
+
+class _Rows(dict):
+    """Body rows of a worksheet as XML: sheet row number → ``<row>`` element, and the extent they reach."""
+
+    last_row = 0
+    last_column = 0
+
+
+def save_workbook(workbook, path, rows: dict) -> None:
+    """Save ``workbook`` (as openpyxl's ``Workbook.save``) with the XML body rows of :func:`write_workbook`."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    archive = _RowsArchive(path, "w", ZIP_DEFLATED, allowZip64=True)
+    archive.sheet_rows = rows
+    ExcelWriter(workbook, archive).save()
+
+
+def _merge_rows(xml: str, rows: _Rows) -> str:
+    """A worksheet's XML with ``rows`` placed among openpyxl's own rows, in row order, and its extent set."""
+    import re
+
+    from openpyxl.utils import get_column_letter
+
+    start = xml.index("<sheetData>") + len("<sheetData>")
+    end = xml.index("</sheetData>", start)
+    body = xml[start:end]
+    marks = [m.start() for m in re.finditer("<row ", body)] + [len(body)]
+    own = [(int(re.match(r'<row r="(\d+)"', body[a:b]).group(1)), body[a:b]) for a, b in zip(marks, marks[1:])]
+    merged = "".join(text for _, text in sorted(own + list(rows.items()), key=lambda item: item[0]))
+    head = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{get_column_letter(max(rows.last_column, 1))}'
+                  f'{max(rows.last_row, 1)}"/>', xml[:start], count=1)
+    return head + merged + xml[end:]
+
+
+class _RowsArchive(ZipFile):
+    """openpyxl's zip archive, putting the collected body rows into each worksheet as it is written."""
+
+    sheet_rows: dict = {}
+
+    def write(self, filename, arcname=None, *args, **kwargs):  # noqa: D102
+        for ws, rows in self.sheet_rows.items():
+            if arcname == ws.path[1:]:
+                with open(filename, encoding="utf-8") as handle:
+                    xml = handle.read()
+                self.writestr(arcname, _merge_rows(xml, rows).encode("utf-8"))
+                return
+        super().write(filename, arcname, *args, **kwargs)
 
 
 def _starts(block: Block) -> list[int]:
@@ -199,8 +264,101 @@ def _header_block(ws, sheet: Sheet, span: int, merge, body, right) -> int:
     return row + 1
 
 
-def write_sheet(ws, sheet: Sheet) -> None:  # noqa: C901 - one pass over the official layout, each part in order
-    """Lay one sheet out: title, unit line, blocks (caption, header, rows), notes, print set-up."""
+def _row_height(lines: int) -> float:
+    """Height of a body row whose longest text wraps to ``lines`` lines."""
+    return 13.5 * lines + 3
+
+
+def _body_cell(col: Column, value, zero_blank: bool, width: float) -> tuple:
+    """What a body cell holds: ``(value, alignment, number format, lines its text wraps to)``.
+
+    The value is what the cell stores: text, a number (the shown, rounded
+    value) or None; the alignment is ``"center"``, ``"left"`` or ``"right"``.
+    """
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    kind, decimals = col.kind, col.decimals
+    if isinstance(value, Cell):
+        kind, decimals, value = value.kind, value.decimals, value.value
+    if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters a cell cannot hold
+    if kind in ("text", "code"):
+        fmt, lines = None, 1
+        if kind == "text" and value:
+            lines = _lines(str(value), width)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            fmt = "0"
+        return (None if value in (None, "") else value), ("center" if kind == "code" else "left"), fmt, lines
+    if value is None or (isinstance(value, str) and value == ""):
+        return None, "right", None, 1
+    if isinstance(value, str):
+        return value, "center", None, 1
+    if is_null(value):
+        return "—", "center", None, 1
+    # The stored value is the shown one: copying or summing cells gives the printed figures.
+    number = int(value) if kind in ("int", "serial") else shown(float(value), decimals)
+    return number, ("center" if kind == "serial" else "right"), number_format(kind, decimals, zero_blank), 1
+
+
+def _xml_rows(ws, block: Block, row: int, widths, starts, rows: _Rows, style) -> int:
+    """A block's body rows as the worksheet XML openpyxl writes for its cells, into ``rows``; the next row.
+
+    Each distinct style is set once on a scratch cell by ``style(cell, bold
+    row, alignment, number format)`` and registered with the workbook as a
+    cell written by openpyxl would be.
+    """
+    from numbers import Number
+    from xml.sax.saxutils import escape
+
+    from openpyxl.cell.cell import Cell as SheetCell
+    from openpyxl.compat import safe_string
+    from openpyxl.styles.cell_style import StyleArray
+    from openpyxl.utils import get_column_letter
+
+    letters = [get_column_letter(start + 1) for start in starts]
+    ids: dict = {}
+
+    def style_id(bold_row, align, fmt) -> int:
+        key = (bold_row, align, fmt)
+        if key not in ids:
+            scratch = SheetCell(ws, row=1, column=1)
+            style(scratch, bold_row, align, fmt)
+            ids[key] = ws.parent._cell_styles.add(StyleArray(scratch._style))
+        return ids[key]
+
+    for data_row in block.rows:
+        bold_row = data_row.style in ("total", "subtotal")
+        cells = []
+        line_count = 1
+        for j, col in enumerate(block.columns):
+            value, align, fmt, lines = _body_cell(col, data_row.values[j] if j < len(data_row.values) else None,
+                                                  block.zero_blank, widths[starts[j]])
+            line_count = max(line_count, lines)
+            head = f'<c r="{letters[j]}{row}" s="{style_id(bold_row, align, fmt)}"'
+            if value is None:
+                cells.append(head + ' t="n"/>')
+            elif isinstance(value, bool):
+                cells.append(f'{head} t="b"><v>{int(value)}</v></c>')
+            elif isinstance(value, Number):
+                cells.append(f'{head} t="n"><v>{safe_string(value)}</v></c>')
+            else:
+                text = str(value)
+                space = ' xml:space="preserve"' if text != text.strip() else ""
+                cells.append(f'{head} t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>')
+        height = f' ht="{safe_string(_row_height(line_count))}" customHeight="1"' if line_count > 1 else ""
+        rows[row] = f'<row r="{row}"{height}>{"".join(cells)}</row>'
+        rows.last_row = max(rows.last_row, row)
+        rows.last_column = max(rows.last_column, starts[-1] + 1)
+        row += 1
+    return row
+
+
+def write_sheet(ws, sheet: Sheet, rows: _Rows | None = None) -> None:  # noqa: C901 - one pass over the layout
+    """Lay one sheet out: title, unit line, blocks (caption, header, rows), notes, print set-up.
+
+    With ``rows`` (see :func:`write_workbook`), the body rows of blocks
+    without spanning columns go there as XML instead of into ``ws``.
+    """
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.styles.cell_style import StyleArray
     from openpyxl.utils import get_column_letter
@@ -215,6 +373,7 @@ def write_sheet(ws, sheet: Sheet) -> None:  # noqa: C901 - one pass over the off
     left = Alignment(horizontal="left", vertical="center", wrap_text=True)
     right = Alignment(horizontal="right", vertical="center")
 
+    aligned = {"center": center, "left": left, "right": right}
     widths = column_widths(sheet)
     width_cols = len(widths)
     for j, w in enumerate(widths):
@@ -300,47 +459,29 @@ def write_sheet(ws, sheet: Sheet) -> None:  # noqa: C901 - one pass over the off
         if b_index == 0:
             freeze = ws.cell(row, sheet.freeze_columns + 1).coordinate
             first_header = (top, row - 1)
+        if rows is not None and all(col.span == 1 for col in block.columns):
+            row = _xml_rows(ws, block, row, widths, starts, rows, lambda cell, bold_row, align, fmt: style(
+                cell, bold if bold_row else body, aligned[align], fmt))
+            continue
         for data_row in block.rows:
             line_count = 1
+            font = bold if data_row.style in ("total", "subtotal") else body
             for j, col in enumerate(block.columns):
-                value = data_row.values[j] if j < len(data_row.values) else None
                 if col.span > 1:
                     for k in range(col.span):  # bordered before merging: the merge copies the first cell's border
                         style(ws.cell(row, starts[j] + k + 1), None, None, None)
                     merge(row, starts[j] + 1, row, starts[j] + col.span)
                 cell = ws.cell(row, starts[j] + 1)
-                font = bold if data_row.style in ("total", "subtotal") else body
-                kind, decimals = col.kind, col.decimals
-                if isinstance(value, Cell):
-                    kind, decimals, value = value.kind, value.decimals, value.value
-                if kind in ("text", "code"):
-                    cell.value = None if value in (None, "") else value
-                    if isinstance(cell.value, str):
-                        cell.data_type = "s"  # never a formula, even when the text starts with "="
-                    fmt = None
-                    if kind == "text" and value:
-                        width = sum(widths[starts[j]: starts[j] + col.span])
-                        line_count = max(line_count, _lines(str(value), width))
-                    elif isinstance(value, (int, float)) and not isinstance(value, bool):
-                        fmt = "0"
-                    style(cell, font, center if kind == "code" else left, fmt)
-                elif value is None or (isinstance(value, str) and value == ""):
-                    cell.value = None
-                    style(cell, font, right, None)
-                elif isinstance(value, str):
-                    cell.value = value
-                    cell.data_type = "s"
-                    style(cell, font, center, None)
-                elif is_null(value):
-                    cell.value = "—"
-                    style(cell, font, center, None)
-                else:
-                    # The stored value is the shown one: copying or summing cells gives the printed figures.
-                    cell.value = int(value) if kind in ("int", "serial") else shown(float(value), decimals)
-                    style(cell, font, center if kind == "serial" else right,
-                          number_format(kind, decimals, block.zero_blank))
+                value, align, fmt, lines = _body_cell(
+                    col, data_row.values[j] if j < len(data_row.values) else None, block.zero_blank,
+                    sum(widths[starts[j]: starts[j] + col.span]))
+                cell.value = value
+                if isinstance(value, str):
+                    cell.data_type = "s"  # never a formula, even when the text starts with "="
+                style(cell, font, aligned[align], fmt)
+                line_count = max(line_count, lines)
             if line_count > 1:
-                ws.row_dimensions[row].height = 13.5 * line_count + 3
+                ws.row_dimensions[row].height = _row_height(line_count)
             row += 1
     for note in sheet.notes:
         row += 1
@@ -393,8 +534,9 @@ def save(sheets: list[Sheet], xlsx_path, csv_folder=None) -> list[str]:
         return name
 
     try:
-        workbook = write_workbook(sheets)
-        workbook.save(temp_for(xlsx_path))
+        rows: dict = {}
+        workbook = write_workbook(sheets, rows)
+        save_workbook(workbook, temp_for(xlsx_path), rows)
         if csv_folder:
             folder = Path(csv_folder)
             folder.mkdir(parents=True, exist_ok=True)
