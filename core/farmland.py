@@ -623,39 +623,55 @@ def difference_pieces(
     is not overlaid at all: most features are unchanged between the two
     layers.  Parts under ``sliver_area`` m² are dropped and counted.
     """
-    from qgis.core import QgsGeometry, QgsRectangle, QgsSpatialIndex, QgsWkbTypes
+    from qgis.core import QgsGeometry, QgsWkbTypes
 
     from . import ellipsoid
+    from .geokernel import box_pairs_between
 
     other_rings, other_polygon_keys = other.shapes()
     own_rings, own_polygon_keys = own.shapes()
-    index = QgsSpatialIndex()
-    for j, box in enumerate(np.column_stack(other_rings.bounds()).tolist()):
-        if box[0] == box[0]:  # not NaN: the feature has rings
-            index.addFeature(j, QgsRectangle(*box))
     other_keys = set(other_polygon_keys)
     same = np.fromiter((key in other_keys for key in own_polygon_keys), dtype=bool, count=own_rings.count)
-    del other_rings, other_keys
+    changed = np.flatnonzero(~same)
+    # The features of the other layer whose extent meets a changed feature's (edges included):
+    # (changed feature, its candidates in ascending order).
+    own_box = own_rings.bounds()
+    first, second = box_pairs_between([v[changed] for v in own_box], other_rings.bounds(), is_canceled)
+    cuts = np.searchsorted(first, np.arange(len(changed) + 1))
+    del other_rings, other_keys, own_box
     sources: list[int] = []
     parts: list = []
     checked: dict[int, object] = {}
+    # Each feature of the other layer is a candidate of several changed ones: made from its WKB once.
+    made: dict[int, object] = {}
+
+    def other_geometry(j):
+        geom = made.get(j)
+        if geom is None:
+            geom = made[j] = other.geometries[j]
+        return geom
 
     def valid_other(j):
         if j not in checked:
-            checked[j] = other.valid(j)
+            checked[j] = other.valid(j, other_geometry(j))
         return checked[j]
 
-    for count, i in enumerate(np.flatnonzero(~same).tolist()):
+    second = second.tolist()
+    for count, i in enumerate(changed.tolist()):
         if count % 500 == 0 and is_canceled is not None and is_canceled():
             raise Cancelled()
         geom = own.geometries[i]
-        candidates = index.intersects(geom.boundingBox())
+        candidates = second[cuts[count]:cuts[count + 1]]
         rest = geom
         if candidates:
             geom = own.valid(i, geom)
             engine = QgsGeometry.createGeometryEngine(geom.constGet())
             engine.prepareGeometry()
-            hits = [valid_other(j) for j in candidates if engine.intersects(other.geometries[j].constGet())]
+            # A neighbour that only touches the feature along its edge takes nothing from it: left out of
+            # the union (most of the candidates of a re-digitised layer).
+            hits = [valid_other(j) for j in candidates
+                    if engine.intersects(other_geometry(j).constGet())
+                    and not engine.touches(other_geometry(j).constGet())]
             rest = geom
             if hits:
                 cutter = hits[0] if len(hits) == 1 else QgsGeometry.unaryUnion(hits)
@@ -797,10 +813,8 @@ def overlay_dltb(pieces: Sequence, dltb_source, gk, transform=None, overrides=No
     require(found, "code", name)
     at = {role: dltb_source.fields().lookupField(found[role]) for role in ("code", "gddb", "gdpdjb", "bsm")
           if found[role]}
-    piece_index = QgsSpatialIndex()
     extent = QgsRectangle(pieces[0].boundingBox())
-    for i, geom in enumerate(pieces):
-        piece_index.addFeature(i, geom.boundingBox())
+    for geom in pieces:
         extent.combineExtentWith(geom.boundingBox())
     if transform is not None:
         extent = transform.transformBoundingBox(extent, transform.ReverseTransform)
@@ -822,21 +836,25 @@ def overlay_dltb(pieces: Sequence, dltb_source, gk, transform=None, overrides=No
     columns = dltb.read_ogr_columns(dltb_source, fields, with_wkb=True, rect=extent, is_canceled=is_canceled) \
         if transform is None else None
     if columns is not None:
-        from .geokernel import Rings
+        from .geokernel import Rings, box_pairs_between
         from .values import numbers
 
         blobs = [bytes(b) if b is not None else b"" for b in columns["wkb"]]
-        boxes = np.column_stack(Rings.from_wkb(blobs).bounds()).tolist()
+        piece_box = np.array([[b.xMinimum(), b.yMinimum(), b.xMaximum(), b.yMaximum()]
+                              for b in (geom.boundingBox() for geom in pieces)]).T
+        # The parcels whose box meets a piece's (edges included).
+        meeting = np.unique(box_pairs_between(piece_box, Rings.from_wkb(blobs).bounds(), is_canceled)[1])
         grades = numbers(columns[found["gddb"]]) if found["gddb"] else np.full(len(blobs), np.nan)
-        for k, box in enumerate(boxes):
-            if k % 5000 == 0 and is_canceled is not None and is_canceled():
+        for count, k in enumerate(meeting.tolist()):
+            if count % 5000 == 0 and is_canceled is not None and is_canceled():
                 raise Cancelled()
-            if box[0] != box[0] or not piece_index.intersects(QgsRectangle(*box)):
-                continue
             value = columns[found["bsm"]][k] if found["bsm"] else ""
             take(dltb._as_geometry(blobs[k]), columns[found["code"]][k], float(grades[k]),
                  columns[found["gdpdjb"]][k] if found["gdpdjb"] else None, to_text(value), int(columns["fid"][k]))
     else:
+        piece_index = QgsSpatialIndex()
+        for i, geom in enumerate(pieces):
+            piece_index.addFeature(i, geom.boundingBox())
         request = QgsFeatureRequest().setFilterRect(extent)
         request.setSubsetOfAttributes(sorted(at.values()))
         for count, feature in enumerate(dltb.features(dltb_source, request)):

@@ -180,6 +180,27 @@ def test_box_pairs_agree_with_brute_force():
     assert got == expected
 
 
+def test_box_pairs_between_agree_with_brute_force():
+    """Pairs across two sets only, edges and equal starts included, boxes with NaN left out, sorted."""
+    rng = np.random.default_rng(5)
+
+    def boxes(n):
+        x1, y1 = np.round(rng.uniform(0, 100, (2, n)))  # whole numbers: equal starts and shared edges occur
+        return [x1, y1, x1 + np.round(rng.uniform(0, 12, n)), y1 + np.round(rng.uniform(0, 12, n))]
+
+    first, second = boxes(200), boxes(500)
+    first[0][7] = np.nan
+    second[2][11] = np.nan
+    i, j = geokernel.box_pairs_between(first, second)
+    expected = sorted((a, b) for a in range(200) for b in range(500)
+                      if first[0][a] <= second[2][b] and second[0][b] <= first[2][a]
+                      and first[1][a] <= second[3][b] and second[1][b] <= first[3][a])
+    assert list(zip(i.tolist(), j.tolist())) == expected
+    assert len(expected) > 500 and 7 not in i.tolist() and 11 not in j.tolist()
+    assert any(first[0][a] == second[0][b] for a, b in expected)  # equal starts found once, not twice
+    assert any(first[2][a] == second[0][b] for a, b in expected)  # boxes meeting along an edge
+
+
 # ---------------------------------------------------------------------------
 # The validity screen
 # ---------------------------------------------------------------------------

@@ -24,7 +24,7 @@ Pure numpy: nothing here imports QGIS (a curved geometry in WKB is
 segmentized through QGIS by :func:`..ellipsoid.parse_wkb`, when met).
 """
 from .arrays import WORKERS, connected_labels
-from .grid import Near, SegmentGrid, box_pairs, near_segments, nearest_points, points_inside, proximity_labels
+from .grid import Near, SegmentGrid, box_pairs, box_pairs_between, near_segments, nearest_points, points_inside, proximity_labels
 from .outlines import Contacts, dissolve_outlines, multipolygon_wkb
 from .rings import Rings, Segments, connector_widths, convex_polygons
 
@@ -36,6 +36,7 @@ __all__ = [
     "SegmentGrid",
     "Segments",
     "box_pairs",
+    "box_pairs_between",
     "connected_labels",
     "connector_widths",
     "convex_polygons",

@@ -634,6 +634,53 @@ def box_pairs(xmin, xmax, ymin, ymax, is_canceled: Callable[[], bool] | None = N
     return np.concatenate(out_a), np.concatenate(out_b)
 
 
+def box_pairs_between(first, second, is_canceled: Callable[[], bool] | None = None):
+    """Every pair ``(i, j)`` of a box of ``first`` and a box of ``second`` that intersect (edges included).
+
+    ``first`` and ``second`` are ``(xmin, ymin, xmax, ymax)`` arrays (boxes
+    with NaN are left out).  Two x ranges overlap when one starts inside the
+    other: the boxes of ``second`` starting in each box of ``first``, and
+    those of ``first`` starting strictly inside each box of ``second``, are
+    found by two sorted sweeps; their y ranges are then compared.  Unlike
+    :func:`box_pairs` over both sets, pairs within one set are never made.
+
+    Returns:
+        ``(i, j)`` index arrays, sorted by ``i`` then ``j``.
+    """
+    a = [np.asarray(v, dtype=float) for v in first]
+    b = [np.asarray(v, dtype=float) for v in second]
+    out_i, out_j = [], []
+    for (p, q, strict, flip) in ((a, b, False, False), (b, a, True, True)):
+        # The boxes of q whose xmin lies in [p.xmin, p.xmax] (strictly above p.xmin on the second sweep).
+        valid_p = np.flatnonzero(np.isfinite(p[0]) & np.isfinite(p[1]) & np.isfinite(p[2]) & np.isfinite(p[3]))
+        valid_q = np.flatnonzero(np.isfinite(q[0]) & np.isfinite(q[1]) & np.isfinite(q[2]) & np.isfinite(q[3]))
+        order = valid_q[np.argsort(q[0][valid_q], kind="stable")]
+        starts = q[0][order]
+        lo = np.searchsorted(starts, p[0][valid_p], "right" if strict else "left")
+        hi = np.searchsorted(starts, p[2][valid_p], "right")
+        counts = np.maximum(hi - lo, 0)
+        bounds = np.cumsum(counts)
+        begin = 0
+        while begin < len(valid_p):
+            check_canceled(is_canceled)
+            base = int(bounds[begin - 1]) if begin else 0
+            stop = min(max(int(np.searchsorted(bounds, base + _CANDIDATE_BUDGET, "right")), begin + 1), len(valid_p))
+            c = counts[begin:stop]
+            rows = np.repeat(np.arange(begin, stop), c)
+            at = np.repeat(lo[begin:stop], c) + np.arange(len(rows)) - np.repeat(np.cumsum(c) - c, c)
+            i, j = valid_p[rows], order[at]
+            overlap = (p[1][i] <= q[3][j]) & (q[1][j] <= p[3][i])
+            out_i.append(j[overlap] if flip else i[overlap])
+            out_j.append(i[overlap] if flip else j[overlap])
+            begin = stop
+    if not out_i:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    i, j = np.concatenate(out_i), np.concatenate(out_j)
+    order = np.lexsort((j, i))
+    return i[order], j[order]
+
+
 def proximity_labels(
     rings: Rings, distance: float, is_canceled: Callable[[], bool] | None = None
 ) -> np.ndarray:
