@@ -177,6 +177,7 @@ def read_dltb(  # noqa: C901 - the one reader of every rule (fields, codes, area
     is_canceled: Callable[[], bool] | None = None,
     table: codes_mod.CodeTable | None = None,
     repair: bool = False,
+    fids: Iterable[int] | None = None,
 ) -> ParcelTable:
     """Read a DLTB layer into a :class:`ParcelTable`.
 
@@ -213,6 +214,8 @@ def read_dltb(  # noqa: C901 - the one reader of every rule (fields, codes, area
         is_canceled: Returns True when the user cancelled.
         table: Code table (default: the shipped 三调 table).
         repair: Repair invalid geometries instead of stopping (:mod:`.validity`).
+        fids: Read only the features with these ids: the table is then the
+            one a copy holding just those features (with their ids) gives.
 
     Raises:
         LandConsolidationError: a missing field, a geographic CRS, an empty
@@ -253,6 +256,11 @@ def read_dltb(  # noqa: C901 - the one reader of every rule (fields, codes, area
     columns = read_ogr_columns(source, wanted, with_wkb=with_geometry, rect=rect, is_canceled=is_canceled)
     if columns is not None:
         geometry = columns.pop("wkb", None)
+        if fids is not None:
+            chosen = np.isin(columns["fid"], np.fromiter(fids, dtype=np.int64))
+            columns = {key: values[chosen] for key, values in columns.items()}
+            if geometry is not None:
+                geometry = [blob for blob, use in zip(geometry, chosen.tolist()) if use]
     else:
         def geometry_kind(raw_code) -> int:
             """0: no geometry needed (unless TBMJ is empty), 1: as a QgsGeometry, 2: as WKB."""
@@ -265,8 +273,9 @@ def read_dltb(  # noqa: C901 - the one reader of every rule (fields, codes, area
         code_fields = (code_field, fallback_field) if fallback_field else (code_field,)
         columns, geometry = _read_features(
             source, wanted, geometry_kind if with_geometry else None, code_fields, read_roles.get("tbmj"), rect,
-            progress, is_canceled,
+            progress, is_canceled, fids,
         )
+    columns, geometry = _in_fid_order(columns, geometry)
     fid = np.asarray(columns["fid"], dtype=np.int64)
     n = len(fid)
 
@@ -607,8 +616,31 @@ def _cut_and_measure(geometry: list, tbmj: np.ndarray, project_area, engine, gk,
     return inside, whole_area, fraction, noise
 
 
+def _in_fid_order(columns: dict, geometry):
+    """The columns (and geometries) in ascending feature id.
+
+    A read limited to a rectangle comes in the order of the file's spatial
+    index: ordered by id, a table does not depend on how the index was
+    built (a project's copy of a layer and the layer give the same).
+    """
+    fid = np.asarray(columns["fid"], dtype=np.int64)
+    if len(fid) < 2 or not np.any(fid[1:] < fid[:-1]):
+        return columns, geometry
+    order = np.argsort(fid, kind="stable")
+    out = {}
+    for key, values in columns.items():
+        if isinstance(values, np.ndarray):
+            out[key] = values[order]
+        else:
+            values = list(values)
+            out[key] = [values[k] for k in order.tolist()]
+    if geometry is not None:
+        geometry = [geometry[k] for k in order.tolist()]
+    return out, geometry
+
+
 def _read_features(source, field_names, geometry_kind, code_fields, tbmj_field, rect, progress,
-                   is_canceled) -> tuple[dict, list | None]:
+                   is_canceled, fids=None) -> tuple[dict, list | None]:
     """The columns (field name → values, plus ``"fid"``) and geometries, feature by feature.
 
     Values come as GDAL's columnar read gives them (NULL as None), so that
@@ -625,10 +657,13 @@ def _read_features(source, field_names, geometry_kind, code_fields, tbmj_field, 
         rect: Bounding-box filter, or None.
         progress: Called with a percentage.
         is_canceled: Returns True when the user cancelled.
+        fids: Only the features with these ids (None: all).
     """
     fields = source.fields()
     index = {name: fields.lookupField(name) for name in field_names}
     request = QgsFeatureRequest()
+    if fids is not None:
+        request.setFilterFids([int(f) for f in fids])
     request.setSubsetOfAttributes(sorted(set(index.values())))
     if geometry_kind is None:
         request.setFlags(QgsFeatureRequest.Flag.NoGeometry)

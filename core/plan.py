@@ -145,6 +145,7 @@ def plan_from_layer(
     repair: bool = False,
     sliver_area: float = DEFAULT_SLIVER_M2,
     transform_context=None,
+    after_fids=None,
 ) -> Plan:
     """Overlay the before parcels (read with geometries) and an after layer.
 
@@ -170,6 +171,8 @@ def plan_from_layer(
         repair: Repair invalid geometries of the after layer (:mod:`.validity`).
         sliver_area: Pieces under this area (m²) are dropped as noise.
         transform_context: For reprojecting the after layer.
+        after_fids: Read only these features of the after layer (see
+            :func:`~.dltb.read_dltb`); None: all.
 
     Raises:
         LandConsolidationError: a geographic CRS, overlapping after features,
@@ -187,7 +190,7 @@ def plan_from_layer(
             layer=after_name, own=after_crs.authid(), current=parcels.layer_name, crs=parcels.crs.authid()))
     # The after side needs only the columns of a piece (SIDE_COLUMNS), not the village names and flags.
     after = dltb.read_dltb(after_source, overrides=overrides, keep_geometry=True, project_area=project_area,
-                           repair=repair, roles=("czcsxm", "gddb", "gdpdjb"))
+                           repair=repair, roles=("czcsxm", "gddb", "gdpdjb"), fids=after_fids)
     gk = parcels.gk or dltb.gauss_kruger_for(after_source)
     after_frame = after.frame.reset_index(drop=True)
     after_geoms = after.geometries

@@ -22,6 +22,7 @@ re-opened elsewhere with every choice restored.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..i18n import tr, tr_noop
@@ -317,12 +318,14 @@ def survey_layer_names(years: list) -> list[str]:
 
 
 def write_project(path, boundary, crs, layers: dict, settings: dict, context=None, is_canceled=None,
-                  surveys: list | None = None, selected: dict | None = None, finish=None) -> dict:
+                  surveys: list | None = None, selected: dict | None = None, finish=None, prepare=None) -> dict:
     """Write a project GeoPackage atomically (temp file, then rename).
 
     A layer of a GeoPackage in the project's CRS is copied by GDAL (its
     features meeting the boundary found by the columnar reader, copied with
-    their feature ids); any other layer feature by feature through QGIS.
+    their feature ids) in a background thread, while this one finds the
+    features of the next layer and runs ``prepare``'s computation; any other
+    layer is then copied feature by feature through QGIS.
 
     Args:
         path: Output .gpkg.
@@ -337,8 +340,14 @@ def write_project(path, boundary, crs, layers: dict, settings: dict, context=Non
             same way (their names go to the ``surveys`` setting).
         selected: parameter key → ids of the features known to meet the
             boundary (from :func:`townships_in`), for the GDAL copy.
+        prepare: Called with the temporary GeoPackage holding only the
+            project area, before any layer is copied; returns None or
+            ``compute(sources)``, called while the layers are being copied
+            with the layers copied by GDAL (parameter key → ``(layer, ids of
+            the features copied)``); it must not open the GeoPackage.
         finish: Called with the temporary GeoPackage (complete, settings
-            written) before it is renamed into place: e.g. to store the plan.
+            written) and what ``compute`` returned (None without it) before
+            the file is renamed into place: e.g. to store the plan.
 
     Returns:
         Layer name → number of features written.
@@ -392,8 +401,11 @@ def write_project(path, boundary, crs, layers: dict, settings: dict, context=Non
         del writer
         counts[layer_name] = n
 
+    copier = _CopyThread(tmp, counts)
+    copied: dict = {}
+
     def copied_by_gdal(key, layer_name, source) -> bool:
-        """Copy a GeoPackage layer's features meeting the boundary with GDAL; False when it cannot be."""
+        """Have a GeoPackage layer's features meeting the boundary copied by GDAL; False when they cannot be."""
         location = dltb.ogr_location(source)
         source_crs = dltb.source_crs(source)
         if location is None or not location[0].lower().endswith(".gpkg") or not location[1] \
@@ -405,7 +417,9 @@ def write_project(path, boundary, crs, layers: dict, settings: dict, context=Non
             if found is None:
                 return False
             fids = found[0]
-        counts[layer_name] = _gdal_copy(tmp, location[0], location[1], layer_name, fids)
+        copier.add(location[0], location[1], layer_name, fids)
+        if key:
+            copied[key] = (source, fids)
         return True
 
     try:
@@ -418,38 +432,34 @@ def write_project(path, boundary, crs, layers: dict, settings: dict, context=Non
         area_feature.setGeometry(shape)
         area_feature.setAttributes([str(settings.get("name", "")), str(settings.get("code", ""))])
         write(LAYER_NAMES[PROJECT_AREA], fields, QgsWkbTypes.Type.MultiPolygon, [area_feature])
+        compute = prepare(tmp) if prepare is not None else None
         named = [(key, LAYER_NAMES[key], source) for key, source in layers.items()]
         named += [(None, name, source) for name, source in surveys or []]
         if surveys:
             settings = dict(settings, surveys=[name for name, _ in surveys])
-        for key, layer_name, source in named:
-            if source is None:
-                continue
+        by_qgis = []
+        copier.start()
+        try:
+            for key, layer_name, source in named:
+                if source is None:
+                    continue
+                if is_canceled is not None and is_canceled():
+                    raise Cancelled()
+                if not copied_by_gdal(key, layer_name, source):
+                    by_qgis.append((layer_name, source))
+            computed = compute(copied) if compute is not None else None
+        except BaseException:
+            copier.abandon()
+            raise
+        copier.finish()
+        for layer_name, source in by_qgis:
             if is_canceled is not None and is_canceled():
                 raise Cancelled()
-            if copied_by_gdal(key, layer_name, source):
-                continue
-            transform = None
             source_crs = dltb.source_crs(source)
-            if source_crs.isValid() and source_crs != crs:
-                transform = QgsCoordinateTransform(source_crs, crs, context)
-
-            def copies(source=source, transform=transform):
-                for feature in dltb.features(source):
-                    geom = QgsGeometry(feature.geometry())
-                    if geom.isEmpty():
-                        continue
-                    if transform is not None:
-                        geom.transform(transform)
-                    if not meets(engine, boundary, geom):
-                        continue
-                    geom.convertToMultiType()
-                    out = QgsFeature(source.fields())
-                    out.setGeometry(geom)
-                    out.setAttributes(feature.attributes())
-                    yield out
-
-            write(layer_name, source.fields(), QgsWkbTypes.Type.MultiPolygon, copies())
+            transform = QgsCoordinateTransform(source_crs, crs, context) \
+                if source_crs.isValid() and source_crs != crs else None
+            write(layer_name, source.fields(), QgsWkbTypes.Type.MultiPolygon,
+                  _meeting_features(source, transform, engine, boundary))
         with sqlite3.connect(tmp) as db:
             db.execute(f"CREATE TABLE {SETTINGS_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             values = dict(settings, format_version=FORMAT_VERSION)
@@ -463,12 +473,85 @@ def write_project(path, boundary, crs, layers: dict, settings: dict, context=Non
                 (SETTINGS_TABLE, SETTINGS_TABLE, "全域综合整治项目设置 / project settings"),
             )
         if finish is not None:
-            finish(tmp)
+            finish(tmp, computed)
         os.replace(tmp, path)
     finally:
         if tmp.exists():
             tmp.unlink()
     return counts
+
+
+def _meeting_features(source, transform, engine, boundary):
+    """The features of ``source`` meeting the boundary (:func:`meets`), reprojected by ``transform``, as multi-parts."""
+    from qgis.core import QgsFeature, QgsGeometry
+
+    from . import dltb
+
+    for feature in dltb.features(source):
+        geom = QgsGeometry(feature.geometry())
+        if geom.isEmpty():
+            continue
+        if transform is not None:
+            geom.transform(transform)
+        if not meets(engine, boundary, geom):
+            continue
+        geom.convertToMultiType()
+        out = QgsFeature(source.fields())
+        out.setGeometry(geom)
+        out.setAttributes(feature.attributes())
+        yield out
+
+
+class _CopyThread:
+    """GDAL's copies into a project GeoPackage, one after the other, in a background thread.
+
+    GDAL releases Python's lock while it copies, so the caller goes on
+    finding the features of the next layer or computing the plan.  Nothing
+    else may write to the GeoPackage until :meth:`finish` or :meth:`abandon`
+    has returned.
+    """
+
+    def __init__(self, target, counts: dict):
+        import queue
+        import threading
+
+        self._target = target
+        self._counts = counts
+        self._jobs: queue.Queue = queue.Queue()
+        self._abandoned = threading.Event()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="project copies", daemon=True)
+
+    def start(self) -> None:  # noqa: D102
+        self._thread.start()
+
+    def add(self, source_path: str, source_layer: str, layer_name: str, fids) -> None:
+        """Copy the features ``fids`` of a GeoPackage layer as ``layer_name`` (:func:`_gdal_copy`)."""
+        self._jobs.put((source_path, source_layer, layer_name, fids))
+
+    def finish(self) -> None:
+        """Wait for every copy added; raise what one raised."""
+        self._jobs.put(None)
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+    def abandon(self) -> None:
+        """Wait for the copy under way only (the run failed or was cancelled)."""
+        self._abandoned.set()
+        self._jobs.put(None)
+        self._thread.join()
+
+    def _run(self) -> None:
+        while True:
+            job = self._jobs.get()
+            if job is None or self._abandoned.is_set():
+                return
+            try:
+                self._counts[job[2]] = _gdal_copy(self._target, *job)
+            except BaseException as exc:  # noqa: BLE001 - raised again in the caller's thread by finish()
+                self._error = exc
+                return
 
 
 def _gdal_copy(target, source_path: str, source_layer: str, layer_name: str, fids) -> int:
@@ -742,38 +825,102 @@ def compute_and_store_plan(path, *, after_field=None, kcxs_field=None, overrides
         LandConsolidationError: what reading the plan raises (uncovered
             parcels, unknown codes …).
     """
+    prepared = prepare_plan(path, after_field=after_field, kcxs_field=kcxs_field, overrides=overrides, repair=repair,
+                            is_canceled=is_canceled)
+    if prepared is None:
+        return None
+    result = prepared.compute()
+    prepared.store(path, result)
+    return result
+
+
+@dataclass
+class PreparedPlan:
+    """How a project's plan is computed and stored (:func:`prepare_plan`).
+
+    :meth:`compute` reads the current and planned layers – the project's own
+    copies, or (``sources``) the layers they are being copied from, limited
+    to the copied features, which gives the same plan – and overlays them;
+    it does not touch the project GeoPackage.  :meth:`store` writes the
+    result into it with the fingerprint of its layers.
+    """
+
+    boundary: object
+    layer_plan: bool
+    after_field: str | None
+    kcxs_field: str | None
+    overrides: dict | None
+    repair: bool
+    is_canceled: object
+    before: object
+    after: object = None
+    before_fids: object = None
+    after_fids: object = None
+
+    def from_sources(self, sources: dict) -> bool:
+        """Read from ``sources`` (parameter key → ``(layer, copied ids)``) instead; False when they lack a layer."""
+        if DLTB not in sources or (self.layer_plan and AFTER not in sources):
+            return False
+        self.before, self.before_fids = sources[DLTB]
+        if self.layer_plan:
+            self.after, self.after_fids = sources[AFTER]
+        return True
+
+    def compute(self):
+        """The plan (raises what reading or overlaying it raises)."""
+        from . import dltb
+        from . import plan as plan_mod
+
+        extra = ()
+        if not self.layer_plan:
+            extra = (("planned", self.after_field),) + (
+                (("planned_kcxs", self.kcxs_field),) if self.kcxs_field else ())
+        parcels = dltb.read_dltb(self.before, project_area=self.boundary, overrides=self.overrides, extra_roles=extra,
+                                 keep_geometry=True, is_canceled=self.is_canceled, repair=self.repair,
+                                 fids=self.before_fids)
+        dltb.reject_unknown_codes(parcels)
+        if self.layer_plan:
+            result = plan_mod.plan_from_layer(parcels, self.after, project_area=self.boundary, keep_geometry=True,
+                                              is_canceled=self.is_canceled, repair=self.repair,
+                                              after_fids=self.after_fids)
+        else:
+            result = plan_mod.plan_from_field(parcels, list(parcels.frame["planned"]),
+                                              list(parcels.frame["planned_kcxs"]) if self.kcxs_field else None)
+        plan_mod.reject_unknown_planned_codes(result)
+        return result
+
+    def store(self, path, result) -> int:
+        """Store ``result`` in the (complete) project GeoPackage ``path``; the number of pieces."""
+        settings = plan_settings("" if self.layer_plan else self.after_field, self.overrides, False, self.repair,
+                                 "" if self.layer_plan else self.kcxs_field)
+        return store_plan(path, result, plan_fingerprint(path, settings), result.before.crs)
+
+
+def prepare_plan(path, *, after_field=None, kcxs_field=None, overrides=None, repair: bool = False,
+                 is_canceled=None, layer_plan: bool | None = None) -> PreparedPlan | None:
+    """What computing the plan of a project GeoPackage needs: its boundary and layers; None without a plan.
+
+    ``path`` must hold the project area (XMQ); its DLTB and DLTB_GH are read
+    when the plan is computed, unless it is then read from their sources
+    (:meth:`PreparedPlan.from_sources`, with ``layer_plan`` saying whether
+    the plan is a layer, as the project does not hold them yet).
+    """
     from qgis.core import QgsVectorLayer
 
     from . import dltb
-    from . import plan as plan_mod
 
     present = _layers_of(path)
-    layer_plan = LAYER_NAMES[AFTER] in present
+    if layer_plan is None:
+        layer_plan = LAYER_NAMES[AFTER] in present
     if not layer_plan and not after_field:
         return None
-    boundary = dltb.dissolve_area(QgsVectorLayer(layer_uri(path, "XMQ"), "XMQ", "ogr"),
-                                  dltb.source_crs(QgsVectorLayer(layer_uri(path, "DLTB"), "DLTB", "ogr")),
-                                  repair=repair)
-    before = QgsVectorLayer(layer_uri(path, "DLTB"), "DLTB", "ogr")
-    extra = ()
-    if not layer_plan:
-        extra = (("planned", after_field),) + ((("planned_kcxs", kcxs_field),) if kcxs_field else ())
-    parcels = dltb.read_dltb(before, project_area=boundary, overrides=overrides, extra_roles=extra,
-                             keep_geometry=True, is_canceled=is_canceled, repair=repair)
-    dltb.reject_unknown_codes(parcels)
-    if layer_plan:
-        after = QgsVectorLayer(layer_uri(path, LAYER_NAMES[AFTER]), LAYER_NAMES[AFTER], "ogr")
-        result = plan_mod.plan_from_layer(parcels, after, project_area=boundary, keep_geometry=True,
-                                          is_canceled=is_canceled, repair=repair)
-        del after
-    else:
-        result = plan_mod.plan_from_field(parcels, list(parcels.frame["planned"]),
-                                          list(parcels.frame["planned_kcxs"]) if kcxs_field else None)
-    plan_mod.reject_unknown_planned_codes(result)
-    settings = plan_settings("" if layer_plan else after_field, overrides, False, repair,
-                             "" if layer_plan else kcxs_field)
-    fingerprint = plan_fingerprint(path, settings)
-    crs = parcels.crs
-    del before
-    store_plan(path, result, fingerprint, crs)
-    return result
+    # Every layer of a project is in its CRS: the DLTB's, as the project area's when the DLTB is not there yet.
+    own = "DLTB" if "DLTB" in present else LAYER_NAMES[PROJECT_AREA]
+    boundary = dltb.dissolve_area(QgsVectorLayer(layer_uri(path, LAYER_NAMES[PROJECT_AREA]), "XMQ", "ogr"),
+                                  dltb.source_crs(QgsVectorLayer(layer_uri(path, own), own, "ogr")), repair=repair)
+    return PreparedPlan(
+        boundary=boundary, layer_plan=layer_plan, after_field=after_field, kcxs_field=kcxs_field,
+        overrides=overrides, repair=repair, is_canceled=is_canceled,
+        before=QgsVectorLayer(layer_uri(path, "DLTB"), "DLTB", "ogr") if "DLTB" in present else None,
+        after=QgsVectorLayer(layer_uri(path, LAYER_NAMES[AFTER]), LAYER_NAMES[AFTER], "ogr")
+        if layer_plan and LAYER_NAMES[AFTER] in present else None)

@@ -13,7 +13,7 @@ import pytest
 from land_consolidation.core import project
 from openpyxl import load_workbook
 from qgis import processing
-from qgis.core import QgsProcessingFeedback
+from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
 
 class Log(QgsProcessingFeedback):
@@ -49,8 +49,21 @@ def made(sample_gpkg, module_provider, tmp_path_factory):
     layers = {"DLTB": S + "DLTB", "PROJECT_AREA": S + "XMQ", "AFTER": S + "DLTB_GH", "PBF_BEFORE": S + "YJJBNTTB",
               "PBF_AFTER": S + "YJJBNTTB_GH", "SUBPROJECTS": S + "ZXM"}
     log = Log()
-    processing.run("landconsolidation:createproject", dict(layers, NAME="样例", START_YEAR=2026, END_YEAR=2028,
-                                                           OUTPUT=str(folder / "project.gpkg")), feedback=log)
+    # Whether the plan was computed from the layers while they were being copied (a spy on the switch).
+    taken = []
+    from_sources = project.PreparedPlan.from_sources
+
+    def spy(plan, sources):
+        taken.append(from_sources(plan, sources))
+        return taken[-1]
+
+    project.PreparedPlan.from_sources = spy
+    try:
+        processing.run("landconsolidation:createproject", dict(layers, NAME="样例", START_YEAR=2026, END_YEAR=2028,
+                                                               OUTPUT=str(folder / "project.gpkg")), feedback=log)
+    finally:
+        project.PreparedPlan.from_sources = from_sources
+    log.while_copying = taken == [True]
     return folder, layers, log
 
 
@@ -64,6 +77,56 @@ def test_pieces_are_stored(made):
     assert stored == settings[project.PLAN_SETTING]["count"] > 0
     assert f"{stored} plan pieces stored" in log.text()
     assert project.stored_plan_state(path, project.plan_settings()) == "valid"
+
+
+def test_the_plan_computed_while_copying_is_the_plan_of_the_copies(made):
+    """createproject overlays the sample's own layers, limited to the features it copies, while GDAL copies them.
+
+    The stored pieces – every column and geometry, in order – equal the plan computed afterwards from the
+    project's copies (the sample's DLTB holds parcels outside the project area that the copy leaves out).
+    """
+    import numpy as np
+    from qgis.core import QgsVectorLayer
+
+    folder, layers, log = made
+    path = folder / "project.gpkg"
+    assert log.while_copying
+    whole = QgsVectorLayer(layers["DLTB"], "DLTB", "ogr").featureCount()
+    copied = QgsVectorLayer(project.layer_uri(path, "DLTB"), "DLTB", "ogr").featureCount()
+    assert whole > copied > 0
+    again = project.prepare_plan(path).compute()
+    stored = project.stored_plan(path, again.before, keep_geometry=True)
+    assert list(stored.pieces.columns) == list(again.pieces.columns)
+    assert len(stored.pieces) == len(again.pieces) > 0
+    for name in again.pieces.columns:
+        mine, theirs = stored.pieces[name].to_numpy(), again.pieces[name].to_numpy()
+        if theirs.dtype.kind == "f":
+            assert np.array_equal(mine, theirs, equal_nan=True), name
+        else:
+            assert [str(v) for v in mine.tolist()] == [str(v) for v in theirs.tolist()], name
+    assert stored.geometries.wkb_list() == [bytes(g.asWkb()) for g in again.geometries]
+    assert stored.notes == list(again.notes) and stored.uncovered_m2 == again.uncovered_m2
+
+
+def test_a_failed_copy_leaves_no_project(provider, sample_gpkg, tmp_path, monkeypatch):
+    """A copy failing in the background thread stops the run with its message; no file, no temporary file."""
+    from land_consolidation.core.errors import LandConsolidationError
+
+    copy = project._gdal_copy
+
+    def failing(target, source_path, source_layer, layer_name, fids):
+        if layer_name == "YJJBNTTB_GH":
+            raise LandConsolidationError("Cannot write the test copy")
+        return copy(target, source_path, source_layer, layer_name, fids)
+
+    monkeypatch.setattr(project, "_gdal_copy", failing)
+    S = f"{sample_gpkg}|layername="
+    out = tmp_path / "project.gpkg"
+    with pytest.raises(QgsProcessingException, match="Cannot write the test copy"):
+        processing.run("landconsolidation:createproject", {
+            "DLTB": S + "DLTB", "PROJECT_AREA": S + "XMQ", "AFTER": S + "DLTB_GH", "PBF_BEFORE": S + "YJJBNTTB",
+            "PBF_AFTER": S + "YJJBNTTB_GH", "NAME": "样例", "START_YEAR": 2026, "END_YEAR": 2028, "OUTPUT": str(out)})
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_same_numbers_from_the_project_and_from_the_layers(made):

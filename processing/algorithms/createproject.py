@@ -248,27 +248,76 @@ class CreateProjectAlgorithm(LandConsolidationAlgorithm):
             feedback.pushInfo(self.tr("Writing {path}…").format(path=output))
             repair = self.repair_geometry(parameters, context)
 
-            def store_plan(path):
-                """The plan's pieces into the project, so that exportscheme, compliance and the maps read them."""
-                feedback.pushInfo(self.tr("Overlaying the plan once for the project…"))
-                try:
-                    with user_errors():
-                        result = project.compute_and_store_plan(path, after_field=after_field, kcxs_field=kcxs_field,
-                                                                 overrides=overrides,
-                                                                repair=repair, is_canceled=feedback.isCanceled)
-                except QgsProcessingException as exc:
-                    # The project is still worth having; exportscheme reports the same problem with its tables.
-                    feedback.pushWarning(self.tr("The plan could not be computed, so none is stored in the project: "
-                                                 "{error}").format(error=exc))
-                    return
-                if result is not None:
-                    feedback.pushInfo(self.tr("{n} plan pieces stored in the project ({table}).").format(
-                        n=len(result.pieces), table=project.PIECES_TABLE))
-
+            plan = _StoredPlan(self, feedback, layer_plan=AFTER in layers, after_field=after_field,
+                               kcxs_field=kcxs_field, overrides=overrides, repair=repair,
+                               is_canceled=feedback.isCanceled)
             counts = project.write_project(output, boundary, crs, layers, settings, context.transformContext(),
                                            feedback.isCanceled, surveys=list(zip(survey_names, survey_layers)),
-                                           selected={DLTB: meeting.get("fids")}, finish=store_plan)
+                                           selected={DLTB: meeting.get("fids")}, prepare=plan.prepare,
+                                           finish=plan.store)
         for layer_name, n in counts.items():
             feedback.pushInfo(self.tr("Layer {layer}: {n} feature(s) written.").format(layer=layer_name, n=n))
         return {OUTPUT: output, TOWNSHIP_COUNT: len(townships), PARCEL_COUNT: counts.get(project.LAYER_NAMES[DLTB], 0),
                 TOWNSHIPS: ",".join(sorted(townships))}
+
+
+class _StoredPlan:
+    """The plan ``createproject`` stores in the project, computed while the layers are copied when it can be.
+
+    :meth:`prepare` and :meth:`store` are :func:`~core.project.write_project`'s
+    ``prepare`` and ``finish``.  When the plan cannot be computed the project
+    is still written, with a warning and without the plan.
+    """
+
+    def __init__(self, algorithm, feedback, layer_plan: bool, **options):
+        self.tr = algorithm.tr
+        self.feedback = feedback
+        self.layer_plan = layer_plan
+        self.options = options
+        self.plan = None
+
+    def failed(self, exc) -> None:
+        # The project is still worth having; exportscheme reports the same problem with its tables.
+        self.feedback.pushWarning(self.tr("The plan could not be computed, so none is stored in the project: "
+                                          "{error}").format(error=exc))
+
+    def prepare(self, path):
+        """The plan's boundary, read before the layers are copied; its overlay runs while they are."""
+        try:
+            with user_errors():
+                self.plan = project.prepare_plan(path, layer_plan=self.layer_plan, **self.options)
+        except QgsProcessingException as exc:
+            self.failed(exc)
+            return None
+        return self.compute if self.plan is not None else None
+
+    def compute(self, copied):
+        """The plan from the layers being copied (their copied features); None to read it from the copies."""
+        if not self.plan.from_sources(copied):
+            return None
+        self.feedback.pushInfo(self.tr("Overlaying the plan once for the project…"))
+        try:
+            with user_errors():
+                return self.plan.compute()
+        except QgsProcessingException as exc:
+            return exc
+
+    def store(self, path, computed) -> None:
+        """The plan's pieces into the project, so that exportscheme, compliance and the maps read them."""
+        if self.plan is None:
+            return
+        try:
+            with user_errors():
+                plan = self.plan
+                if computed is None:  # a layer was copied through QGIS: the plan is read from the copies
+                    self.feedback.pushInfo(self.tr("Overlaying the plan once for the project…"))
+                    plan = project.prepare_plan(path, **self.options)
+                    computed = plan.compute()
+                if isinstance(computed, Exception):
+                    raise computed
+                plan.store(path, computed)
+        except QgsProcessingException as exc:
+            self.failed(exc)
+            return
+        self.feedback.pushInfo(self.tr("{n} plan pieces stored in the project ({table}).").format(
+            n=len(computed.pieces), table=project.PIECES_TABLE))

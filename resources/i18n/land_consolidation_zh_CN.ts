@@ -614,137 +614,137 @@
       <translation>永久基本农田调入</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="248" />
+      <location filename="core/dltb.py" line="251" />
       <source>The project area is empty (layer '{layer}').</source>
       <translation>项目区为空（图层“{layer}”）。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="287" />
+      <location filename="core/dltb.py" line="296" />
       <source>Layer '{layer}', {parcel}</source>
       <translation>图层“{layer}”{parcel}</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="321" />
+      <location filename="core/dltb.py" line="330" />
       <source>Layer '{layer}': {n} parcel(s) reach into the project area by less than {limit:g} m² each ({area:.6f} m² in all): coordinate noise along its boundary, left out.</source>
       <translation>图层“{layer}”：{n} 个图斑伸入项目区的部分每个都小于 {limit:g} m²（合计 {area:.6f} m²），为项目区边界处的坐标误差，不计入。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="330" />
+      <location filename="core/dltb.py" line="339" />
       <source>The project area does not overlap layer '{layer}'.</source>
       <translation>项目区与图层“{layer}”没有重叠。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="354" />
+      <location filename="core/dltb.py" line="363" />
       <source>Layer '{layer}': {n} parcel(s) have no geometry and cannot be placed inside or outside the project area, so they are not counted: {parcels}.</source>
       <translation>图层“{layer}”有 {n} 个图斑没有几何，无法判断是否在项目区内，未计入：{parcels}。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="361" />
+      <location filename="core/dltb.py" line="370" />
       <source>{n} parcel(s) without TBMJ: their area is computed from the geometry by the land-survey ellipsoidal method.</source>
       <translation>{n} 个图斑无 TBMJ，面积按三调椭球面积公式由几何计算。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="433" />
+      <location filename="core/dltb.py" line="442" />
       <source>Layer '{layer}': {n} parcel(s) with {what}: {parcels}; used {used}.</source>
       <translation>图层“{layer}”有 {n} 个图斑{what}：{parcels}；已改用{used}。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="441" />
+      <location filename="core/dltb.py" line="450" />
       <source>a TBMJ that is not a number (NaN, inf)</source>
       <translation>TBMJ 不是数值（NaN、inf）</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="441" />
+      <location filename="core/dltb.py" line="450" />
       <source>the ellipsoidal area of the geometry</source>
       <translation>按几何计算的椭球面积</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="442" />
+      <location filename="core/dltb.py" line="451" />
       <source>a TBMJ of zero or less</source>
       <translation>TBMJ 小于或等于 0</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="446" />
+      <location filename="core/dltb.py" line="455" />
       <source>a KCXS outside [0, 1)</source>
       <translation>KCXS 不在 [0, 1) 之间</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="446" />
+      <location filename="core/dltb.py" line="455" />
       <source>no field-ridge (tiankan) coefficient</source>
       <translation>不计田坎系数</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="452" />
+      <location filename="core/dltb.py" line="461" />
       <source>a {field} that is negative, not a number or larger than TBMJ</source>
       <translation>{field} 为负、不是数值或大于 TBMJ</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="453" />
+      <location filename="core/dltb.py" line="462" />
       <source>KCMJ = round(TBMJ × KCXS, 2)</source>
       <translation>KCMJ = round(TBMJ × KCXS, 2)</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="453" />
+      <location filename="core/dltb.py" line="462" />
       <source>TBDLMJ = TBMJ − KCMJ</source>
       <translation>TBDLMJ = TBMJ − KCMJ</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="460" />
+      <location filename="core/dltb.py" line="469" />
       <source>a GDDB outside 1–15</source>
       <translation>GDDB 不在 1–15 之间</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="460" />
+      <location filename="core/dltb.py" line="469" />
       <source>no quality grade (left out of the means)</source>
       <translation>视为无等别（不参与平均等别）</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="500" />
+      <location filename="core/dltb.py" line="509" />
       <source>Layer '{layer}': {n} parcel(s) recorded more than once (the same polygon): {pairs}. They would be counted twice; delete the copies (the data check lists them).</source>
       <translation>图层“{layer}”有 {n} 组图斑重复录入（几何相同）：{pairs}。这些图斑会被重复统计；请删除重复的图斑（数据质检会列出）。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="505" />
+      <location filename="core/dltb.py" line="514" />
       <source>Layer '{layer}': {n} BSM(s) are used by several different parcels: {bsm}.</source>
       <translation>图层“{layer}”有 {n} 个标识码用于多个不同的图斑：{bsm}。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="722" />
+      <location filename="core/dltb.py" line="757" />
       <source>Layer '{layer}': {n} parcel(s) with an empty geometry: {parcels}. Complete their geometry or delete them, or run the data check.</source>
       <translation>图层“{layer}”有 {n} 个图斑几何为空：{parcels}；请补全几何或删除这些图斑，或运行数据质检。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="820" />
+      <location filename="core/dltb.py" line="855" />
       <source>Layer '{layer}': {n} parcel(s) with TBMJ − KCMJ ≠ TBDLMJ (difference {gap:.2f} m² in all); class areas are counted by TBDLMJ, field ridges by KCMJ, the total by TBMJ.</source>
       <translation>图层“{layer}”有 {n} 个图斑 TBMJ − KCMJ ≠ TBDLMJ（差值合计 {gap:.2f} m²）；地类面积按 TBDLMJ、田坎按 KCMJ 统计，总面积按 TBMJ。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="828" />
+      <location filename="core/dltb.py" line="863" />
       <source>{code} ({n} parcel(s), {area:.2f} m²)</source>
       <translation>{code}（{n} 个图斑，{area:.2f} m²）</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="830" />
+      <location filename="core/dltb.py" line="865" />
       <source>Layer '{layer}' has codes not in the land-survey code table, counted on rows of their own: {codes}.</source>
       <translation>图层“{layer}”有三调地类表之外的编码，单列统计：{codes}。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="857" />
+      <location filename="core/dltb.py" line="892" />
       <source>'{code}': {n} parcel(s), {area} m²{bsm}</source>
       <translation>“{code}” {n} 个图斑 {area} m²{bsm}</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="858" />
+      <location filename="core/dltb.py" line="893" />
       <source>(empty)</source>
       <translation>（空）</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="862" />
+      <location filename="core/dltb.py" line="897" />
       <source>and {n} more codes</source>
       <translation>另有 {n} 种编码</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="863" />
+      <location filename="core/dltb.py" line="898" />
       <source>Layer '{layer}', field {field}: {count} code(s) not in the land-survey code table ({parcels} parcels): {codes}. Correct them (is {field} the land-use code field?), or set UNKNOWN_CODES to 1 to report them as rows of their own.</source>
       <translation>图层“{layer}”字段 {field} 有 {count} 种三调地类表之外的编码（共 {parcels} 个图斑）：{codes}。请更正编码（{field} 是地类编码字段吗？），或将“未知编码”参数（UNKNOWN_CODES）设为 1，单列统计。</translation>
     </message>
@@ -1169,47 +1169,47 @@
       <translation>实施期限 {start}—{end} 共 {years} 年，超过 {most} 年。</translation>
     </message>
     <message>
-      <location filename="core/plan.py" line="185" />
+      <location filename="core/plan.py" line="188" />
       <source>The planned layer '{layer}' ({own}) was reprojected to the coordinate system of the current layer '{current}' ({crs}) before the overlay.</source>
       <translation>规划图层“{layer}”（{own}）已重投影到现状图层“{current}”的坐标系（{crs}）后叠加。</translation>
     </message>
     <message>
-      <location filename="core/plan.py" line="201" />
+      <location filename="core/plan.py" line="204" />
       <source>The planned layer '{layer}' has overlapping features: {features}; check its topology first.</source>
       <translation>规划图层“{layer}”有相互重叠的图斑：{features}；请先检查拓扑。</translation>
     </message>
     <message>
-      <location filename="core/plan.py" line="214" />
+      <location filename="core/plan.py" line="217" />
       <source>The overlay made {n} piece(s) under {limit:g} m² ({area:.2f} m² in all): coordinate noise of one boundary, dropped; the other pieces of their parcels carry their area.</source>
       <translation>叠加产生 {n} 个小于 {limit:g} m² 的碎片（合计 {area:.2f} m²），为同一界线的坐标误差，已舍弃；所在图斑的面积由其余部分承担。</translation>
     </message>
     <message>
-      <location filename="core/plan.py" line="234" />
+      <location filename="core/plan.py" line="237" />
       <source>The planned layer '{layer}' has overlapping features (over the current parcels {parcels}); check its topology first.</source>
       <translation>规划图层“{layer}”有相互重叠的图斑（落在现状图斑 {parcels} 上）；请先检查拓扑。</translation>
     </message>
     <message>
-      <location filename="core/plan.py" line="240" />
+      <location filename="core/plan.py" line="243" />
       <source>The planned layer '{layer}' does not cover {n} current parcel(s) ({area:.2f} m² in all): {parcels}. Complete the planned layer, or set UNCOVERED to 1 to keep them unchanged.</source>
       <translation>规划图层“{layer}”未覆盖现状图层的 {n} 个图斑（共 {area:.2f} m²）：{parcels}。请补全规划图层，或将“未覆盖部分”参数（UNCOVERED）设为 1（视为不变）。</translation>
     </message>
     <message>
-      <location filename="core/plan.py" line="245" />
+      <location filename="core/plan.py" line="248" />
       <source>The planned layer does not cover parts of {n} current parcel(s) ({area:.2f} m²); they are kept unchanged: {parcels}.</source>
       <translation>规划图层未覆盖 {n} 个现状图斑的部分（{area:.2f} m²），按不变处理：{parcels}。</translation>
     </message>
     <message>
-      <location filename="core/plan.py" line="274" />
+      <location filename="core/plan.py" line="277" />
       <source>{area:.2f} m² (by TBMJ) of the planned layer '{layer}' lie outside the current layer or the project area and are not counted.</source>
       <translation>规划图层“{layer}”有 {area:.2f} m²（按 TBMJ）在现状图层或项目区之外，未计入。</translation>
     </message>
     <message>
-      <location filename="core/plan.py" line="373" />
+      <location filename="core/plan.py" line="376" />
       <source>'{code}' ({parcels})</source>
       <translation>“{code}”（{parcels}）</translation>
     </message>
     <message>
-      <location filename="core/plan.py" line="375" />
+      <location filename="core/plan.py" line="378" />
       <source>Planned codes not in the land-survey code table: {items}. Correct the planned codes.</source>
       <translation>规划地类有三调地类表之外的编码：{items}。请更正规划地类编码。</translation>
     </message>
@@ -1324,69 +1324,69 @@
       <translation>{survey} 未覆盖 {n} 个规划图斑（合计 {area:.2f} m²），按未实施、未变化计。</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="104" />
+      <location filename="core/project.py" line="100" />
+      <source>Project file not found: {path}.</source>
+      <translation>项目文件不存在：{path}。</translation>
+    </message>
+    <message>
+      <location filename="core/project.py" line="105" />
       <source>'{file}' is not a project file of this plugin (the GeoPackage has no {table} settings table); make one with 'New project'.</source>
       <translation>“{file}”不是本插件的项目文件（GeoPackage 中没有 {table} 设置表）；请用“新建项目”生成。</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="109" />
+      <location filename="core/project.py" line="110" />
       <source>The project file '{file}' is damaged or not a GeoPackage ({error}).</source>
       <translation>项目文件“{file}”已损坏或不是 GeoPackage（{error}）。</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="116" />
+      <location filename="core/project.py" line="117" />
       <source>Project file '{file}', settings table {table}: the value of the key '{key}' is damaged: {value}.</source>
       <translation>项目文件“{file}”的设置表 {table} 中，键“{key}”的值已损坏：{value}。</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="121" />
+      <location filename="core/project.py" line="122" />
       <source>Project file '{file}', settings table {table}: the key '{key}' should hold {kind}, not {value}.</source>
       <translation>项目文件“{file}”的设置表 {table} 中，键“{key}”应为{kind}，实为 {value}。</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="196" />
+      <location filename="core/project.py" line="197" />
       <source>Layer '{layer}' has no village code (ZLDWDM) {codes}.</source>
       <translation>图层“{layer}”中没有坐落单位代码（ZLDWDM）{codes}。</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="386" />
+      <location filename="core/project.py" line="395" />
       <source>Cannot write {file}: {error}</source>
       <translation>无法写入 {file}：{error}</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="489" />
+      <location filename="core/project.py" line="572" />
       <source>Cannot read {layer}.</source>
       <translation>无法读取 {layer}。</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="75" />
+      <location filename="core/project.py" line="76" />
       <source>text</source>
       <translation>文本</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="77" />
+      <location filename="core/project.py" line="78" />
       <source>a year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="78" />
+      <location filename="core/project.py" line="79" />
       <source>a list</source>
       <translation>列表</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="78" />
+      <location filename="core/project.py" line="79" />
       <source>an object</source>
       <translation>对象</translation>
     </message>
     <message>
-      <location filename="core/project.py" line="82" />
+      <location filename="core/project.py" line="83" />
       <source>a date</source>
       <translation>日期</translation>
-    </message>
-    <message>
-      <location filename="core/project.py" line="99" />
-      <source>Project file not found: {path}.</source>
-      <translation>项目文件不存在：{path}。</translation>
     </message>
     <message>
       <location filename="core/slope.py" line="273" />
@@ -3570,24 +3570,24 @@ With AFTER (the planned DLTB) or AFTER_FIELD (a planned-code field), the same an
       <translation>正在写入 {path}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="253" />
-      <source>Overlaying the plan once for the project…</source>
-      <translation>为项目计算一次规划叠加…</translation>
+      <location filename="processing/algorithms/createproject.py" line="259" />
+      <source>Layer {layer}: {n} feature(s) written.</source>
+      <translation>图层 {layer}：写入 {n} 个要素。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="261" />
+      <location filename="processing/algorithms/createproject.py" line="281" />
       <source>The plan could not be computed, so none is stored in the project: {error}</source>
       <translation>无法计算规划叠加，项目中未保存规划图斑：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="265" />
-      <source>{n} plan pieces stored in the project ({table}).</source>
-      <translation>已在项目中保存 {n} 个规划叠加图斑（{table}）。</translation>
+      <location filename="processing/algorithms/createproject.py" line="298" />
+      <source>Overlaying the plan once for the project…</source>
+      <translation>为项目计算一次规划叠加…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/createproject.py" line="272" />
-      <source>Layer {layer}: {n} feature(s) written.</source>
-      <translation>图层 {layer}：写入 {n} 个要素。</translation>
+      <location filename="processing/algorithms/createproject.py" line="322" />
+      <source>{n} plan pieces stored in the project ({table}).</source>
+      <translation>已在项目中保存 {n} 个规划叠加图斑（{table}）。</translation>
     </message>
     <message>
       <location filename="processing/algorithms/createproject.py" line="67" />
