@@ -212,18 +212,26 @@ def find_conflicts(
         })
         geometries.append(geom)
 
+    boxes: dict = {}
+
     def overlay(rule: str, mask: np.ndarray, polygons: list, label: str) -> None:
-        from qgis.core import QgsGeometry, QgsSpatialIndex
+        from qgis.core import QgsGeometry
 
         from . import dltb
+        from .geokernel import box_pairs_between
 
-        index = QgsSpatialIndex()
-        for j, geom in enumerate(polygons):
-            index.addFeature(j, geom.boundingBox())
-        for i in np.flatnonzero(mask):
-            check_canceled(is_canceled)
-            geom = plan.geometries[i]
-            hits = [polygons[j] for j in index.intersects(geom.boundingBox()) if geom.intersects(polygons[j])]
+        if id(polygons) not in boxes:
+            boxes[id(polygons)] = _boxes(polygons)
+        chosen = np.flatnonzero(mask).tolist()
+        shapes = [plan.geometries[i] for i in chosen]
+        # The constraint polygons whose extent meets each piece's (edges included), by one sweep.
+        first, second = box_pairs_between(_boxes(shapes), boxes[id(polygons)], is_canceled)
+        cuts = np.searchsorted(first, np.arange(len(chosen) + 1)).tolist()
+        second = second.tolist()
+        for k, (i, geom) in enumerate(zip(chosen, shapes)):
+            if k % 1000 == 0:
+                check_canceled(is_canceled)
+            hits = [polygons[j] for j in second[cuts[k]:cuts[k + 1]] if geom.intersects(polygons[j])]
             if not hits:
                 continue
             cut = dltb.polygonal(geom.intersection(hits[0] if len(hits) == 1 else QgsGeometry.unaryUnion(hits)))
@@ -263,6 +271,12 @@ def find_conflicts(
                       "NEW_CULTIVATED_NOT_STEEP": float(gross[gained].sum())},
         unknown_m2={"NEW_CULTIVATED_NOT_STEEP": unknown}, basis=basis, notes=notes,
     )
+
+
+def _boxes(geometries: list) -> np.ndarray:
+    """``(xmin, ymin, xmax, ymax)`` rows of the geometries' extents, as four arrays."""
+    rows = [(b.xMinimum(), b.yMinimum(), b.xMaximum(), b.yMaximum()) for b in (g.boundingBox() for g in geometries)]
+    return np.array(rows, dtype=float).reshape(-1, 4).T
 
 
 def _steep(plan, gained, gross, source: SlopeSource | None, limit: float, transform_context, is_canceled, add,
