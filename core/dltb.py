@@ -311,8 +311,11 @@ def read_dltb(  # noqa: C901 - the one reader of every rule (fields, codes, area
 
     # Without geometry a parcel cannot be placed inside or outside a project area: named below, not counted.
     nameless = set()
+    screened = _screen(geometry, need)
     if project_area is not None:
-        for i in np.flatnonzero(need).tolist():
+        # A polygon with rings is not empty: only those without (or held as QgsGeometry) are looked at.
+        has_rings = np.bincount(screened.owner, minlength=n) > 0 if screened is not None else np.zeros(n, bool)
+        for i in np.flatnonzero(need & ~has_rings).tolist():
             if _geometry_empty(geometry[i]):
                 need[i] = False
                 geometry[i] = None
@@ -320,7 +323,7 @@ def read_dltb(  # noqa: C901 - the one reader of every rule (fields, codes, area
     # Geometry checks: none empty, each valid (or repaired).
     check = GeometryCheck(name, repair)
     changed = np.zeros(n, dtype=bool)
-    screened = _check_geometries(geometry, need, check, label, changed, name, is_canceled)
+    screened = _check_geometries(geometry, need, check, label, changed, name, is_canceled, screened)
     notes = check.finish()
 
     gk = gauss_kruger_for(source) if with_geometry or need.any() else None
@@ -715,8 +718,16 @@ def _fetch_geometries(source, fid: np.ndarray, need: np.ndarray) -> list:
     return geometry
 
 
+def _screen(geometry: list, need: np.ndarray) -> Rings | None:
+    """The rings of the ``need`` rows given as WKB (polygon ``i`` is row ``i``), or None when none is WKB."""
+    blobs = [g if wanted and type(g) is bytes else None for g, wanted in zip(geometry, need.tolist())]
+    if not any(b is not None for b in blobs):
+        return None
+    return Rings.from_wkb(blobs)
+
+
 def _check_geometries(geometry: list, need: np.ndarray, check: GeometryCheck, label, changed: np.ndarray,
-                      name: str, is_canceled) -> Rings | None:
+                      name: str, is_canceled, screened: Rings | None = None) -> Rings | None:
     """Stop on empty geometries among the ``need`` rows; run :class:`~.validity.GeometryCheck` on the others.
 
     The WKB geometries are read into rings once (reused by callers): a
@@ -734,6 +745,8 @@ def _check_geometries(geometry: list, need: np.ndarray, check: GeometryCheck, la
         changed: Set True for each repaired row.
         name: The layer's name, for the message.
         is_canceled: Returns True when the user cancelled.
+        screened: :func:`_screen` of these rows when already made (rows
+            dropped from ``need`` since must have had no rings).
 
     Returns:
         The rings of the rows given as WKB (before any repair; polygon
@@ -742,14 +755,14 @@ def _check_geometries(geometry: list, need: np.ndarray, check: GeometryCheck, la
     Raises:
         LandConsolidationError: empty geometries, listed.
     """
-    blobs = [g if wanted and type(g) is bytes else None for g, wanted in zip(geometry, need.tolist())]
-    is_wkb = np.fromiter((b is not None for b in blobs), dtype=bool, count=len(blobs))
+    is_wkb = np.fromiter((wanted and type(g) is bytes for g, wanted in zip(geometry, need.tolist())), dtype=bool,
+                         count=len(geometry))
     sure = np.zeros(len(geometry), dtype=bool)
     doubt = need & ~is_wkb  # not WKB: asked below; WKB without rings: empty, or degenerate
-    screened = None
-    if is_wkb.any():
+    if screened is None:
+        screened = _screen(geometry, need)
+    if screened is not None:
         # Polygon i of the rings is row i, so that callers can take them as they are.
-        screened = Rings.from_wkb(blobs)
         sure = convex_polygons(screened)
         doubt |= is_wkb & (np.bincount(screened.owner, minlength=screened.count) == 0)
     empty = [label(i) for i in np.flatnonzero(doubt).tolist() if _geometry_empty(geometry[i])]
