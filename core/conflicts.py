@@ -273,8 +273,15 @@ def find_conflicts(
     )
 
 
-def _boxes(geometries: list) -> np.ndarray:
-    """``(xmin, ymin, xmax, ymax)`` rows of the geometries' extents, as four arrays."""
+def _boxes(geometries) -> np.ndarray:
+    """``(xmin, ymin, xmax, ymax)`` rows of the geometries' extents, as four arrays.
+
+    Those of a :class:`~.layers.GeometryList` from its WKB, without making its geometries.
+    """
+    from .geokernel import Rings
+
+    if hasattr(geometries, "wkb_list"):
+        return np.array(Rings.from_wkb(geometries.wkb_list()).bounds())
     rows = [(b.xMinimum(), b.yMinimum(), b.xMaximum(), b.yMaximum()) for b in (g.boundingBox() for g in geometries)]
     return np.array(rows, dtype=float).reshape(-1, 4).T
 

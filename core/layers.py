@@ -80,6 +80,10 @@ class GeometryList(Sequence):
         """Add a geometry (QgsGeometry or WKB)."""
         self._items.append(item)
 
+    def extend(self, other: GeometryList) -> None:
+        """Add the items of another list, as they are held."""
+        self._items.extend(other._items)
+
     def raw(self, index: int):
         """Item ``index`` as held (WKB bytes or QgsGeometry)."""
         return self._items[index]
@@ -158,7 +162,7 @@ def gauss_kruger_for(source) -> ellipsoid.GaussKruger:
 
 
 def read_polygons(source, target_crs, context=None, label: str | None = None, name: str | None = None,
-                  repair: bool = False, notes: list | None = None) -> list:
+                  repair: bool = False, notes: list | None = None, lazy: bool = False) -> list:
     """The non-empty polygons of a layer, in ``target_crs``.
 
     Args:
@@ -169,6 +173,9 @@ def read_polygons(source, target_crs, context=None, label: str | None = None, na
         name: Layer name for messages (default: the source's).
         repair: Repair invalid geometries instead of stopping (:mod:`.validity`).
         notes: Receives the log lines about repaired geometries.
+        lazy: Return a :class:`GeometryList`: a plain file layer's polygons
+            of one convex ring stay WKB until used (a county's 永久基本农田
+            of which a run looks at a few).
 
     Raises:
         LandConsolidationError: invalid geometries, naming layer and features.
@@ -187,6 +194,9 @@ def read_polygons(source, target_crs, context=None, label: str | None = None, na
         blobs = [bytes(b) if b is not None else b"" for b in columns["wkb"]]
         sure = convex_polygons(Rings.from_wkb(blobs))
         for i, blob in enumerate(blobs):
+            if lazy and sure[i]:  # one convex ring: neither empty nor invalid
+                parts.append(blob)
+                continue
             geom = _as_geometry(blob)
             if geom.isEmpty():
                 continue
@@ -198,12 +208,12 @@ def read_polygons(source, target_crs, context=None, label: str | None = None, na
         lines = check.finish()
         if notes is not None:
             notes.extend(lines)
-        return parts
+        return GeometryList(parts) if lazy else parts
     parts += [geom for _, geom in checked_geometries(source, check, transform)]
     lines = check.finish()
     if notes is not None:
         notes.extend(lines)
-    return parts
+    return GeometryList(parts) if lazy else parts
 
 
 def checked_geometries(source, check: GeometryCheck, transform=None):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import math
 import os
+import re
 import tempfile
 from pathlib import Path
 from zipfile import ZIP_DEFLATED, ZipFile
@@ -21,6 +22,9 @@ from ..values import is_null
 from . import csv_export
 from .model import Block, Cell, Column, Sheet, facts_of
 from .rounding import shown
+
+#: The control characters XML 1.0 cannot hold: openpyxl refuses them in a cell (its ILLEGAL_CHARACTERS_RE).
+ILLEGAL_CHARACTERS = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 
 FONT_NAME = "宋体"
 TITLE_FONT = "黑体"
@@ -275,13 +279,11 @@ def _body_cell(col: Column, value, zero_blank: bool, width: float) -> tuple:
     The value is what the cell stores: text, a number (the shown, rounded
     value) or None; the alignment is ``"center"``, ``"left"`` or ``"right"``.
     """
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
     kind, decimals = col.kind, col.decimals
     if isinstance(value, Cell):
         kind, decimals, value = value.kind, value.decimals, value.value
-    if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters a cell cannot hold
+    if isinstance(value, str) and ILLEGAL_CHARACTERS.search(value):
+        value = ILLEGAL_CHARACTERS.sub("", value)  # control characters a cell cannot hold
     if kind in ("text", "code"):
         fmt, lines = None, 1
         if kind == "text" and value:

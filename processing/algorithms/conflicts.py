@@ -111,14 +111,15 @@ def read_constraints(algorithm, parameters, context, crs, feedback) -> conflicts
         if red is not None:
             found.red_line = dltb.read_polygons(red, crs, context.transformContext(), label=tr("ecological protection red line"),
                                                 repair=repair, notes=notes)
-        pbf = []
+        pbf = dltb.GeometryList()
         given = False
         for key in (PBF_BEFORE, PBF_AFTER):
             source = algorithm.whole_layer_or_source(parameters, key, context) if parameters.get(key) else None
             if source is not None:
                 given = True
-                pbf += dltb.read_polygons(source, crs, context.transformContext(), label=tr("permanent basic farmland"),
-                                          repair=repair, notes=notes)
+                pbf.extend(dltb.read_polygons(source, crs, context.transformContext(),
+                                              label=tr("permanent basic farmland"), repair=repair, notes=notes,
+                                              lazy=True))
         if given:
             found.pbf = pbf
         slope = algorithm.parameterAsRasterLayer(parameters, SLOPE, context) if parameters.get(SLOPE) else None
