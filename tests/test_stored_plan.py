@@ -129,6 +129,41 @@ def test_a_failed_copy_leaves_no_project(provider, sample_gpkg, tmp_path, monkey
     assert list(tmp_path.iterdir()) == []
 
 
+def test_table_6_shows_the_review_areas_exactly(made, tmp_path):
+    """Table 6 takes the 永农 review as computed: 调整前 892 130.21 m² and 调整后 898 068.60 m² are 89.2130 and
+    89.8069 公顷.  Taken from the review's 亩 as rounded for the algorithm's output layer (1 338.20 and
+    1 347.10 亩) they were 89.2133 and 89.8067 公顷."""
+    folder, _, _ = made
+    path = str(folder / "project.gpkg")
+    direct = processing.run("landconsolidation:farmlandadjustment", {
+        "PBF_BEFORE": project.layer_uri(path, "YJJBNTTB"), "PBF_AFTER": project.layer_uri(path, "YJJBNTTB_GH"),
+        "DLTB": project.layer_uri(path, "DLTB"), "PROJECT_AREA": project.layer_uri(path, "XMQ"),
+        "OUTPUT": "TEMPORARY_OUTPUT", "OUT_PARCELS": "TEMPORARY_OUTPUT", "IN_PARCELS": "TEMPORARY_OUTPUT"})
+    assert (direct["PBF_BEFORE_M2"], direct["PBF_AFTER_M2"]) == (892130.21, 898068.6)
+    processing.run("landconsolidation:exportscheme", {"PROJECT": path, "TABLES": [5],
+                                                      "OUTPUT_XLSX": str(tmp_path / "t6.xlsx")})
+    ws = load_workbook(tmp_path / "t6.xlsx")["表6 永久基本农田调整表"]
+    values = {ws.cell(r, 1).value: ws.cell(r, 3).value for r in range(1, ws.max_row + 1)}
+    assert values["调整前永久基本农田面积"] == 89.213
+    assert values["调整后永久基本农田面积"] == 89.8069
+
+
+def test_a_failed_farmland_review_leaves_its_tables_out(made, tmp_path, monkeypatch):
+    """The review failing: tables 6, 14 and 15 are left out with its message, the others written."""
+    from land_consolidation.core.errors import LandConsolidationError
+    from land_consolidation.processing.algorithms import farmlandadjustment
+
+    def broken(*_args, **_kwargs):
+        raise LandConsolidationError("the test's farmland layer is broken")
+
+    monkeypatch.setattr(farmlandadjustment, "review", broken)
+    folder, _, _ = made
+    result = processing.run("landconsolidation:exportscheme", {
+        "PROJECT": str(folder / "project.gpkg"), "TABLES": [0, 5, 13, 14], "OUTPUT_XLSX": str(tmp_path / "f.xlsx")})
+    assert result["SHEETS"] == "表1 土地利用现状分类面积汇总表"
+    assert set(result["MISSING"].split(";")) == {"永久基本农田调整表", "永久基本农田调出图斑清单", "永久基本农田调入图斑清单"}
+
+
 def test_same_numbers_from_the_project_and_from_the_layers(made):
     folder, layers, _ = made
     log = Log()

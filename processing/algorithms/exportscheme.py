@@ -10,10 +10,12 @@ table needs them), writing the file and the outputs.
 from __future__ import annotations
 
 import datetime
+import math
 
 import pandas as pd
 from qgis.core import (
     QgsApplication,
+    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
@@ -341,6 +343,7 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
         overrides = facts.get("field_mapping")
         has_plan = not _empty(params.get(AFTER)) or not _empty(params.get(AFTER_FIELD))
         has_pbf = not _empty(params.get(PBF_BEFORE)) and not _empty(params.get(PBF_AFTER))
+        review = _FarmlandReview(self, params, context, feedback, thresholds) if has_pbf else None
         sub_source = self.parameterAsSource(params, SUBPROJECTS, context)
 
         def plan(keep_geometry):
@@ -349,18 +352,8 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
 
         # The review runs once, for the figures (table 6, compliance) and the 调出 / 调入 lists alike; a failure
         # is remembered as well.
-        review: dict = {}
-
         def farmland_run():
-            if "run" not in review:
-                try:
-                    review["run"] = (True, self._farmland(params, context, feedback, thresholds))
-                except workbook.Unavailable as exc:
-                    review["run"] = (False, exc)
-            ok, value = review["run"]
-            if not ok:
-                raise value
-            return value
+            return review.result()
 
         def conflicts(result):
             return conflicts_alg.find(self, params, context, feedback, result, steep=thresholds.steep_slope)
@@ -432,39 +425,6 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
         """Run a registered algorithm of the provider as a child; None when it is not installed."""
         return self.run_child_with(alg_id, inputs, context, feedback)
 
-    def _farmland(self, params, context, feedback, thresholds):
-        """Numbers, review rows and 调出 / 调入 pieces of landconsolidation:farmlandadjustment.
-
-        See :class:`~core.workbook.Sources` (``farmland`` and ``farmland_parcels``).
-        """
-        if QgsApplication.processingRegistry().algorithmById(FARMLAND_ALG) is None:
-            raise workbook.Unavailable(self.tr("the algorithm {id} is not installed").format(id=FARMLAND_ALG))
-        feedback.pushInfo(self.tr("Running {id}…").format(id=FARMLAND_ALG))
-        try:
-            result = self._run_child(FARMLAND_ALG, {
-                PBF_BEFORE: params[PBF_BEFORE], PBF_AFTER: params[PBF_AFTER], DLTB: params[DLTB],
-                PROJECT_AREA: params.get(PROJECT_AREA), MIN_ADDED_RATIO: thresholds.min_pbf_added_rate,
-                MAX_OUT_RATIO: thresholds.max_pbf_out_ratio,
-            }, context, feedback)
-        except QgsProcessingException as exc:
-            # An optional table: the rest of the workbook is still worth having.
-            raise workbook.Unavailable(self.tr("{id} failed: {error}").format(id=FARMLAND_ALG, error=exc)) from exc
-        numbers = {k: v for k, v in result.items() if not isinstance(v, str) and not hasattr(v, "getFeatures")}
-        review = None
-        output = result.get(OUTPUT)
-        layer = QgsProcessingUtils.mapLayerFromString(output, context) if isinstance(output, str) else output
-        if layer is not None:
-            review = layer_frame(layer)
-        parcels = {}
-        for side, key in (("out", "OUT_PARCELS"), ("in", "IN_PARCELS")):
-            value = result.get(key)
-            pieces = QgsProcessingUtils.mapLayerFromString(value, context) if isinstance(value, str) else value
-            features = list(pieces.getFeatures()) if pieces is not None else []
-            names = [f.name() for f in pieces.fields()] if pieces is not None else []
-            frame = pd.DataFrame([plain_all(f.attributes()) for f in features], columns=names)
-            parcels[side] = (frame, [f.geometry() for f in features])
-        return numbers, review, parcels
-
     def _contiguity(self, params, context, feedback):
         """Figures of landconsolidation:contiguity before and after (after None without a plan).
 
@@ -495,3 +455,94 @@ class ExportSchemeAlgorithm(LandConsolidationAlgorithm):
             return alg.summaries(inputs, context, feedback)
         except QgsProcessingException as exc:
             raise workbook.Unavailable(self.tr("{id} failed: {error}").format(id=CONTIGUITY_ALG, error=exc)) from exc
+
+
+class _FarmlandReview:
+    """The 永久基本农田 review of an export: landconsolidation:farmlandadjustment's own computation, run
+    once where first needed, for the figures (table 6, compliance) and the 调出 / 调入 lists alike.
+
+    Without the algorithm's output layers: its table as computed, its parcels and numbers rounded as it writes
+    them.  A failure is remembered and makes the tables needing it :class:`~core.workbook.Unavailable`.
+    """
+
+    def __init__(self, algorithm, params, context, feedback, thresholds):
+        self.tr = algorithm.tr
+        self.context = context
+        self.feedback = feedback
+        self.params = {
+            PBF_BEFORE: params[PBF_BEFORE], PBF_AFTER: params[PBF_AFTER], DLTB: params[DLTB],
+            PROJECT_AREA: params.get(PROJECT_AREA), MIN_ADDED_RATIO: thresholds.min_pbf_added_rate,
+            MAX_OUT_RATIO: thresholds.max_pbf_out_ratio}
+        self.outcome = None  # (True, tables) or (False, workbook.Unavailable)
+
+    def failed(self, error) -> workbook.Unavailable:
+        return workbook.Unavailable(self.tr("{id} failed: {error}").format(id=FARMLAND_ALG, error=error))
+
+    def result(self) -> tuple:
+        """``(numbers, review frame, {"out": (frame, geometries), "in": …})``; raises Unavailable on failure."""
+        if self.outcome is None:
+            try:
+                self.outcome = (True, self._run())
+            except workbook.Unavailable as exc:
+                self.outcome = (False, exc)
+        ok, value = self.outcome
+        if not ok:
+            raise value
+        return value
+
+    def _run(self) -> tuple:
+        from .farmlandadjustment import review
+
+        alg = QgsApplication.processingRegistry().createAlgorithmById(FARMLAND_ALG)
+        if alg is None or not hasattr(alg, "review_setup"):
+            raise workbook.Unavailable(self.tr("the algorithm {id} is not installed").format(id=FARMLAND_ALG))
+        self.feedback.pushInfo(self.tr("Running {id}…").format(id=FARMLAND_ALG))
+        params = {key: value for key, value in self.params.items() if not _empty(value)}
+        # Checked as a run would be; its layers are not written, so any destination will do.
+        outputs = {key: QgsProcessing.TEMPORARY_OUTPUT for key in (OUTPUT, "OUT_PARCELS", "IN_PARCELS")}
+        ok, message = alg.checkParameterValues(dict(params, **outputs), self.context)
+        if not ok:
+            raise self.failed(message)
+        try:
+            layers = [alg.whole_layer_or_source(params, key, self.context) for key in (PBF_BEFORE, PBF_AFTER, DLTB)]
+            for key, layer in zip((PBF_BEFORE, PBF_AFTER), layers):
+                if layer is None:
+                    raise alg.invalid_source(params, key)
+            with user_errors():
+                setup = alg.review_setup(params, self.context, *layers)
+                result = review(*layers, setup, is_canceled=self.feedback.isCanceled)
+        except QgsProcessingException as exc:
+            raise self.failed(exc) from exc
+        alg.log_review(result, self.feedback)
+        return self._tables(result)
+
+    @staticmethod
+    def _tables(result) -> tuple:
+        """The review as the algorithm's outputs give it: its numbers and parcel layers rounded as written,
+        its table as computed (the workbook rounds its own units: 亩 rounded first and then turned into 公顷
+        would be off by up to 3 m²)."""
+        from ...core.units import round_field
+        from .farmlandadjustment import PARCEL_FIELDS, REVIEW_SPEC, parcel_attributes, review_numbers
+
+        def typed(value, kind):
+            value = plain_all([value])[0]
+            if value is None or (isinstance(value, float) and math.isnan(value)):
+                return None
+            return kind(value)
+
+        review_frame = pd.DataFrame([[typed(row[name], kind) for name, kind in REVIEW_SPEC]
+                                     for row in result.table.to_dict("records")],
+                                    columns=[name for name, _ in REVIEW_SPEC])
+        parcels = {}
+        for side, frame, pieces, layer in (("out", result.out_frame, result.out_pieces, result.before),
+                                           ("in", result.in_frame, result.in_pieces, result.after)):
+            names = [name for name, _ in PARCEL_FIELDS]
+            rows = [[round_field(name, value) for name, value in zip(names, plain_all(attributes))]
+                    for attributes in parcel_attributes(frame, layer)]
+            geometries = [geom if geom.isMultipart() else QgsGeometry.collectGeometry([geom])
+                          for geom in pieces.geometries]
+            parcels[side] = (pd.DataFrame(rows, columns=names), geometries)
+        numbers = {key: round_field(key, value) for key, value in review_numbers(result).items()}
+        return numbers, review_frame, parcels
+
+

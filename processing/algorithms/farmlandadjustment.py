@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from qgis.core import (
     QgsCoordinateTransform,
@@ -207,90 +208,48 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
         if after_src is None:
             raise self.invalid_source(parameters, PBF_AFTER)
         ground_src = self.whole_layer_or_source(parameters, DLTB, context)
-        sliver = self.parameterAsDouble(parameters, SLIVER_AREA, context)
-        basis = self.parameterAsEnum(parameters, AREA_BASIS, context)
-        minimum = self.parameterAsDouble(parameters, MIN_ADDED_RATIO, context)
-        most = self.parameterAsDouble(parameters, MAX_OUT_RATIO, context)
-        steps = QgsProcessingMultiStepFeedback(5, feedback)
+        steps = QgsProcessingMultiStepFeedback(2, feedback)
         with user_errors():
-            reference = ground_src if ground_src is not None else before_src
-            crs = dltb.check_projected(reference)
-            for src in (before_src, after_src):
-                dltb.check_projected(src)
-            gk = dltb.gauss_kruger_for(reference)
-            area = self.project_area(parameters, context, crs)
+            setup = self.review_setup(parameters, context, before_src, after_src, ground_src)
+            result = review(before_src, after_src, ground_src, setup, is_canceled=feedback.isCanceled)
+        steps.setCurrentStep(1)
+        self.log_review(result, feedback)
+        outputs = {
+            OUTPUT: self.write_table_output(parameters, OUTPUT, context, REVIEW_SPEC, result.table, feedback),
+            OUT_PARCELS: self._write_parcels(parameters, OUT_PARCELS, context, setup.crs, result.out_frame,
+                                             result.out_pieces, result.before, feedback),
+            IN_PARCELS: self._write_parcels(parameters, IN_PARCELS, context, setup.crs, result.in_frame,
+                                            result.in_pieces, result.after, feedback),
+        }
+        outputs.update(review_numbers(result))
+        steps.setCurrentStep(2)
+        return outputs
 
-            def transform(src):
-                if src.sourceCrs() == crs:
-                    return None
-                return QgsCoordinateTransform(src.sourceCrs(), crs, context.transformContext())
+    def review_setup(self, parameters, context, before_src, after_src, ground_src) -> ReviewSetup:
+        """What the review of these layers takes from the parameters (checks the CRSs; raises what reading the
+        project area raises)."""
+        reference = ground_src if ground_src is not None else before_src
+        crs = dltb.check_projected(reference)
+        for src in (before_src, after_src):
+            dltb.check_projected(src)
+        return ReviewSetup(
+            crs=crs, gk=dltb.gauss_kruger_for(reference), area=self.project_area(parameters, context, crs),
+            transform_context=context.transformContext(),
+            sliver=self.parameterAsDouble(parameters, SLIVER_AREA, context),
+            basis=self.parameterAsEnum(parameters, AREA_BASIS, context),
+            minimum=self.parameterAsDouble(parameters, MIN_ADDED_RATIO, context),
+            most=self.parameterAsDouble(parameters, MAX_OUT_RATIO, context),
+            repair=self.repair_geometry(parameters, context))
 
-            repair = self.repair_geometry(parameters, context)
-            before = farmland.read_farmland(before_src, gk, project_area=area, transform=transform(before_src),
-                                            is_canceled=feedback.isCanceled, repair=repair)
-            steps.setCurrentStep(1)
-            after = farmland.read_farmland(after_src, gk, project_area=area, transform=transform(after_src),
-                                           is_canceled=feedback.isCanceled, repair=repair)
-            if area is not None and not before.geometries and not after.geometries:
-                raise LandConsolidationError(tr(
-                    "The project area overlaps neither permanent basic farmland layer ('{before}', '{after}'); "
-                    "check the project area layer and the coordinate systems.").format(
-                    before=before.name, after=after.name))
-            steps.setCurrentStep(2)
-            out_pieces = farmland.difference_pieces(before, after, gk, sliver, feedback.isCanceled)
-            in_pieces = farmland.difference_pieces(after, before, gk, sliver, feedback.isCanceled)
-            steps.setCurrentStep(3)
-            ground_transform = transform(ground_src) if ground_src is not None else None
-            ground_notes: list = []
-            cover = farmland.overlay_dltb(out_pieces.geometries + in_pieces.geometries, ground_src, gk,
-                                          ground_transform, is_canceled=feedback.isCanceled, repair=repair,
-                                          notes=ground_notes)
-            out_cover, in_cover = cover.split(len(out_pieces.geometries))
-            steps.setCurrentStep(4)
-        for note in before.notes + after.notes + ground_notes:
+    def log_review(self, result: Review, feedback) -> None:
+        """The review's notes and figures, for the user's log."""
+        for note in result.notes:
             feedback.pushWarning(note)
-        if ground_src is None:
+        if not result.ground_given:
             feedback.pushWarning(self.tr("No DLTB given: the current class of the pieces is left as uncovered, "
                                          "and the quality grade and slope come from the farmland layers only."))
-        out_frame = farmland.pieces_frame("调出", before, out_pieces, out_cover, basis)
-        in_frame = farmland.pieces_frame("调入", after, in_pieces, in_cover, basis)
-        out_sum = farmland.side_summary(out_frame)
-        in_sum = farmland.side_summary(in_frame)
-        original = float(before.area(basis).sum())
-        after_total = float(after.area(basis).sum())
-        table = farmland.review_table(out_sum, in_sum, original, after_total, minimum, most)
-        figures = farmland.ratios(out_sum, in_sum, original)
-
-        outputs = {
-            OUTPUT: self.write_table_output(parameters, OUTPUT, context, REVIEW_SPEC, table, feedback),
-            OUT_PARCELS: self._write_parcels(
-                parameters, OUT_PARCELS, context, crs, out_frame, out_pieces, before, feedback
-            ),
-            IN_PARCELS: self._write_parcels(parameters, IN_PARCELS, context, crs, in_frame, in_pieces, after, feedback),
-        }
-        self._log(out_sum, in_sum, out_pieces, in_pieces, original, figures, fields=before.fields, feedback=feedback)
-        added_ok = figures["ADDED_RATIO"] >= minimum - 1e-9 if not math.isnan(figures["ADDED_RATIO"]) else False
-        outputs.update(
-            {
-                "OUT_M2": round(out_sum["area"], 2),
-                "IN_M2": round(in_sum["area"], 2),
-                "OUT_COUNT": out_sum["count"],
-                "IN_COUNT": in_sum["count"],
-                "OUT_QUALITY": to_number_or_none(out_sum["quality"]),
-                "IN_QUALITY": to_number_or_none(in_sum["quality"]),
-                "ADDED_RATIO": to_number_or_none(figures["ADDED_RATIO"]),
-                "OUT_RATIO": to_number_or_none(figures["OUT_RATIO"]),
-                "CONTIGUITY_CHANGE": to_number_or_none(figures["CONTIGUITY_CHANGE"]),
-                "PBF_BEFORE_M2": round(original, 2),
-                "PBF_AFTER_M2": round(after_total, 2),
-                "SLIVERS": out_pieces.slivers + in_pieces.slivers,
-                "ADDED_RATIO_OK": 1 if added_ok else 0,
-                OUT_SLOPE_GRADE: to_number_or_none(out_sum["slope_grade"]),
-                IN_SLOPE_GRADE: to_number_or_none(in_sum["slope_grade"]),
-            }
-        )
-        steps.setCurrentStep(5)
-        return outputs
+        self._log(result.out_sum, result.in_sum, result.out_pieces, result.in_pieces, result.original,
+                  result.figures, fields=result.before.fields, feedback=feedback)
 
     def _write_parcels(self, parameters, key, context, crs, frame, pieces, layer, feedback) -> str:
         from qgis.core import QgsGeometry
@@ -301,36 +260,12 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
         sink, dest_id = self.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.Type.MultiPolygon, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, key))
-        classes = frame[[f"class_{name}" for name in farmland.CLASS_NAMES]].to_numpy()
-        slopes = frame[[f"slope_{name}" for name in farmland.SLOPE_NAMES]].to_numpy()
-        records = frame.to_dict("records")  # one dict a row: iloc per row costs 0.25 ms on a county
-        for k, geom in enumerate(pieces.geometries):
+        for attributes, geom in zip(parcel_attributes(frame, layer), pieces.geometries):
             if feedback.isCanceled():
                 break
-            row = records[k]
-            area = float(row["area"])
-            grade = float(row["grade"])
-            steepness = float(row["slope_grade"])
             feature = QgsFeature(fields)
             feature.setGeometry(geom if geom.isMultipart() else QgsGeometry.collectGeometry([geom]))
-            feature.setAttributes(
-                [
-                    k + 1,
-                    row["side"],
-                    int(layer.fid[int(row["source"])]),
-                    row["bsm"],
-                    row["code"],
-                    row["village"],
-                    round(area, 2),
-                    round(area * MU_PER_M2, 4),
-                    None if math.isnan(grade) else round(grade, 4),
-                    row["grade_from"],
-                    None if math.isnan(steepness) else round(steepness, 4),
-                    farmland.CLASS_NAMES[int(classes[k].argmax())],
-                    farmland.SLOPE_NAMES[int(slopes[k].argmax())],
-                    farmland.size_bin(area),
-                ]
-            )
+            feature.setAttributes(attributes)
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return dest_id
 
@@ -364,3 +299,137 @@ class FarmlandAdjustmentAlgorithm(LandConsolidationAlgorithm):
             "change of contiguity {contiguity} %.").format(
             original=original, added=number_text(figures["ADDED_RATIO"]), out=number_text(figures["OUT_RATIO"]),
             contiguity=number_text(figures["CONTIGUITY_CHANGE"])))
+
+
+@dataclass
+class ReviewSetup:
+    """What a review takes besides its layers (:meth:`FarmlandAdjustmentAlgorithm.review_setup`)."""
+
+    crs: object
+    gk: object
+    area: object
+    transform_context: object
+    sliver: float
+    basis: int
+    minimum: float
+    most: float
+    repair: bool
+
+
+@dataclass
+class Review:
+    """The 调出 / 调入 pieces of a review, their ground, summaries and the review table (:func:`review`)."""
+
+    before: farmland.FarmlandLayer
+    after: farmland.FarmlandLayer
+    out_pieces: farmland.Pieces
+    in_pieces: farmland.Pieces
+    out_frame: object
+    in_frame: object
+    out_sum: dict
+    in_sum: dict
+    original: float
+    after_total: float
+    table: object
+    figures: dict
+    minimum: float
+    notes: list
+    ground_given: bool
+
+
+def review(before_src, after_src, ground_src, setup: ReviewSetup, is_canceled=None) -> Review:
+    """The review of two 永久基本农田 layers over a DLTB (or none): everything but the outputs.
+
+    Touches no Processing context or feedback: ``exportscheme`` runs it in a
+    background thread on layers of its own.
+
+    Raises:
+        LandConsolidationError: what reading or overlaying the layers raises.
+    """
+    crs = setup.crs
+
+    def transform(src):
+        if src.sourceCrs() == crs:
+            return None
+        return QgsCoordinateTransform(src.sourceCrs(), crs, setup.transform_context)
+
+    area, gk, repair = setup.area, setup.gk, setup.repair
+    before = farmland.read_farmland(before_src, gk, project_area=area, transform=transform(before_src),
+                                    is_canceled=is_canceled, repair=repair)
+    after = farmland.read_farmland(after_src, gk, project_area=area, transform=transform(after_src),
+                                   is_canceled=is_canceled, repair=repair)
+    if area is not None and not before.geometries and not after.geometries:
+        raise LandConsolidationError(tr(
+            "The project area overlaps neither permanent basic farmland layer ('{before}', '{after}'); "
+            "check the project area layer and the coordinate systems.").format(
+            before=before.name, after=after.name))
+    out_pieces = farmland.difference_pieces(before, after, gk, setup.sliver, is_canceled)
+    in_pieces = farmland.difference_pieces(after, before, gk, setup.sliver, is_canceled)
+    ground_transform = transform(ground_src) if ground_src is not None else None
+    ground_notes: list = []
+    cover = farmland.overlay_dltb(out_pieces.geometries + in_pieces.geometries, ground_src, gk, ground_transform,
+                                  is_canceled=is_canceled, repair=repair, notes=ground_notes)
+    out_cover, in_cover = cover.split(len(out_pieces.geometries))
+    out_frame = farmland.pieces_frame("调出", before, out_pieces, out_cover, setup.basis)
+    in_frame = farmland.pieces_frame("调入", after, in_pieces, in_cover, setup.basis)
+    out_sum = farmland.side_summary(out_frame)
+    in_sum = farmland.side_summary(in_frame)
+    original = float(before.area(setup.basis).sum())
+    after_total = float(after.area(setup.basis).sum())
+    return Review(
+        before=before, after=after, out_pieces=out_pieces, in_pieces=in_pieces, out_frame=out_frame,
+        in_frame=in_frame, out_sum=out_sum, in_sum=in_sum, original=original, after_total=after_total,
+        table=farmland.review_table(out_sum, in_sum, original, after_total, setup.minimum, setup.most),
+        figures=farmland.ratios(out_sum, in_sum, original), minimum=setup.minimum,
+        notes=before.notes + after.notes + ground_notes, ground_given=ground_src is not None)
+
+
+def review_numbers(result: Review) -> dict:
+    """The algorithm's number outputs (:data:`NUMBERS`) of a review."""
+    figures, out_sum, in_sum = result.figures, result.out_sum, result.in_sum
+    added_ok = figures["ADDED_RATIO"] >= result.minimum - 1e-9 if not math.isnan(figures["ADDED_RATIO"]) else False
+    return {
+        "OUT_M2": round(out_sum["area"], 2),
+        "IN_M2": round(in_sum["area"], 2),
+        "OUT_COUNT": out_sum["count"],
+        "IN_COUNT": in_sum["count"],
+        "OUT_QUALITY": to_number_or_none(out_sum["quality"]),
+        "IN_QUALITY": to_number_or_none(in_sum["quality"]),
+        "ADDED_RATIO": to_number_or_none(figures["ADDED_RATIO"]),
+        "OUT_RATIO": to_number_or_none(figures["OUT_RATIO"]),
+        "CONTIGUITY_CHANGE": to_number_or_none(figures["CONTIGUITY_CHANGE"]),
+        "PBF_BEFORE_M2": round(result.original, 2),
+        "PBF_AFTER_M2": round(result.after_total, 2),
+        "SLIVERS": result.out_pieces.slivers + result.in_pieces.slivers,
+        "ADDED_RATIO_OK": 1 if added_ok else 0,
+        OUT_SLOPE_GRADE: to_number_or_none(out_sum["slope_grade"]),
+        IN_SLOPE_GRADE: to_number_or_none(in_sum["slope_grade"]),
+    }
+
+
+def parcel_attributes(frame, layer: farmland.FarmlandLayer) -> list[list]:
+    """The attributes of the 调出 or 调入 parcel layer (:data:`PARCEL_FIELDS`), one list a piece."""
+    classes = frame[[f"class_{name}" for name in farmland.CLASS_NAMES]].to_numpy()
+    slopes = frame[[f"slope_{name}" for name in farmland.SLOPE_NAMES]].to_numpy()
+    out = []
+    for k, row in enumerate(frame.to_dict("records")):  # one dict a row: iloc per row costs 0.25 ms on a county
+        area = float(row["area"])
+        grade = float(row["grade"])
+        steepness = float(row["slope_grade"])
+        out.append([
+            k + 1,
+            row["side"],
+            int(layer.fid[int(row["source"])]),
+            row["bsm"],
+            row["code"],
+            row["village"],
+            round(area, 2),
+            round(area * MU_PER_M2, 4),
+            None if math.isnan(grade) else round(grade, 4),
+            row["grade_from"],
+            None if math.isnan(steepness) else round(steepness, 4),
+            farmland.CLASS_NAMES[int(classes[k].argmax())],
+            farmland.SLOPE_NAMES[int(slopes[k].argmax())],
+            farmland.size_bin(area),
+        ])
+    return out

@@ -504,12 +504,12 @@
       <translation>以乡镇为实施单元</translation>
     </message>
     <message>
-      <location filename="core/conflicts.py" line="254" />
+      <location filename="core/conflicts.py" line="262" />
       <source>{n} conflict part(s) under {limit:g} m² (together {area:.2f} m²) lie along the boundary of a constraint layer drawn apart from the parcels and were left out.</source>
       <translation>{n} 处小于 {limit:g} m² 的冲突部分（合计 {area:.2f} m²）位于约束图层与图斑界线不一致处，已剔除。</translation>
     </message>
     <message>
-      <location filename="core/conflicts.py" line="308" />
+      <location filename="core/conflicts.py" line="329" />
       <source>The slope raster does not cover {n} piece(s) of new cultivated land ({area:.2f} m²); their GDPDJB is used where they have one.</source>
       <translation>坡度栅格未覆盖 {n} 块新增耕地（{area:.2f} m²），有耕地坡度级别（GDPDJB）的按坡度级别判断。</translation>
     </message>
@@ -624,127 +624,127 @@
       <translation>图层“{layer}”{parcel}</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="330" />
+      <location filename="core/dltb.py" line="333" />
       <source>Layer '{layer}': {n} parcel(s) reach into the project area by less than {limit:g} m² each ({area:.6f} m² in all): coordinate noise along its boundary, left out.</source>
       <translation>图层“{layer}”：{n} 个图斑伸入项目区的部分每个都小于 {limit:g} m²（合计 {area:.6f} m²），为项目区边界处的坐标误差，不计入。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="339" />
+      <location filename="core/dltb.py" line="342" />
       <source>The project area does not overlap layer '{layer}'.</source>
       <translation>项目区与图层“{layer}”没有重叠。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="363" />
+      <location filename="core/dltb.py" line="366" />
       <source>Layer '{layer}': {n} parcel(s) have no geometry and cannot be placed inside or outside the project area, so they are not counted: {parcels}.</source>
       <translation>图层“{layer}”有 {n} 个图斑没有几何，无法判断是否在项目区内，未计入：{parcels}。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="370" />
+      <location filename="core/dltb.py" line="373" />
       <source>{n} parcel(s) without TBMJ: their area is computed from the geometry by the land-survey ellipsoidal method.</source>
       <translation>{n} 个图斑无 TBMJ，面积按三调椭球面积公式由几何计算。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="442" />
+      <location filename="core/dltb.py" line="445" />
       <source>Layer '{layer}': {n} parcel(s) with {what}: {parcels}; used {used}.</source>
       <translation>图层“{layer}”有 {n} 个图斑{what}：{parcels}；已改用{used}。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="450" />
+      <location filename="core/dltb.py" line="453" />
       <source>a TBMJ that is not a number (NaN, inf)</source>
       <translation>TBMJ 不是数值（NaN、inf）</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="450" />
+      <location filename="core/dltb.py" line="453" />
       <source>the ellipsoidal area of the geometry</source>
       <translation>按几何计算的椭球面积</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="451" />
+      <location filename="core/dltb.py" line="454" />
       <source>a TBMJ of zero or less</source>
       <translation>TBMJ 小于或等于 0</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="455" />
+      <location filename="core/dltb.py" line="458" />
       <source>a KCXS outside [0, 1)</source>
       <translation>KCXS 不在 [0, 1) 之间</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="455" />
+      <location filename="core/dltb.py" line="458" />
       <source>no field-ridge (tiankan) coefficient</source>
       <translation>不计田坎系数</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="461" />
+      <location filename="core/dltb.py" line="464" />
       <source>a {field} that is negative, not a number or larger than TBMJ</source>
       <translation>{field} 为负、不是数值或大于 TBMJ</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="462" />
+      <location filename="core/dltb.py" line="465" />
       <source>KCMJ = round(TBMJ × KCXS, 2)</source>
       <translation>KCMJ = round(TBMJ × KCXS, 2)</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="462" />
+      <location filename="core/dltb.py" line="465" />
       <source>TBDLMJ = TBMJ − KCMJ</source>
       <translation>TBDLMJ = TBMJ − KCMJ</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="469" />
+      <location filename="core/dltb.py" line="472" />
       <source>a GDDB outside 1–15</source>
       <translation>GDDB 不在 1–15 之间</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="469" />
+      <location filename="core/dltb.py" line="472" />
       <source>no quality grade (left out of the means)</source>
       <translation>视为无等别（不参与平均等别）</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="509" />
+      <location filename="core/dltb.py" line="512" />
       <source>Layer '{layer}': {n} parcel(s) recorded more than once (the same polygon): {pairs}. They would be counted twice; delete the copies (the data check lists them).</source>
       <translation>图层“{layer}”有 {n} 组图斑重复录入（几何相同）：{pairs}。这些图斑会被重复统计；请删除重复的图斑（数据质检会列出）。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="514" />
+      <location filename="core/dltb.py" line="517" />
       <source>Layer '{layer}': {n} BSM(s) are used by several different parcels: {bsm}.</source>
       <translation>图层“{layer}”有 {n} 个标识码用于多个不同的图斑：{bsm}。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="757" />
+      <location filename="core/dltb.py" line="770" />
       <source>Layer '{layer}': {n} parcel(s) with an empty geometry: {parcels}. Complete their geometry or delete them, or run the data check.</source>
       <translation>图层“{layer}”有 {n} 个图斑几何为空：{parcels}；请补全几何或删除这些图斑，或运行数据质检。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="855" />
+      <location filename="core/dltb.py" line="868" />
       <source>Layer '{layer}': {n} parcel(s) with TBMJ − KCMJ ≠ TBDLMJ (difference {gap:.2f} m² in all); class areas are counted by TBDLMJ, field ridges by KCMJ, the total by TBMJ.</source>
       <translation>图层“{layer}”有 {n} 个图斑 TBMJ − KCMJ ≠ TBDLMJ（差值合计 {gap:.2f} m²）；地类面积按 TBDLMJ、田坎按 KCMJ 统计，总面积按 TBMJ。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="863" />
+      <location filename="core/dltb.py" line="876" />
       <source>{code} ({n} parcel(s), {area:.2f} m²)</source>
       <translation>{code}（{n} 个图斑，{area:.2f} m²）</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="865" />
+      <location filename="core/dltb.py" line="878" />
       <source>Layer '{layer}' has codes not in the land-survey code table, counted on rows of their own: {codes}.</source>
       <translation>图层“{layer}”有三调地类表之外的编码，单列统计：{codes}。</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="892" />
+      <location filename="core/dltb.py" line="905" />
       <source>'{code}': {n} parcel(s), {area} m²{bsm}</source>
       <translation>“{code}” {n} 个图斑 {area} m²{bsm}</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="893" />
+      <location filename="core/dltb.py" line="906" />
       <source>(empty)</source>
       <translation>（空）</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="897" />
+      <location filename="core/dltb.py" line="910" />
       <source>and {n} more codes</source>
       <translation>另有 {n} 种编码</translation>
     </message>
     <message>
-      <location filename="core/dltb.py" line="898" />
+      <location filename="core/dltb.py" line="911" />
       <source>Layer '{layer}', field {field}: {count} code(s) not in the land-survey code table ({parcels} parcels): {codes}. Correct them (is {field} the land-use code field?), or set UNKNOWN_CODES to 1 to report them as rows of their own.</source>
       <translation>图层“{layer}”字段 {field} 有 {count} 种三调地类表之外的编码（共 {parcels} 个图斑）：{codes}。请更正编码（{field} 是地类编码字段吗？），或将“未知编码”参数（UNKNOWN_CODES）设为 1，单列统计。</translation>
     </message>
@@ -999,22 +999,22 @@
       <translation>水域及水利设施用地</translation>
     </message>
     <message>
-      <location filename="core/layers.py" line="115" />
+      <location filename="core/layers.py" line="119" />
       <source>Layer '{layer}' has no coordinate reference system; set it to a CGCS2000 Gauss-Krüger projection (e.g. EPSG:4528).</source>
       <translation>图层“{layer}”没有坐标参考系；请设置为 CGCS2000 高斯-克吕格投影（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="core/layers.py" line="119" />
+      <location filename="core/layers.py" line="123" />
       <source>Layer '{layer}' is in a geographic coordinate system ({crs}); areas and overlays need projected coordinates: reproject it to CGCS2000 Gauss-Krüger first (e.g. EPSG:4528).</source>
       <translation>图层“{layer}”为地理坐标系（{crs}），面积与叠加分析需要投影坐标；请先投影到 CGCS2000 高斯-克吕格（如 EPSG:4528）。</translation>
     </message>
     <message>
-      <location filename="core/layers.py" line="232" />
+      <location filename="core/layers.py" line="242" />
       <source>project area</source>
       <translation>项目区</translation>
     </message>
     <message>
-      <location filename="core/layers.py" line="234" />
+      <location filename="core/layers.py" line="244" />
       <source>The project area layer '{layer}' has no polygons.</source>
       <translation>项目区图层“{layer}”没有面要素。</translation>
     </message>
@@ -2936,32 +2936,32 @@ The table's RULE_NAME, VERDICT and NOTE are in Chinese, as in the scheme's offic
       <translation>生态保护红线内新增建设用地的允许面积上限（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="127" />
+      <location filename="processing/algorithms/conflicts.py" line="128" />
       <source>Give a slope raster (SLOPE) or a DEM (DEM), not both.</source>
       <translation>请给出坡度栅格（SLOPE）或 DEM（DEM）之一，不要同时给出。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="131" />
+      <location filename="processing/algorithms/conflicts.py" line="132" />
       <source>The raster '{name}' is not a file GDAL can read (provider {provider}).</source>
       <translation>栅格“{name}”不是 GDAL 可读取的文件（数据提供者 {provider}）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="154" />
+      <location filename="processing/algorithms/conflicts.py" line="155" />
       <source>No slope raster or DEM, and no GDPDJB on the new cultivated land: its slope is not checked.</source>
       <translation>没有坡度栅格或 DEM，新增耕地也没有耕地坡度级别（GDPDJB）：不核验新增耕地的坡度。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="158" />
+      <location filename="processing/algorithms/conflicts.py" line="159" />
       <source>{area:.2f} m² of new cultivated land have neither raster cells nor a GDPDJB: their slope is unknown.</source>
       <translation>{area:.2f} m² 新增耕地既无栅格像元也无耕地坡度级别（GDPDJB），坡度未知。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="170" />
+      <location filename="processing/algorithms/conflicts.py" line="171" />
       <source>Constraint conflicts</source>
       <translation>约束冲突</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="176" />
+      <location filename="processing/algorithms/conflicts.py" line="177" />
       <source>Checks the plan (the overlay of the current and the planned DLTB, as the other algorithms build it) against the constraints, piece by piece, and lists each conflicting piece with its rule, the BSM of the current parcel, the current and planned code and its area:
 • NO_BUILD_IN_RED_LINE – planned construction land inside the ecological protection red line that is not construction land now;
 • NO_BUILD_ON_PBF – planned construction land on permanent basic farmland, before or after the adjustment;
@@ -2986,47 +2986,47 @@ Each constraint is optional; a rule without its constraint is not checked (the c
 各约束条件均可选；未提供约束条件的规则不核验（指标核验表为“未核验”）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="202" />
+      <location filename="processing/algorithms/conflicts.py" line="203" />
       <source>Leave out conflict parts smaller than (m²)</source>
       <translation>剔除小于此面积的冲突部分（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="205" />
+      <location filename="processing/algorithms/conflicts.py" line="206" />
       <source>Parts of a piece inside a constraint smaller than this (ellipsoidal m²) come from boundaries drawn apart in the two layers; they are counted in the log.</source>
       <translation>叠加块位于约束范围内、小于此面积（椭球面积 m²）的部分来自两个图层界线不一致，剔除并在日志中计数。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="209" />
+      <location filename="processing/algorithms/conflicts.py" line="210" />
       <source>Conflicting pieces</source>
       <translation>冲突图斑</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="210" />
+      <location filename="processing/algorithms/conflicts.py" line="211" />
       <source>New construction land inside the red line (m²)</source>
       <translation>生态保护红线内的新增建设用地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="211" />
+      <location filename="processing/algorithms/conflicts.py" line="212" />
       <source>Planned construction land on permanent basic farmland (m²)</source>
       <translation>占用永久基本农田的规划建设用地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="212" />
+      <location filename="processing/algorithms/conflicts.py" line="213" />
       <source>New cultivated land inside the red line (m²)</source>
       <translation>生态保护红线内的新增耕地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="213" />
+      <location filename="processing/algorithms/conflicts.py" line="214" />
       <source>New cultivated land on steep slopes (m²)</source>
       <translation>陡坡上的新增耕地（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="243" />
+      <location filename="processing/algorithms/conflicts.py" line="244" />
       <source>{rule}: {n} piece(s), {area:.2f} m²</source>
       <translation>{rule}：{n} 处，{area:.2f} m²</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/conflicts.py" line="246" />
+      <location filename="processing/algorithms/conflicts.py" line="247" />
       <source>{rule}: not checked (its constraint was not given)</source>
       <translation>{rule}：未核验（未提供相应约束图层）</translation>
     </message>
@@ -4378,12 +4378,12 @@ OUTPUT_LAYOUTS 另将每张图的打印版式写入一个 QGIS 项目（.qgz）�
       <translation>未出的图（缺少数据）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="124" />
+      <location filename="processing/algorithms/exportscheme.py" line="126" />
       <source>Export scheme tables</source>
       <translation>方案表格导出</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="129" />
+      <location filename="processing/algorithms/exportscheme.py" line="131" />
       <source>Writes the tables of the implementation scheme into one Excel workbook, one sheet a table, with the Chinese titles and headers laid out like the official land-survey statistics templates (the land-use status table: villages × classes, template column order): {tables}.
 
 Give a project GeoPackage (PROJECT, written by 'Create project'), or the layers themselves; a layer given explicitly replaces the project's. Only the current DLTB is required; a table whose inputs are missing is left out and listed in the log (by table number: {needs}). The permanent basic farmland adjustment table and the contiguity table run the farmland adjustment and contiguity algorithms when they are installed.
@@ -4400,202 +4400,202 @@ The workbook is written to a temporary file in the target folder and renamed at 
 工作簿先写入目标文件夹中的临时文件，完成后再重命名，因此运行失败不会留下写了一半的文件。CSV_FOLDER 可为每张表另存一个 UTF-8 CSV 文件（数值与表中显示一致）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="151" />
+      <location filename="processing/algorithms/exportscheme.py" line="153" />
       <source>A project GeoPackage written by 'Create project': its DLTB, boundary, plan, farmland and sub-project layers and its facts (name, years) are used unless given below.</source>
       <translation>由“项目设置”生成的项目 GeoPackage：除非在下方另行给出，将使用其中的地类图斑、项目区边界、规划、永久基本农田和子项目图层以及项目信息（名称、年度）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="157" />
+      <location filename="processing/algorithms/exportscheme.py" line="159" />
       <source>Land-use parcels (DLTB) of the current state; required unless PROJECT is given.</source>
       <translation>现状三调地类图斑（DLTB）；未给出 PROJECT 时必填。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="160" />
+      <location filename="processing/algorithms/exportscheme.py" line="162" />
       <source>YJJBNTTB before the adjustment; with PBF_AFTER gives table 6.</source>
       <translation>调整前的永久基本农田图斑（YJJBNTTB）；与 PBF_AFTER 一起用于生成表 6。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="164" />
+      <location filename="processing/algorithms/exportscheme.py" line="166" />
       <source>Sub-project polygons (XMLX type, XMMC name, TZJE investment in 10 000 yuan, ZJLY funding, SSND year, ZRDW unit); gives tables 9 and 10 and the per-sub-project rows of table 8.</source>
       <translation>子项目范围面（XMLX 项目类型、XMMC 项目名称、TZJE 投资额（万元）、ZJLY 资金来源、SSND 实施年度、ZRDW 责任单位）；用于生成表 9、表 10 及表 8 中按子项目列出的行。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="175" />
+      <location filename="processing/algorithms/exportscheme.py" line="177" />
       <source>One DLTB per year after the plan (year in the layer name, e.g. DLTB_2027); with a plan gives the monitoring tables 20–23: annual progress, annual self-assessment, deviations and the acceptance self-evaluation (the last survey).</source>
       <translation>规划之后每年一个地类图斑图层（年度取自图层名称，如 DLTB_2027）；与规划一起生成实施监管表 20—23：年度实施进度表、年度自评表、偏差清单和验收自评表（按最近一次变更调查）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="180" />
+      <location filename="processing/algorithms/exportscheme.py" line="182" />
       <source>Tables</source>
       <translation>表格</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="182" />
+      <location filename="processing/algorithms/exportscheme.py" line="184" />
       <source>Which tables to write (default: all that the inputs allow).</source>
       <translation>要输出的表格（默认：输入数据所能支持的全部表格）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="186" />
+      <location filename="processing/algorithms/exportscheme.py" line="188" />
       <source>0 = hectares, 1 = mu, 2 = both (side-by-side columns; the two wide tables get a sheet per unit).</source>
       <translation>0 = 公顷，1 = 亩，2 = 两者（并列分栏；两张宽表每种单位各一个工作表）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="190" />
+      <location filename="processing/algorithms/exportscheme.py" line="192" />
       <source>Decimal places of areas (empty = 4 for hectares, 2 for mu)</source>
       <translation>面积小数位数（为空则公顷 4 位、亩 2 位）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="192" />
+      <location filename="processing/algorithms/exportscheme.py" line="194" />
       <source>Leave empty for the defaults: 4 decimals for hectares (1 m²), 2 for mu.</source>
       <translation>留空则使用默认值：公顷 4 位小数（精确到 1 m²），亩 2 位小数。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="194" />
+      <location filename="processing/algorithms/exportscheme.py" line="196" />
       <source>Transition matrix classes</source>
       <translation>转移矩阵地类级别</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="195" />
+      <location filename="processing/algorithms/exportscheme.py" line="197" />
       <source>First-level classes</source>
       <translation>一级类</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="195" />
+      <location filename="processing/algorithms/exportscheme.py" line="197" />
       <source>Second-level classes</source>
       <translation>二级类</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="198" />
+      <location filename="processing/algorithms/exportscheme.py" line="200" />
       <source>First-level classes fit a page; second-level classes show paddy, irrigated and dry land apart.</source>
       <translation>一级类可在一页内排下；二级类将水田/水浇地/旱地分别列出。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="201" />
+      <location filename="processing/algorithms/exportscheme.py" line="203" />
       <source>Project name for the sheet headers</source>
       <translation>表头中的项目名称</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="203" />
+      <location filename="processing/algorithms/exportscheme.py" line="205" />
       <source>Default: the project GeoPackage's name.</source>
       <translation>默认：项目 GeoPackage 中记录的项目名称。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="206" />
+      <location filename="processing/algorithms/exportscheme.py" line="208" />
       <source>Default: the project's (set in the wizard).</source>
       <translation>默认取项目设置（在向导中填写）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="208" />
+      <location filename="processing/algorithms/exportscheme.py" line="210" />
       <source>e.g. 2026-11-29. Default: the project's, else today.</source>
       <translation>如 2026-11-29。默认取项目设置，否则为当天。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="219" />
+      <location filename="processing/algorithms/exportscheme.py" line="221" />
       <source>Default: the project's years, else the sub-projects' years (SSND).</source>
       <translation>默认：项目的起止年度，否则取子项目的年度（SSND）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="222" />
+      <location filename="processing/algorithms/exportscheme.py" line="224" />
       <source>Folder for one CSV per table</source>
       <translation>每表一个 CSV 的输出文件夹</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="224" />
+      <location filename="processing/algorithms/exportscheme.py" line="226" />
       <source>Optional: also write each table as a UTF-8 CSV (values as shown in the workbook).</source>
       <translation>可选：同时将每张表另存为 UTF-8 CSV（数值与工作簿中显示一致）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="227" />
+      <location filename="processing/algorithms/exportscheme.py" line="229" />
       <source>Scheme workbook</source>
       <translation>实施方案工作簿</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="227" />
+      <location filename="processing/algorithms/exportscheme.py" line="229" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="228" />
+      <location filename="processing/algorithms/exportscheme.py" line="230" />
       <source>The .xlsx file to write (replaced if it exists).</source>
       <translation>要写入的 .xlsx 文件（如已存在则覆盖）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="229" />
+      <location filename="processing/algorithms/exportscheme.py" line="231" />
       <source>Sheets written</source>
       <translation>已写入的工作表</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="230" />
+      <location filename="processing/algorithms/exportscheme.py" line="232" />
       <source>Number of sheets</source>
       <translation>工作表数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="231" />
+      <location filename="processing/algorithms/exportscheme.py" line="233" />
       <source>Tables left out (inputs missing)</source>
       <translation>未输出的表格（缺少输入）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="232" />
+      <location filename="processing/algorithms/exportscheme.py" line="234" />
       <source>CSV files</source>
       <translation>CSV 文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="290" />
+      <location filename="processing/algorithms/exportscheme.py" line="292" />
       <source>Computing the tables…</source>
       <translation>正在计算表格…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="295" />
+      <location filename="processing/algorithms/exportscheme.py" line="297" />
       <source>Left out: table {n}, {title} — {reason}.</source>
       <translation>未输出：表 {n} {title} — {reason}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="310" />
+      <location filename="processing/algorithms/exportscheme.py" line="312" />
       <source>Sheet written: {name}.</source>
       <translation>已写入工作表：{name}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="312" />
+      <location filename="processing/algorithms/exportscheme.py" line="314" />
       <source>{n} CSV files in {folder}</source>
       <translation>已在 {folder} 中写入 {n} 个 CSV 文件</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="415" />
+      <location filename="processing/algorithms/exportscheme.py" line="408" />
       <source>the algorithm {id} is not installed</source>
       <translation>未安装算法 {id}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="416" />
+      <location filename="processing/algorithms/exportscheme.py" line="409" />
       <source>Running {id}…</source>
       <translation>正在运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="480" />
+      <location filename="processing/algorithms/exportscheme.py" line="440" />
       <source>Running {id} on the current and the planned DLTB…</source>
       <translation>正在对现状与规划地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="483" />
+      <location filename="processing/algorithms/exportscheme.py" line="443" />
       <source>Running {id} on the current and the planned codes ({field})…</source>
       <translation>正在对现状地类与规划地类编码（{field}）运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="487" />
+      <location filename="processing/algorithms/exportscheme.py" line="447" />
       <source>Running {id} on the current DLTB…</source>
       <translation>正在对现状地类图斑运行 {id}…</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="488" />
+      <location filename="processing/algorithms/exportscheme.py" line="448" />
       <source>No plan: table 7 shows the current state only.</source>
       <translation>无规划方案：表 7 仅反映现状。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/exportscheme.py" line="493" />
+      <location filename="processing/algorithms/exportscheme.py" line="479" />
       <source>{id} failed: {error}</source>
       <translation>{id} 运行失败：{error}</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="104" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="105" />
       <source>Compares the permanent basic farmland before and after the adjustment and fills the figures of the provincial review form (the summary table of the review of permanent basic farmland layout adjustments in comprehensive land consolidation).
 
 Moved out = before minus after, moved in = after minus before, as pieces of the layers' own features (each feature minus the other layer's features it meets; nothing is dissolved). A piece that falls apart counts as one parcel per polygon. Pieces smaller than SLIVER_AREA (default 1 m²) come from re-digitised boundaries: they are dropped and counted in the log.
@@ -4616,222 +4616,222 @@ Areas: the land-survey ellipsoidal area of each piece (default), or the layer's 
 面积：默认取各分块的三调椭球面积，也可取图层自带的面积字段（自动识别 YJJBNTTBMJ、YJJBNTMJ …），按椭球面积比例分摊。其他坐标系的图层将重投影到地类图斑（或调整前图层）的坐标系。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="127" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="128" />
       <source>The review also judges OUT_RATIO against MAX_OUT_RATIO (default 5 % of the original permanent basic farmland) and the slope: the area-weighted mean GDPDJB of the farmland moved in must not be larger than that of the farmland moved out (OUT_SLOPE_GRADE, IN_SLOPE_GRADE; the parcels' GDPDJB field holds each piece's mean grade).</source>
       <translation>审查还按 MAX_OUT_RATIO（默认为原永久基本农田的 5%）判断调出比例，并判断坡度：调入的面积加权平均耕地坡度级别（GDPDJB）不得大于调出（OUT_SLOPE_GRADE、IN_SLOPE_GRADE；图斑的 GDPDJB 字段为各图斑的平均坡度级别）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="132" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="133" />
       <source>The review table's names and the parcels' SIDE, CLASS, SLOPE and SIZE_BIN values are in Chinese, as in the provincial form.</source>
       <translation>审查表中的名称以及图斑的 SIDE、CLASS、SLOPE、SIZE_BIN 取值与省级审查表一致。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="139" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="140" />
       <source>Permanent basic farmland before (YJJBNTTB)</source>
       <translation>调整前永久基本农田（YJJBNTTB）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="140" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="141" />
       <source>Permanent basic farmland before the adjustment. Fields detected: BSM, DLBM, GDDB, GDPDJB, ZLDWDM, YJJBNTTBMJ.</source>
       <translation>调整前的永久基本农田。自动识别字段：BSM、DLBM、GDDB、GDPDJB、ZLDWDM、YJJBNTTBMJ。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="142" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="143" />
       <source>Permanent basic farmland after (YJJBNTTB_GH)</source>
       <translation>调整后永久基本农田（YJJBNTTB_GH）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="143" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="144" />
       <source>Permanent basic farmland after the adjustment. Fields detected: BSM, DLBM, GDDB, GDPDJB, ZLDWDM, YJJBNTTBMJ.</source>
       <translation>调整后的永久基本农田。自动识别字段：BSM、DLBM、GDDB、GDPDJB、ZLDWDM、YJJBNTTBMJ。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="150" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="151" />
       <source>Land-use parcels (DLTB; for class, quality grade and slope)</source>
       <translation>地类图斑（用于取地类、等别、坡度）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="154" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="155" />
       <source>Current land-use parcels: the class of the ground under each piece, and the quality grade and slope where the farmland layer has none.</source>
       <translation>现状地类图斑：提供各分块所在位置的现状地类，以及永久基本农田图层中缺少的等别和坡度。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="160" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="161" />
       <source>Drop pieces smaller than (m²)</source>
       <translation>舍弃面积小于此值的分块（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="163" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="164" />
       <source>Pieces under this area are slivers of re-digitised boundaries; they are dropped and counted in the log.</source>
       <translation>小于此面积的分块是边界重新数字化产生的细碎多边形，将被舍弃并在日志中计数。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="167" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="168" />
       <source>Area basis</source>
       <translation>面积口径</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="168" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="169" />
       <source>Ellipsoidal area of the pieces (land-survey method)</source>
       <translation>分块的椭球面积（三调方法）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="169" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="170" />
       <source>The layer's area field (YJJBNTTBMJ …), in proportion</source>
       <translation>图层自带面积字段（YJJBNTTBMJ …），按比例分摊</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="173" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="174" />
       <source>0 = ellipsoidal area of each piece; 1 = the area field of the feature × the piece's share of the feature's ellipsoidal area (ellipsoidal where empty).</source>
       <translation>0 = 各分块的椭球面积；1 = 要素的面积字段值 × 分块占该要素椭球面积的比例（字段为空时取椭球面积）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="177" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="178" />
       <source>Required net gain (%)</source>
       <translation>新增比例要求（%）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="181" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="182" />
       <source>New permanent basic farmland ≥ this share of the adjusted area (Wuxi implementation opinion §4(2), Ministry of Natural Resources document 2019 No. 194: 5 %).</source>
       <translation>新增永久基本农田 ≥ 调整面积的此比例（无锡实施意见 §四(二)，自然资发〔2019〕194号：5 %）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="186" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="187" />
       <source>Largest share moved out (%)</source>
       <translation>调出比例上限（%）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="190" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="191" />
       <source>Farmland moved out ≤ this share of the original permanent basic farmland of the project area (key points of the consolidation pilots, 2020: 5 %).</source>
       <translation>调出不超过项目区原永久基本农田的此比例（全域整治试点实施要点，2020：5%）。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="193" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="194" />
       <source>Review table</source>
       <translation>审查汇总表</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="235" />
-      <source>The project area overlaps neither permanent basic farmland layer ('{before}', '{after}'); check the project area layer and the coordinate systems.</source>
-      <translation>项目区与永久基本农田图层“{before}”“{after}”都没有重叠；请检查项目区图层与坐标系。</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="253" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="249" />
       <source>No DLTB given: the current class of the pieces is left as uncovered, and the quality grade and slope come from the farmland layers only.</source>
       <translation>未提供地类图斑：各分块的现状地类记为“未覆盖”，等别和坡度仅取自永久基本农田图层。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="340" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="275" />
       <source>Farmland layer fields: area {area}, quality grade {gddb}, slope grade {slope}.</source>
       <translation>永久基本农田图层字段：面积 {area}，等别 {gddb}，坡度级别 {slope}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="344" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="279" />
       <source>Moved out</source>
       <translation>调出</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="345" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="280" />
       <source>Moved in</source>
       <translation>调入</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="346" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="281" />
       <source>{side}: {n} parcel(s), {area:.2f} m² ({mu:.2f} mu), on average {mean:.2f} mu, mean quality grade {grade}.</source>
       <translation>{side}：{n} 个图斑，{area:.2f} m²（{mu:.2f} 亩），平均 {mean:.2f} 亩，平均等别 {grade}。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="353" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="288" />
       <source>{side}: {n} sliver(s) under the sliver area dropped, {a:.2f} m² in all.</source>
       <translation>{side}：舍弃 {n} 个小于细碎面积阈值的分块，共 {a:.2f} m²。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="359" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="294" />
       <source>{side}: {n} piece(s) under {limit} m² dropped as coordinate noise, {a:.6f} m² in all.</source>
       <translation>{side}：{n} 个小于 {limit} m² 的碎片为坐标误差，已舍弃，合计 {a:.6f} m²。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="362" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="297" />
       <source>Original permanent basic farmland {original:.2f} m²; net gain {added} %, share moved out {out} %, change of contiguity {contiguity} %.</source>
       <translation>原永久基本农田 {original:.2f} m²；新增比例 {added} %，调出比例 {out} %，集中连片度 {contiguity} %。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="48" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="362" />
+      <source>The project area overlaps neither permanent basic farmland layer ('{before}', '{after}'); check the project area layer and the coordinate systems.</source>
+      <translation>项目区与永久基本农田图层“{before}”“{after}”都没有重叠；请检查项目区图层与坐标系。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/farmlandadjustment.py" line="49" />
       <source>Area moved out (m²)</source>
       <translation>调出面积（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="48" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="49" />
       <source>Area moved in (m²)</source>
       <translation>调入面积（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="49" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="50" />
       <source>Parcels moved out</source>
       <translation>调出图斑数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="49" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="50" />
       <source>Parcels moved in</source>
       <translation>调入图斑数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="50" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="51" />
       <source>Mean quality grade moved out</source>
       <translation>调出平均等别</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="50" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="51" />
       <source>Mean quality grade moved in</source>
       <translation>调入平均等别</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="51" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="52" />
       <source>Net gain (%)</source>
       <translation>新增比例（%）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="51" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="52" />
       <source>Share moved out (%)</source>
       <translation>调出比例（%）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="52" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="53" />
       <source>Change of contiguity (%)</source>
       <translation>集中连片度（%）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="53" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="54" />
       <source>Permanent basic farmland before (m²)</source>
       <translation>调整前永久基本农田（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="54" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="55" />
       <source>Permanent basic farmland after (m²)</source>
       <translation>调整后永久基本农田（m²）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="55" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="56" />
       <source>Slivers dropped</source>
       <translation>舍弃的细碎分块数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="55" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="56" />
       <source>Net gain meets the requirement (1/0)</source>
       <translation>新增比例达到要求（1/0）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="56" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="57" />
       <source>Mean slope grade moved out (GDPDJB)</source>
       <translation>调出平均坡度级别（GDPDJB）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="57" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="58" />
       <source>Mean slope grade moved in (GDPDJB)</source>
       <translation>调入平均坡度级别（GDPDJB）</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/farmlandadjustment.py" line="98" />
+      <location filename="processing/algorithms/farmlandadjustment.py" line="99" />
       <source>Permanent basic farmland adjustment</source>
       <translation>永久基本农田调整</translation>
     </message>
