@@ -1,6 +1,6 @@
 """Benchmark: every algorithm on the generated county, the read-once floor and QGIS's own chain, side by side.
 
-    /usr/bin/python3 benchmarks/bench_county.py [--data county.gpkg] [--parcels 250000] [--only NAME …]
+    /usr/bin/python3 benchmarks/bench_county.py [--data county.gpkg] [--parcels 250000] [--only NAME …] [--rounds N]
 
 Generates the county when missing (``tools/generate_sample.py --parcels N``),
 then runs each measurement in a fresh process and prints its time (from the
@@ -23,7 +23,10 @@ call to its return, QGIS's start-up left out) and the process's peak memory
   shipped model on the project area.
 
 Timings on a shared machine are noisy: the ratios compare runs made one
-after the other in the same command.
+after the other in the same command.  ``--rounds N`` measures the floor,
+``createproject`` and ``exportscheme`` N times, in turn, and gives the
+ratio of each round (its two runs against its own floor) and their median,
+so that the machine's speed drifting between rounds does not count.
 """
 from __future__ import annotations
 
@@ -31,6 +34,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -220,6 +224,8 @@ def main() -> int:
     parser.add_argument("--data", default=str(ROOT / "benchmarks" / "data" / "county.gpkg"))
     parser.add_argument("--parcels", type=int, default=250_000, help="parcels of a county generated when missing")
     parser.add_argument("--only", nargs="*", help="run only these measurements")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="rounds of floor, createproject and exportscheme for their ratio (median of the rounds)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--work", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -277,6 +283,16 @@ def main() -> int:
         print(f"createproject + exportscheme for the project areas ({made.get('parcels')} parcels): "
               f"{made['seconds']:.1f} + {exported['seconds']:.1f} = {total:.1f} s = {total / floor['seconds']:.1f}× "
               f"the floor read through PyQGIS ({total / floor['columnar_seconds']:.0f}× the columnar read)")
+        rounds = [(floor["seconds"], made["seconds"], exported["seconds"])]
+        with tempfile.TemporaryDirectory(prefix="bench_county_") as folder:
+            for _ in range(args.rounds - 1):
+                again = [run(task, data, Path(folder)) for task in ("floor", "createproject", "exportscheme")]
+                if all("seconds" in figures for figures in again):
+                    rounds.append(tuple(figures["seconds"] for figures in again))
+        if len(rounds) > 1:
+            listing = "; ".join(f"{f:.1f} | {c:.1f} + {e:.1f} → {(c + e) / f:.2f}×" for f, c, e in rounds)
+            print(f"Rounds (floor | createproject + exportscheme → ratio): {listing}; median ratio "
+                  f"{statistics.median((c + e) / f for f, c, e in rounds):.2f}×")
     peaks = [(t, f["peak_bytes"]) for t, f in results.items() if "peak_bytes" in f and t not in ("idle",)]
     if peaks:
         task, peak = max(peaks, key=lambda item: item[1])
