@@ -340,8 +340,8 @@ class Review:
 def review(before_src, after_src, ground_src, setup: ReviewSetup, is_canceled=None) -> Review:
     """The review of two 永久基本农田 layers over a DLTB (or none): everything but the outputs.
 
-    Touches no Processing context or feedback: ``exportscheme`` runs it in a
-    background thread on layers of its own.
+    Touches no Processing context, feedback or sink: ``exportscheme`` runs it
+    for its tables without the algorithm's output layers.
 
     Raises:
         LandConsolidationError: what reading or overlaying the layers raises.
