@@ -249,14 +249,8 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("NEW_BLOCKS_100MU", self.tr("New blocks of at least 100 mu")))
 
     def compute(self, parameters, context, feedback):  # noqa: D102
-        source = self.parameterAsSource(parameters, INPUT, context)
-        if source is None:
-            raise self.invalid_source(parameters, INPUT)
-        # The layer itself when used whole, so that the DLTB reader can read it through GDAL.
-        whole = self.whole_layer_or_source(parameters, INPUT, context)
+        source, whole, after_source, after_fields = self._sources(parameters, context)
         repair = self.repair_geometry(parameters, context)
-        after_source = self.parameterAsSource(parameters, AFTER, context)
-        after_fields = self.parameterAsFields(parameters, AFTER_FIELD, context)
         compare = after_source is not None or bool(after_fields)
         steps = QgsProcessingMultiStepFeedback(6 if compare else 4, feedback)
         max_gap = self.parameterAsDouble(parameters, MAX_GAP, context)
@@ -264,14 +258,7 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
         code_fields = self.parameterAsFields(parameters, CODE_FIELD, context)
         started = time.perf_counter()
         with user_errors():
-            codes = codes_mod.parse_codes(self.parameterAsString(parameters, CODES, context), label=CODES)
-            connectors = codes_mod.parse_codes(self.parameterAsString(parameters, CONNECTOR_CODES, context),
-                                               label=CONNECTOR_CODES)
-            if not codes:
-                raise LandConsolidationError(
-                    self.tr("CODES is empty: give the codes to analyse, e.g. 0101,0102,0103."))
-            crs = dltb.check_projected(source)
-            area = self.project_area(parameters, context, crs)
+            codes, connectors, area = self._codes_and_area(parameters, context, source)
             group_field = self.group_field(parameters, context, source, feedback,
                                            self.tr("No ZLDWDM field: metrics for the whole area only."))
             overrides = {"code": code_fields[0]} if code_fields else None
@@ -331,23 +318,14 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
         :meth:`compute`, the parameters not given taking their defaults; the
         after side from ``AFTER`` or ``AFTER_FIELD`` (None without either).
         """
-        source = self.parameterAsSource(parameters, INPUT, context)
-        if source is None:
-            raise self.invalid_source(parameters, INPUT)
-        whole = self.whole_layer_or_source(parameters, INPUT, context)
+        source, whole, after_source, after_fields = self._sources(parameters, context)
         repair = self.repair_geometry(parameters, context)
-        after_source = self.parameterAsSource(parameters, AFTER, context)
-        after_fields = self.parameterAsFields(parameters, AFTER_FIELD, context)
         max_gap = self.parameterAsDouble(parameters, MAX_GAP, context)
         threshold = self.parameterAsDouble(parameters, THRESHOLD_MU, context)
         code_fields = self.parameterAsFields(parameters, CODE_FIELD, context)
         started = time.perf_counter()
         with user_errors():
-            codes = codes_mod.parse_codes(self.parameterAsString(parameters, CODES, context), label=CODES)
-            connectors = codes_mod.parse_codes(self.parameterAsString(parameters, CONNECTOR_CODES, context),
-                                               label=CONNECTOR_CODES)
-            crs = dltb.check_projected(source)
-            area = self.project_area(parameters, context, crs)
+            codes, connectors, area = self._codes_and_area(parameters, context, source)
             parcels = contiguity.read_parcels(whole, codes + connectors, project_area=area,
                                               overrides={"code": code_fields[0]} if code_fields else None,
                                               repair=repair, is_canceled=feedback.isCanceled)
@@ -374,6 +352,26 @@ class ContiguityAlgorithm(LandConsolidationAlgorithm):
         return numbers(result.summary), numbers(after_result.summary) if after_result is not None else None
 
     # -- helpers ---------------------------------------------------------
+
+    def _sources(self, parameters, context) -> tuple:
+        """``(source, whole layer or source, after source, after fields)`` of a run."""
+        source = self.parameterAsSource(parameters, INPUT, context)
+        if source is None:
+            raise self.invalid_source(parameters, INPUT)
+        # The layer itself when used whole, so that the DLTB reader can read it through GDAL.
+        whole = self.whole_layer_or_source(parameters, INPUT, context)
+        return (source, whole, self.parameterAsSource(parameters, AFTER, context),
+                self.parameterAsFields(parameters, AFTER_FIELD, context))
+
+    def _codes_and_area(self, parameters, context, source) -> tuple:
+        """``(codes analysed, connector codes, project area)``; raises on empty CODES or a geographic CRS."""
+        codes = codes_mod.parse_codes(self.parameterAsString(parameters, CODES, context), label=CODES)
+        connectors = codes_mod.parse_codes(self.parameterAsString(parameters, CONNECTOR_CODES, context),
+                                           label=CONNECTOR_CODES)
+        if not codes:
+            raise LandConsolidationError(self.tr("CODES is empty: give the codes to analyse, e.g. 0101,0102,0103."))
+        crs = dltb.check_projected(source)
+        return codes, connectors, self.project_area(parameters, context, crs)
 
     def _after(self, parameters, context, after_source, after_fields, whole, source, codes, connectors,
                max_gap, threshold, area, repair, feedback):

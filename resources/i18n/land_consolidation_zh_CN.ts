@@ -3270,42 +3270,42 @@ With AFTER (the planned DLTB) or AFTER_FIELD (a planned-code field), the same an
       <translation>新增百亩方个数</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="272" />
-      <source>CODES is empty: give the codes to analyse, e.g. 0101,0102,0103.</source>
-      <translation>没有指定分析地类（CODES 为空）：请填写要分析的地类编码，例如 0101,0102,0103。</translation>
-    </message>
-    <message>
-      <location filename="processing/algorithms/contiguity.py" line="276" />
+      <location filename="processing/algorithms/contiguity.py" line="263" />
       <source>No ZLDWDM field: metrics for the whole area only.</source>
       <translation>无 ZLDWDM 字段：仅统计整个范围的指标。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="369" />
+      <location filename="processing/algorithms/contiguity.py" line="347" />
       <source>Before:</source>
       <translation>整治前：</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="372" />
+      <location filename="processing/algorithms/contiguity.py" line="350" />
       <source>After:</source>
       <translation>整治后：</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="460" />
+      <location filename="processing/algorithms/contiguity.py" line="372" />
+      <source>CODES is empty: give the codes to analyse, e.g. 0101,0102,0103.</source>
+      <translation>没有指定分析地类（CODES 为空）：请填写要分析的地类编码，例如 0101,0102,0103。</translation>
+    </message>
+    <message>
+      <location filename="processing/algorithms/contiguity.py" line="458" />
       <source>Before → after:</source>
       <translation>整治前 → 整治后：</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="465" />
+      <location filename="processing/algorithms/contiguity.py" line="463" />
       <source>  {n} new block(s) of at least 100 mu</source>
       <translation>  新增 {n} 个百亩方</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="470" />
+      <location filename="processing/algorithms/contiguity.py" line="468" />
       <source>{np} parcels, {ca:.2f} m² ({mu:.2f} mu) in {blocks} blocks; ≥ 100 mu: {b100}, ≥ 500 mu: {b500}, ≥ 1 000 mu: {b1000}; largest block {largest:.2f} mu; {share:.2f} % of the area in blocks of at least 100 mu.</source>
       <translation>{np} 个图斑，{ca:.2f} m²（{mu:.2f} 亩），共 {blocks} 个连片块；百亩方 {b100} 个，五百亩方 {b500} 个，千亩方 {b1000} 个；最大连片 {largest:.2f} 亩；百亩方以上面积占 {share:.2f} %。</translation>
     </message>
     <message>
-      <location filename="processing/algorithms/contiguity.py" line="481" />
+      <location filename="processing/algorithms/contiguity.py" line="479" />
       <source>Connectors: {used} narrow enough to join, {wide} wider than MAX_GAP; {corner} corner-only contacts not joined; {rejected} narrow gaps refused (something other than a connector in them). Run time {t:.1f} s.</source>
       <translation>连接地物：{used} 处宽度满足连接条件，{wide} 处宽于 MAX_GAP；{corner} 处仅角点相接，未连接；{rejected} 处窄间隔未予连接（其中含有连接地物以外的地物）。运行时间 {t:.1f} s。</translation>
     </message>
