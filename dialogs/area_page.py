@@ -12,6 +12,7 @@ from ..core.errors import LandConsolidationError
 from ..core.guess import guess_layers, is_constraint
 from ..core.units import M2_PER_HA
 from ..i18n import tr
+from .pages import CheckedPage
 from .project_layers import polygon_layers
 from .ui import load_form
 
@@ -31,7 +32,7 @@ class NumberItem(QTableWidgetItem):
         return self.value < getattr(other, "value", -math.inf)
 
 
-class AreaPage(QWizardPage, FORM):
+class AreaPage(CheckedPage, QWizardPage, FORM):
     """Boundary layer (or its selection), or villages picked from the DLTB's ZLDWDM.
 
     The boundary is pre-selected by its project name (XMQ, XMFW …; never a
@@ -196,8 +197,7 @@ class AreaPage(QWizardPage, FORM):
         if self.mode() == "layer" and self.area_layer() is not None and is_constraint(self.area_layer()):
             self.warningLabel.setText(tr("{layer} looks like a constraint layer, not a project boundary; check the "
                                          "choice.").format(layer=self.area_layer().name()))
-        self.problemLabel.setText(self.problem() or "")
-        self.completeChanged.emit()
+        self._refresh()
 
     def problem(self) -> str | None:
         """Why the wizard cannot go on from this page, or None."""
@@ -217,10 +217,5 @@ class AreaPage(QWizardPage, FORM):
             return tr("Tick at least one village.")
         return None
 
-    def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
-        return self.problem() is None
-
-    def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
-        problem = self.problem()
-        self.problemLabel.setText(problem or "")
-        return problem is None
+    def message_label(self):  # noqa: D102
+        return self.problemLabel

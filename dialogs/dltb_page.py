@@ -22,6 +22,7 @@ from ..core.zones import zone_of
 from ..i18n import tr
 from ..processing.aliases import set_aliases
 from . import memory
+from .pages import CheckedPage
 from .project_layers import polygon_layers
 from .tasks import algorithm_task
 from .ui import load_form
@@ -55,7 +56,7 @@ def crs_label(crs) -> str:
         return crs.userFriendlyIdentifier()
 
 
-class DltbPage(QWizardPage, FORM):
+class DltbPage(CheckedPage, QWizardPage, FORM):
     """Choose the DLTB layer (pre-selected by its standard name); the detected field mapping is shown and editable.
 
     Next stays disabled while there is a problem, and the red line under the
@@ -159,19 +160,8 @@ class DltbPage(QWizardPage, FORM):
                 self._problems[key] = str(exc)
         return self._problems[key]
 
-    def _refresh(self) -> None:
-        self.messageLabel.setText(self.problem() or "")
-        self.completeChanged.emit()
-
-    def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
-        return self.problem() is None
-
-    def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
-        problem = self.problem()
-        self.messageLabel.setText(problem or "")
-        if problem is None:
-            memory.remember("wizard/dltb_layer", self.layer().name())
-        return problem is None
+    def accepted(self) -> None:  # noqa: D102
+        memory.remember("wizard/dltb_layer", self.layer().name())
 
     # --- data check -------------------------------------------------------------------------------
     def run_check(self):

@@ -10,13 +10,14 @@ from ..core.keys import CODE, END_YEAR, NAME, PREPARED_DATE, RESPONSIBLE_UNIT, S
 from ..core.period import DEFAULT_MAX_YEARS, period_problem
 from ..i18n import tr
 from . import memory
+from .pages import CheckedPage
 from .ui import load_form
 
 FORM = load_form("facts_page")
 MAX_YEARS = DEFAULT_MAX_YEARS
 
 
-class FactsPage(QWizardPage, FORM):
+class FactsPage(CheckedPage, QWizardPage, FORM):
     """Name, code, township, first/last year (≤ 3 years), responsible unit.
 
     The responsible unit and the preparing unit start as last time (they
@@ -73,17 +74,6 @@ class FactsPage(QWizardPage, FORM):
             return tr("Give the project a name.")
         return period_problem(self.startSpin.value(), self.endSpin.value(), MAX_YEARS)
 
-    def _refresh(self, *_):
-        self.messageLabel.setText(self.problem() or "")
-        self.completeChanged.emit()
-
-    def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
-        return self.problem() is None
-
-    def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
-        problem = self.problem()
-        self.messageLabel.setText(problem or "")
-        if problem is None:
-            memory.remember("wizard/responsible_unit", self.unitEdit.text().strip())
-            memory.remember("wizard/prepared_by", self.preparedByEdit.text().strip())
-        return problem is None
+    def accepted(self) -> None:  # noqa: D102
+        memory.remember("wizard/responsible_unit", self.unitEdit.text().strip())
+        memory.remember("wizard/prepared_by", self.preparedByEdit.text().strip())

@@ -8,6 +8,7 @@ from qgis.PyQt.QtWidgets import QListWidgetItem, QWizardPage
 from ..core.guess import guess_layers, guess_surveys, planned_code_field, planned_kcxs_field, survey_year
 from ..core.keys import AFTER, DEVELOPMENT_BOUNDARY, PBF_AFTER, PBF_BEFORE, RED_LINE, SUBPROJECTS
 from ..i18n import tr
+from .pages import CheckedPage
 from .project_layers import polygon_layers
 from .ui import load_form
 
@@ -29,7 +30,7 @@ ROLES = {PBF_BEFORE: "pbf_before", PBF_AFTER: "pbf_after", SUBPROJECTS: "subproj
          DEVELOPMENT_BOUNDARY: "development_boundary", AFTER: "after"}
 
 
-class LayersPage(QWizardPage, FORM):
+class LayersPage(CheckedPage, QWizardPage, FORM):
     """Planned land use, the optional layers and the later surveys; all may stay empty.
 
     Each combo is pre-selected by the layer's standard name (DLTB_GH, YJJBNTTB
@@ -251,14 +252,3 @@ class LayersPage(QWizardPage, FORM):
                       "or choose another form of the plan.")
         return None
 
-    def _refresh(self, *_):
-        self.messageLabel.setText(self.problem() or "")
-        self.completeChanged.emit()
-
-    def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
-        return self.problem() is None
-
-    def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
-        problem = self.problem()
-        self.messageLabel.setText(problem or "")
-        return problem is None
