@@ -1,7 +1,7 @@
 """Small hand-built layers for tests (memory layers, values chosen on paper)."""
 from __future__ import annotations
 
-from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsVectorLayer
+from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsProcessingFeedback, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
 #: Origin of the test rectangles: 20 km east of the CM of zone 40, ≈ 31.5°N.
@@ -140,3 +140,21 @@ def plan_after_rows(plan=PLAN, village=VILLAGE_A, drop=()):
         _, code, box, tbmj, _, _, czcsxm, gh, gh_kcxs, gh_gddb = by_bsm[bsm]
         after(f"G{bsm}", box, tbmj, gh, gh_kcxs, gh_gddb, "203" if gh == "0702" else "")
     return rows
+
+
+class Log(QgsProcessingFeedback):
+    """Keeps what an algorithm writes to the log (information and warnings), in order."""
+
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+
+    def pushInfo(self, info):  # noqa: N802
+        self.lines.append(info)
+
+    def pushWarning(self, warning):  # noqa: N802
+        self.lines.append(warning)
+
+    def text(self) -> str:
+        """The lines as one text."""
+        return "\n".join(self.lines)

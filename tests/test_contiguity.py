@@ -16,7 +16,7 @@ Rules under test (core/contiguity.py):
 """
 import numpy as np
 import pytest
-from builders import DLTB_FIELDS, VILLAGE_A, VILLAGE_B, X0, Y0, memory_layer, rect
+from builders import DLTB_FIELDS, VILLAGE_A, VILLAGE_B, X0, Y0, Log, memory_layer, rect
 from land_consolidation.core import contiguity, dltb, geokernel
 from land_consolidation.core.errors import LandConsolidationError
 from qgis import processing
@@ -24,7 +24,6 @@ from qgis.core import (
     QgsCoordinateTransformContext,
     QgsGeometry,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
@@ -648,18 +647,6 @@ def test_find_blocks_on_arrays():
 # ---------------------------------------------------------------------------
 
 
-class Log(QgsProcessingFeedback):
-    """Keeps what the algorithm writes to the log."""
-
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, info):  # noqa: N802
-        self.lines.append(info)
-
-    def pushWarning(self, warning):  # noqa: N802
-        self.lines.append(warning)
 
 
 def multipart_wkt(*polygons):

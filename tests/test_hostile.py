@@ -5,10 +5,10 @@ number computed; inputs are never modified (tests/test_outputs.py checks the
 files, here the layers are memory layers that no algorithm writes to).
 """
 import pytest
-from builders import VILLAGE_A, VILLAGE_B, X0, Y0, memory_layer
+from builders import VILLAGE_A, VILLAGE_B, X0, Y0, Log, memory_layer
 from land_consolidation.core import dltb, ellipsoid
 from qgis import processing
-from qgis.core import QgsGeometry, QgsProcessingException, QgsProcessingFeedback
+from qgis.core import QgsGeometry, QgsProcessingException
 from qgis.PyQt.QtCore import QVariant
 
 #: Number fields as text, as some deliveries have them, so that 'inf', 'NaN' and text can be planted.
@@ -30,16 +30,6 @@ def row(k, bsm, code, tbmj="10000", kcxs="0", kcmj="0", tbdlmj="10000", gddb="",
             "wkt": square(k) if wkt is None else wkt}
 
 
-class Log(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushWarning(self, warning):  # noqa: N802
-        self.lines.append(warning)
-
-    def pushInfo(self, info):  # noqa: N802
-        self.lines.append(info)
 
 
 def test_implausible_values_are_named_and_replaced_by_the_rules(qgis_app):

@@ -15,23 +15,9 @@ from __future__ import annotations
 import math
 
 import pytest
+from builders import Log
 from forms import FORMS, LAYERS, build
 from qgis import processing
-from qgis.core import QgsProcessingFeedback
-
-
-class Log(QgsProcessingFeedback):
-    """Keeps what an algorithm writes to the log."""
-
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, info):  # noqa: N802
-        self.lines.append(info)
-
-    def pushWarning(self, warning):  # noqa: N802
-        self.lines.append(warning)
 
 
 def _table(layer, key_fields, value_fields):

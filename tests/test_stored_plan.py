@@ -10,25 +10,11 @@ import shutil
 import sqlite3
 
 import pytest
+from builders import Log
 from land_consolidation.core import project
 from openpyxl import load_workbook
 from qgis import processing
-from qgis.core import QgsProcessingException, QgsProcessingFeedback
-
-
-class Log(QgsProcessingFeedback):
-    """Keeps the log lines."""
-
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, info):  # noqa: N802
-        self.lines.append(info)
-        super().pushInfo(info)
-
-    def text(self) -> str:
-        return "\n".join(self.lines)
+from qgis.core import QgsProcessingException
 
 
 def numbers(path) -> dict:
